@@ -1,0 +1,39 @@
+/**
+ * Collections, indexes and security rules, as data. The local cloud creates exactly these at start;
+ * scripts/db-apply.ts applies them to a real environment; docs/data.md describes them (a test keeps
+ * the two in step). Cloud functions bypass security rules, so every collection is closed to clients.
+ */
+export interface IndexSpec {
+  name: string
+  keys: Record<string, 1 | -1>
+}
+export interface CollectionSpec {
+  name: string
+  purpose: string
+  indexes: IndexSpec[]
+}
+
+/** Clients never read or write the database directly: all access goes through cloud functions. */
+export const CLOSED_RULE = { read: false, write: false } as const
+
+export const COLLECTIONS: CollectionSpec[] = [
+  {
+    name: 'units',
+    purpose: '网格树：街道、社区、网格、微网格、户，每个节点一条，带层级与物化路径',
+    indexes: [
+      { name: 'path_1', keys: { path: 1 } },
+      { name: 'parentId_1', keys: { parentId: 1 } },
+      { name: 'level_1_path_1', keys: { level: 1, path: 1 } },
+    ],
+  },
+  {
+    name: 'people',
+    purpose: '人员：居民与各类角色，一人可多角色',
+    indexes: [
+      { name: 'openid_1', keys: { openid: 1 } },
+      { name: 'householdId_1', keys: { householdId: 1 } },
+      { name: 'homePath_1', keys: { homePath: 1 } },
+      { name: 'roles.unitId_1', keys: { 'roles.unitId': 1 } },
+    ],
+  },
+]
