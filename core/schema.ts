@@ -13,8 +13,11 @@ export interface CollectionSpec {
   indexes: IndexSpec[]
 }
 
-/** Clients never read or write the database directly: all access goes through cloud functions. */
-export const CLOSED_RULE = { read: false, write: false } as const
+/**
+ * The security rule of every collection: ADMINONLY (仅管理员可读写). Clients never read or write the database
+ * directly; cloud functions run as admin and enforce every rule themselves (core/permissions.ts).
+ */
+export const COLLECTION_ACL = 'ADMINONLY' as const
 
 export const COLLECTIONS: CollectionSpec[] = [
   {
