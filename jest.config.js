@@ -21,6 +21,7 @@ const common = {
 }
 
 module.exports = {
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   projects: [
     // core rules, the local cloud, the cloud functions (through the real wx-server-sdk), scripts and docs
     { ...common, displayName: 'node', testEnvironment: 'node', testMatch: ['<rootDir>/test/{core,emulator,functions,scripts,docs}/**/*.test.ts'] },
