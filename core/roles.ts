@@ -35,7 +35,13 @@ export const ROLE_SCOPE_LEVEL: Record<Role, import('./units').Level> = {
 }
 
 /** Leaders see their scope's households; residents and merchants see only their own. */
-export const LEADER_ROLES: readonly Role[] = ['buildingHead', 'partyLeader', 'gridChief', 'communityStaff', 'streetStaff']
+export const LEADER_ROLES: readonly Role[] = [
+  'buildingHead',
+  'partyLeader',
+  'gridChief',
+  'communityStaff',
+  'streetStaff',
+]
 
 export interface RoleGrant {
   role: Role

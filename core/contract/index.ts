@@ -18,7 +18,9 @@ export interface Api {
 
 export type FunctionName = keyof Api
 export type ActionName<F extends FunctionName> = keyof Api[F] & string
-export type Payload<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { payload: infer P } ? P : never
+export type Payload<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { payload: infer P }
+  ? P
+  : never
 export type Result<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { result: infer R } ? R : never
 
 /** What a client sends as `data` of callFunction. */
