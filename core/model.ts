@@ -11,5 +11,9 @@ export interface PersonDoc {
   /** Path of the household, copied so "residents under X" is one prefix query. */
   homePath?: string
   roles: RoleGrant[]
+  /** Registered volunteer (志愿者): may sign up for volunteer activities and earn points. */
+  volunteer?: boolean
+  /** Merchants (商户联盟): the shop they run, shown where they offer services for points. */
+  shopName?: string
   createdAt: Date
 }

@@ -43,6 +43,12 @@ export const isWithin = (path: string, scopePath: string): boolean => path.start
 /** The nearest ancestor-or-self id at a given depth (0 = street, 1 = community, …). */
 export const ancestorAt = (path: string, level: Level): string | undefined => pathIds(path)[LEVELS.indexOf(level)]
 
+/** The path of the ancestor-or-self at a level, or undefined when `path` sits above that level. */
+export const ancestorPath = (path: string, level: Level): string | undefined => {
+  const ids = pathIds(path).slice(0, LEVELS.indexOf(level) + 1)
+  return ids.length === LEVELS.indexOf(level) + 1 ? `${SEPARATOR}${ids.join(SEPARATOR)}${SEPARATOR}` : undefined
+}
+
 /** A household's door, as residents write it: 3栋2单元502. */
 export const doorLabel = (u: Pick<Unit, 'building' | 'entrance' | 'room'>): string =>
   `${u.building ?? ''}${u.entrance ?? ''}${u.room ?? ''}`

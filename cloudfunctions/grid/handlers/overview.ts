@@ -1,0 +1,45 @@
+/** grid.overview: households and residents under a unit and under each of its child units, with their heads. */
+import type { OverviewResult, UnitCounts, UnitRef } from '../../../core/contract'
+import { pathIds, type Unit } from '../../../core/units'
+import { viewerOf } from '../../../server/caller'
+import { AppError } from '../../../server/errors'
+import type { Repository } from '../../../server/repository'
+import type { ActionDef } from '../../../server/router'
+import { byId, byName, headsByUnit } from '../heads'
+
+const ref = (u: Unit): UnitRef => ({ id: u._id, name: u.name, level: u.level })
+
+const countsUnder = async (repo: Repository, path: string): Promise<UnitCounts> => {
+  const [households, residents] = await Promise.all([repo.countHouseholdsUnder(path), repo.countResidentsUnder(path)])
+  return { households, residents }
+}
+
+export const overview: ActionDef<{ unitId: string }, OverviewResult> = {
+  target: (payload) => payload.unitId,
+  async handle({ caller, repo, target: unit }) {
+    if (!unit) throw new AppError('NOT_FOUND')
+    const ancestorIds = pathIds(unit.path).slice(0, -1)
+    const [ancestors, children] = await Promise.all([repo.units(ancestorIds), repo.childUnits(unit._id)])
+    children.sort(byName)
+    const shown = [unit, ...children]
+    const [counts, holders] = await Promise.all([
+      Promise.all(shown.map((u) => countsUnder(repo, u.path))),
+      repo.roleHolders(shown.map((u) => u._id)),
+    ])
+    const heads = headsByUnit(holders, byId(shown), viewerOf(caller))
+    const ancestorsById = byId(ancestors)
+
+    return {
+      unit: {
+        ...ref(unit),
+        path: ancestorIds.flatMap((id) => {
+          const a = ancestorsById.get(id)
+          return a ? [ref(a)] : []
+        }),
+      },
+      ...counts[0],
+      heads: heads.get(unit._id) ?? [],
+      children: children.map((c, i) => ({ ...ref(c), ...counts[i + 1], heads: heads.get(c._id) ?? [] })),
+    }
+  },
+}

@@ -1,0 +1,36 @@
+/** Who is calling: resolved per call from the platform's openid, with their roles and where they hold them. */
+import type { PersonDoc } from '../core/model'
+import type { ScopedGrant } from '../core/permissions'
+import type { Viewer } from '../core/privacy'
+import type { Unit } from '../core/units'
+import type { Repository } from './repository'
+
+export interface Caller {
+  openid: string | null
+  /** null: this WeChat user has not joined (no person carries their openid). */
+  person: PersonDoc | null
+  /** The person's role grants with the path of each unit; grants over a unit that no longer exists are dropped. */
+  grants: ScopedGrant[]
+  /** The household and every unit a grant is held over, by id (so handlers need not fetch them again). */
+  units: Map<string, Unit>
+}
+
+export async function loadCaller(repo: Repository, openid: string | undefined): Promise<Caller> {
+  const person = openid ? await repo.personByOpenid(openid) : null
+  if (!person) return { openid: openid ?? null, person: null, grants: [], units: new Map() }
+  const ids = [...(person.householdId ? [person.householdId] : []), ...person.roles.map((g) => g.unitId)]
+  const units = new Map((await repo.units(ids)).map((u) => [u._id, u]))
+  const grants = person.roles.flatMap((g) => {
+    const unit = units.get(g.unitId)
+    return unit && !unit.retired ? [{ ...g, path: unit.path }] : []
+  })
+  return { openid: openid ?? null, person, grants, units }
+}
+
+/** The caller as core/privacy.ts sees them when deciding whose phone to show in full. */
+export const viewerOf = (caller: Caller): Viewer => ({
+  personId: caller.person?._id,
+  householdId: caller.person?.householdId,
+  homePath: caller.person?.homePath,
+  grants: caller.grants,
+})

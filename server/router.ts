@@ -1,0 +1,88 @@
+/**
+ * Turns a table of handlers into a cloud function's `main(event, context)`. Every call goes through the
+ * same gate, in this order: known action → valid payload → caller from the platform's openid → permission
+ * (core/permissions.ts) → handler. Anything unexpected becomes INTERNAL: logged here, never sent to the client.
+ */
+import type { ActionKey, ActionName, FunctionName, Payload, Result } from '../core/contract'
+import { PAYLOADS } from '../core/contract'
+import { fail, ok, type Envelope } from '../core/envelope'
+import { allows, PERMISSIONS } from '../core/permissions'
+import type { Unit } from '../core/units'
+import { loadCaller, type Caller } from './caller'
+import { callerOpenid, getDatabase } from './cloud'
+import { AppError } from './errors'
+import { createRepository, type Repository } from './repository'
+import { parsePayload } from './validation'
+
+export interface HandlerContext<P> {
+  payload: P
+  caller: Caller
+  repo: Repository
+  /** The unit the permission was checked against, when the action has one (already loaded). */
+  target: Unit | null
+}
+
+export interface ActionDef<P, R> {
+  /** For permissions scoped to a unit: which unit of the payload the caller must hold a role over. */
+  target?: (payload: P) => string
+  handle(ctx: HandlerContext<P>): Promise<R>
+}
+
+export type Handlers<F extends FunctionName> = {
+  [A in ActionName<F>]: ActionDef<Payload<F, A>, Result<F, A>>
+}
+
+/** What the router needs from the platform; tests may replace it, functions use the real SDK. */
+export interface Platform {
+  openid(): string | undefined
+  repository(): Repository
+  logError(message: string, error: unknown): void
+}
+
+export const wxPlatform: Platform = {
+  openid: callerOpenid,
+  repository: () => createRepository(getDatabase()),
+  logError: (message, error) => console.error(message, error),
+}
+
+export type Main = (event: unknown, context?: unknown) => Promise<Envelope<unknown>>
+
+const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key)
+
+export function createMain<F extends FunctionName>(
+  fn: F,
+  handlers: Handlers<F>,
+  platform: Platform = wxPlatform,
+): Main {
+  const schemas: Record<string, unknown> = PAYLOADS[fn]
+  return async (event) => {
+    const { action, payload } = (typeof event === 'object' && event !== null ? event : {}) as Record<string, unknown>
+    if (typeof action !== 'string' || !own(handlers, action) || !own(schemas, action)) return fail('UNKNOWN_ACTION')
+    const def = (handlers as Record<string, ActionDef<unknown, unknown>>)[action]
+    const parsed = parsePayload(schemas[action] as Parameters<typeof parsePayload>[0], payload)
+    if (!parsed.ok) return fail('INVALID_PAYLOAD', parsed.detail)
+
+    try {
+      const repo = platform.repository()
+      const caller = await loadCaller(repo, platform.openid())
+      const permission = PERMISSIONS[`${fn}.${action}` as ActionKey]
+      let target: Unit | null = null
+      if (permission.who !== 'anyone') {
+        if (!caller.person) return fail('NOT_REGISTERED')
+        const holdsRole = caller.grants.some((g) => permission.who.includes(g.role))
+        if (!holdsRole) return fail('FORBIDDEN')
+        if (def.target) {
+          target = await repo.unit(def.target(parsed.value))
+          // only someone who could see some unit learns that this one does not exist
+          if (!target) return fail('NOT_FOUND')
+        }
+        if (!allows(permission, caller.grants, target?.path)) return fail('FORBIDDEN')
+      }
+      return ok(await def.handle({ payload: parsed.value, caller, repo, target }))
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.code, error.detail)
+      platform.logError(`[${fn}.${action}] failed`, error)
+      return fail('INTERNAL')
+    }
+  }
+}
