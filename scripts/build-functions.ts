@@ -92,7 +92,7 @@ async function cli(): Promise<void> {
   }
 }
 
-if (require.main === module) {
+if (process.argv[1] && resolve(process.argv[1]) === __filename) {
   cli().catch((error: unknown) => {
     console.error('build:functions failed:', error instanceof Error ? error.message : error)
     process.exit(1)

@@ -1,0 +1,218 @@
+/**
+ * The demo community: one street, two communities, eight grids, a micro-grid per building, ~600 households
+ * and ~1,200 residents, with the three heads of every grid, community and street staff, volunteers and a few
+ * merchants. Deterministic: the same seed gives the same community (ids, names, phones, openids) every run,
+ * so personas, screenshots and tests stay put.
+ */
+import type { PersonDoc } from '../../core/model'
+import type { Persona } from '../../core/persona'
+import { ROLE_LABELS, type Role, type RoleGrant } from '../../core/roles'
+import { childPath, doorLabel, rootPath, type Unit } from '../../core/units'
+import { givenName, phone, surname, type Sex } from './names'
+import { createRandom, type Random } from './random'
+
+export const DEMO_SEED = 20250301
+
+export interface DemoCommunity {
+  units: Unit[]
+  people: PersonDoc[]
+  /** One demo login per role the local persona picker offers (本地演示). */
+  personas: Persona[]
+}
+
+const STREET = { _id: 's1', name: '和平街道' }
+const COMMUNITIES = [
+  { _id: 'c1', name: '和平里社区', shops: ['老王家常菜', '惠民便利店'] },
+  { _id: 'c2', name: '春晖社区', shops: ['春晖药房', '快剪理发'] },
+]
+const GRIDS_PER_COMMUNITY = 4
+const BUILDINGS_PER_GRID = 3
+const ROOMS_PER_FLOOR = 2
+/** Share of flats left empty (空置): they have no household. */
+const VACANCY = 0.1
+/** Share of residents who have opened the mini-program (and so have an openid). */
+const SIGNED_UP = 0.5
+const VOLUNTEERS = 0.08
+/** Everyone "joined" on a fixed day, one minute apart: stable dates without a clock. */
+const JOINED = Date.UTC(2025, 2, 1)
+
+/** The stable openid of a demo person (real openids are opaque strings; these only need to be unique). */
+export const demoOpenid = (personId: string): string => `o_demo_${personId}`
+
+interface Household {
+  unit: Unit
+  members: PersonDoc[]
+}
+
+export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
+  const rnd = createRandom(seed)
+  const units: Unit[] = []
+  const people: PersonDoc[] = []
+  const phones = new Set<string>()
+
+  const addUnit = (u: Unit): Unit => (units.push(u), u)
+  const addPerson = (fields: Omit<PersonDoc, '_id' | 'phone' | 'createdAt'>, signedUp: boolean): PersonDoc => {
+    const _id = `p${String(people.length + 1).padStart(4, '0')}`
+    const p: PersonDoc = {
+      _id,
+      ...fields,
+      phone: phone(rnd, phones),
+      createdAt: new Date(JOINED + people.length * 60_000),
+    }
+    if (signedUp) p.openid = demoOpenid(_id)
+    people.push(p)
+    return p
+  }
+  const grant = (p: PersonDoc, role: Role, unit: Unit): void => {
+    p.roles.push({ role, unitId: unit._id })
+    p.openid ??= demoOpenid(p._id) // everyone with a role uses the mini-program
+  }
+
+  const street = addUnit({
+    _id: STREET._id,
+    level: 'street',
+    name: STREET.name,
+    parentId: null,
+    path: rootPath(STREET._id),
+  })
+  const gridsByCommunity = new Map<string, { grid: Unit; households: Household[] }[]>()
+  let gridNo = 0
+
+  for (const c of COMMUNITIES) {
+    const community = addUnit({ ...unitOf(c._id, c.name, street), level: 'community' })
+    const grids: { grid: Unit; households: Household[] }[] = []
+    let buildingNo = 0
+    for (let g = 1; g <= GRIDS_PER_COMMUNITY; g++) {
+      const grid = addUnit({ ...unitOf(`g${++gridNo}`, `第${g}网格`, community), level: 'grid' })
+      const inGrid: Household[] = []
+      for (let b = 0; b < BUILDINGS_PER_GRID; b++) {
+        const building = `${++buildingNo}栋`
+        const micro = addUnit({ ...unitOf(`${c._id}-b${buildingNo}`, building, grid), level: 'microgrid' })
+        const inBuilding: Household[] = []
+        const [entrances, floors] = [rnd.pick([2, 2, 3]), rnd.pick([5, 6, 6, 7])]
+        for (let e = 1; e <= entrances; e++) {
+          for (let f = 1; f <= floors; f++) {
+            for (let r = 1; r <= ROOMS_PER_FLOOR; r++) {
+              if (rnd.chance(VACANCY)) continue
+              const door = { building, entrance: `${e}单元`, room: `${f}0${r}` }
+              const id = `${micro._id}-${e}-${f}0${r}`
+              const unit = addUnit({ ...unitOf(id, doorLabel(door), micro), level: 'household', ...door })
+              inBuilding.push({ unit, members: family(rnd).map((name) => resident(name, unit)) })
+            }
+          }
+        }
+        const head = pickHead(rnd, inBuilding)
+        if (head) grant(head, 'buildingHead', micro)
+        inGrid.push(...inBuilding)
+      }
+      for (const role of ['gridChief', 'partyLeader'] as const) {
+        const head = pickHead(rnd, inGrid)
+        if (head) grant(head, role, grid)
+      }
+      grids.push({ grid, households: inGrid })
+    }
+    gridsByCommunity.set(c._id, grids)
+
+    for (let i = 0; i < 3; i++) grant(staffMember(), 'communityStaff', community)
+    for (const shopName of c.shops) {
+      const m = addPerson({ name: fullName(rnd), roles: [], shopName }, true)
+      grant(m, 'merchant', community)
+    }
+  }
+  grant(staffMember(), 'streetStaff', street)
+
+  return { units, people, personas: pickPersonas(people, units, gridsByCommunity) }
+
+  function resident(name: string, home: Unit): PersonDoc {
+    const p = addPerson(
+      { name, householdId: home._id, homePath: home.path, roles: [{ role: 'resident', unitId: home._id }] },
+      rnd.chance(SIGNED_UP),
+    )
+    if (rnd.chance(VOLUNTEERS)) p.volunteer = true
+    return p
+  }
+  function staffMember(): PersonDoc {
+    return addPerson({ name: fullName(rnd), roles: [], volunteer: true }, true)
+  }
+}
+
+const unitOf = (_id: string, name: string, parent: Unit) => ({
+  _id,
+  name,
+  parentId: parent._id,
+  path: childPath(parent.path, _id),
+})
+
+const fullName = (rnd: Random, sex: Sex = rnd.pick(['female', 'male'] as const)): string =>
+  surname(rnd) + givenName(rnd, sex)
+
+/** A household's members: a couple and children mostly; children share the first member's surname. */
+function family(rnd: Random): string[] {
+  const size = rnd.weighted([
+    [1, 30],
+    [2, 45],
+    [3, 20],
+    [4, 5],
+  ] as const)
+  const sex: Sex = rnd.pick(['female', 'male'])
+  const familyName = surname(rnd)
+  const names = [familyName + givenName(rnd, sex)]
+  while (names.length < size) {
+    const partner = names.length === 1 && rnd.chance(0.8)
+    const other: Sex = partner ? (sex === 'female' ? 'male' : 'female') : rnd.pick(['female', 'male'])
+    const name = (partner ? surname(rnd) : familyName) + givenName(rnd, other)
+    if (!names.includes(name)) names.push(name)
+  }
+  return names
+}
+
+/** A head is the first member of some household that has no head yet. */
+function pickHead(rnd: Random, households: readonly Household[]): PersonDoc | undefined {
+  const free = households.map((h) => h.members[0]).filter((p) => p.roles.length === 1)
+  return free.length ? rnd.pick(free) : undefined
+}
+
+const holds = (p: PersonDoc, role: Role, unitId?: string): boolean =>
+  p.roles.some((g: RoleGrant) => g.role === role && (unitId === undefined || g.unitId === unitId))
+
+/**
+ * The personas of the local picker, all in 和平里社区: a resident of its first grid with their own building
+ * head and party leader, and the grid chief of ANOTHER grid, so the two see different grids.
+ */
+function pickPersonas(
+  people: readonly PersonDoc[],
+  units: readonly Unit[],
+  grids: ReadonlyMap<string, { grid: Unit; households: Household[] }[]>,
+): Persona[] {
+  const byId = new Map(units.map((u) => [u._id, u]))
+  const [first, second] = grids.get(COMMUNITIES[0]._id) ?? []
+  const community = COMMUNITIES[0].name
+  const home = (p: PersonDoc): string => byId.get(p.householdId ?? '')?.name ?? ''
+  const members = first.households.flatMap((h) => (h.members.length > 1 ? h.members : []))
+  const resident = members.find((p) => p.openid && p.roles.length === 1) as PersonDoc
+  const micro = byId.get(byId.get(resident.householdId as string)?.parentId as string) as Unit
+  const find = (role: Role, unitId: string): PersonDoc => people.find((p) => holds(p, role, unitId)) as PersonDoc
+  const persona = (role: Role, p: PersonDoc, description: string): Persona => ({
+    openid: p.openid as string,
+    role,
+    label: `${ROLE_LABELS[role]} · ${p.name}`,
+    description,
+  })
+  const staff = find('communityStaff', COMMUNITIES[0]._id)
+  const merchant = find('merchant', COMMUNITIES[0]._id)
+  const buildingHead = find('buildingHead', micro._id)
+  const partyLeader = find('partyLeader', first.grid._id)
+  const gridChief = find('gridChief', second.grid._id)
+  return [
+    persona('resident', resident, `${community} ${first.grid.name} ${home(resident)}`),
+    persona(
+      'buildingHead',
+      buildingHead,
+      `${community} ${first.grid.name} ${micro.name}楼栋长 · 住${home(buildingHead)}`,
+    ),
+    persona('partyLeader', partyLeader, `${community} ${first.grid.name}党小组长 · 住${home(partyLeader)}`),
+    persona('gridChief', gridChief, `${community} ${second.grid.name}网格长 · 住${home(gridChief)}`),
+    persona('communityStaff', staff, `${community} 社区工作者`),
+    persona('merchant', merchant, `${community} · ${merchant.shopName}`),
+  ]
+}
