@@ -33,4 +33,6 @@ export const fail = (code: ErrorCode, detail?: string): Fail => ({
   message: detail ? `${ERROR_MESSAGES[code]}：${detail}` : ERROR_MESSAGES[code],
 })
 
-export const isErrorCode = (v: unknown): v is ErrorCode => typeof v === 'string' && v in ERROR_MESSAGES
+/** Own keys only: `'toString' in ERROR_MESSAGES` is true too. */
+export const isErrorCode = (v: unknown): v is ErrorCode =>
+  typeof v === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, v)

@@ -1,0 +1,48 @@
+import { maskPhone } from '../../core/mask'
+import type { ScopedGrant } from '../../core/permissions'
+import { canSeePhone, visiblePhone, type PhoneOwner, type Viewer } from '../../core/privacy'
+
+describe('maskPhone', () => {
+  it.each([
+    ['13812345678', '138****5678'],
+    ['19900001111', '199****1111'],
+    ['010-6552', '***-**52'], // not a mobile number: keep only the last two digits
+    ['', ''],
+  ])('%s → %s', (phone, masked) => {
+    expect(maskPhone(phone)).toBe(masked)
+  })
+})
+
+const GRID = '/s1/c1/g1/'
+const BUILDING = '/s1/c1/g1/c1-b1/'
+const OTHER_BUILDING = '/s1/c1/g1/c1-b2/'
+const OTHER_GRID_HOME = '/s1/c1/g2/c1-b4/c1-b4-1-101/'
+const g = (role: ScopedGrant['role'], path: string): ScopedGrant => ({ role, unitId: 'x', path })
+
+const chief: PhoneOwner = { personId: 'p1', householdId: 'h1', phone: '13800000001', heads: [GRID] }
+const buildingHead: PhoneOwner = { personId: 'p2', householdId: 'h2', phone: '13800000002', heads: [BUILDING] }
+const neighbour: PhoneOwner = { personId: 'p3', householdId: 'h3', phone: '13800000003', heads: [] }
+
+describe('who sees a phone number in full', () => {
+  it.each<[string, Viewer, PhoneOwner, boolean]>([
+    ['the owner', { personId: 'p3', grants: [] }, neighbour, true],
+    ['their household', { personId: 'p9', householdId: 'h3', grants: [] }, neighbour, true],
+    ['a resident of the grid, for the grid chief', { homePath: `${OTHER_BUILDING}x/`, grants: [] }, chief, true],
+    [
+      'a resident of the grid, for a building head of another building',
+      { homePath: `${OTHER_BUILDING}x/`, grants: [] },
+      buildingHead,
+      true,
+    ],
+    ['a resident of another grid, for the grid chief', { homePath: OTHER_GRID_HOME, grants: [] }, chief, false],
+    ['community staff over the grid, for its chief', { grants: [g('communityStaff', '/s1/c1/')] }, chief, true],
+    ['a merchant of the community, for the grid chief', { grants: [g('merchant', '/s1/c1/')] }, chief, false],
+    ['a building head of the grid, for the grid chief', { grants: [g('buildingHead', BUILDING)] }, chief, true],
+    ['a neighbour, for a resident who heads nothing', { homePath: `${BUILDING}x/`, grants: [] }, neighbour, false],
+    ['the grid chief, for a resident who heads nothing', { grants: [g('gridChief', GRID)] }, neighbour, false],
+    ['someone not signed in', { grants: [] }, chief, false],
+  ])('%s → %s', (_name, viewer, owner, full) => {
+    expect(canSeePhone(viewer, owner)).toBe(full)
+    expect(visiblePhone(viewer, owner)).toBe(full ? owner.phone : maskPhone(owner.phone))
+  })
+})
