@@ -1,0 +1,70 @@
+/** 首页: who I am, where I live, my grid and its three heads; leaders also see their unit's counts. */
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { ErrorState, LoadingState, NotJoinedState } from '../../../components/PageState'
+import { HeadList } from '../../../components/HeadList'
+import { OverviewCard } from '../../../components/OverviewCard'
+import { usePersonaReady } from '../../../hooks/use-persona'
+import { useRemote } from '../../../hooks/use-remote'
+import { getMe, type MeResult } from '../../../services/grid'
+import { leadingScope } from '../../../services/roles'
+import './index.css'
+
+export default function HomePage() {
+  return usePersonaReady() ? <Home /> : null
+}
+
+function Home() {
+  const { state, reload } = useRemote(getMe)
+  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+
+  if (state.status === 'loading') return <LoadingState />
+  if (state.status === 'error') return <ErrorState error={state.error} onRetry={() => void reload()} />
+  const me = state.data
+  if (!me.person) return <NotJoinedState />
+  return <HomeContent me={me} person={me.person} />
+}
+
+function HomeContent({ me, person }: { me: MeResult; person: NonNullable<MeResult['person']> }) {
+  const scope = leadingScope(me.roles)
+  const grid = me.grid
+  return (
+    <View className='app-page home'>
+      <View className='home-hero'>
+        <Text className='home-hero__greeting'>你好，{person.name}</Text>
+        {me.household ? (
+          <View className='home-hero__home'>
+            <Text className='home-hero__door'>{me.household.door}</Text>
+            <Text className='home-hero__address'>{me.household.address}</Text>
+          </View>
+        ) : (
+          <Text className='home-hero__address'>欢迎使用网格通</Text>
+        )}
+      </View>
+
+      {grid ? (
+        <View className='card home-grid'>
+          <View className='card__head'>
+            <Text className='card__title'>我的网格</Text>
+          </View>
+          <Text className='home-grid__name'>{grid.name}</Text>
+          <Text className='home-grid__path'>
+            {[grid.street.name, grid.community.name, grid.name, grid.microgrid?.name].filter(Boolean).join(' · ')}
+          </Text>
+        </View>
+      ) : null}
+
+      {grid ? (
+        <View className='card'>
+          <View className='card__head'>
+            <Text className='card__title'>网格三长</Text>
+            <Text className='card__hint'>有事找三长，一键拨打</Text>
+          </View>
+          <HeadList heads={grid.heads} />
+        </View>
+      ) : null}
+
+      {scope ? <OverviewCard scope={scope} /> : null}
+    </View>
+  )
+}

@@ -1,0 +1,104 @@
+/** 我的: the signed-in person (own phone in full), household and members, and the roles they hold. */
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { ROLE_LABELS } from '../../../../core/roles'
+import { LEVEL_LABELS } from '../../../../core/units'
+import { ErrorState, LoadingState, NotJoinedState } from '../../../components/PageState'
+import { usePersonaReady } from '../../../hooks/use-persona'
+import { useRemote } from '../../../hooks/use-remote'
+import { getMe, type MeResult } from '../../../services/grid'
+import { currentPersona, PERSONA_PAGE } from '../../../services/session'
+import { Avatar, Cell, CellGroup, Tag } from '../../../ui/nutui'
+import './index.css'
+
+export default function MePage() {
+  return usePersonaReady() ? <Me /> : null
+}
+
+function Me() {
+  const { state, reload } = useRemote(getMe)
+  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+
+  let body
+  if (state.status === 'loading') body = <LoadingState />
+  else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void reload()} />
+  else if (!state.data.person) body = <NotJoinedState />
+  else body = <MeContent me={state.data} person={state.data.person} />
+  return (
+    <View className='app-page me'>
+      {body}
+      {process.env.TARO_ENV === 'h5' ? <LocalDemoSwitch /> : null}
+    </View>
+  )
+}
+
+function MeContent({ me, person }: { me: MeResult; person: NonNullable<MeResult['person']> }) {
+  return (
+    <View>
+      <View className='me-profile'>
+        <Avatar size='large' background='#ffffff' color='#c8161d'>
+          {person.name.slice(0, 1)}
+        </Avatar>
+        <View className='me-profile__text'>
+          <Text className='me-profile__name'>{person.name}</Text>
+          <Text className='me-profile__phone'>{person.phone}</Text>
+        </View>
+      </View>
+
+      <View className='me-section'>
+        <CellGroup title='我的家庭'>
+          {me.household ? (
+            <>
+              <Cell title='门牌' extra={me.household.door} />
+              <Cell title='地址' description={me.household.address} />
+              <Cell
+                title={`家庭成员（${me.household.members.length}人）`}
+                description={me.household.members.map((m) => m.name).join('、')}
+              />
+            </>
+          ) : (
+            <Cell title='尚未登记家庭住址' />
+          )}
+        </CellGroup>
+      </View>
+
+      <View className='me-section'>
+        <CellGroup title='我的身份'>
+          {me.roles.length ? (
+            me.roles.map((r) => (
+              <Cell
+                key={`${r.role}-${r.unitId}`}
+                title={
+                  <Tag type='danger' plain>
+                    {ROLE_LABELS[r.role]}
+                  </Tag>
+                }
+                extra={`${r.unitName}（${LEVEL_LABELS[r.level]}）`}
+              />
+            ))
+          ) : (
+            <Cell title='暂无身份' />
+          )}
+        </CellGroup>
+      </View>
+    </View>
+  )
+}
+
+/** h5 only (本地演示): which persona is active, and a way back to the picker. */
+function LocalDemoSwitch() {
+  const persona = currentPersona()
+  return (
+    <View className='me-section'>
+      <CellGroup title='本地演示'>
+        <Cell
+          title='切换演示身份'
+          description={persona ? `当前：${persona.label}` : '尚未选择'}
+          extra='›'
+          clickable
+          onClick={() => void Taro.navigateTo({ url: PERSONA_PAGE })}
+        />
+      </CellGroup>
+    </View>
+  )
+}

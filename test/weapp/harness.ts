@@ -1,0 +1,127 @@
+/**
+ * Runs the COMPILED weapp (dist/) inside miniprogram-simulate: a `wx` stub defined before dist/app.js
+ * loads (Taro binds its APIs to whatever `wx` holds at that moment), App/getApp shims, and a Page shim
+ * that registers each Taro page as a Component and fires the page lifecycle on attach/detach.
+ * The official wcc compiler is used; the pure-JS one renders Taro's templates empty.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import simulate, { type SimulatedComponent } from 'miniprogram-simulate'
+
+export const DIST = path.resolve(__dirname, '../../dist')
+
+type Fn = (...args: never[]) => unknown
+type PageConfig = { data?: Record<string, unknown> } & Record<string, unknown>
+interface PageThis {
+  route?: string
+  __route__?: string
+  [method: string]: unknown
+}
+
+/** What wx.cloud.callFunction receives, and the envelope the test wants it to answer with. */
+export interface CloudCall {
+  name: string
+  data: { action: string; payload: unknown }
+}
+
+/** Callback-style wx API stub that succeeds with `res` (Taro promisifies wx.* around success/fail). */
+const succeed = (res: Record<string, unknown> = {}) =>
+  jest.fn((opts: { success?: (r: unknown) => void; complete?: (r: unknown) => void } = {}) => {
+    const r = { errMsg: 'ok', ...res }
+    opts.success?.(r)
+    opts.complete?.(r)
+  })
+
+export function createWx(cloudHandler: (call: CloudCall) => unknown) {
+  return {
+    getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, pixelRatio: 2 }),
+    getWindowInfo: () => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2 }),
+    makePhoneCall: succeed(),
+    navigateTo: succeed(),
+    reLaunch: succeed(),
+    switchTab: succeed(),
+    stopPullDownRefresh: succeed(),
+    cloud: {
+      init: jest.fn(),
+      callFunction: jest.fn(async (call: CloudCall) => ({
+        result: cloudHandler(call),
+        errMsg: 'cloud.callFunction:ok',
+      })),
+    },
+  }
+}
+
+export type WxStub = ReturnType<typeof createWx>
+
+let pageSeq = 0
+// jest's require cache ignores miniprogram-simulate's delete, so a page's js runs (calls Page) only once:
+// load each page once and render that definition as often as needed.
+const loaded = new Map<string, string>()
+
+/** Installs the shims and runs dist/app.js once; throws (the suite fails) when dist/ was not built. */
+export function bootApp(wx: WxStub): void {
+  if (!fs.existsSync(path.join(DIST, 'app.js'))) {
+    throw new Error(`dist/app.js not found: build the weapp first (npm run build:weapp)`)
+  }
+  const g = globalThis as unknown as Record<string, unknown>
+  let app: Record<string, unknown> | undefined
+  g.wx = wx
+  g.App = (cfg: Record<string, unknown>) => {
+    app = cfg
+  }
+  g.getApp = () => app
+  g.getCurrentPages = () => []
+  g.Page = (cfg: PageConfig) => {
+    const { data, ...rest } = cfg
+    const methods: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(rest)) if (typeof v === 'function') methods[k] = v
+    const Component = g.Component as (def: Record<string, unknown>) => void
+    Component({
+      data,
+      methods,
+      lifetimes: {
+        attached(this: PageThis) {
+          this.route = this.__route__ = g.__pageRoute as string
+          // A unique timestamp gives each rendered page its own Taro page instance.
+          ;(this.onLoad as Fn | undefined)?.call(this, { $taroTimestamp: String(++pageSeq) } as never)
+          ;(this.onShow as Fn | undefined)?.call(this)
+          ;(this.onReady as Fn | undefined)?.call(this)
+        },
+        detached(this: PageThis) {
+          ;(this.onUnload as Fn | undefined)?.call(this)
+        },
+      },
+    })
+  }
+  // wcc's runtime in jsdom warns once per page render that Taro's dynamic template `tmpl_0_i` is missing
+  // (the page still renders: the tests below read its text). Keep that one line from burying real output.
+  const warn = console.warn
+  jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+    if (String(args[0]).includes('Template `tmpl_0_i` not found')) return
+    warn(...args)
+  })
+  // A runtime require on purpose: dist/app.js must run now, after the stubs above, not at import time.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(path.join(DIST, 'app.js'))
+  const onLaunch = app?.onLaunch as Fn | undefined
+  onLaunch?.call(app, { path: 'pages/grid/home/index', query: {} } as never)
+}
+
+/** Renders a compiled page (e.g. 'pages/grid/home/index') and lets its first cloud call settle. */
+export async function renderPage(route: string): Promise<SimulatedComponent> {
+  ;(globalThis as unknown as Record<string, unknown>).__pageRoute = route
+  let id = loaded.get(route)
+  if (!id) {
+    id = simulate.load(path.join(DIST, route), { rootPath: DIST, compiler: 'official' })
+    loaded.set(route, id)
+  }
+  const page = simulate.render(id)
+  page.attach(document.createElement('parent-wrapper'))
+  await settle()
+  return page
+}
+
+/** Waits for pending promises and Taro's batched setData to reach the view. */
+export const settle = async (): Promise<void> => {
+  for (let i = 0; i < 5; i++) await simulate.sleep(20)
+}
