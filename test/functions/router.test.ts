@@ -1,0 +1,118 @@
+/**
+ * The router's gate, with the platform replaced so the database can fail on purpose and the identity can be
+ * set directly. Every action through the real wx-server-sdk and the local cloud is in grid.test.ts.
+ */
+import { ERROR_MESSAGES } from '../../core/envelope'
+import type { MeResult } from '../../core/contract'
+import { buildDemoCommunity } from '../../emulator/seed'
+import { me } from '../../cloudfunctions/grid/handlers/me'
+import { overview } from '../../cloudfunctions/grid/handlers/overview'
+import { AppError } from '../../server/errors'
+import type { Repository } from '../../server/repository'
+import { createMain, type Platform } from '../../server/router'
+import { memoryRepository } from './memory-repository'
+
+const demo = buildDemoCommunity()
+const persona = (role: string) => demo.personas.find((p) => p.role === role)?.openid as string
+
+function platform(openid: string | undefined, repo: Repository = memoryRepository(demo.units, demo.people)) {
+  const errors: unknown[] = []
+  const calls = { repository: 0 }
+  const p: Platform = {
+    openid: () => openid,
+    repository: () => (calls.repository++, repo),
+    logError: (_message, error) => errors.push(error),
+  }
+  return { p, errors, calls }
+}
+
+describe('the router', () => {
+  it('takes the caller from the platform, never from the event', async () => {
+    const { p } = platform(persona('resident'))
+    const main = createMain('grid', { me, overview }, p)
+    const spoofed = {
+      action: 'me',
+      payload: {},
+      openid: persona('gridChief'),
+      userInfo: { openId: persona('gridChief') },
+    }
+    const res = (await main(spoofed)) as { ok: true; data: MeResult }
+    const resident = demo.people.find((x) => x.openid === persona('resident'))
+    expect(res.ok).toBe(true)
+    expect(res.data.person?.name).toBe(resident?.name)
+  })
+
+  it.each([null, 'me', 42, [], { payload: {} }, { action: 'constructor' }, { action: '__proto__' }, { action: 'ME' }])(
+    'refuses %j as an unknown action, without touching the database',
+    async (event) => {
+      const { p, calls } = platform(persona('gridChief'))
+      expect(await createMain('grid', { me, overview }, p)(event)).toEqual({
+        ok: false,
+        code: 'UNKNOWN_ACTION',
+        message: ERROR_MESSAGES.UNKNOWN_ACTION,
+      })
+      expect(calls.repository).toBe(0)
+    },
+  )
+
+  it('rejects an invalid payload before resolving the caller or touching the database', async () => {
+    const { p, calls } = platform(persona('gridChief'))
+    const res = await createMain('grid', { me, overview }, p)({ action: 'overview', payload: { unitId: 7 } })
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_PAYLOAD' })
+    expect(calls.repository).toBe(0)
+  })
+
+  it('maps an unexpected failure to INTERNAL, logs it, and tells the client nothing of it', async () => {
+    const broken = memoryRepository(demo.units, demo.people)
+    broken.personByOpenid = async () => {
+      throw new Error('connect ECONNREFUSED 10.0.0.8:27017 (secret-host)')
+    }
+    const { p, errors } = platform(persona('resident'), broken)
+    const res = await createMain('grid', { me, overview }, p)({ action: 'me', payload: {} })
+    expect(res).toEqual({ ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL })
+    expect(JSON.stringify(res)).not.toMatch(/ECONNREFUSED|secret/)
+    expect(errors).toHaveLength(1)
+  })
+
+  it('passes a handler’s own failure through with its code and detail', async () => {
+    const { p, errors } = platform(persona('resident'))
+    const main = createMain(
+      'grid',
+      {
+        me: {
+          handle: async () => {
+            throw new AppError('NOT_FOUND', '找不到你的住户信息')
+          },
+        },
+        overview,
+      },
+      p,
+    )
+    expect(await main({ action: 'me' })).toEqual({
+      ok: false,
+      code: 'NOT_FOUND',
+      message: `${ERROR_MESSAGES.NOT_FOUND}：找不到你的住户信息`,
+    })
+    expect(errors).toHaveLength(0)
+  })
+
+  it.each([
+    ['an unknown openid', 'o_nobody', 'NOT_REGISTERED'],
+    ['no openid at all', undefined, 'NOT_REGISTERED'],
+    ['a resident', persona('resident'), 'FORBIDDEN'],
+    ['a merchant', persona('merchant'), 'FORBIDDEN'],
+  ])('refuses overview to %s', async (_name, openid, code) => {
+    const { p } = platform(openid)
+    expect(await createMain('grid', { me, overview }, p)({ action: 'overview', payload: { unitId: 'g1' } })).toEqual({
+      ok: false,
+      code,
+      message: ERROR_MESSAGES[code as keyof typeof ERROR_MESSAGES],
+    })
+  })
+
+  it('says NOT_FOUND to a leader asking for a unit that does not exist', async () => {
+    const { p } = platform(persona('gridChief'))
+    const res = await createMain('grid', { me, overview }, p)({ action: 'overview', payload: { unitId: 'g999' } })
+    expect(res).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  })
+})
