@@ -1,0 +1,135 @@
+/**
+ * Local stand-ins for the WeChat open APIs a function reaches through wx-server-sdk. They replace `cloud.openapi`
+ * and `cloud.getOpenData` on the real SDK export inside each function worker (these calls go out as protobuf
+ * form-data on the platform, so they are emulated in-process rather than over the wire). Results and failures have
+ * the platform's shapes: `{errCode: 0, errMsg: 'openapi.<api>:ok', ...}`; failures reject with errCode/errMsg.
+ * Runs inside the worker: no imports beyond node built-ins.
+ */
+
+export type Rpc = (op: 'outbox' | 'openData', arg: unknown) => Promise<unknown>
+
+export interface OpenApiHost {
+  blockedWords: string[]
+  rpc: Rpc
+  openid: () => string
+}
+
+type Api = (data: Record<string, unknown>) => Promise<unknown>
+
+/** A rejection shaped like wx-server-sdk's CloudSDKError. */
+export function sdkError(errCode: number, errMsg: string): Error {
+  return Object.assign(new Error(`errCode: ${errCode} | errMsg: ${errMsg}`), { errCode, errMsg })
+}
+
+/** 21000 = "other" in msgSecCheck v2 labels; 100 = normal. */
+const LABEL_OTHER = 21000
+const LABEL_NORMAL = 100
+
+export function msgSecCheck(blockedWords: string[]): Api {
+  return async (data) => {
+    const api = 'openapi.security.msgSecCheck'
+    const content = data.content
+    if (typeof content !== 'string') throw sdkError(47001, `${api}:fail data format error: content is required`)
+    if (content.length > 2500) throw sdkError(87014, `${api}:fail content too long (max 2500 chars)`)
+    const hit = blockedWords.find((w) => w && content.includes(w))
+    if (data.version !== 2) {
+      // v1: risky content rejects with 87014
+      if (hit) throw sdkError(87014, `${api}:fail risky content`)
+      return { errCode: 0, errMsg: `${api}:ok` }
+    }
+    if (typeof data.openid !== 'string' || !data.openid) throw sdkError(40003, `${api}:fail invalid openid`)
+    if (![1, 2, 3, 4].includes(Number(data.scene))) throw sdkError(47001, `${api}:fail data format error: scene`)
+    const suggest = hit ? 'risky' : 'pass'
+    const label = hit ? LABEL_OTHER : LABEL_NORMAL
+    return {
+      errCode: 0,
+      errMsg: `${api}:ok`,
+      result: { suggest, label },
+      detail: [
+        { strategy: 'content_model', errcode: 0, suggest, label, prob: hit ? 90 : 0 },
+        hit ? { strategy: 'keyword', errcode: 0, suggest, label, level: 20, keyword: hit } : null,
+      ].filter(Boolean),
+      traceId: `local-${Date.now().toString(36)}`,
+    }
+  }
+}
+
+/** Per-type value limits WeChat enforces on subscribe message data (47003 otherwise). */
+const FIELD_LIMITS: Array<[RegExp, number]> = [
+  [/^thing\d+$/, 20],
+  [/^phrase\d+$/, 5],
+  [/^name\d+$/, 10],
+  [/^number\d+$/, 32],
+  [/^character_string\d+$/, 32],
+  [/^letter\d+$/, 32],
+  [/^symbol\d+$/, 5],
+]
+
+export function subscribeMessageSend(host: OpenApiHost): Api {
+  return async (data) => {
+    const api = 'openapi.subscribeMessage.send'
+    const templateId = data.templateId ?? data.template_id
+    if (typeof data.touser !== 'string' || !data.touser) throw sdkError(40003, `${api}:fail invalid openid`)
+    if (typeof templateId !== 'string' || !templateId) throw sdkError(40037, `${api}:fail invalid template_id`)
+    const fields = data.data
+    if (!fields || typeof fields !== 'object') throw sdkError(47003, `${api}:fail argument invalid! data is empty`)
+    for (const [key, v] of Object.entries(fields as Record<string, unknown>)) {
+      const value = (v as { value?: unknown } | null)?.value
+      if (typeof value !== 'string' && typeof value !== 'number') {
+        throw sdkError(47003, `${api}:fail argument invalid! data.${key}.value is empty`)
+      }
+      const limit = FIELD_LIMITS.find(([re]) => re.test(key))?.[1]
+      if (limit !== undefined && String(value).length > limit) {
+        throw sdkError(47003, `${api}:fail argument invalid! data.${key}.value exceeds ${limit} characters`)
+      }
+    }
+    await host.rpc('outbox', {
+      touser: data.touser,
+      templateId,
+      page: data.page ?? null,
+      data: fields,
+      miniprogramState: data.miniprogramState ?? 'formal',
+      lang: data.lang ?? 'zh_CN',
+      from: host.openid(),
+      sentAt: new Date().toISOString(),
+    })
+    return { errCode: 0, errMsg: `${api}:ok` }
+  }
+}
+
+/** `cloud.openapi` look-alike: any namespace path, callable; unknown APIs fail loudly. Also callable as openapi(opts). */
+export function makeOpenApi(host: OpenApiHost): unknown {
+  const apis: Record<string, Api> = {
+    'security.msgSecCheck': msgSecCheck(host.blockedWords),
+    'subscribeMessage.send': subscribeMessageSend(host),
+  }
+  const node = (path: string[]): unknown =>
+    new Proxy(function () {}, {
+      get: (_t, key) => (typeof key === 'string' ? node([...path, key]) : undefined),
+      apply: (_t, _this, args: unknown[]) => {
+        if (path.length === 0) return node([]) // cloud.openapi({ appid }) for cross-account calls
+        const name = path.join('.')
+        const api = apis[name]
+        if (!api) {
+          return Promise.reject(
+            sdkError(
+              -1,
+              `openapi.${name}:fail the local cloud does not emulate cloud.openapi.${name} ` +
+                `(emulated: ${Object.keys(apis).join(', ')})`,
+            ),
+          )
+        }
+        return api((args[0] ?? {}) as Record<string, unknown>)
+      },
+    })
+  return node([])
+}
+
+/** `cloud.getOpenData({list})` resolving CloudIDs minted by the local cloud (mintCloudID / POST /local/cloudid). */
+export function makeGetOpenData(host: OpenApiHost) {
+  return async (options: { list?: unknown }): Promise<unknown> => {
+    if (!options || !Array.isArray(options.list)) throw sdkError(-1, 'getOpenData:fail list must be an array')
+    const list = (await host.rpc('openData', options.list)) as unknown[]
+    return { list, errMsg: 'getOpenData:ok', errCode: 0 }
+  }
+}

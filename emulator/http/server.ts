@@ -1,0 +1,112 @@
+/**
+ * The local cloud's HTTP face, on 127.0.0.1 only: the SDK wire protocol at POST /admin, the local endpoints
+ * under /local/ (call a function as an openid, personas, outbox, CloudIDs), and the h5 build at /.
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import { serveStatic } from './static-files'
+
+export interface Routes {
+  admin: (body: Record<string, unknown>) => Promise<unknown>
+  call: (body: Record<string, unknown>) => Promise<{ status: number; body: unknown }>
+  personas: () => unknown
+  outbox: () => unknown
+  cloudid: (body: Record<string, unknown>) => { status: number; body: unknown }
+  staticDir?: string
+}
+
+const MAX_BODY = 16 * 1024 * 1024
+/** Browsers may call from the Taro dev server on another local port. */
+const LOCAL_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  })
+  res.end(text)
+}
+
+function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        reject(new Error('request body too large'))
+        req.destroy()
+      } else chunks.push(c)
+    })
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8')
+      try {
+        const v: unknown = text ? JSON.parse(text) : {}
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('body must be a JSON object')
+        resolve(v as Record<string, unknown>)
+      } catch (e) {
+        reject(e as Error)
+      }
+    })
+    req.on('error', reject)
+  })
+}
+
+export function createServer(routes: Routes): http.Server {
+  return http.createServer((req, res) => {
+    const origin = req.headers.origin
+    if (origin && LOCAL_ORIGIN.test(origin)) {
+      res.setHeader('access-control-allow-origin', origin)
+      res.setHeader('vary', 'origin')
+      res.setHeader('access-control-allow-headers', 'content-type')
+      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS')
+    }
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204)
+      return void res.end()
+    }
+    const pathname = new URL(req.url ?? '/', 'http://local').pathname
+    const post = async (handler: (b: Record<string, unknown>) => Promise<void> | void): Promise<void> => {
+      if (req.method !== 'POST') return json(res, 405, { errCode: -1, errMsg: `${pathname} takes POST` })
+      let body: Record<string, unknown>
+      try {
+        body = await readJson(req)
+      } catch (e) {
+        return json(res, 400, { errCode: -1, errMsg: `bad request body: ${(e as Error).message}` })
+      }
+      await handler(body)
+    }
+    const done = (p: Promise<void> | void): void => {
+      void Promise.resolve(p).catch((e: Error) => {
+        if (!res.headersSent) json(res, 500, { errCode: -1, errMsg: e.message })
+        else res.destroy()
+      })
+    }
+    switch (pathname) {
+      case '/admin':
+        return done(post(async (b) => json(res, 200, await routes.admin(b))))
+      case '/local/call':
+        return done(
+          post(async (b) => {
+            const r = await routes.call(b)
+            json(res, r.status, r.body)
+          }),
+        )
+      case '/local/cloudid':
+        return done(
+          post((b) => {
+            const r = routes.cloudid(b)
+            json(res, r.status, r.body)
+          }),
+        )
+      case '/local/personas':
+        return json(res, 200, routes.personas())
+      case '/local/outbox':
+        return json(res, 200, routes.outbox())
+      default:
+        if (pathname.startsWith('/local/'))
+          return json(res, 404, { errCode: -1, errMsg: `no such endpoint ${pathname}` })
+        return serveStatic(routes.staticDir, req, res)
+    }
+  })
+}
