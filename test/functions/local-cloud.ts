@@ -1,0 +1,82 @@
+/**
+ * The grid function as the platform runs it: freshly bundled by scripts/build-functions.ts, hosted by the
+ * local cloud (emulator/index.ts) over the demo community, called as a given openid.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import cloudSdk from 'wx-server-sdk'
+import type { Envelope } from '../../core/envelope'
+import type { PersonDoc } from '../../core/model'
+import { startLocalCloud, type LocalCloud } from '../../emulator'
+import { buildDemoCommunity, type DemoCommunity } from '../../emulator/seed'
+import { buildFunctions } from '../../scripts/build-functions'
+
+export interface GridCloud {
+  cloud: LocalCloud
+  demo: DemoCommunity
+  call<T = unknown>(openid: string, data: unknown): Promise<Envelope<T>>
+  /** The person behind a persona of the picker. */
+  persona(role: string): PersonDoc
+  /** Every document of every collection, read back through a wx-server-sdk of our own. */
+  dump(): Promise<Record<string, unknown[]>>
+  close(): Promise<void>
+}
+
+/** Env the SDK reads to talk to the local cloud instead of WeChat's (see docs/local-cloud.md). */
+const sdkEnv = (url: string): Record<string, string> => ({
+  TENCENTCLOUD: 'true',
+  TENCENTCLOUD_SECRETID: 'local',
+  TENCENTCLOUD_SECRETKEY: 'local',
+  TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+  TCB_ENV: 'local',
+  SCF_NAMESPACE: 'local',
+  SILENCE: 'true',
+})
+
+export async function startGridCloud(): Promise<GridCloud> {
+  await buildFunctions(['grid'])
+  const dataDir = mkdtempSync(join(tmpdir(), 'wgt-functions-'))
+  const cloud = await startLocalCloud({ dataDir, port: 0 })
+  const demo = buildDemoCommunity()
+  await cloud.seed({ units: demo.units, people: demo.people })
+
+  const saved = { ...process.env }
+  Object.assign(process.env, sdkEnv(cloud.url))
+  cloudSdk.init({ env: 'local' })
+  const db = cloudSdk.database()
+
+  return {
+    cloud,
+    demo,
+    async call<T>(openid: string, data: unknown) {
+      return (await cloud.callFunction('grid', data, { openid })).result as Envelope<T>
+    },
+    persona(role) {
+      const openid = demo.personas.find((p) => p.role === role)?.openid
+      const person = demo.people.find((p) => p.openid === openid)
+      if (!person) throw new Error(`no persona for ${role}`)
+      return person
+    },
+    async dump() {
+      const out: Record<string, unknown[]> = {}
+      for (const name of ['units', 'people']) {
+        const docs: unknown[] = []
+        for (let offset = 0; ; offset += 1000) {
+          const page = (await db.collection(name).orderBy('_id', 'asc').skip(offset).limit(1000).get()) as {
+            data: unknown[]
+          }
+          docs.push(...page.data)
+          if (page.data.length < 1000) break
+        }
+        out[name] = docs
+      }
+      return out
+    },
+    async close() {
+      await cloud.close()
+      process.env = saved
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
