@@ -9,6 +9,7 @@ let inited = false
 
 export function getCloud(): typeof cloud {
   if (!inited) {
+    // the environment the function is deployed in; the SDK's types only admit a string, hence the cast
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
     inited = true
   }

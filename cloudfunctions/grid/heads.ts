@@ -39,8 +39,3 @@ export function headsByUnit(holders: readonly PersonDoc[], units: ReadonlyMap<st
   }
   return byUnit
 }
-
-export const byId = (units: readonly Unit[]): Map<string, Unit> => new Map(units.map((u) => [u._id, u]))
-
-/** Units in the order people name them: 第2网格 before 第10网格, 3栋 before 12栋. */
-export const byName = (a: Unit, b: Unit): number => a.name.localeCompare(b.name, 'zh-CN', { numeric: true })

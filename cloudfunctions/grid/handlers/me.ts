@@ -1,16 +1,15 @@
 /** grid.me: the signed-in person, their household, their grid and its three heads. */
-import type { MeResult, RoleView, UnitRef } from '../../../core/contract'
+import type { MeResult, Payload, RoleView } from '../../../core/contract'
 import { LEADER_ROLES } from '../../../core/roles'
 import { ancestorAt, doorLabel, pathIds, type Unit } from '../../../core/units'
 import { viewerOf } from '../../../server/caller'
 import type { ActionDef } from '../../../server/router'
-import { byId, headsByUnit } from '../heads'
-
-const ref = (u: Unit): UnitRef => ({ id: u._id, name: u.name, level: u.level })
+import { headsByUnit } from '../heads'
+import { byId, ref } from '../unit-views'
 
 const NOBODY: MeResult = { person: null, roles: [], household: null, grid: null }
 
-export const me: ActionDef<Record<string, never>, MeResult> = {
+export const me: ActionDef<Payload<'grid', 'me'>, MeResult> = {
   async handle({ caller, repo }) {
     const { person } = caller
     if (!person) return NOBODY

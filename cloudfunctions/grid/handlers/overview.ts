@@ -1,20 +1,19 @@
 /** grid.overview: households and residents under a unit and under each of its child units, with their heads. */
-import type { OverviewResult, UnitCounts, UnitRef } from '../../../core/contract'
-import { pathIds, type Unit } from '../../../core/units'
+import type { OverviewResult, Payload, UnitCounts } from '../../../core/contract'
+import { pathIds } from '../../../core/units'
 import { viewerOf } from '../../../server/caller'
 import { AppError } from '../../../server/errors'
 import type { Repository } from '../../../server/repository'
 import type { ActionDef } from '../../../server/router'
-import { byId, byName, headsByUnit } from '../heads'
-
-const ref = (u: Unit): UnitRef => ({ id: u._id, name: u.name, level: u.level })
+import { headsByUnit } from '../heads'
+import { byId, byName, ref } from '../unit-views'
 
 const countsUnder = async (repo: Repository, path: string): Promise<UnitCounts> => {
   const [households, residents] = await Promise.all([repo.countHouseholdsUnder(path), repo.countResidentsUnder(path)])
   return { households, residents }
 }
 
-export const overview: ActionDef<{ unitId: string }, OverviewResult> = {
+export const overview: ActionDef<Payload<'grid', 'overview'>, OverviewResult> = {
   target: (payload) => payload.unitId,
   async handle({ caller, repo, target: unit }) {
     if (!unit) throw new AppError('NOT_FOUND')
