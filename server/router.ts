@@ -59,10 +59,10 @@ export function createMain<F extends FunctionName>(
     const { action, payload } = (typeof event === 'object' && event !== null ? event : {}) as Record<string, unknown>
     if (typeof action !== 'string' || !own(handlers, action) || !own(schemas, action)) return fail('UNKNOWN_ACTION')
     const def = (handlers as Record<string, ActionDef<unknown, unknown>>)[action]
-    const parsed = parsePayload(schemas[action] as Parameters<typeof parsePayload>[0], payload)
-    if (!parsed.ok) return fail('INVALID_PAYLOAD', parsed.detail)
-
     try {
+      const parsed = parsePayload(schemas[action] as Parameters<typeof parsePayload>[0], payload)
+      if (!parsed.ok) return fail('INVALID_PAYLOAD', parsed.detail)
+
       const repo = platform.repository()
       const caller = await loadCaller(repo, platform.openid())
       const permission = PERMISSIONS[`${fn}.${action}` as ActionKey]
