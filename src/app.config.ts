@@ -1,10 +1,17 @@
 /** Pages and tab bar. The persona picker (local demo login) exists only in the h5 build. */
+const tab = (pagePath: string, text: string, icon: string) => ({
+  pagePath,
+  text,
+  iconPath: `assets/tabbar/${icon}.png`,
+  selectedIconPath: `assets/tabbar/${icon}-active.png`,
+})
+
 const TABS = [
-  { pagePath: 'pages/grid/home/index', text: '首页' },
-  { pagePath: 'pages/notices/list/index', text: '通知' },
-  { pagePath: 'pages/points/home/index', text: '积分' },
-  { pagePath: 'pages/requests/list/index', text: '诉求' },
-  { pagePath: 'pages/grid/me/index', text: '我的' },
+  tab('pages/grid/home/index', '首页', 'home'),
+  tab('pages/notices/list/index', '通知', 'notice'),
+  tab('pages/points/home/index', '积分', 'points'),
+  tab('pages/requests/list/index', '诉求', 'request'),
+  tab('pages/grid/me/index', '我的', 'me'),
 ]
 
 export default defineAppConfig({

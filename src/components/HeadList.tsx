@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ROLE_LABELS } from '../../core/roles'
 import type { HeadView } from '../services/grid'
-import { Avatar, Button, Tag } from '../ui/nutui'
+import { Avatar, Button } from '../ui/nutui'
+import { RoleTag } from './RoleTag'
 import './HeadList.css'
 
 const HEAD_ORDER: HeadView['role'][] = ['gridChief', 'partyLeader', 'buildingHead']
@@ -30,9 +31,7 @@ function HeadRow({ head }: { head: HeadView }) {
       <View className='head-row__body'>
         <View className='head-row__title'>
           <Text className='head-row__name'>{head.name}</Text>
-          <Tag type='danger' plain className='head-row__role'>
-            {ROLE_LABELS[head.role]}
-          </Tag>
+          <RoleTag role={head.role} />
         </View>
         <Text className='head-row__sub'>
           {head.unitName ? `${head.unitName} · ` : ''}

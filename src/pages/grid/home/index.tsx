@@ -18,11 +18,14 @@ function Home() {
   const { state, reload } = useRemote(getMe)
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
-  if (state.status === 'loading') return <LoadingState />
-  if (state.status === 'error') return <ErrorState error={state.error} onRetry={() => void reload()} />
-  const me = state.data
-  if (!me.person) return <NotJoinedState />
-  return <HomeContent me={me} person={me.person} />
+  if (state.status === 'ok' && state.data.person) return <HomeContent me={state.data} person={state.data.person} />
+  return (
+    <View className='app-page home'>
+      {state.status === 'loading' ? <LoadingState /> : null}
+      {state.status === 'error' ? <ErrorState error={state.error} onRetry={() => void reload()} /> : null}
+      {state.status === 'ok' ? <NotJoinedState /> : null}
+    </View>
+  )
 }
 
 function HomeContent({ me, person }: { me: MeResult; person: NonNullable<MeResult['person']> }) {

@@ -1,14 +1,14 @@
 /** 我的: the signed-in person (own phone in full), household and members, and the roles they hold. */
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { ROLE_LABELS } from '../../../../core/roles'
 import { LEVEL_LABELS } from '../../../../core/units'
 import { ErrorState, LoadingState, NotJoinedState } from '../../../components/PageState'
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
 import { getMe, type MeResult } from '../../../services/grid'
 import { currentPersona, PERSONA_PAGE } from '../../../services/session'
-import { Avatar, Cell, CellGroup, Tag } from '../../../ui/nutui'
+import { Avatar, Cell, CellGroup } from '../../../ui/nutui'
+import { RoleTag } from '../../../components/RoleTag'
 import './index.css'
 
 export default function MePage() {
@@ -68,11 +68,7 @@ function MeContent({ me, person }: { me: MeResult; person: NonNullable<MeResult[
             me.roles.map((r) => (
               <Cell
                 key={`${r.role}-${r.unitId}`}
-                title={
-                  <Tag type='danger' plain>
-                    {ROLE_LABELS[r.role]}
-                  </Tag>
-                }
+                title={<RoleTag role={r.role} />}
                 extra={`${r.unitName}（${LEVEL_LABELS[r.level]}）`}
               />
             ))
@@ -92,6 +88,7 @@ function LocalDemoSwitch() {
     <View className='me-section'>
       <CellGroup title='本地演示'>
         <Cell
+          className='local-demo-switch'
           title='切换演示身份'
           description={persona ? `当前：${persona.label}` : '尚未选择'}
           extra='›'

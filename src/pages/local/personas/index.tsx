@@ -9,6 +9,7 @@ import { useRemote } from '../../../hooks/use-remote'
 import { listPersonas } from '../../../services/local-demo'
 import { choosePersona, currentPersona, type Persona } from '../../../services/session'
 import { Cell, CellGroup, Tag } from '../../../ui/nutui'
+import { RoleTag } from '../../../components/RoleTag'
 import './index.css'
 
 const HOME = '/pages/grid/home/index'
@@ -45,8 +46,9 @@ export default function PersonasPage() {
                 title={
                   <View className='persona__title'>
                     <Text className='persona__label'>{p.label}</Text>
+                    <RoleTag role={p.role} />
                     {active?.openid === p.openid ? (
-                      <Tag type='success' plain>
+                      <Tag className='persona__current' background='#e8f0fe' color='#1d4ed8'>
                         当前
                       </Tag>
                     ) : null}
