@@ -97,14 +97,15 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const outbox = new Outbox(dataDir)
   const cloudIds = new CloudIds()
   const personas = opts.personas ?? []
-  let host: FunctionHost | undefined
+  // the host needs the server's URL, so it is created once the server listens
+  const late: { host?: FunctionHost } = {}
 
   const invoke = (name: string, data: unknown, who: Identity, source?: string): Promise<InvokeOutcome> => {
     const event = {
       ...(cloudIds.replaceInEvent(data ?? {}) as Record<string, unknown>),
       userInfo: { appId: who.appid ?? appid, openId: who.openid },
     }
-    return host!.invoke(name, event, who, source)
+    return late.host!.invoke(name, event, who, source)
   }
 
   const admin = async (b: Record<string, unknown>): Promise<unknown> => {
@@ -112,7 +113,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     if (action.startsWith('database.')) return handleDatabase(engine, action, b as WireParams)
     if (action === 'functions.invokeFunction') {
       // a function calling another runs it as the same user (found by the calling invocation's session token)
-      const caller = host!.callerOf(b.tcb_sessionToken) ?? { openid: '' }
+      const caller = late.host!.callerOf(b.tcb_sessionToken) ?? { openid: '' }
       let data: unknown = {}
       try {
         data = typeof b.request_data === 'string' && b.request_data ? JSON.parse(b.request_data) : {}
@@ -154,7 +155,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   })
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
-  host = new FunctionHost({
+  const host = (late.host = new FunctionHost({
     functionsDir: opts.functionsDir ?? DEFAULT_FUNCTIONS_DIR,
     adminUrl: `${url}/admin`,
     envId,
@@ -165,7 +166,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       if (op === 'outbox') return outbox.add(arg)
       return (Array.isArray(arg) ? arg : []).map((id) => cloudIds.resolve(String(id)))
     },
-  })
+  }))
   const scheduler = new Scheduler(host, opts.onTimer)
   if (opts.timers !== false) {
     for (const problem of scheduler.start()) console.warn(`[local cloud] timer skipped: ${problem}`)
@@ -198,7 +199,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
           server.close(() => resolve())
           server.closeAllConnections()
         })
-        await host!.close()
+        await host.close()
         await engine.close()
       })()
       return closing

@@ -3,7 +3,7 @@
  * (e.g. `0 0 2 1 * * *` = 02:00 on the 1st of every month). No maintained npm cron parser takes a year field
  * (and none is installed), so this small parser handles what the platform documents: `*`, numbers, `a-b`, `a,b`,
  * `* /n` and `a-b/n` steps, month and weekday names (MON, JAN), weekday 0-6 with 0 = Sunday. As in classic cron,
- * when both day-of-month and day-of-week are restricted a day matching either fires.
+ * when both day-of-month and day-of-week are restricted a day matching either fires. Times are Beijing time.
  */
 
 export interface Cron {
@@ -67,47 +67,55 @@ export function parseCron(expr: string): Cron {
 }
 
 function dayMatches(c: Cron, d: Date): boolean {
-  const dom = c.day.has(d.getDate())
-  const dow = c.week.has(d.getDay())
+  const dom = c.day.has(d.getUTCDate())
+  const dow = c.week.has(d.getUTCDay())
   if (c.dayRestricted && c.weekRestricted) return dom || dow
   return dom && dow
 }
 
-/** The first time strictly after `after` (local time, second precision) that matches, within ~5 years. */
-export function nextRun(c: Cron, after: Date): Date | null {
-  const t = new Date(after.getTime())
-  t.setMilliseconds(0)
-  t.setSeconds(t.getSeconds() + 1)
-  const limit = after.getTime() + 5 * 366 * 24 * 3600 * 1000
+/** The platform evaluates timer crons in Beijing time (UTC+8, no daylight saving). */
+export const PLATFORM_UTC_OFFSET_MINUTES = 480
+
+/**
+ * The first time strictly after `after` (second precision) that matches, within ~5 years. Fields are read in
+ * the wall-clock time `utcOffsetMinutes` east of UTC, so schedules do not depend on the machine's time zone.
+ */
+export function nextRun(c: Cron, after: Date, utcOffsetMinutes = PLATFORM_UTC_OFFSET_MINUTES): Date | null {
+  const shift = utcOffsetMinutes * 60_000
+  // `t` holds wall-clock time in its UTC fields
+  const t = new Date(after.getTime() + shift)
+  t.setUTCMilliseconds(0)
+  t.setUTCSeconds(t.getUTCSeconds() + 1)
+  const limit = t.getTime() + 5 * 366 * 24 * 3600 * 1000
   while (t.getTime() <= limit) {
-    if (c.year && !c.year.has(t.getFullYear())) {
-      t.setFullYear(t.getFullYear() + 1, 0, 1)
-      t.setHours(0, 0, 0)
+    if (c.year && !c.year.has(t.getUTCFullYear())) {
+      t.setUTCFullYear(t.getUTCFullYear() + 1, 0, 1)
+      t.setUTCHours(0, 0, 0)
       continue
     }
-    if (!c.month.has(t.getMonth() + 1)) {
-      t.setMonth(t.getMonth() + 1, 1)
-      t.setHours(0, 0, 0)
+    if (!c.month.has(t.getUTCMonth() + 1)) {
+      t.setUTCMonth(t.getUTCMonth() + 1, 1)
+      t.setUTCHours(0, 0, 0)
       continue
     }
     if (!dayMatches(c, t)) {
-      t.setDate(t.getDate() + 1)
-      t.setHours(0, 0, 0)
+      t.setUTCDate(t.getUTCDate() + 1)
+      t.setUTCHours(0, 0, 0)
       continue
     }
-    if (!c.hour.has(t.getHours())) {
-      t.setHours(t.getHours() + 1, 0, 0)
+    if (!c.hour.has(t.getUTCHours())) {
+      t.setUTCHours(t.getUTCHours() + 1, 0, 0)
       continue
     }
-    if (!c.min.has(t.getMinutes())) {
-      t.setMinutes(t.getMinutes() + 1, 0)
+    if (!c.min.has(t.getUTCMinutes())) {
+      t.setUTCMinutes(t.getUTCMinutes() + 1, 0)
       continue
     }
-    if (!c.sec.has(t.getSeconds())) {
-      t.setSeconds(t.getSeconds() + 1)
+    if (!c.sec.has(t.getUTCSeconds())) {
+      t.setUTCSeconds(t.getUTCSeconds() + 1)
       continue
     }
-    return t
+    return new Date(t.getTime() - shift)
   }
   return null
 }

@@ -2,10 +2,10 @@
  * Database conformance of the local cloud, through the real wx-server-sdk 4.0.2 over HTTP: result shapes,
  * operators, limits, not-found, missing collections and transactions behave as on the real service.
  */
-import { rejection, startTestCloud, type TestCloud } from './helpers'
+import { rejection, startTestCloud, type Loose, type LooseDb, type TestCloud } from './helpers'
 
 let t: TestCloud
-let db: ReturnType<TestCloud['sdk']['database']>
+let db: LooseDb
 
 const ITEMS = [
   { _id: 'a', n: 1, tags: ['x', 'y'], s: 'apple', o: { k: 1 }, arr: [{ v: 1 }, { v: 5 }], g: 'red' },
@@ -16,7 +16,7 @@ const ITEMS = [
 
 beforeAll(async () => {
   t = await startTestCloud()
-  db = t.sdk.database()
+  db = t.db
   await db.createCollection('items')
   await db.createCollection('colors')
   for (const item of ITEMS) await db.collection('items').add({ data: item })
@@ -293,7 +293,7 @@ describe('transactions', () => {
   const balance = async (id: string): Promise<number> => (await db.collection('items').doc(id).get()).data.balance
 
   it('runTransaction commits every write together', async () => {
-    const result = await db.runTransaction(async (tx) => {
+    const result = await db.runTransaction(async (tx: Loose) => {
       const a = (await tx.collection('items').doc('acct1').get()).data
       await tx
         .collection('items')
@@ -313,7 +313,7 @@ describe('transactions', () => {
   })
 
   it('reads inside a transaction see its own writes and a snapshot of others', async () => {
-    const seen = await db.runTransaction(async (tx) => {
+    const seen = await db.runTransaction(async (tx: Loose) => {
       await tx
         .collection('items')
         .doc('acct2')
@@ -331,7 +331,7 @@ describe('transactions', () => {
 
   it('a write-write conflict is detected at commit and the SDK retry then succeeds', async () => {
     let attempts = 0
-    await db.runTransaction(async (tx) => {
+    await db.runTransaction(async (tx: Loose) => {
       attempts++
       const a = (await tx.collection('items').doc('acct1').get()).data
       if (attempts === 1)
@@ -350,7 +350,7 @@ describe('transactions', () => {
 
   it('concurrent transfers keep the total', async () => {
     const transfer = () =>
-      db.runTransaction(async (tx) => {
+      db.runTransaction(async (tx: Loose) => {
         const a = (await tx.collection('items').doc('acct1').get()).data
         const b = (await tx.collection('items').doc('acct2').get()).data
         await tx
@@ -371,7 +371,7 @@ describe('transactions', () => {
 
   it('throwing inside the callback rolls everything back', async () => {
     const e = await rejection(
-      db.runTransaction(async (tx) => {
+      db.runTransaction(async (tx: Loose) => {
         await tx
           .collection('items')
           .doc('acct1')
@@ -385,7 +385,7 @@ describe('transactions', () => {
 
   it('rollback() aborts with its reason', async () => {
     const e = await rejection(
-      db.runTransaction(async (tx) => {
+      db.runTransaction(async (tx: Loose) => {
         await tx
           .collection('items')
           .doc('acct1')
@@ -401,7 +401,7 @@ describe('transactions', () => {
     // NB: the SDK sends where().update()/remove() WITHOUT the transaction id, so those cannot be told apart
     // from a plain batch write and would run outside the transaction, as on the real service.
     const e = await rejection(
-      db.runTransaction(async (tx) => {
+      db.runTransaction(async (tx: Loose) => {
         await tx
           .collection('items')
           .doc('acct1')

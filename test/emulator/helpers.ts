@@ -36,10 +36,22 @@ export function sdkAt(url: string): typeof cloudSdk {
   return cloudSdk
 }
 
+/**
+ * wx-server-sdk's d.ts types each call as a callback-or-promise union (`Promise<T> | void | string`), so an
+ * awaited result cannot be used without casts; the suites use this loose view of the very same SDK object.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type LooseDb = any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Loose = any
+
+export const databaseOf = (sdk: typeof cloudSdk): LooseDb => sdk.database()
+
 export interface TestCloud {
   cloud: LocalCloud
   dataDir: string
   sdk: typeof cloudSdk
+  db: LooseDb
   close(): Promise<void>
 }
 
@@ -50,6 +62,7 @@ export async function startTestCloud(opts: Partial<LocalCloudOptions> = {}): Pro
     cloud,
     dataDir,
     sdk: sdkAt(cloud.url),
+    db: databaseOf(cloudSdk),
     async close() {
       await cloud.close()
       fs.rmSync(dataDir, { recursive: true, force: true })

@@ -1,0 +1,203 @@
+/**
+ * Durability of the local cloud: every acknowledged write survives a restart and a kill -9, a torn journal tail
+ * is dropped, and compaction never loses or duplicates data.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { databaseOf, sdkAt, startTestCloud, tempDir, type Loose } from './helpers'
+
+const journalFile = (dataDir: string): string => path.join(dataDir, 'db', 'journal.jsonl')
+
+describe('restart', () => {
+  it('keeps documents, their types, created collections, committed transactions and the outbox', async () => {
+    const dataDir = tempDir('restart')
+    let t = await startTestCloud({ dataDir })
+    let db = t.db
+    const born = new Date('1990-05-06T07:08:09Z')
+    await db.collection('people').add({ data: { _id: 'p1', name: '李四', born, tags: ['a'] } })
+    await db.createCollection('extra')
+    await db.collection('extra').add({ data: { _id: 'e1', n: 1 } })
+    await db.runTransaction(async (tx: Loose) => {
+      await tx
+        .collection('people')
+        .doc('p1')
+        .update({ data: { tags: db.command.push(['b']) } })
+      await tx
+        .collection('extra')
+        .doc('e1')
+        .update({ data: { n: db.command.inc(1) } })
+    })
+    await db.collection('people').add({ data: { _id: 'p2' } })
+    await db.collection('people').doc('p2').remove()
+    await t.cloud.callFunction(
+      'openapi',
+      { op: 'send', message: { touser: 'o1', templateId: 'T1', data: { thing1: { value: '通知' } } } },
+      { openid: 'o1' },
+    )
+    await t.cloud.close()
+
+    t = await startTestCloud({ dataDir })
+    db = t.db
+    expect((await db.collection('people').doc('p1').get()).data).toEqual({
+      _id: 'p1',
+      name: '李四',
+      born,
+      tags: ['a', 'b'],
+    })
+    expect((await db.collection('extra').doc('e1').get()).data.n).toBe(2)
+    expect((await db.collection('people').where({ _id: 'p2' }).get()).data).toEqual([])
+    expect(t.cloud.outbox()).toEqual([expect.objectContaining({ touser: 'o1', templateId: 'T1', from: 'o1' })])
+    await t.close()
+  })
+
+  it('drops a torn last journal line and keeps everything before it', async () => {
+    const dataDir = tempDir('torn')
+    let t = await startTestCloud({ dataDir })
+    for (let i = 0; i < 5; i++)
+      await t.sdk
+        .database()
+        .collection('units')
+        .add({ data: { _id: `u${i}`, i } })
+    await t.cloud.close()
+    // a crash in the middle of an append leaves half a line
+    fs.appendFileSync(journalFile(dataDir), '{"s":999,"o":[{"k":"put","c":"units","d":{"_id":"half"')
+
+    t = await startTestCloud({ dataDir })
+    expect(t.cloud.recovery.tornBytes).toBeGreaterThan(0)
+    const db = t.db
+    expect((await db.collection('units').count()).total).toBe(5)
+    await db.collection('units').add({ data: { _id: 'after' } })
+    await t.cloud.close()
+
+    t = await startTestCloud({ dataDir })
+    expect(t.cloud.recovery.tornBytes).toBe(0)
+    const { data } = await t.db.collection('units').orderBy('_id', 'asc').get()
+    expect(data.map((d: { _id: string }) => d._id)).toEqual(['after', 'u0', 'u1', 'u2', 'u3', 'u4'])
+    await t.close()
+  })
+
+  it('refuses to start on a journal corrupted before its tail, rather than silently losing data', async () => {
+    const dataDir = tempDir('corrupt')
+    const t = await startTestCloud({ dataDir })
+    await t.sdk
+      .database()
+      .collection('units')
+      .add({ data: { _id: 'x' } })
+    await t.cloud.close()
+    const lines = fs.readFileSync(journalFile(dataDir), 'utf8')
+    fs.writeFileSync(journalFile(dataDir), 'garbage\n' + lines)
+    await expect(startTestCloud({ dataDir })).rejects.toThrow(/journal corrupt/)
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('compaction keeps every document, also when a crash left old journal lines behind', async () => {
+    const dataDir = tempDir('compact')
+    let t = await startTestCloud({ dataDir })
+    const db = t.db
+    for (let i = 0; i < 20; i++) await db.collection('units').add({ data: { _id: `c${i}`, i } })
+    const before = fs.readFileSync(journalFile(dataDir), 'utf8')
+    await t.cloud.engine.compact()
+    expect(fs.statSync(journalFile(dataDir)).size).toBe(0)
+    await db
+      .collection('units')
+      .doc('c0')
+      .update({ data: { i: 100 } })
+    await t.cloud.close()
+    // as if the process died after the snapshot rename but before the journal was emptied
+    fs.writeFileSync(journalFile(dataDir), before + fs.readFileSync(journalFile(dataDir), 'utf8'))
+    fs.writeFileSync(path.join(dataDir, 'db', 'snapshot.ejson.tmp'), '{"half":')
+
+    t = await startTestCloud({ dataDir })
+    const db2 = t.db
+    expect((await db2.collection('units').count()).total).toBe(20)
+    expect((await db2.collection('units').doc('c0').get()).data.i).toBe(100)
+    await t.close()
+  })
+})
+
+describe('kill -9', () => {
+  const children: ChildProcess[] = []
+  afterAll(() => children.forEach((c) => c.kill('SIGKILL')))
+
+  function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, 'fixtures', 'cloud-process.ts'), dataDir],
+      {
+        cwd: path.resolve(__dirname, '..', '..'),
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
+    children.push(child)
+    return new Promise((resolve, reject) => {
+      let out = ''
+      child.stdout!.on('data', (b: Buffer) => {
+        out += b.toString()
+        const line = out.split('\n').find((l) => l.startsWith('{'))
+        if (line) resolve({ child, url: (JSON.parse(line) as { url: string }).url })
+      })
+      child.on('exit', (code) => reject(new Error(`local cloud process exited with ${code}`)))
+    })
+  }
+
+  it('loses no acknowledged write when the process is killed during a burst of writes', async () => {
+    const dataDir = tempDir('kill9')
+    const { child, url } = await startChild(dataDir)
+    const db = databaseOf(sdkAt(url))
+    await db.collection('units').add({ data: { _id: 'acct1', balance: 1000 } })
+    await db.collection('units').add({ data: { _id: 'acct2', balance: 0 } })
+
+    const acked: string[] = []
+    let transfers = 0
+    let stop = false
+    const writer = async (w: number): Promise<void> => {
+      for (let i = 0; !stop; i++) {
+        const id = `w${w}-${i}`
+        try {
+          await db.collection('people').add({ data: { _id: id, w, i } })
+          acked.push(id)
+        } catch {
+          return // the process is gone
+        }
+      }
+    }
+    const transferer = async (): Promise<void> => {
+      while (!stop) {
+        try {
+          await db.runTransaction(async (tx: Loose) => {
+            const a = (await tx.collection('units').doc('acct1').get()).data
+            const b = (await tx.collection('units').doc('acct2').get()).data
+            await tx
+              .collection('units')
+              .doc('acct1')
+              .update({ data: { balance: a.balance - 1 } })
+            await tx
+              .collection('units')
+              .doc('acct2')
+              .update({ data: { balance: b.balance + 1 } })
+          }, 10)
+          transfers++
+        } catch {
+          if (stop) return
+        }
+      }
+    }
+    const running = [...Array.from({ length: 6 }, (_, w) => writer(w)), transferer(), transferer()]
+    await new Promise((r) => setTimeout(r, 700))
+    child.kill('SIGKILL')
+    await new Promise((r) => child.once('exit', r))
+    stop = true
+    await Promise.all(running)
+    expect(acked.length).toBeGreaterThan(50)
+
+    const t = await startTestCloud({ dataDir })
+    const have = new Set(t.cloud.engine.find('people', {}).map((d) => String(d._id)))
+    const lost = acked.filter((id) => !have.has(id))
+    expect(lost).toEqual([])
+    const [a, b] = ['acct1', 'acct2'].map((id) => t.cloud.engine.find('units', { _id: id })[0].balance as number)
+    expect(a + b).toBe(1000)
+    expect(b).toBeGreaterThanOrEqual(transfers)
+    await t.close()
+  }, 30_000)
+})
