@@ -5,6 +5,7 @@
  *
  *   TENCENTCLOUD_SECRETID=… TENCENTCLOUD_SECRETKEY=… npm run db:apply -- --env <envId> [--dry-run]
  */
+import path from 'node:path'
 import { COLLECTIONS, COLLECTION_ACL, type CollectionSpec } from '../core/schema'
 
 /** The few calls of @cloudbase/manager-node this script needs (an interface, so a test can record them). */
@@ -82,7 +83,7 @@ async function main(argv: string[]): Promise<void> {
   })
 }
 
-if (require.main === module) {
+if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   main(process.argv.slice(2)).catch((e: Error) => {
     console.error(e.message)
     process.exit(1)
