@@ -30,7 +30,10 @@ async function main(): Promise<void> {
   }
   console.log(`网格通本地云已启动：${cloud.url}/  （数据目录 ${dataDir}，Ctrl+C 停止）`)
   const stop = (): void => {
-    cloud.close().then(() => process.exit(0), () => process.exit(1))
+    cloud.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
