@@ -1,0 +1,116 @@
+/**
+ * `npm run bench`: the local cloud's throughput and latency for a function call that does one read and one
+ * write, beside the raw storage engine doing the same read and write in the same run, and the weapp main
+ * package size. Figures are printed, never judged: docs/benchmarks.md records them.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { buildSync } from 'esbuild'
+import { Engine, startLocalCloud } from '../emulator'
+import { mainPackageSize } from '../scripts/package-size'
+import { runLoad, type LoadResult } from './load'
+
+const ROOT = path.resolve(__dirname, '..')
+const PEOPLE = 1_000
+const OPS = Number(process.env.BENCH_OPS ?? 2_000)
+const CONCURRENCY = [1, 16]
+
+const people = Array.from({ length: PEOPLE }, (_, i) => ({
+  _id: `p${i}`,
+  name: `居民${i}`,
+  phone: '13800000000',
+  roles: [],
+  createdAt: new Date(0),
+}))
+const idOf = (i: number): string => `p${(i * 7919) % PEOPLE}`
+
+/** Bundles the probe function where its `require('wx-server-sdk')` resolves from the repo's node_modules. */
+function buildProbe(): string {
+  const functionsDir = path.join(ROOT, '.local', 'bench', 'functions')
+  buildSync({
+    entryPoints: [path.join(__dirname, 'probe-function.ts')],
+    outfile: path.join(functionsDir, 'probe', 'index.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['wx-server-sdk'],
+    logLevel: 'warning',
+  })
+  fs.writeFileSync(path.join(functionsDir, 'probe', 'config.json'), JSON.stringify({ timeout: 10 }))
+  return functionsDir
+}
+
+async function benchEngine(dir: string, concurrency: number): Promise<LoadResult> {
+  const engine = new Engine(dir, { durability: 'fsync' })
+  await engine.createCollection('people')
+  if (!engine.size('people')) await engine.insert('people', structuredClone(people))
+  const result = await runLoad(OPS, concurrency, async (i) => {
+    const id = idOf(i)
+    engine.find('people', { _id: id }, { limit: 1 })
+    await engine.update('people', { _id: id }, { $inc: { benchVisits: 1 } })
+  })
+  await engine.close()
+  return result
+}
+
+async function benchCloud(dataDir: string, functionsDir: string, concurrency: number): Promise<LoadResult> {
+  const cloud = await startLocalCloud({ dataDir, port: 0, functionsDir, durability: 'fsync', timers: false })
+  if (!cloud.stats().people) await cloud.seed({ people: structuredClone(people) })
+  const call = async (i: number): Promise<void> => {
+    const res = await fetch(`${cloud.url}/local/call`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'probe', openid: `o_bench_${i % 50}`, data: { id: idOf(i) } }),
+    })
+    const body = (await res.json()) as { result?: { name?: string }; errMsg?: string }
+    if (!body.result?.name) throw new Error(`probe call failed: ${JSON.stringify(body)}`)
+  }
+  await runLoad(64, Math.min(concurrency, 8), call) // warm the function instances
+  const result = await runLoad(OPS, concurrency, call)
+  await cloud.close()
+  return result
+}
+
+const ms = (n: number): string => `${n.toFixed(2)} ms`
+
+async function main(): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-bench-'))
+  const functionsDir = buildProbe()
+  console.log(
+    `machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? '?'}, node ${process.version}; ${OPS} ops per row, fsync on\n`,
+  )
+  console.log('| what (one read + one write) | concurrency | ops/s | p50 | p99 |')
+  console.log('| --- | --- | --- | --- | --- |')
+  const rows: { c: number; engine: LoadResult; cloud: LoadResult }[] = []
+  for (const c of CONCURRENCY) {
+    const engine = await benchEngine(path.join(tmp, `engine-${c}`), c)
+    const cloud = await benchCloud(path.join(tmp, `cloud-${c}`), functionsDir, c)
+    rows.push({ c, engine, cloud })
+    console.log(
+      `| raw engine (find + update $inc) | ${c} | ${engine.perSecond.toFixed(0)} | ${ms(engine.p50)} | ${ms(engine.p99)} |`,
+    )
+    console.log(
+      `| local cloud: HTTP → function worker → wx-server-sdk → engine | ${c} | ${cloud.perSecond.toFixed(0)} | ${ms(cloud.p50)} | ${ms(cloud.p99)} |`,
+    )
+  }
+  console.log('\nratios (raw engine ÷ local cloud, same run):')
+  for (const { c, engine, cloud } of rows) {
+    console.log(
+      `  concurrency ${c}: throughput ${(engine.perSecond / cloud.perSecond).toFixed(1)}×, p50 latency ${(cloud.p50 / engine.p50).toFixed(1)}× slower through the cloud`,
+    )
+  }
+  const dist = path.join(ROOT, 'dist')
+  if (fs.existsSync(path.join(dist, 'app.json'))) {
+    const size = mainPackageSize(dist)
+    console.log(
+      `\nweapp main package: ${(size.total / 1024).toFixed(1)} KiB in ${size.files.length} files (limit 1024 KiB)`,
+    )
+  } else console.log('\nweapp main package: dist/ not built (npm run build:weapp)')
+  fs.rmSync(tmp, { recursive: true, force: true })
+}
+
+main().catch((e: Error) => {
+  console.error(e)
+  process.exit(1)
+})
