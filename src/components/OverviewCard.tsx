@@ -33,7 +33,9 @@ export function OverviewCard({ scope }: { scope: RoleView }) {
           <View className='overview__totals'>
             <Figure label='户数' value={state.data.households} />
             <Figure label='居民' value={state.data.residents} />
-            <Figure label={`${childLabel(state.data.children)}数`} value={state.data.children.length} />
+            {state.data.children.length ? (
+              <Figure label={`${LEVEL_LABELS[state.data.children[0].level]}数`} value={state.data.children.length} />
+            ) : null}
           </View>
           {state.data.children.map((c) => (
             <View className='overview__row' key={c.id}>
@@ -57,6 +59,3 @@ function Figure({ label, value }: { label: string; value: number }) {
     </View>
   )
 }
-
-const childLabel = (children: { level: keyof typeof LEVEL_LABELS }[]): string =>
-  children.length ? LEVEL_LABELS[children[0].level] : '下级'

@@ -11,7 +11,8 @@ export interface Persona {
   description: string
 }
 
-export const PERSONA_PAGE = '/pages/local/personas/index'
+/** The picker page; '' in weapp, where app.config.ts leaves it out (keeps the path out of that bundle). */
+export const PERSONA_PAGE = process.env.TARO_ENV === 'h5' ? '/pages/local/personas/index' : ''
 
 export function currentPersona(): Persona | null {
   try {

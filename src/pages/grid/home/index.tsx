@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { ErrorState, LoadingState, NotJoinedState } from '../../../components/PageState'
 import { HeadList } from '../../../components/HeadList'
 import { OverviewCard } from '../../../components/OverviewCard'
+import { RoleTag } from '../../../components/RoleTag'
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
 import { getMe, type MeResult } from '../../../services/grid'
@@ -64,6 +65,20 @@ function HomeContent({ me, person }: { me: MeResult; person: NonNullable<MeResul
             <Text className='card__hint'>有事找三长，一键拨打</Text>
           </View>
           <HeadList heads={grid.heads} />
+        </View>
+      ) : null}
+
+      {!grid && me.roles.length ? (
+        <View className='card'>
+          <View className='card__head'>
+            <Text className='card__title'>我的身份</Text>
+          </View>
+          {me.roles.map((r) => (
+            <View className='home-role' key={`${r.role}-${r.unitId}`}>
+              <RoleTag role={r.role} />
+              <Text className='home-role__unit'>{r.unitName}</Text>
+            </View>
+          ))}
         </View>
       ) : null}
 
