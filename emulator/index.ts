@@ -17,7 +17,7 @@ import { Outbox } from './open/outbox'
 import { Scheduler, type TimerFiring } from './timers/scheduler'
 import { createServer } from './http/server'
 
-export { cloudIdMarker, isCloudIdMarker, type CloudIdMarker } from './open/cloud-ids'
+export { cloudIdMarker, isCloudIdMarker, type CloudIdMarker } from '../core/cloud-id'
 export { Engine, type Doc } from './store/engine'
 export type { Durability } from './store/journal'
 export type { TimerFiring } from './timers/scheduler'

@@ -4,18 +4,7 @@
  * (mintCloudID / POST /local/cloudid) and resolved by getOpenData or by the top-level event replacement.
  */
 import crypto from 'node:crypto'
-
-/** How a caller of the local cloud marks an event field as a CloudID, like wx.cloud.CloudID(id) on a client. */
-export interface CloudIdMarker {
-  $cloudID: string
-}
-export const cloudIdMarker = (cloudID: string): CloudIdMarker => ({ $cloudID: cloudID })
-export const isCloudIdMarker = (v: unknown): v is CloudIdMarker =>
-  typeof v === 'object' &&
-  v !== null &&
-  !Array.isArray(v) &&
-  Object.keys(v).length === 1 &&
-  typeof (v as { $cloudID?: unknown }).$cloudID === 'string'
+import { isCloudIdMarker } from '../../core/cloud-id'
 
 /** The platform keeps a cloudID valid for 5 minutes. */
 export const CLOUD_ID_TTL_MS = 5 * 60 * 1000

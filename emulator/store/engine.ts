@@ -10,7 +10,7 @@
 import crypto from 'node:crypto'
 import { Query, aggregate as mingoAggregate, update as mingoUpdate } from 'mingo'
 import { Journal, type Durability, type Op, type ReplayResult } from './journal'
-import { EqualityIndex, equalityValues, idKey, type Doc } from './equality-index'
+import { EqualityIndex, cloneDoc, equalityValues, idKey, type Doc } from './equality-index'
 import { StoreError, collectionNotExist, transactionConflict } from './errors'
 
 export type { Doc }
@@ -217,9 +217,9 @@ export class Engine {
     const ops: Op[] = []
     for (const old of hits) {
       let d: Doc
-      if (opts.replace) d = { ...structuredClone(modifier), _id: old._id }
+      if (opts.replace) d = { ...cloneDoc(modifier), _id: old._id }
       else {
-        d = structuredClone(old)
+        d = cloneDoc(old)
         if (mingoUpdate(d, modifier).length === 0) continue
       }
       if (opts.replace && sameDoc(old, d)) continue
@@ -228,7 +228,7 @@ export class Engine {
     if (!hits.length && opts.upsert) {
       const id = query._id !== undefined && typeof query._id !== 'object' ? query._id : newId()
       let d: Doc
-      if (opts.replace) d = { ...structuredClone(modifier), _id: id }
+      if (opts.replace) d = { ...cloneDoc(modifier), _id: id }
       else {
         d = { _id: id }
         mingoUpdate(d, modifier)

@@ -154,6 +154,8 @@ export class Journal {
     if (this.flushing) return // the running flush picks up everything queued meanwhile (group commit)
     this.flushing = this.flushLoop().finally(() => {
       this.flushing = null
+      // a write queued after the loop's last check (by a continuation of a just-acknowledged write) must not wait
+      if (this.pending.length) this.kick()
     })
   }
 

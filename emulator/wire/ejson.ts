@@ -6,11 +6,12 @@
  */
 import { BSONRegExp, EJSON } from 'bson'
 import type { Doc } from '../store/engine'
+import { isDate, isRegExp } from '../store/equality-index'
 
 export function revive(v: unknown, now: number): unknown {
   if (v instanceof BSONRegExp) return new RegExp(v.pattern, v.options.replace(/[^imsu]/g, ''))
   if (Array.isArray(v)) return v.map((x) => revive(x, now))
-  if (v && typeof v === 'object' && !(v instanceof Date) && !(v instanceof RegExp)) {
+  if (v && typeof v === 'object' && !isDate(v) && !isRegExp(v)) {
     const o = v as Doc
     const sd = o.$tcb_server_date as { offset?: number } | undefined
     if (sd && typeof sd === 'object' && Object.keys(o).length === 1) return new Date(now + Number(sd.offset ?? 0))

@@ -102,6 +102,21 @@ describe('CRUD and result shapes', () => {
     await db.collection('items').doc(String(_id)).remove()
   })
 
+  it('dates stay dates through updates, and date ranges match', async () => {
+    const col = db.collection('items')
+    await col.add({ data: { _id: 'dated', at: new Date('2025-06-01T00:00:00Z'), n: 0 } })
+    await col.doc('dated').update({ data: { n: db.command.inc(1) } })
+    const { data } = await col.doc('dated').get()
+    expect(data.at).toEqual(new Date('2025-06-01T00:00:00Z'))
+    const hits = await col
+      .where({
+        at: db.command.gte(new Date('2025-05-31T00:00:00Z')).and(db.command.lt(new Date('2025-06-02T00:00:00Z'))),
+      })
+      .get()
+    expect(ids(hits.data)).toEqual(['dated'])
+    await col.doc('dated').remove()
+  })
+
   it('field() projects, skip() offsets, orderBy() sorts', async () => {
     const { data } = await db
       .collection('items')
