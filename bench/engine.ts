@@ -72,7 +72,7 @@ export async function benchEngine(
   }
 }
 
-if (require.main === module) {
+if (process.argv[1] && /bench[\\/]engine\.ts$/.test(process.argv[1])) {
   void (async () => {
     for (const d of ['fsync', 'write'] as const) console.log(JSON.stringify(await benchEngine(d)))
   })()

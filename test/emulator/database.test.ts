@@ -2,6 +2,7 @@
  * Database conformance of the local cloud, through the real wx-server-sdk 4.0.2 over HTTP: result shapes,
  * operators, limits, not-found, missing collections and transactions behave as on the real service.
  */
+import fs from 'node:fs'
 import { rejection, startTestCloud, type Loose, type LooseDb, type TestCloud } from './helpers'
 
 let t: TestCloud
@@ -29,6 +30,16 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 const ids = (docs: Array<{ _id?: unknown }>): string[] => docs.map((d) => String(d._id)).sort()
+
+describe('the SDK under test', () => {
+  it('is the pinned wx-server-sdk 4.0.2 with the CloudBase packages whose wire protocol the local cloud speaks', () => {
+    const version = (pkg: string): string =>
+      (JSON.parse(fs.readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version
+    expect(version('wx-server-sdk')).toBe('4.0.2')
+    expect(version('@cloudbase/node-sdk')).toBe('3.17.2')
+    expect(version('@cloudbase/database')).toBe('1.4.3')
+  })
+})
 
 describe('CRUD and result shapes', () => {
   it('add returns the new _id; doc().get returns the document with its types', async () => {

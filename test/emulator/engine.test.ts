@@ -77,7 +77,7 @@ describe('equality indexes', () => {
     [{ openid: null }],
   ])('%j finds what a full scan finds', (q) => {
     const expected = new Query(q)
-      .find(all)
+      .find<Doc>(all)
       .all()
       .map((d) => d._id)
       .sort()
