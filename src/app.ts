@@ -2,6 +2,8 @@
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { initCloud } from './services/transport'
+// Every page uses NutUI: load it with the app so the h5 build does not copy it into each lazy page chunk.
+import './ui/nutui'
 import './app.css'
 
 export default function App({ children }: PropsWithChildren) {
