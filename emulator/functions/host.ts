@@ -90,7 +90,13 @@ function workerCode(): string {
 export function readFunctionConfig(dir: string): FunctionConfig {
   const file = path.join(dir, 'config.json')
   let raw: { timeout?: unknown; triggers?: unknown } = {}
-  if (fs.existsSync(file)) raw = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof raw
+  if (fs.existsSync(file)) {
+    try {
+      raw = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof raw
+    } catch (e) {
+      throw new Error(`${file} is not valid JSON: ${(e as Error).message}`)
+    }
+  }
   const timeout = typeof raw.timeout === 'number' && raw.timeout > 0 ? raw.timeout : 3
   const triggers = Array.isArray(raw.triggers)
     ? (raw.triggers as TimerTrigger[]).filter((t) => t && t.type === 'timer' && typeof t.config === 'string')
@@ -114,7 +120,14 @@ export class FunctionHost {
     return fs
       .readdirSync(this.opts.functionsDir, { withFileTypes: true })
       .filter((d) => d.isDirectory() && fs.existsSync(path.join(this.opts.functionsDir, d.name, 'index.js')))
-      .map((d) => ({ name: d.name, config: readFunctionConfig(path.join(this.opts.functionsDir, d.name)) }))
+      .flatMap((d) => {
+        try {
+          return [{ name: d.name, config: readFunctionConfig(path.join(this.opts.functionsDir, d.name)) }]
+        } catch (e) {
+          console.warn(`[local cloud] function ${d.name} skipped: ${(e as Error).message}`)
+          return []
+        }
+      })
   }
 
   /** The identity of an invocation in flight, by the session token its worker's SDK sends (nested calls). */
@@ -133,7 +146,12 @@ export class FunctionHost {
         errMsg: `FunctionName parameter could not be found (${name})`,
       }
     }
-    const config = readFunctionConfig(dir)
+    let config: FunctionConfig
+    try {
+      config = readFunctionConfig(dir)
+    } catch (e) {
+      return { ok: false, errCode: FUNCTION_ERRORS.executeFail, errMsg: (e as Error).message }
+    }
     const pool = this.pool(name, index)
     const inst = await this.acquire(pool, name, index)
     const token = crypto.randomUUID()

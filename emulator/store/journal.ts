@@ -43,6 +43,8 @@ export class Journal {
   private flushing: Promise<void> | null = null
   private bytes = 0
   private closed = false
+  /** set when a write or fdatasync failed: memory may now be ahead of disk, so every later write is refused */
+  private failed: Error | null = null
   /** Number of fdatasync calls made (group commit makes this far smaller than the number of writes). */
   syncs = 0
 
@@ -130,6 +132,7 @@ export class Journal {
    */
   append(seq: number, ops: Op[]): Promise<void> {
     if (this.closed) return Promise.reject(new Error('local cloud store is closed'))
+    if (this.failed) return Promise.reject(this.failed)
     this.pending.push(EJSON.stringify({ s: seq, o: ops }, { relaxed: true }) + '\n')
     return new Promise((resolve, reject) => {
       this.waiters.push({ resolve, reject })
@@ -139,6 +142,7 @@ export class Journal {
 
   /** Resolves when everything appended so far is durable (a read fence: never show a client undurable data). */
   sync(): Promise<void> {
+    if (this.failed) return Promise.reject(this.failed)
     if (!this.pending.length && !this.flushing) return Promise.resolve()
     return new Promise((resolve, reject) => {
       if (this.pending.length) {
@@ -176,7 +180,10 @@ export class Journal {
         }
         for (const w of waiters) w.resolve()
       } catch (e) {
-        for (const w of waiters) w.reject(e as Error)
+        this.failed = new Error(`local cloud journal write failed (restart to recover): ${(e as Error).message}`)
+        for (const w of [...waiters, ...this.waiters]) w.reject(this.failed)
+        this.pending = []
+        this.waiters = []
       }
     }
   }

@@ -3,6 +3,7 @@
  * operators, limits, not-found, missing collections and transactions behave as on the real service.
  */
 import fs from 'node:fs'
+import path from 'node:path'
 import { rejection, startTestCloud, type Loose, type LooseDb, type TestCloud } from './helpers'
 
 let t: TestCloud
@@ -34,7 +35,11 @@ const ids = (docs: Array<{ _id?: unknown }>): string[] => docs.map((d) => String
 describe('the SDK under test', () => {
   it('is the pinned wx-server-sdk 4.0.2 with the CloudBase packages whose wire protocol the local cloud speaks', () => {
     const version = (pkg: string): string =>
-      (JSON.parse(fs.readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version
+      (
+        JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'node_modules', pkg, 'package.json'), 'utf8')) as {
+          version: string
+        }
+      ).version
     expect(version('wx-server-sdk')).toBe('4.0.2')
     expect(version('@cloudbase/node-sdk')).toBe('3.17.2')
     expect(version('@cloudbase/database')).toBe('1.4.3')

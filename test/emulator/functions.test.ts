@@ -83,6 +83,10 @@ describe('POST /local/call', () => {
     const r = await post('/local/call', { name: 'boom', openid: 'o-h', data: {} })
     expect(r.body).toEqual({ errCode: -504002, errMsg: expect.stringMatching(/functions execute fail.*Error: boom/) })
   })
+  it('answers -504002 when the function fails to load', async () => {
+    const r = await post('/local/call', { name: 'badload', openid: 'o-h', data: {} })
+    expect(r.body).toEqual({ errCode: -504002, errMsg: expect.stringMatching(/cannot load: missing module/) })
+  })
   it('answers -504003 when the function runs past its config.json timeout, and the next call still works', async () => {
     const started = Date.now()
     const r = await post('/local/call', { name: 'slow', openid: 'o-h', data: {} })
