@@ -9,7 +9,6 @@ import { useRemote } from '../../../hooks/use-remote'
 import { listPersonas } from '../../../services/local-demo'
 import { choosePersona, currentPersona, type Persona } from '../../../services/session'
 import { Cell, CellGroup, Tag } from '../../../ui/nutui'
-import { RoleTag } from '../../../components/RoleTag'
 import './index.css'
 
 const HOME = '/pages/grid/home/index'
@@ -46,7 +45,6 @@ export default function PersonasPage() {
                 title={
                   <View className='persona__title'>
                     <Text className='persona__label'>{p.label}</Text>
-                    <RoleTag role={p.role} />
                     {active?.openid === p.openid ? (
                       <Tag className='persona__current' background='#e8f0fe' color='#1d4ed8'>
                         当前
