@@ -113,14 +113,19 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     if (action.startsWith('database.')) return handleDatabase(engine, action, b as WireParams)
     if (action === 'functions.invokeFunction') {
       // a function calling another runs it as the same user (found by the calling invocation's session token)
-      const caller = late.host!.callerOf(b.tcb_sessionToken) ?? { openid: '' }
+      const caller = late.host!.callerOf(b.tcb_sessionToken)
       let data: unknown = {}
       try {
         data = typeof b.request_data === 'string' && b.request_data ? JSON.parse(b.request_data) : {}
       } catch {
         return wireError('INVALID_PARAM', 'request_data is not JSON')
       }
-      const out = await invoke(String(b.function_name ?? ''), data, caller, 'wx_scf')
+      const out = await invoke(
+        String(b.function_name ?? ''),
+        data,
+        caller?.identity ?? { openid: '' },
+        caller ? `${caller.source},scf` : 'scf',
+      )
       if (out.ok) return { requestId: crypto.randomUUID(), data: { response_data: JSON.stringify(out.result) } }
       return wireError(out.errCode === -501000 ? 'FUNCTIONS_REQUEST_FAIL' : 'FUNCTIONS_EXECUTE_FAIL', out.errMsg)
     }

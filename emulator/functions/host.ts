@@ -106,7 +106,7 @@ export function readFunctionConfig(dir: string): FunctionConfig {
 
 export class FunctionHost {
   private readonly pools = new Map<string, Pool>()
-  private readonly active = new Map<string, Identity>()
+  private readonly active = new Map<string, { identity: Identity; source: string }>()
   private seq = 0
   private closed = false
 
@@ -131,10 +131,14 @@ export class FunctionHost {
   }
 
   /** The identity of an invocation in flight, by the session token its worker's SDK sends (nested calls). */
-  callerOf(token: unknown): Identity | undefined {
+  callerOf(token: unknown): { identity: Identity; source: string } | undefined {
     return typeof token === 'string' ? this.active.get(token) : undefined
   }
 
+  /**
+   * Runs one invocation. `source` is what getWXContext().SOURCE reports: 'wx_client' from the mini-program,
+   * 'wx_trigger' for timers, the caller's source + ',scf' for a function called by another.
+   */
   async invoke(name: string, event: unknown, identity: Identity, source = 'wx_client'): Promise<InvokeOutcome> {
     if (this.closed) return { ok: false, errCode: FUNCTION_ERRORS.executeFail, errMsg: 'local cloud is closed' }
     const dir = path.join(this.opts.functionsDir, name)
@@ -156,7 +160,7 @@ export class FunctionHost {
     const inst = await this.acquire(pool, name, index)
     const token = crypto.randomUUID()
     const id = ++this.seq
-    this.active.set(token, identity)
+    this.active.set(token, { identity, source })
     try {
       return await new Promise<InvokeOutcome>((resolve) => {
         const timer = setTimeout(() => {

@@ -48,7 +48,7 @@ export class Scheduler {
       if (Date.now() + 5 < next.getTime()) return this.schedule(fn, trigger, cron)
       const time = next.toISOString().replace('.000Z', 'Z')
       void this.host
-        .invoke(fn, { Type: 'Timer', TriggerName: trigger, Time: time, Message: '' }, { openid: '' }, 'wx_timer')
+        .invoke(fn, { Type: 'Timer', TriggerName: trigger, Time: time, Message: '' }, { openid: '' }, 'wx_trigger')
         .then((outcome) => {
           const firing = { functionName: fn, triggerName: trigger, time, outcome }
           this.fired.push(firing)

@@ -35,7 +35,11 @@ const post = async (p: string, body: unknown): Promise<{ status: number; body: R
   })
   return { status: res.status, body: (await res.json()) as Record<string, unknown> }
 }
-type Who = { before: { OPENID: string }; after: { OPENID: string }; event: { userInfo: { openId: string } } }
+type Who = {
+  before: { OPENID: string; SOURCE?: string }
+  after: { OPENID: string }
+  event: { userInfo: { openId: string } }
+}
 
 describe('identity', () => {
   it('each of many concurrent invocations sees its own OPENID, also after awaiting', async () => {
@@ -68,7 +72,7 @@ describe('identity', () => {
   it('a function calling another through the SDK runs it as the same user', async () => {
     const { result } = await t.cloud.callFunction('caller', {}, { openid: 'o-nested' })
     const callee = (result as { callee: Who & { event: { from: string } } }).callee
-    expect(callee.before.OPENID).toBe('o-nested')
+    expect(callee.before).toMatchObject({ OPENID: 'o-nested', SOURCE: 'wx_client,scf' })
     expect(callee.event.from).toBe('caller')
   })
 })

@@ -53,6 +53,7 @@ describe('timer triggers', () => {
           Time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
         },
         openid: '',
+        source: 'wx_trigger',
       })
     } finally {
       await t.close()
