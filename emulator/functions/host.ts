@@ -54,6 +54,7 @@ interface Instance {
   worker: Worker
   busy: boolean
   version: number
+  lastUsed: number
   current?: {
     id: number
     resolve: (o: InvokeOutcome) => void
@@ -68,6 +69,9 @@ interface Pool {
   version: number
   mtimeMs: number
 }
+
+/** idle instances are terminated after this long */
+const IDLE_MS = 5 * 60 * 1000
 
 let workerSource: string | undefined
 /** The worker as plain JS (built once per process). */
@@ -109,9 +113,19 @@ export class FunctionHost {
   private readonly active = new Map<string, { identity: Identity; source: string }>()
   private seq = 0
   private closed = false
+  private readonly reaper: NodeJS.Timeout
 
   constructor(private readonly opts: HostOptions) {
     workerCode()
+    // like the platform recycling idle instances: a long `npm start` does not keep every worker ever spawned
+    this.reaper = setInterval(() => this.reapIdle(IDLE_MS), IDLE_MS / 2)
+    this.reaper.unref()
+  }
+
+  private reapIdle(idleMs: number): void {
+    const now = Date.now()
+    for (const pool of this.pools.values())
+      for (const inst of [...pool.instances]) if (!inst.busy && now - inst.lastUsed > idleMs) this.discard(pool, inst)
   }
 
   /** Deployed functions: every folder with an index.js. */
@@ -234,6 +248,7 @@ export class FunctionHost {
 
   private release(pool: Pool, inst: Instance): void {
     inst.busy = false
+    inst.lastUsed = Date.now()
     if (inst.version !== pool.version) this.discard(pool, inst)
     pool.queue.shift()?.()
   }
@@ -267,7 +282,7 @@ export class FunctionHost {
       stdout: false,
       stderr: false,
     })
-    const inst: Instance = { worker, busy: false, version: pool.version }
+    const inst: Instance = { worker, busy: false, version: pool.version, lastUsed: Date.now() }
     worker.on('message', (m: FromWorker) => {
       if (m.t === 'rpc') {
         const caller = inst.current?.identity ?? { openid: '' }
@@ -312,6 +327,7 @@ export class FunctionHost {
 
   async close(): Promise<void> {
     this.closed = true
+    clearInterval(this.reaper)
     const all: Promise<number>[] = []
     for (const pool of this.pools.values()) for (const inst of pool.instances) all.push(inst.worker.terminate())
     this.pools.clear()

@@ -38,7 +38,7 @@ export function msgSecCheck(blockedWords: string[]): Api {
       return { errCode: 0, errMsg: `${api}:ok` }
     }
     if (typeof data.openid !== 'string' || !data.openid) throw sdkError(40003, `${api}:fail invalid openid`)
-    if (![1, 2, 3, 4].includes(Number(data.scene))) throw sdkError(47001, `${api}:fail data format error: scene`)
+    if (![1, 2, 3, 4].includes(Number(data.scene))) throw sdkError(40129, `${api}:fail invalid scene`)
     const suggest = hit ? 'risky' : 'pass'
     const label = hit ? LABEL_OTHER : LABEL_NORMAL
     return {
