@@ -66,6 +66,20 @@ export class Journal {
     apply: (op: Op) => void,
   ): { journal: Journal; replay: ReplayResult } {
     fs.mkdirSync(dir, { recursive: true })
+    lock(dir)
+    try {
+      return Journal.replay(dir, durability, apply)
+    } catch (e) {
+      unlock(dir)
+      throw e
+    }
+  }
+
+  private static replay(
+    dir: string,
+    durability: Durability,
+    apply: (op: Op) => void,
+  ): { journal: Journal; replay: ReplayResult } {
     let snapshotSeq = 0
     const snapFile = path.join(dir, SNAPSHOT)
     if (fs.existsSync(snapFile)) {
@@ -91,6 +105,7 @@ export class Journal {
           let rec: { s: number; o: Op[] }
           try {
             rec = EJSON.parse(line) as { s: number; o: Op[] }
+            if (typeof rec.s !== 'number' || !Array.isArray(rec.o)) throw new Error('not a write set')
           } catch (e) {
             // Only the tail may be torn; a bad line followed by good ones means real corruption: refuse loudly.
             const rest = buf
@@ -211,9 +226,41 @@ export class Journal {
   }
 
   async close(): Promise<void> {
-    await this.sync()
+    await this.sync().catch(() => undefined)
     this.closed = true
     fs.closeSync(this.fd)
+    unlock(this.dir)
+  }
+}
+
+/**
+ * One process per data directory: two local clouds appending to one journal would interleave write sets and
+ * break replay. A lock left by a dead process (kill -9) is stale and taken over.
+ */
+function lock(dir: string): void {
+  const file = path.join(dir, 'LOCK')
+  const holder = fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8').trim()) : 0
+  if (holder && holder !== process.pid && alive(holder)) {
+    throw new Error(`local cloud data directory ${dir} is in use by process ${holder}`)
+  }
+  fs.writeFileSync(file, String(process.pid))
+}
+
+function unlock(dir: string): void {
+  const file = path.join(dir, 'LOCK')
+  try {
+    if (Number(fs.readFileSync(file, 'utf8').trim()) === process.pid) fs.rmSync(file)
+  } catch {
+    // already gone
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

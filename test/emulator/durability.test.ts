@@ -184,6 +184,8 @@ describe('kill -9', () => {
       }
     }
     const running = [...Array.from({ length: 6 }, (_, w) => writer(w)), transferer(), transferer()]
+    // while it runs, the data directory belongs to it
+    await expect(startTestCloud({ dataDir })).rejects.toThrow(/in use by process/)
     await new Promise((r) => setTimeout(r, 700))
     child.kill('SIGKILL')
     await new Promise((r) => child.once('exit', r))
