@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { COLLECTIONS } from '../core/schema'
+import type { Persona } from '../core/persona'
 import { Engine, type Doc } from './store/engine'
 import type { Durability } from './store/journal'
 import { handleDatabase, wireError, type WireParams } from './wire/database'
@@ -20,6 +21,7 @@ import { createServer } from './http/server'
 export { cloudIdMarker, isCloudIdMarker, type CloudIdMarker } from '../core/cloud-id'
 export { Engine, type Doc } from './store/engine'
 export type { Durability } from './store/journal'
+export type { Persona } from '../core/persona'
 export type { TimerFiring } from './timers/scheduler'
 
 export interface LocalCloudOptions {
@@ -46,13 +48,6 @@ export interface LocalCloudOptions {
   timers?: boolean
   /** called after each timer invocation (logging) */
   onTimer?: (f: TimerFiring) => void
-}
-
-export interface Persona {
-  openid: string
-  role: string
-  label: string
-  description: string
 }
 
 export interface LocalCloud {
