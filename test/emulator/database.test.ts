@@ -115,6 +115,13 @@ describe('CRUD and result shapes', () => {
     expect(data.at).toBeInstanceOf(Date)
     expect(data.at.getTime()).toBeGreaterThanOrEqual(before - 5)
     expect(data.later.getTime() - data.at.getTime()).toBe(60_000)
+    await db
+      .collection('items')
+      .doc(String(_id))
+      .update({ data: { touched: db.serverDate() } })
+    const touched = (await db.collection('items').doc(String(_id)).get()).data.touched
+    expect(touched).toBeInstanceOf(Date)
+    expect(touched.getTime()).toBeGreaterThanOrEqual(data.at.getTime())
     await db.collection('items').doc(String(_id)).remove()
   })
 
