@@ -8,7 +8,9 @@ describe('docs/data.md describes the schema the code applies', () => {
   it.each(COLLECTIONS.map((c) => [c.name, c] as const))('collection %s has its section and every index', (name, c) => {
     expect(doc).toContain(`## \`${name}\``)
     for (const index of c.indexes) {
-      const keys = Object.keys(index.keys).map((k) => `\`${k}\``).join(', ')
+      const keys = Object.keys(index.keys)
+        .map((k) => `\`${k}\``)
+        .join(', ')
       expect(doc).toContain(`| \`${index.name}\` | ${keys} |`)
     }
   })
