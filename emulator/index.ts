@@ -20,6 +20,7 @@ import { createServer } from './http/server'
 
 export { cloudIdMarker, isCloudIdMarker, type CloudIdMarker } from '../core/cloud-id'
 export { Engine, type Doc } from './store/engine'
+export { localSdkEnv } from './functions/sdk-env'
 export type { Durability } from './store/journal'
 export type { Persona } from '../core/persona'
 export type { TimerFiring } from './timers/scheduler'

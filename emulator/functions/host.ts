@@ -10,6 +10,7 @@ import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { buildSync } from 'esbuild'
 import type { FromWorker, ToWorker, WorkerInit } from './worker'
+import { localSdkEnv } from './sdk-env'
 
 export interface Identity {
   openid: string
@@ -268,15 +269,9 @@ export class FunctionHost {
       workerData: init,
       env: {
         ...process.env,
-        TENCENTCLOUD: 'true',
-        TENCENTCLOUD_SECRETID: 'local',
-        TENCENTCLOUD_SECRETKEY: 'local',
-        TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.opts.adminUrl }),
+        ...localSdkEnv(this.opts.adminUrl, this.opts.envId),
         TCB_CONTEXT_KEYS: 'TCB_SESSIONTOKEN',
-        TCB_ENV: this.opts.envId,
-        SCF_NAMESPACE: this.opts.envId,
         SCF_FUNCTIONNAME: name,
-        SILENCE: 'true',
         WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
       },
       stdout: false,

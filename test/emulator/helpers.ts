@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import cloudSdk from 'wx-server-sdk'
-import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../emulator'
+import { localSdkEnv, startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../emulator'
 
 export const FIXTURE_FUNCTIONS = path.join(__dirname, 'fixtures', 'functions')
 export const TIMER_FUNCTIONS = path.join(__dirname, 'fixtures', 'timer-functions')
@@ -16,13 +16,7 @@ export const tempDir = (tag: string): string => fs.mkdtempSync(path.join(os.tmpd
 /** Everything the SDK needs to talk to a local cloud at `url` instead of WeChat's. */
 export function sdkEnv(url: string, openid = 'o-test'): Record<string, string> {
   return {
-    TENCENTCLOUD: 'true',
-    TENCENTCLOUD_SECRETID: 'local',
-    TENCENTCLOUD_SECRETKEY: 'local',
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
-    TCB_ENV: 'local',
-    SCF_NAMESPACE: 'local',
-    SILENCE: 'true',
+    ...localSdkEnv(`${url}/admin`),
     WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
     WX_OPENID: openid,
     WX_APPID: 'wx-test',

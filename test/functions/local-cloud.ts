@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import cloudSdk from 'wx-server-sdk'
 import type { Envelope } from '../../core/envelope'
 import type { PersonDoc } from '../../core/model'
-import { startLocalCloud, type LocalCloud } from '../../emulator'
+import { localSdkEnv, startLocalCloud, type LocalCloud } from '../../emulator'
 import { buildDemoCommunity, type DemoCommunity } from '../../emulator/seed'
 import { buildFunctions } from '../../scripts/build-functions'
 
@@ -23,17 +23,6 @@ export interface GridCloud {
   close(): Promise<void>
 }
 
-/** Env the SDK reads to talk to the local cloud instead of WeChat's (see docs/local-cloud.md). */
-const sdkEnv = (url: string): Record<string, string> => ({
-  TENCENTCLOUD: 'true',
-  TENCENTCLOUD_SECRETID: 'local',
-  TENCENTCLOUD_SECRETKEY: 'local',
-  TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
-  TCB_ENV: 'local',
-  SCF_NAMESPACE: 'local',
-  SILENCE: 'true',
-})
-
 export async function startGridCloud(): Promise<GridCloud> {
   await buildFunctions(['grid'])
   const dataDir = mkdtempSync(join(tmpdir(), 'wgt-functions-'))
@@ -42,7 +31,7 @@ export async function startGridCloud(): Promise<GridCloud> {
   await cloud.seed({ units: demo.units, people: demo.people })
 
   const saved = { ...process.env }
-  Object.assign(process.env, sdkEnv(cloud.url))
+  Object.assign(process.env, localSdkEnv(`${cloud.url}/admin`))
   cloudSdk.init({ env: 'local' })
   const db = cloudSdk.database()
 
