@@ -9,6 +9,7 @@ import path from 'node:path'
 import { buildSync } from 'esbuild'
 import { Engine, startLocalCloud } from '../emulator'
 import { mainPackageSize } from '../scripts/package-size'
+import { benchGroupCommit } from './engine'
 import { runLoad, type LoadResult } from './load'
 
 const ROOT = path.resolve(__dirname, '..')
@@ -98,6 +99,13 @@ async function main(): Promise<void> {
   for (const { c, engine, cloud } of rows) {
     console.log(
       `  concurrency ${c}: throughput ${(engine.perSecond / cloud.perSecond).toFixed(1)}×, p50 latency ${(cloud.p50 / engine.p50).toFixed(1)}× slower through the cloud`,
+    )
+  }
+  console.log('\ngroup commit (raw engine, concurrent single-document inserts):')
+  for (const d of ['fsync', 'write'] as const) {
+    const b = await benchGroupCommit(d)
+    console.log(
+      `  ${d}: ${b.writes} writes in ${b.ms.toFixed(0)} ms (${b.writesPerSec.toFixed(0)}/s), sharing ${b.fsyncs} fdatasync(s)`,
     )
   }
   const dist = path.join(ROOT, 'dist')
