@@ -1,6 +1,7 @@
 /**
  * `npm start`: the local cloud with the demo community, serving the h5 build on 127.0.0.1.
- * WGT_PORT (default 8700) and WGT_DATA_DIR (default .local/data) override where it listens and keeps its data.
+ * WGT_PORT (default 8700) and WGT_DATA_DIR (default .local/data) override where it listens and keeps its data;
+ * WGT_BLOCKED_WORDS_FILE the word list of the msgSecCheck stand-in (default emulator/blocked-words.txt).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -15,12 +16,19 @@ async function main(): Promise<void> {
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     throw new Error('dist-h5/ is missing: run `npm run build:h5` (npm start does it for you)')
   }
+  const wordsFile = process.env.WGT_BLOCKED_WORDS_FILE ?? path.join(__dirname, 'blocked-words.txt')
+  const blockedWords = fs
+    .readFileSync(wordsFile, 'utf8')
+    .split('\n')
+    .map((w) => w.trim())
+    .filter((w) => w && !w.startsWith('#'))
   const demo = buildDemoCommunity()
   const cloud = await startLocalCloud({
     dataDir,
     port,
     staticDir,
     personas: demo.personas,
+    blockedWords,
     onTimer: (f) => console.log(`[timer] ${JSON.stringify(f)}`),
   })
   // Seed only an empty database: what people did in the demo survives restarts.
