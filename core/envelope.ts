@@ -9,6 +9,18 @@ export const ERROR_MESSAGES = {
   FORBIDDEN: '你没有权限进行这项操作',
   NOT_FOUND: '要找的内容不存在或已删除',
   INTERNAL: '服务暂时不可用，请稍后再试',
+  // the tree and rosters
+  ROSTER_INVALID: '表格中有错误，未导入任何数据',
+  UNIT_NOT_EMPTY: '下面还有在用的网格、楼栋或住户，不能撤销',
+  INVALID_MOVE: '不能移动到这个位置',
+  // joining and group chats
+  INVITE_INVALID: '邀请已失效，请向网格长或楼栋长索取新的邀请',
+  ROOM_NOT_FOUND: '没有找到这个房间，请核对楼栋、单元和房号',
+  ALREADY_JOINED: '你已经是这一户的成员了',
+  CLAIM_PENDING: '你已有待确认的申请，请等待楼栋长或网格长确认',
+  CLAIM_DECIDED: '这条申请已经处理过了',
+  GROUP_UNKNOWN: '无法识别是哪个群，请从网格微信群里重新打开',
+  GROUP_BOUND_ELSEWHERE: '这个群已经绑定了其他网格，需要该网格的网格长或社区先解绑',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES
@@ -17,20 +29,30 @@ export interface Ok<T> {
   ok: true
   data: T
 }
+/** One problem of a bulk input, e.g. a roster row: which row (1-based, as the spreadsheet shows it) and why. */
+export interface Issue {
+  row?: number
+  field?: string
+  reason: string
+}
+
 export interface Fail {
   ok: false
   code: ErrorCode
   message: string
+  /** Every problem found, when the input had several (a roster import reports all its bad rows at once). */
+  issues?: Issue[]
 }
 export type Envelope<T> = Ok<T> | Fail
 
 export const ok = <T>(data: T): Ok<T> => ({ ok: true, data })
 
 /** A failure; `detail` sharpens the standard message (e.g. which field is wrong) without changing the code. */
-export const fail = (code: ErrorCode, detail?: string): Fail => ({
+export const fail = (code: ErrorCode, detail?: string, issues?: Issue[]): Fail => ({
   ok: false,
   code,
   message: detail ? `${ERROR_MESSAGES[code]}：${detail}` : ERROR_MESSAGES[code],
+  ...(issues?.length ? { issues } : {}),
 })
 
 /** Own keys only: `'toString' in ERROR_MESSAGES` is true too. */

@@ -1,9 +1,20 @@
-/** Documents as stored in the cloud database (collection `people`; `units` is in units.ts). */
+/** Documents as stored in the cloud database (`units` is in units.ts). */
 import type { RoleGrant } from './roles'
+
+/** People who need care (重点人员 / 特殊人群); shown only to leaders whose scope contains them. */
+export const CARE_FLAGS = ['elderlyAlone', 'disabled', 'pregnant', 'isolated', 'chronicIllness'] as const
+export type CareFlag = (typeof CARE_FLAGS)[number]
+export const CARE_FLAG_LABELS: Record<CareFlag, string> = {
+  elderlyAlone: '独居老人',
+  disabled: '残疾',
+  pregnant: '孕产妇',
+  isolated: '居家隔离',
+  chronicIllness: '慢病',
+}
 
 export interface PersonDoc {
   _id: string
-  /** Set once the person has opened the mini-program; imported residents have none yet. */
+  /** Set once the person has joined through the mini-program; imported residents have none yet. */
   openid?: string
   name: string
   phone: string
@@ -15,5 +26,68 @@ export interface PersonDoc {
   volunteer?: boolean
   /** Merchants (商户联盟): the shop they run, shown where they offer services for points. */
   shopName?: string
+  careFlags?: CareFlag[]
+  /** Set when the person asked to be deleted: name and phone are gone, the id stays for history. */
+  deletedAt?: Date
   createdAt: Date
+}
+
+/** An invitation to join a grid or a building: the token behind an invite card or QR code. */
+export interface InviteDoc {
+  _id: string
+  /** 'join': residents claim a household; 'bindGroup': the first open from a group chat binds it. */
+  kind: 'join' | 'bindGroup'
+  /** A grid or a micro-grid. */
+  unitId: string
+  createdBy: string
+  createdAt: Date
+  expiresAt: Date
+}
+
+export const CLAIM_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number]
+
+/** A resident's claim to belong to a household, pending until the building head or the grid chief decides. */
+export interface ClaimDoc {
+  _id: string
+  openid: string
+  /** The person record the claim attached to, once approved. */
+  personId?: string
+  householdId: string
+  /** Path of the household (so leaders list the claims under their scope with one prefix query). */
+  householdPath: string
+  name: string
+  phone: string
+  status: ClaimStatus
+  /** Why a claim was rejected, shown to the claimant. */
+  reason?: string
+  decidedBy?: string
+  decidedAt?: Date
+  createdAt: Date
+}
+
+/** A grid's WeChat group chat, bound by its openGId the first time a binding card is opened from it. */
+export interface GroupDoc {
+  /** The openGId: stable for one group within this mini-program. */
+  _id: string
+  gridId: string
+  gridPath: string
+  boundBy: string
+  boundAt: Date
+}
+
+/** One unmasked read of personal data by a leader, or another act community staff must be able to review. */
+export interface AuditDoc {
+  _id: string
+  /** person id of who did it */
+  actorId: string
+  actorName: string
+  /** e.g. 'grid.households' — the action that showed the data */
+  action: string
+  /** people whose data was shown in full */
+  subjectIds: string[]
+  /** the unit the read was about (its path lets community staff read the log of their community) */
+  unitId: string
+  unitPath: string
+  at: Date
 }

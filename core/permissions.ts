@@ -1,20 +1,61 @@
 /**
  * Which role may call which action, over which scope. Every function checks this table on the server
- * before its handler runs; the client only uses it to hide buttons.
+ * before its handler runs; the client only uses it to hide buttons. A test calls every action as every role.
  */
 import type { ActionKey } from './contract'
 import { LEADER_ROLES, type Role, type RoleGrant } from './roles'
 import { isWithin } from './units'
 
 export type Permission =
-  /** Anyone with a WeChat identity, joined or not (e.g. reading who they are). */
+  /** Anyone with a WeChat identity, joined or not (who am I, open an invite, claim a room). */
   | { who: 'anyone' }
-  /** These roles, held over the target unit or one of its ancestors. */
+  /** Anyone with a person record (their own data). */
+  | { who: 'registered' }
+  /** These roles, held over the action's target unit or one of its ancestors. */
   | { who: readonly Role[]; target: 'unit' }
+  /** These roles, held anywhere (nothing scoped is touched). */
+  | { who: readonly Role[]; target: 'none' }
+
+/** Who keeps the tree and the rosters. */
+export const STAFF_ROLES: readonly Role[] = ['communityStaff', 'streetStaff']
+/** Who decides on a claim to a household: 楼栋长 or 网格长 (or the community). */
+export const CLAIM_DECIDERS: readonly Role[] = ['buildingHead', 'gridChief', 'communityStaff']
+/** Who may invite residents: the three heads and the community. */
+export const INVITERS: readonly Role[] = ['buildingHead', 'partyLeader', 'gridChief', 'communityStaff']
+/** Who binds and unbinds a grid's group chat. */
+export const GROUP_KEEPERS: readonly Role[] = ['gridChief', 'communityStaff']
 
 export const PERMISSIONS: Record<ActionKey, Permission> = {
   'grid.me': { who: 'anyone' },
   'grid.overview': { who: LEADER_ROLES, target: 'unit' },
+  'grid.households': { who: LEADER_ROLES, target: 'unit' },
+  'grid.neighbours': { who: ['resident'], target: 'none' },
+
+  'org.tree': { who: LEADER_ROLES, target: 'unit' },
+  'org.createUnit': { who: STAFF_ROLES, target: 'unit' },
+  'org.renameUnit': { who: STAFF_ROLES, target: 'unit' },
+  'org.moveUnit': { who: STAFF_ROLES, target: 'unit' },
+  'org.retireUnit': { who: STAFF_ROLES, target: 'unit' },
+  'org.rosterTemplate': { who: STAFF_ROLES, target: 'none' },
+  'org.exportRoster': { who: STAFF_ROLES, target: 'unit' },
+  'org.importRoster': { who: STAFF_ROLES, target: 'unit' },
+
+  'join.createInvite': { who: INVITERS, target: 'unit' },
+  'join.createBindCard': { who: GROUP_KEEPERS, target: 'unit' },
+  'join.openInvite': { who: 'anyone' },
+  'join.claimHousehold': { who: 'anyone' },
+  'join.myClaims': { who: 'anyone' },
+  'join.pendingClaims': { who: CLAIM_DECIDERS, target: 'unit' },
+  'join.decideClaim': { who: CLAIM_DECIDERS, target: 'unit' },
+  'join.leaveHousehold': { who: ['resident'], target: 'none' },
+  // the binding card's token is the authority: whoever first opens it from the group binds that group
+  'join.bindGroup': { who: 'anyone' },
+  'join.unbindGroup': { who: GROUP_KEEPERS, target: 'unit' },
+  'join.gridGroups': { who: LEADER_ROLES, target: 'unit' },
+
+  'privacy.exportMyData': { who: 'registered' },
+  'privacy.requestDeletion': { who: 'registered' },
+  'privacy.auditLog': { who: STAFF_ROLES, target: 'unit' },
 }
 
 /** A grant together with the path of the unit it is held over. */
@@ -22,9 +63,10 @@ export interface ScopedGrant extends RoleGrant {
   path: string
 }
 
-/** Whether some grant lets its holder act on a unit at `targetPath` under this permission. */
+/** Whether the caller's grants satisfy a role-based permission (for 'unit', over the unit at `targetPath`). */
 export function allows(permission: Permission, grants: readonly ScopedGrant[], targetPath?: string): boolean {
-  if (permission.who === 'anyone') return true
+  if (permission.who === 'anyone' || permission.who === 'registered') return true
   const roles = permission.who
+  if (permission.target === 'none') return grants.some((g) => roles.includes(g.role))
   return grants.some((g) => roles.includes(g.role) && targetPath !== undefined && isWithin(targetPath, g.path))
 }

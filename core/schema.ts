@@ -39,4 +39,27 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'roles.unitId_1', keys: { 'roles.unitId': 1 } },
     ],
   },
+  {
+    name: 'invites',
+    purpose: '邀请：入户邀请卡与群绑定卡背后的令牌',
+    indexes: [{ name: 'unitId_1', keys: { unitId: 1 } }],
+  },
+  {
+    name: 'claims',
+    purpose: '入户申请：居民认领房间，待楼栋长或网格长确认',
+    indexes: [
+      { name: 'openid_1', keys: { openid: 1 } },
+      { name: 'status_1_householdPath_1', keys: { status: 1, householdPath: 1 } },
+    ],
+  },
+  {
+    name: 'groups',
+    purpose: '网格微信群：群的 openGId 绑定到网格',
+    indexes: [{ name: 'gridId_1', keys: { gridId: 1 } }],
+  },
+  {
+    name: 'audit',
+    purpose: '审计日志：领导查看完整个人信息的每一次记录（只追加）',
+    indexes: [{ name: 'unitPath_1_at_-1', keys: { unitPath: 1, at: -1 } }],
+  },
 ]

@@ -3,7 +3,7 @@
  * same gate, in this order: known action → valid payload → caller from the platform's openid → permission
  * (core/permissions.ts) → handler. Anything unexpected becomes INTERNAL: logged here, never sent to the client.
  */
-import type { ActionKey, ActionName, FunctionName, Payload, Result } from '../core/contract'
+import type { ActionKey, ActionName, FunctionName, ParsedPayload, Result } from '../core/contract'
 import { PAYLOADS } from '../core/contract'
 import { fail, ok, type Envelope } from '../core/envelope'
 import { allows, PERMISSIONS } from '../core/permissions'
@@ -20,16 +20,37 @@ export interface HandlerContext<P> {
   repo: Repository
   /** The unit the permission was checked against, when the action has one (already loaded). */
   target: Unit | null
+  /** The group chat the app was opened from, as the platform decrypted it (never as the client said). */
+  group: OpenedFromGroup | null
+}
+
+export interface OpenedFromGroup {
+  openGId: string
 }
 
 export interface ActionDef<P, R> {
-  /** For permissions scoped to a unit: which unit of the payload the caller must hold a role over. */
-  target?: (payload: P) => string
+  /**
+   * For permissions scoped to a unit: the unit the caller must hold a role over. It may be looked up (a
+   * claim's household, a group's grid); null when what the payload names does not exist (NOT_FOUND).
+   */
+  target?: (payload: P, repo: Repository) => string | null | Promise<string | null>
   handle(ctx: HandlerContext<P>): Promise<R>
 }
 
 export type Handlers<F extends FunctionName> = {
-  [A in ActionName<F>]: ActionDef<Payload<F, A>, Result<F, A>>
+  [A in ActionName<F>]: ActionDef<ParsedPayload<F, A>, Result<F, A>>
+}
+
+/**
+ * The platform replaces a top-level CloudID field with `{ cloudID, data }` before the function runs
+ * (the local cloud does the same for its `{ $cloudID }` marker); anything else in `group` is ignored.
+ */
+function openedFromGroup(group: unknown): OpenedFromGroup | null {
+  const data = (group as { cloudID?: unknown; data?: { openGId?: unknown } } | null)?.data
+  const cloudID = (group as { cloudID?: unknown } | null)?.cloudID
+  return typeof cloudID === 'string' && typeof data?.openGId === 'string' && data.openGId
+    ? { openGId: data.openGId }
+    : null
 }
 
 /** What the router needs from the platform; tests may replace it, functions use the real SDK. */
@@ -56,7 +77,10 @@ export function createMain<F extends FunctionName>(
 ): Main {
   const schemas: Record<string, unknown> = PAYLOADS[fn]
   return async (event) => {
-    const { action, payload } = (typeof event === 'object' && event !== null ? event : {}) as Record<string, unknown>
+    const { action, payload, group } = (typeof event === 'object' && event !== null ? event : {}) as Record<
+      string,
+      unknown
+    >
     if (typeof action !== 'string' || !own(handlers, action) || !own(schemas, action)) return fail('UNKNOWN_ACTION')
     const def = (handlers as Record<string, ActionDef<unknown, unknown>>)[action]
     try {
@@ -69,18 +93,21 @@ export function createMain<F extends FunctionName>(
       let target: Unit | null = null
       if (permission.who !== 'anyone') {
         if (!caller.person) return fail('NOT_REGISTERED')
-        const holdsRole = caller.grants.some((g) => permission.who.includes(g.role))
-        if (!holdsRole) return fail('FORBIDDEN')
-        if (def.target) {
-          target = await repo.unit(def.target(parsed.value))
-          // only someone who could see some unit learns that this one does not exist
-          if (!target) return fail('NOT_FOUND')
+        if (permission.who !== 'registered') {
+          const roles = permission.who
+          if (!caller.grants.some((g) => roles.includes(g.role))) return fail('FORBIDDEN')
+          if (permission.target === 'unit') {
+            const targetId = def.target ? await def.target(parsed.value, repo) : null
+            target = targetId ? await repo.unit(targetId) : null
+            // only someone who could see some unit learns that this one does not exist
+            if (!target) return fail('NOT_FOUND')
+          }
+          if (!allows(permission, caller.grants, target?.path)) return fail('FORBIDDEN')
         }
-        if (!allows(permission, caller.grants, target?.path)) return fail('FORBIDDEN')
       }
-      return ok(await def.handle({ payload: parsed.value, caller, repo, target }))
+      return ok(await def.handle({ payload: parsed.value, caller, repo, target, group: openedFromGroup(group) }))
     } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.detail)
+      if (error instanceof AppError) return fail(error.code, error.detail, error.issues)
       platform.logError(`[${fn}.${action}] failed`, error)
       return fail('INTERNAL')
     }

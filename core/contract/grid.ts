@@ -1,13 +1,30 @@
 /** The `grid` function: who the caller is, and the grid they belong to or lead. */
 import { z } from 'zod'
+import type { CareFlag } from '../model'
 import type { Level } from '../units'
 import type { Role } from '../roles'
+import { unitId } from './fields'
+
+export const HOUSEHOLD_FILTERS = ['all', 'unconfirmed', 'unreachable', 'care'] as const
+export type HouseholdFilter = (typeof HOUSEHOLD_FILTERS)[number]
 
 export const gridPayloads = {
-  /** The signed-in person, their household, grid and three heads. */
+  /** The signed-in person, their household, grid and three heads. The top-level `group` field (a CloudID
+   * of the group chat the app was opened from, if any) lets a not-yet-joined visitor see that group's grid. */
   me: z.object({}).strict(),
   /** Counts and heads of a grid or micro-grid, for the leaders whose scope contains it. */
-  overview: z.object({ unitId: z.string().min(1).max(64) }).strict(),
+  overview: z.object({ unitId }).strict(),
+  /** 网格管理: households under a grid or micro-grid, paged, with members' phones in full (audited). */
+  households: z
+    .object({
+      unitId,
+      filter: z.enum(HOUSEHOLD_FILTERS).default('all'),
+      page: z.number().int().min(0).max(10_000).default(0),
+      pageSize: z.number().int().min(1).max(100).default(20),
+    })
+    .strict(),
+  /** 楼栋邻里: the residents of the caller's own building, with room and phone masked except their own household's. */
+  neighbours: z.object({}).strict(),
 }
 
 /** One of the three heads (三长) as residents see them: a name and a number to call. */
@@ -60,7 +77,51 @@ export interface OverviewResult extends UnitCounts {
   children: (UnitRef & UnitCounts & { heads: HeadView[] })[]
 }
 
+export interface MemberView {
+  id: string
+  name: string
+  /** In full or masked (138****1234), as the viewer may see it. */
+  phone: string
+  /** Whether this member has joined through WeChat (can be reached by the app). */
+  joined: boolean
+  careFlags: CareFlag[]
+}
+
+export interface HouseholdRow {
+  id: string
+  /** 5栋2单元402 */
+  door: string
+  microgrid: UnitRef
+  members: MemberView[]
+  /** Claims to this household waiting for a decision. */
+  pendingClaims: number
+}
+
+export interface HouseholdsResult {
+  total: number
+  page: number
+  pageSize: number
+  rows: HouseholdRow[]
+}
+
+export interface NeighbourView {
+  id: string
+  name: string
+  /** 3栋2单元*** for other households; in full for the caller's own. */
+  door: string
+  phone: string
+  /** Whether this neighbour is one of the building's or grid's three heads. */
+  head: HeadView['role'] | null
+}
+
+export interface NeighboursResult {
+  microgrid: UnitRef
+  rows: NeighbourView[]
+}
+
 export interface GridApi {
-  me: { payload: z.infer<typeof gridPayloads.me>; result: MeResult }
-  overview: { payload: z.infer<typeof gridPayloads.overview>; result: OverviewResult }
+  me: { payload: z.input<typeof gridPayloads.me>; result: MeResult }
+  overview: { payload: z.input<typeof gridPayloads.overview>; result: OverviewResult }
+  households: { payload: z.input<typeof gridPayloads.households>; result: HouseholdsResult }
+  neighbours: { payload: z.input<typeof gridPayloads.neighbours>; result: NeighboursResult }
 }

@@ -5,28 +5,50 @@
  */
 import type { z } from 'zod'
 import { gridPayloads, type GridApi } from './grid'
+import { joinPayloads, type JoinApi } from './join'
+import { orgPayloads, type OrgApi } from './org'
+import { privacyPayloads, type PrivacyApi } from './privacy'
 
 export * from './grid'
+export * from './join'
+export * from './org'
+export * from './privacy'
 
 export const PAYLOADS = {
   grid: gridPayloads,
+  org: orgPayloads,
+  join: joinPayloads,
+  privacy: privacyPayloads,
 } as const
 
 export interface Api {
   grid: GridApi
+  org: OrgApi
+  join: JoinApi
+  privacy: PrivacyApi
 }
 
 export type FunctionName = keyof Api
 export type ActionName<F extends FunctionName> = keyof Api[F] & string
+/** What a client sends (defaults may be left out). */
 export type Payload<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { payload: infer P }
   ? P
   : never
+/** What a handler receives: the payload after validation, defaults filled in. */
+export type ParsedPayload<F extends FunctionName, A extends ActionName<F>> = A extends keyof (typeof PAYLOADS)[F]
+  ? (typeof PAYLOADS)[F][A] extends z.ZodTypeAny
+    ? z.output<(typeof PAYLOADS)[F][A]>
+    : never
+  : never
 export type Result<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { result: infer R } ? R : never
 
-/** What a client sends as `data` of callFunction. */
+/** What a client sends as `data` of callFunction. `group` is the CloudID of the group chat the app was opened
+ * from (weapp: wx.cloud.CloudID(cloudID); h5 local mode: the `{ $cloudID }` marker) — top level, as the
+ * platform only decrypts top-level CloudIDs. */
 export interface CallData<F extends FunctionName, A extends ActionName<F>> {
   action: A
   payload: Payload<F, A>
+  group?: unknown
 }
 
 /** `grid.me`-style key used by the permission table and the docs. */

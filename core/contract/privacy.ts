@@ -1,0 +1,48 @@
+/** The `privacy` function: a person's own data (export, deletion) and the audit log of unmasked reads. */
+import { z } from 'zod'
+import type { AuditDoc, ClaimDoc, PersonDoc } from '../model'
+import type { Unit } from '../units'
+import { unitId } from './fields'
+
+export const privacyPayloads = {
+  /** Everything stored about the caller (PIPL Art. 45), as JSON. */
+  exportMyData: z.object({}).strict(),
+  /** Deletes the caller's personal data (PIPL Art. 47): name, phone, openid and roles go; the id stays,
+   * anonymised, only where the ledger and request history need it. `confirm` must be true. */
+  requestDeletion: z.object({ confirm: z.literal(true) }).strict(),
+  /** The audit log of a community (or a grid in it), newest first. */
+  auditLog: z
+    .object({
+      unitId,
+      page: z.number().int().min(0).max(10_000).default(0),
+      pageSize: z.number().int().min(1).max(100).default(20),
+    })
+    .strict(),
+}
+
+type Json<T> = {
+  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | undefined ? string | undefined : T[K]
+}
+
+export interface MyData {
+  exportedAt: string
+  person: Json<Omit<PersonDoc, 'openid'>>
+  household: Pick<Unit, '_id' | 'name'> | null
+  claims: Json<ClaimDoc>[]
+  /** Who has seen this person's data in full, and when. */
+  seenBy: { actorName: string; action: string; at: string }[]
+}
+
+export interface AuditEntry extends Omit<Json<AuditDoc>, 'subjectIds'> {
+  /** Names as stored now (a deleted person shows as 已注销). */
+  subjects: { id: string; name: string }[]
+}
+
+export interface PrivacyApi {
+  exportMyData: { payload: z.input<typeof privacyPayloads.exportMyData>; result: MyData }
+  requestDeletion: { payload: z.input<typeof privacyPayloads.requestDeletion>; result: { deleted: true } }
+  auditLog: {
+    payload: z.input<typeof privacyPayloads.auditLog>
+    result: { total: number; page: number; pageSize: number; rows: AuditEntry[] }
+  }
+}
