@@ -4,7 +4,7 @@
  * gets the envelope's data, or a ServiceError carrying its code and Chinese message.
  */
 import Taro from '@tarojs/taro'
-import { ERROR_MESSAGES, isErrorCode } from '../../core/envelope'
+import { ERROR_MESSAGES, isErrorCode, type Issue } from '../../core/envelope'
 import type { ActionName, CallData, FunctionName, Payload, Result } from '../../core/contract'
 import { NETWORK_MESSAGE, ServiceError } from './errors'
 import { currentPersona } from './session'
@@ -59,11 +59,11 @@ async function callLocal(name: string, data: unknown): Promise<unknown> {
 
 /** The envelope's data; a failure (or anything that is not an envelope) as a ServiceError. */
 function unwrap(raw: unknown): unknown {
-  const env = raw as { ok?: unknown; data?: unknown; code?: unknown; message?: unknown } | null
+  const env = raw as { ok?: unknown; data?: unknown; code?: unknown; message?: unknown; issues?: unknown } | null
   if (env && env.ok === true) return env.data
   if (env && env.ok === false && isErrorCode(env.code)) {
     const message = typeof env.message === 'string' && env.message ? env.message : ERROR_MESSAGES[env.code]
-    throw new ServiceError(env.code, message)
+    throw new ServiceError(env.code, message, Array.isArray(env.issues) ? (env.issues as Issue[]) : [])
   }
   throw new ServiceError('INTERNAL', ERROR_MESSAGES.INTERNAL)
 }
