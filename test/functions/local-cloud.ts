@@ -23,8 +23,9 @@ export interface GridCloud {
   close(): Promise<void>
 }
 
-export async function startGridCloud(): Promise<GridCloud> {
-  await buildFunctions(['grid'])
+/** `functions`: which to bundle first (default just `grid`; the permission matrix needs them all). */
+export async function startGridCloud(functions: readonly string[] = ['grid']): Promise<GridCloud> {
+  await buildFunctions(functions)
   const dataDir = mkdtempSync(join(tmpdir(), 'wgt-functions-'))
   const cloud = await startLocalCloud({ dataDir, port: 0 })
   const demo = buildDemoCommunity()

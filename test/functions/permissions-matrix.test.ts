@@ -1,0 +1,150 @@
+/**
+ * Every action of every function, called as every role, through the real SDK in the local cloud: the gate
+ * lets exactly the roles of core/permissions.ts through and refuses the others. Each call is made by a fresh
+ * copy of a role holder (same grants, own openid), so what one allowed call changes (leaving a household,
+ * deleting one's data) cannot leak into another.
+ */
+import { ACTION_KEYS, type ActionKey } from '../../core/contract'
+import type { ClaimDoc, GroupDoc, PersonDoc } from '../../core/model'
+import { PERMISSIONS } from '../../core/permissions'
+import { ROLES, type Role } from '../../core/roles'
+import { ancestorAt, isWithin, type Unit } from '../../core/units'
+import { functionNames } from '../../scripts/build-functions'
+import { startGridCloud, type GridCloud } from './local-cloud'
+
+jest.setTimeout(180_000)
+
+type Caller = Role | 'visitor'
+const CALLERS: Caller[] = [...ROLES, 'visitor']
+
+let g: GridCloud
+beforeAll(async () => {
+  g = await startGridCloud(functionNames())
+})
+afterAll(async () => {
+  await g?.close()
+})
+
+const unit = (id: string) => g.demo.units.find((u) => u._id === id) as Unit
+const firstUnder = (scope: Unit, level: Unit['level']) =>
+  g.demo.units.find((u) => u.level === level && isWithin(u.path, scope.path)) as Unit
+
+/** The unit each role is held over in the demo, or (for roles the demo does not give anyone) a sensible one. */
+function scopeOf(role: Role): Unit {
+  const holder = g.demo.people.find((p) => p.roles.some((r) => r.role === role))
+  if (holder) return unit(holder.roles.find((r) => r.role === role)?.unitId as string)
+  const street = g.demo.units.find((u) => u.level === 'street') as Unit
+  return role === 'department' ? street : firstUnder(street, 'community')
+}
+
+let serial = 0
+/** A fresh person holding only `role` (a resident also lives in a household), and the unit it is held over. */
+async function holderOf(caller: Caller): Promise<{ openid: string; scope: Unit | null }> {
+  const openid = `o_matrix_${++serial}`
+  if (caller === 'visitor') return { openid, scope: null }
+  const scope = scopeOf(caller)
+  const household = caller === 'resident' ? scope : firstUnder(scope, 'household')
+  const person: PersonDoc = {
+    _id: `matrix_${serial}`,
+    openid,
+    name: `测试${serial}`,
+    phone: '13900000000',
+    ...(caller === 'resident' ? { householdId: household._id, homePath: household.path } : {}),
+    roles: [{ role: caller, unitId: scope._id }],
+    createdAt: new Date(),
+  }
+  await g.cloud.seed({ people: [person] })
+  return { openid, scope }
+}
+
+/** A pending claim and a bound group inside the scope, for the actions whose target is looked up. */
+async function fixturesIn(scope: Unit): Promise<{ claimId: string; groupId: string }> {
+  const household = scope.level === 'household' ? scope : firstUnder(scope, 'household')
+  const gridId = ancestorAt(household.path, 'grid') as string
+  const claim: ClaimDoc = {
+    _id: `claim_${serial}`,
+    openid: `o_claimant_${serial}`,
+    householdId: household._id,
+    householdPath: household.path,
+    name: '申请人',
+    phone: '13900000001',
+    status: 'pending',
+    createdAt: new Date(),
+  }
+  const group: GroupDoc = {
+    _id: `group_${serial}`,
+    gridId,
+    gridPath: unit(gridId).path,
+    boundBy: 'matrix',
+    boundAt: new Date(),
+  }
+  await g.cloud.seed({ claims: [claim], groups: [group] })
+  return { claimId: claim._id, groupId: group._id }
+}
+
+/** A valid payload for each action aimed at the caller's own scope: any refusal can only come from the role. */
+const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: string }) => object> = {
+  'grid.me': () => ({}),
+  'grid.overview': (u) => ({ unitId: u }),
+  'grid.households': (u) => ({ unitId: u }),
+  'grid.neighbours': () => ({}),
+  'org.tree': (u) => ({ unitId: u }),
+  'org.createUnit': (u) => ({ parentId: u, name: '矩阵测试楼', level: 'microgrid' }),
+  'org.renameUnit': (u) => ({ unitId: u, name: unit(u)?.name ?? '未命名' }),
+  'org.moveUnit': (u) => ({ unitId: u, newParentId: u }),
+  'org.retireUnit': (u) => ({ unitId: u }),
+  'org.rosterTemplate': () => ({}),
+  'org.exportRoster': (u) => ({ communityId: u }),
+  'org.importRoster': (u) => ({ communityId: u, fileID: 'cloud://local.bucket/none.xlsx' }),
+  'join.createInvite': (u) => ({ unitId: u }),
+  'join.createBindCard': (u) => ({ gridId: u }),
+  'join.openInvite': () => ({ token: 'no-such-token' }),
+  'join.claimHousehold': (u) => ({
+    token: 'no-such-token',
+    microgridId: u,
+    entrance: '1单元',
+    room: '101',
+    name: '测试',
+    phone: '13900000002',
+  }),
+  'join.myClaims': () => ({}),
+  'join.pendingClaims': (u) => ({ unitId: u }),
+  'join.decideClaim': (_u, f) => ({ claimId: f.claimId, approve: true }),
+  'join.leaveHousehold': () => ({}),
+  'join.bindGroup': () => ({ token: 'no-such-token' }),
+  'join.unbindGroup': (_u, f) => ({ groupId: f.groupId }),
+  'join.gridGroups': (u) => ({ gridId: u }),
+  'privacy.exportMyData': () => ({}),
+  'privacy.requestDeletion': () => ({ confirm: true }),
+  'privacy.auditLog': (u) => ({ unitId: u }),
+}
+
+function expectedAllowed(action: ActionKey, caller: Caller): boolean {
+  const p = PERMISSIONS[action]
+  if (p.who === 'anyone') return true
+  if (caller === 'visitor') return false
+  return p.who === 'registered' || p.who.includes(caller)
+}
+
+it('has a payload for every action that exists', () => {
+  expect(Object.keys(PAYLOAD).sort()).toEqual([...ACTION_KEYS].sort())
+})
+
+describe.each(ACTION_KEYS.map((a) => [a]))('%s', (action) => {
+  it.each(CALLERS.map((c) => [c, expectedAllowed(action, c) ? 'allowed' : 'refused']))(
+    'as %s: %s',
+    async (caller, verdict) => {
+      const { openid, scope } = await holderOf(caller as Caller)
+      const fixtures = scope ? await fixturesIn(scope) : { claimId: 'none', groupId: 'none' }
+      const [fn, name] = action.split('.')
+      const payload = PAYLOAD[action](scope?._id ?? 'none', fixtures)
+      const res = (await g.cloud.callFunction(fn, { action: name, payload }, { openid })).result as {
+        ok: boolean
+        code?: string
+      }
+      const refusedBy = res.ok ? null : ['FORBIDDEN', 'NOT_REGISTERED'].includes(res.code as string) ? res.code : null
+      if (verdict === 'allowed') expect({ action, caller, refusedBy }).toEqual({ action, caller, refusedBy: null })
+      else expect(refusedBy).toBe(caller === 'visitor' ? 'NOT_REGISTERED' : 'FORBIDDEN')
+    },
+  )
+})
