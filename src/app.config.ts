@@ -16,6 +16,11 @@ const TABS = [
 
 export default defineAppConfig({
   pages: [...TABS.map((t) => t.pagePath), ...(process.env.TARO_ENV === 'h5' ? ['pages/local/personas/index'] : [])],
+  subPackages: [
+    // Residents: 加入网格 (invite cards and QR codes open pages/join/index) and 我的申请; 楼栋邻里.
+    { root: 'pages/join', pages: ['index', 'claims/index'] },
+    { root: 'pages/neighbours', pages: ['index'] },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f4f5f7',

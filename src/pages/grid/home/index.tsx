@@ -3,11 +3,13 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ErrorState, LoadingState, NotJoinedState } from '../../../components/PageState'
 import { HeadList } from '../../../components/HeadList'
+import { JoinEntry } from '../../../components/JoinEntry'
 import { OverviewCard } from '../../../components/OverviewCard'
 import { RoleTag } from '../../../components/RoleTag'
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
 import { getMe, type MeResult } from '../../../services/grid'
+import { NEIGHBOURS_PAGE } from '../../../services/neighbours'
 import { leadingScope } from '../../../services/roles'
 import './index.css'
 
@@ -25,6 +27,7 @@ function Home() {
       {state.status === 'loading' ? <LoadingState /> : null}
       {state.status === 'error' ? <ErrorState error={state.error} onRetry={() => void reload()} /> : null}
       {state.status === 'ok' ? <NotJoinedState /> : null}
+      {state.status === 'ok' ? <JoinEntry /> : null}
     </View>
   )
 }
@@ -55,6 +58,12 @@ function HomeContent({ me, person }: { me: MeResult; person: NonNullable<MeResul
           <Text className='home-grid__path'>
             {[grid.street.name, grid.community.name, grid.name, grid.microgrid?.name].filter(Boolean).join(' · ')}
           </Text>
+          {me.household && grid.microgrid ? (
+            <View className='home-neighbours' onClick={() => void Taro.navigateTo({ url: NEIGHBOURS_PAGE })}>
+              <Text className='home-neighbours__text'>楼栋邻里 · {grid.microgrid.name}</Text>
+              <Text className='home-neighbours__more'>查看 ›</Text>
+            </View>
+          ) : null}
         </View>
       ) : null}
 

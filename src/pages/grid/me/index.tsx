@@ -9,6 +9,8 @@ import { getMe, type MeResult } from '../../../services/grid'
 import { currentPersona, PERSONA_PAGE } from '../../../services/session'
 import { Avatar, Cell, CellGroup } from '../../../ui/nutui'
 import { RoleTag } from '../../../components/RoleTag'
+import { JoinEntry } from '../../../components/JoinEntry'
+import { MyDataActions } from '../../../components/MyDataActions'
 import './index.css'
 
 export default function MePage() {
@@ -22,8 +24,14 @@ function Me() {
   let body
   if (state.status === 'loading') body = <LoadingState />
   else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void reload()} />
-  else if (!state.data.person) body = <NotJoinedState />
-  else body = <MeContent me={state.data} person={state.data.person} />
+  else if (!state.data.person)
+    body = (
+      <>
+        <NotJoinedState />
+        <JoinEntry />
+      </>
+    )
+  else body = <MeContent me={state.data} person={state.data.person} onChanged={() => void reload()} />
   return (
     <View className='app-page me'>
       {body}
@@ -32,7 +40,15 @@ function Me() {
   )
 }
 
-function MeContent({ me, person }: { me: MeResult; person: NonNullable<MeResult['person']> }) {
+function MeContent({
+  me,
+  person,
+  onChanged,
+}: {
+  me: MeResult
+  person: NonNullable<MeResult['person']>
+  onChanged: () => void
+}) {
   return (
     <View>
       <View className='me-profile'>
@@ -77,6 +93,8 @@ function MeContent({ me, person }: { me: MeResult; person: NonNullable<MeResult[
           )}
         </CellGroup>
       </View>
+
+      <MyDataActions household={me.household?.door ?? null} onChanged={onChanged} />
     </View>
   )
 }

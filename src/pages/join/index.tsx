@@ -1,0 +1,301 @@
+/**
+ * 加入网格: opened from an invite card or QR code (token in the query; a QR code's `scene`), from a
+ * bound group chat (no token: the transport sends the group the app was opened from), or from a group binding
+ * card (`bind`: binds the group it was opened from, then joins like any group open). Shows the grid and
+ * its buildings; the resident picks a building, enters 单元, 房号, name and phone, and submits a claim that
+ * waits for the building head or the grid chief.
+ */
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { readCardQuery } from '../../../core/invite'
+import { ClaimStatusTag } from '../../components/ClaimStatusTag'
+import { EmptyMark, LoadingState } from '../../components/PageState'
+import { usePersonaReady } from '../../hooks/use-persona'
+import { useRemote } from '../../hooks/use-remote'
+import { toServiceError } from '../../services/errors'
+import {
+  bindGroup,
+  claimHousehold,
+  CLAIMS_PAGE,
+  openInvite,
+  type ClaimView,
+  type GroupView,
+  type InviteTarget,
+} from '../../services/join'
+import { Button, Cell, CellGroup, Empty } from '../../ui/nutui'
+import { Input } from '../../ui/nutui-form'
+import { checkClaim, type ClaimDraft, type ClaimField } from './claim-form'
+import './index.css'
+
+const HOME = '/pages/grid/home/index'
+
+/** The card's query (core/invite.ts); a mini-program code carries the join token as `scene` instead. */
+function cardQuery(params: Record<string, string | undefined>): { token?: string; bind?: string } {
+  const card = readCardQuery(params)
+  if (card.token || card.bind || !params.scene) return card
+  try {
+    return { token: decodeURIComponent(params.scene) }
+  } catch {
+    return {}
+  }
+}
+
+/** A binding card opened from its group binds that group first; either way the page then shows the grid. */
+async function loadTarget(
+  token: string | undefined,
+  bind: string | undefined,
+): Promise<{ target: InviteTarget; bound: GroupView | null; bindError: string }> {
+  let bound: GroupView | null = null
+  let bindError = ''
+  if (bind) {
+    try {
+      bound = await bindGroup(bind)
+    } catch (e) {
+      bindError = toServiceError(e).message
+    }
+  }
+  return { target: await openInvite(token), bound, bindError }
+}
+
+export default function JoinPage() {
+  return usePersonaReady() ? <Join /> : null
+}
+
+function Join() {
+  const { token, bind } = cardQuery(useRouter().params)
+  const { state, reload } = useRemote(() => loadTarget(token, bind))
+  const [claim, setClaim] = useState<ClaimView | null>(null)
+
+  let body
+  if (claim) body = <PendingClaim claim={claim} />
+  else if (state.status === 'loading') body = <LoadingState />
+  else if (state.status === 'error')
+    body = (
+      <View className='page-state join-invalid'>
+        <Empty image={<EmptyMark glyph='邀' />} title='无法加入' description={state.error.message} />
+        <View className='page-state__action'>
+          <Button fill='outline' type='primary' onClick={() => void reload()}>
+            重试
+          </Button>
+          <Button
+            className='join-invalid__claims'
+            fill='none'
+            onClick={() => void Taro.navigateTo({ url: CLAIMS_PAGE })}
+          >
+            我的申请
+          </Button>
+        </View>
+      </View>
+    )
+  else
+    body = (
+      <View>
+        {state.data.bound ? (
+          <View className='card join-bound'>
+            <Text className='join-bound__text'>
+              本群已绑定到 {state.data.bound.grid.name}，群里打开的卡片都会认出这个网格。
+            </Text>
+          </View>
+        ) : null}
+        {state.data.bindError ? (
+          <Text className='join-submit-error join-bind-error'>{state.data.bindError}</Text>
+        ) : null}
+        <ClaimForm target={state.data.target} token={token} onClaimed={setClaim} />
+      </View>
+    )
+  return <View className='app-page join'>{body}</View>
+}
+
+const EMPTY_DRAFT: ClaimDraft = { microgridId: '', entrance: '', room: '', name: '', phone: '' }
+
+function ClaimForm({
+  target,
+  token,
+  onClaimed,
+}: {
+  target: InviteTarget
+  token: string | undefined
+  onClaimed: (c: ClaimView) => void
+}) {
+  const { grid, buildings } = target
+  // A building's own invite leads to that one building: nothing to pick.
+  const [draft, setDraft] = useState<ClaimDraft>({
+    ...EMPTY_DRAFT,
+    microgridId: buildings.length === 1 ? buildings[0].id : '',
+  })
+  const [errors, setErrors] = useState<Partial<Record<ClaimField, string>>>({})
+  const [submitError, setSubmitError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const set = (field: ClaimField) => (value: string) => {
+    setDraft((d) => ({ ...d, [field]: value }))
+    setErrors((e) => ({ ...e, [field]: undefined }))
+  }
+
+  const submit = async () => {
+    if (busy) return
+    const checked = checkClaim(draft, token)
+    if (!checked.ok) {
+      setErrors(checked.errors)
+      return
+    }
+    setBusy(true)
+    setSubmitError('')
+    try {
+      onClaimed(await claimHousehold(checked.input))
+    } catch (e) {
+      setSubmitError(toServiceError(e).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View>
+      <View className='card join-grid'>
+        <View className='card__head'>
+          <Text className='card__title'>{target.via === 'group' ? '本群所属网格' : '邀请你加入'}</Text>
+        </View>
+        <Text className='join-grid__name'>{grid.name}</Text>
+        <Text className='join-grid__path'>{[grid.street.name, grid.community.name, grid.name].join(' · ')}</Text>
+      </View>
+
+      <View className='card'>
+        <View className='card__head'>
+          <Text className='card__title'>选择楼栋</Text>
+        </View>
+        <View className='join-buildings'>
+          {buildings.map((b) => (
+            <View
+              key={b.id}
+              className={`join-building ${draft.microgridId === b.id ? 'join-building--active' : ''}`}
+              onClick={() => set('microgridId')(b.id)}
+            >
+              <Text>{b.name}</Text>
+            </View>
+          ))}
+        </View>
+        {buildings.length === 0 ? <Text className='join-hint'>这个网格还没有登记楼栋，请联系网格长</Text> : null}
+        <FieldError field='microgridId' errors={errors} />
+      </View>
+
+      <View className='join-fields'>
+        <CellGroup title='门牌和本人信息'>
+          <Field label='单元' field='entrance' errors={errors}>
+            <Input
+              className='join-entrance'
+              placeholder='如 2（没有单元填 1）'
+              maxLength={10}
+              value={draft.entrance}
+              onChange={set('entrance')}
+            />
+          </Field>
+          <Field label='房号' field='room' errors={errors}>
+            <Input
+              className='join-room'
+              placeholder='如 402'
+              maxLength={10}
+              value={draft.room}
+              onChange={set('room')}
+            />
+          </Field>
+          <Field label='姓名' field='name' errors={errors}>
+            <Input
+              className='join-name'
+              placeholder='与户籍或租住登记一致'
+              maxLength={30}
+              value={draft.name}
+              onChange={set('name')}
+            />
+          </Field>
+          <Field label='手机号' field='phone' errors={errors}>
+            <Input
+              className='join-phone'
+              type='number'
+              placeholder='11 位手机号'
+              maxLength={11}
+              value={draft.phone}
+              onChange={set('phone')}
+            />
+          </Field>
+        </CellGroup>
+      </View>
+
+      <Text className='join-note'>
+        提交后，由所在楼栋的楼栋长或网格长核对确认。你的手机号和房号只有你的家人和管辖你的网格干部能看到完整内容。
+      </Text>
+      {submitError ? <Text className='join-submit-error'>{submitError}</Text> : null}
+      <View className='join-actions'>
+        <Button className='join-submit' type='primary' block loading={busy} onClick={() => void submit()}>
+          提交申请
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+function Field({
+  label,
+  field,
+  errors,
+  children,
+}: {
+  label: string
+  field: ClaimField
+  errors: Partial<Record<ClaimField, string>>
+  children: React.ReactNode
+}) {
+  return (
+    <Cell
+      className={`join-field join-field--${field}`}
+      title={label}
+      description={<FieldError field={field} errors={errors} />}
+      extra={children}
+    />
+  )
+}
+
+function FieldError({ field, errors }: { field: ClaimField; errors: Partial<Record<ClaimField, string>> }) {
+  const message = errors[field]
+  return message ? <Text className={`join-error join-error--${field}`}>{message}</Text> : null
+}
+
+/** After submitting: the claim waits; say who decides and what changes once they do. */
+function PendingClaim({ claim }: { claim: ClaimView }) {
+  return (
+    <View className='join-pending'>
+      <View className='card'>
+        <View className='card__head'>
+          <Text className='card__title'>申请已提交</Text>
+          <ClaimStatusTag status={claim.status} className='join-pending__status' />
+        </View>
+        <Text className='join-pending__door'>{claim.door}</Text>
+        <Text className='join-pending__who'>
+          {claim.name} · {claim.phone}
+        </Text>
+        <Text className='join-pending__next'>
+          接下来：楼栋长或网格长会核对你的门牌和身份，确认后你就加入了这一户，首页会显示你的网格和网格三长。如果没有通过，会在“我的申请”里写明原因。
+        </Text>
+      </View>
+      <View className='join-actions'>
+        <Button
+          className='join-pending__claims'
+          type='primary'
+          block
+          onClick={() => void Taro.redirectTo({ url: CLAIMS_PAGE })}
+        >
+          查看我的申请
+        </Button>
+        <Button
+          className='join-pending__home'
+          fill='outline'
+          type='primary'
+          block
+          onClick={() => void Taro.reLaunch({ url: HOME })}
+        >
+          返回首页
+        </Button>
+      </View>
+    </View>
+  )
+}
