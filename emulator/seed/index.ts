@@ -4,7 +4,7 @@
  * merchants. Deterministic: the same seed gives the same community (ids, names, phones, openids) every run,
  * so personas, screenshots and tests stay put.
  */
-import type { PersonDoc } from '../../core/model'
+import type { CareFlag, PersonDoc } from '../../core/model'
 import type { Persona } from '../../core/persona'
 import { ROLE_LABELS, type Role, type RoleGrant } from '../../core/roles'
 import { childPath, doorLabel, rootPath, type Unit } from '../../core/units'
@@ -33,6 +33,8 @@ const VACANCY = 0.1
 /** Share of residents who have opened the mini-program (and so have an openid). */
 const SIGNED_UP = 0.5
 const VOLUNTEERS = 0.08
+/** Share of residents who need care (重点人员): leaders filter their households by it. */
+const CARE = 0.05
 /** Everyone "joined" on a fixed day, one minute apart: stable dates without a clock. */
 const JOINED = Date.UTC(2025, 2, 1)
 
@@ -120,8 +122,9 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
     }
   }
   grant(staffMember(), 'streetStaff', street)
+  flagCare(createRandom(seed ^ CARE_STREAM), people)
 
-  return { units, people, personas: pickPersonas(people, units, gridsByCommunity) }
+  return { units, people, personas: [...pickPersonas(people, units, gridsByCommunity), ...VISITORS] }
 
   function resident(name: string, home: Unit): PersonDoc {
     const p = addPerson(
@@ -135,6 +138,47 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
     return addPerson({ name: fullName(rnd), roles: [], volunteer: true }, true)
   }
 }
+
+/**
+ * Care flags come from a random stream of their own, drawn after everything else: adding them changed no id,
+ * name, phone or openid of the community (personas and tests depend on those).
+ */
+const CARE_STREAM = 0xca4e
+function flagCare(rnd: Random, people: readonly PersonDoc[]): void {
+  const sizes = new Map<string, number>()
+  for (const p of people) if (p.householdId) sizes.set(p.householdId, (sizes.get(p.householdId) ?? 0) + 1)
+  for (const p of people) {
+    if (!p.householdId || !rnd.chance(CARE)) continue
+    // living alone makes 独居老人 likely; a family more often has a chronic illness, a pregnancy, a disability
+    const alone = sizes.get(p.householdId) === 1
+    const flag = rnd.weighted<CareFlag>(
+      alone
+        ? [
+            ['elderlyAlone', 6],
+            ['chronicIllness', 3],
+            ['disabled', 1],
+          ]
+        : [
+            ['chronicIllness', 5],
+            ['pregnant', 2],
+            ['disabled', 2],
+            ['isolated', 1],
+          ],
+    )
+    p.careFlags = [flag]
+  }
+}
+
+/**
+ * Visitors of the local picker: WeChat users who have not joined (no person carries their openid), to walk the
+ * join journey — open an invite, claim a room, wait for the building head.
+ */
+export const VISITORS: Persona[] = [1, 2, 3].map((n) => ({
+  openid: `o_demo_visitor_${n}`,
+  role: 'visitor',
+  label: `新访客 ${n} · 未加入`,
+  description: '还没有加入网格：用邀请加入',
+}))
 
 const unitOf = (_id: string, name: string, parent: Unit) => ({
   _id,

@@ -1,6 +1,14 @@
-import { maskPhone } from '../../core/mask'
+import { maskPhone, maskRoom } from '../../core/mask'
 import type { ScopedGrant } from '../../core/permissions'
-import { canSeePhone, visiblePhone, type PhoneOwner, type Viewer } from '../../core/privacy'
+import {
+  canSeeHome,
+  canSeePhone,
+  isLeaderRead,
+  visibleDoor,
+  visiblePhone,
+  type PhoneOwner,
+  type Viewer,
+} from '../../core/privacy'
 
 describe('maskPhone', () => {
   it.each([
@@ -10,6 +18,17 @@ describe('maskPhone', () => {
     ['', ''],
   ])('%s → %s', (phone, masked) => {
     expect(maskPhone(phone)).toBe(masked)
+  })
+})
+
+describe('maskRoom', () => {
+  it.each<[Parameters<typeof maskRoom>[0], string]>([
+    [{ building: '3栋', entrance: '2单元', room: '402' }, '3栋2单元***'],
+    [{ building: '12栋', entrance: '1单元', room: '1101' }, '12栋1单元***'],
+    ['3栋2单元402', '3栋2单元***'],
+    ['张庄村一组18号', '张庄村一组***'],
+  ])('%j → %s', (door, masked) => {
+    expect(maskRoom(door)).toBe(masked)
   })
 })
 
@@ -44,5 +63,36 @@ describe('who sees a phone number in full', () => {
   ])('%s → %s', (_name, viewer, owner, full) => {
     expect(canSeePhone(viewer, owner)).toBe(full)
     expect(visiblePhone(viewer, owner)).toBe(full ? owner.phone : maskPhone(owner.phone))
+  })
+})
+
+const HOME = `${BUILDING}c1-b1-2-402/`
+const resident: PhoneOwner = { personId: 'p4', householdId: 'h4', homePath: HOME, phone: '13800000004', heads: [] }
+const door = { building: '1栋', entrance: '2单元', room: '402' }
+
+describe('who sees a resident’s room and phone in full', () => {
+  it.each<[string, Viewer, boolean, boolean]>([
+    // [viewer, full, counts as a leader's (audited) read]
+    ['the person', { personId: 'p4', homePath: HOME, grants: [] }, true, false],
+    ['their household', { personId: 'p5', householdId: 'h4', homePath: HOME, grants: [] }, true, false],
+    ['a neighbour in the same building', { personId: 'p6', homePath: `${BUILDING}x/`, grants: [] }, false, false],
+    ['their building head', { personId: 'p7', grants: [g('buildingHead', BUILDING)] }, true, true],
+    [
+      'the building head of another building',
+      { personId: 'p7', grants: [g('buildingHead', OTHER_BUILDING)] },
+      false,
+      false,
+    ],
+    ['their grid chief', { personId: 'p8', grants: [g('gridChief', GRID)] }, true, true],
+    ['the grid chief of another grid', { personId: 'p8', grants: [g('gridChief', '/s1/c1/g2/')] }, false, false],
+    ['community staff of their community', { grants: [g('communityStaff', '/s1/c1/')] }, true, true],
+    ['a merchant of their community', { grants: [g('merchant', '/s1/c1/')] }, false, false],
+    ['a leader of their own household', { householdId: 'h4', grants: [g('gridChief', GRID)] }, true, false],
+  ])('%s → full %s, audited %s', (_name, viewer, full, audited) => {
+    expect(canSeeHome(viewer, resident)).toBe(full)
+    expect(canSeePhone(viewer, resident)).toBe(full)
+    expect(visiblePhone(viewer, resident)).toBe(full ? '13800000004' : '138****0004')
+    expect(visibleDoor(viewer, resident, door)).toBe(full ? '1栋2单元402' : '1栋2单元***')
+    expect(isLeaderRead(viewer, resident)).toBe(audited)
   })
 })

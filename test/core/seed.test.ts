@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks'
+import { CARE_FLAGS } from '../../core/model'
 import { ROLE_SCOPE_LEVEL, type Role } from '../../core/roles'
 import { ancestorAt, isWithin, type Unit } from '../../core/units'
 import { buildDemoCommunity, DEMO_SEED, type DemoCommunity } from '../../emulator/seed'
@@ -14,6 +15,17 @@ const countBy = <T>(items: T[], key: (t: T) => string) =>
   items.reduce((m, t) => m.set(key(t), (m.get(key(t)) ?? 0) + 1), new Map<string, number>())
 
 describe('the demo community is deterministic', () => {
+  it('keeps the ids, openids and personas tests and screenshots depend on', () => {
+    expect(demo.personas.filter((p) => p.role !== 'visitor').map((p) => [p.role, p.openid])).toEqual([
+      ['resident', 'o_demo_p0001'],
+      ['buildingHead', 'o_demo_p0015'],
+      ['partyLeader', 'o_demo_p0069'],
+      ['gridChief', 'o_demo_p0269'],
+      ['communityStaff', 'o_demo_p0594'],
+      ['merchant', 'o_demo_p0597'],
+    ])
+  })
+
   it('gives the same units, people and personas on every run with the same seed', () => {
     expect(JSON.stringify(buildDemoCommunity())).toBe(JSON.stringify(demo))
     expect(JSON.stringify(buildDemoCommunity(42))).toBe(JSON.stringify(communities.get(42)))
@@ -124,7 +136,8 @@ describe.each(SEEDS)('the demo community of seed %i', (seed) => {
   })
 
   it('offers one persona per role of the picker, each a person who holds that role', () => {
-    expect(d.personas.map((p) => p.role)).toEqual([
+    const members = d.personas.filter((p) => p.role !== 'visitor')
+    expect(members.map((p) => p.role)).toEqual([
       'resident',
       'buildingHead',
       'partyLeader',
@@ -132,11 +145,51 @@ describe.each(SEEDS)('the demo community of seed %i', (seed) => {
       'communityStaff',
       'merchant',
     ])
-    for (const persona of d.personas) {
+    for (const persona of members) {
       const person = d.people.find((p) => p.openid === persona.openid)
       expect(person?.roles.map((g) => g.role)).toContain(persona.role)
       expect(persona.label).toContain(person?.name)
       expect(persona.description).not.toBe('')
+    }
+  })
+
+  it('offers two or three visitors who have not joined, for the join journey', () => {
+    const visitors = d.personas.filter((p) => p.role === 'visitor')
+    expect(visitors.length).toBeGreaterThanOrEqual(2)
+    expect(visitors.length).toBeLessThanOrEqual(3)
+    expect(d.personas.slice(-visitors.length)).toEqual(visitors) // after the members, in the picker too
+    const openids = new Set(d.people.map((p) => p.openid))
+    for (const v of visitors) {
+      expect(openids.has(v.openid)).toBe(false)
+      expect(v.label).toContain('未加入')
+      expect(v.description).toContain('邀请')
+    }
+    expect(new Set(visitors.map((v) => v.openid)).size).toBe(visitors.length)
+    expect(new Set(visitors.map((v) => v.label)).size).toBe(visitors.length)
+  })
+
+  it('flags about 5% of residents as needing care, with believable flags, and nobody else', () => {
+    const flagged = residents.filter((p) => p.careFlags)
+    expect(flagged.length).toBeGreaterThan(residents.length * 0.025)
+    expect(flagged.length).toBeLessThan(residents.length * 0.08)
+    for (const p of flagged) {
+      expect(p.careFlags?.length).toBeGreaterThan(0)
+      for (const f of p.careFlags ?? []) expect(CARE_FLAGS).toContain(f)
+    }
+    expect(d.people.filter((p) => !p.householdId && p.careFlags)).toEqual([])
+    // 独居老人 live alone
+    for (const p of flagged.filter((x) => x.careFlags?.includes('elderlyAlone'))) {
+      expect(residents.filter((x) => x.householdId === p.householdId)).toHaveLength(1)
+    }
+  })
+
+  it('has households no member has joined yet (unreachable through the app) in every grid', () => {
+    const joined = new Set(residents.filter((p) => p.openid).map((p) => p.householdId))
+    for (const grid of ofLevel(d, 'grid')) {
+      const homes = ofLevel(d, 'household').filter((h) => isWithin(h.path, grid.path))
+      const unreachable = homes.filter((h) => !joined.has(h._id))
+      expect(unreachable.length).toBeGreaterThanOrEqual(3)
+      expect(unreachable.length).toBeLessThan(homes.length / 2)
     }
   })
 
