@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Persona } from '../../core/persona'
+import { VISITORS } from '../../emulator/seed'
 import { buildFunctions } from '../../scripts/build-functions'
 
 jest.setTimeout(90_000)
@@ -52,7 +53,15 @@ it('serves the app and the demo community, and keeps the data across a restart w
   expect(await page.text()).toContain('<div id="app"')
   const personas = (await (await fetch(first.url + '/local/personas')).json()) as Persona[]
   expect(personas.map((p) => p.role).sort()).toEqual(
-    ['buildingHead', 'communityStaff', 'gridChief', 'merchant', 'partyLeader', 'resident'].sort(),
+    [
+      'buildingHead',
+      'communityStaff',
+      'gridChief',
+      'merchant',
+      'partyLeader',
+      'resident',
+      ...VISITORS.map((v) => v.role),
+    ].sort(),
   )
   const resident = personas.find((p) => p.role === 'resident') as Persona
   const call = async (url: string) =>
