@@ -1,0 +1,48 @@
+/**
+ * Invite cards and binding cards: how long their tokens live, and the mini-program page a card opens. The
+ * server mints tokens (cloudfunctions/join); the app builds the card's path from the token with these helpers,
+ * so the card, the QR code and the page that reads them agree on one shape.
+ */
+
+/** A join invite is shared widely (cards, printed QR codes): a week. */
+export const JOIN_INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000
+/** A binding card only has to be opened once, in the group it was shared into: a day. */
+export const BIND_CARD_TTL_MS = 24 * 60 * 60 * 1000
+
+/** The page every card and QR code opens (加入网格). */
+export const JOIN_PAGE = 'pages/join/index'
+
+/** The path of a join invite card / QR code: `pages/join/index?token=…`. */
+export const invitePath = (token: string): string => `${JOIN_PAGE}?token=${encodeURIComponent(token)}`
+
+/** The path of a group binding card: `pages/join/index?bind=…` (opened from the group, it binds the group). */
+export const bindCardPath = (token: string): string => `${JOIN_PAGE}?bind=${encodeURIComponent(token)}`
+
+/**
+ * What a card's page query holds: a join token, a bind token, or neither (opened from a bound group chat, or
+ * directly). Unknown keys are ignored.
+ */
+export function readCardQuery(query: Record<string, string | undefined>): { token?: string; bind?: string } {
+  const pick = (v: string | undefined) => (v ? decodeURIComponent(v) : undefined)
+  const token = pick(query.token)
+  const bind = pick(query.bind)
+  return { ...(token ? { token } : {}), ...(bind ? { bind } : {}) }
+}
+
+/**
+ * Doors as residents type them and as rosters store them agree after this: `2`, `2单元`, ` 2 单元 ` → `2`;
+ * `0502`/`502室`/`502` → `502`. Used only to compare, never to store.
+ */
+export const sameEntrance = (a: string, b: string): boolean => entranceKey(a) === entranceKey(b)
+export const sameRoom = (a: string, b: string): boolean => roomKey(a) === roomKey(b)
+
+const entranceKey = (s: string): string =>
+  s
+    .replace(/\s+/g, '')
+    .replace(/单元$/, '')
+    .replace(/^0+(?=\d)/, '')
+const roomKey = (s: string): string =>
+  s
+    .replace(/\s+/g, '')
+    .replace(/[室号]$/, '')
+    .replace(/^0+(?=\d)/, '')

@@ -1,0 +1,207 @@
+/**
+ * The database as the `join` function needs it: invites, claims, group bindings, and the few writes to
+ * `people` that joining and leaving make. Like repository.ts, every query shape lives here, next to the indexes
+ * of core/schema.ts that serve it (invites by _id, claims openid_1 and status_1_householdPath_1, groups by _id
+ * and gridId_1, units parentId_1, people householdId_1 / openid_1). Compare-and-set steps run in transactions:
+ * a transaction may only touch single documents, so what must be queried is read before it starts.
+ */
+import type { ClaimDoc, GroupDoc, InviteDoc, PersonDoc } from '../core/model'
+import type { Unit } from '../core/units'
+import { getDatabase, type Database } from './cloud'
+
+type Query = ReturnType<ReturnType<Database['collection']>['where']>
+type Doc = Record<string, unknown>
+
+/** The single-document operations a transaction offers (the SDK types them as `any`). */
+interface TxDocument {
+  get(): Promise<{ data: Doc | null }>
+  update(opts: { data: Doc }): Promise<unknown>
+  set(opts: { data: Doc }): Promise<unknown>
+}
+interface Tx {
+  collection(name: string): { doc(id: string): TxDocument; add(opts: { data: Doc }): Promise<{ _id: string }> }
+}
+
+/** A claim being decided: the people to write are found before the transaction (queries are not allowed in it). */
+export interface Decision {
+  claimId: string
+  approve: boolean
+  reason?: string
+  decidedBy: string
+  household: Unit
+  /** The person already carrying the claimant's openid (a leader living elsewhere, a resident moving in). */
+  claimant: PersonDoc | null
+  /** An imported member of the household with the claim's name and phone and no openid yet. */
+  twin: PersonDoc | null
+}
+
+export type DecideOutcome = { ok: true; claim: ClaimDoc } | { ok: false }
+
+export type BindOutcome = { bound: GroupDoc; created: boolean }
+
+export interface JoinStore {
+  addInvite(doc: InviteDoc): Promise<void>
+  invite(token: string): Promise<InviteDoc | null>
+  /** Every household of a micro-grid, retired ones left out. */
+  householdsOf(microgridId: string): Promise<Unit[]>
+  householdMembers(householdId: string): Promise<PersonDoc[]>
+  personByOpenid(openid: string): Promise<PersonDoc | null>
+  addClaim(doc: Omit<ClaimDoc, '_id'>): Promise<ClaimDoc>
+  claim(id: string): Promise<ClaimDoc | null>
+  pendingClaimOf(openid: string): Promise<ClaimDoc | null>
+  claimsOf(openid: string): Promise<ClaimDoc[]>
+  pendingClaimsUnder(path: string): Promise<ClaimDoc[]>
+  /** Decides a pending claim; `{ ok: false }` when it was already decided (by someone else, a moment ago). */
+  decide(decision: Decision): Promise<DecideOutcome>
+  /** Takes the person out of their household: resident role, householdId and homePath in one update. */
+  leave(person: PersonDoc): Promise<void>
+  group(openGId: string): Promise<GroupDoc | null>
+  groupsOf(gridId: string): Promise<GroupDoc[]>
+  /** Binds a group unless it is bound already; the group's _id is its openGId, so only one first open wins. */
+  bind(doc: GroupDoc): Promise<BindOutcome>
+  unbind(openGId: string): Promise<void>
+}
+
+const PAGE = 1000
+
+const rows = async <T>(query: Query): Promise<T[]> => (await (query.get() as unknown as Promise<{ data: T[] }>)).data
+
+async function all<T>(query: Query): Promise<T[]> {
+  const out: T[] = []
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await rows<T>(query.orderBy('_id', 'asc').skip(offset).limit(PAGE))
+    out.push(...page)
+    if (page.length < PAGE) return out
+  }
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+
+/** The service answers a duplicate _id with -502001 (DATABASE_DUPLICATE_WRITE). */
+const isDuplicate = (error: unknown): boolean => {
+  const e = error as { errCode?: unknown; code?: unknown; message?: unknown } | null
+  return e?.errCode === -502001 || e?.code === 'DATABASE_DUPLICATE_WRITE' || /duplicate/i.test(String(e?.message))
+}
+
+export function createJoinStore(db: Database): JoinStore {
+  const _ = db.command
+  const col = (name: 'invites' | 'claims' | 'groups' | 'people' | 'units') => db.collection(name)
+  const first = async <T>(query: Query): Promise<T | null> => (await rows<T>(query.limit(1)))[0] ?? null
+
+  return {
+    async addInvite(doc) {
+      await col('invites').add({ data: doc })
+    },
+    invite: (token) => first<InviteDoc>(col('invites').where({ _id: token })),
+    householdsOf: (microgridId) =>
+      all<Unit>(col('units').where({ parentId: microgridId, level: 'household', retired: _.neq(true) })),
+    householdMembers: (householdId) => all<PersonDoc>(col('people').where({ householdId })),
+    personByOpenid: (openid) => first<PersonDoc>(col('people').where({ openid })),
+    async addClaim(doc) {
+      const { _id } = (await col('claims').add({ data: doc })) as { _id: string }
+      return { _id, ...doc }
+    },
+    claim: (id) => first<ClaimDoc>(col('claims').where({ _id: id })),
+    pendingClaimOf: (openid) => first<ClaimDoc>(col('claims').where({ openid, status: 'pending' })),
+    async claimsOf(openid) {
+      const claims = await all<ClaimDoc>(col('claims').where({ openid }))
+      return claims.sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt))
+    },
+    async pendingClaimsUnder(path) {
+      const under = db.RegExp({ regexp: `^${escapeRegExp(path)}`, options: '' })
+      const claims = await all<ClaimDoc>(col('claims').where({ status: 'pending', householdPath: under }))
+      return claims.sort((a, b) => +new Date(a.createdAt) - +new Date(b.createdAt))
+    },
+
+    decide: (d) =>
+      db.runTransaction(async (tx: Tx): Promise<DecideOutcome> => {
+        const claimRef = tx.collection('claims').doc(d.claimId)
+        const claim = (await claimRef.get()).data as ClaimDoc | null
+        // the compare of compare-and-set: a second decider's transaction conflicts, retries, and stops here
+        if (!claim || claim.status !== 'pending') return { ok: false }
+        const decidedAt = new Date()
+        if (!d.approve) {
+          const patch = { status: 'rejected' as const, reason: d.reason ?? '', decidedBy: d.decidedBy, decidedAt }
+          await claimRef.update({ data: patch })
+          return { ok: true, claim: { ...claim, ...patch } }
+        }
+        const home = { householdId: d.household._id, homePath: d.household.path }
+        const resident = { role: 'resident' as const, unitId: d.household._id }
+        let personId: string
+        if (d.claimant) {
+          // already known by this openid: move them into the household, one resident role at a time
+          const ref = tx.collection('people').doc(d.claimant._id)
+          const current = ((await ref.get()).data ?? d.claimant) as PersonDoc
+          const roles = [...current.roles.filter((g) => g.role !== 'resident'), resident]
+          await ref.update({ data: { ...home, roles } })
+          personId = d.claimant._id
+        } else if (d.twin) {
+          const ref = tx.collection('people').doc(d.twin._id)
+          const current = (await ref.get()).data as PersonDoc | null
+          if (current && !current.openid && current.householdId === d.household._id) {
+            const roles = [...current.roles.filter((g) => g.role !== 'resident'), resident]
+            await ref.update({ data: { ...home, roles, openid: claim.openid } })
+            personId = d.twin._id
+          } else {
+            personId = await addPerson(tx, claim, home, resident)
+          }
+        } else {
+          personId = await addPerson(tx, claim, home, resident)
+        }
+        const patch = { status: 'approved' as const, personId, decidedBy: d.decidedBy, decidedAt }
+        await claimRef.update({ data: patch })
+        return { ok: true, claim: { ...claim, ...patch } }
+      }) as Promise<DecideOutcome>,
+
+    async leave(person) {
+      await col('people')
+        .doc(person._id)
+        .update({
+          data: {
+            roles: person.roles.filter((g) => g.role !== 'resident'),
+            householdId: _.remove(),
+            homePath: _.remove(),
+          },
+        })
+    },
+
+    group: (openGId) => first<GroupDoc>(col('groups').where({ _id: openGId })),
+    groupsOf: (gridId) => all<GroupDoc>(col('groups').where({ gridId })),
+    async bind(doc) {
+      try {
+        await col('groups').add({ data: doc })
+        return { bound: doc, created: true }
+      } catch (error) {
+        if (!isDuplicate(error)) throw error
+        const existing = await first<GroupDoc>(col('groups').where({ _id: doc._id }))
+        if (!existing) throw error
+        return { bound: existing, created: false }
+      }
+    },
+    async unbind(openGId) {
+      await col('groups').doc(openGId).remove()
+    },
+  }
+}
+
+async function addPerson(
+  tx: Tx,
+  claim: ClaimDoc,
+  home: { householdId: string; homePath: string },
+  resident: PersonDoc['roles'][number],
+): Promise<string> {
+  const doc: Omit<PersonDoc, '_id'> = {
+    openid: claim.openid,
+    name: claim.name,
+    phone: claim.phone,
+    ...home,
+    roles: [resident],
+    createdAt: new Date(),
+  }
+  return (await tx.collection('people').add({ data: doc as unknown as Doc }))._id
+}
+
+let store: JoinStore | null = null
+
+/** The store over the function's own database (one per warm instance, like the SDK itself). */
+export const joinStore = (): JoinStore => (store ??= createJoinStore(getDatabase()))
