@@ -38,7 +38,12 @@ export function createWx(cloudHandler: (call: CloudCall) => unknown) {
     getWindowInfo: () => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2 }),
     makePhoneCall: succeed(),
     navigateTo: succeed(),
+    redirectTo: succeed(),
     reLaunch: succeed(),
+    // Confirms by default; a test answers { confirm: false } with mockImplementationOnce to cancel.
+    showModal: succeed({ confirm: true, cancel: false }),
+    showToast: succeed(),
+    setClipboardData: succeed(),
     switchTab: succeed(),
     stopPullDownRefresh: succeed(),
     cloud: {
@@ -83,7 +88,8 @@ export function bootApp(wx: WxStub): void {
         attached(this: PageThis) {
           this.route = this.__route__ = g.__pageRoute as string
           // A unique timestamp gives each rendered page its own Taro page instance.
-          ;(this.onLoad as Fn | undefined)?.call(this, { $taroTimestamp: String(++pageSeq) } as never)
+          const query = (g.__pageQuery ?? {}) as Record<string, string>
+          ;(this.onLoad as Fn | undefined)?.call(this, { ...query, $taroTimestamp: String(++pageSeq) } as never)
           ;(this.onShow as Fn | undefined)?.call(this)
           ;(this.onReady as Fn | undefined)?.call(this)
         },
@@ -107,9 +113,10 @@ export function bootApp(wx: WxStub): void {
   onLaunch?.call(app, { path: 'pages/grid/home/index', query: {} } as never)
 }
 
-/** Renders a compiled page (e.g. 'pages/grid/home/index') and lets its first cloud call settle. */
-export async function renderPage(route: string): Promise<SimulatedComponent> {
+/** Renders a compiled page (e.g. 'pages/grid/home/index', with its query) and lets its first cloud call settle. */
+export async function renderPage(route: string, query: Record<string, string> = {}): Promise<SimulatedComponent> {
   ;(globalThis as unknown as Record<string, unknown>).__pageRoute = route
+  ;(globalThis as unknown as Record<string, unknown>).__pageQuery = query
   let id = loaded.get(route)
   if (!id) {
     id = simulate.load(path.join(DIST, route), { rootPath: DIST, compiler: 'official' })

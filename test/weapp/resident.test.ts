@@ -1,0 +1,249 @@
+/**
+ * The resident's side of joining, in the compiled weapp (dist/) under miniprogram-simulate: the claim form
+ * sends what the resident typed and shows 待确认; a rejected claim shows its reason; 楼栋邻里 shows what the
+ * cloud masked; 退出本户 asks first. wx.cloud.callFunction answers with envelopes shaped by core/contract.
+ */
+import type { SimulatedComponent } from 'miniprogram-simulate'
+import type { ClaimView, InviteTarget, NeighboursResult } from '../../core/contract'
+import { fail, ok } from '../../core/envelope'
+import { bootApp, createWx, renderPage, settle, type CloudCall } from './harness'
+import { notJoinedMe, residentMe } from './fixtures'
+
+const JOIN = 'pages/join/index'
+const CLAIMS = 'pages/join/claims/index'
+const NEIGHBOURS = 'pages/neighbours/index'
+const ME = 'pages/grid/me/index'
+const HOME = 'pages/grid/home/index'
+
+const target: InviteTarget = {
+  grid: {
+    id: 'g-3',
+    name: '幸福里第三网格',
+    level: 'grid',
+    community: { id: 'co-1', name: '幸福里社区', level: 'community' },
+    street: { id: 'st-1', name: '和平街道', level: 'street' },
+  },
+  buildings: [
+    { id: 'mg-5', name: '5号楼', level: 'microgrid' },
+    { id: 'mg-6', name: '6号楼', level: 'microgrid' },
+  ],
+  via: 'invite',
+}
+
+const pending: ClaimView = {
+  id: 'c-1',
+  status: 'pending',
+  door: '6号楼2单元402',
+  household: { id: 'hh-9', name: '6号楼2单元402', level: 'household' },
+  name: '赵小燕',
+  phone: '13612345678',
+  createdAt: '2026-11-22T01:00:00.000Z',
+}
+
+const rejected: ClaimView = {
+  ...pending,
+  id: 'c-0',
+  status: 'rejected',
+  door: '6号楼2单元401',
+  reason: '该户登记的住户中没有你，请先联系房东',
+  decidedAt: '2026-11-21T09:00:00.000Z',
+}
+
+const neighbours: NeighboursResult = {
+  microgrid: { id: 'mg-5', name: '5号楼', level: 'microgrid' },
+  rows: [
+    { id: 'p-1', name: '王秀英', door: '5栋2单元502', phone: '13912345678', head: null },
+    { id: 'p-103', name: '陈志强', door: '5栋1单元***', phone: '138****0103', head: 'buildingHead' },
+    { id: 'p-7', name: '孙丽', door: '5栋3单元***', phone: '137****4321', head: null },
+  ],
+}
+
+type Answer = (call: CloudCall) => unknown
+let answer: Answer = () => ok(residentMe)
+const wx = createWx((call) => answer(call))
+const calls = () => wx.cloud.callFunction.mock.calls.map(([c]) => c as CloudCall)
+const actions = () => calls().map((c) => `${c.name}.${c.data.action}`)
+
+beforeAll(() => bootApp(wx))
+beforeEach(() => {
+  wx.cloud.callFunction.mockClear()
+  wx.showModal.mockClear()
+  wx.setClipboardData.mockClear()
+})
+
+/** Types into a NutUI Input (its native <input> inside the wrapper carrying our class). */
+async function typeInto(page: SimulatedComponent, wrapper: string, value: string): Promise<void> {
+  const input = page.querySelector(`.${wrapper} .nut-input-native`)
+  if (!input) throw new Error(`no input in .${wrapper}`)
+  input.dispatchEvent('input', { detail: { value } })
+  await settle()
+}
+
+const tap = async (page: SimulatedComponent, selector: string, index = 0): Promise<void> => {
+  const el = page.querySelectorAll(selector)[index]
+  if (!el) throw new Error(`nothing matches ${selector}`)
+  el.dispatchEvent('tap')
+  await settle()
+}
+
+describe('加入网格', () => {
+  test('opened from an invite card: the grid and its buildings; the claim sends what was typed; then 待确认', async () => {
+    answer = (c) => (c.data.action === 'openInvite' ? ok(target) : ok(pending))
+    const page = await renderPage(JOIN, { token: 'tok-abcdef12' })
+    expect(calls()[0]).toEqual({ name: 'join', data: { action: 'openInvite', payload: { token: 'tok-abcdef12' } } })
+    const text = page.dom.textContent ?? ''
+    expect(text).toContain('和平街道 · 幸福里社区 · 幸福里第三网格')
+    expect(page.querySelectorAll('.join-building')).toHaveLength(2)
+
+    await tap(page, '.join-building', 1)
+    await typeInto(page, 'join-entrance', '2')
+    await typeInto(page, 'join-room', ' 402 ')
+    await typeInto(page, 'join-name', '赵小燕')
+    await typeInto(page, 'join-phone', '13612345678')
+    await tap(page, '.join-submit')
+
+    expect(calls().at(-1)).toEqual({
+      name: 'join',
+      data: {
+        action: 'claimHousehold',
+        payload: {
+          token: 'tok-abcdef12',
+          microgridId: 'mg-6',
+          entrance: '2',
+          room: '402',
+          name: '赵小燕',
+          phone: '13612345678',
+        },
+      },
+    })
+    const after = page.dom.textContent ?? ''
+    expect(page.querySelector('.join-pending')).toBeDefined()
+    expect(after).toContain('待确认')
+    expect(after).toContain('6号楼2单元402')
+    expect(after).toContain('楼栋长或网格长会核对')
+    page.detach()
+  })
+
+  test('a malformed phone or a missing building is caught before anything is sent', async () => {
+    answer = () => ok(target)
+    const page = await renderPage(JOIN, { token: 'tok-abcdef12' })
+    await typeInto(page, 'join-entrance', '2')
+    await typeInto(page, 'join-room', '402')
+    await typeInto(page, 'join-name', '赵小燕')
+    await typeInto(page, 'join-phone', '1361234')
+    await tap(page, '.join-submit')
+    expect(actions()).toEqual(['join.openInvite'])
+    const text = page.dom.textContent ?? ''
+    expect(text).toContain('请选择楼栋')
+    expect(text).toContain('手机号应为 11 位数字')
+    page.detach()
+  })
+
+  test("the envelope's Chinese message is shown: a room that is not on the roster, an invite that expired", async () => {
+    answer = (c) => (c.data.action === 'openInvite' ? ok(target) : fail('ROOM_NOT_FOUND'))
+    const page = await renderPage(JOIN, { token: 'tok-abcdef12' })
+    await tap(page, '.join-building')
+    await typeInto(page, 'join-entrance', '2')
+    await typeInto(page, 'join-room', '999')
+    await typeInto(page, 'join-name', '赵小燕')
+    await typeInto(page, 'join-phone', '13612345678')
+    await tap(page, '.join-submit')
+    expect(page.querySelector('.join-submit-error')?.dom.textContent).toContain('没有找到这个房间')
+    page.detach()
+
+    answer = () => fail('INVITE_INVALID')
+    const expired = await renderPage(JOIN, { token: 'tok-old00000' })
+    expect(expired.dom.textContent).toContain('邀请已失效')
+    expired.detach()
+  })
+
+  test('opened from a bound group chat (no token): asks for the group’s grid, no token in the claim', async () => {
+    answer = (c) => (c.data.action === 'openInvite' ? ok({ ...target, via: 'group' }) : ok(pending))
+    const page = await renderPage(JOIN)
+    expect(calls()[0].data).toMatchObject({ action: 'openInvite', payload: {} })
+    expect(page.dom.textContent).toContain('本群所属网格')
+    page.detach()
+  })
+})
+
+test('我的申请: each claim with its status; a rejected one says why', async () => {
+  answer = () => ok([pending, rejected])
+  const page = await renderPage(CLAIMS)
+  expect(actions()).toContain('join.myClaims')
+  const rows = page.querySelectorAll('.claim-row')
+  expect(rows).toHaveLength(2)
+  expect(rows[0].dom.textContent).toContain('待确认')
+  expect(rows[1].dom.textContent).toContain('未通过')
+  expect(page.querySelector('.claim-row__reason')?.dom.textContent).toContain('该户登记的住户中没有你，请先联系房东')
+  page.detach()
+})
+
+test('首页 for a visitor who has claimed a room: 我有邀请, and 我的申请 with the latest status', async () => {
+  answer = (c) => (c.data.action === 'myClaims' ? ok([pending]) : ok(notJoinedMe))
+  const page = await renderPage(HOME)
+  expect(page.querySelector('.join-entry__invite')).toBeDefined()
+  expect(page.querySelector('.join-entry__claims')).toBeDefined()
+  expect(page.dom.textContent).toContain('待确认')
+  page.detach()
+})
+
+test('楼栋邻里: names with head tags; other households’ rooms and phones as the cloud masked them', async () => {
+  answer = () => ok(neighbours)
+  const page = await renderPage(NEIGHBOURS)
+  expect(calls()[0]).toEqual({ name: 'grid', data: { action: 'neighbours', payload: {} } })
+  const rows = page.querySelectorAll('.neighbour-row')
+  expect(rows).toHaveLength(3)
+  expect(rows[1].dom.textContent).toContain('陈志强')
+  expect(rows[1].dom.textContent).toContain('楼栋长')
+  const phones = page.querySelectorAll('.neighbour-row__phone').map((p) => p.dom.textContent)
+  expect(phones).toEqual(['13912345678', '138****0103', '137****4321'])
+  expect(rows[2].dom.textContent).toContain('5栋3单元***')
+  page.detach()
+})
+
+describe('我的 → 我的数据', () => {
+  test('退出本户 asks first: cancelling sends nothing, confirming calls leaveHousehold', async () => {
+    answer = (c) => (c.data.action === 'leaveHousehold' ? ok({ left: pending.household }) : ok(residentMe))
+    const page = await renderPage(ME)
+    wx.showModal.mockImplementationOnce((opts) => {
+      opts?.success?.({ confirm: false, cancel: true, errMsg: 'showModal:ok' })
+    })
+    await tap(page, '.me-leave')
+    expect(wx.showModal).toHaveBeenCalledTimes(1)
+    expect(actions()).not.toContain('join.leaveHousehold')
+
+    await tap(page, '.me-leave')
+    expect(wx.showModal).toHaveBeenCalledTimes(2)
+    expect(wx.showModal.mock.calls[1][0]).toMatchObject({ title: '退出本户' })
+    expect(calls().find((c) => c.data.action === 'leaveHousehold')).toEqual({
+      name: 'join',
+      data: { action: 'leaveHousehold', payload: {} },
+    })
+    // The page reloads who I am after leaving.
+    expect(actions().filter((a) => a === 'grid.me').length).toBeGreaterThanOrEqual(2)
+    page.detach()
+  })
+
+  test('导出我的数据 puts the JSON on the clipboard and shows it; 注销 warns and sends confirm: true', async () => {
+    const mine = { exportedAt: '2026-11-22T01:00:00.000Z', person: { name: '王秀英' }, claims: [], seenBy: [] }
+    answer = (c) => {
+      if (c.data.action === 'exportMyData') return ok(mine)
+      if (c.data.action === 'requestDeletion') return ok({ deleted: true })
+      return ok(residentMe)
+    }
+    const page = await renderPage(ME)
+    await tap(page, '.me-export')
+    expect(wx.setClipboardData).toHaveBeenCalledTimes(1)
+    expect(JSON.parse((wx.setClipboardData.mock.calls[0][0] as { data: string }).data)).toEqual(mine)
+    expect(page.querySelector('.me-export__json')?.dom.textContent).toContain('王秀英')
+
+    await tap(page, '.me-delete')
+    expect(wx.showModal.mock.calls[0][0]).toMatchObject({ title: '注销我的信息' })
+    expect((wx.showModal.mock.calls[0][0] as { content: string }).content).toContain('无法恢复')
+    expect(calls().find((c) => c.data.action === 'requestDeletion')?.data).toEqual({
+      action: 'requestDeletion',
+      payload: { confirm: true },
+    })
+    page.detach()
+  })
+})
