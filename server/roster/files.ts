@@ -1,0 +1,37 @@
+/**
+ * Roster files in cloud storage: uploads go out through cloud.uploadFile (a fileID the app can keep) with a
+ * temporary download URL, and imports read the file the app uploaded with cloud.downloadFile.
+ */
+import type { RosterFile } from '../../core/contract'
+import { getCloud } from '../cloud'
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** Stores `content` under rosters/ and returns its fileID and a download URL. */
+export async function publishFile(folder: string, fileName: string, content: Buffer): Promise<RosterFile> {
+  const cloud = getCloud()
+  // a fresh path each time: a URL handed out earlier keeps pointing at the file it was made for
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`
+  const { fileID } = await cloud.uploadFile({
+    cloudPath: `rosters/${folder}/${stamp}/${fileName}`,
+    fileContent: content,
+  })
+  const res = (await cloud.getTempFileURL({ fileList: [fileID] })) as {
+    fileList: { fileID: string; tempFileURL: string; status: number; errMsg?: string }[]
+  }
+  const item = res.fileList[0]
+  if (!item || item.status !== 0 || !item.tempFileURL) throw new Error(`getTempFileURL failed: ${item?.errMsg}`)
+  return { fileID, url: item.tempFileURL, fileName }
+}
+
+/** The bytes of an uploaded file; null when storage has no such file. */
+export async function downloadFile(fileID: string): Promise<Buffer | null> {
+  try {
+    const res = (await getCloud().downloadFile({ fileID })) as { fileContent: Buffer }
+    return res.fileContent
+  } catch (error) {
+    const code = String((error as { errCode?: unknown; code?: unknown }).errCode ?? (error as { code?: unknown }).code)
+    if (/STORAGE_FILE_NONEXIST|NOT_EXIST|-404|404/i.test(code) || /not exist/i.test(String(error))) return null
+    throw error
+  }
+}
