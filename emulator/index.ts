@@ -15,6 +15,7 @@ import { handleDatabase, wireError, type WireParams } from './wire/database'
 import { FunctionHost, type Identity, type InvokeOutcome } from './functions/host'
 import { CloudIds } from './open/cloud-ids'
 import { Outbox } from './open/outbox'
+import { LocalStorage } from './open/storage'
 import { Scheduler, type TimerFiring } from './timers/scheduler'
 import { createServer } from './http/server'
 
@@ -49,6 +50,8 @@ export interface LocalCloudOptions {
   timers?: boolean
   /** called after each timer invocation (logging) */
   onTimer?: (f: TimerFiring) => void
+  /** largest file cloud storage accepts (default 10 MB) */
+  maxUploadBytes?: number
 }
 
 export interface LocalCloud {
@@ -94,7 +97,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const cloudIds = new CloudIds()
   const personas = opts.personas ?? []
   // the host needs the server's URL, so it is created once the server listens
-  const late: { host?: FunctionHost } = {}
+  const late: { host?: FunctionHost; url?: string } = {}
+  const storage = new LocalStorage({ dataDir, envId, baseUrl: () => late.url!, maxBytes: opts.maxUploadBytes })
 
   const invoke = (name: string, data: unknown, who: Identity, source?: string): Promise<InvokeOutcome> => {
     const event = {
@@ -107,6 +111,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const admin = async (b: Record<string, unknown>): Promise<unknown> => {
     const action = typeof b.action === 'string' ? b.action : ''
     if (action.startsWith('database.')) return handleDatabase(engine, action, b as WireParams)
+    if (action.startsWith('storage.')) return storage.wire(action, b)
     if (action === 'functions.invokeFunction') {
       // a function calling another runs it as the same user (found by the calling invocation's session token)
       const caller = late.host!.callerOf(b.tcb_sessionToken)
@@ -130,6 +135,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
 
   const server = createServer({
     staticDir: opts.staticDir,
+    storage,
     admin,
     call: async (b) => {
       const { name, openid, data } = b
@@ -154,7 +160,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     server.once('error', reject)
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
   })
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const url = (late.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`)
 
   const host = (late.host = new FunctionHost({
     functionsDir: opts.functionsDir ?? DEFAULT_FUNCTIONS_DIR,

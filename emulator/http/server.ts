@@ -1,9 +1,11 @@
 /**
  * The local cloud's HTTP face, on 127.0.0.1 only: the SDK wire protocol at POST /admin, the local endpoints
- * under /local/ (call a function as an openid, personas, outbox, CloudIDs), and the h5 build at /.
+ * under /local/ (call a function as an openid, personas, outbox, CloudIDs, storage), and the h5 build at /.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import { serveStatic } from './static-files'
+import type { LocalStorage } from '../open/storage'
+import { handleStorage, STORAGE_PREFIX } from './storage-routes'
 
 export interface Routes {
   admin: (body: Record<string, unknown>) => Promise<unknown>
@@ -11,6 +13,7 @@ export interface Routes {
   personas: () => unknown
   outbox: () => unknown
   cloudid: (body: Record<string, unknown>) => { status: number; body: unknown }
+  storage: LocalStorage
   staticDir?: string
 }
 
@@ -59,7 +62,7 @@ export function createServer(routes: Routes): http.Server {
       res.setHeader('access-control-allow-origin', origin)
       res.setHeader('vary', 'origin')
       res.setHeader('access-control-allow-headers', 'content-type')
-      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS')
+      res.setHeader('access-control-allow-methods', 'GET, HEAD, POST, PUT, OPTIONS')
     }
     if (req.method === 'OPTIONS') {
       res.writeHead(204)
@@ -104,6 +107,7 @@ export function createServer(routes: Routes): http.Server {
       case '/local/outbox':
         return json(res, 200, routes.outbox())
       default:
+        if (pathname.startsWith(STORAGE_PREFIX)) return done(handleStorage(routes.storage, req, res))
         if (pathname.startsWith('/local/'))
           return json(res, 404, { errCode: -1, errMsg: `no such endpoint ${pathname}` })
         return serveStatic(routes.staticDir, req, res)
