@@ -23,6 +23,7 @@ export function headsByUnit(holders: readonly PersonDoc[], units: ReadonlyMap<st
     const phone = visiblePhone(viewer, {
       personId: person._id,
       householdId: person.householdId,
+      homePath: person.homePath,
       phone: person.phone,
       heads: grants.map((g) => g.unit.path),
     })

@@ -7,6 +7,8 @@ import type { MeResult } from '../../core/contract'
 import { buildDemoCommunity } from '../../emulator/seed'
 import { me } from '../../cloudfunctions/grid/handlers/me'
 import { overview } from '../../cloudfunctions/grid/handlers/overview'
+import { households } from '../../cloudfunctions/grid/handlers/households'
+import { neighbours } from '../../cloudfunctions/grid/handlers/neighbours'
 import { AppError } from '../../server/errors'
 import type { Repository } from '../../server/repository'
 import { createMain, type Platform } from '../../server/router'
@@ -29,7 +31,7 @@ function platform(openid: string | undefined, repo: Repository = memoryRepositor
 describe('the router', () => {
   it('takes the caller from the platform, never from the event', async () => {
     const { p } = platform(persona('resident'))
-    const main = createMain('grid', { me, overview }, p)
+    const main = createMain('grid', { me, overview, households, neighbours }, p)
     const spoofed = {
       action: 'me',
       payload: {},
@@ -46,7 +48,7 @@ describe('the router', () => {
     'refuses %j as an unknown action, without touching the database',
     async (event) => {
       const { p, calls } = platform(persona('gridChief'))
-      expect(await createMain('grid', { me, overview }, p)(event)).toEqual({
+      expect(await createMain('grid', { me, overview, households, neighbours }, p)(event)).toEqual({
         ok: false,
         code: 'UNKNOWN_ACTION',
         message: ERROR_MESSAGES.UNKNOWN_ACTION,
@@ -57,7 +59,11 @@ describe('the router', () => {
 
   it('rejects an invalid payload before resolving the caller or touching the database', async () => {
     const { p, calls } = platform(persona('gridChief'))
-    const res = await createMain('grid', { me, overview }, p)({ action: 'overview', payload: { unitId: 7 } })
+    const res = await createMain(
+      'grid',
+      { me, overview, households, neighbours },
+      p,
+    )({ action: 'overview', payload: { unitId: 7 } })
     expect(res).toMatchObject({ ok: false, code: 'INVALID_PAYLOAD' })
     expect(calls.repository).toBe(0)
   })
@@ -68,7 +74,7 @@ describe('the router', () => {
       throw new Error('connect ECONNREFUSED 10.0.0.8:27017 (secret-host)')
     }
     const { p, errors } = platform(persona('resident'), broken)
-    const res = await createMain('grid', { me, overview }, p)({ action: 'me', payload: {} })
+    const res = await createMain('grid', { me, overview, households, neighbours }, p)({ action: 'me', payload: {} })
     expect(res).toEqual({ ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL })
     expect(JSON.stringify(res)).not.toMatch(/ECONNREFUSED|secret/)
     expect(errors).toHaveLength(1)
@@ -85,6 +91,8 @@ describe('the router', () => {
           },
         },
         overview,
+        households,
+        neighbours,
       },
       p,
     )
@@ -103,7 +111,13 @@ describe('the router', () => {
     ['a merchant', persona('merchant'), 'FORBIDDEN'],
   ])('refuses overview to %s', async (_name, openid, code) => {
     const { p } = platform(openid)
-    expect(await createMain('grid', { me, overview }, p)({ action: 'overview', payload: { unitId: 'g1' } })).toEqual({
+    expect(
+      await createMain(
+        'grid',
+        { me, overview, households, neighbours },
+        p,
+      )({ action: 'overview', payload: { unitId: 'g1' } }),
+    ).toEqual({
       ok: false,
       code,
       message: ERROR_MESSAGES[code as keyof typeof ERROR_MESSAGES],
@@ -112,7 +126,11 @@ describe('the router', () => {
 
   it('says NOT_FOUND to a leader asking for a unit that does not exist', async () => {
     const { p } = platform(persona('gridChief'))
-    const res = await createMain('grid', { me, overview }, p)({ action: 'overview', payload: { unitId: 'g999' } })
+    const res = await createMain(
+      'grid',
+      { me, overview, households, neighbours },
+      p,
+    )({ action: 'overview', payload: { unitId: 'g999' } })
     expect(res).toMatchObject({ ok: false, code: 'NOT_FOUND' })
   })
 })
