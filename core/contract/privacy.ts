@@ -28,7 +28,8 @@ export interface MyData {
   exportedAt: string
   person: Json<Omit<PersonDoc, 'openid'>>
   household: Pick<Unit, '_id' | 'name'> | null
-  claims: Json<ClaimDoc>[]
+  /** Their claims to households (the openid, like the person's, is left out). */
+  claims: Json<Omit<ClaimDoc, 'openid'>>[]
   /** Who has seen this person's data in full, and when. */
   seenBy: { actorName: string; action: string; at: string }[]
 }

@@ -36,7 +36,7 @@ const data = <T>(res: { ok: true; data: T } | { ok: false; code: string }): T =>
 }
 
 async function auditDocs(): Promise<AuditDoc[]> {
-  const res = (await cloudSdk.database().collection('audit').limit(1000).get()) as { data: AuditDoc[] }
+  const res = (await cloudSdk.database().collection('audit').limit(1000).get()) as unknown as { data: AuditDoc[] }
   return res.data
 }
 /** Runs `fn` and returns the audit entries it wrote. */
