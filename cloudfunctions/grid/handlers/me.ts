@@ -2,7 +2,9 @@
 import type { MeResult, Payload, RoleView } from '../../../core/contract'
 import { LEADER_ROLES } from '../../../core/roles'
 import { ancestorAt, doorLabel, pathIds, type Unit } from '../../../core/units'
-import { viewerOf } from '../../../server/caller'
+import { viewerOf, type Caller } from '../../../server/caller'
+import { joinStore } from '../../../server/join-store'
+import type { Repository } from '../../../server/repository'
 import type { ActionDef } from '../../../server/router'
 import { headsByUnit } from '../heads'
 import { byId, ref } from '../unit-views'
@@ -10,9 +12,9 @@ import { byId, ref } from '../unit-views'
 const NOBODY: MeResult = { person: null, roles: [], household: null, grid: null }
 
 export const me: ActionDef<Payload<'grid', 'me'>, MeResult> = {
-  async handle({ caller, repo }) {
+  async handle({ caller, repo, group }) {
     const { person } = caller
-    if (!person) return NOBODY
+    if (!person) return group ? visitorFromGroup(group.openGId, caller, repo) : NOBODY
 
     const roles: RoleView[] = caller.grants.map((g) => {
       const unit = caller.units.get(g.unitId) as Unit
@@ -60,4 +62,30 @@ export const me: ActionDef<Payload<'grid', 'me'>, MeResult> = {
           : null,
     }
   },
+}
+
+/** A visitor who has not joined yet, opened from a bound group chat: that group's grid and its heads. */
+async function visitorFromGroup(openGId: string, caller: Caller, repo: Repository): Promise<MeResult> {
+  const bound = await joinStore().group(openGId)
+  const grid = bound ? await repo.unit(bound.gridId) : null
+  if (!grid || grid.retired) return NOBODY
+  const [ancestors, holders] = await Promise.all([
+    repo.units(pathIds(grid.path)).then(byId),
+    repo.roleHolders([grid._id]),
+  ])
+  const street = ancestors.get(ancestorAt(grid.path, 'street') ?? '')
+  const community = ancestors.get(ancestorAt(grid.path, 'community') ?? '')
+  if (!street || !community) return NOBODY
+  const heads = headsByUnit(holders, byId([grid]), viewerOf(caller))
+  return {
+    ...NOBODY,
+    grid: {
+      id: grid._id,
+      name: grid.name,
+      community: ref(community),
+      street: ref(street),
+      microgrid: null,
+      heads: heads.get(grid._id) ?? [],
+    },
+  }
 }
