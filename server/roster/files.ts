@@ -30,8 +30,9 @@ export async function downloadFile(fileID: string): Promise<Buffer | null> {
     const res = (await getCloud().downloadFile({ fileID })) as { fileContent: Buffer }
     return res.fileContent
   } catch (error) {
-    const code = String((error as { errCode?: unknown; code?: unknown }).errCode ?? (error as { code?: unknown }).code)
-    if (/STORAGE_FILE_NONEXIST|NOT_EXIST|-404|404/i.test(code) || /not exist/i.test(String(error))) return null
+    const e = error as { errCode?: unknown; code?: unknown; errMsg?: unknown; message?: unknown }
+    const said = [e.errCode, e.code, e.errMsg, e.message].map(String).join(' ')
+    if (/STORAGE_FILE_NONEXIST|not exist/i.test(said)) return null
     throw error
   }
 }
