@@ -25,6 +25,7 @@ describe('docs/api.md', () => {
     const p = PERMISSIONS[key]
     const who = section(key).match(/\| who may call \| (.*) \|/)?.[1] ?? ''
     if (p.who === 'anyone') expect(who).toMatch(/^anyone/)
+    else if (p.who === 'registered') expect(who).toContain('`registered`')
     else for (const role of p.who) expect(who).toContain(`\`${role}\``)
   })
 
