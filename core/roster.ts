@@ -177,6 +177,7 @@ export function validateRoster(
   // 楼栋 sheet: grids and buildings
   const grids = new Map<string, GridEntry>()
   const buildings = new Map<string, BuildingEntry>()
+  const mentioned = new Set<string>()
   for (const { row, cells } of bRows) {
     const [grid = '', building = '', wartimeCell = ''] = cells
     const f = (c: string) => field(BUILDING_SHEET, c)
@@ -191,6 +192,8 @@ export function validateRoster(
       rowIssues.push({ row, field: f('楼栋'), reason: '战时网格须填写楼栋或微网格名称' })
     }
     issues.push(...rowIssues)
+    // a building named on a bad row still exists for the 住户 sheet: one mistake, one issue
+    if (building) mentioned.add(building)
     if (rowIssues.length) continue
     if (!grids.has(grid)) grids.set(grid, { name: grid, row })
     if (!building) continue
@@ -221,7 +224,7 @@ export function validateRoster(
   }
 
   // 住户 sheet: households and their members
-  const knownBuilding = (name: string) => buildings.has(name) || existingBuildings.has(name)
+  const knownBuilding = (name: string) => mentioned.has(name) || existingBuildings.has(name)
   const households = new Map<string, HouseholdEntry>()
   const headsAt = new Map<string, number>() // `${role}@${unit name}` → first row naming it
   for (const { row, cells } of rRows) {

@@ -32,7 +32,11 @@ export async function downloadFile(fileID: string): Promise<Buffer | null> {
   } catch (error) {
     const e = error as { errCode?: unknown; code?: unknown; errMsg?: unknown; message?: unknown }
     const said = [e.errCode, e.code, e.errMsg, e.message].map(String).join(' ')
-    if (/STORAGE_FILE_NONEXIST|not exist/i.test(said)) return null
+    // not there, or not a file of this environment: either way the upload the client names does not exist
+    if (/STORAGE_FILE_NONEXIST|not exist|-503003|-501007|STORAGE_EXCEED|INVALID_PARAM/i.test(said)) {
+      console.warn('[org] downloadFile refused:', said)
+      return null
+    }
     throw error
   }
 }
