@@ -5,6 +5,7 @@
  * and gridId_1, units parentId_1, people householdId_1 / openid_1). Compare-and-set steps run in transactions:
  * a transaction may only touch single documents, so what must be queried is read before it starts.
  */
+import { createHash } from 'node:crypto'
 import type { ClaimDoc, GroupDoc, InviteDoc, PersonDoc } from '../core/model'
 import type { Unit } from '../core/units'
 import { getDatabase, type Database } from './cloud'
@@ -46,9 +47,12 @@ export interface JoinStore {
   householdsOf(microgridId: string): Promise<Unit[]>
   householdMembers(householdId: string): Promise<PersonDoc[]>
   personByOpenid(openid: string): Promise<PersonDoc | null>
-  addClaim(doc: Omit<ClaimDoc, '_id'>): Promise<ClaimDoc>
+  /**
+   * Adds a pending claim unless this openid has one pending (also one added at the same moment): `null` then.
+   * The id is derived from the openid and how many claims it has made, so two concurrent claims collide on _id.
+   */
+  addClaim(doc: Omit<ClaimDoc, '_id'>): Promise<ClaimDoc | null>
   claim(id: string): Promise<ClaimDoc | null>
-  pendingClaimOf(openid: string): Promise<ClaimDoc | null>
   claimsOf(openid: string): Promise<ClaimDoc[]>
   pendingClaimsUnder(path: string): Promise<ClaimDoc[]>
   /** Decides a pending claim; `{ ok: false }` when it was already decided (by someone else, a moment ago). */
@@ -75,6 +79,9 @@ async function all<T>(query: Query): Promise<T[]> {
   }
 }
 
+const total = async (query: Query): Promise<number> =>
+  (await (query.count() as unknown as Promise<{ total: number }>)).total
+
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
 /** The service answers a duplicate _id with -502001 (DATABASE_DUPLICATE_WRITE). */
@@ -87,6 +94,7 @@ export function createJoinStore(db: Database): JoinStore {
   const _ = db.command
   const col = (name: 'invites' | 'claims' | 'groups' | 'people' | 'units') => db.collection(name)
   const first = async <T>(query: Query): Promise<T | null> => (await rows<T>(query.limit(1)))[0] ?? null
+  const pendingOf = (openid: string) => first<ClaimDoc>(col('claims').where({ openid, status: 'pending' }))
 
   return {
     async addInvite(doc) {
@@ -98,11 +106,26 @@ export function createJoinStore(db: Database): JoinStore {
     householdMembers: (householdId) => all<PersonDoc>(col('people').where({ householdId })),
     personByOpenid: (openid) => first<PersonDoc>(col('people').where({ openid })),
     async addClaim(doc) {
-      const { _id } = (await col('claims').add({ data: doc })) as { _id: string }
-      return { _id, ...doc }
+      // count first, then look for a pending claim: a concurrent claim either already shows as pending, or
+      // counted the same number and collides on _id below
+      const made = await total(col('claims').where({ openid: doc.openid }))
+      if (await pendingOf(doc.openid)) return null
+      const _id = createHash('sha256')
+        .update(`${doc.openid}\n${made + 1}`)
+        .digest('hex')
+        .slice(0, 32)
+      try {
+        await col('claims').add({ data: { _id, ...doc } })
+        return { _id, ...doc }
+      } catch (error) {
+        if (!isDuplicate(error)) throw error
+      }
+      // a collision is a concurrent claim, unless this openid's earlier claims were anonymised (privacy)
+      if (await pendingOf(doc.openid)) return null
+      const { _id: fresh } = (await col('claims').add({ data: doc })) as { _id: string }
+      return { _id: fresh, ...doc }
     },
     claim: (id) => first<ClaimDoc>(col('claims').where({ _id: id })),
-    pendingClaimOf: (openid) => first<ClaimDoc>(col('claims').where({ openid, status: 'pending' })),
     async claimsOf(openid) {
       const claims = await all<ClaimDoc>(col('claims').where({ openid }))
       return claims.sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt))

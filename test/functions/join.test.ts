@@ -264,6 +264,19 @@ describe('claims that cannot be made', () => {
     expect(data(await join<ClaimView[]>(newcomer, 'myClaims', {}))).toHaveLength(1)
   })
 
+  it('keeps one pending claim when the same visitor claims twice at the same moment', async () => {
+    const newcomer = visitor()
+    const token = await invite(chief, gridId)
+    const results = await Promise.all([
+      claim(newcomer, token, householdsIn(microId)[11]),
+      claim(newcomer, token, householdsIn(microId)[12]),
+      claim(newcomer, token, householdsIn(microId)[13]),
+    ])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok)).toEqual([exactly('CLAIM_PENDING'), exactly('CLAIM_PENDING')])
+    expect(data(await join<ClaimView[]>(newcomer, 'myClaims', {}))).toHaveLength(1)
+  })
+
   it('refuses a member claiming their own household', async () => {
     const resident = g.persona('resident')
     const res = await claim(openidOf(resident), await invite(chief, gridId), unit(resident.householdId as string))
@@ -340,6 +353,7 @@ describe('leaving', () => {
     const claimed = data(await claim(newcomer, await invite(chief, gridId), home))
     data(await join(otherHead, 'decideClaim', { claimId: claimed.id, approve: true }))
     expect((await me(newcomer)).household?.id).toBe(home._id)
+    expect((await g.act(newcomer, 'grid', 'neighbours', {})).ok).toBe(true)
 
     expect(data(await join(newcomer, 'leaveHousehold', {}))).toEqual({
       left: { id: home._id, name: home.name, level: 'household' },
@@ -349,6 +363,7 @@ describe('leaving', () => {
     expect(after.roles).toEqual([])
     expect(after.grid).toBeNull()
     // anything that needs the resident role is refused at once
+    expect(await g.act(newcomer, 'grid', 'neighbours', {})).toEqual(exactly('FORBIDDEN'))
     expect(await join(newcomer, 'leaveHousehold', {})).toEqual(exactly('FORBIDDEN'))
     const person = ((await g.dumpAll()).people as PersonDoc[]).find((p) => p.openid === newcomer) as PersonDoc
     expect(person).not.toHaveProperty('householdId')

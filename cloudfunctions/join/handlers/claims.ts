@@ -24,7 +24,6 @@ export const claimHousehold: ActionDef<ParsedPayload<'join', 'claimHousehold'>, 
     if (!home) throw new AppError('ROOM_NOT_FOUND')
 
     if (caller.person?.householdId === home._id) throw new AppError('ALREADY_JOINED')
-    if (await store.pendingClaimOf(openid)) throw new AppError('CLAIM_PENDING')
 
     const claim = await store.addClaim({
       openid,
@@ -35,6 +34,8 @@ export const claimHousehold: ActionDef<ParsedPayload<'join', 'claimHousehold'>, 
       status: 'pending',
       createdAt: new Date(),
     })
+    // one pending claim per visitor, also when they claim twice at the same moment
+    if (!claim) throw new AppError('CLAIM_PENDING')
     return (await claimViews([claim], repo))[0]
   },
 }
