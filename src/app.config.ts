@@ -20,6 +20,8 @@ export default defineAppConfig({
     // Residents: 加入网格 (invite cards and QR codes open pages/join/index) and 我的申请; 楼栋邻里.
     { root: 'pages/join', pages: ['index', 'claims/index'] },
     { root: 'pages/neighbours', pages: ['index'] },
+    // Leaders: 网格管理, 组织架构, 审计日志.
+    { root: 'manage', pages: ['households/index', 'org/index', 'audit/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -18,5 +18,13 @@ export const getGridGroups = (gridId: string): Promise<GroupView[]> => call('joi
 
 export const unbindGroup = (groupId: string) => call('join', 'unbindGroup', { groupId })
 
-export const getAuditLog = (unitId: string, page: number, pageSize = 20) =>
+export interface AuditPage {
+  total: number
+  page: number
+  pageSize: number
+  rows: AuditEntry[]
+}
+
+/** The audit log of a community (or a grid in it), newest first. */
+export const getAuditLog = (unitId: string, page: number, pageSize = 20): Promise<AuditPage> =>
   call('privacy', 'auditLog', { unitId, page, pageSize })

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { ErrorState, LoadingState, NotJoinedState } from '../../../components/PageState'
 import { HeadList } from '../../../components/HeadList'
 import { JoinEntry } from '../../../components/JoinEntry'
+import { ManageLinks } from '../../../components/ManageLinks'
 import { OverviewCard } from '../../../components/OverviewCard'
 import { RoleTag } from '../../../components/RoleTag'
 import { usePersonaReady } from '../../../hooks/use-persona'
@@ -77,6 +78,11 @@ function HomeContent({ me, person }: { me: MeResult; person: NonNullable<MeResul
         </View>
       ) : null}
 
+      {!me.household && !scope ? (
+        // Known but in no household (left it, or a claim not yet confirmed): the way (back) in.
+        <JoinEntry />
+      ) : null}
+
       {!grid && me.roles.length ? (
         <View className='card'>
           <View className='card__head'>
@@ -92,6 +98,7 @@ function HomeContent({ me, person }: { me: MeResult; person: NonNullable<MeResul
       ) : null}
 
       {scope ? <OverviewCard scope={scope} /> : null}
+      {scope ? <ManageLinks roles={me.roles} title='管理' inset /> : null}
     </View>
   )
 }

@@ -10,6 +10,7 @@ import { currentPersona, PERSONA_PAGE } from '../../../services/session'
 import { Avatar, Cell, CellGroup } from '../../../ui/nutui'
 import { RoleTag } from '../../../components/RoleTag'
 import { JoinEntry } from '../../../components/JoinEntry'
+import { ManageLinks } from '../../../components/ManageLinks'
 import { MyDataActions } from '../../../components/MyDataActions'
 import './index.css'
 
@@ -92,6 +93,10 @@ function MeContent({
             <Cell title='暂无身份' />
           )}
         </CellGroup>
+      </View>
+
+      <View className='me-section'>
+        <ManageLinks roles={me.roles} title='网格工作' />
       </View>
 
       <MyDataActions household={me.household?.door ?? null} onChanged={onChanged} />

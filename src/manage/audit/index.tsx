@@ -1,0 +1,135 @@
+/**
+ * 审计日志 (community staff): every time a leader saw residents' data in full — when, who, what they
+ * opened, whose data — newest first, paged.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { ErrorState, LoadingState, NotJoinedState } from '../../components/PageState'
+import { usePersonaReady } from '../../hooks/use-persona'
+import { useRemote } from '../../hooks/use-remote'
+import { getMe, type RoleView } from '../../services/grid'
+import { getAuditLog, type AuditEntry } from '../../services/manage'
+import { NoAccess } from '../components/NoAccess'
+import { formatTime, messageOf } from '../format'
+import { scopeFor } from '../scope'
+import { Button } from '../ui'
+import '../manage.css'
+import './index.css'
+
+/** What each audited action showed, in the words of the person reviewing the log. */
+const ACTION_LABELS: Record<string, string> = {
+  'grid.households': '查看住户名单（完整手机号）',
+  'grid.overview': '查看网格概况',
+  'join.pendingClaims': '查看入户申请（完整手机号）',
+  'join.decideClaim': '处理入户申请',
+  'org.exportRoster': '导出花名册',
+  'org.importRoster': '导入花名册',
+}
+const actionLabel = (action: string): string => ACTION_LABELS[action] ?? action
+
+export default function AuditPage() {
+  return usePersonaReady() ? <Audit /> : null
+}
+
+function Audit() {
+  const { state, reload } = useRemote(getMe)
+  let body
+  if (state.status === 'loading') body = <LoadingState />
+  else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void reload()} />
+  else if (!state.data.person) body = <NotJoinedState />
+  else {
+    const scope = scopeFor(state.data.roles, 'privacy.auditLog')
+    body = scope ? <AuditLog scope={scope} /> : <NoAccess what='审计日志' />
+  }
+  return <View className='app-page audit'>{body}</View>
+}
+
+const PAGE_SIZE = 20
+const SHOWN_SUBJECTS = 10
+
+/** Whose data: a page of households names many people; the first ten and a count. */
+function subjectsText(subjects: AuditEntry['subjects']): string {
+  if (!subjects.length) return '无'
+  const names = subjects
+    .slice(0, SHOWN_SUBJECTS)
+    .map((s) => s.name)
+    .join('、')
+  return subjects.length > SHOWN_SUBJECTS ? `${names} 等 ${subjects.length} 人` : names
+}
+
+function AuditLog({ scope }: { scope: RoleView }) {
+  const [rows, setRows] = useState<AuditEntry[]>([])
+  const [total, setTotal] = useState(0)
+  const [page, setPage] = useState(0)
+  const [status, setStatus] = useState<'loading' | 'more' | 'ok' | 'error'>('loading')
+  const [error, setError] = useState('')
+  const seq = useRef(0)
+
+  const load = useCallback(
+    async (p: number) => {
+      const mine = ++seq.current
+      setStatus(p === 0 ? 'loading' : 'more')
+      try {
+        const res = await getAuditLog(scope.unitId, p, PAGE_SIZE)
+        if (mine !== seq.current) return
+        setRows((prev) => (p === 0 ? res.rows : [...prev, ...res.rows]))
+        setTotal(res.total)
+        setPage(p)
+        setStatus('ok')
+      } catch (e) {
+        if (mine !== seq.current) return
+        setError(messageOf(e))
+        setStatus('error')
+      }
+    },
+    [scope.unitId],
+  )
+  useEffect(() => {
+    void load(0)
+  }, [load])
+  usePullDownRefresh(() => void load(0).finally(() => Taro.stopPullDownRefresh()))
+
+  return (
+    <View className='card audit-log'>
+      <View className='card__head'>
+        <Text className='card__title'>{scope.unitName} · 审计日志</Text>
+        <Text className='card__hint'>{status === 'loading' ? '' : `共 ${total} 条`}</Text>
+      </View>
+      <Text className='manage-hint'>干部每次查看居民的完整手机号或门牌，都会记录在这里。</Text>
+      {status === 'loading' ? <Text className='manage-hint'>加载中…</Text> : null}
+      {status === 'error' ? (
+        <View className='manage-inline-error'>
+          <Text className='manage-error'>{error}</Text>
+          <Button size='small' fill='outline' type='primary' onClick={() => void load(rows.length ? page + 1 : 0)}>
+            重试
+          </Button>
+        </View>
+      ) : null}
+      {status === 'ok' && rows.length === 0 ? <Text className='manage-hint'>还没有记录</Text> : null}
+      {status === 'loading'
+        ? null
+        : rows.map((r) => (
+            <View className='audit-row' key={r._id}>
+              <View className='audit-row__head'>
+                <Text className='audit-row__actor'>{r.actorName}</Text>
+                <Text className='audit-row__time'>{formatTime(r.at)}</Text>
+              </View>
+              <Text className='audit-row__action'>{actionLabel(r.action)}</Text>
+              <Text className='audit-row__subjects'>涉及：{subjectsText(r.subjects)}</Text>
+            </View>
+          ))}
+      {status !== 'loading' && rows.length < total ? (
+        <Button
+          className='audit-more'
+          fill='outline'
+          block
+          disabled={status === 'more'}
+          onClick={() => void load(page + 1)}
+        >
+          {status === 'more' ? '加载中…' : '加载更多'}
+        </Button>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,374 @@
+/**
+ * The leader pages (sub-package manage/) in the compiled weapp under miniprogram-simulate: 网格管理 shows
+ * households with phones in full and asks for the chosen filter; claims are approved or rejected with a
+ * reason; an invite card carries the join page's path; 组织架构 shows the tree with counts and tags and lists
+ * every bad row of a refused roster; 审计日志 shows who saw whose data. wx.cloud.callFunction answers with
+ * envelopes shaped by core/contract.
+ */
+import type { SimulatedComponent } from 'miniprogram-simulate'
+import type {
+  AuditEntry,
+  ClaimView,
+  HouseholdRow,
+  HouseholdsResult,
+  InviteView,
+  MeResult,
+  TreeNode,
+} from '../../core/contract'
+import { fail, ok } from '../../core/envelope'
+import { bootApp, createWx, renderPage, settle, type CloudCall } from './harness'
+import { chiefMe } from './fixtures'
+
+const HOUSEHOLDS = 'manage/households/index'
+const ORG = 'manage/org/index'
+const AUDIT = 'manage/audit/index'
+
+const community = { id: 'co-1', name: '幸福里社区', level: 'community' as const }
+const staffMe: MeResult = {
+  person: { id: 'p-900', name: '周敏', phone: '13800000900' },
+  roles: [{ role: 'communityStaff', unitId: 'co-1', unitName: '幸福里社区', level: 'community' }],
+  household: null,
+  grid: null,
+}
+
+const mg5 = { id: 'mg-5', name: '5号楼', level: 'microgrid' as const }
+const household = (n: number): HouseholdRow => ({
+  id: `hh-${n}`,
+  door: `5栋1单元${100 + n}`,
+  microgrid: mg5,
+  members: [
+    {
+      id: `p-${n}`,
+      name: n === 1 ? '王秀英' : `住户${n}`,
+      phone: `139000${String(n).padStart(5, '0')}`,
+      joined: n === 1,
+      careFlags: n === 1 ? ['elderlyAlone'] : [],
+    },
+  ],
+  pendingClaims: n === 1 ? 1 : 0,
+})
+const householdsPage = (page: number, total = 25): HouseholdsResult => {
+  const from = page * 20
+  const rows = Array.from({ length: Math.max(0, Math.min(20, total - from)) }, (_, i) => household(from + i + 1))
+  return { total, page, pageSize: 20, rows }
+}
+
+const claim = (id: string, name: string, door: string): ClaimView => ({
+  id,
+  status: 'pending',
+  door,
+  household: { id: `hh-${id}`, name: door, level: 'household' },
+  name,
+  phone: '13612345678',
+  createdAt: '2026-11-22T01:00:00.000Z',
+})
+
+const invite: InviteView = {
+  token: 'tok-12345678',
+  kind: 'join',
+  unit: { id: 'g-3', name: '幸福里第三网格', level: 'grid' },
+  expiresAt: '2026-11-29T01:00:00.000Z',
+}
+
+type Handler = (call: CloudCall) => unknown
+let answer: Handler = () => ok(chiefMe)
+const wx = {
+  ...createWx((call) => answer(call)),
+  setClipboardData: jest.fn(),
+  showShareMenu: jest.fn(),
+}
+
+beforeAll(() => bootApp(wx as unknown as ReturnType<typeof createWx>))
+beforeEach(() => {
+  wx.cloud.callFunction.mockClear()
+  wx.makePhoneCall.mockClear()
+})
+
+/** Answers by `function.action`; anything else fails the way an unknown action would. */
+const route =
+  (routes: Record<string, (payload: Record<string, unknown>) => unknown>): Handler =>
+  (call) => {
+    const r = routes[`${call.name}.${call.data.action}`]
+    return r ? r(call.data.payload as Record<string, unknown>) : fail('UNKNOWN_ACTION')
+  }
+
+const calls = (action: string) =>
+  wx.cloud.callFunction.mock.calls
+    .map(([c]) => c as CloudCall)
+    .filter((c) => c.data.action === action)
+    .map((c) => c.data.payload)
+
+const tap = async (page: SimulatedComponent, selector: string, index = 0) => {
+  const el = page.querySelectorAll(selector)[index]
+  if (!el) throw new Error(`nothing matches ${selector}[${index}]`)
+  el.dispatchEvent('tap')
+  await settle()
+}
+
+const type = async (page: SimulatedComponent, selector: string, value: string) => {
+  const input = page.querySelector(`${selector} .nut-input-native`)
+  if (!input) throw new Error(`no input in ${selector}`)
+  input.dispatchEvent('input', { detail: { value } })
+  await settle()
+}
+
+const chiefRoutes = (claims: ClaimView[] = []) => ({
+  'grid.me': () => ok(chiefMe),
+  'grid.households': (p: Record<string, unknown>) => ok(householdsPage(p.page as number)),
+  'join.pendingClaims': () => ok(claims),
+  'join.decideClaim': (p: Record<string, unknown>) =>
+    ok({ ...claims.find((c) => c.id === p.claimId), status: p.approve ? 'approved' : 'rejected' }),
+  'join.gridGroups': () => ok([{ groupId: 'G-1001', grid: invite.unit, boundAt: '2026-11-20T08:00:00.000Z' }]),
+  'join.createInvite': () => ok(invite),
+})
+
+describe('网格管理', () => {
+  test('households of the grid with every phone in full; each filter tab asks for its filter', async () => {
+    answer = route(chiefRoutes())
+    const page = await renderPage(HOUSEHOLDS)
+
+    expect(calls('households')).toEqual([{ unitId: 'g-3', filter: 'all', page: 0, pageSize: 20 }])
+    const rows = page.querySelectorAll('.household-row')
+    expect(rows).toHaveLength(20)
+    expect(rows[0].dom.textContent).toContain('5栋1单元101')
+    const phones = page.querySelectorAll('.member-row__phone').map((p) => p.dom.textContent)
+    expect(phones[0]).toBe('13900000001')
+    expect(phones.every((p) => /^1\d{10}$/.test(p ?? ''))).toBe(true)
+    expect(page.dom.textContent).toContain('独居老人')
+    expect(page.dom.textContent).toContain('已加入')
+    expect(page.dom.textContent).toContain('未加入')
+    expect(page.dom.textContent).toContain('共 25 户')
+
+    // 拨打 calls the member's full number
+    await tap(page, '.member-row__call')
+    expect(wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '13900000001' }))
+
+    // load more asks for the next page and appends it
+    await tap(page, '.households-more')
+    expect(calls('households').at(-1)).toEqual({ unitId: 'g-3', filter: 'all', page: 1, pageSize: 20 })
+    expect(page.querySelectorAll('.household-row')).toHaveLength(25)
+
+    const tabs = page.querySelectorAll('.filter-tab').map((t) => t.dom.textContent)
+    expect(tabs).toEqual(['全部', '未确认', '未触达', '关爱对象'])
+    for (const [cls, filter] of [
+      ['unconfirmed', 'unconfirmed'],
+      ['unreachable', 'unreachable'],
+      ['care', 'care'],
+      ['all', 'all'],
+    ]) {
+      await tap(page, `.filter-tab--${cls}`)
+      expect(calls('households').at(-1)).toEqual({ unitId: 'g-3', filter, page: 0, pageSize: 20 })
+      expect(page.querySelector('.filter-tab--active')?.dom.textContent).toBe(
+        tabs[['all', 'unconfirmed', 'unreachable', 'care'].indexOf(filter)],
+      )
+    }
+    page.detach()
+  })
+
+  test('同意 approves a claim; 拒绝 needs a reason and sends it', async () => {
+    const claims = [claim('c-1', '赵小燕', '5栋2单元402'), claim('c-2', '钱多多', '5栋3单元301')]
+    answer = route(chiefRoutes(claims))
+    const page = await renderPage(HOUSEHOLDS)
+
+    expect(calls('pendingClaims')).toEqual([{ unitId: 'g-3' }])
+    const rows = page.querySelectorAll('.pending-claim')
+    expect(rows).toHaveLength(2)
+    expect(rows[0].dom.textContent).toContain('赵小燕')
+    expect(rows[0].dom.textContent).toContain('13612345678')
+
+    await tap(page, '.pending-claim__approve', 0)
+    expect(calls('decideClaim')).toEqual([{ claimId: 'c-1', approve: true }])
+    expect(page.dom.textContent).toContain('已同意 赵小燕 入户 5栋2单元402')
+
+    await tap(page, '.pending-claim__reject', 1)
+    // no reason yet: nothing is sent, the leader is told why
+    await tap(page, '.pending-claim__confirm-reject')
+    expect(calls('decideClaim')).toHaveLength(1)
+    expect(page.dom.textContent).toContain('拒绝时请填写原因')
+
+    await type(page, '.pending-claim__reason', '房号不符，请核对')
+    await tap(page, '.pending-claim__confirm-reject')
+    expect(calls('decideClaim').at(-1)).toEqual({ claimId: 'c-2', approve: false, reason: '房号不符，请核对' })
+    expect(page.dom.textContent).toContain('已拒绝 钱多多 的申请')
+    page.detach()
+  })
+
+  test('邀请居民 creates an invite whose card and share path open the join page with its token', async () => {
+    answer = route(chiefRoutes())
+    const page = await renderPage(HOUSEHOLDS)
+
+    await tap(page, '.invite-create')
+    expect(calls('createInvite')).toEqual([{ unitId: 'g-3' }])
+    expect(page.querySelector('.invite-card__link')?.dom.textContent).toBe('/pages/join/index?token=tok-12345678')
+    expect(page.querySelector('.invite-card__share')).toBeDefined()
+
+    // the page's own share handler, as WeChat calls it when the share button is tapped
+    const { instance } = page as unknown as { instance: { onShareAppMessage: (res: unknown) => unknown } }
+    expect(instance.onShareAppMessage({ from: 'button', target: { dataset: { kind: 'join' } } })).toEqual(
+      expect.objectContaining({ path: '/pages/join/index?token=tok-12345678' }),
+    )
+    // a grid chief also keeps the grid's group chats
+    expect(page.querySelector('.group-row')?.dom.textContent).toContain('G-1001')
+    page.detach()
+  })
+
+  test('community staff pick a grid of their community first', async () => {
+    answer = route({
+      'grid.me': () => ok(staffMe),
+      'grid.overview': () =>
+        ok({
+          unit: { ...community, path: [] },
+          households: 2,
+          residents: 3,
+          heads: [],
+          children: [
+            { id: 'g-3', name: '第三网格', level: 'grid', households: 1, residents: 2, heads: [] },
+            { id: 'g-4', name: '第四网格', level: 'grid', households: 1, residents: 1, heads: [] },
+          ],
+        }),
+      'grid.households': () => ok(householdsPage(0, 1)),
+      'join.pendingClaims': () => ok([]),
+      'join.gridGroups': () => ok([]),
+    })
+    const page = await renderPage(HOUSEHOLDS)
+    expect(calls('households')[0]).toEqual(expect.objectContaining({ unitId: 'g-3' }))
+    await tap(page, '.unit-chip', 1)
+    expect(calls('households').at(-1)).toEqual(expect.objectContaining({ unitId: 'g-4', filter: 'all' }))
+    page.detach()
+  })
+})
+
+const tree: TreeNode = {
+  ...community,
+  wartime: false,
+  retired: false,
+  households: 120,
+  residents: 260,
+  children: [
+    {
+      id: 'g-3',
+      name: '第三网格',
+      level: 'grid',
+      wartime: false,
+      retired: false,
+      households: 80,
+      residents: 170,
+      children: [
+        { ...mg5, wartime: false, retired: false, households: 40, residents: 85, children: [] },
+        {
+          id: 'mg-w',
+          name: '方舱临时网格',
+          level: 'microgrid',
+          wartime: true,
+          retired: false,
+          households: 0,
+          residents: 0,
+          children: [],
+        },
+      ],
+    },
+    {
+      id: 'g-9',
+      name: '旧第九网格',
+      level: 'grid',
+      wartime: false,
+      retired: true,
+      households: 0,
+      residents: 0,
+      children: [],
+    },
+  ],
+}
+
+describe('组织架构', () => {
+  test('the tree shows every unit with its counts, and 战时 / 已撤销 tags', async () => {
+    answer = route({ 'grid.me': () => ok(staffMe), 'org.tree': () => ok(tree) })
+    const page = await renderPage(ORG)
+    expect(calls('tree')).toEqual([{ unitId: 'co-1' }])
+    const nodes = page.querySelectorAll('.org-node')
+    expect(page.querySelectorAll('.org-node__name').map((n) => n.dom.textContent)).toEqual([
+      '幸福里社区',
+      '第三网格',
+      '5号楼',
+      '方舱临时网格',
+      '旧第九网格',
+    ])
+    expect(nodes[0].dom.textContent).toContain('120 户 · 260 人')
+    expect(nodes[2].dom.textContent).toContain('40 户 · 85 人')
+    expect(nodes[3].dom.textContent).toContain('战时')
+    expect(nodes[4].dom.textContent).toContain('已撤销')
+    expect(nodes[1].dom.textContent).not.toContain('已撤销')
+    page.detach()
+  })
+
+  test('撤销 refused with UNIT_NOT_EMPTY says so beside the unit', async () => {
+    answer = route({
+      'grid.me': () => ok(staffMe),
+      'org.tree': () => ok(tree),
+      'org.retireUnit': () => fail('UNIT_NOT_EMPTY'),
+    })
+    const page = await renderPage(ORG)
+    await tap(page, '.org-node', 1)
+    await tap(page, '.org-action--retire')
+    await tap(page, '.org-form__retire')
+    expect(calls('retireUnit')).toEqual([{ unitId: 'g-3' }])
+    expect(page.querySelector('.org-actions__error')?.dom.textContent).toContain('不能撤销')
+    page.detach()
+  })
+
+  test('新建 a wartime building under a grid sends its name, level and the switch', async () => {
+    answer = route({
+      'grid.me': () => ok(staffMe),
+      'org.tree': () => ok(tree),
+      'org.createUnit': (p) => ok({ id: 'mg-new', name: p.name, level: 'microgrid', path: '/st-1/co-1/g-3/mg-new/' }),
+    })
+    const page = await renderPage(ORG)
+    await tap(page, '.org-node', 1)
+    await tap(page, '.org-action--create')
+    await type(page, '.org-form__name', '7号楼')
+    await tap(page, '.org-form__wartime')
+    await tap(page, '.org-form__submit')
+    expect(calls('createUnit')).toEqual([{ parentId: 'g-3', name: '7号楼', level: 'microgrid', wartime: true }])
+    expect(page.dom.textContent).toContain('已新建 7号楼')
+    page.detach()
+  })
+})
+
+describe('审计日志', () => {
+  test('shows when, who, what and whose data, and pages on', async () => {
+    const entry = (n: number): AuditEntry => ({
+      _id: `a-${n}`,
+      actorId: 'p-101',
+      actorName: '李建国',
+      action: 'grid.households',
+      unitId: 'g-3',
+      unitPath: '/st-1/co-1/g-3/',
+      at: '2026-11-22T02:05:00.000Z',
+      subjects: [
+        { id: 'p-1', name: '王秀英' },
+        { id: 'p-2', name: '刘德明' },
+      ],
+    })
+    answer = route({
+      'grid.me': () => ok(staffMe),
+      'privacy.auditLog': (p) => {
+        const from = (p.page as number) * 20
+        const rows = Array.from({ length: Math.min(20, 23 - from) }, (_, i) => entry(from + i))
+        return ok({ total: 23, page: p.page, pageSize: 20, rows })
+      },
+    })
+    const page = await renderPage(AUDIT)
+    expect(calls('auditLog')).toEqual([{ unitId: 'co-1', page: 0, pageSize: 20 }])
+    const rows = page.querySelectorAll('.audit-row')
+    expect(rows).toHaveLength(20)
+    const text = rows[0].dom.textContent ?? ''
+    expect(text).toContain('李建国')
+    expect(text).toContain('查看住户名单')
+    expect(text).toContain('王秀英、刘德明')
+    expect(text).toMatch(/2026-11-22 \d\d:05/)
+    await tap(page, '.audit-more')
+    expect(calls('auditLog').at(-1)).toEqual({ unitId: 'co-1', page: 1, pageSize: 20 })
+    expect(page.querySelectorAll('.audit-row')).toHaveLength(23)
+    page.detach()
+  })
+})
