@@ -23,7 +23,13 @@ export const bindCardPath = (token: string): string => `${JOIN_PAGE}?bind=${enco
  * directly). Unknown keys are ignored.
  */
 export function readCardQuery(query: Record<string, string | undefined>): { token?: string; bind?: string } {
-  const pick = (v: string | undefined) => (v ? decodeURIComponent(v) : undefined)
+  const pick = (v: string | undefined) => {
+    try {
+      return v ? decodeURIComponent(v) : undefined
+    } catch {
+      return v // already decoded, or a stray % the token check on the server refuses anyway
+    }
+  }
   const token = pick(query.token)
   const bind = pick(query.bind)
   return { ...(token ? { token } : {}), ...(bind ? { bind } : {}) }

@@ -10,6 +10,7 @@ describe('card paths', () => {
     expect(readCardQuery(query(invitePath('a b/c')))).toEqual({ token: 'a b/c' })
     expect(readCardQuery(query(bindCardPath('Zz_-98765432')))).toEqual({ bind: 'Zz_-98765432' })
     expect(readCardQuery({ scene: '1044' })).toEqual({})
+    expect(readCardQuery({ token: '100%' })).toEqual({ token: '100%' })
   })
 })
 
