@@ -1,12 +1,14 @@
 /**
  * The one client transport. weapp: Taro.cloud.callFunction (identity from WeChat). h5: the local cloud's
  * POST /local/call on the same origin, as the persona picked on the 本地演示 page. Either way the caller
- * gets the envelope's data, or a ServiceError carrying its code and Chinese message.
+ * gets the envelope's data, or a ServiceError carrying its code and Chinese message. Calls that need it carry
+ * the group chat the app was opened from as a top-level `group` CloudID (see ./group).
  */
 import Taro from '@tarojs/taro'
 import { ERROR_MESSAGES, isErrorCode, type Issue } from '../../core/envelope'
 import type { ActionName, CallData, FunctionName, Payload, Result } from '../../core/contract'
 import { NETWORK_MESSAGE, ServiceError } from './errors'
+import { groupField } from './group'
 import { currentPersona } from './session'
 
 let cloudReady = false
@@ -23,7 +25,9 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   action: A,
   payload: Payload<F, A>,
 ): Promise<Result<F, A>> {
-  const data: CallData<F, A> = { action, payload }
+  initCloud() // weapp: before wx.cloud.CloudID as well as callFunction
+  const group = await groupField(name, action)
+  const data: CallData<F, A> = group === undefined ? { action, payload } : { action, payload, group }
   const raw = process.env.TARO_ENV === 'h5' ? await callLocal(name, data) : await callCloud(name, data)
   return unwrap(raw) as Result<F, A>
 }

@@ -4,6 +4,7 @@
  */
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import GroupSimulator from '../../../components/GroupSimulator'
 import { ErrorState, LoadingState } from '../../../components/PageState'
 import { useRemote } from '../../../hooks/use-remote'
 import { listPersonas } from '../../../services/local-demo'
@@ -58,6 +59,7 @@ export default function PersonasPage() {
             ))}
           </CellGroup>
           {state.data.length === 0 ? <Text className='personas-none'>本地云没有提供演示身份</Text> : null}
+          <GroupSimulator />
         </View>
       ) : null}
     </View>
