@@ -9,7 +9,7 @@ import { fail, ok, type Envelope } from '../core/envelope'
 import { allows, PERMISSIONS } from '../core/permissions'
 import type { Unit } from '../core/units'
 import { loadCaller, type Caller } from './caller'
-import { callerOpenid, getDatabase } from './cloud'
+import { callerOpenid, getCloud, getDatabase } from './cloud'
 import { AppError } from './errors'
 import { createRepository, type Repository } from './repository'
 import { parsePayload } from './validation'
@@ -42,26 +42,35 @@ export type Handlers<F extends FunctionName> = {
 }
 
 /**
- * The platform replaces a top-level CloudID field with `{ cloudID, data }` before the function runs
- * (the local cloud does the same for its `{ $cloudID }` marker); anything else in `group` is ignored.
+ * The CloudID of the group chat the call came from. The platform replaces a top-level CloudID field with
+ * `{ cloudID, data }`, but a client can write that shape itself, so only the cloudID is taken from the event
+ * and it is decrypted again through the platform (Platform.openGroup): a forged `data.openGId` is never seen.
  */
-function openedFromGroup(group: unknown): OpenedFromGroup | null {
-  const data = (group as { cloudID?: unknown; data?: { openGId?: unknown } } | null)?.data
-  const cloudID = (group as { cloudID?: unknown } | null)?.cloudID
-  return typeof cloudID === 'string' && typeof data?.openGId === 'string' && data.openGId
-    ? { openGId: data.openGId }
-    : null
+const groupCloudId = (group: unknown): string | null => {
+  const cloudID = typeof group === 'object' && group !== null ? (group as { cloudID?: unknown }).cloudID : undefined
+  return typeof cloudID === 'string' && cloudID ? cloudID : null
 }
 
 /** What the router needs from the platform; tests may replace it, functions use the real SDK. */
 export interface Platform {
   openid(): string | undefined
+  /** The openGId a group CloudID stands for, decrypted by the platform; null when it is not a valid one. */
+  openGroup(cloudID: string): Promise<string | null>
   repository(): Repository
   logError(message: string, error: unknown): void
 }
 
 export const wxPlatform: Platform = {
   openid: callerOpenid,
+  openGroup: async (cloudID) => {
+    try {
+      const res = (await getCloud().getOpenData({ list: [cloudID] })) as { list?: { data?: { openGId?: unknown } }[] }
+      const openGId = res.list?.[0]?.data?.openGId
+      return typeof openGId === 'string' && openGId ? openGId : null
+    } catch {
+      return null // expired (5 min) or not a CloudID: the call goes on as not opened from a group
+    }
+  },
   repository: () => createRepository(getDatabase()),
   logError: (message, error) => console.error(message, error),
 }
@@ -105,7 +114,10 @@ export function createMain<F extends FunctionName>(
           if (!allows(permission, caller.grants, target?.path)) return fail('FORBIDDEN')
         }
       }
-      return ok(await def.handle({ payload: parsed.value, caller, repo, target, group: openedFromGroup(group) }))
+      const cloudID = groupCloudId(group)
+      const openGId = cloudID ? await platform.openGroup(cloudID) : null
+      const opened = openGId ? { openGId } : null
+      return ok(await def.handle({ payload: parsed.value, caller, repo, target, group: opened }))
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.detail, error.issues)
       platform.logError(`[${fn}.${action}] failed`, error)

@@ -22,6 +22,8 @@ function platform(openid: string | undefined, repo: Repository = memoryRepositor
   const calls = { repository: 0 }
   const p: Platform = {
     openid: () => openid,
+    // the platform knows one group CloudID; anything else does not decrypt
+    openGroup: async (cloudID) => (cloudID === 'cid-real' ? 'gid-real' : null),
     repository: () => (calls.repository++, repo),
     logError: (_message, error) => errors.push(error),
   }
@@ -56,6 +58,17 @@ describe('the router', () => {
       expect(calls.repository).toBe(0)
     },
   )
+
+  it('trusts a group only as the platform decrypts its CloudID, never the data a client wrote', async () => {
+    const { p } = platform(persona('resident'))
+    const seen: unknown[] = []
+    const spy = { handle: async ({ group }: { group: unknown }) => (seen.push(group), {}) as MeResult }
+    const main = createMain('grid', { me: spy, overview, households, neighbours }, p)
+    await main({ action: 'me', payload: {}, group: { cloudID: 'cid-forged', data: { openGId: 'gid-victim' } } })
+    await main({ action: 'me', payload: {}, group: { cloudID: 'cid-real', data: { openGId: 'gid-victim' } } })
+    await main({ action: 'me', payload: {}, group: { data: { openGId: 'gid-victim' } } })
+    expect(seen).toEqual([null, { openGId: 'gid-real' }, null])
+  })
 
   it('rejects an invalid payload before resolving the caller or touching the database', async () => {
     const { p, calls } = platform(persona('gridChief'))
