@@ -1,13 +1,13 @@
-/** Roster files: waits for the app's file service (src/services/files.ts). */
-import { ServiceError } from '../services/errors'
+/** Roster files through the app's one file service (src/services/files.ts): pick + upload, and open. */
+import { chooseSpreadsheet, openFile, uploadFile } from '../services/files'
 import type { RosterFile } from '../services/org'
 
-const notReady = (): never => {
-  throw new ServiceError('INTERNAL', '文件功能尚未就绪')
-}
-
+/** Lets staff pick an .xlsx and uploads it; the fileID for importRoster, or null when they cancelled. */
 export async function pickAndUploadRoster(communityId: string): Promise<string | null> {
-  return communityId ? notReady() : null
+  const picked = await chooseSpreadsheet()
+  if (!picked) return null
+  return uploadFile(picked, `rosters/${communityId}/${Date.now()}.xlsx`)
 }
 
-export const openRoster = async (file: RosterFile): Promise<void> => (file ? notReady() : undefined)
+/** Opens the template or an export: WeChat's document viewer, or a download in the browser. */
+export const openRoster = (file: RosterFile): Promise<void> => openFile(file.url || file.fileID, file.fileName)

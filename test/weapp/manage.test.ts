@@ -72,10 +72,28 @@ const invite: InviteView = {
 
 type Handler = (call: CloudCall) => unknown
 let answer: Handler = () => ok(chiefMe)
+const base = createWx((call) => answer(call))
 const wx = {
-  ...createWx((call) => answer(call)),
+  ...base,
   setClipboardData: jest.fn(),
   showShareMenu: jest.fn(),
+  // 导入: the .xlsx picked from a chat, then uploaded to cloud storage
+  // like WeChat's own: callbacks when given, else a promise (Taro passes this one through unwrapped)
+  chooseMessageFile: jest.fn((opts: { success?: (r: unknown) => void } = {}) => {
+    const res = {
+      errMsg: 'chooseMessageFile:ok',
+      tempFiles: [{ name: '花名册.xlsx', size: 2048, path: 'wxfile://tmp/roster.xlsx' }],
+    }
+    opts.success?.(res)
+    return Promise.resolve(res)
+  }),
+  cloud: {
+    ...base.cloud,
+    uploadFile: jest.fn(async (_: { cloudPath: string; filePath: string }) => ({
+      fileID: 'cloud://local.bucket/rosters/co-1/roster.xlsx',
+      errMsg: 'cloud.uploadFile:ok',
+    })),
+  },
 }
 
 beforeAll(() => bootApp(wx as unknown as ReturnType<typeof createWx>))
@@ -97,6 +115,20 @@ const calls = (action: string) =>
     .map(([c]) => c as CloudCall)
     .filter((c) => c.data.action === action)
     .map((c) => c.data.payload)
+
+/** Retries an expectation until it holds (the page answers after a few promise turns and a setData). */
+const eventually = async (check: () => void, ms = 3000): Promise<void> => {
+  const until = Date.now() + ms
+  for (;;) {
+    try {
+      check()
+      return
+    } catch (e) {
+      if (Date.now() > until) throw e
+      await settle()
+    }
+  }
+}
 
 const tap = async (page: SimulatedComponent, selector: string, index = 0) => {
   const el = page.querySelectorAll(selector)[index]
@@ -127,9 +159,11 @@ describe('网格管理', () => {
     answer = route(chiefRoutes())
     const page = await renderPage(HOUSEHOLDS)
 
-    expect(calls('households')).toEqual([{ unitId: 'g-3', filter: 'all', page: 0, pageSize: 20 }])
+    await eventually(() =>
+      expect(calls('households')).toEqual([{ unitId: 'g-3', filter: 'all', page: 0, pageSize: 20 }]),
+    )
+    await eventually(() => expect(page.querySelectorAll('.household-row')).toHaveLength(20))
     const rows = page.querySelectorAll('.household-row')
-    expect(rows).toHaveLength(20)
     expect(rows[0].dom.textContent).toContain('5栋1单元101')
     const phones = page.querySelectorAll('.member-row__phone').map((p) => p.dom.textContent)
     expect(phones[0]).toBe('13900000001')
@@ -146,7 +180,7 @@ describe('网格管理', () => {
     // load more asks for the next page and appends it
     await tap(page, '.households-more')
     expect(calls('households').at(-1)).toEqual({ unitId: 'g-3', filter: 'all', page: 1, pageSize: 20 })
-    expect(page.querySelectorAll('.household-row')).toHaveLength(25)
+    await eventually(() => expect(page.querySelectorAll('.household-row')).toHaveLength(25))
 
     const tabs = page.querySelectorAll('.filter-tab').map((t) => t.dom.textContent)
     expect(tabs).toEqual(['全部', '未确认', '未触达', '关爱对象'])
@@ -157,7 +191,9 @@ describe('网格管理', () => {
       ['all', 'all'],
     ]) {
       await tap(page, `.filter-tab--${cls}`)
-      expect(calls('households').at(-1)).toEqual({ unitId: 'g-3', filter, page: 0, pageSize: 20 })
+      await eventually(() =>
+        expect(calls('households').at(-1)).toEqual({ unitId: 'g-3', filter, page: 0, pageSize: 20 }),
+      )
       expect(page.querySelector('.filter-tab--active')?.dom.textContent).toBe(
         tabs[['all', 'unconfirmed', 'unreachable', 'care'].indexOf(filter)],
       )
@@ -170,26 +206,26 @@ describe('网格管理', () => {
     answer = route(chiefRoutes(claims))
     const page = await renderPage(HOUSEHOLDS)
 
-    expect(calls('pendingClaims')).toEqual([{ unitId: 'g-3' }])
+    await eventually(() => expect(calls('pendingClaims')).toEqual([{ unitId: 'g-3' }]))
+    await eventually(() => expect(page.querySelectorAll('.pending-claim')).toHaveLength(2))
     const rows = page.querySelectorAll('.pending-claim')
-    expect(rows).toHaveLength(2)
     expect(rows[0].dom.textContent).toContain('赵小燕')
     expect(rows[0].dom.textContent).toContain('13612345678')
 
     await tap(page, '.pending-claim__approve', 0)
     expect(calls('decideClaim')).toEqual([{ claimId: 'c-1', approve: true }])
-    expect(page.dom.textContent).toContain('已同意 赵小燕 入户 5栋2单元402')
+    await eventually(() => expect(page.dom.textContent).toContain('已同意 赵小燕 入户 5栋2单元402'))
 
     await tap(page, '.pending-claim__reject', 1)
     // no reason yet: nothing is sent, the leader is told why
     await tap(page, '.pending-claim__confirm-reject')
     expect(calls('decideClaim')).toHaveLength(1)
-    expect(page.dom.textContent).toContain('拒绝时请填写原因')
+    await eventually(() => expect(page.dom.textContent).toContain('拒绝时请填写原因'))
 
     await type(page, '.pending-claim__reason', '房号不符，请核对')
     await tap(page, '.pending-claim__confirm-reject')
     expect(calls('decideClaim').at(-1)).toEqual({ claimId: 'c-2', approve: false, reason: '房号不符，请核对' })
-    expect(page.dom.textContent).toContain('已拒绝 钱多多 的申请')
+    await eventually(() => expect(page.dom.textContent).toContain('已拒绝 钱多多 的申请'))
     page.detach()
   })
 
@@ -199,7 +235,9 @@ describe('网格管理', () => {
 
     await tap(page, '.invite-create')
     expect(calls('createInvite')).toEqual([{ unitId: 'g-3' }])
-    expect(page.querySelector('.invite-card__link')?.dom.textContent).toBe('/pages/join/index?token=tok-12345678')
+    await eventually(() =>
+      expect(page.querySelector('.invite-card__link')?.dom.textContent).toBe('/pages/join/index?token=tok-12345678'),
+    )
     expect(page.querySelector('.invite-card__share')).toBeDefined()
 
     // the page's own share handler, as WeChat calls it when the share button is tapped
@@ -231,9 +269,11 @@ describe('网格管理', () => {
       'join.gridGroups': () => ok([]),
     })
     const page = await renderPage(HOUSEHOLDS)
-    expect(calls('households')[0]).toEqual(expect.objectContaining({ unitId: 'g-3' }))
+    await eventually(() => expect(calls('households')[0]).toEqual(expect.objectContaining({ unitId: 'g-3' })))
     await tap(page, '.unit-chip', 1)
-    expect(calls('households').at(-1)).toEqual(expect.objectContaining({ unitId: 'g-4', filter: 'all' }))
+    await eventually(() =>
+      expect(calls('households').at(-1)).toEqual(expect.objectContaining({ unitId: 'g-4', filter: 'all' })),
+    )
     page.detach()
   })
 })
@@ -284,7 +324,8 @@ describe('组织架构', () => {
   test('the tree shows every unit with its counts, and 战时 / 已撤销 tags', async () => {
     answer = route({ 'grid.me': () => ok(staffMe), 'org.tree': () => ok(tree) })
     const page = await renderPage(ORG)
-    expect(calls('tree')).toEqual([{ unitId: 'co-1' }])
+    await eventually(() => expect(calls('tree')).toEqual([{ unitId: 'co-1' }]))
+    await eventually(() => expect(page.querySelectorAll('.org-node')).toHaveLength(5))
     const nodes = page.querySelectorAll('.org-node')
     expect(page.querySelectorAll('.org-node__name').map((n) => n.dom.textContent)).toEqual([
       '幸福里社区',
@@ -312,7 +353,7 @@ describe('组织架构', () => {
     await tap(page, '.org-action--retire')
     await tap(page, '.org-form__retire')
     expect(calls('retireUnit')).toEqual([{ unitId: 'g-3' }])
-    expect(page.querySelector('.org-actions__error')?.dom.textContent).toContain('不能撤销')
+    await eventually(() => expect(page.querySelector('.org-actions__error')?.dom.textContent).toContain('不能撤销'))
     page.detach()
   })
 
@@ -329,7 +370,54 @@ describe('组织架构', () => {
     await tap(page, '.org-form__wartime')
     await tap(page, '.org-form__submit')
     expect(calls('createUnit')).toEqual([{ parentId: 'g-3', name: '7号楼', level: 'microgrid', wartime: true }])
-    expect(page.dom.textContent).toContain('已新建 7号楼')
+    await eventually(() => expect(page.dom.textContent).toContain('已新建 7号楼'))
+    page.detach()
+  })
+})
+
+describe('花名册', () => {
+  test('an import refused with ROSTER_INVALID lists every bad row; a good one shows what was imported', async () => {
+    const issues = [
+      { row: 3, field: '楼栋', reason: '没有这个楼栋：9号楼' },
+      { row: 7, field: '手机号', reason: '手机号应为 11 位数字' },
+      { row: 12, field: '房号', reason: '与第 5 行重复' },
+    ]
+    let refuse = true
+    answer = route({
+      'grid.me': () => ok(staffMe),
+      'org.tree': () => ok(tree),
+      'org.importRoster': () =>
+        refuse
+          ? fail('ROSTER_INVALID', undefined, issues)
+          : ok({ grids: 2, buildings: 6, households: 600, residents: 1200, heads: 14 }),
+    })
+    const page = await renderPage(ORG)
+    await tap(page, '.roster-import')
+
+    await eventually(() => expect(page.querySelectorAll('.roster-issue')).toHaveLength(3))
+    expect(wx.chooseMessageFile).toHaveBeenCalledWith(expect.objectContaining({ count: 1, extension: ['xlsx'] }))
+    expect(wx.cloud.uploadFile).toHaveBeenCalledWith(
+      expect.objectContaining({
+        filePath: 'wxfile://tmp/roster.xlsx',
+        cloudPath: expect.stringMatching(/^rosters\/co-1\//),
+      }),
+    )
+    expect(calls('importRoster')).toEqual([
+      { communityId: 'co-1', fileID: 'cloud://local.bucket/rosters/co-1/roster.xlsx' },
+    ])
+    expect(page.dom.textContent).toContain('表格中有错误，未导入任何数据')
+    expect(page.querySelectorAll('.roster-issue').map((i) => i.dom.textContent)).toEqual([
+      '第3行 楼栋：没有这个楼栋：9号楼',
+      '第7行 手机号：手机号应为 11 位数字',
+      '第12行 房号：与第 5 行重复',
+    ])
+
+    refuse = false
+    await tap(page, '.roster-import')
+    expect(page.querySelectorAll('.roster-issue')).toHaveLength(0)
+    await eventually(() => expect(page.querySelector('.roster-result')?.dom.textContent).toContain('住户 600 户'))
+    // the tree is reloaded to show what came in
+    expect(calls('tree')).toHaveLength(2)
     page.detach()
   })
 })
@@ -358,9 +446,9 @@ describe('审计日志', () => {
       },
     })
     const page = await renderPage(AUDIT)
-    expect(calls('auditLog')).toEqual([{ unitId: 'co-1', page: 0, pageSize: 20 }])
+    await eventually(() => expect(calls('auditLog')).toEqual([{ unitId: 'co-1', page: 0, pageSize: 20 }]))
+    await eventually(() => expect(page.querySelectorAll('.audit-row')).toHaveLength(20))
     const rows = page.querySelectorAll('.audit-row')
-    expect(rows).toHaveLength(20)
     const text = rows[0].dom.textContent ?? ''
     expect(text).toContain('李建国')
     expect(text).toContain('查看住户名单')
@@ -368,7 +456,7 @@ describe('审计日志', () => {
     expect(text).toMatch(/2026-11-22 \d\d:05/)
     await tap(page, '.audit-more')
     expect(calls('auditLog').at(-1)).toEqual({ unitId: 'co-1', page: 1, pageSize: 20 })
-    expect(page.querySelectorAll('.audit-row')).toHaveLength(23)
+    await eventually(() => expect(page.querySelectorAll('.audit-row')).toHaveLength(23))
     page.detach()
   })
 })

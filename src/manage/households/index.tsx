@@ -361,9 +361,9 @@ function GroupsCard({ grid, onCard }: { grid: UnitRef; onCard: (card: InviteView
         <Text className='manage-hint'>请分享到本网格的微信群，群里第一次打开卡片时绑定该群。</Text>
       ) : null}
       {card && process.env.TARO_ENV === 'h5' ? (
-        <Text className='manage-hint'>
-          浏览器里没有微信群：在“本地演示”页选择“从群打开”，填写群号 X 和这个链接，即模拟在群 X
-          里打开绑定卡片，该群随即绑定到本网格。
+        <Text className='manage-hint bind-card__howto'>
+          浏览器里没有微信群：在“本地演示”页的“从微信群打开（模拟）”里选一个群（如 G-demo-1），再打开这个链接，
+          就如同在该群里点开了绑定卡片，该群随即绑定到本网格。
         </Text>
       ) : null}
 
