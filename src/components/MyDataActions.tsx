@@ -32,7 +32,11 @@ async function saveJson(json: string): Promise<string> {
   return '已复制到剪贴板，可粘贴保存'
 }
 
-export function MyDataActions({ household, onChanged }: { household: string | null; onChanged: () => void }) {
+const HOME = '/pages/grid/home/index'
+/** After leaving or deleting every tab shows stale data: start over from 首页, as a change of person does. */
+const restart = () => void Taro.reLaunch({ url: HOME })
+
+export function MyDataActions({ household }: { household: string | null }) {
   const [json, setJson] = useState('')
   const [busy, setBusy] = useState(false)
   const run = async (work: () => Promise<void>) => {
@@ -59,7 +63,7 @@ export function MyDataActions({ household, onChanged }: { household: string | nu
         return
       const { left } = await leaveHousehold()
       toast(`已退出 ${left.name}`)
-      onChanged()
+      restart()
     })
 
   const exportData = () =>
@@ -80,7 +84,7 @@ export function MyDataActions({ household, onChanged }: { household: string | nu
       await requestDeletion()
       toast('你的信息已注销')
       setJson('')
-      onChanged()
+      restart()
     })
 
   return (

@@ -69,6 +69,7 @@ beforeEach(() => {
   wx.cloud.callFunction.mockClear()
   wx.showModal.mockClear()
   wx.setClipboardData.mockClear()
+  wx.reLaunch.mockClear()
 })
 
 /** Types into a NutUI Input (its native <input> inside the wrapper carrying our class). */
@@ -219,8 +220,8 @@ describe('我的 → 我的数据', () => {
       name: 'join',
       data: { action: 'leaveHousehold', payload: {} },
     })
-    // The page reloads who I am after leaving.
-    expect(actions().filter((a) => a === 'grid.me').length).toBeGreaterThanOrEqual(2)
+    // Everything shown was as a member of that household: start over from 首页.
+    expect(wx.reLaunch).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/grid/home/index' }))
     page.detach()
   })
 

@@ -23,7 +23,7 @@ import {
   type GroupView,
   type InviteTarget,
 } from '../../services/join'
-import { Button, Cell, CellGroup, Empty } from '../../ui/nutui'
+import { Button, Empty } from '../../ui/nutui'
 import { Input } from '../../ui/nutui-form'
 import { checkClaim, type ClaimDraft, type ClaimField } from './claim-form'
 import './index.css'
@@ -180,7 +180,8 @@ function ClaimForm({
       </View>
 
       <View className='join-fields'>
-        <CellGroup title='门牌和本人信息'>
+        <Text className='join-fields__title'>门牌和本人信息</Text>
+        <View className='join-fields__box'>
           <Field label='单元' field='entrance' errors={errors}>
             <Input
               className='join-entrance'
@@ -218,7 +219,7 @@ function ClaimForm({
               onChange={set('phone')}
             />
           </Field>
-        </CellGroup>
+        </View>
       </View>
 
       <Text className='join-note'>
@@ -246,12 +247,13 @@ function Field({
   children: React.ReactNode
 }) {
   return (
-    <Cell
-      className={`join-field join-field--${field}`}
-      title={label}
-      description={<FieldError field={field} errors={errors} />}
-      extra={children}
-    />
+    <View className={`join-field join-field--${field}`}>
+      <View className='join-field__row'>
+        <Text className='join-field__label'>{label}</Text>
+        <View className='join-field__input'>{children}</View>
+      </View>
+      <FieldError field={field} errors={errors} />
+    </View>
   )
 }
 

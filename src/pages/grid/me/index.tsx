@@ -32,7 +32,7 @@ function Me() {
         <JoinEntry />
       </>
     )
-  else body = <MeContent me={state.data} person={state.data.person} onChanged={() => void reload()} />
+  else body = <MeContent me={state.data} person={state.data.person} />
   return (
     <View className='app-page me'>
       {body}
@@ -41,15 +41,7 @@ function Me() {
   )
 }
 
-function MeContent({
-  me,
-  person,
-  onChanged,
-}: {
-  me: MeResult
-  person: NonNullable<MeResult['person']>
-  onChanged: () => void
-}) {
+function MeContent({ me, person }: { me: MeResult; person: NonNullable<MeResult['person']> }) {
   return (
     <View>
       <View className='me-profile'>
@@ -99,7 +91,7 @@ function MeContent({
         <ManageLinks roles={me.roles} title='网格工作' />
       </View>
 
-      <MyDataActions household={me.household?.door ?? null} onChanged={onChanged} />
+      <MyDataActions household={me.household?.door ?? null} />
     </View>
   )
 }
