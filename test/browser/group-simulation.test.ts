@@ -1,0 +1,107 @@
+/**
+ * h5 local mode "opened from group chat X": `?group=<openGId>` on the URL (or the 本地演示 page's control) makes
+ * the transport mint a CloudID at POST /local/cloudid and send it as the top-level `group` of the calls that read
+ * it (grid.me on 首页); clearing it on the 本地演示 page stops that.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { startLocalCloud, type LocalCloud } from '../../emulator'
+import { buildDemoCommunity } from '../../emulator/seed'
+import { buildFunctions } from '../../scripts/build-functions'
+import { launchBrowser } from './browser'
+
+jest.setTimeout(120_000)
+
+const ROOT = path.resolve(__dirname, '../..')
+const demo = buildDemoCommunity()
+let cloud: LocalCloud
+let browser: Browser
+let dataDir: string
+
+beforeAll(async () => {
+  const staticDir = path.join(ROOT, 'dist-h5')
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5/ missing: run npm run build:h5')
+  await buildFunctions(['grid'])
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-browser-group-'))
+  cloud = await startLocalCloud({ dataDir, port: 0, staticDir, personas: demo.personas })
+  await cloud.seed({ units: demo.units, people: demo.people })
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await cloud?.close()
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+})
+
+type Sent = { name: string; data: { action: string; group?: unknown } }
+
+/** Records what the page sends to /local/call and /local/cloudid. */
+function recorder(page: Page) {
+  const calls: Sent[] = []
+  const minted: Array<{ request: unknown; cloudID: string }> = []
+  page.on('request', (r) => {
+    if (r.url().endsWith('/local/call')) calls.push(JSON.parse(r.postData() ?? '{}') as Sent)
+  })
+  page.on('response', async (r) => {
+    if (!r.url().endsWith('/local/cloudid')) return
+    const { cloudID } = (await r.json()) as { cloudID: string }
+    minted.push({ request: JSON.parse(r.request().postData() ?? '{}'), cloudID })
+  })
+  return { calls, minted }
+}
+
+const resident = demo.people.find((p) => p.openid === demo.personas.find((x) => x.role === 'resident')?.openid)!
+
+async function pickResident(page: Page): Promise<void> {
+  await page.locator('.personas-banner__title').waitFor()
+  await page
+    .locator('.persona', { hasText: `居民 · ${resident.name}` })
+    .first()
+    .click()
+  await page.locator('.home-grid__name').waitFor({ timeout: 15_000 })
+}
+
+describe('h5: opened from a group chat (simulated)', () => {
+  it('?group= sends grid.me a CloudID of that group; clearing it on the 本地演示 page stops it', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } })
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    const { calls, minted } = recorder(page)
+
+    await page.goto(`${cloud.url}/?group=G-demo-7`)
+    await page.locator('.group-sim', { hasText: '当前：从群 G-demo-7 打开' }).waitFor()
+    await pickResident(page)
+
+    expect(minted).toHaveLength(1)
+    expect(minted[0].request).toEqual({ data: { openGId: 'G-demo-7' } })
+    const me = calls.find((c) => c.name === 'grid' && c.data.action === 'me')!
+    expect(me.data.group).toEqual({ $cloudID: minted[0].cloudID })
+
+    // back to the 本地演示 page: clear the simulated group, go home again
+    await page.locator('.taro-tabbar__tabbar >> text=我的').click()
+    await page.locator('.local-demo-switch').click()
+    await page.locator('.group-sim .nut-button', { hasText: '清除' }).click()
+    await page.locator('.group-sim', { hasText: '当前：不是从群里打开' }).waitFor()
+    calls.length = 0
+    await pickResident(page)
+    const again = calls.find((c) => c.name === 'grid' && c.data.action === 'me')!
+    expect(again.data).not.toHaveProperty('group')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('a group picked on the 本地演示 page applies to the next calls', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } })
+    const { calls, minted } = recorder(page)
+    await page.goto(`${cloud.url}/`)
+    await page.locator('.group-sim .nut-button', { hasText: 'G-demo-2' }).click()
+    await page.locator('.group-sim', { hasText: '当前：从群 G-demo-2 打开' }).waitFor()
+    await pickResident(page)
+    const me = calls.find((c) => c.name === 'grid' && c.data.action === 'me')!
+    expect(minted.map((m) => m.request)).toEqual([{ data: { openGId: 'G-demo-2' } }])
+    expect(me.data.group).toEqual({ $cloudID: minted[0].cloudID })
+    await page.close()
+  })
+})
