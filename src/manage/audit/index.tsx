@@ -20,7 +20,7 @@ import './index.css'
 /** What each audited action showed, in the words of the person reviewing the log. */
 const ACTION_LABELS: Record<string, string> = {
   'grid.households': '查看住户名单（完整手机号）',
-  'grid.overview': '查看网格概况',
+  'grid.neighbours': '查看楼栋邻里（完整手机号）',
   'join.pendingClaims': '查看入户申请（完整手机号）',
   'join.decideClaim': '处理入户申请',
   'org.exportRoster': '导出花名册',
