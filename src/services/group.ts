@@ -113,6 +113,7 @@ function groupParam(): string | null {
 
 /** The simulated group chat (openGId) this h5 session was "opened from", or null. */
 export function simulatedGroup(): string | null {
+  if (process.env.TARO_ENV !== 'h5') return null
   try {
     const param = groupParam()
     // a URL parameter applies once per value, so clearing it on the 本地演示 page sticks
@@ -128,6 +129,7 @@ export function simulatedGroup(): string | null {
 
 /** Simulates (or with null, ends) "opened from group chat <openGId>" for this browser tab. */
 export function setSimulatedGroup(openGId: string | null): void {
+  if (process.env.TARO_ENV !== 'h5') return
   const id = openGId?.trim()
   if (id) window.sessionStorage.setItem(GROUP_KEY, id)
   else window.sessionStorage.removeItem(GROUP_KEY)
