@@ -9,7 +9,9 @@ import { currentPersona, PERSONA_PAGE } from '../services/session'
 export function usePersonaReady(): boolean {
   const missing = process.env.TARO_ENV === 'h5' && !currentPersona()
   useEffect(() => {
-    if (missing) void Taro.reLaunch({ url: PERSONA_PAGE })
+    // Come back here after picking: an invite link (#/pages/join/index?token=…) must survive the detour.
+    if (missing)
+      void Taro.reLaunch({ url: `${PERSONA_PAGE}?next=${encodeURIComponent(window.location.hash.slice(1))}` })
   }, [missing])
   return !missing
 }

@@ -88,6 +88,14 @@ const tap = async (page: SimulatedComponent, selector: string, index = 0): Promi
 }
 
 describe('加入网格', () => {
+  test('opened with no invite and not from a bound group: says where invites come from', async () => {
+    answer = () => fail('GROUP_UNKNOWN')
+    const page = await renderPage(JOIN)
+    expect(page.dom.textContent).toContain('请通过邀请加入')
+    expect(page.dom.textContent).toContain('邀请卡片')
+    page.detach()
+  })
+
   test('opened from an invite card: the grid and its buildings; the claim sends what was typed; then 待确认', async () => {
     answer = (c) => (c.data.action === 'openInvite' ? ok(target) : ok(pending))
     const page = await renderPage(JOIN, { token: 'tok-abcdef12' })

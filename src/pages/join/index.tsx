@@ -73,7 +73,16 @@ function Join() {
   else if (state.status === 'error')
     body = (
       <View className='page-state join-invalid'>
-        <Empty image={<EmptyMark glyph='邀' />} title='无法加入' description={state.error.message} />
+        {!token && state.error.code === 'GROUP_UNKNOWN' ? (
+          // Came here without an invite and not from a bound group: say where invites come from.
+          <Empty
+            image={<EmptyMark glyph='邀' />}
+            title='请通过邀请加入'
+            description='请打开网格长或楼栋长分享的“加入网格”邀请卡片，或扫描邀请二维码；也可以从所在网格的微信群里打开小程序。'
+          />
+        ) : (
+          <Empty image={<EmptyMark glyph='邀' />} title='无法加入' description={state.error.message} />
+        )}
         <View className='page-state__action'>
           <Button fill='outline' type='primary' onClick={() => void reload()}>
             重试

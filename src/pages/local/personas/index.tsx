@@ -2,7 +2,7 @@
  * 本地演示 login (h5 build only; app.config.ts leaves this page out of weapp): pick one of the local
  * cloud's personas and act as them. Stands in for WeChat login, which only exists inside WeChat.
  */
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import GroupSimulator from '../../../components/GroupSimulator'
 import { ErrorState, LoadingState } from '../../../components/PageState'
@@ -17,11 +17,13 @@ const HOME = '/pages/grid/home/index'
 export default function PersonasPage() {
   const { state, reload } = useRemote(listPersonas)
   const active = currentPersona()
+  const next = decodeURIComponent(useRouter().params.next ?? '')
 
   const pick = (p: Persona) => {
     choosePersona(p)
-    // reLaunch, not switchTab: every tab must reload as the new person.
-    void Taro.reLaunch({ url: HOME })
+    // reLaunch, not switchTab: every tab must reload as the new person. `next`: the page (e.g. an invite link)
+    // that sent a visitor without a persona here.
+    void Taro.reLaunch({ url: next.startsWith('/pages/') ? next : HOME })
   }
 
   return (
