@@ -221,7 +221,8 @@ const holds = (p: PersonDoc, role: Role, unitId?: string): boolean =>
 
 /**
  * The personas of the local picker, all in 和平里社区: a resident of its first grid with their own building
- * head and party leader, and the grid chief of ANOTHER grid, so the two see different grids.
+ * head and party leader, the grid chief of ANOTHER grid (so the two see different grids), and, last, the
+ * first grid's own chief (who decides on joins and sees its residents in full).
  */
 function pickPersonas(
   people: readonly PersonDoc[],
@@ -247,6 +248,7 @@ function pickPersonas(
   const buildingHead = find('buildingHead', micro._id)
   const partyLeader = find('partyLeader', first.grid._id)
   const gridChief = find('gridChief', second.grid._id)
+  const ownChief = find('gridChief', first.grid._id)
   return [
     persona('resident', resident, `${community} ${first.grid.name} ${home(resident)}`),
     persona(
@@ -258,5 +260,6 @@ function pickPersonas(
     persona('gridChief', gridChief, `${community} ${second.grid.name}网格长 · 住${home(gridChief)}`),
     persona('communityStaff', staff, `${community} 社区工作者`),
     persona('merchant', merchant, `${community} · ${merchant.shopName}`),
+    persona('gridChief', ownChief, `${community} ${first.grid.name}网格长 · 住${home(ownChief)}`),
   ]
 }

@@ -7,7 +7,6 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Persona } from '../../core/persona'
-import { VISITORS } from '../../emulator/seed'
 import { buildFunctions } from '../../scripts/build-functions'
 
 jest.setTimeout(90_000)
@@ -52,16 +51,9 @@ it('serves the app and the demo community, and keeps the data across a restart w
   expect(page.status).toBe(200)
   expect(await page.text()).toContain('<div id="app"')
   const personas = (await (await fetch(first.url + '/local/personas')).json()) as Persona[]
-  expect(personas.map((p) => p.role).sort()).toEqual(
-    [
-      'buildingHead',
-      'communityStaff',
-      'gridChief',
-      'merchant',
-      'partyLeader',
-      'resident',
-      ...VISITORS.map((v) => v.role),
-    ].sort(),
+  // every role of the local login is offered (some more than once)
+  expect(new Set(personas.map((p) => p.role))).toEqual(
+    new Set(['buildingHead', 'communityStaff', 'gridChief', 'merchant', 'partyLeader', 'resident', 'visitor']),
   )
   const resident = personas.find((p) => p.role === 'resident') as Persona
   const call = async (url: string) =>
