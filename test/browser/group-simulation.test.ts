@@ -3,36 +3,17 @@
  * the transport mint a CloudID at POST /local/cloudid and send it as the top-level `group` of the calls that read
  * it (grid.me on 首页); clearing it on the 本地演示 page stops that.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { startLocalCloud, type LocalCloud } from '../../emulator'
-import { buildDemoCommunity } from '../../emulator/seed'
-import { buildFunctions } from '../../scripts/build-functions'
-import { launchBrowser } from './browser'
+import type { Page } from 'playwright-core'
+import { personaPerson, startDemoCloud, type DemoCloud } from './demo-cloud'
 
 jest.setTimeout(120_000)
 
-const ROOT = path.resolve(__dirname, '../..')
-const demo = buildDemoCommunity()
-let cloud: LocalCloud
-let browser: Browser
-let dataDir: string
-
+let d: DemoCloud
 beforeAll(async () => {
-  const staticDir = path.join(ROOT, 'dist-h5')
-  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5/ missing: run npm run build:h5')
-  await buildFunctions(['grid'])
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-browser-group-'))
-  cloud = await startLocalCloud({ dataDir, port: 0, staticDir, personas: demo.personas })
-  await cloud.seed({ units: demo.units, people: demo.people })
-  browser = await launchBrowser()
+  d = await startDemoCloud('group')
 })
 afterAll(async () => {
-  await browser?.close()
-  await cloud?.close()
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  await d?.close()
 })
 
 type Sent = { name: string; data: { action: string; group?: unknown } }
@@ -52,12 +33,12 @@ function recorder(page: Page) {
   return { calls, minted }
 }
 
-const resident = demo.people.find((p) => p.openid === demo.personas.find((x) => x.role === 'resident')?.openid)!
+const resident = () => personaPerson(d.demo, 'resident')
 
 async function pickResident(page: Page): Promise<void> {
   await page.locator('.personas-banner__title').waitFor()
   await page
-    .locator('.persona', { hasText: `居民 · ${resident.name}` })
+    .locator('.persona', { hasText: `居民 · ${resident().name}` })
     .first()
     .click()
   await page.locator('.home-grid__name').waitFor({ timeout: 15_000 })
@@ -65,12 +46,12 @@ async function pickResident(page: Page): Promise<void> {
 
 describe('h5: opened from a group chat (simulated)', () => {
   it('?group= sends grid.me a CloudID of that group; clearing it on the 本地演示 page stops it', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 800 } })
+    const page = await d.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
     const { calls, minted } = recorder(page)
 
-    await page.goto(`${cloud.url}/?group=G-demo-7`)
+    await page.goto(`${d.cloud.url}/?group=G-demo-7`)
     await page.locator('.group-sim', { hasText: '当前：从群 G-demo-7 打开' }).waitFor()
     await pickResident(page)
 
@@ -93,9 +74,9 @@ describe('h5: opened from a group chat (simulated)', () => {
   })
 
   it('a group picked on the 本地演示 page applies to the next calls', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 800 } })
+    const page = await d.newPage()
     const { calls, minted } = recorder(page)
-    await page.goto(`${cloud.url}/`)
+    await page.goto(`${d.cloud.url}/`)
     await page.locator('.group-sim .nut-button', { hasText: 'G-demo-2' }).click()
     await page.locator('.group-sim', { hasText: '当前：从群 G-demo-2 打开' }).waitFor()
     await pickResident(page)
