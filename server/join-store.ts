@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto'
 import type { ClaimDoc, GroupDoc, InviteDoc, PersonDoc } from '../core/model'
 import type { Unit } from '../core/units'
 import { getDatabase, type Database } from './cloud'
+import { type Query, rows, all, total, pathPrefix } from './query'
 
-type Query = ReturnType<ReturnType<Database['collection']>['where']>
 type Doc = Record<string, unknown>
 
 /** The single-document operations a transaction offers (the SDK types them as `any`). */
@@ -66,24 +66,6 @@ export interface JoinStore {
   unbind(openGId: string): Promise<void>
 }
 
-const PAGE = 1000
-
-const rows = async <T>(query: Query): Promise<T[]> => (await (query.get() as unknown as Promise<{ data: T[] }>)).data
-
-async function all<T>(query: Query): Promise<T[]> {
-  const out: T[] = []
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await rows<T>(query.orderBy('_id', 'asc').skip(offset).limit(PAGE))
-    out.push(...page)
-    if (page.length < PAGE) return out
-  }
-}
-
-const total = async (query: Query): Promise<number> =>
-  (await (query.count() as unknown as Promise<{ total: number }>)).total
-
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-
 /** The service answers a duplicate _id with -502001 (DATABASE_DUPLICATE_WRITE). */
 const isDuplicate = (error: unknown): boolean => {
   const e = error as { errCode?: unknown; code?: unknown; message?: unknown } | null
@@ -131,7 +113,7 @@ export function createJoinStore(db: Database): JoinStore {
       return claims.sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt))
     },
     async pendingClaimsUnder(path) {
-      const under = db.RegExp({ regexp: `^${escapeRegExp(path)}`, options: '' })
+      const under = pathPrefix(db, path)
       const claims = await all<ClaimDoc>(col('claims').where({ status: 'pending', householdPath: under }))
       return claims.sort((a, b) => +new Date(a.createdAt) - +new Date(b.createdAt))
     },

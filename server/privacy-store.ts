@@ -8,8 +8,7 @@
 import type { AuditDoc, ClaimDoc, PersonDoc } from '../core/model'
 import type { Unit } from '../core/units'
 import { getDatabase, type Database } from './cloud'
-
-type Query = ReturnType<ReturnType<Database['collection']>['where']>
+import { type Query, rows, all, pathPrefix } from './query'
 
 export interface PrivacyStore {
   /** Every household under a unit (grid, micro-grid), retired ones left out. */
@@ -36,21 +35,6 @@ export interface PrivacyStore {
   anonymise(person: PersonDoc, name: string): Promise<void>
 }
 
-const PAGE = 1000
-
-const rows = async <T>(query: Query): Promise<T[]> => (await (query.get() as unknown as Promise<{ data: T[] }>)).data
-
-async function all<T>(query: Query): Promise<T[]> {
-  const out: T[] = []
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await rows<T>(query.orderBy('_id', 'asc').skip(offset).limit(PAGE))
-    out.push(...page)
-    if (page.length < PAGE) return out
-  }
-}
-
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-
 /** `in` queries in slices the service accepts. */
 async function allIn<T>(ids: readonly string[], query: (slice: string[]) => Query): Promise<T[]> {
   const unique = [...new Set(ids)]
@@ -62,7 +46,7 @@ async function allIn<T>(ids: readonly string[], query: (slice: string[]) => Quer
 export function createPrivacyStore(db: Database): PrivacyStore {
   const _ = db.command
   const col = (name: 'units' | 'people' | 'claims' | 'audit') => db.collection(name)
-  const under = (path: string) => db.RegExp({ regexp: `^${escapeRegExp(path)}`, options: '' })
+  const under = (path: string) => pathPrefix(db, path)
 
   return {
     householdsUnder: (path) =>

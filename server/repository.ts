@@ -6,11 +6,7 @@
 import type { PersonDoc } from '../core/model'
 import type { Unit } from '../core/units'
 import type { Database } from './cloud'
-
-type Query = ReturnType<ReturnType<Database['collection']>['where']>
-
-/** Cloud functions read at most 1000 documents per get (the SDK's default is 100). */
-const PAGE = 1000
+import { rows, all, total, pathPrefix } from './query'
 
 export interface Repository {
   personByOpenid(openid: string): Promise<PersonDoc | null>
@@ -25,28 +21,11 @@ export interface Repository {
   countResidentsUnder(path: string): Promise<number>
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-
-/** The SDK types `get()` loosely (it also supports callbacks); the documents are ours. */
-const rows = async <T>(query: Query): Promise<T[]> => (await (query.get() as unknown as Promise<{ data: T[] }>)).data
-
-async function all<T>(query: Query): Promise<T[]> {
-  const out: T[] = []
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await rows<T>(query.orderBy('_id', 'asc').skip(offset).limit(PAGE))
-    out.push(...page)
-    if (page.length < PAGE) return out
-  }
-}
-
-const total = async (query: Query): Promise<number> =>
-  (await (query.count() as unknown as Promise<{ total: number }>)).total
-
 export function createRepository(db: Database): Repository {
   const _ = db.command
   const units = () => db.collection('units')
   const people = () => db.collection('people')
-  const under = (path: string) => db.RegExp({ regexp: `^${escapeRegExp(path)}`, options: '' })
+  const under = (path: string) => pathPrefix(db, path)
 
   return {
     async personByOpenid(openid) {

@@ -13,10 +13,8 @@ import type { CareFlag, PersonDoc } from '../core/model'
 import type { RoleGrant } from '../core/roles'
 import type { Unit } from '../core/units'
 import { getDatabase, type Database } from './cloud'
+import { rows, all, pathPrefix } from './query'
 
-type Query = ReturnType<ReturnType<Database['collection']>['where']>
-
-const PAGE = 1000
 /** Writes in flight at once: enough to hide round trips, few enough not to swamp one function's connection. */
 export const WRITE_CONCURRENCY = 16
 
@@ -27,19 +25,6 @@ export interface PendingMove {
   parentId: string
 }
 export type StoredUnit = Unit & { moving?: PendingMove }
-
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-
-const rows = async <T>(query: Query): Promise<T[]> => (await (query.get() as unknown as Promise<{ data: T[] }>)).data
-
-async function all<T>(query: Query): Promise<T[]> {
-  const out: T[] = []
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await rows<T>(query.orderBy('_id', 'asc').skip(offset).limit(PAGE))
-    out.push(...page)
-    if (page.length < PAGE) return out
-  }
-}
 
 /** Runs `fn` over every item with at most `limit` running at once; rejects with the first failure. */
 export async function eachBounded<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<unknown>) {
@@ -72,7 +57,7 @@ export interface TreeStore {
 export function createTreeStore(db: Database = getDatabase()): TreeStore {
   const _ = db.command
   const col = (name: string) => db.collection(name)
-  const under = (path: string) => db.RegExp({ regexp: `^${escapeRegExp(path)}`, options: '' })
+  const under = (path: string) => pathPrefix(db, path)
   const insert = (name: string, data: object) => col(name).add({ data }) as unknown as Promise<unknown>
   const update = (name: string, id: string, data: Record<string, unknown>) =>
     col(name).doc(id).update({ data }) as unknown as Promise<unknown>
