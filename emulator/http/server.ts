@@ -2,10 +2,11 @@
  * The local cloud's HTTP face, on 127.0.0.1 only: the SDK wire protocol at POST /admin, the local endpoints
  * under /local/ (call a function as an openid, personas, outbox, CloudIDs, storage), and the h5 build at /.
  */
-import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import http, { type IncomingMessage } from 'node:http'
 import { serveStatic } from './static-files'
 import type { LocalStorage } from '../open/storage'
 import { handleStorage, STORAGE_PREFIX } from './storage-routes'
+import { json } from './respond'
 
 export interface Routes {
   admin: (body: Record<string, unknown>) => Promise<unknown>
@@ -20,15 +21,6 @@ export interface Routes {
 const MAX_BODY = 16 * 1024 * 1024
 /** Browsers may call from the Taro dev server on another local port. */
 const LOCAL_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  })
-  res.end(text)
-}
 
 function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {

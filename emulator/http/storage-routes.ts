@@ -10,6 +10,7 @@ import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { cloudPathProblem, cosError, tooLarge, type LocalStorage } from '../open/storage'
 import { contentType } from './static-files'
+import { json } from './respond'
 
 export const STORAGE_PREFIX = '/local/storage/'
 export const UPLOAD_PATH = '/local/storage/upload'
@@ -17,15 +18,6 @@ export const UPLOAD_PATH = '/local/storage/upload'
 /** Storage errors as the platform numbers them (what wx.cloud.uploadFile / downloadFile reject with). */
 const STORAGE_REQUEST_FAIL = -503001
 const STORAGE_FILE_NONEXIST = -503003
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  })
-  res.end(text)
-}
 
 /**
  * Reads the whole body up to `max` bytes. Past the limit it keeps draining (so the client, which may still be

@@ -3,11 +3,9 @@
  * community (test/functions/local-cloud.ts), with helpers to call an action as an openid, optionally "opened
  * from group chat X" (a CloudID minted by the local cloud, passed as the top-level `group` field).
  */
-import cloudSdk from 'wx-server-sdk'
 import type { ActionName, FunctionName } from '../../core/contract'
 import { cloudIdMarker } from '../../core/cloud-id'
 import type { Envelope } from '../../core/envelope'
-import { COLLECTIONS } from '../../core/schema'
 import { buildFunctions } from '../../scripts/build-functions'
 import { startGridCloud, type GridCloud } from './local-cloud'
 
@@ -20,14 +18,11 @@ export interface JoinCloud extends GridCloud {
     payload: unknown,
     fromGroup?: string,
   ): Promise<Envelope<T>>
-  /** Every document of every collection of core/schema.ts. */
-  dumpAll(): Promise<Record<string, unknown[]>>
 }
 
 export async function startJoinCloud(): Promise<JoinCloud> {
   await buildFunctions(['join'])
   const g = await startGridCloud()
-  const db = cloudSdk.database() // startGridCloud pointed the SDK at this local cloud
   return Object.assign(g, {
     async act<T>(openid: string, fn: FunctionName, action: string, payload: unknown, fromGroup?: string) {
       const data = {
@@ -36,21 +31,6 @@ export async function startJoinCloud(): Promise<JoinCloud> {
         ...(fromGroup ? { group: cloudIdMarker(g.cloud.mintCloudID({ openGId: fromGroup })) } : {}),
       }
       return (await g.cloud.callFunction(fn, data, { openid })).result as Envelope<T>
-    },
-    async dumpAll() {
-      const out: Record<string, unknown[]> = {}
-      for (const { name } of COLLECTIONS) {
-        const docs: unknown[] = []
-        for (let offset = 0; ; offset += 1000) {
-          const page = (await db.collection(name).orderBy('_id', 'asc').skip(offset).limit(1000).get()) as {
-            data: unknown[]
-          }
-          docs.push(...page.data)
-          if (page.data.length < 1000) break
-        }
-        out[name] = docs
-      }
-      return out
     },
   })
 }

@@ -64,10 +64,10 @@ describe('binding group chats', () => {
     const second = data(await join<GroupView>(resident, 'bindGroup', { token }, 'G-two'))
     expect(second.grid.id).toBe(gridA)
 
-    const before = await g.dumpAll()
+    const before = await g.dump()
     const again = data(await join<GroupView>(visitor(), 'bindGroup', { token }, 'G-one'))
     expect(again).toEqual(first)
-    expect(await g.dumpAll()).toEqual(before)
+    expect(await g.dump()).toEqual(before)
 
     const groups = data(await join<GroupView[]>(chiefA, 'gridGroups', { gridId: gridA }))
     expect(groups.map((x) => x.groupId)).toEqual(['G-one', 'G-two'])
@@ -163,7 +163,7 @@ describe('binding group chats', () => {
     expect(results.filter((r) => !r.ok)).toEqual(
       winner === gridA ? [exactly('GROUP_BOUND_ELSEWHERE')] : Array(6).fill(exactly('GROUP_BOUND_ELSEWHERE')),
     )
-    const docs = (await g.dumpAll()).groups as { _id: string; gridId: string }[]
+    const docs = (await g.dump()).groups as { _id: string; gridId: string }[]
     expect(docs.filter((d) => d._id === 'G-race')).toEqual([expect.objectContaining({ gridId: winner })])
   })
 
@@ -212,7 +212,7 @@ describe('bind refusals', () => {
   it('writes nothing when refused', async () => {
     const token = await card(chiefA, gridA)
     data(await join(visitor(), 'bindGroup', { token }, 'G-kept'))
-    const before = await g.dumpAll()
+    const before = await g.dump()
     await Promise.all([
       join(visitor(), 'bindGroup', { token }),
       join(visitor(), 'bindGroup', { token: 'expired-bind-card-1' }, 'G-new'),
@@ -227,6 +227,6 @@ describe('bind refusals', () => {
       ),
       join(visitor(), 'openInvite', {}, 'G-unbound'),
     ])
-    expect(await g.dumpAll()).toEqual(before)
+    expect(await g.dump()).toEqual(before)
   })
 })

@@ -134,10 +134,10 @@ describe('the whole join flow', () => {
     const imported = g.demo.people.find((p) => p.householdId === home._id && !p.openid) as PersonDoc
     const newcomer = visitor()
     const claimed = data(await claim(newcomer, await invite(head, microId), home, imported))
-    const before = (await g.dumpAll()).people.length
+    const before = (await g.dump()).people.length
     data(await join(chief, 'decideClaim', { claimId: claimed.id, approve: true }))
 
-    const people = (await g.dumpAll()).people as PersonDoc[]
+    const people = (await g.dump()).people as PersonDoc[]
     expect(people).toHaveLength(before)
     expect(people.find((p) => p._id === imported._id)?.openid).toBe(newcomer)
     expect((await me(newcomer)).person?.id).toBe(imported._id)
@@ -204,7 +204,7 @@ describe('who may see and decide a claim', () => {
     expect(await join(head, 'decideClaim', { claimId: claimed.id, approve: false, reason: '晚了' })).toEqual(
       exactly('CLAIM_DECIDED'),
     )
-    const docs = (await g.dumpAll()).claims as { _id: string; status: string; reason?: string }[]
+    const docs = (await g.dump()).claims as { _id: string; status: string; reason?: string }[]
     expect(docs.find((c) => c._id === claimed.id)).toMatchObject({ status: 'approved' })
     expect(docs.find((c) => c._id === claimed.id)?.reason).toBeUndefined()
   })
@@ -225,7 +225,7 @@ describe('two leaders deciding at once', () => {
     expect(results.filter((r) => !r.ok)).toEqual([exactly('CLAIM_DECIDED')])
 
     const winner = results.find((r) => r.ok) as { data: ClaimView }
-    const dump = await g.dumpAll()
+    const dump = await g.dump()
     const people = (dump.people as PersonDoc[]).filter((p) => p.openid === newcomer)
     expect(people).toHaveLength(winner.data.status === 'approved' ? 1 : 0)
     expect((dump.claims as { _id: string; status: string }[]).find((c) => c._id === claimed.id)?.status).toBe(
@@ -365,7 +365,7 @@ describe('leaving', () => {
     // anything that needs the resident role is refused at once
     expect(await g.act(newcomer, 'grid', 'neighbours', {})).toEqual(exactly('FORBIDDEN'))
     expect(await join(newcomer, 'leaveHousehold', {})).toEqual(exactly('FORBIDDEN'))
-    const person = ((await g.dumpAll()).people as PersonDoc[]).find((p) => p.openid === newcomer) as PersonDoc
+    const person = ((await g.dump()).people as PersonDoc[]).find((p) => p.openid === newcomer) as PersonDoc
     expect(person).not.toHaveProperty('householdId')
     expect(person).not.toHaveProperty('homePath')
   })
@@ -380,7 +380,7 @@ describe('refusals write nothing', () => {
     const token = await invite(chief, gridId)
     const pendingOwner = visitor()
     const pending = data(await claim(pendingOwner, token, householdsIn(microId)[9]))
-    const before = await g.dumpAll()
+    const before = await g.dump()
     await Promise.all([
       claim(visitor(), token, { ...householdsIn(microId)[9], room: '9999' }),
       claim(pendingOwner, token, householdsIn(microId)[10]),
@@ -394,6 +394,6 @@ describe('refusals write nothing', () => {
       join(visitor(), 'leaveHousehold', {}),
       join(visitor(), 'openInvite', { token: 'never-minted-token' }),
     ])
-    expect(await g.dumpAll()).toEqual(before)
+    expect(await g.dump()).toEqual(before)
   })
 })

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import cloudSdk from 'wx-server-sdk'
 import type { Envelope } from '../../core/envelope'
 import type { PersonDoc } from '../../core/model'
+import { COLLECTIONS } from '../../core/schema'
 import { localSdkEnv, startLocalCloud, type LocalCloud } from '../../emulator'
 import { buildDemoCommunity, type DemoCommunity } from '../../emulator/seed'
 import { buildFunctions } from '../../scripts/build-functions'
@@ -18,7 +19,7 @@ export interface GridCloud {
   call<T = unknown>(openid: string, data: unknown): Promise<Envelope<T>>
   /** The person behind a persona of the picker. */
   persona(role: string): PersonDoc
-  /** Every document of every collection, read back through a wx-server-sdk of our own. */
+  /** Every document of every collection of core/schema.ts, read back through a wx-server-sdk of our own. */
   dump(): Promise<Record<string, unknown[]>>
   close(): Promise<void>
 }
@@ -50,7 +51,7 @@ export async function startGridCloud(functions: readonly string[] = ['grid']): P
     },
     async dump() {
       const out: Record<string, unknown[]> = {}
-      for (const name of ['units', 'people']) {
+      for (const { name } of COLLECTIONS) {
         const docs: unknown[] = []
         for (let offset = 0; ; offset += 1000) {
           const page = (await db.collection(name).orderBy('_id', 'asc').skip(offset).limit(1000).get()) as {
