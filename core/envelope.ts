@@ -21,6 +21,10 @@ export const ERROR_MESSAGES = {
   CLAIM_DECIDED: '这条申请已经处理过了',
   GROUP_UNKNOWN: '无法识别是哪个群，请从网格微信群里重新打开',
   GROUP_BOUND_ELSEWHERE: '这个群已经绑定了其他网格，需要该网格的网格长或社区先解绑',
+  // notices
+  CONTENT_RISKY: '内容含有不宜发布的信息，请修改后再发布',
+  NOTICE_EXPIRED: '这条通知已过期',
+  ALREADY_REMINDED: '今天已经提醒过未触达的住户了，明天再试',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

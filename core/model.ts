@@ -91,3 +91,62 @@ export interface AuditDoc {
   unitPath: string
   at: Date
 }
+
+/** A notice as published: one document whatever the size of its audience. */
+export interface NoticeDoc {
+  _id: string
+  title: string
+  body: string
+  /** Cloud file ids. */
+  images: string[]
+  urgency: 'normal' | 'important' | 'urgent'
+  ackRequired: boolean
+  /** The units it was published to; a resident's feed matches the ids of their home's ancestors. */
+  unitIds: string[]
+  unitPaths: string[]
+  publisherId: string
+  /** 和平里社区 · 许玉兰: who published it, as residents see it. */
+  origin: string
+  publishedAt: Date
+  expiresAt: Date
+}
+
+/**
+ * A household reached by a notice: `${noticeId}_${householdId}`, written once (its first 收到 or a visit), so
+ * retries, double taps and two members of one household count once. Append-only.
+ */
+export interface ReceiptDoc {
+  _id: string
+  noticeId: string
+  householdId: string
+  microgridId: string
+  gridId: string
+  via: 'ack' | 'visit'
+  /** person id of the member who pressed 收到, or of the leader who visited */
+  by: string
+  /** for a visit: how (core/contract/notices.ts VISIT_METHODS) and a note */
+  method?: 'door' | 'phone' | 'other'
+  note?: string
+  at: Date
+}
+
+/** One person's 收到 (or first opening) of a notice: `${noticeId}_${personId}`. */
+export interface AckDoc {
+  _id: string
+  noticeId: string
+  personId: string
+  /** opened the detail */
+  readAt: Date
+  /** pressed 收到 */
+  ackedAt?: Date
+}
+
+/** Households of one building reached by one notice: `${noticeId}_${microgridId}`; grids sum their buildings.
+ * A cache of the receipts, changed in the same transaction as the receipt that counts. */
+export interface ReachCounterDoc {
+  _id: string
+  noticeId: string
+  microgridId: string
+  gridId: string
+  reached: number
+}

@@ -22,6 +22,8 @@ export const STAFF_ROLES: readonly Role[] = ['communityStaff', 'streetStaff']
 export const CLAIM_DECIDERS: readonly Role[] = ['buildingHead', 'gridChief', 'communityStaff']
 /** Who may invite residents: the three heads and the community. */
 export const INVITERS: readonly Role[] = ['buildingHead', 'partyLeader', 'gridChief', 'communityStaff']
+/** Who publishes notices and reminds the unreached: 楼栋长, 网格长, the community and the street. */
+export const PUBLISHERS: readonly Role[] = ['buildingHead', 'gridChief', 'communityStaff', 'streetStaff']
 /** Who binds and unbinds a grid's group chat. */
 export const GROUP_KEEPERS: readonly Role[] = ['gridChief', 'communityStaff']
 
@@ -56,6 +58,22 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   'privacy.exportMyData': { who: 'registered' },
   'privacy.requestDeletion': { who: 'registered' },
   'privacy.auditLog': { who: STAFF_ROLES, target: 'unit' },
+
+  // the target of publish is its first unit; the handler checks that every unit is in the caller's scope
+  'notices.publish': { who: PUBLISHERS, target: 'unit' },
+  'notices.feed': { who: ['resident'], target: 'none' },
+  'notices.unreadCount': { who: ['resident'], target: 'none' },
+  // residents of the notice's scope and leaders over it; the handler checks which
+  'notices.detail': { who: 'registered' },
+  'notices.ack': { who: ['resident'], target: 'none' },
+  'notices.relay': { who: ['gridChief'], target: 'unit' },
+  'notices.relayInbox': { who: ['gridChief'], target: 'none' },
+  'notices.published': { who: PUBLISHERS, target: 'none' },
+  'notices.reach': { who: LEADER_ROLES, target: 'unit' },
+  'notices.unreached': { who: LEADER_ROLES, target: 'unit' },
+  'notices.visit': { who: LEADER_ROLES, target: 'unit' },
+  'notices.remind': { who: PUBLISHERS, target: 'unit' },
+  'notices.subscribe': { who: ['resident'], target: 'none' },
 }
 
 /** A grant together with the path of the unit it is held over. */

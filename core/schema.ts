@@ -62,4 +62,47 @@ export const COLLECTIONS: CollectionSpec[] = [
     purpose: '审计日志：领导查看完整个人信息的每一次记录（只追加）',
     indexes: [{ name: 'unitPath_1_at_-1', keys: { unitPath: 1, at: -1 } }],
   },
+  {
+    name: 'notices',
+    purpose: '通知：一条通知一个文档，无论发给多少户',
+    indexes: [
+      { name: 'unitIds_1_publishedAt_-1', keys: { unitIds: 1, publishedAt: -1 } },
+      { name: 'publisherId_1_publishedAt_-1', keys: { publisherId: 1, publishedAt: -1 } },
+    ],
+  },
+  {
+    name: 'receipts',
+    purpose: '触达回执：每户每条通知一条（收到或上门告知），只追加',
+    indexes: [{ name: 'noticeId_1_microgridId_1', keys: { noticeId: 1, microgridId: 1 } }],
+  },
+  {
+    name: 'acks',
+    purpose: '个人已读与收到：每人每条通知一条',
+    indexes: [{ name: 'personId_1_noticeId_1', keys: { personId: 1, noticeId: 1 } }],
+  },
+  {
+    name: 'reachCounters',
+    purpose: '触达计数：每条通知每栋楼一条，与回执同一事务更新',
+    indexes: [{ name: 'noticeId_1', keys: { noticeId: 1 } }],
+  },
+  {
+    name: 'relays',
+    purpose: '转发：网格长把上级通知转发到本网格群，可附一句话',
+    indexes: [{ name: 'noticeId_1', keys: { noticeId: 1 } }],
+  },
+  {
+    name: 'reminders',
+    purpose: '提醒：每条通知每个单元每天最多一次',
+    indexes: [{ name: 'noticeId_1', keys: { noticeId: 1 } }],
+  },
+  {
+    name: 'subscriptions',
+    purpose: '订阅消息：居民同意接收的一次性订阅次数',
+    indexes: [{ name: 'personId_1', keys: { personId: 1 } }],
+  },
+  {
+    name: 'deliveries',
+    purpose: '投递任务：发布后由定时器分批发送订阅消息，发布本身不随受众增长',
+    indexes: [{ name: 'status_1', keys: { status: 1 } }],
+  },
 ]

@@ -77,15 +77,41 @@ export const wxPlatform: Platform = {
 
 export type Main = (event: unknown, context?: unknown) => Promise<Envelope<unknown>>
 
+/** Work a function's config.json timer trigger runs (e.g. delivering a notice's subscribe messages in batches). */
+export type TimerHandler = (ctx: { repo: Repository; firedAt: Date }) => Promise<unknown>
+
+interface TimerEvent {
+  Type: 'Timer'
+  TriggerName: string
+  Time?: string
+}
+const isTimerEvent = (e: unknown): e is TimerEvent =>
+  typeof e === 'object' &&
+  e !== null &&
+  (e as TimerEvent).Type === 'Timer' &&
+  typeof (e as TimerEvent).TriggerName === 'string'
+
 const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key)
 
 export function createMain<F extends FunctionName>(
   fn: F,
   handlers: Handlers<F>,
   platform: Platform = wxPlatform,
+  timers: Record<string, TimerHandler> = {},
 ): Main {
   const schemas: Record<string, unknown> = PAYLOADS[fn]
   return async (event) => {
+    // A trigger runs with no user; a client can write {Type:'Timer'} too, but its call always has an OPENID.
+    if (isTimerEvent(event) && !platform.openid()) {
+      const timer = own(timers, event.TriggerName) ? timers[event.TriggerName] : undefined
+      if (!timer) return fail('UNKNOWN_ACTION')
+      try {
+        return ok(await timer({ repo: platform.repository(), firedAt: event.Time ? new Date(event.Time) : new Date() }))
+      } catch (error) {
+        platform.logError(`[${fn} timer ${event.TriggerName}] failed`, error)
+        return fail('INTERNAL')
+      }
+    }
     const { action, payload, group } = (typeof event === 'object' && event !== null ? event : {}) as Record<
       string,
       unknown

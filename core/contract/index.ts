@@ -6,11 +6,13 @@
 import type { z } from 'zod'
 import { gridPayloads, type GridApi } from './grid'
 import { joinPayloads, type JoinApi } from './join'
+import { noticesPayloads, type NoticesApi } from './notices'
 import { orgPayloads, type OrgApi } from './org'
 import { privacyPayloads, type PrivacyApi } from './privacy'
 
 export * from './grid'
 export * from './join'
+export * from './notices'
 export * from './org'
 export * from './privacy'
 
@@ -19,6 +21,7 @@ export const PAYLOADS = {
   org: orgPayloads,
   join: joinPayloads,
   privacy: privacyPayloads,
+  notices: noticesPayloads,
 } as const
 
 export interface Api {
@@ -26,6 +29,7 @@ export interface Api {
   org: OrgApi
   join: JoinApi
   privacy: PrivacyApi
+  notices: NoticesApi
 }
 
 export type FunctionName = keyof Api

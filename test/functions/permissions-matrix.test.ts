@@ -117,6 +117,24 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
   'privacy.exportMyData': () => ({}),
   'privacy.requestDeletion': () => ({ confirm: true }),
   'privacy.auditLog': (u) => ({ unitId: u }),
+  'notices.publish': (u) => ({
+    title: '矩阵测试通知',
+    body: '权限测试',
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    unitIds: [u],
+  }),
+  'notices.feed': () => ({}),
+  'notices.unreadCount': () => ({}),
+  'notices.detail': () => ({ noticeId: 'no-such-notice' }),
+  'notices.ack': () => ({ noticeId: 'no-such-notice' }),
+  'notices.relay': (u) => ({ noticeId: 'no-such-notice', gridId: u }),
+  'notices.relayInbox': () => ({}),
+  'notices.published': () => ({}),
+  'notices.reach': (u) => ({ noticeId: 'no-such-notice', unitId: u }),
+  'notices.unreached': (u) => ({ noticeId: 'no-such-notice', microgridId: u }),
+  'notices.visit': (u) => ({ noticeId: 'no-such-notice', householdId: u, method: 'door' }),
+  'notices.remind': (u) => ({ noticeId: 'no-such-notice', unitId: u }),
+  'notices.subscribe': () => ({ templateId: 'notice-template' }),
 }
 
 function expectedAllowed(action: ActionKey, caller: Caller): boolean {

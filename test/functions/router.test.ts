@@ -70,6 +70,21 @@ describe('the router', () => {
     expect(seen).toEqual([null, { openGId: 'gid-real' }, null])
   })
 
+  it('runs a timer only when the platform fires it, never when a client sends a timer-shaped event', async () => {
+    const fired: Date[] = []
+    const timers = { deliver: async ({ firedAt }: { firedAt: Date }) => (fired.push(firedAt), { sent: 0 }) }
+    const handlers = { me, overview, households, neighbours }
+    const timerEvent = { Type: 'Timer', TriggerName: 'deliver', Time: '2026-11-22T01:00:00Z' }
+    expect(await createMain('grid', handlers, platform(undefined).p, timers)(timerEvent)).toEqual({
+      ok: true,
+      data: { sent: 0 },
+    })
+    expect(fired).toEqual([new Date('2026-11-22T01:00:00Z')])
+    const fromClient = await createMain('grid', handlers, platform(persona('resident')).p, timers)(timerEvent)
+    expect(fromClient).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
+    expect(fired).toHaveLength(1)
+  })
+
   it('rejects an invalid payload before resolving the caller or touching the database', async () => {
     const { p, calls } = platform(persona('gridChief'))
     const res = await createMain(
