@@ -9,6 +9,7 @@ import path from 'node:path'
 import { buildSync } from 'esbuild'
 import { Engine, startLocalCloud } from '../emulator'
 import { mainPackageSize } from '../scripts/package-size'
+import { benchAcks } from './acks'
 import { benchGroupCommit } from './engine'
 import { runLoad, type LoadResult } from './load'
 
@@ -108,6 +109,22 @@ async function main(): Promise<void> {
       `  ${d}: ${b.writes} writes in ${b.ms.toFixed(0)} ms (${b.writesPerSec.toFixed(0)}/s), sharing ${b.fsyncs} fdatasync(s)`,
     )
   }
+  const a = await benchAcks()
+  console.log(`\n收到 under load (notices.ack through the local cloud, one street-wide notice):`)
+  console.log('| what | acks | ops/s | p50 | p99 |')
+  console.log('| --- | --- | --- | --- | --- |')
+  console.log(
+    `| one resident at a time | ${a.single.ops} | ${a.single.perSecond.toFixed(0)} | ${ms(a.single.p50)} | ${ms(a.single.p99)} |`,
+  )
+  console.log(
+    `| ${a.residents} residents at once | ${a.burst.ops} | ${a.burst.perSecond.toFixed(0)} | ${ms(a.burst.p50)} | ${ms(a.burst.p99)} |`,
+  )
+  console.log(
+    `  ledger: ${a.failed} failed; ${a.acked} acks recorded; ${a.households} households → ${a.receipts} receipts, counters sum to ${a.counted}` +
+      (a.failed === 0 && a.acked === a.residents && a.receipts === a.households && a.counted === a.receipts
+        ? ' (consistent)'
+        : ' (INCONSISTENT)'),
+  )
   const dist = path.join(ROOT, 'dist')
   if (fs.existsSync(path.join(dist, 'app.json'))) {
     const size = mainPackageSize(dist)
