@@ -1,0 +1,228 @@
+/**
+ * THE LEDGER RULE: a household is reached at most once per notice.
+ *
+ * The first 收到 of any member, or a leader's visit (已上门告知), does in ONE db.runTransaction, with
+ * single-document operations only:
+ *   get receipts/`${noticeId}_${householdId}`; exists → nothing more (already reached);
+ *   else create the receipt AND read-then-set reachCounters/`${noticeId}_${microgridId}` (reached:1 or +1).
+ * Grid and unit totals are sums of building counters at read time: there is no hot grid-level document.
+ * Two members tapping at once both try to create the same receipt; the first commit wins, the other
+ * conflicts, retries, finds the receipt and counts nothing. So counters always equal receipts.
+ *
+ * The person-level acks/`${noticeId}_${personId}` ("you pressed 收到", unread) is written in the same
+ * transaction by `recordAck`, idempotent by its id (the first ackedAt stays).
+ *
+ * Under load the building counter is contended: the SDK retries a conflicting transaction 3 times at once;
+ * `withRetry` retries further with jittered exponential backoff (bounded: LEDGER_ATTEMPTS rounds), so an
+ * acknowledged 收到 is never lost. Every round re-reads the receipt first, so a retry never counts twice.
+ *
+ * Writes: a household's first 收到 writes 3 documents (ack, receipt, counter); a later member's 1 (their ack);
+ * a repeated tap 0. A visit writes 2 (receipt, counter), or 0 when the household was already reached.
+ */
+import type { AckDoc, ReachCounterDoc, ReceiptDoc } from '../core/model'
+import { ancestorAt, type Unit } from '../core/units'
+import type { Database } from './cloud'
+
+export type ReachVia = 'ack' | 'visit'
+export type VisitMethodKind = 'door' | 'phone' | 'other'
+
+export interface ReachInput {
+  noticeId: string
+  /** The household unit (its path names its building and grid). */
+  household: Pick<Unit, '_id' | 'path'>
+  via: ReachVia
+  /** person id: the member who pressed 收到, or the leader who visited */
+  by: string
+  /** for a visit: how, and a note */
+  method?: VisitMethodKind
+  note?: string
+  /** when; defaults to now (tests pin it) */
+  at?: Date
+}
+
+export interface ReachOutcome {
+  /**
+   * True when this call's 收到/visit is the one that reached the household: it wrote the receipt, or (a retry
+   * or double tap of the same person by the same route) the receipt already names this person. False when
+   * another member or a leader reached it first.
+   */
+  householdReached: boolean
+  /** True only for the call that wrote the receipt and moved the counter (exactly one per household). */
+  counted: boolean
+  /** The household's receipt as stored (the first reach). */
+  receipt: ReceiptDoc
+}
+
+export interface AckInput {
+  noticeId: string
+  /** The acknowledging resident's household unit. */
+  household: Pick<Unit, '_id' | 'path'>
+  personId: string
+  at?: Date
+}
+
+export type AckOutcome = ReachOutcome & { ack: AckDoc }
+
+/** Rounds of runTransaction (each already retrying 3 times inside the SDK) before giving up. */
+export const LEDGER_ATTEMPTS = 12
+const BACKOFF_BASE_MS = 15
+const BACKOFF_CAP_MS = 1_000
+
+export const receiptId = (noticeId: string, householdId: string): string => `${noticeId}_${householdId}`
+export const counterId = (noticeId: string, microgridId: string): string => `${noticeId}_${microgridId}`
+export const ackId = (noticeId: string, personId: string): string => `${noticeId}_${personId}`
+
+type Doc = Record<string, unknown>
+interface TxDocument {
+  get(): Promise<{ data: Doc | null }>
+  update(opts: { data: Doc }): Promise<unknown>
+  set(opts: { data: Doc }): Promise<unknown>
+}
+interface Tx {
+  collection(name: string): { doc(id: string): TxDocument }
+}
+
+/**
+ * Some SDK paths return `{ code, message }` instead of throwing (throwOnCode: false); a write that did not
+ * happen must abort the transaction, so such results are thrown (a conflict then triggers the retries).
+ */
+async function must<T>(p: Promise<T>): Promise<T> {
+  const res = await p
+  const code = (res as { code?: unknown } | null)?.code
+  if (typeof code === 'string' && code) throw res
+  return res
+}
+
+/** A document inside the transaction, or null: wx-server-sdk throws "document with _id … does not exist". */
+async function getOrNull<T>(ref: TxDocument): Promise<T | null> {
+  try {
+    return ((await must(ref.get())).data as T | null) ?? null
+  } catch (e) {
+    const text =
+      typeof e === 'string' ? e : String((e as { errMsg?: unknown; message?: unknown }).errMsg ?? (e as Error).message)
+    if (/document with _id .* does not exist/.test(text)) return null
+    throw e
+  }
+}
+
+/** Whether an error is a transaction conflict, in any of the shapes the SDK layers give it. */
+export function isConflict(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false
+  const { code, errMsg, message } = e as { code?: unknown; errMsg?: unknown; message?: unknown }
+  const text = `${String(code ?? '')} ${String(errMsg ?? '')} ${String(message ?? '')}`
+  return /TRANSACTION_CONFLICT|transaction conflict|WriteConflict/i.test(text)
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** Runs a transaction, retrying conflicts with full-jitter exponential backoff, at most LEDGER_ATTEMPTS rounds. */
+export async function withRetry<T>(run: () => Promise<T>, attempts = LEDGER_ATTEMPTS): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run()
+    } catch (e) {
+      if (!isConflict(e) || attempt >= attempts) throw e
+      const cap = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt)
+      await sleep(Math.random() * cap)
+    }
+  }
+}
+
+/** Where a household sits: its building (micro-grid) and grid, from its materialised path. */
+export function placeOf(household: Pick<Unit, '_id' | 'path'>): { microgridId: string; gridId: string } {
+  const microgridId = ancestorAt(household.path, 'microgrid')
+  const gridId = ancestorAt(household.path, 'grid')
+  if (!microgridId || !gridId || ancestorAt(household.path, 'household') !== household._id)
+    throw new Error(`not a household path: ${household._id} ${household.path}`)
+  return { microgridId, gridId }
+}
+
+/** The rule itself, inside an open transaction: receipt once, counter with it. */
+async function reachIn(tx: Tx, input: ReachInput, at: Date): Promise<ReachOutcome> {
+  const { microgridId, gridId } = placeOf(input.household)
+  const receiptRef = tx.collection('receipts').doc(receiptId(input.noticeId, input.household._id))
+  const existing = await getOrNull<ReceiptDoc>(receiptRef)
+  if (existing) {
+    const same = existing.by === input.by && existing.via === input.via
+    return { householdReached: same, counted: false, receipt: existing }
+  }
+  const receipt: Omit<ReceiptDoc, '_id'> = {
+    noticeId: input.noticeId,
+    householdId: input.household._id,
+    microgridId,
+    gridId,
+    via: input.via,
+    by: input.by,
+    ...(input.method ? { method: input.method } : {}),
+    ...(input.note ? { note: input.note } : {}),
+    at,
+  }
+  await must(receiptRef.set({ data: receipt }))
+  const counterRef = tx.collection('reachCounters').doc(counterId(input.noticeId, microgridId))
+  const counter = await getOrNull<ReachCounterDoc>(counterRef)
+  if (counter) await must(counterRef.update({ data: { reached: counter.reached + 1, gridId } }))
+  else {
+    const fresh: Omit<ReachCounterDoc, '_id'> = { noticeId: input.noticeId, microgridId, gridId, reached: 1 }
+    await must(counterRef.set({ data: fresh }))
+  }
+  return {
+    householdReached: true,
+    counted: true,
+    receipt: { _id: receiptId(input.noticeId, input.household._id), ...receipt },
+  }
+}
+
+/**
+ * Records that a household was reached, by a member's 收到 (`via: 'ack'`) or a leader's visit (`via: 'visit'`,
+ * with method and note). Idempotent; safe under any concurrency; counts the household exactly once.
+ * Used by notices.visit; a resident's 收到 goes through `recordAck`, which also writes their ack.
+ */
+export async function recordReach(db: Database, input: ReachInput): Promise<ReachOutcome> {
+  return withRetry(
+    () =>
+      db.runTransaction(async (tx: Tx) =>
+        reachIn(tx, input, input.at ?? new Date()),
+      ) as unknown as Promise<ReachOutcome>,
+  )
+}
+
+/**
+ * 收到 — for the notices-core `ack` handler. In one transaction: the person's acks/`${noticeId}_${personId}`
+ * (created with readAt+ackedAt, or ackedAt added; a repeated tap writes nothing) and the ledger rule for their
+ * household. `householdReached` answers AckResult.householdReached: true when this person's 收到 is the one that
+ * reached the household (also on their own double tap / retry), false when another member or a visit came first.
+ *
+ *   const { householdReached } = await recordAck(db, { noticeId, household, personId: caller.person._id })
+ *   return { acked: true, householdReached }
+ *
+ * `household` is the caller's household unit (caller.units.get(person.householdId)). Check before calling that
+ * the notice exists, is not expired, and reaches the household's path.
+ */
+export async function recordAck(db: Database, input: AckInput): Promise<AckOutcome> {
+  return withRetry(
+    () =>
+      db.runTransaction(async (tx: Tx) => {
+        const at = input.at ?? new Date()
+        const ackRef = tx.collection('acks').doc(ackId(input.noticeId, input.personId))
+        const prior = await getOrNull<AckDoc>(ackRef)
+        let ack: AckDoc
+        if (prior?.ackedAt) ack = prior
+        else {
+          const data: Omit<AckDoc, '_id'> = {
+            noticeId: input.noticeId,
+            personId: input.personId,
+            readAt: prior?.readAt ?? at,
+            ackedAt: at,
+          }
+          await must(ackRef.set({ data }))
+          ack = { _id: ackId(input.noticeId, input.personId), ...data }
+        }
+        const reach = await reachIn(
+          tx,
+          { noticeId: input.noticeId, household: input.household, via: 'ack', by: input.personId },
+          at,
+        )
+        return { ...reach, ack }
+      }) as unknown as Promise<AckOutcome>,
+  )
+}
