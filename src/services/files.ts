@@ -34,7 +34,26 @@ const isCancel = (e: unknown): boolean => /cancel/i.test(String((e as { errMsg?:
 
 /** Lets the user pick one .xlsx file (weapp: from a chat; h5: from disk). null when they cancel. */
 export function chooseSpreadsheet(): Promise<PickedFile | null> {
-  return process.env.TARO_ENV === 'h5' ? chooseInBrowser('.xlsx,' + XLSX_MIME) : chooseInChat(['xlsx'])
+  return process.env.TARO_ENV === 'h5'
+    ? chooseInBrowser('.xlsx,' + XLSX_MIME).then((f) => f[0] ?? null)
+    : chooseInChat(['xlsx'])
+}
+
+/** Lets the user pick up to `count` images (weapp: album or camera; h5: from disk). [] when they cancel. */
+export async function chooseImages(count: number): Promise<PickedFile[]> {
+  if (count < 1) return []
+  if (process.env.TARO_ENV === 'h5') return (await chooseInBrowser('image/*', true)).slice(0, count)
+  try {
+    const res = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'] })
+    return res.tempFiles.map((f) => ({
+      name: f.tempFilePath.split('/').pop() ?? 'image',
+      size: f.size,
+      path: f.tempFilePath,
+    }))
+  } catch (e) {
+    if (isCancel(e)) return []
+    throw new ServiceError('INTERNAL', '无法选择图片，请稍后再试')
+  }
 }
 
 /**
@@ -115,21 +134,21 @@ async function openInWeChat(url: string, fileName: string): Promise<void> {
 
 // ---- h5, local cloud ----
 
-function chooseInBrowser(accept: string): Promise<PickedFile | null> {
+function chooseInBrowser(accept: string, multiple = false): Promise<PickedFile[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
     input.accept = accept
+    input.multiple = multiple
     input.style.display = 'none'
-    const done = (picked: PickedFile | null): void => {
+    const done = (picked: PickedFile[]): void => {
       input.remove()
       resolve(picked)
     }
     input.addEventListener('change', () => {
-      const f = input.files?.[0]
-      done(f ? { name: f.name, size: f.size, file: f } : null)
+      done(Array.from(input.files ?? []).map((f) => ({ name: f.name, size: f.size, file: f })))
     })
-    input.addEventListener('cancel', () => done(null))
+    input.addEventListener('cancel', () => done([]))
     document.body.appendChild(input)
     input.click()
   })

@@ -1,0 +1,152 @@
+/**
+ * 我发布的: the notices the leader published, newest first, each with the share of households reached so far;
+ * a notice opens its 通知触达 page (a notice sent to several units: each of them, too).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { ErrorState, LoadingState, NotJoinedState } from '../../../components/PageState'
+import { usePersonaReady } from '../../../hooks/use-persona'
+import { useRemote } from '../../../hooks/use-remote'
+import { getMe, type UnitRef } from '../../../services/grid'
+import { MANAGE_PAGES, reachPage } from '../../../services/leader'
+import { myPublished, percent, URGENCY_LABELS } from '../../../services/notices-leader'
+import type { NoticesApi } from '../../../../core/contract'
+import { NoAccess } from '../../components/NoAccess'
+import { toServiceError, type ServiceError } from '../../../services/errors'
+import { formatTime } from '../../format'
+import { Button, Tag } from '../../ui'
+import { publishScope, reachUnitOf } from '../publish-scope'
+import '../../manage.css'
+import '../notices.css'
+
+type Published = NoticesApi['published']['result']['rows'][number]
+const PAGE_SIZE = 20
+
+export default function MinePage() {
+  return usePersonaReady() ? <Mine /> : null
+}
+
+function Mine() {
+  const { state, reload } = useRemote(getMe)
+  let body
+  if (state.status === 'loading') body = <LoadingState />
+  else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void reload()} />
+  else if (!state.data.person) body = <NotJoinedState />
+  else {
+    const scope = publishScope(state.data.roles)
+    body = scope ? <PublishedList whole={scope.whole} /> : <NoAccess what='发布通知' />
+  }
+  return <View className='app-page manage notices-mine'>{body}</View>
+}
+
+function PublishedList({ whole }: { whole: UnitRef | null }) {
+  const [rows, setRows] = useState<Published[]>([])
+  const [page, setPage] = useState(0)
+  const [more, setMore] = useState(false)
+  const [status, setStatus] = useState<'loading' | 'more' | 'ok' | 'error'>('loading')
+  const [error, setError] = useState<ServiceError | null>(null)
+  const loaded = useRef(false)
+
+  const load = useCallback(async (p: number) => {
+    setStatus((s) => (p === 0 && s !== 'ok' ? 'loading' : p === 0 ? s : 'more'))
+    try {
+      const res = await myPublished(p, PAGE_SIZE)
+      setRows((r) => (p === 0 ? res.rows : [...r, ...res.rows]))
+      setMore(res.rows.length === PAGE_SIZE)
+      setPage(p)
+      setStatus('ok')
+      loaded.current = true
+    } catch (e) {
+      setError(toServiceError(e))
+      setStatus('error')
+    }
+  }, [])
+  useEffect(() => {
+    void load(0)
+  }, [load])
+  // Back from a reach page or a new notice: read the list again.
+  useDidShow(() => {
+    if (loaded.current) void load(0)
+  })
+  usePullDownRefresh(() => void load(0).finally(() => Taro.stopPullDownRefresh()))
+
+  if (status === 'loading') return <LoadingState />
+  if (status === 'error' && error && rows.length === 0) return <ErrorState error={error} onRetry={() => void load(0)} />
+  return (
+    <View>
+      <View className='manage-row-actions mine-actions'>
+        <Button
+          className='mine-publish'
+          type='primary'
+          size='small'
+          onClick={() => void Taro.navigateTo({ url: MANAGE_PAGES.publish })}
+        >
+          发布通知
+        </Button>
+      </View>
+      {rows.length === 0 ? <Text className='manage-hint mine-empty'>还没有发布过通知</Text> : null}
+      {rows.map((n) => (
+        <PublishedRow key={n.id} notice={n} whole={whole} />
+      ))}
+      {status === 'error' && error ? <Text className='manage-error'>{error.message}</Text> : null}
+      {more ? (
+        <Button
+          className='mine-more'
+          fill='outline'
+          block
+          disabled={status === 'more'}
+          onClick={() => void load(page + 1)}
+        >
+          {status === 'more' ? '加载中…' : '加载更多'}
+        </Button>
+      ) : null}
+    </View>
+  )
+}
+
+function PublishedRow({ notice, whole }: { notice: Published; whole: UnitRef | null }) {
+  const open = (unitId: string) => void Taro.navigateTo({ url: reachPage(notice.id, unitId) })
+  const expired = new Date(notice.expiresAt).getTime() < Date.now()
+  return (
+    <View className='card published-row' onClick={() => open(reachUnitOf(notice.targets, whole))}>
+      <View className='card__head'>
+        <Text className='card__title published-row__title'>{notice.title}</Text>
+        {notice.urgency !== 'normal' ? (
+          <Tag className={`published-row__urgency published-row__urgency--${notice.urgency}`} type='danger'>
+            {URGENCY_LABELS[notice.urgency]}
+          </Tag>
+        ) : null}
+      </View>
+      <Text className='published-row__meta'>
+        {formatTime(notice.publishedAt)} · {notice.targets.map((t) => t.name).join('、')}
+        {expired ? ' · 已过期' : ''}
+      </Text>
+      <View className='published-row__reach'>
+        <Text className='published-row__percent'>{percent(notice.reached, notice.households)}%</Text>
+        <Text className='published-row__count'>
+          已触达 {notice.reached}/{notice.households} 户
+        </Text>
+      </View>
+      <View className='reach-bar'>
+        <View className='reach-bar__fill' style={{ width: `${percent(notice.reached, notice.households)}%` }} />
+      </View>
+      {notice.targets.length > 1 ? (
+        <View className='choice-row published-row__targets'>
+          {notice.targets.map((t) => (
+            <View
+              key={t.id}
+              className='choice published-row__target'
+              onClick={(e) => {
+                e.stopPropagation()
+                open(t.id)
+              }}
+            >
+              <Text>{t.name} 触达 ›</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
+}

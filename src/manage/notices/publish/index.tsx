@@ -1,0 +1,285 @@
+/**
+ * 发布通知 (building heads, grid chiefs, community and street staff): title, body, up to 9 images, urgency,
+ * whether 收到 is asked for, an expiry, and where it goes — only inside the publisher's scope. A text the
+ * content check refuses (CONTENT_RISKY) says why and the form stays as typed; a published notice opens its
+ * 通知触达 page.
+ */
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Image, Text, Textarea, View } from '@tarojs/components'
+import { ErrorState, LoadingState, NotJoinedState } from '../../../components/PageState'
+import { RoleTag } from '../../../components/RoleTag'
+import { usePersonaReady } from '../../../hooks/use-persona'
+import { useRemote } from '../../../hooks/use-remote'
+import { chooseImages, uploadFile, type PickedFile } from '../../../services/files'
+import { getMe, getOverview, type UnitRef } from '../../../services/grid'
+import { reachPage } from '../../../services/leader'
+import { publishNotice, URGENCIES, URGENCY_LABELS, type Urgency } from '../../../services/notices-leader'
+import { NoAccess } from '../../components/NoAccess'
+import { messageOf } from '../../format'
+import { Button, Input, Switch } from '../../ui'
+import { PART_NAMES, publishScope, reachUnitOf, type PublishScope } from '../publish-scope'
+import '../../manage.css'
+import '../notices.css'
+
+const MAX_IMAGES = 9
+/** Expiry choices in days; 3 is the default. */
+const EXPIRY_DAYS = [1, 3, 7, 30] as const
+const DEFAULT_EXPIRY = 3
+const DAY_MS = 24 * 60 * 60 * 1000
+
+export default function PublishPage() {
+  return usePersonaReady() ? <Publish /> : null
+}
+
+function Publish() {
+  const { state, reload } = useRemote(getMe)
+  let body
+  if (state.status === 'loading') body = <LoadingState />
+  else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void reload()} />
+  else if (!state.data.person) body = <NotJoinedState />
+  else {
+    const scope = publishScope(state.data.roles)
+    body = scope ? <PublishForm scope={scope} /> : <NoAccess what='发布通知' />
+  }
+  return <View className='app-page manage notices-publish'>{body}</View>
+}
+
+interface Picture {
+  fileID: string
+  preview: string
+}
+
+function PublishForm({ scope }: { scope: PublishScope }) {
+  const [title, setTitle] = useState('')
+  const [text, setText] = useState('')
+  const [urgency, setUrgency] = useState<Urgency>('normal')
+  const [ackRequired, setAckRequired] = useState(true)
+  const [days, setDays] = useState<number>(DEFAULT_EXPIRY)
+  // Nothing chosen below the whole means the whole (a building head chooses among their buildings).
+  const [chosen, setChosen] = useState<UnitRef[]>(scope.whole ? [] : scope.parts === 'load' ? [] : scope.parts)
+  const [pictures, setPictures] = useState<Picture[]>([])
+  const [uploading, setUploading] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+
+  const targets: UnitRef[] = chosen.length ? chosen : scope.whole ? [scope.whole] : []
+  const ready = title.trim().length > 0 && text.trim().length > 0 && targets.length > 0 && !uploading
+
+  const toggle = (u: UnitRef) =>
+    setChosen((c) => (c.some((x) => x.id === u.id) ? c.filter((x) => x.id !== u.id) : [...c, u]))
+
+  const addImages = async () => {
+    setError('')
+    try {
+      const picked = await chooseImages(MAX_IMAGES - pictures.length)
+      if (!picked.length) return
+      setUploading(true)
+      const folder = scope.whole?.id ?? targets[0]?.id ?? 'unit'
+      const uploaded = await Promise.all(
+        picked.map(async (p, i) => ({
+          fileID: await uploadFile(p, `notices/${folder}/${Date.now()}-${i}.${extensionOf(p)}`),
+          preview: previewOf(p),
+        })),
+      )
+      setPictures((ps) => [...ps, ...uploaded].slice(0, MAX_IMAGES))
+    } catch (e) {
+      setError(messageOf(e))
+    } finally {
+      setUploading(false)
+    }
+  }
+
+  const submit = async () => {
+    if (!ready) {
+      setError(targets.length ? '请填写标题和正文' : '请选择发布范围')
+      return
+    }
+    setBusy(true)
+    setError('')
+    try {
+      const notice = await publishNotice({
+        title: title.trim(),
+        body: text.trim(),
+        images: pictures.map((p) => p.fileID),
+        urgency,
+        ackRequired,
+        expiresAt: new Date(Date.now() + days * DAY_MS).toISOString(),
+        unitIds: targets.map((t) => t.id),
+      })
+      void Taro.showToast({ title: '已发布', icon: 'success' }).catch(() => undefined)
+      await Taro.redirectTo({ url: reachPage(notice.id, reachUnitOf(notice.targets, scope.whole)) })
+    } catch (e) {
+      // CONTENT_RISKY and every other refusal: say why, keep what was typed.
+      setError(messageOf(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View>
+      <View className='card publish-card'>
+        <View className='card__head'>
+          <Text className='card__title'>发布通知</Text>
+          <RoleTag role={scope.role} />
+        </View>
+        <Text className='manage-form__label'>标题</Text>
+        <Input
+          className='publish-title'
+          placeholder='如：明日停水通知'
+          maxLength={40}
+          value={title}
+          onChange={(v: string) => setTitle(v)}
+        />
+        <Text className='manage-form__label publish-label'>正文</Text>
+        <Textarea
+          className='publish-body'
+          placeholder='通知内容，居民会完整看到'
+          maxlength={2000}
+          value={text}
+          onInput={(e) => setText(e.detail.value)}
+        />
+        <View className='publish-images'>
+          {pictures.map((p) => (
+            <View className='publish-image' key={p.fileID}>
+              <Image className='publish-image__img' src={p.preview} mode='aspectFill' />
+              <Text
+                className='publish-image__remove'
+                onClick={() => setPictures((ps) => ps.filter((x) => x.fileID !== p.fileID))}
+              >
+                ×
+              </Text>
+            </View>
+          ))}
+          {pictures.length < MAX_IMAGES ? (
+            <View className='publish-images__add' onClick={() => void addImages()}>
+              <Text>{uploading ? '上传中…' : `+ 图片（${pictures.length}/${MAX_IMAGES}）`}</Text>
+            </View>
+          ) : null}
+        </View>
+      </View>
+
+      <View className='card'>
+        <Text className='manage-form__label'>紧急程度</Text>
+        <View className='choice-row'>
+          {URGENCIES.map((u) => (
+            <View
+              key={u}
+              className={`choice urgency-option urgency-option--${u}${urgency === u ? ' choice--active urgency-option--active' : ''}`}
+              onClick={() => setUrgency(u)}
+            >
+              <Text>{URGENCY_LABELS[u]}</Text>
+            </View>
+          ))}
+        </View>
+        <View className='manage-form__row'>
+          <Text>需要回执（居民点“收到”）</Text>
+          <Switch className='publish-ack' checked={ackRequired} onChange={(v: boolean) => setAckRequired(v)} />
+        </View>
+        <Text className='manage-form__label publish-label'>有效期</Text>
+        <View className='choice-row'>
+          {EXPIRY_DAYS.map((d) => (
+            <View
+              key={d}
+              className={`choice expiry-option expiry-option--${d}${days === d ? ' choice--active expiry-option--active' : ''}`}
+              onClick={() => setDays(d)}
+            >
+              <Text>{d} 天</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+
+      <View className='card'>
+        <Text className='manage-form__label'>发布范围</Text>
+        <ScopePicker scope={scope} chosen={chosen} onToggle={toggle} onWhole={() => setChosen([])} />
+        <Text className='publish-targets'>发送到：{targets.map((t) => t.name).join('、') || '未选择'}</Text>
+      </View>
+
+      {error ? <Text className='manage-error publish-error'>{error}</Text> : null}
+      <View className='publish-actions'>
+        <Button className='publish-submit' type='primary' block disabled={busy} onClick={() => void submit()}>
+          {busy ? '发布中…' : '发布'}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+/** The whole scope (a community or grid) and its parts, or a building head's buildings. */
+function ScopePicker({
+  scope,
+  chosen,
+  onToggle,
+  onWhole,
+}: {
+  scope: PublishScope
+  chosen: UnitRef[]
+  onToggle: (u: UnitRef) => void
+  onWhole: () => void
+}) {
+  const isChosen = (u: UnitRef) => chosen.some((c) => c.id === u.id)
+  const option = (u: UnitRef, active: boolean, onClick: () => void, extra = '') => (
+    <View
+      key={u.id}
+      className={`choice scope-option scope-option--${u.level}${extra}${active ? ' choice--active scope-option--active' : ''}`}
+      onClick={onClick}
+    >
+      <Text>{u.name}</Text>
+    </View>
+  )
+  if (!scope.whole) {
+    const parts = scope.parts === 'load' ? [] : scope.parts
+    return <View className='choice-row'>{parts.map((u) => option(u, isChosen(u), () => onToggle(u)))}</View>
+  }
+  return (
+    <View>
+      <View className='choice-row'>{option(scope.whole, chosen.length === 0, onWhole, ' scope-option--all')}</View>
+      <Parts whole={scope.whole} isChosen={isChosen} option={option} onToggle={onToggle} />
+    </View>
+  )
+}
+
+function Parts({
+  whole,
+  isChosen,
+  option,
+  onToggle,
+}: {
+  whole: UnitRef
+  isChosen: (u: UnitRef) => boolean
+  option: (u: UnitRef, active: boolean, onClick: () => void) => JSX.Element
+  onToggle: (u: UnitRef) => void
+}) {
+  const { state, reload } = useRemote(() => getOverview(whole.id))
+  if (state.status === 'loading') return <Text className='manage-hint'>加载中…</Text>
+  if (state.status === 'error')
+    return (
+      <View className='manage-inline-error'>
+        <Text className='manage-error'>{state.error.message}</Text>
+        <Button size='small' fill='outline' type='primary' onClick={() => void reload()}>
+          重试
+        </Button>
+      </View>
+    )
+  const parts = state.data.children.map(({ id, name, level }) => ({ id, name, level }))
+  if (!parts.length) return null
+  return (
+    <View>
+      <Text className='manage-hint publish-parts-hint'>
+        或只发给其中的{PART_NAMES[parts[0].level] ?? '单位'}（可多选）：
+      </Text>
+      <View className='choice-row'>{parts.map((u) => option(u, isChosen(u), () => onToggle(u)))}</View>
+    </View>
+  )
+}
+
+const extensionOf = (p: PickedFile): string => {
+  const m = /\.([A-Za-z0-9]{1,5})$/.exec(p.name || p.path || '')
+  return m ? m[1].toLowerCase() : 'jpg'
+}
+
+/** What an <Image> can show before the upload: the weapp temp path, or (h5) an object URL of the file. */
+const previewOf = (p: PickedFile): string =>
+  p.path ?? (p.file && typeof URL !== 'undefined' ? URL.createObjectURL(p.file) : '')

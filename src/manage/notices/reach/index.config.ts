@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '通知触达', enablePullDownRefresh: true })

@@ -1,0 +1,385 @@
+/**
+ * 通知触达 (leaders): how many households of a unit a notice has reached, per grid and per building (the
+ * least reached buildings first). Tapping a building lists its unreached households, paged, with doors and
+ * phones in full to call or knock; 已上门告知 records how a household was reached and counts it at once.
+ * 提醒未触达 sends the unreached one reminder a day.
+ */
+import { useCallback, useEffect, useState } from 'react'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { ErrorState, LoadingState } from '../../../components/PageState'
+import { usePersonaReady } from '../../../hooks/use-persona'
+import { useRemote } from '../../../hooks/use-remote'
+import {
+  getReach,
+  getUnreached,
+  percent,
+  recordVisit,
+  remindUnreached,
+  URGENCY_LABELS,
+  VISIT_LABELS,
+  VISIT_METHODS,
+  type ReachResult,
+  type ReachRow,
+  type UnreachedRow,
+  type VisitMethod,
+} from '../../../services/notices-leader'
+import { formatTime, messageOf } from '../../format'
+import { Button, Input, Tag } from '../../ui'
+import '../../manage.css'
+import '../notices.css'
+
+/** How often the open page reads the counters again (they change as residents press 收到). */
+const REFRESH_MS = 15_000
+
+type Building = ReachResult['byBuilding'][number]
+
+export default function ReachPage() {
+  const { id = '', unit = '' } = useRouter().params
+  return usePersonaReady() ? <Reach noticeId={decodeURIComponent(id)} unitId={decodeURIComponent(unit)} /> : null
+}
+
+function Reach({ noticeId, unitId }: { noticeId: string; unitId: string }) {
+  const { state, reload } = useRemote(() => getReach(noticeId, unitId))
+  // The building whose unreached households are listed.
+  const [selected, setSelected] = useState<string | null>(null)
+
+  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+  useEffect(() => {
+    const timer = setInterval(() => void reload(), REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [reload])
+
+  let body
+  if (state.status === 'loading') body = <LoadingState />
+  else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void reload()} />
+  else {
+    const reach = state.data
+    const building = reach.byBuilding.find((b) => b.id === selected) ?? null
+    body = (
+      <View>
+        <Summary reach={reach} onRefresh={() => void reload()} />
+        {reach.byGrid.length > 1 ? <GridBars rows={reach.byGrid} /> : null}
+        <BuildingBars rows={reach.byBuilding} selected={selected} onSelect={setSelected} />
+        {building ? (
+          <Unreached key={building.id} noticeId={noticeId} building={building} onVisited={() => void reload()} />
+        ) : null}
+      </View>
+    )
+  }
+  return <View className='app-page manage notices-reach'>{body}</View>
+}
+
+function Summary({ reach, onRefresh }: { reach: ReachResult; onRefresh: () => void }) {
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
+  const [busy, setBusy] = useState(false)
+  const pct = percent(reach.reached, reach.households)
+  const remind = async () => {
+    setBusy(true)
+    try {
+      const { sent } = await remindUnreached(reach.notice.id, reach.unit.id)
+      setMessage({ text: `已提醒未触达的住户（发出 ${sent} 条消息）`, error: false })
+    } catch (e) {
+      setMessage({ text: messageOf(e), error: true })
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='card reach-summary'>
+      <View className='card__head'>
+        <Text className='card__title reach-title'>{reach.notice.title}</Text>
+        {reach.notice.urgency !== 'normal' ? (
+          <Tag className={`reach-urgency reach-urgency--${reach.notice.urgency}`} type='danger'>
+            {URGENCY_LABELS[reach.notice.urgency]}
+          </Tag>
+        ) : null}
+      </View>
+      <Text className='reach-meta'>
+        {reach.unit.name} · 发布于 {formatTime(reach.notice.publishedAt)} · 截止 {formatTime(reach.notice.expiresAt)}
+      </Text>
+      <View className='reach-totals'>
+        <Text className='reach-totals__percent'>{pct}%</Text>
+        <Text className='reach-totals__count'>
+          已触达 {reach.reached} / {reach.households} 户
+        </Text>
+      </View>
+      <Bar reached={reach.reached} households={reach.households} />
+      {message ? (
+        <Text className={message.error ? 'manage-error reach-remind__error' : 'manage-message reach-remind__done'}>
+          {message.text}
+        </Text>
+      ) : null}
+      <View className='manage-row-actions reach-actions'>
+        <Button className='reach-refresh' size='small' fill='outline' onClick={onRefresh}>
+          刷新
+        </Button>
+        <Button
+          className='reach-remind'
+          size='small'
+          type='primary'
+          disabled={busy || reach.reached >= reach.households}
+          onClick={() => void remind()}
+        >
+          提醒未触达
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+function Bar({ reached, households }: { reached: number; households: number }) {
+  return (
+    <View className='reach-bar'>
+      <View className='reach-bar__fill' style={{ width: `${percent(reached, households)}%` }} />
+    </View>
+  )
+}
+
+function GridBars({ rows }: { rows: ReachRow[] }) {
+  return (
+    <View className='card reach-grids'>
+      <View className='card__head'>
+        <Text className='card__title'>各网格</Text>
+      </View>
+      {rows.map((g) => (
+        <View className='reach-row reach-grid' key={g.id}>
+          <View className='reach-row__head'>
+            <Text className='reach-row__name reach-grid__name'>{g.name}</Text>
+            <Text className='reach-row__count reach-grid__count'>
+              {g.reached}/{g.households}
+            </Text>
+            <Text className='reach-row__percent'>{percent(g.reached, g.households)}%</Text>
+          </View>
+          <Bar reached={g.reached} households={g.households} />
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** Least reached share first; among equals, the most unreached households first. */
+const byLeastReached = (a: Building, b: Building): number =>
+  a.reached / (a.households || 1) - b.reached / (b.households || 1) ||
+  b.households - b.reached - (a.households - a.reached) ||
+  a.name.localeCompare(b.name, 'zh-CN')
+
+function BuildingBars({
+  rows,
+  selected,
+  onSelect,
+}: {
+  rows: Building[]
+  selected: string | null
+  onSelect: (id: string | null) => void
+}) {
+  const sorted = [...rows].sort(byLeastReached)
+  return (
+    <View className='card reach-buildings'>
+      <View className='card__head'>
+        <Text className='card__title'>各楼栋</Text>
+        <Text className='card__hint'>点楼栋查看未触达住户</Text>
+      </View>
+      {sorted.length === 0 ? <Text className='manage-hint'>没有楼栋</Text> : null}
+      {sorted.map((b) => (
+        <View
+          className={`reach-row reach-building${selected === b.id ? ' reach-building--active' : ''}`}
+          key={b.id}
+          onClick={() => onSelect(selected === b.id ? null : b.id)}
+        >
+          <View className='reach-row__head'>
+            <Text className='reach-row__name reach-building__name'>{b.name}</Text>
+            <Text className='reach-row__grid'>{b.grid.name}</Text>
+            <Text className='reach-row__count reach-building__count'>
+              {b.reached}/{b.households}
+            </Text>
+            <Text className='reach-row__percent'>{percent(b.reached, b.households)}%</Text>
+          </View>
+          <Bar reached={b.reached} households={b.households} />
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/* ---------- 未触达住户 ---------- */
+
+function Unreached({ noticeId, building, onVisited }: { noticeId: string; building: Building; onVisited: () => void }) {
+  const [rows, setRows] = useState<UnreachedRow[]>([])
+  const [total, setTotal] = useState(0)
+  const [page, setPage] = useState(0)
+  const [status, setStatus] = useState<'loading' | 'more' | 'ok' | 'error'>('loading')
+  const [error, setError] = useState('')
+  const [message, setMessage] = useState('')
+
+  const load = useCallback(
+    async (p: number) => {
+      setStatus(p === 0 ? 'loading' : 'more')
+      try {
+        const res = await getUnreached(noticeId, building.id, p)
+        setRows((r) =>
+          p === 0 ? res.rows : [...r, ...res.rows.filter((x) => !r.some((y) => y.householdId === x.householdId))],
+        )
+        setTotal(res.total)
+        setPage(p)
+        setStatus('ok')
+      } catch (e) {
+        setError(messageOf(e))
+        setStatus('error')
+      }
+    },
+    [noticeId, building.id],
+  )
+  useEffect(() => {
+    void load(0)
+  }, [load])
+
+  const visited = (row: UnreachedRow, method: VisitMethod) => {
+    setRows((r) => r.filter((x) => x.householdId !== row.householdId))
+    setTotal((t) => Math.max(0, t - 1))
+    setMessage(`${row.door} 已记为${VISIT_LABELS[method]}`)
+    onVisited()
+  }
+
+  return (
+    <View className='card unreached'>
+      <View className='card__head'>
+        <Text className='card__title'>{building.name} 未触达</Text>
+        <Text className='card__hint unreached-total'>{status === 'loading' ? '' : `${total} 户`}</Text>
+      </View>
+      {message ? <Text className='manage-message unreached-message'>{message}</Text> : null}
+      {status === 'loading' ? <Text className='manage-hint'>加载中…</Text> : null}
+      {status === 'error' ? (
+        <View className='manage-inline-error'>
+          <Text className='manage-error'>{error}</Text>
+          <Button size='small' fill='outline' type='primary' onClick={() => void load(page)}>
+            重试
+          </Button>
+        </View>
+      ) : null}
+      {status !== 'loading' && rows.length === 0 && status !== 'error' ? (
+        <Text className='manage-hint'>这栋楼的住户都已触达</Text>
+      ) : null}
+      {status === 'loading'
+        ? null
+        : rows.map((r) => <UnreachedHousehold key={r.householdId} noticeId={noticeId} row={r} onVisited={visited} />)}
+      {status !== 'loading' && rows.length < total ? (
+        <Button
+          className='unreached-more'
+          fill='outline'
+          block
+          disabled={status === 'more'}
+          onClick={() => void load(page + 1)}
+        >
+          {status === 'more' ? '加载中…' : `加载更多（还有 ${total - rows.length} 户）`}
+        </Button>
+      ) : null}
+    </View>
+  )
+}
+
+function UnreachedHousehold({
+  noticeId,
+  row,
+  onVisited,
+}: {
+  noticeId: string
+  row: UnreachedRow
+  onVisited: (row: UnreachedRow, method: VisitMethod) => void
+}) {
+  const [open, setOpen] = useState(false)
+  const [method, setMethod] = useState<VisitMethod>('door')
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+
+  const confirm = async () => {
+    setBusy(true)
+    setError('')
+    try {
+      await recordVisit(noticeId, row.householdId, method, note)
+      // Reached either way: by this visit, or by a 收到 that came first.
+      onVisited(row, method)
+    } catch (e) {
+      setError(messageOf(e))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='unreached-row'>
+      <View className='unreached-row__head'>
+        <Text className='unreached-row__door'>{row.door}</Text>
+        {open ? null : (
+          <Button
+            className='unreached-row__visit'
+            size='small'
+            type='primary'
+            fill='outline'
+            onClick={() => setOpen(true)}
+          >
+            已上门告知
+          </Button>
+        )}
+      </View>
+      {row.members.length === 0 ? <Text className='manage-hint'>暂无登记的居民</Text> : null}
+      {row.members.map((m) => (
+        <View className='unreached-member' key={m.id}>
+          <View className='unreached-member__body'>
+            <Text className='unreached-member__name'>{m.name}</Text>
+            {m.joined ? null : <Text className='unreached-member__not-joined'>未加入</Text>}
+            <Text className='unreached-member__phone unreached-row__phone'>{m.phone}</Text>
+          </View>
+          {m.phone ? (
+            <Button
+              className='unreached-member__call'
+              size='small'
+              type='primary'
+              onClick={() => void Taro.makePhoneCall({ phoneNumber: m.phone }).catch(() => undefined)}
+            >
+              拨打
+            </Button>
+          ) : null}
+        </View>
+      ))}
+      {open ? (
+        <View className='manage-form visit-form'>
+          <Text className='manage-form__label'>告知方式</Text>
+          <View className='choice-row'>
+            {VISIT_METHODS.map((v) => (
+              <View
+                key={v}
+                className={`choice visit-method visit-method--${v}${method === v ? ' choice--active visit-method--active' : ''}`}
+                onClick={() => setMethod(v)}
+              >
+                <Text>{VISIT_LABELS[v]}</Text>
+              </View>
+            ))}
+          </View>
+          <Input
+            className='visit-note'
+            placeholder='备注（可不填），如：已当面告知老人'
+            maxLength={100}
+            value={note}
+            onChange={(v: string) => setNote(v)}
+          />
+          {error ? <Text className='manage-error visit-error'>{error}</Text> : null}
+          <View className='pending-claim__actions'>
+            <Button className='visit-cancel' size='small' fill='outline' onClick={() => setOpen(false)}>
+              取消
+            </Button>
+            <Button
+              className='visit-confirm'
+              size='small'
+              type='primary'
+              disabled={busy}
+              onClick={() => void confirm()}
+            >
+              确认已告知
+            </Button>
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}
