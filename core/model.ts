@@ -150,3 +150,47 @@ export interface ReachCounterDoc {
   gridId: string
   reached: number
 }
+
+/** A grid chief's relay of a notice from above into the grid's group: `${noticeId}_${gridId}`. The notice itself
+ * is not copied, so residents still see one notice; the share card opens it with this grid's note. */
+export interface RelayDoc {
+  _id: string
+  noticeId: string
+  gridId: string
+  /** one line the grid chief added (may be empty) */
+  note: string
+  /** person id and name of the grid chief */
+  by: string
+  byName: string
+  at: Date
+}
+
+/** One-time subscribe messages a person accepted for a template: `${personId}_${templateId}`. Each accept adds
+ * one; each message sent uses one. */
+export interface SubscriptionDoc {
+  _id: string
+  personId: string
+  openid: string
+  /** the person's home when they subscribed: delivery finds the subscribers under a notice's units by prefix */
+  homePath: string
+  templateId: string
+  remaining: number
+  updatedAt: Date
+}
+
+/** The subscribe messages of one notice, sent by the `deliver` timer in bounded batches: `_id` = the notice's id.
+ * The cursor (which unit, after which subscription) lets a job resume where the last firing stopped. */
+export interface DeliveryDoc {
+  _id: string
+  noticeId: string
+  status: 'pending' | 'done'
+  /** index into the notice's unitPaths */
+  unitIndex: number
+  /** the last subscription `_id` handled under that unit ('' = none yet) */
+  after: string
+  sent: number
+  /** a firing holds the job until then, so two overlapping firings never send the same batch */
+  lockedUntil: Date
+  createdAt: Date
+  doneAt?: Date
+}

@@ -9,7 +9,7 @@ import cloudSdk from 'wx-server-sdk'
 import type { Envelope } from '../../core/envelope'
 import type { PersonDoc } from '../../core/model'
 import { COLLECTIONS } from '../../core/schema'
-import { localSdkEnv, startLocalCloud, type LocalCloud } from '../../emulator'
+import { localSdkEnv, startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../emulator'
 import { buildDemoCommunity, type DemoCommunity } from '../../emulator/seed'
 import { buildFunctions } from '../../scripts/build-functions'
 
@@ -24,11 +24,15 @@ export interface GridCloud {
   close(): Promise<void>
 }
 
-/** `functions`: which to bundle first (default just `grid`; the permission matrix needs them all). */
-export async function startGridCloud(functions: readonly string[] = ['grid']): Promise<GridCloud> {
+/** `functions`: which to bundle first (default just `grid`; the permission matrix needs them all). `options`: the
+ * msgSecCheck stand-in's word list, and whether timers run by themselves (tests that fire them pass false). */
+export async function startGridCloud(
+  functions: readonly string[] = ['grid'],
+  options: Pick<LocalCloudOptions, 'blockedWords' | 'timers'> = {},
+): Promise<GridCloud> {
   await buildFunctions(functions)
   const dataDir = mkdtempSync(join(tmpdir(), 'wgt-functions-'))
-  const cloud = await startLocalCloud({ dataDir, port: 0 })
+  const cloud = await startLocalCloud({ dataDir, port: 0, ...options })
   const demo = buildDemoCommunity()
   await cloud.seed({ units: demo.units, people: demo.people })
 

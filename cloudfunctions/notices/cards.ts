@@ -1,0 +1,57 @@
+/** How notices look to the app: cards in feeds and lists, targets as unit refs, with the caller's read state. */
+import type { NoticeCard, UnitRef } from '../../core/contract'
+import type { NoticeDoc } from '../../core/model'
+import type { Unit } from '../../core/units'
+import type { Caller } from '../../server/caller'
+import type { NoticeStore } from '../../server/notice-store'
+import type { Repository } from '../../server/repository'
+
+const EXCERPT = 60
+
+export const iso = (d: Date | string): string => new Date(d).toISOString()
+
+export const unitRef = (u: Pick<Unit, '_id' | 'name' | 'level'>): UnitRef => ({
+  id: u._id,
+  name: u.name,
+  level: u.level,
+})
+
+export const isLive = (n: Pick<NoticeDoc, 'expiresAt'>, now: Date): boolean => +new Date(n.expiresAt) > +now
+
+export function card(n: NoticeDoc, state: { read: boolean; householdReached: boolean }): NoticeCard {
+  const chars = [...n.body]
+  return {
+    id: n._id,
+    title: n.title,
+    excerpt: chars.length > EXCERPT ? `${chars.slice(0, EXCERPT).join('')}…` : n.body,
+    urgency: n.urgency,
+    ackRequired: n.ackRequired,
+    publishedAt: iso(n.publishedAt),
+    expiresAt: iso(n.expiresAt),
+    origin: n.origin,
+    read: state.read,
+    householdReached: state.householdReached,
+  }
+}
+
+/** Cards of these notices with the caller's read state (their acks) and household's reach (its receipts): 2 reads. */
+export async function cardsFor(notices: NoticeDoc[], caller: Caller, store: NoticeStore): Promise<NoticeCard[]> {
+  const ids = notices.map((n) => n._id)
+  const personId = caller.person?._id
+  const householdId = caller.person?.householdId
+  const [acks, receipts] = await Promise.all([
+    personId && ids.length ? store.acksOf(personId, ids) : [],
+    householdId && ids.length ? store.receiptsOf(householdId, ids) : [],
+  ])
+  const read = new Set(acks.map((a) => a.noticeId))
+  const reached = new Set(receipts.map((r) => r.noticeId))
+  return notices.map((n) => card(n, { read: read.has(n._id), householdReached: reached.has(n._id) }))
+}
+
+/** The units a notice was published to, in the order the publisher chose them. */
+export async function targetsOf(notices: NoticeDoc[], repo: Repository): Promise<Map<string, UnitRef[]>> {
+  const units = new Map((await repo.units(notices.flatMap((n) => n.unitIds))).map((u) => [u._id, u]))
+  return new Map(
+    notices.map((n) => [n._id, n.unitIds.flatMap((id) => (units.has(id) ? [unitRef(units.get(id) as Unit)] : []))]),
+  )
+}

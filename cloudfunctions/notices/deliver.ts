@@ -1,0 +1,92 @@
+/**
+ * The `deliver` timer (config.json, every minute): sends each new notice's subscribe message to the residents in
+ * its scope who accepted one (一次性订阅), in bounded batches so a firing ends well inside the function's timeout
+ * however large the audience. A job's cursor (which target unit, after which subscription) is saved after every
+ * message, so the next firing resumes exactly where this one stopped; a lease keeps two overlapping firings off
+ * the same job; a message is taken from the subscription before it is sent, so nobody gets one twice.
+ */
+import { URGENCY_LABELS } from '../../core/contract'
+import type { NoticeDoc, SubscriptionDoc } from '../../core/model'
+import { clip, NOTICE_TEMPLATE, noticePath } from '../../core/notice-links'
+import { getCloud } from '../../server/cloud'
+import { noticeStore } from '../../server/notice-store'
+import type { TimerHandler } from '../../server/router'
+import { isLive } from './cards'
+
+/** Messages one firing sends at most (each: a conditional update, a send, a cursor save). */
+export const SENDS_PER_FIRING = 200
+/** Jobs one firing looks at. */
+const JOBS_PER_FIRING = 10
+/** Longer than a firing may run (config.json timeout), so a lease outlives its holder only if it crashed. */
+const LEASE_MS = 55_000
+const PAGE = 50
+
+/** Beijing time, as the template's time field shows it: 2026-11-22 09:30. */
+const beijing = (d: Date): string => new Date(+d + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+
+function message(notice: NoticeDoc, sub: SubscriptionDoc) {
+  const f = NOTICE_TEMPLATE.fields
+  return {
+    touser: sub.openid,
+    templateId: sub.templateId,
+    page: noticePath(notice._id),
+    miniprogramState: 'formal',
+    data: {
+      [f.title]: { value: clip(notice.title, 20) },
+      [f.origin]: { value: clip(notice.origin, 20) },
+      [f.urgency]: { value: URGENCY_LABELS[notice.urgency] },
+      [f.publishedAt]: { value: beijing(new Date(notice.publishedAt)) },
+    },
+  }
+}
+
+export const deliver: TimerHandler = async () => {
+  const store = noticeStore()
+  const cloud = getCloud()
+  let budget = SENDS_PER_FIRING
+  let sentNow = 0
+  let finished = 0
+  for (const job of await store.pendingDeliveries(JOBS_PER_FIRING)) {
+    if (budget <= 0) break
+    const now = new Date()
+    if (!(await store.lease(job._id, now, new Date(+now + LEASE_MS)))) continue
+    const notice = await store.notice(job.noticeId)
+    if (!notice || !isLive(notice, now)) {
+      await store.saveDelivery(job._id, { status: 'done', doneAt: now, lockedUntil: new Date(0) })
+      finished++
+      continue
+    }
+    let { unitIndex, after, sent } = job
+    while (budget > 0 && unitIndex < notice.unitPaths.length) {
+      const asked = Math.min(PAGE, budget)
+      const subs = await store.subscribersUnder(notice.unitPaths[unitIndex], after, asked)
+      for (const sub of subs) {
+        budget--
+        after = sub._id
+        if (await store.consume(sub._id, new Date())) {
+          try {
+            await cloud.openapi.subscribeMessage.send(message(notice, sub))
+            sent++
+            sentNow++
+          } catch (error) {
+            // refused by WeChat (unsubscribed, blocked): the message is spent either way; the others go on
+            console.warn(`[notices deliver] ${notice._id} → ${sub.personId} failed`, error)
+          }
+        }
+        await store.saveDelivery(job._id, { unitIndex, after, sent })
+      }
+      if (subs.length < asked) {
+        unitIndex++
+        after = ''
+        await store.saveDelivery(job._id, { unitIndex, after, sent })
+      }
+    }
+    const done = unitIndex >= notice.unitPaths.length
+    if (done) finished++
+    await store.saveDelivery(job._id, {
+      lockedUntil: new Date(0),
+      ...(done ? { status: 'done' as const, doneAt: new Date() } : {}),
+    })
+  }
+  return { sent: sentNow, finished }
+}

@@ -1,0 +1,66 @@
+/** notices.detail (opening marks it read) and notices.ack (收到, through the reach ledger). */
+import type { AckResult, NoticeDetail, ParsedPayload } from '../../../core/contract'
+import { getCloud } from '../../../server/cloud'
+import { AppError } from '../../../server/errors'
+import { noticeStore } from '../../../server/notice-store'
+import { recordAck } from '../../../server/reach-ledger'
+import type { ActionDef } from '../../../server/router'
+import { leadsOver, reachesHome } from '../access'
+import { cardsFor, isLive, targetsOf, unitRef } from '../cards'
+
+/** Temporary URLs of the notice's images; one the storage no longer has is left out. */
+async function imageUrls(fileIDs: string[]): Promise<string[]> {
+  if (fileIDs.length === 0) return []
+  const res = (await getCloud().getTempFileURL({ fileList: fileIDs })) as {
+    fileList: { status: number; tempFileURL: string }[]
+  }
+  return res.fileList.filter((f) => f.status === 0 && f.tempFileURL).map((f) => f.tempFileURL)
+}
+
+export const detail: ActionDef<ParsedPayload<'notices', 'detail'>, NoticeDetail> = {
+  async handle({ payload, caller, repo }) {
+    const store = noticeStore()
+    const notice = await store.notice(payload.noticeId)
+    if (!notice) throw new AppError('NOT_FOUND')
+    const resident = reachesHome(notice, caller)
+    if (!resident && !leadsOver(notice, caller)) throw new AppError('FORBIDDEN')
+
+    // opening marks it read (once; it never undoes a 收到); only for the residents it is addressed to
+    if (resident && caller.person) await store.markRead(notice._id, caller.person._id, new Date())
+
+    const relay = payload.gridId ? await store.relayOf(notice._id, payload.gridId) : null
+    const [[view], targets, images, acks, grid] = await Promise.all([
+      cardsFor([notice], caller, store),
+      targetsOf([notice], repo),
+      imageUrls(notice.images),
+      caller.person ? store.acksOf(caller.person._id, [notice._id]) : [],
+      relay ? repo.unit(relay.gridId) : null,
+    ])
+    const { excerpt, ...rest } = view
+    void excerpt
+    return {
+      ...rest,
+      body: notice.body,
+      images,
+      targets: targets.get(notice._id) ?? [],
+      relayNote: relay && grid && relay.note ? { grid: unitRef(grid), note: relay.note, by: relay.byName } : null,
+      acked: acks.some((a) => !!a.ackedAt),
+    }
+  },
+}
+
+export const ack: ActionDef<ParsedPayload<'notices', 'ack'>, AckResult> = {
+  async handle({ payload, caller }) {
+    const store = noticeStore()
+    const person = caller.person
+    const household = person?.householdId ? caller.units.get(person.householdId) : undefined
+    if (!person || !household) throw new AppError('FORBIDDEN')
+    const notice = await store.notice(payload.noticeId)
+    if (!notice) throw new AppError('NOT_FOUND')
+    if (!reachesHome(notice, caller)) throw new AppError('FORBIDDEN')
+    if (!isLive(notice, new Date())) throw new AppError('NOTICE_EXPIRED')
+    // THE LEDGER RULE (server/reach-ledger.ts): the household's receipt and its building counter once, the ack
+    const { householdReached } = await recordAck(store.db, { noticeId: notice._id, household, personId: person._id })
+    return { acked: true, householdReached }
+  },
+}

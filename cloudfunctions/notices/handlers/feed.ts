@@ -1,0 +1,46 @@
+/** notices.feed and notices.unreadCount: what reaches the caller's home, urgent pinned, newest first. */
+import type { NoticeCard, ParsedPayload } from '../../../core/contract'
+import type { NoticeDoc } from '../../../core/model'
+import { pathIds } from '../../../core/units'
+import type { Caller } from '../../../server/caller'
+import { noticeStore, type NoticeStore } from '../../../server/notice-store'
+import type { ActionDef } from '../../../server/router'
+import { cardsFor } from '../cards'
+
+/** The ids a notice to the caller's home carries: the household and every ancestor up to the street. */
+const homeIds = (caller: Caller): string[] => (caller.person?.homePath ? pathIds(caller.person.homePath) : [])
+
+/** Live notices to the caller's home that they have not opened or acknowledged. */
+async function unread(store: NoticeStore, caller: Caller, ids: string[], now: Date): Promise<number> {
+  const personId = caller.person?._id
+  if (!personId || ids.length === 0) return 0
+  const live = await store.liveIds(ids, now)
+  if (live.length === 0) return 0
+  const seen = await store.acksOf(personId, live)
+  return live.length - new Set(seen.map((a) => a.noticeId)).size
+}
+
+export const feed: ActionDef<ParsedPayload<'notices', 'feed'>, { rows: NoticeCard[]; unread: number }> = {
+  async handle({ payload, caller }) {
+    const store = noticeStore()
+    const ids = homeIds(caller)
+    if (ids.length === 0) return { rows: [], unread: 0 }
+    const now = new Date()
+    const { page, pageSize } = payload
+    const skip = page * pageSize
+    // urgent notices first (pinned), then the rest; each newest first. One page may span both.
+    const urgentTotal = await store.countLive(ids, now, true)
+    const notices: NoticeDoc[] = []
+    if (skip < urgentTotal) notices.push(...(await store.live(ids, now, true, skip, pageSize)))
+    const rest = pageSize - notices.length
+    if (rest > 0) notices.push(...(await store.live(ids, now, false, Math.max(0, skip - urgentTotal), rest)))
+    const [rows, count] = await Promise.all([cardsFor(notices, caller, store), unread(store, caller, ids, now)])
+    return { rows, unread: count }
+  },
+}
+
+export const unreadCount: ActionDef<ParsedPayload<'notices', 'unreadCount'>, { unread: number }> = {
+  async handle({ caller }) {
+    return { unread: await unread(noticeStore(), caller, homeIds(caller), new Date()) }
+  },
+}

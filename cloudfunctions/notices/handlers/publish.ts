@@ -1,0 +1,73 @@
+/** notices.publish: a leader publishes to units inside their scope; text passes the content check first. */
+import { randomBytes } from 'node:crypto'
+import type { NoticeCard, ParsedPayload, UnitRef } from '../../../core/contract'
+import type { DeliveryDoc, NoticeDoc } from '../../../core/model'
+import { MAX_NOTICE_DAYS, outermost, publishGrants } from '../../../core/notice-scope'
+import type { Unit } from '../../../core/units'
+import { checkText } from '../../../server/content-check'
+import { AppError } from '../../../server/errors'
+import { noticeStore } from '../../../server/notice-store'
+import type { ActionDef } from '../../../server/router'
+import { card, unitRef } from '../cards'
+
+const DAY = 86_400_000
+
+export const publish: ActionDef<ParsedPayload<'notices', 'publish'>, NoticeCard & { targets: UnitRef[] }> = {
+  // the permission table checks the first unit; every other unit is checked below
+  target: (p) => p.unitIds[0] ?? null,
+  async handle({ payload, caller, repo }) {
+    const person = caller.person
+    if (!person || !caller.openid) throw new AppError('NOT_REGISTERED')
+    const now = new Date()
+    const expiresAt = new Date(payload.expiresAt)
+    if (!(+expiresAt > +now)) throw new AppError('INVALID_PAYLOAD', '截止时间须晚于现在')
+    if (+expiresAt - +now > MAX_NOTICE_DAYS * DAY)
+      throw new AppError('INVALID_PAYLOAD', `截止时间最多在 ${MAX_NOTICE_DAYS} 天以后`)
+
+    const found = new Map((await repo.units(payload.unitIds)).map((u) => [u._id, u]))
+    const chosen: Unit[] = []
+    for (const id of payload.unitIds) {
+      const unit = found.get(id)
+      if (!unit || unit.retired) throw new AppError('NOT_FOUND')
+      if (publishGrants(caller.grants, unit).length === 0)
+        throw new AppError('FORBIDDEN', `「${unit.name}」不在你可以发布的范围内`)
+      chosen.push(unit)
+    }
+    const targets = outermost(chosen)
+
+    // refused text: CONTENT_RISKY, and nothing below runs
+    await checkText(caller.openid, payload.title, payload.body)
+
+    // origin: the widest role the caller publishes the first target with (和平里社区 · 许玉兰)
+    const [grant] = publishGrants(caller.grants, targets[0]).sort((a, b) => a.path.length - b.path.length)
+    const speaker = caller.units.get(grant.unitId)
+    const id = randomBytes(12).toString('hex')
+    const notice: NoticeDoc = {
+      _id: id,
+      title: payload.title,
+      body: payload.body,
+      images: payload.images,
+      urgency: payload.urgency,
+      ackRequired: payload.ackRequired,
+      unitIds: targets.map((u) => u._id),
+      unitPaths: targets.map((u) => u.path),
+      publisherId: person._id,
+      origin: `${speaker?.name ?? ''} · ${person.name}`,
+      publishedAt: now,
+      expiresAt,
+    }
+    const delivery: DeliveryDoc = {
+      _id: id,
+      noticeId: id,
+      status: 'pending',
+      unitIndex: 0,
+      after: '',
+      sent: 0,
+      lockedUntil: new Date(0),
+      createdAt: now,
+    }
+    // two documents, whatever the audience: residents find the notice by their home's ancestors (unitIds)
+    await noticeStore().publish(notice, delivery)
+    return { ...card(notice, { read: false, householdReached: false }), targets: targets.map(unitRef) }
+  },
+}

@@ -1,0 +1,33 @@
+/** notices.published (我发布的): the caller's notices, newest first, with households reached so far. */
+import type { NoticeCard, ParsedPayload, UnitRef } from '../../../core/contract'
+import { noticeStore } from '../../../server/notice-store'
+import type { ActionDef } from '../../../server/router'
+import { cardsFor, targetsOf } from '../cards'
+
+type Row = NoticeCard & { households: number; reached: number; targets: UnitRef[] }
+
+export const published: ActionDef<ParsedPayload<'notices', 'published'>, { rows: Row[] }> = {
+  async handle({ payload, caller, repo }) {
+    const store = noticeStore()
+    const personId = caller.person?._id
+    if (!personId) return { rows: [] }
+    const notices = await store.publishedBy(personId, payload.page * payload.pageSize, payload.pageSize)
+    const paths = [...new Set(notices.flatMap((n) => n.unitPaths))]
+    // households: one count per distinct target; reached: the building counters (never the receipts)
+    const [cards, targets, reached, counts] = await Promise.all([
+      cardsFor(notices, caller, store),
+      targetsOf(notices, repo),
+      store.reachedTotals(notices.map((n) => n._id)),
+      Promise.all(paths.map(async (p) => [p, await repo.countHouseholdsUnder(p)] as const)),
+    ])
+    const households = new Map(counts)
+    return {
+      rows: notices.map((n, i) => ({
+        ...cards[i],
+        households: n.unitPaths.reduce((sum, p) => sum + (households.get(p) ?? 0), 0),
+        reached: reached.get(n._id) ?? 0,
+        targets: targets.get(n._id) ?? [],
+      })),
+    }
+  },
+}

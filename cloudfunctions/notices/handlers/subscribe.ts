@@ -1,0 +1,23 @@
+/** notices.subscribe: the resident accepted one subscribe message (wx.requestSubscribeMessage) for notices. */
+import type { ParsedPayload } from '../../../core/contract'
+import { AppError } from '../../../server/errors'
+import { noticeStore } from '../../../server/notice-store'
+import type { ActionDef } from '../../../server/router'
+
+export const subscribe: ActionDef<ParsedPayload<'notices', 'subscribe'>, { remaining: number }> = {
+  async handle({ payload, caller }) {
+    const person = caller.person
+    if (!person?.homePath || !caller.openid) throw new AppError('FORBIDDEN')
+    const remaining = await noticeStore().subscribe(
+      {
+        _id: `${person._id}_${payload.templateId}`,
+        personId: person._id,
+        openid: caller.openid,
+        homePath: person.homePath,
+        templateId: payload.templateId,
+      },
+      new Date(),
+    )
+    return { remaining }
+  },
+}
