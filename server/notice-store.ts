@@ -19,13 +19,9 @@ import { getDatabase, type Database } from './cloud'
 import { type Query, rows, all, total, pathPrefix } from './query'
 
 type Doc = Record<string, unknown>
-interface TxDocument {
-  get(): Promise<{ data: Doc | null }>
-  update(opts: { data: Doc }): Promise<unknown>
-  set(opts: { data: Doc }): Promise<unknown>
-}
+/** The one transaction here only sets documents (the SDK types it as `any`). */
 interface Tx {
-  collection(name: string): { doc(id: string): TxDocument }
+  collection(name: string): { doc(id: string): { set(opts: { data: Doc }): Promise<unknown> } }
 }
 
 export interface NoticeStore {
@@ -172,16 +168,24 @@ export function createNoticeStore(db: Database): NoticeStore {
       return out
     },
 
-    subscribe: (sub, at) =>
-      db.runTransaction(async (tx: Tx) => {
-        const ref = tx.collection('subscriptions').doc(sub._id)
-        const prior = (await ref.get()).data as SubscriptionDoc | null
-        const remaining = (prior?.remaining ?? 0) + 1
-        const { _id, ...data } = sub
-        void _id
-        await ref.set({ data: { ...data, remaining, updatedAt: at } })
-        return remaining
-      }) as unknown as Promise<number>,
+    async subscribe(sub, at) {
+      // add one atomically; the first accept creates the document (two at once: one add wins, the other adds one)
+      const { _id, ...fields } = sub
+      for (;;) {
+        const res = await col('subscriptions')
+          .where({ _id })
+          .update({ data: { remaining: _.inc(1), openid: fields.openid, homePath: fields.homePath, updatedAt: at } })
+        if (updated(res) === 1) break
+        try {
+          await col('subscriptions').add({ data: { _id, ...fields, remaining: 1, updatedAt: at } })
+          break
+        } catch (error) {
+          if (!isDuplicate(error)) throw error
+        }
+      }
+      const [doc] = await rows<SubscriptionDoc>(col('subscriptions').where({ _id }).limit(1))
+      return doc?.remaining ?? 0
+    },
     pendingDeliveries: (limit) =>
       rows<DeliveryDoc>(col('deliveries').where({ status: 'pending' }).orderBy('createdAt', 'asc').limit(limit)),
     async lease(jobId, now, until) {
