@@ -73,7 +73,7 @@ export const counterId = (noticeId: string, microgridId: string): string => `${n
 export const ackId = (noticeId: string, personId: string): string => `${noticeId}_${personId}`
 
 type Doc = Record<string, unknown>
-interface TxDocument {
+export interface TxDocument {
   get(): Promise<{ data: Doc | null }>
   update(opts: { data: Doc }): Promise<unknown>
   set(opts: { data: Doc }): Promise<unknown>
@@ -93,8 +93,12 @@ async function must<T>(p: Promise<T>): Promise<T> {
   return res
 }
 
-/** A document inside the transaction, or null: wx-server-sdk throws "document with _id … does not exist". */
-async function getOrNull<T>(ref: TxDocument): Promise<T | null> {
+/**
+ * A document inside a transaction, or null. wx-server-sdk REJECTS a transaction get of a missing document ("document
+ * with _id … does not exist", errCode -1) rather than answering `{ data: null }`; any read-then-create in a
+ * transaction needs this.
+ */
+export async function getOrNull<T>(ref: TxDocument): Promise<T | null> {
   try {
     return ((await must(ref.get())).data as T | null) ?? null
   } catch (e) {

@@ -1,0 +1,247 @@
+/**
+ * notices.reach / unreached / visit / remind (通知触达, 不落一户): how many households of a notice's audience
+ * were reached, per grid and per building; the unreached households of one building with their doors and phones
+ * (audited); a leader's in-person reach (已上门告知), counted by the ledger like a 收到; and a reminder to the
+ * unreached, at most once per notice per unit per day.
+ *
+ * The router has checked that the caller leads over the target unit; here the notice must have been published
+ * to a unit overlapping it (FORBIDDEN when the caller leads over no part of the notice, NOT_FOUND when the unit is
+ * simply outside its audience). Only the part of the unit inside the notice's audience is counted.
+ *
+ * Cost (reads): reach = 1 notice + 1 aggregate per published unit inside the target (households per building,
+ * 1,000 buildings a page) + 1 per 100 buildings (names) + 1 per 100 grids + 1 per 1,000 building counters: about
+ * 5 for one grid and for the whole street alike. unreached = 1 notice + 1 building + its households + its
+ * receipts + the page's members + 1 audit write. visit = ledger (2 writes, 0 when already reached).
+ */
+import type { ParsedPayload, ReachResult, ReachRow, UnreachedRow } from '../../../core/contract'
+import type { NoticeDoc, SubscriptionDoc } from '../../../core/model'
+import { clip, NOTICE_TEMPLATE, noticePath } from '../../../core/notice-links'
+import { ancestorAt, doorLabel, isWithin, type Unit } from '../../../core/units'
+import { recordRead } from '../../../server/audit'
+import type { Caller } from '../../../server/caller'
+import { getCloud } from '../../../server/cloud'
+import { AppError } from '../../../server/errors'
+import { noticeStore } from '../../../server/notice-store'
+import { privacyStore } from '../../../server/privacy-store'
+import { recordReach } from '../../../server/reach-ledger'
+import { reachStore } from '../../../server/reach-store'
+import type { ActionDef } from '../../../server/router'
+import { byDoor } from '../../grid/handlers/households'
+import { byName } from '../../grid/unit-views'
+import { leadsOver } from '../access'
+import { iso, isLive, unitRef } from '../cards'
+
+/** The parts of `unit` a notice was published to: the unit itself when it lies inside one of the notice's units,
+ * else the notice's units inside it (nested ones folded into their ancestor). Empty: no overlap. */
+export function audienceWithin(notice: Pick<NoticeDoc, 'unitPaths'>, unit: Pick<Unit, 'path'>): string[] {
+  if (notice.unitPaths.some((p) => isWithin(unit.path, p))) return [unit.path]
+  const inside = [...new Set(notice.unitPaths.filter((p) => isWithin(p, unit.path)))]
+  return inside.filter((p) => !inside.some((q) => q !== p && isWithin(p, q)))
+}
+
+/** The notice, and the part of `unit` in its audience; refuses when there is none. */
+async function noticeOver(noticeId: string, unit: Unit | null, caller: Caller) {
+  if (!unit) throw new AppError('NOT_FOUND')
+  const notice = await noticeStore().notice(noticeId)
+  if (!notice) throw new AppError('NOT_FOUND')
+  const audience = audienceWithin(notice, unit)
+  if (audience.length === 0) {
+    if (!leadsOver(notice, caller)) throw new AppError('FORBIDDEN')
+    throw new AppError('NOT_FOUND', `这条通知没有发到${unit.name}`)
+  }
+  return { notice, audience }
+}
+
+const requireLevel = (unit: Unit | null, level: Unit['level'], what: string): Unit => {
+  if (!unit || unit.retired) throw new AppError('NOT_FOUND')
+  if (unit.level !== level) throw new AppError('INVALID_PAYLOAD', `请选择${what}`)
+  return unit
+}
+
+export const reach: ActionDef<ParsedPayload<'notices', 'reach'>, ReachResult> = {
+  target: (payload) => payload.unitId,
+  async handle({ payload, caller, target }) {
+    const { notice, audience } = await noticeOver(payload.noticeId, target, caller)
+    const unit = target as Unit
+    const store = reachStore()
+
+    const perBuilding = new Map<string, number>()
+    const [counters] = await Promise.all([
+      store.counters(notice._id),
+      ...audience.map(async (path) => {
+        for (const [id, n] of await store.householdsPerBuilding(path)) perBuilding.set(id, n)
+      }),
+    ])
+    const reachedBy = new Map(counters.map((c) => [c.microgridId, c.reached]))
+    const buildings = (await store.units([...perBuilding.keys()])).filter((b) => b.level === 'microgrid')
+    const gridIds = buildings.map((b) => ancestorAt(b.path, 'grid')).filter((id): id is string => !!id)
+    const grids = new Map((await store.units(gridIds)).map((g) => [g._id, g]))
+
+    const byGrid = new Map<string, ReachRow>()
+    const byBuilding: ReachResult['byBuilding'] = []
+    for (const b of buildings.sort(byName)) {
+      const grid = grids.get(ancestorAt(b.path, 'grid') ?? '')
+      if (!grid) continue
+      const households = perBuilding.get(b._id) ?? 0
+      const reached = reachedBy.get(b._id) ?? 0
+      byBuilding.push({ ...unitRef(b), households, reached, grid: unitRef(grid) })
+      const row = byGrid.get(grid._id) ?? { ...unitRef(grid), households: 0, reached: 0 }
+      byGrid.set(grid._id, { ...row, households: row.households + households, reached: row.reached + reached })
+    }
+    const gridRows = [...byGrid.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }))
+    const order = new Map(gridRows.map((g, i) => [g.id, i]))
+    byBuilding.sort((a, b) => (order.get(a.grid.id) ?? 0) - (order.get(b.grid.id) ?? 0))
+    return {
+      notice: {
+        id: notice._id,
+        title: notice.title,
+        urgency: notice.urgency,
+        publishedAt: iso(notice.publishedAt),
+        expiresAt: iso(notice.expiresAt),
+      },
+      unit: unitRef(unit),
+      households: gridRows.reduce((n, g) => n + g.households, 0),
+      reached: gridRows.reduce((n, g) => n + g.reached, 0),
+      byGrid: gridRows,
+      byBuilding,
+    }
+  },
+}
+
+export const unreached: ActionDef<
+  ParsedPayload<'notices', 'unreached'>,
+  { total: number; page: number; pageSize: number; building: ReturnType<typeof unitRef>; rows: UnreachedRow[] }
+> = {
+  target: (payload) => payload.microgridId,
+  async handle({ payload, caller, target }) {
+    const building = requireLevel(target, 'microgrid', '楼栋')
+    const { notice } = await noticeOver(payload.noticeId, building, caller)
+    const store = reachStore()
+    const [homes, reached] = await Promise.all([
+      store.householdsOf(building._id),
+      store.reachedIn(notice._id, building._id),
+    ])
+    const open = homes.filter((h) => !reached.has(h._id)).sort(byDoor)
+    const { page, pageSize } = payload
+    const slice = open.slice(page * pageSize, (page + 1) * pageSize)
+    const members = await store.membersOf(slice.map((h) => h._id))
+    const rows: UnreachedRow[] = slice.map((h) => ({
+      householdId: h._id,
+      door: doorLabel(h),
+      members: members
+        .filter((p) => p.householdId === h._id)
+        .sort((a, b) => (a._id < b._id ? -1 : 1))
+        .map((p) => ({ id: p._id, name: p.name, phone: p.phone, joined: !!p.openid })),
+    }))
+    // doors and phones in full: one audit entry naming everyone shown
+    await recordRead(privacyStore(), caller, {
+      action: 'notices.unreached',
+      unit: building,
+      subjectIds: rows.flatMap((r) => r.members.map((m) => m.id)),
+    })
+    return { total: open.length, page, pageSize, building: unitRef(building), rows }
+  },
+}
+
+export const visit: ActionDef<ParsedPayload<'notices', 'visit'>, { householdReached: boolean }> = {
+  target: (payload) => payload.householdId,
+  async handle({ payload, caller, target }) {
+    const household = requireLevel(target, 'household', '住户')
+    const { notice } = await noticeOver(payload.noticeId, household, caller)
+    if (!isLive(notice, new Date())) throw new AppError('NOTICE_EXPIRED')
+    const by = caller.person?._id
+    if (!by) throw new AppError('FORBIDDEN')
+    // THE LEDGER RULE: the receipt (by whom, when, how) and its building counter once; nothing if reached before
+    const { householdReached } = await recordReach(reachStore().db, {
+      noticeId: notice._id,
+      household,
+      via: 'visit',
+      by,
+      method: payload.method,
+      ...(payload.note ? { note: payload.note } : {}),
+    })
+    return { householdReached }
+  },
+}
+
+/** Messages one reminder sends at most, so the call ends well inside the function's timeout. */
+export const REMIND_MAX = 300
+const SUBS_PAGE = 100
+const SEND_CONCURRENCY = 10
+
+/** YYYY-MM-DD of a moment in Beijing time (UTC+8, no daylight saving): the day a reminder belongs to. */
+export const beijingDay = (d: Date): string => new Date(+d + 8 * 3_600_000).toISOString().slice(0, 10)
+
+const beijingMinute = (d: Date): string => new Date(+d + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+
+function reminderMessage(notice: NoticeDoc, sub: SubscriptionDoc) {
+  const f = NOTICE_TEMPLATE.fields
+  return {
+    touser: sub.openid,
+    templateId: sub.templateId,
+    page: noticePath(notice._id),
+    miniprogramState: 'formal',
+    data: {
+      [f.title]: { value: clip(notice.title, 20) },
+      [f.origin]: { value: clip(`提醒：${notice.origin}`, 20) },
+      [f.urgency]: { value: '请回复收到' },
+      [f.publishedAt]: { value: beijingMinute(new Date(notice.publishedAt)) },
+    },
+  }
+}
+
+export const remind: ActionDef<ParsedPayload<'notices', 'remind'>, { sent: number }> = {
+  target: (payload) => payload.unitId,
+  async handle({ payload, caller, target }) {
+    const { notice, audience } = await noticeOver(payload.noticeId, target, caller)
+    const unit = target as Unit
+    const now = new Date()
+    if (!isLive(notice, now)) throw new AppError('NOTICE_EXPIRED')
+    const store = reachStore()
+    const day = beijingDay(now)
+    const id = `${notice._id}_${unit._id}_${day}`
+    const created = await store.createReminder({
+      _id: id,
+      noticeId: notice._id,
+      unitId: unit._id,
+      day,
+      by: caller.person?._id ?? '',
+      at: now,
+      sent: 0,
+    })
+    if (!created) throw new AppError('ALREADY_REMINDED')
+
+    // from the subscribers (few), not the households (many): those whose household no receipt names yet
+    const cloud = getCloud()
+    let sent = 0
+    for (const path of audience) {
+      for (let after = ''; sent < REMIND_MAX; ) {
+        const subs = await store.subscribersUnder(path, NOTICE_TEMPLATE.id, after, SUBS_PAGE)
+        if (subs.length === 0) break
+        after = subs[subs.length - 1]._id
+        const homeOf = (s: SubscriptionDoc) => ancestorAt(s.homePath, 'household') ?? ''
+        const reached = await store.reachedAmong(notice._id, subs.map(homeOf).filter(Boolean))
+        const due = subs.filter((s) => homeOf(s) && !reached.has(homeOf(s))).slice(0, REMIND_MAX - sent)
+        for (let i = 0; i < due.length; i += SEND_CONCURRENCY) {
+          const results = await Promise.all(
+            due.slice(i, i + SEND_CONCURRENCY).map(async (sub) => {
+              // the message is taken before it is sent, so a reminder and a delivery never send the same one
+              if (!(await store.consume(sub._id, new Date()))) return 0
+              try {
+                await cloud.openapi.subscribeMessage.send(reminderMessage(notice, sub))
+                return 1
+              } catch (error) {
+                console.warn(`[notices.remind] ${notice._id} → ${sub.personId} failed`, error)
+                return 0
+              }
+            }),
+          )
+          sent += results.reduce<number>((n, x) => n + x, 0)
+        }
+        if (subs.length < SUBS_PAGE) break
+      }
+    }
+    await store.setReminderSent(id, sent)
+    return { sent }
+  },
+}
