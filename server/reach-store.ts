@@ -27,7 +27,9 @@ export interface ReachStore {
   readonly db: Database
   /** Households (not retired) per building under a unit: one aggregate grouped by the household's parent. */
   householdsPerBuilding(path: string): Promise<Map<string, number>>
-  /** Units by id (buildings and grids to name the rows). */
+  /** The buildings (micro-grids, retired ones left out) at or under a unit. */
+  buildingsUnder(path: string): Promise<Unit[]>
+  /** Units by id (the grids that name the rows). */
   units(ids: readonly string[]): Promise<Unit[]>
   /** The building counters of a notice (one per building reached so far). */
   counters(noticeId: string): Promise<ReachCounterDoc[]>
@@ -93,6 +95,8 @@ export function createReachStore(db: Database): ReachStore {
         if (res.list.length < GROUPS) return out
       }
     },
+    buildingsUnder: (path) =>
+      all<Unit>(col('units').where({ level: 'microgrid', path: pathPrefix(db, path), retired: _.neq(true) })),
     units: (ids) => allIn<Unit>(ids, (slice) => col('units').where({ _id: _.in(slice) })),
     counters: (noticeId) => all<ReachCounterDoc>(col('reachCounters').where({ noticeId })),
     householdsOf: (microgridId) =>

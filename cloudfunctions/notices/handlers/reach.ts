@@ -8,9 +8,9 @@
  * to a unit overlapping it (FORBIDDEN when the caller leads over no part of the notice, NOT_FOUND when the unit is
  * simply outside its audience). Only the part of the unit inside the notice's audience is counted.
  *
- * Cost (reads): reach = 1 notice + 1 aggregate per published unit inside the target (households per building,
- * 1,000 buildings a page) + 1 per 100 buildings (names) + 1 per 100 grids + 1 per 1,000 building counters: about
- * 5 for one grid and for the whole street alike. unreached = 1 notice + 1 building + its households + its
+ * Cost (reads): reach = 1 notice + per published unit inside the target 1 aggregate (households per building)
+ * and 1 query (its buildings), each per 1,000 buildings + 1 per 100 grids + 1 per 1,000 building counters: 5 for
+ * one grid and about 6 for the whole street. unreached = 1 notice + 1 building + its households + its
  * receipts + the page's members + 1 audit write. visit = ledger (2 writes, 0 when already reached).
  */
 import type { ParsedPayload, ReachResult, ReachRow, UnreachedRow } from '../../../core/contract'
@@ -66,14 +66,16 @@ export const reach: ActionDef<ParsedPayload<'notices', 'reach'>, ReachResult> = 
     const store = reachStore()
 
     const perBuilding = new Map<string, number>()
+    const buildings: Unit[] = []
     const [counters] = await Promise.all([
       store.counters(notice._id),
       ...audience.map(async (path) => {
-        for (const [id, n] of await store.householdsPerBuilding(path)) perBuilding.set(id, n)
+        const [counts, units] = await Promise.all([store.householdsPerBuilding(path), store.buildingsUnder(path)])
+        for (const [id, n] of counts) perBuilding.set(id, n)
+        buildings.push(...units)
       }),
     ])
     const reachedBy = new Map(counters.map((c) => [c.microgridId, c.reached]))
-    const buildings = (await store.units([...perBuilding.keys()])).filter((b) => b.level === 'microgrid')
     const gridIds = buildings.map((b) => ancestorAt(b.path, 'grid')).filter((id): id is string => !!id)
     const grids = new Map((await store.units(gridIds)).map((g) => [g._id, g]))
 
