@@ -20,6 +20,8 @@ export default defineAppConfig({
     // Residents: 加入网格 (invite cards and QR codes open pages/join/index) and 我的申请; 楼栋邻里.
     { root: 'pages/join', pages: ['index', 'claims/index'] },
     { root: 'pages/neighbours', pages: ['index'] },
+    // 通知详情 (also what a grid's notice share card opens: ?id=<noticeId>&grid=<gridId>).
+    { root: 'pages/notices/detail', pages: ['index'] },
     // Leaders: 网格管理, 组织架构, 审计日志; 发布通知, 通知触达, 我发布的, 转发到本网格群.
     {
       root: 'manage',

@@ -1,6 +1,8 @@
-/** The app shell. In weapp the cloud is initialised at launch; in h5 the transport needs no setup. */
+/** The app shell. In weapp the cloud is initialised at launch; in h5 the transport needs no setup. Each time the
+ * app shows, the 通知 tab's unread badge is fetched again. */
 import type { PropsWithChildren } from 'react'
-import { useLaunch } from '@tarojs/taro'
+import { useDidShow, useLaunch } from '@tarojs/taro'
+import { refreshNoticeBadge } from './services/notices'
 import { initCloud } from './services/transport'
 // Every page uses NutUI: load it with the app so the h5 build does not copy it into each lazy page chunk.
 import './ui/nutui'
@@ -8,5 +10,6 @@ import './app.css'
 
 export default function App({ children }: PropsWithChildren) {
   useLaunch(() => initCloud())
+  useDidShow(() => void refreshNoticeBadge())
   return children
 }

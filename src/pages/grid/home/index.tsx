@@ -7,6 +7,7 @@ import { JoinEntry } from '../../../components/JoinEntry'
 import { ManageLinks } from '../../../components/ManageLinks'
 import { OverviewCard } from '../../../components/OverviewCard'
 import { RoleTag } from '../../../components/RoleTag'
+import { useNoticeBadge } from '../../../hooks/use-notice-badge'
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
 import { getMe, type MeResult } from '../../../services/grid'
@@ -15,6 +16,7 @@ import { leadingScope } from '../../../services/roles'
 import './index.css'
 
 export default function HomePage() {
+  useNoticeBadge()
   return usePersonaReady() ? <Home /> : null
 }
 

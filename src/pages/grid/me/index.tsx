@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { LEVEL_LABELS } from '../../../../core/units'
 import { ErrorState, LoadingState, NotJoinedState } from '../../../components/PageState'
+import { useNoticeBadge } from '../../../hooks/use-notice-badge'
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
 import { getMe, type MeResult } from '../../../services/grid'
@@ -15,6 +16,7 @@ import { MyDataActions } from '../../../components/MyDataActions'
 import './index.css'
 
 export default function MePage() {
+  useNoticeBadge()
   return usePersonaReady() ? <Me /> : null
 }
 
