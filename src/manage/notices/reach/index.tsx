@@ -364,7 +364,7 @@ function UnreachedHousehold({
             onChange={(v: string) => setNote(v)}
           />
           {error ? <Text className='manage-error visit-error'>{error}</Text> : null}
-          <View className='pending-claim__actions'>
+          <View className='notice-form-actions'>
             <Button className='visit-cancel' size='small' fill='outline' onClick={() => setOpen(false)}>
               取消
             </Button>

@@ -126,7 +126,7 @@ function RelayItem({ notice, onRelayed }: { notice: InboxItem; onRelayed: (c: Ca
             onChange={(v: string) => setNote(v)}
           />
           {error ? <Text className='manage-error relay-error'>{error}</Text> : null}
-          <View className='pending-claim__actions'>
+          <View className='notice-form-actions'>
             <Button className='relay-cancel' size='small' fill='outline' onClick={() => setGrid(null)}>
               取消
             </Button>
@@ -168,13 +168,13 @@ function ShareCard({ card }: { card: Card }) {
   const link =
     process.env.TARO_ENV === 'h5' ? `${window.location.origin}${window.location.pathname}#${card.path}` : card.path
   return (
-    <View className='card relay-card share-card'>
-      <Text className='share-card__title'>已转发 · {card.grid.name}</Text>
+    <View className='card relay-card'>
+      <Text className='relay-card__grid'>已转发 · {card.grid.name}</Text>
       <Text className='relay-card__title'>{card.title}</Text>
-      <Text className='relay-card__link share-card__link' selectable>
+      <Text className='relay-card__link' selectable>
         {link}
       </Text>
-      <View className='share-card__actions'>
+      <View className='notice-form-actions'>
         <Button
           className='relay-card__copy'
           size='small'
