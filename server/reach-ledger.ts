@@ -114,7 +114,7 @@ export function isConflict(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false
   const { code, errMsg, message } = e as { code?: unknown; errMsg?: unknown; message?: unknown }
   const text = `${String(code ?? '')} ${String(errMsg ?? '')} ${String(message ?? '')}`
-  return /TRANSACTION_CONFLICT|transaction conflict|WriteConflict/i.test(text)
+  return /transaction[ _]?conflict|WriteConflict|conflicting with another transaction/i.test(text)
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))

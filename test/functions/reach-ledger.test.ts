@@ -138,5 +138,7 @@ describe('withRetry', () => {
     await expect(withRetry(async () => (++n, Promise.reject(new Error('boom'))), 4)).rejects.toThrow('boom')
     expect(n).toBe(1)
     expect(isConflict({ errCode: -502001, errMsg: 'database transaction conflict' })).toBe(true)
+    expect(isConflict({ errCode: -1, errMsg: '[ResourceUnavailable.TransactionConflict] conflict' })).toBe(true)
+    expect(isConflict(new Error('document with _id x does not exist'))).toBe(false)
   })
 })
