@@ -300,8 +300,8 @@ describe('通知触达', () => {
       'notices.unreached': (p: Record<string, unknown>) =>
         ok({
           total: unreached.length,
-          page: p.page,
-          pageSize: p.pageSize,
+          page: p.page as number,
+          pageSize: p.pageSize as number,
           building: { id: 'mg-6', name: '6号楼', level: 'microgrid' },
           rows: unreached,
         } satisfies NoticesApi['unreached']['result']),
@@ -376,6 +376,38 @@ describe('通知触达', () => {
     page.detach()
   })
 
+  test('a building with many unreached households pages on', async () => {
+    const row = (n: number): UnreachedRow => ({
+      householdId: `hh-${n}`,
+      door: `6栋2单元${100 + n}`,
+      members: [member(`p-${n}`, `住户${n}`, `139000${String(n).padStart(5, '0')}`)],
+    })
+    answer = route({
+      ...reachServer(),
+      'notices.unreached': (p) => {
+        const from = (p.page as number) * 20
+        const rows = Array.from({ length: Math.min(20, 25 - from) }, (_, i) => row(from + i + 1))
+        return ok({
+          total: 25,
+          page: p.page,
+          pageSize: 20,
+          building: { id: 'mg-6', name: '6号楼', level: 'microgrid' },
+          rows,
+        })
+      },
+    })
+    const page = await renderPage(REACH, { id: 'n-1', unit: 'g-3' })
+    await eventually(() => expect(page.querySelectorAll('.reach-building')).toHaveLength(3))
+    await tap(page, '.reach-building', 0)
+    await eventually(() => expect(page.querySelectorAll('.unreached-row')).toHaveLength(20))
+    expect(page.querySelector('.unreached-total')?.dom.textContent).toBe('25 户')
+    await tap(page, '.unreached-more')
+    expect(calls('unreached').at(-1)).toEqual({ noticeId: 'n-1', microgridId: 'mg-6', page: 1, pageSize: 20 })
+    await eventually(() => expect(page.querySelectorAll('.unreached-row')).toHaveLength(25))
+    expect(page.querySelector('.unreached-more')).toBeUndefined()
+    page.detach()
+  })
+
   test('提醒未触达 refused for today says so', async () => {
     answer = route(reachServer())
     const page = await renderPage(REACH, { id: 'n-1', unit: 'g-3' })
@@ -441,6 +473,11 @@ describe('我发布的 and 转发到本网格群', () => {
       expect.objectContaining({ title: '明日停水通知', path: '/pages/notices/detail/index?id=n-9&grid=g-3' }),
     )
     await eventually(() => expect(page.querySelectorAll('.relay-item')).toHaveLength(0))
+    // and on to the grid's reach of it
+    await tap(page, '.relay-card__reach')
+    expect(wx.navigateTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: '/manage/notices/reach/index?id=n-9&unit=g-3' }),
+    )
     page.detach()
   })
 

@@ -10,6 +10,7 @@ import { ErrorState, LoadingState, NotJoinedState } from '../../../components/Pa
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
 import { getMe, type UnitRef } from '../../../services/grid'
+import { reachPage } from '../../../services/leader'
 import { relayInbox, relayNotice, URGENCY_LABELS } from '../../../services/notices-leader'
 import type { NoticesApi } from '../../../../core/contract'
 import { NoAccess } from '../../components/NoAccess'
@@ -21,6 +22,7 @@ import '../notices.css'
 
 type InboxItem = NoticesApi['relayInbox']['result'][number]
 interface Card {
+  noticeId: string
   path: string
   title: string
   grid: UnitRef
@@ -91,7 +93,12 @@ function RelayItem({ notice, onRelayed }: { notice: InboxItem; onRelayed: (c: Ca
     setError('')
     try {
       const res = await relayNotice(notice.id, g.id, note)
-      onRelayed({ path: res.path.startsWith('/') ? res.path : `/${res.path}`, title: res.title, grid: g })
+      onRelayed({
+        noticeId: notice.id,
+        path: res.path.startsWith('/') ? res.path : `/${res.path}`,
+        title: res.title,
+        grid: g,
+      })
       setGrid(null)
       setNote('')
     } catch (e) {
@@ -175,6 +182,14 @@ function ShareCard({ card }: { card: Card }) {
         {link}
       </Text>
       <View className='notice-form-actions'>
+        <Button
+          className='relay-card__reach'
+          size='small'
+          fill='outline'
+          onClick={() => void Taro.navigateTo({ url: reachPage(card.noticeId, card.grid.id) })}
+        >
+          查看触达
+        </Button>
         <Button
           className='relay-card__copy'
           size='small'
