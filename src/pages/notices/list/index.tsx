@@ -178,7 +178,7 @@ function FeedError({ error, onRetry }: { error: ServiceError; onRetry: () => voi
         <Empty
           image={<EmptyMark glyph='通' />}
           title='通知送达已加入家庭的居民'
-          description='你还没有登记在某一户中，所以这里没有要接收的通知。加入你家所在的网格后，发给你家的通知会显示在这里。'
+          description='你还没有登记在某一户中，所以这里没有要接收的通知。加入你家所在的网格后，发给你家的通知会显示在这里。社区和网格负责人发布通知、查看触达，请到首页的“管理”。'
         />
       </View>
     )

@@ -1,0 +1,71 @@
+/**
+ * src/services/notices.ts in the h5 build's branch (local cloud), with Taro and fetch stubbed: 订阅通知 is
+ * simulated — notices.subscribe is called directly with the notices template, no WeChat request — and the 通知
+ * tab's badge follows the persona picked on the 本地演示 page.
+ */
+import Taro from '@tarojs/taro'
+import { NOTICE_TEMPLATE } from '../../core/notice-links'
+import { choosePersona } from '../../src/services/session'
+import { reapplyNoticeBadge, refreshNoticeBadge, subscribeNotices } from '../../src/services/notices'
+
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: {
+    requestSubscribeMessage: jest.fn(),
+    setTabBarBadge: jest.fn(() => Promise.resolve()),
+    removeTabBarBadge: jest.fn(() => Promise.resolve()),
+  },
+}))
+
+const taro = Taro as unknown as { requestSubscribeMessage: jest.Mock; setTabBarBadge: jest.Mock }
+const g = globalThis as unknown as Record<string, unknown>
+const fetchMock = jest.fn()
+/** The local cloud's POST /local/call answering with one envelope. */
+const answer = (data: unknown) =>
+  fetchMock.mockResolvedValueOnce({ ok: true, json: () => Promise.resolve({ result: { ok: true, data } }) })
+const sent = () =>
+  fetchMock.mock.calls.map(([url, init]) => ({ url, body: JSON.parse((init as { body: string }).body) as unknown }))
+const persona = (openid: string) => ({ openid, role: 'resident', label: openid, description: '' })
+
+beforeAll(() => {
+  process.env.TARO_ENV = 'h5'
+  g.fetch = fetchMock
+})
+afterAll(() => {
+  delete g.fetch
+})
+beforeEach(() => jest.clearAllMocks())
+
+test('订阅通知 in h5 is simulated: notices.subscribe with the notices template, WeChat is not asked', async () => {
+  choosePersona(persona('o-resident-1'))
+  answer({ remaining: 2 })
+  await expect(subscribeNotices()).resolves.toEqual({ status: 'accepted', remaining: 2, simulated: true })
+  expect(taro.requestSubscribeMessage).not.toHaveBeenCalled()
+  expect(sent()).toEqual([
+    {
+      url: '/local/call',
+      body: {
+        name: 'notices',
+        openid: 'o-resident-1',
+        data: { action: 'subscribe', payload: { templateId: NOTICE_TEMPLATE.id } },
+      },
+    },
+  ])
+})
+
+test('the badge is fetched again when a tab page shows as another persona, not otherwise', async () => {
+  choosePersona(persona('o-resident-1'))
+  answer({ unread: 4 })
+  await refreshNoticeBadge()
+  expect(taro.setTabBarBadge).toHaveBeenLastCalledWith({ index: 1, text: '4' })
+
+  reapplyNoticeBadge() // same persona, already shown: nothing to do
+  expect(fetchMock).toHaveBeenCalledTimes(1)
+
+  choosePersona(persona('o-resident-2'))
+  answer({ unread: 1 })
+  reapplyNoticeBadge()
+  await new Promise((r) => setTimeout(r, 0))
+  expect(sent()[1].body).toMatchObject({ openid: 'o-resident-2', data: { action: 'unreadCount' } })
+  expect(taro.setTabBarBadge).toHaveBeenLastCalledWith({ index: 1, text: '1' })
+})
