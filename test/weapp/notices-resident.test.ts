@@ -149,6 +149,20 @@ describe('通知 tab', () => {
     page.detach()
   })
 
+  test('showing the tab again (back from a notice) reloads the rows and the badge', async () => {
+    let rows = [urgent, important]
+    answer = route({ 'notices.feed': () => ok({ rows, unread: rows.filter((r) => !r.read).length }) })
+    const page = await renderPage(LIST)
+    expect(payloads('feed')).toHaveLength(1)
+    rows = [{ ...urgent, read: true, householdReached: true }, important]
+    ;(page.instance as unknown as { onShow: () => void }).onShow()
+    await settle()
+    expect(payloads('feed')).toHaveLength(2)
+    expect(inside(page.querySelectorAll('.notice-row')[0], 'notice-row__state')?.textContent).toBe('已收到')
+    expect(wx.removeTabBarBadge).toHaveBeenCalled()
+    page.detach()
+  })
+
   test('tapping a row opens its detail', async () => {
     answer = route({ 'notices.feed': () => ok({ rows: [urgent, important], unread: 1 }) })
     const page = await renderPage(LIST)
