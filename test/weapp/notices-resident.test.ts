@@ -155,7 +155,7 @@ describe('通知 tab', () => {
     const page = await renderPage(LIST)
     expect(payloads('feed')).toHaveLength(1)
     rows = [{ ...urgent, read: true, householdReached: true }, important]
-    ;(page.instance as unknown as { onShow: () => void }).onShow()
+    ;(page as unknown as { instance: { onShow: () => void } }).instance.onShow() // the page shown again
     await settle()
     expect(payloads('feed')).toHaveLength(2)
     expect(inside(page.querySelectorAll('.notice-row')[0], 'notice-row__state')?.textContent).toBe('已收到')
