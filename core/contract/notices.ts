@@ -98,7 +98,8 @@ export interface NoticeDetail extends Omit<NoticeCard, 'excerpt'> {
 
 export interface AckResult {
   acked: true
-  /** True when this 收到 reached the household (the first of its members, and no visit before). */
+  /** True when this person's 收到 is what reached the household (the first of its members, and no visit before);
+   * a repeat of that same 收到 (a retry, a double tap) answers the same, as an idempotent request should. */
   householdReached: boolean
 }
 
