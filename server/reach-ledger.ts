@@ -9,12 +9,13 @@
  * Two members tapping at once both try to create the same receipt; the first commit wins, the other
  * conflicts, retries, finds the receipt and counts nothing. So counters always equal receipts.
  *
- * The person-level acks/`${noticeId}_${personId}` ("you pressed 收到", unread) is written in the same
- * transaction by `recordAck`, idempotent by its id (the first ackedAt stays).
+ * The person-level acks/`${noticeId}_${personId}` ("you pressed 收到", unread) is written by `recordAck` right
+ * after, outside the transaction, idempotent by its id (the first ackedAt stays).
  *
- * Under load the building counter is contended: the SDK retries a conflicting transaction 3 times at once;
- * `withRetry` retries further with jittered exponential backoff (bounded: LEDGER_ATTEMPTS rounds), so an
- * acknowledged 收到 is never lost. Every round re-reads the receipt first, so a retry never counts twice.
+ * Under load the building counter is contended. The SDK would retry a conflicting transaction 3 times at once,
+ * into the same crowd; instead `withRetry` runs bounded rounds (LEDGER_ATTEMPTS) with full-jitter exponential
+ * backoff, so an acknowledged 收到 is never lost. Every round re-reads the receipt first (outside the transaction,
+ * then inside it), so a retry never counts twice and a household reached meanwhile costs no transaction.
  *
  * Writes: a household's first 收到 writes 3 documents (ack, receipt, counter); a later member's 1 (their ack);
  * a repeated tap 0. A visit writes 2 (receipt, counter), or 0 when the household was already reached.
@@ -63,10 +64,10 @@ export interface AckInput {
 
 export type AckOutcome = ReachOutcome & { ack: AckDoc }
 
-/** Rounds of runTransaction (each already retrying 3 times inside the SDK) before giving up. */
-export const LEDGER_ATTEMPTS = 12
-const BACKOFF_BASE_MS = 15
-const BACKOFF_CAP_MS = 1_000
+/** Rounds (a receipt read, then one transaction attempt) before giving up: the sleeps add up to 20 s at most. */
+export const LEDGER_ATTEMPTS = 16
+const BACKOFF_BASE_MS = 20
+const BACKOFF_CAP_MS = 2_000
 
 export const receiptId = (noticeId: string, householdId: string): string => `${noticeId}_${householdId}`
 export const counterId = (noticeId: string, microgridId: string): string => `${noticeId}_${microgridId}`
@@ -141,15 +142,25 @@ export function placeOf(household: Pick<Unit, '_id' | 'path'>): { microgridId: s
   return { microgridId, gridId }
 }
 
-/** The rule itself, inside an open transaction: receipt once, counter with it. */
+const outcomeOf = (existing: ReceiptDoc, input: Pick<ReachInput, 'by' | 'via'>): ReachOutcome => ({
+  householdReached: existing.by === input.by && existing.via === input.via,
+  counted: false,
+  receipt: existing,
+})
+
+/**
+ * The rule itself, inside an open transaction: receipt once, counter with it. The two reads go together and so
+ * do the two writes: a shorter transaction is a smaller window for a conflict on the building's counter.
+ */
 async function reachIn(tx: Tx, input: ReachInput, at: Date): Promise<ReachOutcome> {
   const { microgridId, gridId } = placeOf(input.household)
   const receiptRef = tx.collection('receipts').doc(receiptId(input.noticeId, input.household._id))
-  const existing = await getOrNull<ReceiptDoc>(receiptRef)
-  if (existing) {
-    const same = existing.by === input.by && existing.via === input.via
-    return { householdReached: same, counted: false, receipt: existing }
-  }
+  const counterRef = tx.collection('reachCounters').doc(counterId(input.noticeId, microgridId))
+  const [existing, counter] = await Promise.all([
+    getOrNull<ReceiptDoc>(receiptRef),
+    getOrNull<ReachCounterDoc>(counterRef),
+  ])
+  if (existing) return outcomeOf(existing, input)
   const receipt: Omit<ReceiptDoc, '_id'> = {
     noticeId: input.noticeId,
     householdId: input.household._id,
@@ -161,14 +172,13 @@ async function reachIn(tx: Tx, input: ReachInput, at: Date): Promise<ReachOutcom
     ...(input.note ? { note: input.note } : {}),
     at,
   }
-  await must(receiptRef.set({ data: receipt }))
-  const counterRef = tx.collection('reachCounters').doc(counterId(input.noticeId, microgridId))
-  const counter = await getOrNull<ReachCounterDoc>(counterRef)
-  if (counter) await must(counterRef.update({ data: { reached: counter.reached + 1, gridId } }))
-  else {
-    const fresh: Omit<ReachCounterDoc, '_id'> = { noticeId: input.noticeId, microgridId, gridId, reached: 1 }
-    await must(counterRef.set({ data: fresh }))
-  }
+  const fresh: Omit<ReachCounterDoc, '_id'> = { noticeId: input.noticeId, microgridId, gridId, reached: 1 }
+  await Promise.all([
+    must(receiptRef.set({ data: receipt })),
+    counter
+      ? must(counterRef.update({ data: { reached: counter.reached + 1, gridId } }))
+      : must(counterRef.set({ data: fresh })),
+  ])
   return {
     householdReached: true,
     counted: true,
@@ -176,25 +186,39 @@ async function reachIn(tx: Tx, input: ReachInput, at: Date): Promise<ReachOutcom
   }
 }
 
+/** The receipt as it stands, read outside any transaction (receipts are append-only: once seen, it is final). */
+async function receiptNow(db: Database, id: string): Promise<ReceiptDoc | null> {
+  const res = (await db.collection('receipts').where({ _id: id }).limit(1).get()) as unknown as { data: ReceiptDoc[] }
+  return res.data[0] ?? null
+}
+
 /**
  * Records that a household was reached, by a member's 收到 (`via: 'ack'`) or a leader's visit (`via: 'visit'`,
  * with method and note). Idempotent; safe under any concurrency; counts the household exactly once.
  * Used by notices.visit; a resident's 收到 goes through `recordAck`, which also writes their ack.
+ *
+ * Each round first reads the receipt outside a transaction (a household already reached costs one read and no
+ * transaction: later members, repeated taps, and every loser of a race once the winner has committed), then runs
+ * the rule in a transaction. The SDK's own immediate retries are turned off (`times` 0): they would re-collide at
+ * once with the same contenders; our rounds back off with jitter instead.
  */
 export async function recordReach(db: Database, input: ReachInput): Promise<ReachOutcome> {
-  return withRetry(
-    () =>
-      db.runTransaction(async (tx: Tx) =>
-        reachIn(tx, input, input.at ?? new Date()),
-      ) as unknown as Promise<ReachOutcome>,
-  )
+  const at = input.at ?? new Date()
+  const id = receiptId(input.noticeId, input.household._id)
+  return withRetry(async () => {
+    const existing = await receiptNow(db, id)
+    if (existing) return outcomeOf(existing, input)
+    return (await db.runTransaction(async (tx: Tx) => reachIn(tx, input, at), 0)) as unknown as ReachOutcome
+  })
 }
 
 /**
- * 收到 — for the notices-core `ack` handler. In one transaction: the person's acks/`${noticeId}_${personId}`
- * (created with readAt+ackedAt, or ackedAt added; a repeated tap writes nothing) and the ledger rule for their
- * household. `householdReached` answers AckResult.householdReached: true when this person's 收到 is the one that
- * reached the household (also on their own double tap / retry), false when another member or a visit came first.
+ * 收到 — for the notices-core `ack` handler: THE LEDGER RULE for the person's household (`recordReach`, via
+ * 'ack'), then the person's acks/`${noticeId}_${personId}` (created with readAt+ackedAt, or ackedAt added to the
+ * read; a repeated tap writes nothing). The ack comes second so that a failure leaves nothing that says 收到 while
+ * the household is not counted; a retry of the call completes it (both steps are idempotent).
+ * `householdReached` answers AckResult.householdReached: true when this person's 收到 is the one that reached the
+ * household (also on their own double tap / retry), false when another member or a visit came first.
  *
  *   const { householdReached } = await recordAck(db, { noticeId, household, personId: caller.person._id })
  *   return { acked: true, householdReached }
@@ -203,30 +227,24 @@ export async function recordReach(db: Database, input: ReachInput): Promise<Reac
  * the notice exists, is not expired, and reaches the household's path.
  */
 export async function recordAck(db: Database, input: AckInput): Promise<AckOutcome> {
-  return withRetry(
-    () =>
-      db.runTransaction(async (tx: Tx) => {
-        const at = input.at ?? new Date()
-        const ackRef = tx.collection('acks').doc(ackId(input.noticeId, input.personId))
-        const prior = await getOrNull<AckDoc>(ackRef)
-        let ack: AckDoc
-        if (prior?.ackedAt) ack = prior
-        else {
-          const data: Omit<AckDoc, '_id'> = {
-            noticeId: input.noticeId,
-            personId: input.personId,
-            readAt: prior?.readAt ?? at,
-            ackedAt: at,
-          }
-          await must(ackRef.set({ data }))
-          ack = { _id: ackId(input.noticeId, input.personId), ...data }
-        }
-        const reach = await reachIn(
-          tx,
-          { noticeId: input.noticeId, household: input.household, via: 'ack', by: input.personId },
-          at,
-        )
-        return { ...reach, ack }
-      }) as unknown as Promise<AckOutcome>,
-  )
+  const at = input.at ?? new Date()
+  const reach = await recordReach(db, {
+    noticeId: input.noticeId,
+    household: input.household,
+    via: 'ack',
+    by: input.personId,
+    at,
+  })
+  const id = ackId(input.noticeId, input.personId)
+  const found = (await db.collection('acks').where({ _id: id }).limit(1).get()) as unknown as { data: AckDoc[] }
+  const prior = found.data[0]
+  if (prior?.ackedAt) return { ...reach, ack: prior }
+  const data: Omit<AckDoc, '_id'> = {
+    noticeId: input.noticeId,
+    personId: input.personId,
+    readAt: prior?.readAt ?? at,
+    ackedAt: at,
+  }
+  await db.collection('acks').doc(id).set({ data })
+  return { ...reach, ack: { _id: id, ...data } }
 }
