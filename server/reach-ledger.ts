@@ -149,18 +149,16 @@ const outcomeOf = (existing: ReceiptDoc, input: Pick<ReachInput, 'by' | 'via'>):
 })
 
 /**
- * The rule itself, inside an open transaction: receipt once, counter with it. The two reads go together and so
- * do the two writes: a shorter transaction is a smaller window for a conflict on the building's counter.
+ * The rule itself, inside an open transaction: receipt once, counter with it. One operation at a time: the
+ * platform's transactions (MongoDB sessions underneath) are not meant to run operations concurrently.
  */
 async function reachIn(tx: Tx, input: ReachInput, at: Date): Promise<ReachOutcome> {
   const { microgridId, gridId } = placeOf(input.household)
   const receiptRef = tx.collection('receipts').doc(receiptId(input.noticeId, input.household._id))
   const counterRef = tx.collection('reachCounters').doc(counterId(input.noticeId, microgridId))
-  const [existing, counter] = await Promise.all([
-    getOrNull<ReceiptDoc>(receiptRef),
-    getOrNull<ReachCounterDoc>(counterRef),
-  ])
+  const existing = await getOrNull<ReceiptDoc>(receiptRef)
   if (existing) return outcomeOf(existing, input)
+  const counter = await getOrNull<ReachCounterDoc>(counterRef)
   const receipt: Omit<ReceiptDoc, '_id'> = {
     noticeId: input.noticeId,
     householdId: input.household._id,
@@ -173,12 +171,9 @@ async function reachIn(tx: Tx, input: ReachInput, at: Date): Promise<ReachOutcom
     at,
   }
   const fresh: Omit<ReachCounterDoc, '_id'> = { noticeId: input.noticeId, microgridId, gridId, reached: 1 }
-  await Promise.all([
-    must(receiptRef.set({ data: receipt })),
-    counter
-      ? must(counterRef.update({ data: { reached: counter.reached + 1, gridId } }))
-      : must(counterRef.set({ data: fresh })),
-  ])
+  await must(receiptRef.set({ data: receipt }))
+  if (counter) await must(counterRef.update({ data: { reached: counter.reached + 1, gridId } }))
+  else await must(counterRef.set({ data: fresh }))
   return {
     householdReached: true,
     counted: true,
