@@ -5,15 +5,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { ErrorState, LoadingState, NotJoinedState } from '../../components/PageState'
-import { usePersonaReady } from '../../hooks/use-persona'
-import { useRemote } from '../../hooks/use-remote'
-import { getMe, type RoleView } from '../../services/grid'
+import { type RoleView } from '../../services/grid'
 import { getAuditLog, type AuditEntry } from '../../services/manage'
-import { NoAccess } from '../components/NoAccess'
 import { formatTime, messageOf } from '../format'
 import { scopeFor } from '../scope'
 import { Button } from '../ui'
+import { LeaderGate } from '../components/LeaderGate'
 import '../manage.css'
 import './index.css'
 
@@ -29,20 +26,11 @@ const ACTION_LABELS: Record<string, string> = {
 const actionLabel = (action: string): string => ACTION_LABELS[action] ?? action
 
 export default function AuditPage() {
-  return usePersonaReady() ? <Audit /> : null
-}
-
-function Audit() {
-  const { state, reload } = useRemote(getMe)
-  let body
-  if (state.status === 'loading') body = <LoadingState />
-  else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void reload()} />
-  else if (!state.data.person) body = <NotJoinedState />
-  else {
-    const scope = scopeFor(state.data.roles, 'privacy.auditLog')
-    body = scope ? <AuditLog scope={scope} /> : <NoAccess what='审计日志' />
-  }
-  return <View className='app-page audit'>{body}</View>
+  return (
+    <LeaderGate className='app-page audit' what='审计日志' scopeOf={(roles) => scopeFor(roles, 'privacy.auditLog')}>
+      {(scope) => <AuditLog scope={scope} />}
+    </LeaderGate>
+  )
 }
 
 const PAGE_SIZE = 20

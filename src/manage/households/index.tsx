@@ -8,13 +8,10 @@ import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { CARE_FLAG_LABELS } from '../../../core/model'
 import type { HouseholdFilter } from '../../../core/contract'
-import { ErrorState, LoadingState, NotJoinedState } from '../../components/PageState'
 import { RoleTag } from '../../components/RoleTag'
-import { usePersonaReady } from '../../hooks/use-persona'
 import { useRemote } from '../../hooks/use-remote'
 import {
   getHouseholds,
-  getMe,
   getOverview,
   type HouseholdRow,
   type MemberView,
@@ -32,11 +29,11 @@ import {
   type ClaimView,
   type InviteView,
 } from '../../services/manage'
-import { NoAccess } from '../components/NoAccess'
 import { formatTime, messageOf } from '../format'
 import { cardLink, cardPath } from '../links'
 import { scopeFor } from '../scope'
 import { Button, Input, Tag } from '../ui'
+import { LeaderGate } from '../components/LeaderGate'
 import '../manage.css'
 import './index.css'
 
@@ -55,20 +52,11 @@ export default function HouseholdsPage() {
   const onCard = useCallback((card: InviteView) => {
     cards.current[card.kind] = card
   }, [])
-  return usePersonaReady() ? <Manage onCard={onCard} /> : null
-}
-
-function Manage({ onCard }: { onCard: (card: InviteView) => void }) {
-  const { state, reload } = useRemote(getMe)
-  let body
-  if (state.status === 'loading') body = <LoadingState />
-  else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void reload()} />
-  else if (!state.data.person) body = <NotJoinedState />
-  else {
-    const scope = scopeFor(state.data.roles, 'join.createInvite')
-    body = scope ? <ScopeView scope={scope} onCard={onCard} /> : <NoAccess what='网格管理' />
-  }
-  return <View className='app-page manage'>{body}</View>
+  return (
+    <LeaderGate className='app-page manage' what='网格管理' scopeOf={(roles) => scopeFor(roles, 'join.createInvite')}>
+      {(scope) => <ScopeView scope={scope} onCard={onCard} />}
+    </LeaderGate>
+  )
 }
 
 const isGridLevel = (level: UnitRef['level']): boolean => level === 'grid' || level === 'microgrid'

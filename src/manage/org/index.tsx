@@ -7,11 +7,10 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { LEVEL_LABELS, type Level } from '../../../core/units'
-import { ErrorState, LoadingState, NotJoinedState } from '../../components/PageState'
+import { ErrorState, LoadingState } from '../../components/PageState'
 import { RoleTag } from '../../components/RoleTag'
-import { usePersonaReady } from '../../hooks/use-persona'
 import { useRemote } from '../../hooks/use-remote'
-import { getMe, type RoleView } from '../../services/grid'
+import { type RoleView } from '../../services/grid'
 import {
   createUnit,
   getTree,
@@ -21,29 +20,20 @@ import {
   type CreatableLevel,
   type TreeNode,
 } from '../../services/org'
-import { NoAccess } from '../components/NoAccess'
 import { RosterCard } from '../components/RosterCard'
 import { messageOf } from '../format'
 import { scopeFor } from '../scope'
 import { Button, Input, Switch, Tag } from '../ui'
+import { LeaderGate } from '../components/LeaderGate'
 import '../manage.css'
 import './index.css'
 
 export default function OrgPage() {
-  return usePersonaReady() ? <Org /> : null
-}
-
-function Org() {
-  const { state, reload } = useRemote(getMe)
-  let body
-  if (state.status === 'loading') body = <LoadingState />
-  else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void reload()} />
-  else if (!state.data.person) body = <NotJoinedState />
-  else {
-    const scope = scopeFor(state.data.roles, 'org.createUnit')
-    body = scope ? <OrgTree scope={scope} /> : <NoAccess what='组织架构管理' />
-  }
-  return <View className='app-page org'>{body}</View>
+  return (
+    <LeaderGate className='app-page org' what='组织架构管理' scopeOf={(roles) => scopeFor(roles, 'org.createUnit')}>
+      {(scope) => <OrgTree scope={scope} />}
+    </LeaderGate>
+  )
 }
 
 /** What staff may create under each level (streets and households come from setup and rosters). */

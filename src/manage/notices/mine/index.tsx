@@ -5,18 +5,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { ErrorState, LoadingState, NotJoinedState } from '../../../components/PageState'
-import { usePersonaReady } from '../../../hooks/use-persona'
-import { useRemote } from '../../../hooks/use-remote'
-import { getMe, type UnitRef } from '../../../services/grid'
+import { ErrorState, LoadingState } from '../../../components/PageState'
+import { type UnitRef } from '../../../services/grid'
 import { MANAGE_PAGES, reachPage } from '../../../services/leader'
 import { myPublished, percent, URGENCY_LABELS } from '../../../services/notices-leader'
 import type { NoticesApi } from '../../../../core/contract'
-import { NoAccess } from '../../components/NoAccess'
 import { toServiceError, type ServiceError } from '../../../services/errors'
 import { formatTime } from '../../format'
 import { Button, Tag } from '../../ui'
 import { publishScope, reachUnitOf } from '../publish-scope'
+import { LeaderGate } from '../../components/LeaderGate'
 import '../../manage.css'
 import '../notices.css'
 
@@ -24,20 +22,11 @@ type Published = NoticesApi['published']['result']['rows'][number]
 const PAGE_SIZE = 20
 
 export default function MinePage() {
-  return usePersonaReady() ? <Mine /> : null
-}
-
-function Mine() {
-  const { state, reload } = useRemote(getMe)
-  let body
-  if (state.status === 'loading') body = <LoadingState />
-  else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void reload()} />
-  else if (!state.data.person) body = <NotJoinedState />
-  else {
-    const scope = publishScope(state.data.roles)
-    body = scope ? <PublishedList whole={scope.whole} /> : <NoAccess what='发布通知' />
-  }
-  return <View className='app-page manage notices-mine'>{body}</View>
+  return (
+    <LeaderGate className='app-page manage notices-mine' what='发布通知' scopeOf={publishScope}>
+      {(scope) => <PublishedList whole={scope.whole} />}
+    </LeaderGate>
+  )
 }
 
 function PublishedList({ whole }: { whole: UnitRef | null }) {

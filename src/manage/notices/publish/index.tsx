@@ -7,18 +7,16 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, Textarea, View } from '@tarojs/components'
-import { ErrorState, LoadingState, NotJoinedState } from '../../../components/PageState'
 import { RoleTag } from '../../../components/RoleTag'
-import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
 import { chooseImages, uploadFile, type PickedFile } from '../../../services/files'
-import { getMe, getOverview, type UnitRef } from '../../../services/grid'
+import { getOverview, type UnitRef } from '../../../services/grid'
 import { reachPage } from '../../../services/leader'
 import { publishNotice, URGENCIES, URGENCY_LABELS, type Urgency } from '../../../services/notices-leader'
-import { NoAccess } from '../../components/NoAccess'
 import { messageOf } from '../../format'
 import { Button, Input, Switch } from '../../ui'
 import { PART_NAMES, publishScope, reachUnitOf, type PublishScope } from '../publish-scope'
+import { LeaderGate } from '../../components/LeaderGate'
 import '../../manage.css'
 import '../notices.css'
 
@@ -29,20 +27,11 @@ const DEFAULT_EXPIRY = 3
 const DAY_MS = 24 * 60 * 60 * 1000
 
 export default function PublishPage() {
-  return usePersonaReady() ? <Publish /> : null
-}
-
-function Publish() {
-  const { state, reload } = useRemote(getMe)
-  let body
-  if (state.status === 'loading') body = <LoadingState />
-  else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void reload()} />
-  else if (!state.data.person) body = <NotJoinedState />
-  else {
-    const scope = publishScope(state.data.roles)
-    body = scope ? <PublishForm scope={scope} /> : <NoAccess what='发布通知' />
-  }
-  return <View className='app-page manage notices-publish'>{body}</View>
+  return (
+    <LeaderGate className='app-page manage notices-publish' what='发布通知' scopeOf={publishScope}>
+      {(scope) => <PublishForm scope={scope} />}
+    </LeaderGate>
+  )
 }
 
 interface Picture {
