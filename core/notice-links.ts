@@ -1,3 +1,6 @@
+import type { NoticeDoc } from './model'
+import { URGENCY_LABELS } from './contract/notices'
+
 /**
  * Where a notice opens in the mini-program, and the one subscribe-message template notices are sent with.
  * Pure: the share card a grid chief relays (转发到本网格群), the subscribe message's `page`, and the detail page's
@@ -38,3 +41,31 @@ export const NOTICE_TEMPLATE = {
 /** Cuts a value to a subscribe-message field's limit (WeChat refuses longer values with 47003). */
 export const clip = (value: string, max: number): string =>
   [...value].length <= max ? value : `${[...value].slice(0, max - 1).join('')}…`
+
+/** A moment in Beijing time (UTC+8, no daylight saving) to the minute, as message fields show it: 2026-11-22 09:30. */
+export const beijingMinute = (d: Date): string =>
+  new Date(+d + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+
+/**
+ * The subscribe message announcing a notice to one subscriber; a reminder to the unreached overrides the origin
+ * and urgency lines. Every field is cut to its limit.
+ */
+export function noticeMessage(
+  notice: Pick<NoticeDoc, '_id' | 'title' | 'origin' | 'urgency' | 'publishedAt'>,
+  to: { openid: string; templateId: string },
+  lines: { origin?: string; urgency?: string } = {},
+) {
+  const f = NOTICE_TEMPLATE.fields
+  return {
+    touser: to.openid,
+    templateId: to.templateId,
+    page: noticePath(notice._id),
+    miniprogramState: 'formal',
+    data: {
+      [f.title]: { value: clip(notice.title, 20) },
+      [f.origin]: { value: clip(lines.origin ?? notice.origin, 20) },
+      [f.urgency]: { value: lines.urgency ?? URGENCY_LABELS[notice.urgency] },
+      [f.publishedAt]: { value: beijingMinute(new Date(notice.publishedAt)) },
+    },
+  }
+}

@@ -16,7 +16,8 @@ import type {
   SubscriptionDoc,
 } from '../core/model'
 import { getDatabase, type Database } from './cloud'
-import { type Query, rows, all, total, pathPrefix } from './query'
+import { type Query, rows, all, total, updated } from './query'
+import { subscriptionStore, type SubscriptionStore } from './subscription-store'
 
 type Doc = Record<string, unknown>
 /** The one transaction here only sets documents (the SDK types it as `any`). */
@@ -24,7 +25,7 @@ interface Tx {
   collection(name: string): { doc(id: string): { set(opts: { data: Doc }): Promise<unknown> } }
 }
 
-export interface NoticeStore {
+export interface NoticeStore extends SubscriptionStore {
   readonly db: Database
   /** The notice and its delivery job, in one transaction (both or neither). */
   publish(notice: NoticeDoc, delivery: DeliveryDoc): Promise<void>
@@ -59,10 +60,6 @@ export interface NoticeStore {
   pendingDeliveries(limit: number): Promise<DeliveryDoc[]>
   /** Takes a job for one firing unless another firing holds it; true when this firing got it. */
   lease(jobId: string, now: Date, until: Date): Promise<boolean>
-  /** Subscriptions with messages left under a unit, in `_id` order after `after`. */
-  subscribersUnder(path: string, after: string, limit: number): Promise<SubscriptionDoc[]>
-  /** Uses one message of a subscription; false when none was left (used by another notice meanwhile). */
-  consume(subscriptionId: string, at: Date): Promise<boolean>
   /** Saves a job's progress (cursor, count, status). */
   saveDelivery(jobId: string, patch: Partial<Omit<DeliveryDoc, '_id'>>): Promise<void>
 }
@@ -79,8 +76,6 @@ const isDuplicate = (error: unknown): boolean => {
   const e = error as { errCode?: unknown; code?: unknown; message?: unknown } | null
   return e?.errCode === -502001 || e?.code === 'DATABASE_DUPLICATE_WRITE' || /duplicate/i.test(String(e?.message))
 }
-
-const updated = (res: unknown): number => (res as { stats?: { updated?: number } }).stats?.updated ?? 0
 
 export function createNoticeStore(db: Database): NoticeStore {
   const _ = db.command
@@ -194,20 +189,7 @@ export function createNoticeStore(db: Database): NoticeStore {
         .update({ data: { lockedUntil: until } })
       return updated(res) === 1
     },
-    subscribersUnder: (path, after, limit) =>
-      rows<SubscriptionDoc>(
-        col('subscriptions')
-          .where({ homePath: pathPrefix(db, path), remaining: _.gt(0), _id: _.gt(after) })
-          .orderBy('_id', 'asc')
-          .limit(limit),
-      ),
-    async consume(subscriptionId, at) {
-      // conditional decrement: two notices delivering at once never spend the same message twice
-      const res = await col('subscriptions')
-        .where({ _id: subscriptionId, remaining: _.gt(0) })
-        .update({ data: { remaining: _.inc(-1), updatedAt: at } })
-      return updated(res) === 1
-    },
+    ...subscriptionStore(db),
     async saveDelivery(jobId, patch) {
       await col('deliveries').doc(jobId).update({ data: patch })
     },

@@ -29,3 +29,6 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\
 
 /** Matches materialised paths at or under `path` (served by the path indexes as a prefix). */
 export const pathPrefix = (db: Database, path: string) => db.RegExp({ regexp: `^${escapeRegExp(path)}`, options: '' })
+
+/** How many documents an update changed (the SDK types its result loosely). */
+export const updated = (res: unknown): number => (res as { stats?: { updated?: number } }).stats?.updated ?? 0

@@ -6,10 +6,11 @@
  * householdId_1, subscriptions by homePath prefix (few: one per person who accepted a message), reminders by _id.
  * Reads grow with the number of buildings under the unit (1,000 per read), never with residents or acks.
  */
-import type { PersonDoc, ReachCounterDoc, ReceiptDoc, SubscriptionDoc } from '../core/model'
+import type { PersonDoc, ReachCounterDoc, ReceiptDoc } from '../core/model'
 import type { Unit } from '../core/units'
 import { getDatabase, type Database } from './cloud'
-import { type Query, all, pathPrefix, rows } from './query'
+import { type Query, all, pathPrefix } from './query'
+import { subscriptionStore, type SubscriptionStore } from './subscription-store'
 
 /** One reminder of a notice to the unreached under a unit on one day (Beijing): `${noticeId}_${unitId}_${day}`. */
 export interface ReminderDoc {
@@ -23,7 +24,7 @@ export interface ReminderDoc {
   sent: number
 }
 
-export interface ReachStore {
+export interface ReachStore extends SubscriptionStore {
   readonly db: Database
   /** Households (not retired) per building under a unit: one aggregate grouped by the household's parent. */
   householdsPerBuilding(path: string): Promise<Map<string, number>>
@@ -44,10 +45,6 @@ export interface ReachStore {
   /** Creates the day's reminder; false when it already exists (someone reminded this unit today). */
   createReminder(doc: ReminderDoc): Promise<boolean>
   setReminderSent(id: string, sent: number): Promise<void>
-  /** Subscriptions with messages left under a unit for a template, in `_id` order after `after`. */
-  subscribersUnder(path: string, templateId: string, after: string, limit: number): Promise<SubscriptionDoc[]>
-  /** Uses one message of a subscription; false when none was left. */
-  consume(subscriptionId: string, at: Date): Promise<boolean>
 }
 
 /** `in` queries in slices the service accepts. */
@@ -66,8 +63,6 @@ const isDuplicate = (error: unknown): boolean => {
     /duplicate/i.test(`${String(e?.message ?? '')} ${String(e?.errMsg ?? '')}`)
   )
 }
-
-const updated = (res: unknown): number => (res as { stats?: { updated?: number } }).stats?.updated ?? 0
 
 /** Groups per aggregate page (the service returns few groups unless told how many). */
 const GROUPS = 1000
@@ -133,20 +128,7 @@ export function createReachStore(db: Database): ReachStore {
     async setReminderSent(id, sent) {
       await col('reminders').doc(id).update({ data: { sent } })
     },
-    subscribersUnder: (path, templateId, after, limit) =>
-      rows<SubscriptionDoc>(
-        col('subscriptions')
-          .where({ homePath: pathPrefix(db, path), templateId, remaining: _.gt(0), _id: _.gt(after) })
-          .orderBy('_id', 'asc')
-          .limit(limit),
-      ),
-    async consume(subscriptionId, at) {
-      // conditional decrement: a reminder and a delivery at once never spend the same message twice
-      const res = await col('subscriptions')
-        .where({ _id: subscriptionId, remaining: _.gt(0) })
-        .update({ data: { remaining: _.inc(-1), updatedAt: at } })
-      return updated(res) === 1
-    },
+    ...subscriptionStore(db),
   }
 }
 

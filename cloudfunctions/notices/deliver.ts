@@ -5,9 +5,7 @@
  * message, so the next firing resumes exactly where this one stopped; a lease keeps two overlapping firings off
  * the same job; a message is taken from the subscription before it is sent, so nobody gets one twice.
  */
-import { URGENCY_LABELS } from '../../core/contract'
-import type { NoticeDoc, SubscriptionDoc } from '../../core/model'
-import { clip, NOTICE_TEMPLATE, noticePath } from '../../core/notice-links'
+import { NOTICE_TEMPLATE, noticeMessage } from '../../core/notice-links'
 import { getCloud } from '../../server/cloud'
 import { noticeStore } from '../../server/notice-store'
 import type { TimerHandler } from '../../server/router'
@@ -20,25 +18,6 @@ const JOBS_PER_FIRING = 10
 /** Longer than a firing may run (config.json timeout), so a lease outlives its holder only if it crashed. */
 const LEASE_MS = 55_000
 const PAGE = 50
-
-/** Beijing time, as the template's time field shows it: 2026-11-22 09:30. */
-const beijing = (d: Date): string => new Date(+d + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
-
-function message(notice: NoticeDoc, sub: SubscriptionDoc) {
-  const f = NOTICE_TEMPLATE.fields
-  return {
-    touser: sub.openid,
-    templateId: sub.templateId,
-    page: noticePath(notice._id),
-    miniprogramState: 'formal',
-    data: {
-      [f.title]: { value: clip(notice.title, 20) },
-      [f.origin]: { value: clip(notice.origin, 20) },
-      [f.urgency]: { value: URGENCY_LABELS[notice.urgency] },
-      [f.publishedAt]: { value: beijing(new Date(notice.publishedAt)) },
-    },
-  }
-}
 
 export const deliver: TimerHandler = async () => {
   const store = noticeStore()
@@ -59,13 +38,13 @@ export const deliver: TimerHandler = async () => {
     let { unitIndex, after, sent } = job
     while (budget > 0 && unitIndex < notice.unitPaths.length) {
       const asked = Math.min(PAGE, budget)
-      const subs = await store.subscribersUnder(notice.unitPaths[unitIndex], after, asked)
+      const subs = await store.subscribersUnder(notice.unitPaths[unitIndex], NOTICE_TEMPLATE.id, after, asked)
       for (const sub of subs) {
         budget--
         after = sub._id
         if (await store.consume(sub._id, new Date())) {
           try {
-            await cloud.openapi.subscribeMessage.send(message(notice, sub))
+            await cloud.openapi.subscribeMessage.send(noticeMessage(notice, sub))
             sent++
             sentNow++
           } catch (error) {

@@ -15,7 +15,7 @@
  */
 import type { ParsedPayload, ReachResult, ReachRow, UnreachedRow } from '../../../core/contract'
 import type { NoticeDoc, SubscriptionDoc } from '../../../core/model'
-import { clip, NOTICE_TEMPLATE, noticePath } from '../../../core/notice-links'
+import { NOTICE_TEMPLATE, noticeMessage } from '../../../core/notice-links'
 import { ancestorAt, doorLabel, isWithin, type Unit } from '../../../core/units'
 import { recordRead } from '../../../server/audit'
 import type { Caller } from '../../../server/caller'
@@ -174,24 +174,6 @@ const SEND_CONCURRENCY = 10
 /** YYYY-MM-DD of a moment in Beijing time (UTC+8, no daylight saving): the day a reminder belongs to. */
 export const beijingDay = (d: Date): string => new Date(+d + 8 * 3_600_000).toISOString().slice(0, 10)
 
-const beijingMinute = (d: Date): string => new Date(+d + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
-
-function reminderMessage(notice: NoticeDoc, sub: SubscriptionDoc) {
-  const f = NOTICE_TEMPLATE.fields
-  return {
-    touser: sub.openid,
-    templateId: sub.templateId,
-    page: noticePath(notice._id),
-    miniprogramState: 'formal',
-    data: {
-      [f.title]: { value: clip(notice.title, 20) },
-      [f.origin]: { value: clip(`提醒：${notice.origin}`, 20) },
-      [f.urgency]: { value: '请回复收到' },
-      [f.publishedAt]: { value: beijingMinute(new Date(notice.publishedAt)) },
-    },
-  }
-}
-
 export const remind: ActionDef<ParsedPayload<'notices', 'remind'>, { sent: number }> = {
   target: (payload) => payload.unitId,
   async handle({ payload, caller, target }) {
@@ -230,7 +212,9 @@ export const remind: ActionDef<ParsedPayload<'notices', 'remind'>, { sent: numbe
               // the message is taken before it is sent, so a reminder and a delivery never send the same one
               if (!(await store.consume(sub._id, new Date()))) return 0
               try {
-                await cloud.openapi.subscribeMessage.send(reminderMessage(notice, sub))
+                await cloud.openapi.subscribeMessage.send(
+                  noticeMessage(notice, sub, { origin: `提醒：${notice.origin}`, urgency: '请回复收到' }),
+                )
                 return 1
               } catch (error) {
                 console.warn(`[notices.remind] ${notice._id} → ${sub.personId} failed`, error)
