@@ -65,12 +65,21 @@ it('publishes, counts 收到 once per household, lists the unreached, and counts
   await chiefPage.locator('.publish-submit').click()
   await chiefPage.locator('.reach-totals__count').waitFor()
   expect(await chiefPage.locator('.reach-totals__count').innerText()).toContain(`0 / ${households.length}`)
+  // the card to share into the grid's group opens the notice itself
+  const shareLink = (await chiefPage.locator('.reach-share__link').innerText()).trim()
+  expect(shareLink).toContain('/pages/notices/detail/index?id=')
 
-  // two members of one household and a resident of another press 收到; one of them twice (a retry)
+  // two members of one household and a resident of another press 收到; one of them twice (a retry);
+  // the last one opens the notice from the shared card rather than from the feed
   for (const person of [first, second, other]) {
     const page = await d.newPage()
     await signInAs(page, person)
-    await ack(page)
+    if (person === other) {
+      await page.goto(shareLink)
+      await page.locator('.notice-detail__title', { hasText: TITLE }).waitFor()
+      await page.locator('.notice-ack').click()
+      await page.locator('.notice-acked').waitFor()
+    } else await ack(page)
     if (person === first) {
       const noticeId = new URL(page.url().replace('#/', '')).searchParams.get('id') as string
       const retry = await d.cloud.callFunction(

@@ -4,8 +4,9 @@
  * phones in full to call or knock; 已上门告知 records how a household was reached and counts it at once.
  * 提醒未触达 sends the unreached one reminder a day.
  */
-import { useCallback, useEffect, useState } from 'react'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { noticePath } from '../../../../core/notice-links'
 import { Text, View } from '@tarojs/components'
 import { ErrorState, LoadingState } from '../../../components/PageState'
 import { usePersonaReady } from '../../../hooks/use-persona'
@@ -36,11 +37,24 @@ type Building = ReachResult['byBuilding'][number]
 
 export default function ReachPage() {
   const { id = '', unit = '' } = useRouter().params
-  return usePersonaReady() ? <Reach noticeId={decodeURIComponent(id)} unitId={decodeURIComponent(unit)} /> : null
+  const noticeId = decodeURIComponent(id)
+  // The publisher shares the notice itself into the grid's group (withShareTicket, so opening it there is known).
+  const title = useRef('网格通通知')
+  useShareAppMessage(() => ({ title: title.current, path: `/${noticePath(noticeId)}` }))
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'weapp') void Taro.showShareMenu({ withShareTicket: true }).catch(() => undefined)
+  }, [])
+  const onTitle = useCallback((t: string) => {
+    title.current = t
+  }, [])
+  return usePersonaReady() ? <Reach noticeId={noticeId} unitId={decodeURIComponent(unit)} onTitle={onTitle} /> : null
 }
 
-function Reach({ noticeId, unitId }: { noticeId: string; unitId: string }) {
+function Reach({ noticeId, unitId, onTitle }: { noticeId: string; unitId: string; onTitle: (t: string) => void }) {
   const { state, reload } = useRemote(() => getReach(noticeId, unitId))
+  useEffect(() => {
+    if (state.status === 'ok') onTitle(state.data.notice.title)
+  }, [state, onTitle])
   // The building whose unreached households are listed.
   const [selected, setSelected] = useState<string | null>(null)
 
@@ -59,6 +73,7 @@ function Reach({ noticeId, unitId }: { noticeId: string; unitId: string }) {
     body = (
       <View>
         <Summary reach={reach} onRefresh={() => void reload()} />
+        <ShareCard noticeId={noticeId} />
         {reach.byGrid.length > 1 ? <GridBars rows={reach.byGrid} /> : null}
         <BuildingBars rows={reach.byBuilding} selected={selected} onSelect={setSelected} />
         {building ? (
@@ -380,6 +395,29 @@ function UnreachedHousehold({
           </View>
         </View>
       ) : null}
+    </View>
+  )
+}
+
+/** 分享到网格群: the notice's own card for the grid's group (weapp), or its link to open "from a group" (h5). */
+function ShareCard({ noticeId }: { noticeId: string }) {
+  const path = `/${noticePath(noticeId)}`
+  if (process.env.TARO_ENV === 'weapp') {
+    return (
+      <View className='card reach-share'>
+        <Button className='reach-share__button' size='small' type='primary' openType='share'>
+          分享到网格群
+        </Button>
+        <Text className='manage-hint'>分享到网格微信群，居民打开卡片即看到这条通知并可回复收到。</Text>
+      </View>
+    )
+  }
+  return (
+    <View className='card reach-share'>
+      <Text className='reach-share__link' selectable>
+        {`${window.location.origin}${window.location.pathname}#${path}`}
+      </Text>
+      <Text className='manage-hint'>浏览器里没有微信群：复制链接，从“本地演示”的模拟群里打开即可。</Text>
     </View>
   )
 }
