@@ -16,7 +16,7 @@ import type {
   SubscriptionDoc,
 } from '../core/model'
 import { getDatabase, type Database } from './cloud'
-import { type Query, rows, all, total, updated } from './query'
+import { rows, all, total, updated, allIn } from './query'
 import { subscriptionStore, type SubscriptionStore } from './subscription-store'
 
 type Doc = Record<string, unknown>
@@ -62,14 +62,6 @@ export interface NoticeStore extends SubscriptionStore {
   lease(jobId: string, now: Date, until: Date): Promise<boolean>
   /** Saves a job's progress (cursor, count, status). */
   saveDelivery(jobId: string, patch: Partial<Omit<DeliveryDoc, '_id'>>): Promise<void>
-}
-
-/** `in` queries in slices the service accepts. */
-async function allIn<T>(ids: readonly string[], query: (slice: string[]) => Query): Promise<T[]> {
-  const unique = [...new Set(ids)]
-  const out: T[] = []
-  for (let i = 0; i < unique.length; i += 100) out.push(...(await all<T>(query(unique.slice(i, i + 100)))))
-  return out
 }
 
 const isDuplicate = (error: unknown): boolean => {

@@ -8,7 +8,7 @@
 import type { AuditDoc, ClaimDoc, PersonDoc } from '../core/model'
 import type { Unit } from '../core/units'
 import { getDatabase, type Database } from './cloud'
-import { type Query, rows, all, pathPrefix } from './query'
+import { rows, all, pathPrefix, allIn } from './query'
 
 export interface PrivacyStore {
   /** Every household under a unit (grid, micro-grid), retired ones left out. */
@@ -33,14 +33,6 @@ export interface PrivacyStore {
    * leaves the caller registered and able to ask again (each step is idempotent).
    */
   anonymise(person: PersonDoc, name: string): Promise<void>
-}
-
-/** `in` queries in slices the service accepts. */
-async function allIn<T>(ids: readonly string[], query: (slice: string[]) => Query): Promise<T[]> {
-  const unique = [...new Set(ids)]
-  const out: T[] = []
-  for (let i = 0; i < unique.length; i += 100) out.push(...(await all<T>(query(unique.slice(i, i + 100)))))
-  return out
 }
 
 export function createPrivacyStore(db: Database): PrivacyStore {

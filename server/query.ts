@@ -32,3 +32,11 @@ export const pathPrefix = (db: Database, path: string) => db.RegExp({ regexp: `^
 
 /** How many documents an update changed (the SDK types its result loosely). */
 export const updated = (res: unknown): number => (res as { stats?: { updated?: number } }).stats?.updated ?? 0
+
+/** Every match of an `in` query over many ids, in slices the service accepts. */
+export async function allIn<T>(ids: readonly string[], query: (slice: string[]) => Query): Promise<T[]> {
+  const unique = [...new Set(ids)]
+  const out: T[] = []
+  for (let i = 0; i < unique.length; i += 100) out.push(...(await all<T>(query(unique.slice(i, i + 100)))))
+  return out
+}

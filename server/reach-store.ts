@@ -9,7 +9,7 @@
 import type { PersonDoc, ReachCounterDoc, ReceiptDoc } from '../core/model'
 import type { Unit } from '../core/units'
 import { getDatabase, type Database } from './cloud'
-import { type Query, all, pathPrefix } from './query'
+import { all, pathPrefix, allIn } from './query'
 import { subscriptionStore, type SubscriptionStore } from './subscription-store'
 
 /** One reminder of a notice to the unreached under a unit on one day (Beijing): `${noticeId}_${unitId}_${day}`. */
@@ -45,14 +45,6 @@ export interface ReachStore extends SubscriptionStore {
   /** Creates the day's reminder; false when it already exists (someone reminded this unit today). */
   createReminder(doc: ReminderDoc): Promise<boolean>
   setReminderSent(id: string, sent: number): Promise<void>
-}
-
-/** `in` queries in slices the service accepts. */
-async function allIn<T>(ids: readonly string[], query: (slice: string[]) => Query): Promise<T[]> {
-  const unique = [...new Set(ids)]
-  const out: T[] = []
-  for (let i = 0; i < unique.length; i += 100) out.push(...(await all<T>(query(unique.slice(i, i + 100)))))
-  return out
 }
 
 const isDuplicate = (error: unknown): boolean => {
