@@ -2,15 +2,16 @@
  * 审计日志 (community staff): every time a leader saw residents' data in full — when, who, what they
  * opened, whose data — newest first, paged.
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { type RoleView } from '../../services/grid'
 import { getAuditLog, type AuditEntry } from '../../services/manage'
-import { formatTime, messageOf } from '../format'
+import { formatTime } from '../format'
 import { scopeFor } from '../scope'
 import { Button } from '../ui'
 import { LeaderGate } from '../components/LeaderGate'
+import { usePaged } from '../use-paged'
 import '../manage.css'
 import './index.css'
 
@@ -47,32 +48,8 @@ function subjectsText(subjects: AuditEntry['subjects']): string {
 }
 
 function AuditLog({ scope }: { scope: RoleView }) {
-  const [rows, setRows] = useState<AuditEntry[]>([])
-  const [total, setTotal] = useState(0)
-  const [page, setPage] = useState(0)
-  const [status, setStatus] = useState<'loading' | 'more' | 'ok' | 'error'>('loading')
-  const [error, setError] = useState('')
-  const seq = useRef(0)
-
-  const load = useCallback(
-    async (p: number) => {
-      const mine = ++seq.current
-      setStatus(p === 0 ? 'loading' : 'more')
-      try {
-        const res = await getAuditLog(scope.unitId, p, PAGE_SIZE)
-        if (mine !== seq.current) return
-        setRows((prev) => (p === 0 ? res.rows : [...prev, ...res.rows]))
-        setTotal(res.total)
-        setPage(p)
-        setStatus('ok')
-      } catch (e) {
-        if (mine !== seq.current) return
-        setError(messageOf(e))
-        setStatus('error')
-      }
-    },
-    [scope.unitId],
-  )
+  const fetchPage = useCallback((p: number) => getAuditLog(scope.unitId, p, PAGE_SIZE), [scope.unitId])
+  const { rows, total, page, status, error, load } = usePaged<AuditEntry>(fetchPage)
   useEffect(() => {
     void load(0)
   }, [load])

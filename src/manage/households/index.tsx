@@ -34,6 +34,7 @@ import { cardLink, cardPath } from '../links'
 import { scopeFor } from '../scope'
 import { Button, Input, Tag } from '../ui'
 import { LeaderGate } from '../components/LeaderGate'
+import { usePaged } from '../use-paged'
 import '../manage.css'
 import './index.css'
 
@@ -403,37 +404,12 @@ const PAGE_SIZE = 20
 
 function HouseholdList({ unit, refresh }: { unit: UnitRef; refresh: number }) {
   const [filter, setFilter] = useState<HouseholdFilter>('all')
-  const [rows, setRows] = useState<HouseholdRow[]>([])
-  const [total, setTotal] = useState(0)
-  const [page, setPage] = useState(0)
-  const [status, setStatus] = useState<'loading' | 'more' | 'ok' | 'error'>('loading')
-  const [error, setError] = useState('')
-  // Only the latest request may write: switching filters while a page loads must not mix lists.
-  const seq = useRef(0)
-
-  const load = useCallback(
-    async (f: HouseholdFilter, p: number) => {
-      const mine = ++seq.current
-      setStatus(p === 0 ? 'loading' : 'more')
-      try {
-        const res = await getHouseholds(unit.id, f, p, PAGE_SIZE)
-        if (mine !== seq.current) return
-        setRows((prev) => (p === 0 ? res.rows : [...prev, ...res.rows]))
-        setTotal(res.total)
-        setPage(p)
-        setStatus('ok')
-      } catch (e) {
-        if (mine !== seq.current) return
-        setError(messageOf(e))
-        setStatus('error')
-      }
-    },
-    [unit.id],
-  )
+  const fetchPage = useCallback((p: number) => getHouseholds(unit.id, filter, p, PAGE_SIZE), [unit.id, filter])
+  const { rows, total, page, status, error, load } = usePaged<HouseholdRow>(fetchPage)
 
   useEffect(() => {
-    void load(filter, 0)
-  }, [load, filter, refresh])
+    void load(0)
+  }, [load, refresh])
 
   return (
     <View className='card households'>
@@ -456,12 +432,7 @@ function HouseholdList({ unit, refresh }: { unit: UnitRef; refresh: number }) {
       {status === 'error' ? (
         <View className='manage-inline-error'>
           <Text className='manage-error'>{error}</Text>
-          <Button
-            size='small'
-            fill='outline'
-            type='primary'
-            onClick={() => void load(filter, rows.length ? page + 1 : 0)}
-          >
+          <Button size='small' fill='outline' type='primary' onClick={() => void load(rows.length ? page + 1 : 0)}>
             重试
           </Button>
         </View>
@@ -476,7 +447,7 @@ function HouseholdList({ unit, refresh }: { unit: UnitRef; refresh: number }) {
           fill='outline'
           block
           disabled={status === 'more'}
-          onClick={() => void load(filter, page + 1)}
+          onClick={() => void load(page + 1)}
         >
           {status === 'more' ? '加载中…' : `加载更多（还有 ${total - rows.length} 户）`}
         </Button>

@@ -27,6 +27,7 @@ import {
 } from '../../../services/notices-leader'
 import { formatTime, messageOf } from '../../format'
 import { Button, Input, Tag } from '../../ui'
+import { usePaged } from '../../use-paged'
 import '../../manage.css'
 import '../notices.css'
 
@@ -219,32 +220,13 @@ function BuildingBars({
 
 /* ---------- 未触达住户 ---------- */
 
-function Unreached({ noticeId, building, onVisited }: { noticeId: string; building: Building; onVisited: () => void }) {
-  const [rows, setRows] = useState<UnreachedRow[]>([])
-  const [total, setTotal] = useState(0)
-  const [page, setPage] = useState(0)
-  const [status, setStatus] = useState<'loading' | 'more' | 'ok' | 'error'>('loading')
-  const [error, setError] = useState('')
-  const [message, setMessage] = useState('')
+/** Visits remove rows while pages load, so a later page may repeat a household: keep one. */
+const byHousehold = (row: UnreachedRow): string => row.householdId
 
-  const load = useCallback(
-    async (p: number) => {
-      setStatus(p === 0 ? 'loading' : 'more')
-      try {
-        const res = await getUnreached(noticeId, building.id, p)
-        setRows((r) =>
-          p === 0 ? res.rows : [...r, ...res.rows.filter((x) => !r.some((y) => y.householdId === x.householdId))],
-        )
-        setTotal(res.total)
-        setPage(p)
-        setStatus('ok')
-      } catch (e) {
-        setError(messageOf(e))
-        setStatus('error')
-      }
-    },
-    [noticeId, building.id],
-  )
+function Unreached({ noticeId, building, onVisited }: { noticeId: string; building: Building; onVisited: () => void }) {
+  const fetchPage = useCallback((p: number) => getUnreached(noticeId, building.id, p), [noticeId, building.id])
+  const { rows, setRows, total, setTotal, page, status, error, load } = usePaged<UnreachedRow>(fetchPage, byHousehold)
+  const [message, setMessage] = useState('')
   useEffect(() => {
     void load(0)
   }, [load])
