@@ -68,6 +68,10 @@ export async function buildFunction(name: string): Promise<BuiltFunction> {
     external: [SDK],
     metafile: true,
     legalComments: 'none',
+    // smaller bundles load faster on a cold start (exceljs makes org's large); names stay, so logs stay readable
+    minifyWhitespace: true,
+    minifySyntax: true,
+    keepNames: true,
     logLevel: 'silent',
     banner: { js: `// Built by scripts/build-functions.ts from cloudfunctions/${name}/index.ts. Do not edit.` },
   })
