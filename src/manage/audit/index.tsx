@@ -9,9 +9,9 @@ import { type RoleView } from '../../services/grid'
 import { getAuditLog, type AuditEntry } from '../../services/manage'
 import { formatTime } from '../format'
 import { scopeFor } from '../scope'
-import { Button } from '../ui'
 import { LeaderGate } from '../components/LeaderGate'
 import { usePaged } from '../use-paged'
+import { PagedList } from '../components/PagedList'
 import '../manage.css'
 import './index.css'
 
@@ -49,7 +49,8 @@ function subjectsText(subjects: AuditEntry['subjects']): string {
 
 function AuditLog({ scope }: { scope: RoleView }) {
   const fetchPage = useCallback((p: number) => getAuditLog(scope.unitId, p, PAGE_SIZE), [scope.unitId])
-  const { rows, total, page, status, error, load } = usePaged<AuditEntry>(fetchPage)
+  const list = usePaged<AuditEntry>(fetchPage)
+  const { total, status, load } = list
   useEffect(() => {
     void load(0)
   }, [load])
@@ -62,39 +63,18 @@ function AuditLog({ scope }: { scope: RoleView }) {
         <Text className='card__hint'>{status === 'loading' ? '' : `共 ${total} 条`}</Text>
       </View>
       <Text className='manage-hint'>干部每次查看居民的完整手机号或门牌，都会记录在这里。</Text>
-      {status === 'loading' ? <Text className='manage-hint'>加载中…</Text> : null}
-      {status === 'error' ? (
-        <View className='manage-inline-error'>
-          <Text className='manage-error'>{error}</Text>
-          <Button size='small' fill='outline' type='primary' onClick={() => void load(rows.length ? page + 1 : 0)}>
-            重试
-          </Button>
-        </View>
-      ) : null}
-      {status === 'ok' && rows.length === 0 ? <Text className='manage-hint'>还没有记录</Text> : null}
-      {status === 'loading'
-        ? null
-        : rows.map((r) => (
-            <View className='audit-row' key={r._id}>
-              <View className='audit-row__head'>
-                <Text className='audit-row__actor'>{r.actorName}</Text>
-                <Text className='audit-row__time'>{formatTime(r.at)}</Text>
-              </View>
-              <Text className='audit-row__action'>{actionLabel(r.action)}</Text>
-              <Text className='audit-row__subjects'>涉及：{subjectsText(r.subjects)}</Text>
+      <PagedList list={list} empty='还没有记录' moreClass='audit-more'>
+        {(r) => (
+          <View className='audit-row' key={r._id}>
+            <View className='audit-row__head'>
+              <Text className='audit-row__actor'>{r.actorName}</Text>
+              <Text className='audit-row__time'>{formatTime(r.at)}</Text>
             </View>
-          ))}
-      {status !== 'loading' && rows.length < total ? (
-        <Button
-          className='audit-more'
-          fill='outline'
-          block
-          disabled={status === 'more'}
-          onClick={() => void load(page + 1)}
-        >
-          {status === 'more' ? '加载中…' : '加载更多'}
-        </Button>
-      ) : null}
+            <Text className='audit-row__action'>{actionLabel(r.action)}</Text>
+            <Text className='audit-row__subjects'>涉及：{subjectsText(r.subjects)}</Text>
+          </View>
+        )}
+      </PagedList>
     </View>
   )
 }

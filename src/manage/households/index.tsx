@@ -35,6 +35,7 @@ import { scopeFor } from '../scope'
 import { Button, Input, Tag } from '../ui'
 import { LeaderGate } from '../components/LeaderGate'
 import { usePaged } from '../use-paged'
+import { PagedList } from '../components/PagedList'
 import '../manage.css'
 import './index.css'
 
@@ -405,7 +406,8 @@ const PAGE_SIZE = 20
 function HouseholdList({ unit, refresh }: { unit: UnitRef; refresh: number }) {
   const [filter, setFilter] = useState<HouseholdFilter>('all')
   const fetchPage = useCallback((p: number) => getHouseholds(unit.id, filter, p, PAGE_SIZE), [unit.id, filter])
-  const { rows, total, page, status, error, load } = usePaged<HouseholdRow>(fetchPage)
+  const list = usePaged<HouseholdRow>(fetchPage)
+  const { total, status, load } = list
 
   useEffect(() => {
     void load(0)
@@ -428,30 +430,9 @@ function HouseholdList({ unit, refresh }: { unit: UnitRef; refresh: number }) {
           </View>
         ))}
       </View>
-      {status === 'loading' ? <Text className='manage-hint'>加载中…</Text> : null}
-      {status === 'error' ? (
-        <View className='manage-inline-error'>
-          <Text className='manage-error'>{error}</Text>
-          <Button size='small' fill='outline' type='primary' onClick={() => void load(rows.length ? page + 1 : 0)}>
-            重试
-          </Button>
-        </View>
-      ) : null}
-      {status !== 'loading' && status !== 'error' && rows.length === 0 ? (
-        <Text className='manage-hint'>没有符合条件的住户</Text>
-      ) : null}
-      {status === 'loading' ? null : rows.map((h) => <Household key={h.id} row={h} />)}
-      {status !== 'loading' && rows.length < total ? (
-        <Button
-          className='households-more'
-          fill='outline'
-          block
-          disabled={status === 'more'}
-          onClick={() => void load(page + 1)}
-        >
-          {status === 'more' ? '加载中…' : `加载更多（还有 ${total - rows.length} 户）`}
-        </Button>
-      ) : null}
+      <PagedList list={list} empty='没有符合条件的住户' moreClass='households-more' countWord='户'>
+        {(h) => <Household key={h.id} row={h} />}
+      </PagedList>
     </View>
   )
 }

@@ -28,6 +28,7 @@ import {
 import { formatTime, messageOf } from '../../format'
 import { Button, Input, Tag } from '../../ui'
 import { usePaged } from '../../use-paged'
+import { PagedList } from '../../components/PagedList'
 import '../../manage.css'
 import '../notices.css'
 
@@ -225,7 +226,8 @@ const byHousehold = (row: UnreachedRow): string => row.householdId
 
 function Unreached({ noticeId, building, onVisited }: { noticeId: string; building: Building; onVisited: () => void }) {
   const fetchPage = useCallback((p: number) => getUnreached(noticeId, building.id, p), [noticeId, building.id])
-  const { rows, setRows, total, setTotal, page, status, error, load } = usePaged<UnreachedRow>(fetchPage, byHousehold)
+  const list = usePaged<UnreachedRow>(fetchPage, byHousehold)
+  const { setRows, total, setTotal, status, load } = list
   const [message, setMessage] = useState('')
   useEffect(() => {
     void load(0)
@@ -245,32 +247,9 @@ function Unreached({ noticeId, building, onVisited }: { noticeId: string; buildi
         <Text className='card__hint unreached-total'>{status === 'loading' ? '' : `${total} 户`}</Text>
       </View>
       {message ? <Text className='manage-message unreached-message'>{message}</Text> : null}
-      {status === 'loading' ? <Text className='manage-hint'>加载中…</Text> : null}
-      {status === 'error' ? (
-        <View className='manage-inline-error'>
-          <Text className='manage-error'>{error}</Text>
-          <Button size='small' fill='outline' type='primary' onClick={() => void load(page)}>
-            重试
-          </Button>
-        </View>
-      ) : null}
-      {status !== 'loading' && rows.length === 0 && status !== 'error' ? (
-        <Text className='manage-hint'>这栋楼的住户都已触达</Text>
-      ) : null}
-      {status === 'loading'
-        ? null
-        : rows.map((r) => <UnreachedHousehold key={r.householdId} noticeId={noticeId} row={r} onVisited={visited} />)}
-      {status !== 'loading' && rows.length < total ? (
-        <Button
-          className='unreached-more'
-          fill='outline'
-          block
-          disabled={status === 'more'}
-          onClick={() => void load(page + 1)}
-        >
-          {status === 'more' ? '加载中…' : `加载更多（还有 ${total - rows.length} 户）`}
-        </Button>
-      ) : null}
+      <PagedList list={list} empty='这栋楼的住户都已触达' moreClass='unreached-more' countWord='户'>
+        {(r) => <UnreachedHousehold key={r.householdId} noticeId={noticeId} row={r} onVisited={visited} />}
+      </PagedList>
     </View>
   )
 }

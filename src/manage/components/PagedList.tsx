@@ -1,0 +1,57 @@
+/**
+ * The body of a list read with usePaged: loading, an error with 重试 (the page that failed), an empty message,
+ * the rows, and 加载更多 while rows are left.
+ */
+import type { ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button } from '../ui'
+import type { PagedStatus } from '../use-paged'
+
+export interface PagedListProps<T> {
+  list: {
+    rows: T[]
+    total: number
+    page: number
+    status: PagedStatus
+    error: string
+    load: (page: number) => Promise<void>
+  }
+  /** Shown when the list is empty. */
+  empty: string
+  /** Class of the 加载更多 button (the pages' tests and journeys find it by this). */
+  moreClass: string
+  /** With a counting word (户), 加载更多 says how many are left. */
+  countWord?: string
+  children: (row: T) => ReactNode
+}
+
+export function PagedList<T>({ list, empty, moreClass, countWord, children }: PagedListProps<T>) {
+  const { rows, total, page, status, error, load } = list
+  const left = total - rows.length
+  return (
+    <>
+      {status === 'loading' ? <Text className='manage-hint'>加载中…</Text> : null}
+      {status === 'error' ? (
+        <View className='manage-inline-error'>
+          <Text className='manage-error'>{error}</Text>
+          <Button size='small' fill='outline' type='primary' onClick={() => void load(rows.length ? page + 1 : 0)}>
+            重试
+          </Button>
+        </View>
+      ) : null}
+      {status === 'ok' && rows.length === 0 ? <Text className='manage-hint'>{empty}</Text> : null}
+      {status === 'loading' ? null : rows.map(children)}
+      {status !== 'loading' && left > 0 ? (
+        <Button
+          className={moreClass}
+          fill='outline'
+          block
+          disabled={status === 'more'}
+          onClick={() => void load(page + 1)}
+        >
+          {status === 'more' ? '加载中…' : countWord ? `加载更多（还有 ${left} ${countWord}）` : '加载更多'}
+        </Button>
+      ) : null}
+    </>
+  )
+}
