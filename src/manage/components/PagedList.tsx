@@ -3,9 +3,10 @@
  * the rows, and 加载更多 while rows are left.
  */
 import type { ReactNode } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { Button } from '../ui'
 import type { PagedStatus } from '../use-paged'
+import { InlineError } from './InlineError'
 
 export interface PagedListProps<T> {
   list: {
@@ -32,12 +33,7 @@ export function PagedList<T>({ list, empty, moreClass, countWord, children }: Pa
     <>
       {status === 'loading' ? <Text className='manage-hint'>加载中…</Text> : null}
       {status === 'error' ? (
-        <View className='manage-inline-error'>
-          <Text className='manage-error'>{error}</Text>
-          <Button size='small' fill='outline' type='primary' onClick={() => void load(rows.length ? page + 1 : 0)}>
-            重试
-          </Button>
-        </View>
+        <InlineError message={error} onRetry={() => void load(rows.length ? page + 1 : 0)} />
       ) : null}
       {status === 'ok' && rows.length === 0 ? <Text className='manage-hint'>{empty}</Text> : null}
       {status === 'loading' ? null : rows.map(children)}

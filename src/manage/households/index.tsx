@@ -36,6 +36,7 @@ import { Button, Input, Tag } from '../ui'
 import { LeaderGate } from '../components/LeaderGate'
 import { usePaged } from '../use-paged'
 import { PagedList } from '../components/PagedList'
+import { InlineError } from '../components/InlineError'
 import '../manage.css'
 import './index.css'
 
@@ -110,15 +111,7 @@ function UnitPicker({
   }, [value, first, onChange])
   const children = state.status === 'ok' ? state.data.children : []
   if (state.status === 'loading') return <Text className='manage-hint'>加载网格…</Text>
-  if (state.status === 'error')
-    return (
-      <View className='manage-inline-error'>
-        <Text className='manage-error'>{state.error.message}</Text>
-        <Button size='small' fill='outline' type='primary' onClick={() => void reload()}>
-          重试
-        </Button>
-      </View>
-    )
+  if (state.status === 'error') return <InlineError message={state.error.message} onRetry={() => void reload()} />
   return (
     <View className='unit-chips'>
       {children.map((c) => (

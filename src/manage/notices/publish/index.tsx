@@ -17,6 +17,7 @@ import { messageOf } from '../../format'
 import { Button, Input, Switch } from '../../ui'
 import { PART_NAMES, publishScope, reachUnitOf, type PublishScope } from '../publish-scope'
 import { LeaderGate } from '../../components/LeaderGate'
+import { InlineError } from '../../components/InlineError'
 import '../../manage.css'
 import '../notices.css'
 
@@ -243,15 +244,7 @@ function Parts({
 }) {
   const { state, reload } = useRemote(() => getOverview(whole.id))
   if (state.status === 'loading') return <Text className='manage-hint'>加载中…</Text>
-  if (state.status === 'error')
-    return (
-      <View className='manage-inline-error'>
-        <Text className='manage-error'>{state.error.message}</Text>
-        <Button size='small' fill='outline' type='primary' onClick={() => void reload()}>
-          重试
-        </Button>
-      </View>
-    )
+  if (state.status === 'error') return <InlineError message={state.error.message} onRetry={() => void reload()} />
   const parts = state.data.children.map(({ id, name, level }) => ({ id, name, level }))
   if (!parts.length) return null
   return (
