@@ -4,10 +4,9 @@
  * local cloud decrypts before the function runs, as the platform does.
  */
 import type { ClaimView, GroupView, InviteTarget, InviteView } from '../../core/contract'
-import { ERROR_MESSAGES, type ErrorCode } from '../../core/envelope'
 import type { InviteDoc, PersonDoc } from '../../core/model'
 import { ancestorAt, type Unit } from '../../core/units'
-import { startJoinCloud, type JoinCloud } from './join-cloud'
+import { data, exactly, startJoinCloud, type JoinCloud } from './join-cloud'
 
 jest.setTimeout(120_000)
 
@@ -19,11 +18,6 @@ afterAll(async () => {
   await g?.close()
 })
 
-const exactly = (code: ErrorCode) => ({ ok: false, code, message: ERROR_MESSAGES[code] })
-const data = <T>(res: { ok: boolean; data?: T; code?: string }): T => {
-  if (!res.ok) throw new Error(`refused: ${res.code}`)
-  return res.data as T
-}
 const unit = (id: string) => g.demo.units.find((u) => u._id === id) as Unit
 const holderOf = (role: string, unitId: string) =>
   g.demo.people.find((p) => p.roles.some((r) => r.role === role && r.unitId === unitId)) as PersonDoc

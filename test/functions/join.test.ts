@@ -3,10 +3,10 @@
  * head's or grid chief's decision, and leaving. New visitors are fresh openids nobody in the demo carries.
  */
 import type { ClaimView, InviteTarget, InviteView, MeResult } from '../../core/contract'
-import { ERROR_MESSAGES, type ErrorCode } from '../../core/envelope'
+import type { ErrorCode } from '../../core/envelope'
 import type { InviteDoc, PersonDoc } from '../../core/model'
 import { ancestorAt, type Unit } from '../../core/units'
-import { startJoinCloud, type JoinCloud } from './join-cloud'
+import { data, exactly, startJoinCloud, type JoinCloud } from './join-cloud'
 
 jest.setTimeout(120_000)
 
@@ -19,11 +19,6 @@ afterAll(async () => {
 })
 
 const refused = (code: ErrorCode) => expect.objectContaining({ ok: false, code })
-const exactly = (code: ErrorCode) => ({ ok: false, code, message: ERROR_MESSAGES[code] })
-const data = <T>(res: { ok: boolean; data?: T; code?: string }): T => {
-  if (!res.ok) throw new Error(`refused: ${res.code}`)
-  return res.data as T
-}
 
 const unit = (id: string) => g.demo.units.find((u) => u._id === id) as Unit
 const holderOf = (role: string, unitId: string) =>

@@ -132,3 +132,33 @@ export async function renderPage(route: string, query: Record<string, string> = 
 export const settle = async (): Promise<void> => {
   for (let i = 0; i < 5; i++) await simulate.sleep(20)
 }
+
+/** Retries an expectation until it holds (the page answers after a few promise turns and a setData). */
+export const eventually = async (check: () => void, ms = 3000): Promise<void> => {
+  const until = Date.now() + ms
+  for (;;) {
+    try {
+      check()
+      return
+    } catch (e) {
+      if (Date.now() > until) throw e
+      await settle()
+    }
+  }
+}
+
+/** Taps the `index`-th element matching `selector`, then lets the page answer. */
+export const tap = async (page: SimulatedComponent, selector: string, index = 0): Promise<void> => {
+  const el = page.querySelectorAll(selector)[index]
+  if (!el) throw new Error(`nothing matches ${selector}[${index}]`)
+  el.dispatchEvent('tap')
+  await settle()
+}
+
+/** Types into the NutUI input inside `selector`, then lets the page answer. */
+export const typeInto = async (page: SimulatedComponent, selector: string, value: string): Promise<void> => {
+  const input = page.querySelector(`${selector} .nut-input-native`)
+  if (!input) throw new Error(`no input in ${selector}`)
+  input.dispatchEvent('input', { detail: { value } })
+  await settle()
+}

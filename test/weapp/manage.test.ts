@@ -5,7 +5,6 @@
  * every bad row of a refused roster; 审计日志 shows who saw whose data. wx.cloud.callFunction answers with
  * envelopes shaped by core/contract.
  */
-import type { SimulatedComponent } from 'miniprogram-simulate'
 import type {
   AuditEntry,
   ClaimView,
@@ -16,7 +15,7 @@ import type {
   TreeNode,
 } from '../../core/contract'
 import { fail, ok } from '../../core/envelope'
-import { bootApp, createWx, renderPage, settle, type CloudCall } from './harness'
+import { bootApp, createWx, renderPage, type CloudCall, eventually, tap, typeInto } from './harness'
 import { chiefMe } from './fixtures'
 
 const HOUSEHOLDS = 'manage/households/index'
@@ -116,34 +115,6 @@ const calls = (action: string) =>
     .filter((c) => c.data.action === action)
     .map((c) => c.data.payload)
 
-/** Retries an expectation until it holds (the page answers after a few promise turns and a setData). */
-const eventually = async (check: () => void, ms = 3000): Promise<void> => {
-  const until = Date.now() + ms
-  for (;;) {
-    try {
-      check()
-      return
-    } catch (e) {
-      if (Date.now() > until) throw e
-      await settle()
-    }
-  }
-}
-
-const tap = async (page: SimulatedComponent, selector: string, index = 0) => {
-  const el = page.querySelectorAll(selector)[index]
-  if (!el) throw new Error(`nothing matches ${selector}[${index}]`)
-  el.dispatchEvent('tap')
-  await settle()
-}
-
-const type = async (page: SimulatedComponent, selector: string, value: string) => {
-  const input = page.querySelector(`${selector} .nut-input-native`)
-  if (!input) throw new Error(`no input in ${selector}`)
-  input.dispatchEvent('input', { detail: { value } })
-  await settle()
-}
-
 const chiefRoutes = (claims: ClaimView[] = []) => ({
   'grid.me': () => ok(chiefMe),
   'grid.households': (p: Record<string, unknown>) => ok(householdsPage(p.page as number)),
@@ -222,7 +193,7 @@ describe('网格管理', () => {
     expect(calls('decideClaim')).toHaveLength(1)
     await eventually(() => expect(page.dom.textContent).toContain('拒绝时请填写原因'))
 
-    await type(page, '.pending-claim__reason', '房号不符，请核对')
+    await typeInto(page, '.pending-claim__reason', '房号不符，请核对')
     await tap(page, '.pending-claim__confirm-reject')
     expect(calls('decideClaim').at(-1)).toEqual({ claimId: 'c-2', approve: false, reason: '房号不符，请核对' })
     await eventually(() => expect(page.dom.textContent).toContain('已拒绝 钱多多 的申请'))
@@ -366,7 +337,7 @@ describe('组织架构', () => {
     const page = await renderPage(ORG)
     await tap(page, '.org-node', 1)
     await tap(page, '.org-action--create')
-    await type(page, '.org-form__name', '7号楼')
+    await typeInto(page, '.org-form__name', '7号楼')
     await tap(page, '.org-form__wartime')
     await tap(page, '.org-form__submit')
     expect(calls('createUnit')).toEqual([{ parentId: 'g-3', name: '7号楼', level: 'microgrid', wartime: true }])

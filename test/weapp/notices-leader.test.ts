@@ -10,7 +10,7 @@ import type { SimulatedComponent } from 'miniprogram-simulate'
 import type { NoticeCard, NoticesApi, ReachResult, UnreachedRow } from '../../core/contract'
 import { fail, ok } from '../../core/envelope'
 import { chiefMe, gridOverview } from './fixtures'
-import { bootApp, createWx, renderPage, settle, type CloudCall } from './harness'
+import { bootApp, createWx, renderPage, settle, type CloudCall, eventually, tap, typeInto } from './harness'
 
 const PUBLISH = 'manage/notices/publish/index'
 const REACH = 'manage/notices/reach/index'
@@ -67,33 +67,6 @@ const calls = (action: string) =>
     .filter((c) => c.data.action === action)
     .map((c) => c.data.payload as Record<string, unknown>)
 
-const eventually = async (check: () => void, ms = 3000): Promise<void> => {
-  const until = Date.now() + ms
-  for (;;) {
-    try {
-      check()
-      return
-    } catch (e) {
-      if (Date.now() > until) throw e
-      await settle()
-    }
-  }
-}
-
-const tap = async (page: SimulatedComponent, selector: string, index = 0) => {
-  const el = page.querySelectorAll(selector)[index]
-  if (!el) throw new Error(`nothing matches ${selector}[${index}]`)
-  el.dispatchEvent('tap')
-  await settle()
-}
-
-const type = async (page: SimulatedComponent, selector: string, value: string) => {
-  const input = page.querySelector(`${selector} .nut-input-native`)
-  if (!input) throw new Error(`no input in ${selector}`)
-  input.dispatchEvent('input', { detail: { value } })
-  await settle()
-}
-
 const typeArea = async (page: SimulatedComponent, selector: string, value: string) => {
   const area = page.querySelector(selector)
   if (!area) throw new Error(`no textarea ${selector}`)
@@ -143,7 +116,7 @@ describe('发布通知', () => {
     expect(texts(page, '.urgency-option')).toEqual(['一般', '重要', '紧急'])
     expect(page.querySelector('.expiry-option--active')?.dom.textContent).toBe('3 天')
 
-    await type(page, '.publish-title', '明日停水通知')
+    await typeInto(page, '.publish-title', '明日停水通知')
     await typeArea(page, '.publish-body', '因管道检修，明日 8:00-18:00 停水，请提前储水。')
     await tap(page, '.urgency-option--urgent')
     await tap(page, '.publish-ack')
@@ -189,7 +162,7 @@ describe('发布通知', () => {
     })
     const page = await renderPage(PUBLISH)
     await eventually(() => expect(page.querySelectorAll('.scope-option')).toHaveLength(3))
-    await type(page, '.publish-title', '团购通知')
+    await typeInto(page, '.publish-title', '团购通知')
     await typeArea(page, '.publish-body', '有问题的正文')
     await tap(page, '.expiry-option--7')
     await tap(page, '.publish-submit')
@@ -237,7 +210,7 @@ describe('发布通知', () => {
     expect(texts(page, '.scope-option--active')).toEqual(['5号楼', '7号楼'])
     expect(calls('overview')).toEqual([])
     await tap(page, '.scope-option', 1)
-    await type(page, '.publish-title', '电梯检修')
+    await typeInto(page, '.publish-title', '电梯检修')
     await typeArea(page, '.publish-body', '周三上午电梯检修')
     await tap(page, '.publish-submit')
     await eventually(() => expect(calls('publish')[0]).toEqual(expect.objectContaining({ unitIds: ['mg-5'] })))
@@ -354,7 +327,7 @@ describe('通知触达', () => {
     expect(texts(page, '.visit-method')).toEqual(['上门告知', '电话告知', '其他方式'])
     expect(page.querySelector('.visit-method--active')?.dom.textContent).toBe('上门告知')
     await tap(page, '.visit-method--phone')
-    await type(page, '.visit-note', '已电话告知户主')
+    await typeInto(page, '.visit-note', '已电话告知户主')
     await tap(page, '.visit-confirm')
     await eventually(() =>
       expect(calls('visit')).toEqual([
@@ -458,7 +431,7 @@ describe('我发布的 and 转发到本网格群', () => {
     await eventually(() => expect(page.querySelectorAll('.relay-item')).toHaveLength(1))
     expect(page.querySelector('.relay-item')?.dom.textContent).toContain('幸福里社区 · 周敏')
     await tap(page, '.relay-item__relay')
-    await type(page, '.relay-note', '请邻居们互相转告')
+    await typeInto(page, '.relay-note', '请邻居们互相转告')
     await tap(page, '.relay-confirm')
     expect(calls('relay')).toEqual([{ noticeId: 'n-9', gridId: 'g-3', note: '请邻居们互相转告' }])
     await eventually(() =>

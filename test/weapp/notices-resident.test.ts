@@ -8,7 +8,7 @@ import type { SimulatedComponent, SimulatedNode } from 'miniprogram-simulate'
 import type { NoticeCard, NoticeDetail } from '../../core/contract'
 import { fail, ok } from '../../core/envelope'
 import { NOTICE_TEMPLATE } from '../../core/notice-links'
-import { bootApp, createWx, renderPage, settle, type CloudCall } from './harness'
+import { bootApp, createWx, renderPage, settle, type CloudCall, tap } from './harness'
 
 const LIST = 'pages/notices/list/index'
 const DETAIL = 'pages/notices/detail/index'
@@ -106,13 +106,6 @@ const inside = (el: SimulatedNode, cls: string): Element | undefined =>
   Array.from(el.dom.querySelectorAll('*')).find((e) =>
     Array.from(e.classList).some((c) => c === cls || c.endsWith(`--${cls}`)),
   )
-
-const tap = async (page: SimulatedComponent, selector: string, index = 0): Promise<void> => {
-  const el = page.querySelectorAll(selector)[index]
-  if (!el) throw new Error(`nothing matches ${selector}`)
-  el.dispatchEvent('tap')
-  await settle()
-}
 
 beforeAll(() => bootApp(wx as unknown as ReturnType<typeof createWx>))
 beforeEach(() => {

@@ -6,7 +6,7 @@
 import type { SimulatedComponent } from 'miniprogram-simulate'
 import type { ClaimView, InviteTarget, NeighboursResult } from '../../core/contract'
 import { fail, ok } from '../../core/envelope'
-import { bootApp, createWx, renderPage, settle, type CloudCall } from './harness'
+import { bootApp, createWx, renderPage, settle, type CloudCall, tap } from './harness'
 import { notJoinedMe, residentMe } from './fixtures'
 
 const JOIN = 'pages/join/index'
@@ -77,13 +77,6 @@ async function typeInto(page: SimulatedComponent, wrapper: string, value: string
   const input = page.querySelector(`.${wrapper} .nut-input-native`)
   if (!input) throw new Error(`no input in .${wrapper}`)
   input.dispatchEvent('input', { detail: { value } })
-  await settle()
-}
-
-const tap = async (page: SimulatedComponent, selector: string, index = 0): Promise<void> => {
-  const el = page.querySelectorAll(selector)[index]
-  if (!el) throw new Error(`nothing matches ${selector}`)
-  el.dispatchEvent('tap')
   await settle()
 }
 
