@@ -86,6 +86,8 @@ export interface AuditDoc {
   action: string
   /** people whose data was shown in full */
   subjectIds: string[]
+  /** claims shown in full whose claimant had no person record (a visitor joining) */
+  claimIds?: string[]
   /** the unit the read was about (its path lets community staff read the log of their community) */
   unitId: string
   unitPath: string

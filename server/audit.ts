@@ -3,28 +3,33 @@
  * rooms in full writes ONE entry naming them all. Append-only: entries are never updated, except that a person
  * who asks to be deleted loses their name as an actor (their id stays).
  */
+import type { AuditedAction } from '../core/audit'
 import type { Unit } from '../core/units'
 import type { Caller } from './caller'
 import type { PrivacyStore } from './privacy-store'
 
 export interface ReadRecord {
-  /** The action that showed the data, e.g. 'grid.households'. */
-  action: string
+  /** The action that showed the data, e.g. 'grid.households': only labelled ones (core/audit.ts). */
+  action: AuditedAction
   /** The unit the read was about; community staff read the log of everything under their community. */
   unit: Pick<Unit, '_id' | 'path'>
   /** Everyone whose data was shown in full. */
   subjectIds: readonly string[]
+  /** Claims shown in full whose claimant is nobody's person yet (a visitor): named by the claim. */
+  claimIds?: readonly string[]
 }
 
 /** Writes the entry of one read; a read that showed nobody in full writes nothing. */
 export async function recordRead(store: PrivacyStore, caller: Caller, read: ReadRecord): Promise<void> {
   const subjectIds = [...new Set(read.subjectIds)]
-  if (!caller.person || subjectIds.length === 0) return
+  const claimIds = [...new Set(read.claimIds ?? [])]
+  if (!caller.person || subjectIds.length + claimIds.length === 0) return
   await store.appendAudit({
     actorId: caller.person._id,
     actorName: caller.person.name,
     action: read.action,
     subjectIds,
+    ...(claimIds.length ? { claimIds } : {}),
     unitId: read.unit._id,
     unitPath: read.unit.path,
     at: new Date(),

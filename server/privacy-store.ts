@@ -20,6 +20,8 @@ export interface PrivacyStore {
   pendingClaimsUnder(path: string): Promise<ClaimDoc[]>
   people(ids: readonly string[]): Promise<PersonDoc[]>
   claimsOf(openid: string): Promise<ClaimDoc[]>
+  /** Claims by id: the audit log names a visitor's claim by its claimant. */
+  claims(ids: readonly string[]): Promise<ClaimDoc[]>
 
   /** Appends one entry; entries are never changed, except to drop a deleted actor's name. */
   appendAudit(doc: Omit<AuditDoc, '_id'>): Promise<void>
@@ -48,6 +50,7 @@ export function createPrivacyStore(db: Database): PrivacyStore {
     pendingClaimsUnder: (path) => all<ClaimDoc>(col('claims').where({ status: 'pending', householdPath: under(path) })),
     people: (ids) => allIn<PersonDoc>(ids, (slice) => col('people').where({ _id: _.in(slice) })),
     claimsOf: (openid) => all<ClaimDoc>(col('claims').where({ openid })),
+    claims: (ids) => allIn<ClaimDoc>(ids, (slice) => col('claims').where({ _id: _.in(slice) })),
 
     async appendAudit(doc) {
       await col('audit').add({ data: doc })

@@ -34,8 +34,8 @@ export interface MyData {
   seenBy: { actorName: string; action: string; at: string }[]
 }
 
-export interface AuditEntry extends Omit<Json<AuditDoc>, 'subjectIds'> {
-  /** Names as stored now (a deleted person shows as 已注销). */
+export interface AuditEntry extends Omit<Json<AuditDoc>, 'subjectIds' | 'claimIds'> {
+  /** People, then visitors' claims, by their names as stored now (a deleted person shows as 已注销). */
   subjects: { id: string; name: string }[]
 }
 

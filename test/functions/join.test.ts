@@ -4,7 +4,7 @@
  */
 import type { ClaimView, InviteTarget, InviteView, MeResult } from '../../core/contract'
 import type { ErrorCode } from '../../core/envelope'
-import type { InviteDoc, PersonDoc } from '../../core/model'
+import type { AuditDoc, ClaimDoc, InviteDoc, PersonDoc } from '../../core/model'
 import { ancestorAt, type Unit } from '../../core/units'
 import { data, exactly, startJoinCloud, type JoinCloud } from './join-cloud'
 
@@ -202,6 +202,47 @@ describe('who may see and decide a claim', () => {
     const docs = (await g.dump()).claims as { _id: string; status: string; reason?: string }[]
     expect(docs.find((c) => c._id === claimed.id)).toMatchObject({ status: 'approved' })
     expect(docs.find((c) => c._id === claimed.id)?.reason).toBeUndefined()
+  })
+})
+
+describe('claimants’ phones in full are audited', () => {
+  const auditOf = async (action: string): Promise<AuditDoc[]> =>
+    ((await g.dump()).audit as AuditDoc[] | undefined)?.filter((e) => e.action === action) ?? []
+
+  it('writes one entry per list of pending claims, naming each visitor’s claim; an empty list writes none', async () => {
+    const home = householdsIn(otherMicroId)[2]
+    const pending = data(await claim(visitor(), await invite(chief, gridId), home))
+    const before = await auditOf('join.pendingClaims')
+    const listed = data(await join<ClaimView[]>(otherHead, 'pendingClaims', { unitId: otherMicroId }))
+    expect(listed.map((c) => c.phone)).toContain(pending.phone)
+    const written = (await auditOf('join.pendingClaims')).filter((e) => !before.some((b) => b._id === e._id))
+    expect(written).toHaveLength(1)
+    expect(written[0]).toMatchObject({
+      actorId: holderOf('buildingHead', otherMicroId)._id,
+      unitId: otherMicroId,
+      unitPath: unit(otherMicroId).path,
+      subjectIds: [],
+    })
+    expect(written[0].claimIds).toEqual(listed.map((c) => c.id))
+
+    // deciding shows the phone once more: the claim while rejected, the person once approved
+    const rejected = data(
+      await join<ClaimView>(otherHead, 'decideClaim', { claimId: pending.id, approve: false, reason: '不符' }),
+    )
+    const [onReject] = (await auditOf('join.decideClaim')).filter((e) => e.claimIds?.includes(rejected.id))
+    expect(onReject).toMatchObject({ actorId: holderOf('buildingHead', otherMicroId)._id, unitId: home._id })
+
+    const again = data(await claim(visitor(), await invite(chief, gridId), home))
+    data(await join<ClaimView>(otherHead, 'decideClaim', { claimId: again.id, approve: true }))
+    const claimDoc = ((await g.dump()).claims as ClaimDoc[]).find((c) => c._id === again.id) as ClaimDoc
+    const onApprove = (await auditOf('join.decideClaim')).filter((e) => e.subjectIds.includes(claimDoc.personId ?? '-'))
+    expect(onApprove).toHaveLength(1)
+    expect(onApprove[0]).toMatchObject({ subjectIds: [claimDoc.personId], unitId: home._id })
+    expect(onApprove[0].claimIds).toBeUndefined()
+
+    const quiet = (await auditOf('join.pendingClaims')).length
+    expect(data(await join<ClaimView[]>(otherHead, 'pendingClaims', { unitId: otherMicroId }))).toEqual([])
+    expect(await auditOf('join.pendingClaims')).toHaveLength(quiet)
   })
 })
 

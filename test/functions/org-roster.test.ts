@@ -4,9 +4,10 @@
  * row named, nothing written), and importing 600 households.
  */
 import ExcelJS from 'exceljs'
+import cloudSdk from 'wx-server-sdk'
 import type { ImportResult, RosterFile } from '../../core/contract'
 import { ERROR_MESSAGES, type ErrorCode, type Issue } from '../../core/envelope'
-import type { PersonDoc } from '../../core/model'
+import type { AuditDoc, PersonDoc } from '../../core/model'
 import { writeRoster } from '../../server/roster/workbook'
 import { startOrgCloud, type OrgCloud } from './org-cloud'
 
@@ -74,6 +75,18 @@ const importInto = async (communityId: string, content: Buffer) =>
 
 let demoExport: Buffer
 
+const exportAudit = async (): Promise<AuditDoc[]> =>
+  (
+    (await cloudSdk
+      .database()
+      .collection('audit')
+      .where({ action: 'org.exportRoster' })
+      .limit(1000)
+      .get()) as unknown as {
+      data: AuditDoc[]
+    }
+  ).data
+
 describe('org.rosterTemplate', () => {
   it('gives staff an .xlsx with the sheets 楼栋 and 住户, headers, notes explaining each column, and no rows', async () => {
     const file = data(await g.org<RosterFile>(oid(staff()), 'rosterTemplate', {}))
@@ -128,6 +141,20 @@ describe('org.exportRoster', () => {
     const buildingOrder = [...new Set(residents.map((r) => r[0]))]
     expect(buildingOrder.slice(0, 3)).toEqual(['1栋', '2栋', '3栋'])
     expect(buildingOrder.at(-1)).toBe('12栋')
+  })
+
+  it('audits the export: one entry by the exporter over the community, naming everyone in the file', async () => {
+    const before = await exportAudit()
+    await exportOf('c1', staff())
+    const written = (await exportAudit()).filter((e) => !before.some((b) => b._id === e._id))
+    expect(written).toHaveLength(1)
+    const [entry] = written
+    expect(entry).toMatchObject({ actorId: staff()._id, actorName: staff().name, unitId: 'c1', unitPath: '/s1/c1/' })
+    const inC1 = g.demo.people.filter((p) => p.homePath?.startsWith('/s1/c1/')).map((p) => p._id)
+    expect([...entry.subjectIds].sort()).toEqual(inC1.sort())
+    // a refused export shows nothing and records nothing
+    await g.org(oid(staff()), 'exportRoster', { communityId: 'c2' })
+    expect(await exportAudit()).toHaveLength(before.length + 1)
   })
 
   it('refuses a grid chief, and community staff for the other community', async () => {

@@ -158,6 +158,43 @@ describe('privacy.auditLog', () => {
     expect(await auditLog(openid(), { unitId })).toEqual(refused(code))
   })
 
+  it('names a visitor’s claim shown in full by its claimant, and a wiped one as 已注销居民', async () => {
+    const micro = unit(resident().householdId as string).parentId as string
+    const home = g.demo.units.find((u) => u.level === 'household' && u.parentId === micro) as Unit
+    const visitorClaim = (id: string, name: string): ClaimDoc => ({
+      _id: id,
+      openid: id === 'claim-v1' ? 'o_demo_visitor_2' : '',
+      householdId: home._id,
+      householdPath: home.path,
+      name,
+      phone: name ? '13912345678' : '',
+      status: 'pending',
+      createdAt: new Date(),
+    })
+    const head = holderOf('buildingHead', micro)
+    await g.cloud.seed({
+      claims: [visitorClaim('claim-v1', '赵新来'), visitorClaim('claim-v2', '')],
+      audit: [
+        {
+          _id: 'audit-claims',
+          actorId: head._id,
+          actorName: head.name,
+          action: 'join.pendingClaims',
+          subjectIds: [],
+          claimIds: ['claim-v1', 'claim-v2'],
+          unitId: micro,
+          unitPath: unit(micro).path,
+          at: new Date(),
+        },
+      ],
+    })
+    const log = data(await auditLog(staff().openid as string, { unitId: 'c1', pageSize: 100 }))
+    expect(log.rows.find((e) => e._id === 'audit-claims')?.subjects).toEqual([
+      { id: 'claim-v1', name: '赵新来' },
+      { id: 'claim-v2', name: DELETED_NAME },
+    ])
+  })
+
   it('reading the log writes nothing to it', async () => {
     const before = data(await auditLog(staff().openid as string, { unitId: 'c1' })).total
     await auditLog(staff().openid as string, { unitId: 'c1' })

@@ -14,6 +14,7 @@ import type {
   MeResult,
   TreeNode,
 } from '../../core/contract'
+import { AUDITED_ACTIONS, FALLBACK_AUDIT_LABEL } from '../../core/audit'
 import { fail, ok } from '../../core/envelope'
 import { bootApp, createWx, renderPage, type CloudCall, eventually, tap, typeInto } from './harness'
 import { chiefMe } from './fixtures'
@@ -428,6 +429,30 @@ describe('审计日志', () => {
     await tap(page, '.audit-more')
     expect(calls('auditLog').at(-1)).toEqual({ unitId: 'co-1', page: 1, pageSize: 20 })
     await eventually(() => expect(page.querySelectorAll('.audit-row')).toHaveLength(23))
+    page.detach()
+  })
+
+  test('names every audited action in Chinese, never by its code', async () => {
+    const actions = [...Object.keys(AUDITED_ACTIONS), 'grid.someFutureRead']
+    const rows: AuditEntry[] = actions.map((action, n) => ({
+      _id: `a-${n}`,
+      actorId: 'p-101',
+      actorName: '李建国',
+      action,
+      unitId: 'g-3',
+      unitPath: '/st-1/co-1/g-3/',
+      at: '2026-11-22T02:05:00.000Z',
+      subjects: [{ id: 'p-1', name: '王秀英' }],
+    }))
+    answer = route({
+      'grid.me': () => ok(staffMe),
+      'privacy.auditLog': () => ok({ total: rows.length, page: 0, pageSize: 20, rows }),
+    })
+    const page = await renderPage(AUDIT)
+    await eventually(() => expect(page.querySelectorAll('.audit-row')).toHaveLength(rows.length))
+    const shown = page.querySelectorAll('.audit-row__action').map((r) => r.dom.textContent ?? '')
+    expect(shown).toEqual([...Object.values(AUDITED_ACTIONS), FALLBACK_AUDIT_LABEL])
+    expect(page.dom.textContent).not.toMatch(/[a-z]+\.[a-zA-Z]+/)
     page.detach()
   })
 })

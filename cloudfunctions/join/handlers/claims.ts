@@ -1,9 +1,16 @@
-/** join.claimHousehold, myClaims, pendingClaims, decideClaim: a resident claims a room, a leader decides. */
+/**
+ * join.claimHousehold, myClaims, pendingClaims, decideClaim: a resident claims a room, a leader decides. The
+ * leader sees each claimant's phone in full: pendingClaims and decideClaim write an audit entry naming the claims.
+ */
 import type { ClaimView, ParsedPayload } from '../../../core/contract'
+import type { ClaimDoc } from '../../../core/model'
 import { sameEntrance, sameRoom } from '../../../core/invite'
 import { isWithin, type Unit } from '../../../core/units'
+import { recordRead, type ReadRecord } from '../../../server/audit'
+import type { Caller } from '../../../server/caller'
 import { AppError } from '../../../server/errors'
 import { joinStore } from '../../../server/join-store'
+import { privacyStore } from '../../../server/privacy-store'
 import type { ActionDef } from '../../../server/router'
 import { claimViews, entryOf } from '../views'
 
@@ -46,10 +53,21 @@ export const myClaims: ActionDef<ParsedPayload<'join', 'myClaims'>, ClaimView[]>
   },
 }
 
+/** A leader saw these claims with the claimants' phones in full: the person where known, else the claim. */
+const auditClaims = (caller: Caller, action: ReadRecord['action'], unit: Unit, claims: readonly ClaimDoc[]) =>
+  recordRead(privacyStore(), caller, {
+    action,
+    unit,
+    subjectIds: claims.flatMap((c) => (c.personId ? [c.personId] : [])),
+    claimIds: claims.filter((c) => !c.personId).map((c) => c._id),
+  })
+
 export const pendingClaims: ActionDef<ParsedPayload<'join', 'pendingClaims'>, ClaimView[]> = {
   target: (p) => p.unitId,
-  async handle({ target, repo }) {
-    return claimViews(await joinStore().pendingClaimsUnder((target as Unit).path), repo)
+  async handle({ target, repo, caller }) {
+    const claims = await joinStore().pendingClaimsUnder((target as Unit).path)
+    await auditClaims(caller, 'join.pendingClaims', target as Unit, claims)
+    return claimViews(claims, repo)
   },
 }
 
@@ -79,6 +97,8 @@ export const decideClaim: ActionDef<ParsedPayload<'join', 'decideClaim'>, ClaimV
       twin,
     })
     if (!outcome.ok) throw new AppError('CLAIM_DECIDED')
+    // the answer shows the claimant's phone in full once more (their person id when approved)
+    await auditClaims(caller, 'join.decideClaim', household, [outcome.claim])
     return (await claimViews([outcome.claim], repo))[0]
   },
 }

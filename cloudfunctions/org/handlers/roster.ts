@@ -6,7 +6,9 @@ import { randomBytes } from 'node:crypto'
 import type { ImportResult, Payload, Result } from '../../../core/contract'
 import { planImport, rosterTables, validateRoster, type CommunityState } from '../../../core/roster'
 import type { Unit } from '../../../core/units'
+import { recordRead } from '../../../server/audit'
 import { AppError } from '../../../server/errors'
+import { privacyStore } from '../../../server/privacy-store'
 import { downloadFile, publishFile } from '../../../server/roster/files'
 import {
   emptyRoster,
@@ -43,9 +45,19 @@ export const rosterTemplate: ActionDef<Payload<'org', 'rosterTemplate'>, Result<
 
 export const exportRoster: ActionDef<Payload<'org', 'exportRoster'>, Result<'org', 'exportRoster'>> = {
   target: (payload) => payload.communityId,
-  async handle({ target }) {
+  async handle({ target, caller }) {
     const c = community(target)
-    const tables = rosterTables(await loadCommunity(createTreeStore(), c))
+    const state = await loadCommunity(createTreeStore(), c)
+    const tables = rosterTables(state)
+    // every resident row carries a name, door and phone in full: one audit entry naming them all, written
+    // before the file exists (a failed upload then over-records; a file never goes out unrecorded)
+    const homes = new Set(state.units.filter((u) => u.level === 'household').map((u) => u._id))
+    const shown = state.people.filter((p) => p.householdId && !p.deletedAt && homes.has(p.householdId))
+    await recordRead(privacyStore(), caller, {
+      action: 'org.exportRoster',
+      unit: c,
+      subjectIds: shown.map((p) => p._id),
+    })
     const file = await publishFile(c._id, `${c.name}花名册.xlsx`, await writeRoster(tables))
     return { ...file, rows: tables.residents.length }
   },

@@ -15,7 +15,11 @@ export const auditLog: ActionDef<ParsedPayload<'privacy', 'auditLog'>, PrivacyAp
     const { total, rows } = await store.auditUnder(unit.path, page * pageSize, pageSize)
     // names as stored now: someone deleted since shows as 已注销居民, however they were called at the time
     const ids = rows.flatMap((e) => [e.actorId, ...e.subjectIds])
-    const names = new Map((await store.people(ids)).map((p) => [p._id, p.name]))
+    const claimIds = rows.flatMap((e) => e.claimIds ?? [])
+    const [people, claims] = await Promise.all([store.people(ids), claimIds.length ? store.claims(claimIds) : []])
+    const names = new Map(people.map((p) => [p._id, p.name]))
+    // a deleted claimant's claim keeps no name
+    const claimants = new Map(claims.map((c) => [c._id, c.name || DELETED_NAME]))
     return {
       total,
       page,
@@ -29,7 +33,10 @@ export const auditLog: ActionDef<ParsedPayload<'privacy', 'auditLog'>, PrivacyAp
           unitId: e.unitId,
           unitPath: e.unitPath,
           at: iso(e.at),
-          subjects: e.subjectIds.map((id) => ({ id, name: names.get(id) ?? DELETED_NAME })),
+          subjects: [
+            ...e.subjectIds.map((id) => ({ id, name: names.get(id) ?? DELETED_NAME })),
+            ...(e.claimIds ?? []).map((id) => ({ id, name: claimants.get(id) ?? DELETED_NAME })),
+          ],
         }),
       ),
     }

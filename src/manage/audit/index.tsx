@@ -5,6 +5,7 @@
 import { useCallback, useEffect } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { auditLabel } from '../../../core/audit'
 import { type RoleView } from '../../services/grid'
 import { getAuditLog, type AuditEntry } from '../../services/manage'
 import { formatTime } from '../format'
@@ -14,17 +15,6 @@ import { usePaged } from '../use-paged'
 import { PagedList } from '../components/PagedList'
 import '../manage.css'
 import './index.css'
-
-/** What each audited action showed, in the words of the person reviewing the log. */
-const ACTION_LABELS: Record<string, string> = {
-  'grid.households': '查看住户名单（完整手机号）',
-  'grid.neighbours': '查看楼栋邻里（完整手机号）',
-  'join.pendingClaims': '查看入户申请（完整手机号）',
-  'join.decideClaim': '处理入户申请',
-  'org.exportRoster': '导出花名册',
-  'org.importRoster': '导入花名册',
-}
-const actionLabel = (action: string): string => ACTION_LABELS[action] ?? action
 
 export default function AuditPage() {
   return (
@@ -70,7 +60,7 @@ function AuditLog({ scope }: { scope: RoleView }) {
               <Text className='audit-row__actor'>{r.actorName}</Text>
               <Text className='audit-row__time'>{formatTime(r.at)}</Text>
             </View>
-            <Text className='audit-row__action'>{actionLabel(r.action)}</Text>
+            <Text className='audit-row__action'>{auditLabel(r.action)}</Text>
             <Text className='audit-row__subjects'>涉及：{subjectsText(r.subjects)}</Text>
           </View>
         )}

@@ -1,0 +1,23 @@
+/**
+ * The actions that show other people's phones or rooms in full, each with what it showed in the words of the
+ * person reviewing the audit log (审计日志). server/audit.ts accepts only these actions, and the audit page takes
+ * its labels from here, so an audited action cannot reach the log without a Chinese label.
+ */
+import type { ActionKey } from './contract'
+
+export const AUDITED_ACTIONS = {
+  'grid.households': '查看住户名单（完整手机号和门牌）',
+  'grid.neighbours': '查看楼栋邻里（完整手机号和门牌）',
+  'notices.unreached': '查看通知未触达住户（完整手机号和门牌）',
+  'join.pendingClaims': '查看入户申请（申请人完整手机号）',
+  'join.decideClaim': '处理入户申请（申请人完整手机号）',
+  'org.exportRoster': '导出花名册（全社区住户手机号和门牌）',
+} as const satisfies Partial<Record<ActionKey, string>>
+
+export type AuditedAction = keyof typeof AUDITED_ACTIONS
+
+/** An entry written before its action was labelled (or by a newer version) still reads as Chinese. */
+export const FALLBACK_AUDIT_LABEL = '查看居民完整信息'
+
+export const auditLabel = (action: string): string =>
+  (AUDITED_ACTIONS as Record<string, string>)[action] ?? FALLBACK_AUDIT_LABEL

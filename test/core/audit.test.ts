@@ -1,0 +1,45 @@
+/**
+ * The audit table (core/audit.ts) against the code: every action that records an unmasked read has a Chinese
+ * label, every label belongs to an action that records one, and each is a real action of the contract.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { AUDITED_ACTIONS, auditLabel, FALLBACK_AUDIT_LABEL } from '../../core/audit'
+import { ACTION_KEYS } from '../../core/contract'
+
+const ROOT = join(__dirname, '../..')
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : sources(path)
+    return name.endsWith('.ts') ? [path] : []
+  })
+}
+
+/** The action named at each place a function writes an audit entry (recordRead or a helper wrapping it). */
+function recordedActions(): string[] {
+  const found: string[] = []
+  for (const file of [...sources(join(ROOT, 'cloudfunctions')), ...sources(join(ROOT, 'server'))]) {
+    const text = readFileSync(file, 'utf8')
+    if (!/recordRead|auditClaims/.test(text)) continue
+    for (const m of text.matchAll(/(?:action: |auditClaims\(caller, )'([a-z]+\.[A-Za-z]+)'/g)) found.push(m[1])
+  }
+  return [...new Set(found)].sort()
+}
+
+describe('the audited actions', () => {
+  it('are actions of the contract', () => {
+    for (const action of Object.keys(AUDITED_ACTIONS)) expect(ACTION_KEYS).toContain(action)
+  })
+
+  it('are exactly the actions the functions record, each with a Chinese label', () => {
+    expect(recordedActions()).toEqual(Object.keys(AUDITED_ACTIONS).sort())
+    for (const label of Object.values(AUDITED_ACTIONS)) expect(label).toMatch(/^[\u4e00-\u9fa5（）、]+$/)
+  })
+
+  it('read as Chinese even for an action the table does not know', () => {
+    expect(auditLabel('org.exportRoster')).toBe(AUDITED_ACTIONS['org.exportRoster'])
+    expect(auditLabel('grid.someFutureRead')).toBe(FALLBACK_AUDIT_LABEL)
+  })
+})
