@@ -21,6 +21,7 @@ export const ERROR_MESSAGES = {
   CLAIM_DECIDED: '这条申请已经处理过了',
   GROUP_UNKNOWN: '无法识别是哪个群，请从网格微信群里重新打开',
   GROUP_BOUND_ELSEWHERE: '这个群已经绑定了其他网格，需要该网格的网格长或社区先解绑',
+  PHONE_CODE_INVALID: '微信手机号验证已失效，请重新获取或手动填写手机号',
   // notices
   CONTENT_RISKY: '内容含有不宜发布的信息，请修改后再发布',
   NOTICE_EXPIRED: '这条通知已过期',

@@ -162,6 +162,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   })
   const url = (late.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`)
 
+  // phonenumber.getPhoneNumber codes already exchanged: single use across every worker, as on the platform
+  const spentPhoneCodes = new Set<string>()
   const host = (late.host = new FunctionHost({
     functionsDir: opts.functionsDir ?? DEFAULT_FUNCTIONS_DIR,
     adminUrl: `${url}/admin`,
@@ -171,6 +173,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     maxInstances: opts.maxInstancesPerFunction,
     onRpc: async (op, arg) => {
       if (op === 'outbox') return outbox.add(arg)
+      if (op === 'phoneCode') return !spentPhoneCodes.has(String(arg)) && !!spentPhoneCodes.add(String(arg))
       return (Array.isArray(arg) ? arg : []).map((id) => cloudIds.resolve(String(id)))
     },
   }))

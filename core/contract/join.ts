@@ -18,7 +18,11 @@ export const joinPayloads = {
   createBindCard: z.object({ gridId: unitId }).strict(),
   /** What an invite, or the group chat the app was opened from, leads to: the grid and its buildings. */
   openInvite: z.object({ token: token.optional() }).strict(),
-  /** Claims a room. The invite (or the bound group the app was opened from) must lead to its grid. */
+  /**
+   * Claims a room. The invite (or the bound group the app was opened from) must lead to its grid. The phone is
+   * typed (`phone`), or is the one WeChat verified (`phoneCode` of a getPhoneNumber button, 手机号快速验证): the
+   * function exchanges the code itself, so a verified number never comes from the client.
+   */
   claimHousehold: z
     .object({
       token: token.optional(),
@@ -26,9 +30,14 @@ export const joinPayloads = {
       entrance: z.string().trim().min(1).max(10),
       room: z.string().trim().min(1).max(10),
       name: displayName,
-      phone: mobile,
+      phone: mobile.optional(),
+      phoneCode: z.string().min(1).max(128).optional(),
     })
-    .strict(),
+    .strict()
+    .refine((p) => (p.phone === undefined) !== (p.phoneCode === undefined), {
+      message: '手机号应为 11 位数字',
+      path: ['phone'],
+    }),
   /** The caller's own claims, newest first (pending, and decided ones with the reason). */
   myClaims: z.object({}).strict(),
   /** Claims waiting under a grid or micro-grid. */

@@ -41,7 +41,7 @@ export interface HostOptions {
   blockedWords: string[]
   /** most concurrent instances of one function (further calls queue); default 8 */
   maxInstances?: number
-  onRpc: (op: 'outbox' | 'openData', arg: unknown, caller: Identity) => Promise<unknown>
+  onRpc: (op: 'outbox' | 'openData' | 'phoneCode', arg: unknown, caller: Identity) => Promise<unknown>
 }
 
 /** Platform error codes for a failed invocation (what callFunction rejects with). */

@@ -18,7 +18,7 @@ export type ToWorker =
 export type FromWorker =
   | { t: 'done'; id: number; ok: true; json: string }
   | { t: 'done'; id: number; ok: false; error: { name: string; message: string } }
-  | { t: 'rpc'; id: number; op: 'outbox' | 'openData'; arg: unknown }
+  | { t: 'rpc'; id: number; op: 'outbox' | 'openData' | 'phoneCode'; arg: unknown }
 
 const port = parentPort!
 const init = workerData as WorkerInit

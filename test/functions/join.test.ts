@@ -6,6 +6,7 @@ import type { ClaimView, InviteTarget, InviteView, MeResult } from '../../core/c
 import type { ErrorCode } from '../../core/envelope'
 import type { AuditDoc, ClaimDoc, InviteDoc, PersonDoc } from '../../core/model'
 import { ancestorAt, type Unit } from '../../core/units'
+import { localPhoneOf } from '../../emulator/functions/openapi'
 import { data, exactly, startJoinCloud, type JoinCloud } from './join-cloud'
 
 jest.setTimeout(120_000)
@@ -243,6 +244,53 @@ describe('claimants’ phones in full are audited', () => {
     const quiet = (await auditOf('join.pendingClaims')).length
     expect(data(await join<ClaimView[]>(otherHead, 'pendingClaims', { unitId: otherMicroId }))).toEqual([])
     expect(await auditOf('join.pendingClaims')).toHaveLength(quiet)
+  })
+})
+
+describe('手机号快速验证: a phone WeChat verified', () => {
+  const claimWith = (openid: string, token: string, home: Unit, phone: { phone?: string; phoneCode?: string }) =>
+    join<ClaimView>(openid, 'claimHousehold', {
+      token,
+      microgridId: home.parentId,
+      entrance: home.entrance,
+      room: home.room,
+      name: '验证居民',
+      ...phone,
+    })
+
+  it('stores the number the function got for the code, never one from the client', async () => {
+    const who = visitor()
+    const home = householdsIn(microId)[5]
+    const made = data(await claimWith(who, await invite(chief, gridId), home, { phoneCode: `code-${who}` }))
+    expect(made.phone).toBe(localPhoneOf(who))
+    const doc = ((await g.dump()).claims as ClaimDoc[]).find((c) => c._id === made.id)
+    expect(doc?.phone).toBe(localPhoneOf(who))
+    // the leader deciding sees that same number
+    expect(data(await join<ClaimView[]>(head, 'pendingClaims', { unitId: microId }))).toContainEqual(made)
+  })
+
+  it('refuses a spent code, and a claim with both or neither of phone and code, writing nothing', async () => {
+    const home = householdsIn(microId)[6]
+    const token = await invite(chief, gridId)
+    const first = visitor()
+    data(await claimWith(first, token, home, { phoneCode: `once-${first}` }))
+    const before = await g.dump()
+    const second = visitor()
+    expect(await claimWith(second, token, home, { phoneCode: `once-${first}` })).toEqual(exactly('PHONE_CODE_INVALID'))
+    expect(await claimWith(second, token, home, { phone: newPhone(), phoneCode: `both-${second}` })).toEqual(
+      refused('INVALID_PAYLOAD'),
+    )
+    expect(await claimWith(second, token, home, {})).toEqual(refused('INVALID_PAYLOAD'))
+    expect((await g.dump()).claims).toEqual(before.claims)
+  })
+
+  it('keeps the code unspent when the claim is refused before the exchange (no such room)', async () => {
+    const who = visitor()
+    const token = await invite(chief, gridId)
+    const home = householdsIn(microId)[7]
+    const noRoom = { ...home, room: '9999' }
+    expect(await claimWith(who, token, noRoom, { phoneCode: `kept-${who}` })).toEqual(refused('ROOM_NOT_FOUND'))
+    expect(data(await claimWith(who, token, home, { phoneCode: `kept-${who}` })).phone).toBe(localPhoneOf(who))
   })
 })
 

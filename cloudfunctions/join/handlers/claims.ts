@@ -10,6 +10,7 @@ import { recordRead, type ReadRecord } from '../../../server/audit'
 import type { Caller } from '../../../server/caller'
 import { AppError } from '../../../server/errors'
 import { joinStore } from '../../../server/join-store'
+import { verifiedPhone } from '../../../server/phone-number'
 import { privacyStore } from '../../../server/privacy-store'
 import type { ActionDef } from '../../../server/router'
 import { claimViews, entryOf } from '../views'
@@ -32,12 +33,14 @@ export const claimHousehold: ActionDef<ParsedPayload<'join', 'claimHousehold'>, 
 
     if (caller.person?.householdId === home._id) throw new AppError('ALREADY_JOINED')
 
+    // exchanged last: a code is single use, so a claim refused above leaves it for the next try
+    const phone = payload.phoneCode ? await verifiedPhone(payload.phoneCode) : (payload.phone as string)
     const claim = await store.addClaim({
       openid,
       householdId: home._id,
       householdPath: home.path,
       name: payload.name,
-      phone: payload.phone,
+      phone,
       status: 'pending',
       createdAt: new Date(),
     })
