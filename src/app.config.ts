@@ -43,6 +43,8 @@ export default defineAppConfig({
     navigationBarTitleText: '网格通',
     navigationBarTextStyle: 'white',
   },
+  // 用户隐私保护指引: base libraries before 2.32.3 hold privacy APIs until agreed only with this switch on
+  ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),
   tabBar: {
     color: '#6b7280',
     selectedColor: '#c8161d',

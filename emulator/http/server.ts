@@ -1,12 +1,14 @@
 /**
  * The local cloud's HTTP face, on 127.0.0.1 only: the SDK wire protocol at POST /admin, the local endpoints
  * under /local/ (call a function as an openid, personas, outbox, CloudIDs, storage), and the h5 build at /.
+ * Every request first passes the guard (./guard.ts): loopback Host, no foreign page, JSON declared as JSON.
  */
 import http, { type IncomingMessage } from 'node:http'
 import { serveStatic } from './static-files'
 import type { LocalStorage } from '../open/storage'
 import { handleStorage, STORAGE_PREFIX } from './storage-routes'
 import { json } from './respond'
+import { corsOrigin, notJson, refusal } from './guard'
 
 export interface Routes {
   admin: (body: Record<string, unknown>) => Promise<unknown>
@@ -19,8 +21,6 @@ export interface Routes {
 }
 
 const MAX_BODY = 16 * 1024 * 1024
-/** Browsers may call from the Taro dev server on another local port. */
-const LOCAL_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/
 
 function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
@@ -49,10 +49,18 @@ function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
 
 export function createServer(routes: Routes): http.Server {
   return http.createServer((req, res) => {
-    const origin = req.headers.origin
-    if (origin && LOCAL_ORIGIN.test(origin)) {
+    // no answer here may be run as a script or style by a page that embeds it
+    res.setHeader('x-content-type-options', 'nosniff')
+    res.setHeader('vary', 'origin')
+    const refused = refusal(req)
+    if (refused) {
+      res.setHeader('connection', 'close')
+      return json(res, refused.status, refused.body)
+    }
+    // browsers may call from a page on another local port (the Taro dev server)
+    const origin = corsOrigin(req)
+    if (origin) {
       res.setHeader('access-control-allow-origin', origin)
-      res.setHeader('vary', 'origin')
       res.setHeader('access-control-allow-headers', 'content-type')
       res.setHeader('access-control-allow-methods', 'GET, HEAD, POST, PUT, OPTIONS')
     }
@@ -63,6 +71,8 @@ export function createServer(routes: Routes): http.Server {
     const pathname = new URL(req.url ?? '/', 'http://local').pathname
     const post = async (handler: (b: Record<string, unknown>) => Promise<void> | void): Promise<void> => {
       if (req.method !== 'POST') return json(res, 405, { errCode: -1, errMsg: `${pathname} takes POST` })
+      const unsupported = notJson(req)
+      if (unsupported) return json(res, unsupported.status, unsupported.body)
       let body: Record<string, unknown>
       try {
         body = await readJson(req)

@@ -60,6 +60,7 @@ it('serves the app and the demo community, and keeps the data across a restart w
     (await (
       await fetch(url + '/local/call', {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name: 'grid', openid: resident.openid, data: { action: 'me', payload: {} } }),
       })
     ).json()) as { result: { ok: boolean; data: { grid: { name: string } } } }
