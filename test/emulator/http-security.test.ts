@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs'
 import http from 'node:http'
+import net from 'node:net'
 import path from 'node:path'
 import { startTestCloud, tempDir, type TestCloud } from './helpers'
 
@@ -247,6 +248,33 @@ describe('refused, with a short JSON error', () => {
         const k = tag()
         expectRefused(await send(e.method, e.path(k), headers, e.body?.(k)), 415, 'NOT_JSON', e)
       })
+  })
+})
+
+/** A hand-written request line and headers, for what node's client would not send (no Host at all). */
+function raw(head: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const s = net.connect(port, '127.0.0.1', () => s.write(head))
+    let text = ''
+    s.on('data', (c: Buffer) => (text += c.toString('utf8')))
+    s.on('close', () => resolve(text))
+    s.on('error', reject)
+  })
+}
+
+describe('a request without Host is not answered', () => {
+  it.each([
+    ['HTTP/1.1', '400 Bad Request'],
+    ['HTTP/1.0', '403 Forbidden'],
+  ])('%s: %s', async (version, status) => {
+    const text = await raw(`GET /local/personas ${version}\r\nConnection: close\r\n\r\n`)
+    expect(text.split('\r\n')[0]).toBe(`HTTP/1.1 ${status}`)
+    expect(text).not.toContain('王秀英')
+  })
+  it('HTTP/1.0 POST /local/call writes nothing either', async () => {
+    const body = call({ fn: 'openapi', op: 'send', message: message('o-no-host') })
+    const head = `POST /local/call HTTP/1.0\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n`
+    expect((await raw(head + body)).split('\r\n')[0]).toBe('HTTP/1.1 403 Forbidden')
   })
 })
 
