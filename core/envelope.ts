@@ -13,6 +13,11 @@ export const ERROR_MESSAGES = {
   ROSTER_INVALID: '表格中有错误，未导入任何数据',
   UNIT_NOT_EMPTY: '下面还有在用的网格、楼栋或住户，不能撤销',
   INVALID_MOVE: '不能移动到这个位置',
+  NAME_TAKEN: '这个名称已被使用，请换一个',
+  // a fresh environment's first staff
+  BOOTSTRAP_CLOSED: '本环境没有开放首次开通',
+  BOOTSTRAP_SECRET_WRONG: '开通口令不对',
+  BOOTSTRAP_USED: '本环境已经开通过，请由现有的社区或街道工作人员添加人员',
   // joining and group chats
   INVITE_INVALID: '邀请已失效，请向网格长或楼栋长索取新的邀请',
   ROOM_NOT_FOUND: '没有找到这个房间，请核对楼栋、单元和房号',
@@ -21,6 +26,7 @@ export const ERROR_MESSAGES = {
   CLAIM_DECIDED: '这条申请已经处理过了',
   GROUP_UNKNOWN: '无法识别是哪个群，请从网格微信群里重新打开',
   GROUP_BOUND_ELSEWHERE: '这个群已经绑定了其他网格，需要该网格的网格长或社区先解绑',
+  POSTER_FAILED: '小程序码暂时生成不了，请稍后再试',
   PHONE_CODE_INVALID: '微信手机号验证已失效，请重新获取或手动填写手机号',
   // notices
   CONTENT_RISKY: '内容含有不宜发布的信息，请修改后再发布',

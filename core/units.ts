@@ -9,7 +9,8 @@ export const LEVEL_LABELS: Record<Level, string> = {
   street: '街道',
   community: '社区',
   grid: '网格',
-  microgrid: '微网格',
+  // What residents and every page call it; 微网格 is the governance term for the same unit.
+  microgrid: '楼栋',
   household: '户',
 }
 

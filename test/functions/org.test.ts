@@ -98,15 +98,30 @@ describe('org.createUnit, renameUnit, retireUnit', () => {
     ])
   })
 
-  it.each<[string, object, RegExp]>([
-    ['a grid under a grid', { parentId: 'g1', name: 'X', level: 'grid' }, /网格只能建在社区下/],
-    ['a building under a community', { parentId: 'c1', name: 'X', level: 'microgrid' }, /微网格只能建在网格下/],
-    ['a grid named like another', { parentId: 'c1', name: '第2网格', level: 'grid' }, /已有名为“第2网格”的网格/],
-    ['a building named like one in another grid', { parentId: 'g1', name: '5栋', level: 'microgrid' }, /已有名为“5栋”/],
-    ['a household', { parentId: 'c1-b1', name: '1单元101', level: 'household' }, /level/],
-  ])('refuses %s', async (_n, payload, detail) => {
+  it.each<[string, object, ErrorCode, RegExp]>([
+    ['a grid under a grid', { parentId: 'g1', name: 'X', level: 'grid' }, 'INVALID_PAYLOAD', /网格只能建在社区下/],
+    [
+      'a building under a community',
+      { parentId: 'c1', name: 'X', level: 'microgrid' },
+      'INVALID_PAYLOAD',
+      /^[^微]*楼栋只能建在网格下/,
+    ],
+    [
+      'a grid named like another',
+      { parentId: 'c1', name: '第2网格', level: 'grid' },
+      'NAME_TAKEN',
+      /名称已被使用.*已有名为“第2网格”的网格/,
+    ],
+    [
+      'a building named like one in another grid',
+      { parentId: 'g1', name: '5栋', level: 'microgrid' },
+      'NAME_TAKEN',
+      /名称已被使用.*已有名为“5栋”的楼栋/,
+    ],
+    ['a household', { parentId: 'c1-b1', name: '1单元101', level: 'household' }, 'INVALID_PAYLOAD', /level/],
+  ])('refuses %s', async (_n, payload, code, detail) => {
     const res = await g.org(oid(staff()), 'createUnit', payload)
-    expect(res).toEqual(refused('INVALID_PAYLOAD'))
+    expect(res).toEqual(refused(code))
     expect(!res.ok && res.message).toMatch(detail)
   })
 
@@ -139,7 +154,8 @@ describe('org.createUnit, renameUnit, retireUnit', () => {
     const u = (await units()).find((x) => x._id === gridId)
     expect(u).toMatchObject({ name: '第五网格', path: `/s1/c1/${gridId}/` })
     const clash = await g.org(oid(staff()), 'renameUnit', { unitId: gridId, name: '第1网格' })
-    expect(clash).toEqual(refused('INVALID_PAYLOAD'))
+    expect(clash).toEqual(refused('NAME_TAKEN'))
+    expect(!clash.ok && clash.message).toMatch(/已有名为“第1网格”的网格/)
   })
 
   it('refuses to retire a grid with buildings and residents, and says what is still there', async () => {

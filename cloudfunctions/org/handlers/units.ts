@@ -23,7 +23,7 @@ export const createUnit: ActionDef<Payload<'org', 'createUnit'>, Result<'org', '
     if (parent.retired) throw new AppError('INVALID_PAYLOAD', `“${parent.name}”已撤销`)
     const store = createTreeStore()
     if (await nameTaken(store, level, name, parent)) {
-      throw new AppError('INVALID_PAYLOAD', `已有名为“${name}”的${LEVEL_LABELS[level]}`)
+      throw new AppError('NAME_TAKEN', `已有名为“${name}”的${LEVEL_LABELS[level]}`)
     }
     const _id = newUnitId()
     const unit: Unit = { _id, level, name, parentId: parent._id, path: childPath(parent.path, _id) }
@@ -42,7 +42,7 @@ export const renameUnit: ActionDef<Payload<'org', 'renameUnit'>, Result<'org', '
     const store = createTreeStore()
     const parent = unit.parentId ? await store.unit(unit.parentId) : null
     if (parent && (await nameTaken(store, unit.level, payload.name, parent, unit._id))) {
-      throw new AppError('INVALID_PAYLOAD', `已有名为“${payload.name}”的${LEVEL_LABELS[unit.level]}`)
+      throw new AppError('NAME_TAKEN', `已有名为“${payload.name}”的${LEVEL_LABELS[unit.level]}`)
     }
     await store.updateUnit(unit._id, { name: payload.name })
     return ref({ ...unit, name: payload.name })
