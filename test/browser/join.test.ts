@@ -59,6 +59,8 @@ it('joins by invite, is confirmed by the building head, and is seen masked by ne
   await pickPersona(newcomer, '新访客 1')
   await newcomer.locator('.join-grid__name').waitFor()
   expect(await newcomer.locator('.join-grid__name').innerText()).toContain(unit(building.parentId as string).name)
+  // the privacy guide first (test/browser/consent.test.ts): agree, then the form
+  await newcomer.locator('.privacy-guide__agree').click()
   await newcomer.locator('.join-building', { hasText: building.name }).click()
   await newcomer.locator('.join-entrance input').fill(room.entrance as string)
   await newcomer.locator('.join-room input').fill(room.room as string)

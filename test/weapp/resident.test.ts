@@ -6,6 +6,7 @@
 import type { SimulatedComponent } from 'miniprogram-simulate'
 import type { ClaimView, InviteTarget, NeighboursResult } from '../../core/contract'
 import { fail, ok } from '../../core/envelope'
+import { PRIVACY_GUIDE } from '../../core/privacy-guide'
 import { bootApp, createWx, renderPage, settle, type CloudCall, tap } from './harness'
 import { notJoinedMe, residentMe } from './fixtures'
 
@@ -60,7 +61,11 @@ const neighbours: NeighboursResult = {
 
 type Answer = (call: CloudCall) => unknown
 let answer: Answer = () => ok(residentMe)
-const wx = createWx((call) => answer(call))
+const wx = {
+  ...createWx((call) => answer(call)),
+  // this visitor agreed to the privacy guide before (test/weapp/join-consent.test.ts covers asking)
+  getStorageSync: (key: string) => (key === 'wanggetong.privacy' ? PRIVACY_GUIDE.version : ''),
+}
 const calls = () => wx.cloud.callFunction.mock.calls.map(([c]) => c as CloudCall)
 const actions = () => calls().map((c) => `${c.name}.${c.data.action}`)
 

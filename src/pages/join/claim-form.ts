@@ -13,10 +13,14 @@ const HINTS: Record<ClaimField, string> = {
   phone: '手机号应为 11 位数字',
 }
 
-/** The payload to send, or the first problem of each field (keyed by field). */
+/**
+ * The payload to send, or the first problem of each field (keyed by field). With `phoneCode` (WeChat's
+ * 手机号快速验证) the typed phone is not sent: the function gets the number from WeChat.
+ */
 export function checkClaim(
   draft: ClaimDraft,
   token: string | undefined,
+  phoneCode?: string,
 ): { ok: true; input: ClaimInput } | { ok: false; errors: Partial<Record<ClaimField, string>> } {
   const input: ClaimInput = {
     ...(token ? { token } : {}),
@@ -24,7 +28,7 @@ export function checkClaim(
     entrance: draft.entrance.trim(),
     room: draft.room.trim(),
     name: draft.name.trim(),
-    phone: draft.phone.trim(),
+    ...(phoneCode ? { phoneCode } : { phone: draft.phone.trim() }),
   }
   const parsed = joinPayloads.claimHousehold.safeParse(input)
   if (parsed.success) return { ok: true, input }

@@ -3,15 +3,18 @@
  * bound group chat (no token: the transport sends the group the app was opened from), or from a group binding
  * card (`bind`: binds the group it was opened from, then joins like any group open). Shows the grid and
  * its buildings; the resident picks a building, enters 单元, 房号, name and phone, and submits a claim that
- * waits for the building head or the grid chief.
+ * waits for the building head or the grid chief. Nothing is collected before the visitor has read and agreed to
+ * the privacy guide; in weapp the phone can be WeChat's verified one (getPhoneNumber), typing being the fallback.
  */
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Button as NativeButton, Text, View, type ButtonProps } from '@tarojs/components'
 import { readCardQuery } from '../../../core/invite'
 import { ClaimStatusTag } from '../../components/ClaimStatusTag'
 import { EmptyMark, LoadingState } from '../../components/PageState'
+import { PrivacyGuide } from '../../components/PrivacyGuide'
 import { usePersonaReady } from '../../hooks/use-persona'
+import { usePrivacyConsent } from '../../hooks/use-privacy-consent'
 import { useRemote } from '../../hooks/use-remote'
 import { toServiceError } from '../../services/errors'
 import {
@@ -136,14 +139,23 @@ function ClaimForm({
   const [errors, setErrors] = useState<Partial<Record<ClaimField, string>>>({})
   const [submitError, setSubmitError] = useState('')
   const [busy, setBusy] = useState(false)
+  const consent = usePrivacyConsent()
+  // 手机号快速验证: the code WeChat gave for the user's own number; the function exchanges it
+  const [phoneCode, setPhoneCode] = useState('')
   const set = (field: ClaimField) => (value: string) => {
     setDraft((d) => ({ ...d, [field]: value }))
     setErrors((e) => ({ ...e, [field]: undefined }))
   }
+  const onPhoneNumber: ButtonProps['onGetPhoneNumber'] = (e) => {
+    if (e.detail.code) {
+      setPhoneCode(e.detail.code)
+      setErrors((x) => ({ ...x, phone: undefined }))
+    } else setErrors((x) => ({ ...x, phone: '没有取得微信手机号，请手动填写' }))
+  }
 
   const submit = async () => {
     if (busy) return
-    const checked = checkClaim(draft, token)
+    const checked = checkClaim(draft, token, phoneCode || undefined)
     if (!checked.ok) {
       setErrors(checked.errors)
       return
@@ -153,7 +165,10 @@ function ClaimForm({
     try {
       onClaimed(await claimHousehold(checked.input))
     } catch (e) {
-      setSubmitError(toServiceError(e).message)
+      const error = toServiceError(e)
+      // a code is single use: another try needs a new one (or the typed number)
+      if (error.code === 'PHONE_CODE_INVALID') setPhoneCode('')
+      setSubmitError(error.message)
     } finally {
       setBusy(false)
     }
@@ -169,77 +184,103 @@ function ClaimForm({
         <Text className='join-grid__path'>{[grid.street.name, grid.community.name, grid.name].join(' · ')}</Text>
       </View>
 
-      <View className='card'>
-        <View className='card__head'>
-          <Text className='card__title'>选择楼栋</Text>
-        </View>
-        <View className='join-buildings'>
-          {buildings.map((b) => (
-            <View
-              key={b.id}
-              className={`join-building ${draft.microgridId === b.id ? 'join-building--active' : ''}`}
-              onClick={() => set('microgridId')(b.id)}
-            >
-              <Text>{b.name}</Text>
+      {consent.state === 'agreed' ? null : consent.state === 'checking' ? (
+        <LoadingState />
+      ) : (
+        <PrivacyGuide declined={consent.state === 'declined'} onAgree={consent.agree} onDecline={consent.decline} />
+      )}
+      {consent.state === 'agreed' ? (
+        <View>
+          <View className='card'>
+            <View className='card__head'>
+              <Text className='card__title'>选择楼栋</Text>
             </View>
-          ))}
-        </View>
-        {buildings.length === 0 ? <Text className='join-hint'>这个网格还没有登记楼栋，请联系网格长</Text> : null}
-        <FieldError field='microgridId' errors={errors} />
-      </View>
+            <View className='join-buildings'>
+              {buildings.map((b) => (
+                <View
+                  key={b.id}
+                  className={`join-building ${draft.microgridId === b.id ? 'join-building--active' : ''}`}
+                  onClick={() => set('microgridId')(b.id)}
+                >
+                  <Text>{b.name}</Text>
+                </View>
+              ))}
+            </View>
+            {buildings.length === 0 ? <Text className='join-hint'>这个网格还没有登记楼栋，请联系网格长</Text> : null}
+            <FieldError field='microgridId' errors={errors} />
+          </View>
 
-      <View className='join-fields'>
-        <Text className='join-fields__title'>门牌和本人信息</Text>
-        <View className='join-fields__box'>
-          <Field label='单元' field='entrance' errors={errors}>
-            <Input
-              className='join-entrance'
-              placeholder='如 2（没有单元填 1）'
-              maxLength={10}
-              value={draft.entrance}
-              onChange={set('entrance')}
-            />
-          </Field>
-          <Field label='房号' field='room' errors={errors}>
-            <Input
-              className='join-room'
-              placeholder='如 402'
-              maxLength={10}
-              value={draft.room}
-              onChange={set('room')}
-            />
-          </Field>
-          <Field label='姓名' field='name' errors={errors}>
-            <Input
-              className='join-name'
-              placeholder='与户籍或租住登记一致'
-              maxLength={30}
-              value={draft.name}
-              onChange={set('name')}
-            />
-          </Field>
-          <Field label='手机号' field='phone' errors={errors}>
-            <Input
-              className='join-phone'
-              type='number'
-              placeholder='11 位手机号'
-              maxLength={11}
-              value={draft.phone}
-              onChange={set('phone')}
-            />
-          </Field>
-        </View>
-      </View>
+          <View className='join-fields'>
+            <Text className='join-fields__title'>门牌和本人信息</Text>
+            <View className='join-fields__box'>
+              <Field label='单元' field='entrance' errors={errors}>
+                <Input
+                  className='join-entrance'
+                  placeholder='如 2（没有单元填 1）'
+                  maxLength={10}
+                  value={draft.entrance}
+                  onChange={set('entrance')}
+                />
+              </Field>
+              <Field label='房号' field='room' errors={errors}>
+                <Input
+                  className='join-room'
+                  placeholder='如 402'
+                  maxLength={10}
+                  value={draft.room}
+                  onChange={set('room')}
+                />
+              </Field>
+              <Field label='姓名' field='name' errors={errors}>
+                <Input
+                  className='join-name'
+                  placeholder='与户籍或租住登记一致'
+                  maxLength={30}
+                  value={draft.name}
+                  onChange={set('name')}
+                />
+              </Field>
+              <Field label='手机号' field='phone' errors={errors}>
+                {phoneCode ? (
+                  <View className='join-phone-wechat'>
+                    <Text className='join-phone-wechat__text'>微信绑定的手机号</Text>
+                    <Text className='join-phone-wechat__typed' onClick={() => setPhoneCode('')}>
+                      改为手动填写
+                    </Text>
+                  </View>
+                ) : (
+                  <Input
+                    className='join-phone'
+                    type='number'
+                    placeholder='11 位手机号'
+                    maxLength={11}
+                    value={draft.phone}
+                    onChange={set('phone')}
+                  />
+                )}
+              </Field>
+              {process.env.TARO_ENV === 'weapp' && !phoneCode ? (
+                <NativeButton className='join-phone-get' openType='getPhoneNumber' onGetPhoneNumber={onPhoneNumber}>
+                  使用微信绑定的手机号
+                </NativeButton>
+              ) : null}
+            </View>
+          </View>
 
-      <Text className='join-note'>
-        提交后，由所在楼栋的楼栋长或网格长核对确认。你的手机号和房号只有你的家人和管辖你的网格干部能看到完整内容。
-      </Text>
-      {submitError ? <Text className='join-submit-error'>{submitError}</Text> : null}
-      <View className='join-actions'>
-        <Button className='join-submit' type='primary' block loading={busy} onClick={() => void submit()}>
-          提交申请
-        </Button>
-      </View>
+          <Text className='join-note'>
+            提交后，由所在楼栋的楼栋长或网格长核对确认。你的手机号和房号只有你的家人和管辖你的网格干部能看到完整内容。
+            <Text className='join-note__guide' onClick={consent.reread}>
+              查看隐私保护指引
+            </Text>
+          </Text>
+          {submitError ? <Text className='join-submit-error'>{submitError}</Text> : null}
+          <View className='join-actions'>
+            <Button className='join-submit' type='primary' block loading={busy} onClick={() => void submit()}>
+              提交申请
+            </Button>
+          </View>
+        </View>
+      ) : null}
     </View>
   )
 }

@@ -1,0 +1,48 @@
+/**
+ * The join page's consent: 'checking' while WeChat is asked, 'asking' (show the guide), 'declined', or
+ * 'agreed' (the form may collect). Agreeing answers a privacy API WeChat is holding, if any.
+ */
+import { useEffect, useRef, useState } from 'react'
+import {
+  AGREE_BUTTON_ID,
+  agreedToGuide,
+  onPlatformAsks,
+  platformAsksConsent,
+  rememberAgreement,
+} from '../services/privacy-consent'
+
+export type ConsentState = 'checking' | 'asking' | 'declined' | 'agreed'
+
+type Answer = Parameters<Parameters<typeof onPlatformAsks>[0]>[0]
+
+export function usePrivacyConsent() {
+  const [state, setState] = useState<ConsentState>('checking')
+  const held = useRef<Answer | null>(null)
+
+  useEffect(() => {
+    let live = true
+    void platformAsksConsent().then((asks) => {
+      if (live) setState((s) => (s !== 'checking' ? s : !asks && agreedToGuide() ? 'agreed' : 'asking'))
+    })
+    onPlatformAsks((answer) => {
+      held.current = answer
+      if (live) setState('asking')
+    })
+    return () => {
+      live = false
+    }
+  }, [])
+
+  const agree = () => {
+    rememberAgreement()
+    held.current?.({ event: 'agree', buttonId: AGREE_BUTTON_ID })
+    held.current = null
+    setState('agreed')
+  }
+  const decline = () => {
+    held.current?.({ event: 'disagree' })
+    held.current = null
+    setState('declined')
+  }
+  return { state, agree, decline, reread: () => setState('asking') }
+}
