@@ -27,8 +27,8 @@ export interface PrivacyStore {
   appendAudit(doc: Omit<AuditDoc, '_id'>): Promise<void>
   /** Entries about units under `path`, newest first. */
   auditUnder(path: string, skip: number, limit: number): Promise<{ total: number; rows: AuditDoc[] }>
-  /** Entries that showed this person's data, newest first. */
-  auditAbout(personId: string): Promise<AuditDoc[]>
+  /** Entries that showed this person's data, newest first: as a person, or through their claims. */
+  auditAbout(personId: string, claimIds?: readonly string[]): Promise<AuditDoc[]>
 
   /**
    * Deletes a person's personal data. Claims and the audit go first and the person last, so a failure part way
@@ -63,9 +63,13 @@ export function createPrivacyStore(db: Database): PrivacyStore {
       ])
       return { total, rows: page }
     },
-    async auditAbout(personId) {
+    async auditAbout(personId, claimIds = []) {
       // an array field equal to a value matches the arrays that contain it
-      const entries = await all<AuditDoc>(col('audit').where({ subjectIds: personId }))
+      const [asPerson, asClaimant] = await Promise.all([
+        all<AuditDoc>(col('audit').where({ subjectIds: personId })),
+        allIn<AuditDoc>(claimIds, (slice) => col('audit').where({ claimIds: _.in(slice) })),
+      ])
+      const entries = [...new Map([...asPerson, ...asClaimant].map((e) => [e._id, e])).values()]
       return entries.sort((a, b) => +new Date(b.at) - +new Date(a.at))
     },
 

@@ -116,6 +116,28 @@ describe('privacy.exportMyData', () => {
     expect(Date.now() - Date.parse(after[0].at)).toBeLessThan(60_000)
   })
 
+  it('lists the leaders who saw their claim in full before they joined', async () => {
+    const me = resident()
+    const micro = unit(me.householdId as string).parentId as string
+    await g.cloud.seed({
+      audit: [
+        {
+          _id: 'audit-my-claim',
+          actorId: chief._id,
+          actorName: chief.name,
+          action: 'join.pendingClaims',
+          subjectIds: [],
+          claimIds: ['claim-1'],
+          unitId: micro,
+          unitPath: unit(micro).path,
+          at: new Date(Date.UTC(2025, 2, 1, 8)),
+        },
+      ],
+    })
+    const seen = data(await privacy<MyData>(me.openid as string, 'exportMyData')).seenBy
+    expect(seen).toContainEqual({ actorName: chief.name, action: 'join.pendingClaims', at: '2025-03-01T08:00:00.000Z' })
+  })
+
   it('refuses a WeChat user who has not joined', async () => {
     expect(await privacy('o_demo_visitor_3', 'exportMyData')).toEqual(refused('NOT_REGISTERED'))
   })

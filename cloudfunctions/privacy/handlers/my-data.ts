@@ -15,11 +15,15 @@ export const exportMyData: ActionDef<ParsedPayload<'privacy', 'exportMyData'>, M
     const person = caller.person
     if (!person) throw new AppError('NOT_REGISTERED')
     const store = privacyStore()
-    const [home, claims, seen] = await Promise.all([
+    const [home, claims] = await Promise.all([
       person.householdId ? repo.unit(person.householdId) : Promise.resolve(null),
       person.openid ? store.claimsOf(person.openid) : Promise.resolve([]),
-      store.auditAbout(person._id),
     ])
+    // leaders saw them as a person, and (before they joined) through their claims
+    const seen = await store.auditAbout(
+      person._id,
+      claims.map((c) => c._id),
+    )
     const actors = new Map((await store.people(seen.map((e) => e.actorId))).map((p) => [p._id, p.name]))
     // the openid is how WeChat identifies the caller to this app: of no use to them, and not to be carried around
     const withoutOpenid = <T extends { openid?: string }>({ openid, ...rest }: T): Omit<T, 'openid'> => (
