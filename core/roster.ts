@@ -21,7 +21,7 @@ export const NOTE_MARK = '说明：'
 export const BUILDING_NOTES: readonly string[] = [
   `${NOTE_MARK}网格名称，如 第1网格；同一社区内不重名，没有的会新建`,
   `${NOTE_MARK}楼栋或村民小组名称，如 5栋；同一社区内不重名；留空表示只建网格`,
-  `${NOTE_MARK}填 是 或 否（留空为否）；战时网格为临时划出的微网格`,
+  `${NOTE_MARK}填 是 或 否（留空为否）；战时网格为临时划出的楼栋或片区，如 隔离点`,
 ]
 export const RESIDENT_NOTES: readonly string[] = [
   `${NOTE_MARK}须是楼栋表中或社区已有的楼栋`,
@@ -189,7 +189,7 @@ export function validateRoster(
       rowIssues.push({ row, field: f('是否战时'), reason: `应填“是”或“否”，不认识“${wartimeCell}”` })
     }
     if (!building && wartimeCell === YES) {
-      rowIssues.push({ row, field: f('楼栋'), reason: '战时网格须填写楼栋或微网格名称' })
+      rowIssues.push({ row, field: f('楼栋'), reason: '战时网格须填写楼栋名称' })
     }
     issues.push(...rowIssues)
     // a building named on a bad row still exists for the 住户 sheet: one mistake, one issue

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Input, View } from '@tarojs/components'
 import { setSimulatedGroup, simulatedGroup } from '../services/group'
 import { Button, Cell, CellGroup } from '../ui/nutui'
 import './GroupSimulator.css'
@@ -40,7 +40,7 @@ export default function GroupSimulator() {
         <Input
           className='group-sim__input'
           value={draft}
-          placeholder='其他群 openGId'
+          placeholder='其他群的编号'
           onInput={(e) => setDraft(e.detail.value)}
         />
         <Button size='small' type='primary' disabled={!draft.trim()} onClick={() => apply(draft)}>
@@ -50,7 +50,6 @@ export default function GroupSimulator() {
           清除
         </Button>
       </View>
-      <Text className='group-sim__hint'>也可以在网址后加 ?group=群ID 打开</Text>
     </CellGroup>
   )
 }

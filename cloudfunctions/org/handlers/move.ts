@@ -29,7 +29,7 @@ export const moveUnit: ActionDef<Payload<'org', 'moveUnit'>, Result<'org', 'move
     const store = createTreeStore()
     const unit = await finishPendingMoves(store, target)
     if (unit.level !== 'grid' && unit.level !== 'microgrid') {
-      throw new AppError('INVALID_MOVE', '只能移动网格或微网格（楼栋）')
+      throw new AppError('INVALID_MOVE', '只能移动网格或楼栋')
     }
     const parent = await store.unit(payload.newParentId)
     // the new place must be inside the caller's scope too

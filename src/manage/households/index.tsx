@@ -345,7 +345,7 @@ function GroupsCard({ grid, onCard }: { grid: UnitRef; onCard: (card: InviteView
       ) : null}
       {card && process.env.TARO_ENV === 'h5' ? (
         <Text className='manage-hint bind-card__howto'>
-          浏览器里没有微信群：在“本地演示”页的“从微信群打开（模拟）”里选一个群（如 G-demo-1），再打开这个链接，
+          浏览器里没有微信群：在“本地演示”页的“从微信群打开（模拟）”里选一个群，再打开这个链接，
           就如同在该群里点开了绑定卡片，该群随即绑定到本网格。
         </Text>
       ) : null}

@@ -197,7 +197,7 @@ function SubscribeCard() {
         <Text className='notice-subscribe__title'>订阅通知</Text>
         <Text className='notice-subscribe__hint'>
           {process.env.TARO_ENV === 'h5'
-            ? '本地演示：模拟订阅，不经过微信；提醒消息进入本地云的发件箱（/local/outbox）。'
+            ? '本地演示：模拟订阅，不经过微信；提醒消息进入本地云的发件箱。'
             : '新通知发布时，微信会提醒你一次；每订阅一次，提醒一次。'}
         </Text>
         {status ? (
