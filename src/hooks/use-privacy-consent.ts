@@ -24,12 +24,16 @@ export function usePrivacyConsent() {
     void platformAsksConsent().then((asks) => {
       if (live) setState((s) => (s !== 'checking' ? s : !asks && agreedToGuide() ? 'agreed' : 'asking'))
     })
-    onPlatformAsks((answer) => {
+    const stop = onPlatformAsks((answer) => {
       held.current = answer
-      if (live) setState('asking')
+      setState('asking')
     })
     return () => {
       live = false
+      stop()
+      // leaving with WeChat still waiting: it must not wait for ever
+      held.current?.({ event: 'disagree' })
+      held.current = null
     }
   }, [])
 

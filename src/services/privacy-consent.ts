@@ -48,14 +48,27 @@ export function platformAsksConsent(): Promise<boolean> {
 
 type Resolve = (option: { event: 'exposureAuthorization' | 'agree' | 'disagree'; buttonId?: string }) => void
 
+let asker: ((answer: Resolve) => void) | null = null
+let listening = false
+
 /**
  * weapp: when a privacy API or component (the getPhoneNumber button) finds the user has not agreed, WeChat
- * holds it and asks the page; `ask` shows the guide and the answer is passed back through `answer`.
+ * holds it and asks; `ask`, the guide on screen, shows itself and passes the answer back. WeChat keeps one
+ * listener for the whole app and has no way to remove it, so it is registered once: with no guide on screen
+ * (the join page was left) the held API is refused at once rather than left waiting. Returns the unsubscribe.
  */
-export function onPlatformAsks(ask: (answer: Resolve) => void): void {
-  if (process.env.TARO_ENV !== 'weapp' || typeof Taro.onNeedPrivacyAuthorization !== 'function') return
-  Taro.onNeedPrivacyAuthorization((resolve) => {
-    resolve({ event: 'exposureAuthorization' })
-    ask(resolve)
-  })
+export function onPlatformAsks(ask: (answer: Resolve) => void): () => void {
+  if (process.env.TARO_ENV !== 'weapp' || typeof Taro.onNeedPrivacyAuthorization !== 'function') return () => {}
+  asker = ask
+  if (!listening) {
+    listening = true
+    Taro.onNeedPrivacyAuthorization((resolve) => {
+      if (!asker) return resolve({ event: 'disagree' })
+      resolve({ event: 'exposureAuthorization' })
+      asker(resolve)
+    })
+  }
+  return () => {
+    if (asker === ask) asker = null
+  }
 }

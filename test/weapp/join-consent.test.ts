@@ -37,7 +37,7 @@ const pending: ClaimView = {
   createdAt: '2026-11-22T01:00:00.000Z',
 }
 
-/** What WeChat says about the 用户隐私保护指引, the app's storage, and the listener the page registered. */
+/** What WeChat says about the 用户隐私保护指引, the app's storage, and the one listener the app registered. */
 let needAuthorization = true
 const storage = new Map<string, unknown>()
 type Resolve = (o: { event: string; buttonId?: string }) => void
@@ -66,7 +66,6 @@ beforeEach(() => {
   wx.cloud.callFunction.mockClear()
   storage.clear()
   needAuthorization = true
-  heldBy = null
 })
 
 const COLLECTING = ['.join-entrance', '.join-room', '.join-name', '.join-phone', '.join-phone-get', '.join-submit']
@@ -146,7 +145,13 @@ describe('加入网格 before consent', () => {
     await agree(page)
     expect(answers).toEqual([{ event: 'exposureAuthorization' }, { event: 'agree', buttonId: 'privacy-agree' }])
     await eventually(() => expect(collects(page)).toEqual(COLLECTING))
+
+    // WeChat keeps the listener after the page is gone: held APIs are then refused, never left waiting
     page.detach()
+    await settle()
+    heldBy?.((o) => answers.push(o), { referrer: 'setClipboardData' })
+    expect(answers.at(-1)).toEqual({ event: 'disagree' })
+    expect(wx.onNeedPrivacyAuthorization).toHaveBeenCalledTimes(1)
   })
 })
 
