@@ -8,6 +8,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { CallFunctionError, cloudIdMarker } from '../../emulator'
+import { localPhoneOf } from '../../emulator/functions/openapi'
 import { startTestCloud, tempDir, type TestCloud } from './helpers'
 
 let t: TestCloud
@@ -153,6 +154,23 @@ describe('open API stand-ins', () => {
     const sent = [expect.objectContaining({ touser: 'o-target', templateId: 'TPL', from: 'o-sender' })]
     expect(t.cloud.outbox()).toEqual(sent)
     expect(await (await fetch(t.cloud.url + '/local/outbox')).json()).toEqual(sent)
+  })
+  it('phonenumber.getPhoneNumber answers a code once with the caller’s number; a spent or empty code fails', async () => {
+    // concurrent calls land on different workers: the code is still spent once for all of them
+    const answers = await Promise.all([1, 2, 3].map(() => call({ op: 'phone', code: 'c-once' }, 'o-phone')))
+    const ok = answers.filter((a) => a.value)
+    expect(ok).toHaveLength(1)
+    expect(ok[0].value).toMatchObject({
+      errCode: 0,
+      errMsg: 'openapi.phonenumber.getPhoneNumber:ok',
+      phoneInfo: { phoneNumber: localPhoneOf('o-phone'), purePhoneNumber: localPhoneOf('o-phone'), countryCode: '86' },
+    })
+    expect(localPhoneOf('o-phone')).toMatch(/^139\d{8}$/)
+    expect(answers.filter((a) => a.error?.errCode === 40163)).toHaveLength(2)
+    expect((await call({ op: 'phone', code: '' })).error).toMatchObject({ errCode: 40029 })
+    expect((await call({ op: 'phone', code: 'c-other' }, 'o-phone-2')).value?.phoneInfo).toMatchObject({
+      purePhoneNumber: localPhoneOf('o-phone-2'),
+    })
   })
   it('any other open API fails with a clear error', async () => {
     expect((await call({ op: 'other' })).error!.errMsg).toMatch(
