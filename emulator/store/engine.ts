@@ -4,14 +4,18 @@
  *
  * Transactions give snapshot reads: when any write set commits, every open transaction first keeps the
  * before-image of each document it touches, so a transaction keeps seeing the database as it was at its start.
- * Commit checks the transaction's write set against versions (first committer wins) and fails with
- * DATABASE_TRANSACTION_CONFLICT, which makes the SDK's runTransaction retry.
+ * Write-write conflicts are found AT THE WRITE, as on the real service (MongoDB underneath): a transaction's
+ * write to a document that another open transaction has written, or that changed since this one started, is
+ * refused with DATABASE_TRANSACTION_CONFLICT and the transaction is over. A write outside any transaction to a
+ * document an open transaction has written waits until that transaction ends (MongoDB's document lock).
  */
 import crypto from 'node:crypto'
-import { Query, aggregate as mingoAggregate, update as mingoUpdate } from 'mingo'
+import { update as mingoUpdate } from 'mingo'
 import { Journal, type Durability, type Op, type ReplayResult } from './journal'
-import { EqualityIndex, cloneDoc, equalityValues, idKey, type Doc } from './equality-index'
-import { StoreError, collectionNotExist, transactionConflict } from './errors'
+import { EqualityIndex, cloneDoc, equalityValues, idKey, isDate, isRegExp, type Doc } from './equality-index'
+import { StoreError, collectionNotExist, geoIndexMissing, transactionConflict, transactionNotExist } from './errors'
+import { GEO_OPERATORS, GeoIndex, asGeometry, boxAround, geometriesAt, metersTo, nearSpec, queryBox } from './geo'
+import { makeQuery, runPipeline } from './operators'
 
 export type { Doc }
 export type Sort = Record<string, 1 | -1>
@@ -27,15 +31,22 @@ export interface FindOptions {
 interface Collection {
   docs: Map<string, Doc>
   indexes: Map<string, EqualityIndex>
+  /** 2dsphere indexes by field */
+  geo: Map<string, GeoIndex>
 }
 
+export type IndexKind = 1 | -1 | '2dsphere'
+
 interface Tx {
+  id: string
   startSeq: number
   startedAt: number
   /** pending writes, by doc key; null = delete */
   writes: Map<string, { c: string; id: unknown; d: Doc | null }>
   /** before-images of documents changed by others since the transaction started; null = did not exist */
   before: Map<string, Doc | null>
+  /** called when the transaction ends (commit, abort, conflict, timeout): releases writers waiting on its locks */
+  onEnd: Array<() => void>
 }
 
 export interface EngineOptions {
@@ -54,6 +65,8 @@ export class Engine {
   private readonly colls = new Map<string, Collection>()
   private readonly versions = new Map<string, number>()
   private readonly txs = new Map<string, Tx>()
+  /** documents written by an open transaction: doc key -> transaction id */
+  private readonly locks = new Map<string, string>()
   private seq = 0
   private compacting = false
   private readonly journal: Journal
@@ -95,9 +108,19 @@ export class Engine {
     return true
   }
 
-  /** Adds an equality index on `field` (the first key of a compound index is what equality lookups use). */
-  ensureIndex(name: string, field: string): void {
+  /**
+   * Adds an equality index on `field` (the first key of a compound index is what equality lookups use), or with
+   * kind '2dsphere' a geo index, which geo queries on that field require.
+   */
+  ensureIndex(name: string, field: string, kind: IndexKind = 1): void {
     const coll = this.coll(name)
+    if (kind === '2dsphere') {
+      if (coll.geo.has(field)) return
+      const gx = new GeoIndex(field)
+      for (const [id, d] of coll.docs) gx.add(id, d)
+      coll.geo.set(field, gx)
+      return
+    }
     if (coll.indexes.has(field) || !EqualityIndex.supports(field)) return
     const ix = new EqualityIndex(field)
     for (const [id, d] of coll.docs) ix.add(id, d)
@@ -122,9 +145,20 @@ export class Engine {
   }
 
   find(c: string, query: Doc, opts: FindOptions = {}): Doc[] {
-    const docs = this.candidates(c, query, opts.tx)
+    let docs = this.candidates(c, query, opts.tx)
     const projection = opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined
-    let cursor = new Query(query).find<Doc>(docs, projection)
+    const near = nearOf(query)
+    if (near && !(opts.sort && Object.keys(opts.sort).length)) {
+      // $nearSphere answers nearest first (an explicit orderBy overrides it, as in MongoDB)
+      const center = nearSpec(near.value).center
+      const path = near.field.split('.')
+      const dist = (d: Doc): number => Math.min(...geometriesAt(d, path).map((g) => metersTo(center, g)))
+      docs = docs
+        .map((d) => [dist(d), d] as const)
+        .sort((a, b) => a[0] - b[0])
+        .map(([, d]) => d)
+    }
+    let cursor = makeQuery(query).find<Doc>(docs, projection)
     if (opts.sort && Object.keys(opts.sort).length) cursor = cursor.sort(opts.sort)
     if (opts.skip) cursor = cursor.skip(opts.skip)
     if (opts.limit !== undefined && Number.isFinite(opts.limit)) cursor = cursor.limit(opts.limit)
@@ -132,18 +166,81 @@ export class Engine {
   }
 
   count(c: string, query: Doc): number {
-    const q = new Query(query)
+    const q = makeQuery(query)
     let n = 0
     for (const d of this.candidates(c, query)) if (q.test(d)) n++
     return n
   }
 
   aggregate(c: string, pipeline: Doc[]): Doc[] {
-    const docs = [...this.coll(c).docs.values()]
-    return mingoAggregate(docs, pipeline, {
-      collectionResolver: (name: string) => [...(this.colls.get(name)?.docs.values() ?? [])],
-      processingMode: 1, // ProcessingMode.CLONE_INPUT: stages must never mutate stored documents
-    }) as Doc[]
+    let docs = [...this.coll(c).docs.values()]
+    let stages = pipeline
+    if (stages.length && '$geoNear' in stages[0]) {
+      docs = this.geoNear(c, stages[0].$geoNear)
+      stages = stages.slice(1)
+    }
+    if (stages.some((s) => '$geoNear' in s))
+      throw new StoreError('DATABASE_REQUEST_FAILED', '$geoNear is only valid as the first stage in a pipeline')
+    for (const s of stages) if (isObject(s.$match)) this.checkGeo(c, s.$match)
+    // stages run on clones (CLONE_INPUT): they must never mutate stored documents
+    return runPipeline(docs, stages, (name: string) => [...(this.colls.get(name)?.docs.values() ?? [])])
+  }
+
+  /** The $geoNear stage: documents near a point, nearest first, with their distance in `distanceField`. */
+  private geoNear(c: string, spec: unknown): Doc[] {
+    if (!isObject(spec)) throw new StoreError('DATABASE_REQUEST_FAILED', '$geoNear requires an object')
+    const coll = this.coll(c)
+    const near = asGeometry(spec.near)
+    if (!near || near.type !== 'Point')
+      throw new StoreError('DATABASE_REQUEST_FAILED', '$geoNear requires near as a Point')
+    if (typeof spec.distanceField !== 'string' || !spec.distanceField)
+      throw new StoreError('DATABASE_REQUEST_FAILED', "$geoNear requires a 'distanceField' option as a String")
+    let field = typeof spec.key === 'string' ? spec.key : undefined
+    if (field === undefined) {
+      if (coll.geo.size > 1)
+        throw new StoreError('DATABASE_REQUEST_FAILED', 'There is more than one 2dsphere index; $geoNear needs a key')
+      field = [...coll.geo.keys()][0]
+    }
+    const ix = field !== undefined ? coll.geo.get(field) : undefined
+    if (!ix || field === undefined) throw geoIndexMissing(c, field ?? 'near')
+    const num = (v: unknown, d: number): number => (typeof v === 'number' ? v : d)
+    const min = num(spec.minDistance, 0)
+    const max = num(spec.maxDistance, Infinity)
+    const q = isObject(spec.query) && Object.keys(spec.query).length ? makeQuery(spec.query) : undefined
+    const path = field.split('.')
+    const out: Array<[number, Doc]> = []
+    for (const id of ix.lookup(Number.isFinite(max) ? boxAround(near.coordinates, max) : undefined)) {
+      const d = coll.docs.get(id)
+      if (!d || (q && !q.test(d))) continue
+      const gs = geometriesAt(d, path)
+      if (!gs.length) continue
+      const dist = Math.min(...gs.map((g) => metersTo(near.coordinates, g)))
+      if (dist < min || dist > max) continue
+      out.push([dist, d])
+    }
+    out.sort((a, b) => a[0] - b[0])
+    const multiplier = num(spec.distanceMultiplier, 1)
+    return out.map(([dist, d]) => {
+      const doc = cloneDoc(d)
+      setPath(doc, spec.distanceField as string, dist * multiplier)
+      if (typeof spec.includeLocs === 'string') setPath(doc, spec.includeLocs, cloneDoc(geometriesAt(d, path)[0]))
+      return doc
+    })
+  }
+
+  /**
+   * Geo conditions need a 2dsphere index on their field (the service refuses them otherwise); returns the
+   * narrowest index lookup a top-level one allows.
+   */
+  private checkGeo(c: string, query: Doc): Set<string> | undefined {
+    const coll = this.coll(c)
+    let ids: Set<string> | undefined
+    for (const g of geoConditions(query)) {
+      const ix = coll.geo.get(g.field)
+      if (!ix) throw geoIndexMissing(c, g.field)
+      if (g.topLevel && !ids) ids = ix.lookup(queryBox(g.op, g.value))
+    }
+    return ids
   }
 
   /** Documents that may match: an index bucket when the query pins an indexed field, else the whole collection. */
@@ -151,7 +248,9 @@ export class Engine {
     const coll = this.coll(c)
     let ids: Iterable<string> | undefined
     const idVals = equalityValues(query, '_id')
+    const geoIds = this.checkGeo(c, query)
     if (idVals) ids = idVals.map(idKey)
+    else if (geoIds) ids = geoIds
     else {
       for (const [field, ix] of coll.indexes) {
         const vals = equalityValues(query, field)
@@ -184,27 +283,29 @@ export class Engine {
   async insert(c: string, docs: Doc[], txId?: string): Promise<unknown[]> {
     this.coll(c)
     const tx = txId ? this.tx(txId) : undefined
-    const ops: Op[] = []
-    const seen = new Set<string>()
-    for (const d of docs) {
-      if (d._id === undefined || d._id === null) d._id = newId()
-      const k = docKey(c, d._id)
-      if (seen.has(k) || this.exists(c, d._id, tx)) {
-        throw new StoreError(
-          'DATABASE_REQUEST_FAILED',
-          `E11000 duplicate key error collection: ${c} index: _id_ dup key: { _id: ${JSON.stringify(d._id)} }`,
-        )
+    for (const d of docs) if (d._id === undefined || d._id === null) d._id = newId()
+    return this.apply(tx, () => {
+      const ops: Op[] = []
+      const seen = new Set<string>()
+      for (const d of docs) {
+        const k = docKey(c, d._id)
+        if (seen.has(k) || this.exists(c, d._id, tx)) {
+          throw new StoreError(
+            'DATABASE_REQUEST_FAILED',
+            `E11000 duplicate key error collection: ${c} index: _id_ dup key: { _id: ${JSON.stringify(d._id)} }`,
+          )
+        }
+        seen.add(k)
+        ops.push({ k: 'put', c, d })
       }
-      seen.add(k)
-      ops.push({ k: 'put', c, d })
-    }
-    await this.write(ops, tx)
-    return docs.map((d) => d._id)
+      return { ops, result: docs.map((d) => d._id) }
+    })
   }
 
   /**
    * Updates matching documents with a MongoDB modifier, or replaces them (`replace`, the SDK's doc.set).
-   * `updated` counts documents actually changed, as MongoDB's nModified does.
+   * `updated` counts documents actually changed, as MongoDB's nModified does; except that a replace counts the
+   * document it found even when the content is the same, as the service's doc.set reports ("若指定的 _id 已存在则为 1").
    */
   async update(
     c: string,
@@ -213,41 +314,46 @@ export class Engine {
     opts: { multi?: boolean; upsert?: boolean; replace?: boolean; tx?: string } = {},
   ): Promise<{ updated: number; upsertedId?: unknown }> {
     const tx = opts.tx ? this.tx(opts.tx) : undefined
-    const hits = this.find(c, query, { limit: opts.multi ? undefined : 1, tx: opts.tx })
-    const ops: Op[] = []
-    for (const old of hits) {
-      let d: Doc
-      if (opts.replace) d = { ...cloneDoc(modifier), _id: old._id }
-      else {
-        d = cloneDoc(old)
-        if (mingoUpdate(d, modifier).length === 0) continue
+    const upsertId = query._id !== undefined && typeof query._id !== 'object' ? query._id : newId()
+    return this.apply<{ updated: number; upsertedId?: unknown }>(tx, () => {
+      const hits = this.find(c, query, { limit: opts.multi ? undefined : 1, tx: opts.tx })
+      const ops: Op[] = []
+      let updated = 0
+      for (const old of hits) {
+        let d: Doc
+        if (opts.replace) {
+          d = { ...cloneDoc(modifier), _id: old._id }
+          updated++
+          if (sameDoc(old, d)) continue
+        } else {
+          d = cloneDoc(old)
+          if (mingoUpdate(d, modifier).length === 0) continue
+          updated++
+        }
+        ops.push({ k: 'put', c, d })
       }
-      if (opts.replace && sameDoc(old, d)) continue
-      ops.push({ k: 'put', c, d })
-    }
-    if (!hits.length && opts.upsert) {
-      const id = query._id !== undefined && typeof query._id !== 'object' ? query._id : newId()
-      let d: Doc
-      if (opts.replace) d = { ...cloneDoc(modifier), _id: id }
-      else {
-        d = { _id: id }
-        mingoUpdate(d, modifier)
+      if (!hits.length && opts.upsert) {
+        if (this.exists(c, upsertId, tx)) {
+          throw new StoreError('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${c} index: _id_`)
+        }
+        let d: Doc
+        if (opts.replace) d = { ...cloneDoc(modifier), _id: upsertId }
+        else {
+          d = { _id: upsertId }
+          mingoUpdate(d, modifier)
+        }
+        return { ops: [{ k: 'put', c, d }], result: { updated: 0, upsertedId: upsertId } }
       }
-      await this.insert(c, [d], opts.tx)
-      return { updated: 0, upsertedId: id }
-    }
-    await this.write(ops, tx)
-    return { updated: ops.length }
+      return { ops, result: { updated } }
+    })
   }
 
   async remove(c: string, query: Doc, opts: { multi?: boolean; tx?: string } = {}): Promise<number> {
     const tx = opts.tx ? this.tx(opts.tx) : undefined
-    const hits = this.find(c, query, { limit: opts.multi ? undefined : 1, tx: opts.tx })
-    await this.write(
-      hits.map((d) => ({ k: 'del', c, id: d._id })),
-      tx,
-    )
-    return hits.length
+    return this.apply(tx, () => {
+      const hits = this.find(c, query, { limit: opts.multi ? undefined : 1, tx: opts.tx })
+      return { ops: hits.map((d): Op => ({ k: 'del', c, id: d._id })), result: hits.length }
+    })
   }
 
   /** Bulk upsert by _id (demo seed, fixtures), as one durable write set per call; creates the collection. */
@@ -267,12 +373,56 @@ export class Engine {
     return this.coll(c).docs.has(idKey(id))
   }
 
-  private async write(ops: Op[], tx?: Tx): Promise<void> {
-    if (!ops.length) return
-    if (!tx) return this.commitOps(ops)
+  /**
+   * Plans a write and carries it out: inside a transaction it is staged (or refused as a conflict); outside, it
+   * commits, unless it touches a document an open transaction has written: then it waits for that transaction
+   * to end and plans again (what it matches may have changed).
+   */
+  private async apply<T>(tx: Tx | undefined, plan: () => { ops: Op[]; result: T }): Promise<T> {
+    for (;;) {
+      const { ops, result } = plan()
+      if (tx) {
+        this.stage(tx, ops)
+        return result
+      }
+      const holder = this.lockHolder(ops)
+      if (!holder) {
+        if (ops.length) await this.commitOps(ops)
+        return result
+      }
+      await new Promise<void>((resolve) => holder.onEnd.push(resolve))
+    }
+  }
+
+  private lockHolder(ops: Op[]): Tx | undefined {
     for (const op of ops) {
-      if (op.k === 'put') tx.writes.set(docKey(op.c, op.d._id), { c: op.c, id: op.d._id, d: op.d })
-      else if (op.k === 'del') tx.writes.set(docKey(op.c, op.id), { c: op.c, id: op.id, d: null })
+      if (op.k === 'coll') continue
+      const holder = this.locks.get(docKey(op.c, op.k === 'put' ? op.d._id : op.id))
+      const tx = holder && this.txs.get(holder)
+      if (tx) return tx
+    }
+    return undefined
+  }
+
+  /**
+   * A transaction's write: refused, and the transaction ended, if another open transaction has written the
+   * document or it changed since this transaction started; otherwise locked and kept until commit.
+   */
+  private stage(tx: Tx, ops: Op[]): void {
+    const keyed = ops.flatMap((op) =>
+      op.k === 'coll' ? [] : [{ k: docKey(op.c, op.k === 'put' ? op.d._id : op.id), op }],
+    )
+    for (const { k } of keyed) {
+      const holder = this.locks.get(k)
+      if ((holder !== undefined && holder !== tx.id) || (this.versions.get(k) ?? 0) > tx.startSeq) {
+        this.end(tx)
+        throw transactionConflict()
+      }
+    }
+    for (const { k, op } of keyed) {
+      this.locks.set(k, tx.id)
+      if (op.k === 'put') tx.writes.set(k, { c: op.c, id: op.d._id, d: op.d })
+      else if (op.k === 'del') tx.writes.set(k, { c: op.c, id: op.id, d: null })
     }
   }
 
@@ -301,18 +451,22 @@ export class Engine {
 
   private applyOp(op: Op): void {
     if (op.k === 'coll') {
-      if (!this.colls.has(op.c)) this.colls.set(op.c, { docs: new Map(), indexes: new Map() })
+      if (!this.colls.has(op.c)) this.colls.set(op.c, { docs: new Map(), indexes: new Map(), geo: new Map() })
       return
     }
     let coll = this.colls.get(op.c)
-    if (!coll) this.colls.set(op.c, (coll = { docs: new Map(), indexes: new Map() }))
+    if (!coll) this.colls.set(op.c, (coll = { docs: new Map(), indexes: new Map(), geo: new Map() }))
     const id = op.k === 'put' ? op.d._id : op.id
     const key = idKey(id)
     const old = coll.docs.get(key)
-    if (old) for (const ix of coll.indexes.values()) ix.remove(key, old)
+    if (old) {
+      for (const ix of coll.indexes.values()) ix.remove(key, old)
+      for (const gx of coll.geo.values()) gx.remove(key, old)
+    }
     if (op.k === 'put') {
       coll.docs.set(key, op.d)
       for (const ix of coll.indexes.values()) ix.add(key, op.d)
+      for (const gx of coll.geo.values()) gx.add(key, op.d)
     } else coll.docs.delete(key)
   }
 
@@ -338,36 +492,57 @@ export class Engine {
 
   begin(): string {
     const id = crypto.randomUUID()
-    this.txs.set(id, { startSeq: this.seq, startedAt: Date.now(), writes: new Map(), before: new Map() })
+    this.txs.set(id, {
+      id,
+      startSeq: this.seq,
+      startedAt: Date.now(),
+      writes: new Map(),
+      before: new Map(),
+      onEnd: [],
+    })
     return id
   }
 
+  /** An open transaction; one that committed, aborted, conflicted or timed out is gone, as on the service. */
   private tx(id: string): Tx {
     const t = this.txs.get(id)
-    if (!t) throw new StoreError('DATABASE_REQUEST_FAILED', `transaction ${id} does not exist or has ended`)
+    if (!t) throw transactionNotExist()
     return t
   }
 
-  /** First committer wins: any document in the write set changed since the start is a conflict. */
+  /** Ends a transaction: forgets it, releases its locks and wakes the writers waiting on them. */
+  private end(t: Tx): void {
+    this.txs.delete(t.id)
+    for (const k of t.writes.keys()) if (this.locks.get(k) === t.id) this.locks.delete(k)
+    for (const wake of t.onEnd.splice(0)) wake()
+  }
+
   async commit(id: string): Promise<void> {
     const t = this.tx(id)
     this.txs.delete(id)
-    for (const k of t.writes.keys()) if ((this.versions.get(k) ?? 0) > t.startSeq) throw transactionConflict()
+    // conflicts are refused at the write; this only catches a write that bypassed the locks (seed put)
+    for (const k of t.writes.keys())
+      if ((this.versions.get(k) ?? 0) > t.startSeq) {
+        this.end(t)
+        throw transactionConflict()
+      }
     const ops: Op[] = [...t.writes.values()].map((w) =>
       w.d ? { k: 'put', c: w.c, d: w.d } : { k: 'del', c: w.c, id: w.id },
     )
-    if (ops.length) await this.commitOps(ops)
+    // applied in memory before the waiting writers wake, so they plan against the committed state
+    const durable = ops.length ? this.commitOps(ops) : Promise.resolve()
+    this.end(t)
+    await durable
   }
 
   abort(id: string): void {
-    this.txs.delete(id)
+    this.end(this.tx(id))
   }
 
   private expireTransactions(): void {
     const now = Date.now()
-    for (const [id, t] of this.txs) if (now - t.startedAt > this.txTimeoutMs) this.txs.delete(id)
+    for (const t of [...this.txs.values()]) if (now - t.startedAt > this.txTimeoutMs) this.end(t)
   }
-
   async close(): Promise<void> {
     clearInterval(this.gcTimer)
     await this.journal.close()
@@ -380,4 +555,46 @@ function sameDoc(a: Doc, b: Doc): boolean {
   } catch {
     return false
   }
+}
+
+const isObject = (v: unknown): v is Doc =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !isDate(v) && !isRegExp(v)
+
+interface GeoCondition {
+  field: string
+  op: string
+  value: unknown
+  /** top level or inside a top-level $and: the index can narrow the candidates */
+  topLevel: boolean
+}
+
+/** Every geo condition of a query, wherever it sits ($and/$or/$nor/$not nest them). */
+function geoConditions(query: Doc, topLevel = true, out: GeoCondition[] = []): GeoCondition[] {
+  for (const [k, v] of Object.entries(query)) {
+    if (k === '$and' || k === '$or' || k === '$nor') {
+      if (Array.isArray(v)) for (const sub of v) if (isObject(sub)) geoConditions(sub, topLevel && k === '$and', out)
+      continue
+    }
+    if (!isObject(v)) continue
+    for (const op of GEO_OPERATORS) if (op in v) out.push({ field: k, op, value: v[op], topLevel })
+    if (isObject(v.$not))
+      for (const op of GEO_OPERATORS) if (op in v.$not) out.push({ field: k, op, value: v.$not[op], topLevel: false })
+  }
+  return out
+}
+
+/** The $nearSphere condition whose distance orders the answer, if the query has one at the top. */
+function nearOf(query: Doc): { field: string; value: unknown } | undefined {
+  const g = geoConditions(query).find((x) => x.topLevel && (x.op === '$nearSphere' || x.op === '$near'))
+  return g && { field: g.field, value: g.value }
+}
+
+function setPath(doc: Doc, path: string, value: unknown): void {
+  const segs = path.split('.')
+  let cur = doc
+  for (const seg of segs.slice(0, -1)) {
+    if (!isObject(cur[seg])) cur[seg] = {}
+    cur = cur[seg] as Doc
+  }
+  cur[segs[segs.length - 1]] = value
 }
