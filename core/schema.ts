@@ -5,7 +5,8 @@
  */
 export interface IndexSpec {
   name: string
-  keys: Record<string, 1 | -1>
+  /** 1 / -1: ascending / descending; '2dsphere': a geo index, which geoNear/geoWithin/geoIntersects require */
+  keys: Record<string, 1 | -1 | '2dsphere'>
 }
 export interface CollectionSpec {
   name: string

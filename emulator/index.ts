@@ -91,7 +91,10 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   if (engine.replay.applied > 10_000) await engine.compact()
   for (const spec of COLLECTIONS) {
     await engine.createCollection(spec.name)
-    for (const ix of spec.indexes) engine.ensureIndex(spec.name, Object.keys(ix.keys)[0])
+    for (const ix of spec.indexes) {
+      const [field, kind] = Object.entries(ix.keys)[0]
+      engine.ensureIndex(spec.name, field, kind)
+    }
   }
   const outbox = new Outbox(dataDir)
   const cloudIds = new CloudIds()
