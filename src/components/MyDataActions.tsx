@@ -1,6 +1,7 @@
 /**
  * 我的 → 我的数据: leave my household, export everything stored about me, or have it deleted. Leaving and
- * deleting ask first (Taro.showModal: WeChat's own dialog in weapp, Taro's in h5).
+ * deleting ask first (Taro.showModal: WeChat's own dialog in weapp, Taro's in h5). The export shows on the page
+ * as labelled rows; the whole file is downloaded (h5) or copied (weapp).
  */
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
@@ -9,6 +10,7 @@ import { toServiceError } from '../services/errors'
 import { CLAIMS_PAGE, leaveHousehold } from '../services/join'
 import { exportMyData, requestDeletion } from '../services/privacy'
 import { Cell, CellGroup } from '../ui/nutui'
+import { describeMyData, type DataSection } from './my-data-view'
 
 const confirm = async (title: string, content: string, confirmText: string): Promise<boolean> => {
   const res = await Taro.showModal({ title, content, confirmText, confirmColor: '#c8161d', cancelText: '取消' })
@@ -23,10 +25,10 @@ async function saveJson(json: string): Promise<string> {
     const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }))
     const a = document.createElement('a')
     a.href = url
-    a.download = 'my-data.json'
+    a.download = '我的数据.json'
     a.click()
     setTimeout(() => URL.revokeObjectURL(url), 1000)
-    return '已下载 my-data.json'
+    return '已下载到本机'
   }
   await Taro.setClipboardData({ data: json })
   return '已复制到剪贴板，可粘贴保存'
@@ -37,7 +39,7 @@ const HOME = '/pages/grid/home/index'
 const restart = () => void Taro.reLaunch({ url: HOME })
 
 export function MyDataActions({ household }: { household: string | null }) {
-  const [json, setJson] = useState('')
+  const [shown, setShown] = useState<DataSection[] | null>(null)
   const [busy, setBusy] = useState(false)
   const run = async (work: () => Promise<void>) => {
     if (busy) return
@@ -68,9 +70,9 @@ export function MyDataActions({ household }: { household: string | null }) {
 
   const exportData = () =>
     run(async () => {
-      const data = JSON.stringify(await exportMyData(), null, 2)
-      setJson(data)
-      toast(await saveJson(data))
+      const data = await exportMyData()
+      setShown(describeMyData(data))
+      toast(await saveJson(JSON.stringify(data, null, 2)))
     })
 
   const erase = () =>
@@ -83,7 +85,7 @@ export function MyDataActions({ household }: { household: string | null }) {
       if (!ok) return
       await requestDeletion()
       toast('你的信息已注销')
-      setJson('')
+      setShown(null)
       restart()
     })
 
@@ -124,11 +126,22 @@ export function MyDataActions({ household }: { household: string | null }) {
           onClick={() => void erase()}
         />
       </CellGroup>
-      {json ? (
+      {shown ? (
         <View className='me-export__box'>
-          <Text className='me-export__json' userSelect>
-            {json}
-          </Text>
+          {shown.map((s) => (
+            <View className='me-export__section' key={s.title}>
+              <Text className='me-export__title'>{s.title}</Text>
+              {s.rows.length === 0 ? <Text className='me-export__empty'>{s.empty}</Text> : null}
+              {s.rows.map((r, i) => (
+                <View className='me-export__row' key={`${r.label}-${i}`}>
+                  <Text className='me-export__label'>{r.label}</Text>
+                  <Text className='me-export__value' userSelect>
+                    {r.value}
+                  </Text>
+                </View>
+              ))}
+            </View>
+          ))}
         </View>
       ) : null}
     </View>

@@ -314,6 +314,39 @@ describe('组织架构', () => {
     page.detach()
   })
 
+  test('the tree calls a building 楼栋, as every other page does', async () => {
+    answer = route({ 'grid.me': () => ok(staffMe), 'org.tree': () => ok(tree) })
+    const page = await renderPage(ORG)
+    await eventually(() => expect(page.querySelectorAll('.org-node')).toHaveLength(5))
+    expect(page.querySelectorAll('.org-node__level').map((n) => n.dom.textContent)).toEqual([
+      '社区',
+      '网格',
+      '楼栋',
+      '楼栋',
+      '网格',
+    ])
+    await tap(page, '.org-node', 2)
+    await tap(page, '.org-action--move')
+    expect(page.dom.textContent).not.toContain('微网格')
+    page.detach()
+  })
+
+  test('a name already in use is refused as taken, beside the form', async () => {
+    answer = route({
+      'grid.me': () => ok(staffMe),
+      'org.tree': () => ok(tree),
+      'org.createUnit': () => fail('NAME_TAKEN', '已有名为“5号楼”的楼栋'),
+    })
+    const page = await renderPage(ORG)
+    await tap(page, '.org-node', 1)
+    await tap(page, '.org-action--create')
+    await typeInto(page, '.org-form__name', '5号楼')
+    await tap(page, '.org-form__submit')
+    await eventually(() => expect(page.dom.textContent).toContain('这个名称已被使用，请换一个：已有名为“5号楼”的楼栋'))
+    expect(page.dom.textContent).not.toContain('格式不对')
+    page.detach()
+  })
+
   test('撤销 refused with UNIT_NOT_EMPTY says so beside the unit', async () => {
     answer = route({
       'grid.me': () => ok(staffMe),
@@ -360,7 +393,7 @@ describe('花名册', () => {
       'org.tree': () => ok(tree),
       'org.importRoster': () =>
         refuse
-          ? fail('ROSTER_INVALID', undefined, issues)
+          ? fail('ROSTER_INVALID', `共 ${issues.length} 处问题`, issues)
           : ok({ grids: 2, buildings: 6, households: 600, residents: 1200, heads: 14 }),
     })
     const page = await renderPage(ORG)
@@ -377,7 +410,10 @@ describe('花名册', () => {
     expect(calls('importRoster')).toEqual([
       { communityId: 'co-1', fileID: 'cloud://local.bucket/rosters/co-1/roster.xlsx' },
     ])
-    expect(page.dom.textContent).toContain('表格中有错误，未导入任何数据')
+    expect(page.querySelector('.roster-issues__message')?.dom.textContent).toBe(
+      '表格中有错误，未导入任何数据：共 3 处问题',
+    )
+    expect(page.dom.textContent?.match(/共 \d+ 处/g)).toEqual(['共 3 处'])
     expect(page.querySelectorAll('.roster-issue').map((i) => i.dom.textContent)).toEqual([
       '第3行 楼栋：没有这个楼栋：9号楼',
       '第7行 手机号：手机号应为 11 位数字',
@@ -387,11 +423,31 @@ describe('花名册', () => {
     refuse = false
     await tap(page, '.roster-import')
     expect(page.querySelectorAll('.roster-issue')).toHaveLength(0)
+    expect(page.querySelectorAll('.roster-issues__message')).toHaveLength(0)
     await eventually(() => expect(page.querySelector('.roster-result')?.dom.textContent).toContain('住户 600 户'))
     // the tree is reloaded to show what came in
     expect(calls('tree')).toHaveLength(2)
     page.detach()
   })
+})
+
+test('a file that is not a roster is named once, not again as a list of one', async () => {
+  const reason = '第一张工作表不是花名册，请使用花名册模板'
+  answer = route({
+    'grid.me': () => ok(staffMe),
+    'org.tree': () => ok(tree),
+    'org.importRoster': () => fail('ROSTER_INVALID', reason, [{ reason }]),
+  })
+  const page = await renderPage(ORG)
+  await tap(page, '.roster-import')
+  await eventually(() =>
+    expect(page.querySelector('.roster-issues__message')?.dom.textContent).toBe(
+      `表格中有错误，未导入任何数据：${reason}`,
+    ),
+  )
+  expect(page.dom.textContent?.split(reason)).toHaveLength(2)
+  expect(page.querySelectorAll('.roster-issue')).toHaveLength(0)
+  page.detach()
 })
 
 describe('审计日志', () => {

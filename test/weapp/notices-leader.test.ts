@@ -8,6 +8,7 @@
  */
 import type { SimulatedComponent } from 'miniprogram-simulate'
 import type { NoticeCard, NoticesApi, ReachResult, UnreachedRow } from '../../core/contract'
+import { noticesPayloads } from '../../core/contract/notices'
 import { fail, ok } from '../../core/envelope'
 import { chiefMe, gridOverview } from './fixtures'
 import { bootApp, createWx, renderPage, settle, type CloudCall, eventually, tap, typeInto } from './harness'
@@ -193,6 +194,44 @@ describe('发布通知', () => {
     page.detach()
   })
 
+  test('标题 and 正文 count their characters against the limits notices.publish accepts', async () => {
+    const { title, body } = noticesPayloads.publish.shape
+    answer = route({ 'grid.me': () => ok(chiefMe), 'grid.overview': () => ok(gridOverview) })
+    const page = await renderPage(PUBLISH)
+    await eventually(() => expect(page.querySelectorAll('.scope-option')).toHaveLength(3))
+    expect(page.querySelector('.publish-count--title')?.dom.textContent).toBe(`0/${title.maxLength}`)
+    expect(page.querySelector('.publish-count--body')?.dom.textContent).toBe(`0/${body.maxLength}`)
+    await typeInto(page, '.publish-title', '明日停水通知')
+    await typeArea(page, '.publish-body', '因管道检修，明日停水。')
+    expect(page.querySelector('.publish-count--title')?.dom.textContent).toBe(`6/${title.maxLength}`)
+    expect(page.querySelector('.publish-count--body')?.dom.textContent).toBe(`11/${body.maxLength}`)
+    await typeArea(page, '.publish-body', '字'.repeat(body.maxLength ?? 0))
+    expect(page.querySelector('.publish-count--full')?.dom.textContent).toBe(`${body.maxLength}/${body.maxLength}`)
+    page.detach()
+  })
+
+  test('a CONTENT_RISKY message goes away once the text is edited', async () => {
+    answer = route({
+      'grid.me': () => ok(chiefMe),
+      'grid.overview': () => ok(gridOverview),
+      'notices.publish': () => fail('CONTENT_RISKY', '疑似广告'),
+    })
+    const page = await renderPage(PUBLISH)
+    await eventually(() => expect(page.querySelectorAll('.scope-option')).toHaveLength(3))
+    await typeInto(page, '.publish-title', '团购通知')
+    await typeArea(page, '.publish-body', '加微信领优惠')
+    await tap(page, '.publish-submit')
+    await eventually(() => expect(page.querySelector('.publish-error')?.dom.textContent).toContain('疑似广告'))
+    await typeArea(page, '.publish-body', '本周六上午社区义诊')
+    expect(page.querySelector('.publish-error')).toBeFalsy()
+    // and the same for the title
+    await tap(page, '.publish-submit')
+    await eventually(() => expect(page.querySelector('.publish-error')).toBeTruthy())
+    await typeInto(page, '.publish-title', '义诊通知')
+    expect(page.querySelector('.publish-error')).toBeFalsy()
+    page.detach()
+  })
+
   test('a building head publishes only to their own buildings', async () => {
     answer = route({
       'grid.me': () =>
@@ -324,6 +363,8 @@ describe('通知触达', () => {
     await eventually(() => expect(page.querySelectorAll('.unreached-row')).toHaveLength(2))
 
     await tap(page, '.unreached-row__visit', 1)
+    // the button names the action (a status would read 已上门告知)
+    expect(texts(page, '.unreached-row__visit')).toEqual(['标记已上门', '标记已上门'])
     expect(texts(page, '.visit-method')).toEqual(['上门告知', '电话告知', '其他方式'])
     expect(page.querySelector('.visit-method--active')?.dom.textContent).toBe('上门告知')
     await tap(page, '.visit-method--phone')

@@ -4,7 +4,7 @@
  * cloud masked; 退出本户 asks first. wx.cloud.callFunction answers with envelopes shaped by core/contract.
  */
 import type { SimulatedComponent } from 'miniprogram-simulate'
-import type { ClaimView, InviteTarget, NeighboursResult } from '../../core/contract'
+import type { ClaimView, InviteTarget, MyData, NeighboursResult } from '../../core/contract'
 import { fail, ok } from '../../core/envelope'
 import { PRIVACY_GUIDE } from '../../core/privacy-guide'
 import { bootApp, createWx, renderPage, settle, type CloudCall, tap } from './harness'
@@ -231,8 +231,34 @@ describe('我的 → 我的数据', () => {
     page.detach()
   })
 
-  test('导出我的数据 puts the JSON on the clipboard and shows it; 注销 warns and sends confirm: true', async () => {
-    const mine = { exportedAt: '2026-11-22T01:00:00.000Z', person: { name: '王秀英' }, claims: [], seenBy: [] }
+  test('导出我的数据 puts the whole file on the clipboard and shows it readably; 注销 warns and sends confirm: true', async () => {
+    const mine: MyData = {
+      exportedAt: '2026-11-22T01:00:00.000Z',
+      person: {
+        _id: 'p-7f3a',
+        name: '王秀英',
+        phone: '13900005101',
+        householdId: 'hh-51',
+        homePath: '/st-1/co-1/g-3/mg-5/hh-51/',
+        roles: [{ role: 'resident', unitId: 'hh-51' }],
+        careFlags: ['elderlyAlone'],
+        createdAt: '2026-11-01T02:00:00.000Z',
+      },
+      household: { _id: 'hh-51', name: '5栋1单元101' },
+      claims: [
+        {
+          _id: 'c-9',
+          householdId: 'hh-51',
+          householdPath: '/st-1/co-1/g-3/mg-5/hh-51/',
+          name: '王秀英',
+          phone: '13900005101',
+          status: 'approved',
+          decidedBy: 'p-200',
+          createdAt: '2026-11-01T01:00:00.000Z',
+        },
+      ],
+      seenBy: [{ actorName: '李建国', action: 'grid.households', at: '2026-11-20T03:00:00.000Z' }],
+    }
     answer = (c) => {
       if (c.data.action === 'exportMyData') return ok(mine)
       if (c.data.action === 'requestDeletion') return ok({ deleted: true })
@@ -242,7 +268,24 @@ describe('我的 → 我的数据', () => {
     await tap(page, '.me-export')
     expect(wx.setClipboardData).toHaveBeenCalledTimes(1)
     expect(JSON.parse((wx.setClipboardData.mock.calls[0][0] as { data: string }).data)).toEqual(mine)
-    expect(page.querySelector('.me-export__json')?.dom.textContent).toContain('王秀英')
+    // on the page: labelled rows in Chinese, no ids, paths, action codes or JSON
+    const values = page.querySelectorAll('.me-export__value').map((v) => v.dom.textContent)
+    const rows = page.querySelectorAll('.me-export__label').map((l, i) => `${l.dom.textContent}=${values[i]}`)
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        '姓名=王秀英',
+        '手机号=13900005101',
+        '家庭住址=5栋1单元101',
+        '身份=居民',
+        '关爱标记=独居老人',
+        expect.stringMatching(/^2026-11-\d\d \d\d:\d\d=王秀英 · 13900005101 · 已加入$/),
+        expect.stringMatching(/=李建国：查看住户名单（完整手机号和门牌）$/),
+      ]),
+    )
+    const shown = page.querySelector('.me-export__box')?.dom.textContent ?? ''
+    for (const internal of ['p-7f3a', 'hh-51', '/st-1/', 'grid.households', 'approved', 'elderlyAlone', '{', '"']) {
+      expect(shown).not.toContain(internal)
+    }
 
     await tap(page, '.me-delete')
     expect(wx.showModal.mock.calls[0][0]).toMatchObject({ title: '注销我的信息' })

@@ -19,6 +19,10 @@ export function issueText(issue: Issue): string {
   return head ? `${head}：${issue.reason}` : issue.reason
 }
 
+/** A problem with neither row nor field that the message already ends with (a file that is not a roster). */
+const isTheMessage = (issue: Issue, message: string): boolean =>
+  issue.row === undefined && issue.field === undefined && message.endsWith(issue.reason)
+
 type Outcome =
   | { kind: 'imported'; result: ImportResult }
   | { kind: 'refused'; message: string; issues: Issue[] }
@@ -129,14 +133,15 @@ export function RosterCard({ root, onImported }: { root: TreeNode; onImported: (
       ) : null}
       {outcome?.kind === 'refused' ? (
         <View className='roster-issues'>
-          <Text className='manage-error'>
-            {outcome.message}（共 {outcome.issues.length} 处）
-          </Text>
-          {outcome.issues.map((i, n) => (
-            <Text className='roster-issue' key={`${i.row ?? ''}-${i.field ?? ''}-${n}`}>
-              {issueText(i)}
-            </Text>
-          ))}
+          {/* The message already counts the problems (共 9 处问题) or, for one, names it: say each once. */}
+          <Text className='manage-error roster-issues__message'>{outcome.message}</Text>
+          {outcome.issues
+            .filter((i) => !isTheMessage(i, outcome.message))
+            .map((i, n) => (
+              <Text className='roster-issue' key={`${i.row ?? ''}-${i.field ?? ''}-${n}`}>
+                {issueText(i)}
+              </Text>
+            ))}
         </View>
       ) : null}
       {outcome?.kind === 'info' ? <Text className='manage-message'>{outcome.message}</Text> : null}

@@ -1,8 +1,8 @@
 /**
  * 发布通知 (building heads, grid chiefs, community and street staff): title, body, up to 9 images, urgency,
- * whether 收到 is asked for, an expiry, and where it goes — only inside the publisher's scope. A text the
- * content check refuses (CONTENT_RISKY) says why and the form stays as typed; a published notice opens its
- * 通知触达 page.
+ * whether 收到 is asked for, an expiry, and where it goes — only inside the publisher's scope. Title and body
+ * count their characters against the contract's own limits. A text the content check refuses (CONTENT_RISKY)
+ * says why and the form stays as typed; editing it clears the message. A published notice opens its 通知触达 page.
  */
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
@@ -13,6 +13,7 @@ import { chooseImages, uploadFile, type PickedFile } from '../../../services/fil
 import { getOverview, type UnitRef } from '../../../services/grid'
 import { reachPage } from '../../../services/leader'
 import { publishNotice, URGENCIES, URGENCY_LABELS, type Urgency } from '../../../services/notices-leader'
+import { noticesPayloads } from '../../../../core/contract/notices'
 import { messageOf } from '../../format'
 import { Button, Input, Switch } from '../../ui'
 import { PART_NAMES, publishScope, reachUnitOf, type PublishScope } from '../publish-scope'
@@ -22,6 +23,9 @@ import '../../manage.css'
 import '../notices.css'
 
 const MAX_IMAGES = 9
+/** The longest title and body notices.publish accepts (its schema is the one source of the numbers). */
+const TITLE_MAX = noticesPayloads.publish.shape.title.maxLength ?? 40
+const BODY_MAX = noticesPayloads.publish.shape.body.maxLength ?? 2000
 /** Expiry choices in days; 3 is the default. */
 const EXPIRY_DAYS = [1, 3, 7, 30] as const
 const DEFAULT_EXPIRY = 3
@@ -52,12 +56,21 @@ function PublishForm({ scope }: { scope: PublishScope }) {
   const [uploading, setUploading] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
+  // A refusal is about what was sent: once the leader changes it, the message no longer holds.
+  const edit =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v)
+      setError('')
+    }
 
   const targets: UnitRef[] = chosen.length ? chosen : scope.whole ? [scope.whole] : []
   const ready = title.trim().length > 0 && text.trim().length > 0 && targets.length > 0 && !uploading
 
-  const toggle = (u: UnitRef) =>
+  const toggle = (u: UnitRef) => {
+    setError('')
     setChosen((c) => (c.some((x) => x.id === u.id) ? c.filter((x) => x.id !== u.id) : [...c, u]))
+  }
 
   const addImages = async () => {
     setError('')
@@ -114,21 +127,21 @@ function PublishForm({ scope }: { scope: PublishScope }) {
           <Text className='card__title'>发布通知</Text>
           <RoleTag role={scope.role} />
         </View>
-        <Text className='manage-form__label'>标题</Text>
+        <Counted label='标题' count={title.length} max={TITLE_MAX} kind='title' />
         <Input
           className='publish-title'
           placeholder='如：明日停水通知'
-          maxLength={40}
+          maxLength={TITLE_MAX}
           value={title}
-          onChange={(v: string) => setTitle(v)}
+          onChange={edit(setTitle)}
         />
-        <Text className='manage-form__label publish-label'>正文</Text>
+        <Counted label='正文' count={text.length} max={BODY_MAX} kind='body' />
         <Textarea
           className='publish-body'
           placeholder='通知内容，居民会完整看到'
-          maxlength={2000}
+          maxlength={BODY_MAX}
           value={text}
-          onInput={(e) => setText(e.detail.value)}
+          onInput={(e) => edit(setText)(e.detail.value)}
         />
         <View className='publish-images'>
           {pictures.map((p) => (
@@ -183,7 +196,7 @@ function PublishForm({ scope }: { scope: PublishScope }) {
 
       <View className='card'>
         <Text className='manage-form__label'>发布范围</Text>
-        <ScopePicker scope={scope} chosen={chosen} onToggle={toggle} onWhole={() => setChosen([])} />
+        <ScopePicker scope={scope} chosen={chosen} onToggle={toggle} onWhole={() => edit(setChosen)([])} />
         <Text className='publish-targets'>发送到：{targets.map((t) => t.name).join('、') || '未选择'}</Text>
       </View>
 
@@ -193,6 +206,18 @@ function PublishForm({ scope }: { scope: PublishScope }) {
           {busy ? '发布中…' : '发布'}
         </Button>
       </View>
+    </View>
+  )
+}
+
+/** A field's label with its length so far against the most it may hold (标题 12/40). */
+function Counted({ label, count, max, kind }: { label: string; count: number; max: number; kind: string }) {
+  return (
+    <View className={`publish-field publish-field--${kind}`}>
+      <Text className='manage-form__label'>{label}</Text>
+      <Text className={`publish-count publish-count--${kind}${count >= max ? ' publish-count--full' : ''}`}>
+        {count}/{max}
+      </Text>
     </View>
   )
 }

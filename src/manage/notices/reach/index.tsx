@@ -1,7 +1,7 @@
 /**
  * 通知触达 (leaders): how many households of a unit a notice has reached, per grid and per building (the
  * least reached buildings first). Tapping a building lists its unreached households, paged, with doors and
- * phones in full to call or knock; 已上门告知 records how a household was reached and counts it at once.
+ * phones in full to call or knock; 标记已上门 records how a household was reached and counts it at once.
  * 提醒未触达 sends the unreached one reminder a day.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -294,7 +294,7 @@ function UnreachedHousehold({
             fill='outline'
             onClick={() => setOpen(true)}
           >
-            已上门告知
+            标记已上门
           </Button>
         )}
       </View>

@@ -1,0 +1,57 @@
+/**
+ * 导出我的数据, as a person reads it: what is stored about them in labelled rows (姓名, 手机号, 身份, …), their
+ * claims and who saw their data in full, in Chinese and without internal ids or paths. The downloadable file
+ * keeps the whole export as it came.
+ */
+import type { MyData } from '../../core/contract'
+import { auditLabel } from '../../core/audit'
+import { CARE_FLAG_LABELS } from '../../core/model'
+import { ROLE_LABELS } from '../../core/roles'
+import { formatTime } from '../manage/format'
+import { CLAIM_STATUS_LABELS } from './ClaimStatusTag'
+
+export interface DataRow {
+  label: string
+  value: string
+}
+export interface DataSection {
+  title: string
+  rows: DataRow[]
+  /** Shown when there are no rows. */
+  empty?: string
+}
+
+const row = (label: string, value: string | undefined | null): DataRow[] => (value ? [{ label, value }] : [])
+
+export function describeMyData(data: MyData): DataSection[] {
+  const { person } = data
+  const roles = [...new Set(person.roles.map((r) => ROLE_LABELS[r.role]))]
+  return [
+    {
+      title: '我的信息',
+      rows: [
+        ...row('姓名', person.name),
+        ...row('手机号', person.phone),
+        { label: '家庭住址', value: data.household?.name ?? '未登记' },
+        { label: '身份', value: roles.length ? roles.join('、') : '暂无' },
+        ...row('志愿者', person.volunteer ? '是' : undefined),
+        ...row('店铺', person.shopName),
+        ...row('关爱标记', person.careFlags?.map((f) => CARE_FLAG_LABELS[f]).join('、')),
+        ...row('登记时间', formatTime(person.createdAt)),
+      ],
+    },
+    {
+      title: '入户申请',
+      empty: '没有入户申请',
+      rows: data.claims.map((c) => ({
+        label: formatTime(c.createdAt),
+        value: `${c.name} · ${c.phone} · ${CLAIM_STATUS_LABELS[c.status]}${c.reason ? `（${c.reason}）` : ''}`,
+      })),
+    },
+    {
+      title: '谁查看过我的完整信息',
+      empty: '还没有人查看过',
+      rows: data.seenBy.map((s) => ({ label: formatTime(s.at), value: `${s.actorName}：${auditLabel(s.action)}` })),
+    },
+  ]
+}
