@@ -32,6 +32,7 @@ export const ERROR_MESSAGES = {
   CONTENT_RISKY: '内容含有不宜发布的信息，请修改后再发布',
   NOTICE_EXPIRED: '这条通知已过期',
   ALREADY_REMINDED: '今天已经提醒过未触达的住户了，明天再试',
+  NOTHING_TO_REMIND: '没有可以提醒的住户：未触达的住户都没有订阅通知，今天的提醒仍可使用，也可以上门或电话告知',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -123,8 +123,9 @@ export interface ReceiptDoc {
   householdId: string
   microgridId: string
   gridId: string
-  via: 'ack' | 'visit'
-  /** person id of the member who pressed 收到, or of the leader who visited */
+  /** 收到; opened a notice that asks for no 收到 (reading is reaching); or a leader's visit */
+  via: 'ack' | 'read' | 'visit'
+  /** person id of the member who pressed 收到 or read it, or of the leader who visited */
   by: string
   /** for a visit: how (core/contract/notices.ts VISIT_METHODS) and a note */
   method?: 'door' | 'phone' | 'other'
@@ -168,12 +169,12 @@ export interface RelayDoc {
 }
 
 /** One-time subscribe messages a person accepted for a template: `${personId}_${templateId}`. Each accept adds
- * one; each message sent uses one. */
+ * one; each message sent uses one. The WeChat identity and the home are the person's (server/subscription-store.ts). */
 export interface SubscriptionDoc {
   _id: string
   personId: string
-  openid: string
-  /** the person's home when they subscribed: delivery finds the subscribers under a notice's units by prefix */
+  /** an index copy of the person's homePath (subscribers under a unit by prefix): a move rewrites it, leaving or
+   * deletion drops the subscription, and every send checks the person's own */
   homePath: string
   templateId: string
   remaining: number
@@ -181,6 +182,8 @@ export interface SubscriptionDoc {
 }
 
 /** The subscribe messages of one notice, sent by the `deliver` timer in bounded batches: `_id` = the notice's id.
+  /** from when it counts: the accept that found none left; notices published before it are not sent to it */
+  since?: Date
  * The cursor (which unit, after which subscription) lets a job resume where the last firing stopped. */
 export interface DeliveryDoc {
   _id: string

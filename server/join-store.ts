@@ -10,6 +10,7 @@ import type { ClaimDoc, GroupDoc, InviteDoc, PersonDoc } from '../core/model'
 import type { Unit } from '../core/units'
 import { getDatabase, type Database } from './cloud'
 import { type Query, rows, all, total, pathPrefix } from './query'
+import { subscriptionStore } from './subscription-store'
 
 type Doc = Record<string, unknown>
 
@@ -57,7 +58,8 @@ export interface JoinStore {
   pendingClaimsUnder(path: string): Promise<ClaimDoc[]>
   /** Decides a pending claim; `{ ok: false }` when it was already decided (by someone else, a moment ago). */
   decide(decision: Decision): Promise<DecideOutcome>
-  /** Takes the person out of their household: resident role, householdId and homePath in one update. */
+  /** Takes the person out of their household: their notice subscriptions go, then resident role, householdId and
+   * homePath in one update. */
   leave(person: PersonDoc): Promise<void>
   group(openGId: string): Promise<GroupDoc | null>
   groupsOf(gridId: string): Promise<GroupDoc[]>
@@ -174,6 +176,9 @@ export function createJoinStore(db: Database): JoinStore {
     groupsOf: (gridId) => all<GroupDoc>(col('groups').where({ gridId })),
     async bind(doc) {
       try {
+      // the home goes first from what copies it: no message about the old building after this call, even if the
+      // person update below fails (the call, repeated, finishes)
+      await subscriptionStore(db).forget(person._id)
         await col('groups').add({ data: doc })
         return { bound: doc, created: true }
       } catch (error) {

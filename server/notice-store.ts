@@ -6,15 +6,7 @@
  * found by homePath prefix (few: one per person who accepted a subscribe message).
  * Publishing writes two documents whatever the audience: the notice and its delivery job.
  */
-import type {
-  AckDoc,
-  DeliveryDoc,
-  NoticeDoc,
-  ReachCounterDoc,
-  ReceiptDoc,
-  RelayDoc,
-  SubscriptionDoc,
-} from '../core/model'
+import type { AckDoc, DeliveryDoc, NoticeDoc, ReachCounterDoc, ReceiptDoc, RelayDoc } from '../core/model'
 import { getDatabase, type Database } from './cloud'
 import { rows, all, total, updated, allIn } from './query'
 import { subscriptionStore, type SubscriptionStore } from './subscription-store'
@@ -42,7 +34,10 @@ export interface NoticeStore extends SubscriptionStore {
   acksOf(personId: string, noticeIds: readonly string[]): Promise<AckDoc[]>
   /** Which of these notices reached this household (their receipts). */
   receiptsOf(householdId: string, noticeIds: readonly string[]): Promise<ReceiptDoc[]>
-  /** Marks the notice read by the person, once: an existing ack (read or 收到) is left as it is. */
+  /** Which of these people opened or acknowledged the notice (their acks by id). */
+  readersAmong(noticeId: string, personIds: readonly string[]): Promise<Set<string>>
+  /** Marks the notice read by the person, once: an existing ack (read or 收到) is left as it is. (A notice that asks
+   * for no 收到 is reached by reading: notices.detail counts the household through the ledger first.) */
   markRead(noticeId: string, personId: string, at: Date): Promise<void>
 
   /** Creates or replaces the relay of a notice into one grid (the note may change; the notice never does). */
@@ -54,8 +49,6 @@ export interface NoticeStore extends SubscriptionStore {
   /** Households reached so far per notice: the sum of its building counters. */
   reachedTotals(noticeIds: readonly string[]): Promise<Map<string, number>>
 
-  /** Adds one accepted subscribe message; returns how many the person now holds for that template. */
-  subscribe(sub: Omit<SubscriptionDoc, 'remaining' | 'updatedAt'>, at: Date): Promise<number>
   /** Delivery jobs waiting to be (further) sent, oldest first. */
   pendingDeliveries(limit: number): Promise<DeliveryDoc[]>
   /** Takes a job for one firing unless another firing holds it; true when this firing got it. */
@@ -71,8 +64,7 @@ const isDuplicate = (error: unknown): boolean => {
 
 export function createNoticeStore(db: Database): NoticeStore {
   const _ = db.command
-  const col = (name: 'notices' | 'acks' | 'receipts' | 'reachCounters' | 'relays' | 'subscriptions' | 'deliveries') =>
-    db.collection(name)
+  const col = (name: 'notices' | 'acks' | 'receipts' | 'reachCounters' | 'relays' | 'deliveries') => db.collection(name)
   const liveWhere = (unitIds: readonly string[], now: Date) => ({ unitIds: _.in([...unitIds]), expiresAt: _.gt(now) })
 
   return {
@@ -114,6 +106,16 @@ export function createNoticeStore(db: Database): NoticeStore {
         noticeIds.map((n) => `${n}_${householdId}`),
         (slice) => col('receipts').where({ _id: _.in(slice) }),
       ),
+    async readersAmong(noticeId, personIds) {
+      const found = await allIn<Pick<AckDoc, 'personId'>>(
+        personIds.map((p) => `${noticeId}_${p}`),
+        (slice) =>
+          col('acks')
+            .where({ _id: _.in(slice) })
+            .field({ personId: true }),
+      )
+      return new Set(found.map((a) => a.personId))
+    },
     async markRead(noticeId, personId, at) {
       // add, never set: a 收到 written a moment ago (ackedAt) must not be overwritten by the opening
       try {
@@ -155,24 +157,6 @@ export function createNoticeStore(db: Database): NoticeStore {
       return out
     },
 
-    async subscribe(sub, at) {
-      // add one atomically; the first accept creates the document (two at once: one add wins, the other adds one)
-      const { _id, ...fields } = sub
-      for (;;) {
-        const res = await col('subscriptions')
-          .where({ _id })
-          .update({ data: { remaining: _.inc(1), openid: fields.openid, homePath: fields.homePath, updatedAt: at } })
-        if (updated(res) === 1) break
-        try {
-          await col('subscriptions').add({ data: { _id, ...fields, remaining: 1, updatedAt: at } })
-          break
-        } catch (error) {
-          if (!isDuplicate(error)) throw error
-        }
-      }
-      const [doc] = await rows<SubscriptionDoc>(col('subscriptions').where({ _id }).limit(1))
-      return doc?.remaining ?? 0
-    },
     pendingDeliveries: (limit) =>
       rows<DeliveryDoc>(col('deliveries').where({ status: 'pending' }).orderBy('createdAt', 'asc').limit(limit)),
     async lease(jobId, now, until) {

@@ -5,10 +5,11 @@
  * householdId_1 / openid_1, claims status_1_householdPath_1 / openid_1, audit unitPath_1_at_-1. The audit
  * lookup by subject (export) has no index of its own: it runs once per export, over one person's entries.
  */
-import type { AuditDoc, ClaimDoc, PersonDoc } from '../core/model'
+import type { AuditDoc, ClaimDoc, NoticeDoc, PersonDoc } from '../core/model'
 import type { Unit } from '../core/units'
 import { getDatabase, type Database } from './cloud'
 import { rows, all, pathPrefix, allIn } from './query'
+import { subscriptionStore } from './subscription-store'
 
 export interface PrivacyStore {
   /** Every household under a unit (grid, micro-grid), retired ones left out. */
@@ -31,15 +32,16 @@ export interface PrivacyStore {
   auditAbout(personId: string, claimIds?: readonly string[]): Promise<AuditDoc[]>
 
   /**
-   * Deletes a person's personal data. Claims and the audit go first and the person last, so a failure part way
-   * leaves the caller registered and able to ask again (each step is idempotent).
+   * Deletes a person's personal data. Claims, the audit, subscriptions, the name on the notices they published
+   * and on their relays go first and the person last, so a failure part way leaves the caller registered and able
+   * to ask again (each step is idempotent).
    */
   anonymise(person: PersonDoc, name: string): Promise<void>
 }
 
 export function createPrivacyStore(db: Database): PrivacyStore {
   const _ = db.command
-  const col = (name: 'units' | 'people' | 'claims' | 'audit') => db.collection(name)
+  const col = (name: 'units' | 'people' | 'claims' | 'audit' | 'notices' | 'relays') => db.collection(name)
   const under = (path: string) => pathPrefix(db, path)
 
   return {
@@ -86,6 +88,20 @@ export function createPrivacyStore(db: Database): PrivacyStore {
       await col('audit')
         .where({ actorId: person._id })
         .update({ data: { actorName: name } })
+      // no more messages: the subscriptions go (the WeChat identity is the person's, and goes with it below)
+      await subscriptionStore(db).forget(person._id)
+      // notices they published keep the unit that spoke (和平里社区 · 许玉兰 → 和平里社区); relays keep their note
+      const signature = ` · ${person.name}`
+      const signed = await all<Pick<NoticeDoc, '_id' | 'origin'>>(
+        col('notices').where({ publisherId: person._id }).field({ _id: true, origin: true }),
+      )
+      for (const n of signed.filter((x) => x.origin.endsWith(signature)))
+        await col('notices')
+          .doc(n._id)
+          .update({ data: { origin: n.origin.slice(0, -signature.length) } })
+      await col('relays')
+        .where({ by: person._id })
+        .update({ data: { byName: '' } })
       await col('people')
         .doc(person._id)
         .update({

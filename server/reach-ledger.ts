@@ -24,7 +24,8 @@ import type { AckDoc, ReachCounterDoc, ReceiptDoc } from '../core/model'
 import { ancestorAt, type Unit } from '../core/units'
 import type { Database } from './cloud'
 
-export type ReachVia = 'ack' | 'visit'
+/** 收到; reading a notice that asks for no 收到 (reading is reaching); a leader's visit. */
+export type ReachVia = 'ack' | 'read' | 'visit'
 export type VisitMethodKind = 'door' | 'phone' | 'other'
 
 export interface ReachInput {
@@ -142,8 +143,11 @@ export function placeOf(household: Pick<Unit, '_id' | 'path'>): { microgridId: s
   return { microgridId, gridId }
 }
 
+/** A member's reading and 收到 are one route: who read a notice first and then pressed 收到 reached the household. */
+const sameRoute = (a: ReachVia, b: ReachVia): boolean => a === b || (a !== 'visit' && b !== 'visit')
+
 const outcomeOf = (existing: ReceiptDoc, input: Pick<ReachInput, 'by' | 'via'>): ReachOutcome => ({
-  householdReached: existing.by === input.by && existing.via === input.via,
+  householdReached: existing.by === input.by && sameRoute(existing.via, input.via),
   counted: false,
   receipt: existing,
 })
@@ -188,9 +192,11 @@ async function receiptNow(db: Database, id: string): Promise<ReceiptDoc | null> 
 }
 
 /**
- * Records that a household was reached, by a member's 收到 (`via: 'ack'`) or a leader's visit (`via: 'visit'`,
+ * Records that a household was reached, by a member's 收到 (`via: 'ack'`), a member opening a notice that asks for
+ * no 收到 (`via: 'read'`: reading is reaching), or a leader's visit (`via: 'visit'`,
  * with method and note). Idempotent; safe under any concurrency; counts the household exactly once.
- * Used by notices.visit; a resident's 收到 goes through `recordAck`, which also writes their ack.
+ * Used by notices.visit and notices.detail (reading); a resident's 收到 goes through `recordAck`, which also writes
+ * their ack.
  *
  * Each round first reads the receipt outside a transaction (a household already reached costs one read and no
  * transaction: later members, repeated taps, and every loser of a race once the winner has committed), then runs

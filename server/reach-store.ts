@@ -9,7 +9,7 @@
 import type { PersonDoc, ReachCounterDoc, ReceiptDoc } from '../core/model'
 import type { Unit } from '../core/units'
 import { getDatabase, type Database } from './cloud'
-import { all, pathPrefix, allIn } from './query'
+import { all, pathPrefix, allIn, rows } from './query'
 import { subscriptionStore, type SubscriptionStore } from './subscription-store'
 
 /** One reminder of a notice to the unreached under a unit on one day (Beijing): `${noticeId}_${unitId}_${day}`. */
@@ -42,9 +42,13 @@ export interface ReachStore extends SubscriptionStore {
   reachedAmong(noticeId: string, householdIds: readonly string[]): Promise<Set<string>>
   /** The members of these households (deleted people left out). */
   membersOf(householdIds: readonly string[]): Promise<PersonDoc[]>
+  /** The reminder of that id, or null (not reminded that day). */
+  reminder(id: string): Promise<ReminderDoc | null>
   /** Creates the day's reminder; false when it already exists (someone reminded this unit today). */
   createReminder(doc: ReminderDoc): Promise<boolean>
   setReminderSent(id: string, sent: number): Promise<void>
+  /** Gives the day's reminder back: it sent nothing. */
+  removeReminder(id: string): Promise<void>
 }
 
 const isDuplicate = (error: unknown): boolean => {
@@ -108,6 +112,7 @@ export function createReachStore(db: Database): ReachStore {
       const people = await allIn<PersonDoc>(householdIds, (slice) => col('people').where({ householdId: _.in(slice) }))
       return people.filter((p) => !p.deletedAt)
     },
+    reminder: async (id) => (await rows<ReminderDoc>(col('reminders').where({ _id: id }).limit(1)))[0] ?? null,
     async createReminder(doc) {
       try {
         await col('reminders').add({ data: doc })
@@ -119,6 +124,9 @@ export function createReachStore(db: Database): ReachStore {
     },
     async setReminderSent(id, sent) {
       await col('reminders').doc(id).update({ data: { sent } })
+    },
+    async removeReminder(id) {
+      await col('reminders').doc(id).remove()
     },
     ...subscriptionStore(db),
   }

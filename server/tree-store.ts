@@ -2,7 +2,8 @@
  * The database as the `org` function needs it: the units and people under a unit, creating and editing units,
  * moving a subtree, and writing an imported roster. Like repository.ts, every query shape lives here next to the
  * indexes of core/schema.ts that serve it (units path_1 / level_1_path_1 / parentId_1, people homePath_1 /
- * roles.unitId_1, claims status_1_householdPath_1, groups gridId_1).
+ * roles.unitId_1, claims status_1_householdPath_1, groups gridId_1; a move's prefix queries over subscriptions'
+ * homePath and notices' unitPaths run once per move, over few documents).
  *
  * Multi-document writes: transactions on this platform cover single documents only, so a move or an import
  * is a sequence of single-document writes ordered so that a crash at any point leaves a state that the same
@@ -76,6 +77,22 @@ export function createTreeStore(db: Database = getDatabase()): TreeStore {
     return todo.length
   }
 
+  /** Rewrites the paths under `from` in one array field (a notice's unitPaths); rewritten ones no longer match. */
+  async function rebaseEach(name: string, fieldName: string, from: string, to: string) {
+    const docs = await all<Record<string, unknown>>(
+      col(name)
+        .where({ [fieldName]: under(from) })
+        .field({ _id: true, [fieldName]: true }),
+    )
+    const inside = (p: string) => p.startsWith(from)
+    await eachBounded(docs, WRITE_CONCURRENCY, (d) =>
+      update(name, d._id as string, {
+        [fieldName]: _.set((d[fieldName] as string[]).map((p) => (inside(p) ? rebase(p, from, to) : p))),
+      }),
+    )
+    return docs.length
+  }
+
   return {
     async unit(id) {
       return (await rows<StoredUnit>(col('units').where({ _id: id }).limit(1)))[0] ?? null
@@ -117,9 +134,9 @@ export function createTreeStore(db: Database = getDatabase()): TreeStore {
 
     /**
      * Order, for a crash at any point: (1) record the move on the unit itself (one document, atomic);
-     * (2) rewrite the paths of everything under it: units, then people's homePath, then pending claims'
-     * householdPath and bound groups' gridPath — each document independently, those already rewritten no
-     * longer match the old prefix; (3) last, the unit's own path and parent, clearing the record. Until (3)
+     * (2) rewrite the paths of everything under it: units, then people's homePath, subscriptions' homePath,
+     * claims' householdPath, bound groups' gridPath and the unitPaths of notices published to units under it —
+     * each document independently, those already rewritten no longer match the old prefix; (3) last, the unit's own path and parent, clearing the record. Until (3)
      * the tree still shows the unit under its old parent; a repeated move (handlers resume any recorded move
      * first) redoes only what (2) had not reached, then (3).
      */
@@ -128,8 +145,10 @@ export function createTreeStore(db: Database = getDatabase()): TreeStore {
       const { fromPath, toPath, parentId } = move
       const moved = await rebaseAll('units', 'path', fromPath, toPath, unit._id)
       const people = await rebaseAll('people', 'homePath', fromPath, toPath)
+      await rebaseAll('subscriptions', 'homePath', fromPath, toPath)
       await rebaseAll('claims', 'householdPath', fromPath, toPath)
       await rebaseAll('groups', 'gridPath', fromPath, toPath)
+      await rebaseEach('notices', 'unitPaths', fromPath, toPath)
       await update('units', unit._id, { path: toPath, parentId, moving: _.remove() })
       return { moved: moved + 1, people }
     },

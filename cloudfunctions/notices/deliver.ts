@@ -4,6 +4,8 @@
  * however large the audience. A job's cursor (which target unit, after which subscription) is saved after every
  * message, so the next firing resumes exactly where this one stopped; a lease keeps two overlapping firings off
  * the same job; a message is taken from the subscription before it is sent, so nobody gets one twice.
+ * Recipients are the people as they are now (server/subscription-store.ts): who left, was deleted or moved away
+ * gets nothing; a subscription made after the notice was published, and a person who already opened it, neither.
  */
 import { NOTICE_TEMPLATE, noticeMessage } from '../../core/notice-links'
 import { getCloud } from '../../server/cloud'
@@ -36,29 +38,41 @@ export const deliver: TimerHandler = async () => {
       continue
     }
     let { unitIndex, after, sent } = job
+    const publishedAt = +new Date(notice.publishedAt)
     while (budget > 0 && unitIndex < notice.unitPaths.length) {
       const asked = Math.min(PAGE, budget)
-      const subs = await store.subscribersUnder(notice.unitPaths[unitIndex], NOTICE_TEMPLATE.id, after, asked)
-      for (const sub of subs) {
-        budget--
-        after = sub._id
-        if (await store.consume(sub._id, new Date())) {
+      const page = await store.recipientsUnder(notice.unitPaths[unitIndex], NOTICE_TEMPLATE.id, after, asked)
+      budget -= page.scanned
+      // a subscription counts from the moment it is made, and who has already opened the notice needs no message
+      const read = await store.readersAmong(
+        notice._id,
+        page.recipients.map((r) => r.personId),
+      )
+      const due = page.recipients.filter(
+        (r) => !read.has(r.personId) && !(r.sub.since && +new Date(r.sub.since) > publishedAt),
+      )
+      for (const r of due) {
+        after = r.sub._id
+        if (await store.consume(r.sub._id, new Date())) {
           try {
-            await cloud.openapi.subscribeMessage.send(noticeMessage(notice, sub))
+            await cloud.openapi.subscribeMessage.send(
+              noticeMessage(notice, { openid: r.openid, templateId: r.sub.templateId }),
+            )
             sent++
             sentNow++
           } catch (error) {
             // refused by WeChat (unsubscribed, blocked): the message is spent either way; the others go on
-            console.warn(`[notices deliver] ${notice._id} → ${sub.personId} failed`, error)
+            console.warn(`[notices deliver] ${notice._id} → ${r.personId} failed`, error)
           }
         }
         await store.saveDelivery(job._id, { unitIndex, after, sent })
       }
-      if (subs.length < asked) {
+      after = page.last
+      if (page.done) {
         unitIndex++
         after = ''
-        await store.saveDelivery(job._id, { unitIndex, after, sent })
       }
+      await store.saveDelivery(job._id, { unitIndex, after, sent })
     }
     const done = unitIndex >= notice.unitPaths.length
     if (done) finished++

@@ -63,7 +63,8 @@ export const noticesPayloads = {
       note: z.string().trim().max(100).optional(),
     })
     .strict(),
-  /** Reminds the unreached under a unit (subscribe messages); at most once per notice per unit per day. */
+  /** Reminds the unreached under a unit (subscribe messages); at most once per notice per unit per day, and a
+   * reminder that finds nobody to send to (NOTHING_TO_REMIND) leaves the day's reminder unused. */
   remind: z.object({ noticeId, unitId }).strict(),
   /** Records that the caller accepted one subscribe message for notices (wx.requestSubscribeMessage). */
   subscribe: z.object({ templateId: z.string().min(1).max(64) }).strict(),
@@ -115,6 +116,8 @@ export interface ReachResult {
   reached: number
   byGrid: ReachRow[]
   byBuilding: (ReachRow & { grid: UnitRef })[]
+  /** Whether the unreached under this unit were already reminded today (Beijing time): 提醒未触达 waits for tomorrow. */
+  remindedToday: boolean
 }
 
 export interface UnreachedRow {

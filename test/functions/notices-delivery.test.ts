@@ -4,7 +4,7 @@
  * and nobody without a message left gets one; fields stay within WeChat's limits.
  */
 import type { NoticesApi } from '../../core/contract'
-import type { SubscriptionDoc } from '../../core/model'
+import type { PersonDoc, SubscriptionDoc } from '../../core/model'
 import { NOTICE_TEMPLATE } from '../../core/notice-links'
 import { isWithin } from '../../core/units'
 import { SENDS_PER_FIRING } from '../../cloudfunctions/notices/deliver'
@@ -81,13 +81,23 @@ it('a large audience goes out over several firings, each resuming where the last
   const many: SubscriptionDoc[] = Array.from({ length: SENDS_PER_FIRING + 37 }, (_, i) => ({
     _id: `bulk-${String(i).padStart(4, '0')}_${NOTICE_TEMPLATE.id}`,
     personId: `bulk-${i}`,
-    openid: `o_bulk_${i}`,
     homePath: `/s1/c2/g7/c2-b19/c2-b19-1-${100 + i}/`,
     templateId: NOTICE_TEMPLATE.id,
     remaining: 1,
     updatedAt: new Date(),
   }))
-  await c.cloud.seed({ subscriptions: many })
+  // the people behind them: a message goes to the person's WeChat identity and home as they are now
+  const people: PersonDoc[] = many.map((m, i) => ({
+    _id: m.personId,
+    openid: `o_bulk_${i}`,
+    name: `居民${i}`,
+    phone: '',
+    householdId: `c2-b19-1-${100 + i}`,
+    homePath: m.homePath,
+    roles: [],
+    createdAt: new Date(),
+  }))
+  await c.cloud.seed({ people, subscriptions: many })
   await c.ok(c.holder('gridChief', 'g7'), 'publish', draft(['g7']))
 
   expect(await c.fireDeliver()).toMatchObject({ ok: true, data: { sent: SENDS_PER_FIRING, finished: 0 } })
@@ -95,6 +105,54 @@ it('a large audience goes out over several firings, each resuming where the last
   const sent = outbox().slice(before)
   expect(new Set(sent.map((m) => m.touser)).size).toBe(many.length)
   expect(sent).toHaveLength(many.length)
+})
+
+it('a subscription counts from the moment it is made: 收到 then 订阅通知 brings no message about that notice', async () => {
+  const [reader, other] = residentsUnder('/s1/c1/g3/c1-b8/')
+  const head = c.holder('buildingHead', 'c1-b8')
+  const first = await c.ok<NoticesApi['publish']['result']>(head, 'publish', draft(['c1-b8'], '楼顶水箱清洗'))
+  // the resident reads it, presses 收到, then subscribes, all before the timer fires
+  await c.ok(reader, 'detail', { noticeId: first.id })
+  await c.ok(reader, 'ack', { noticeId: first.id })
+  await c.ok(reader, 'subscribe', { templateId: NOTICE_TEMPLATE.id })
+  await c.ok(other, 'subscribe', { templateId: NOTICE_TEMPLATE.id })
+  const before = outbox().length
+  await c.fireDeliver()
+  // the other resident subscribed after it was published too: nothing about it, for either
+  expect(outbox().slice(before)).toEqual([])
+  const kept = (await c.dump()).subscriptions as SubscriptionDoc[]
+  expect(kept.find((s) => s.personId === reader._id)?.remaining).toBe(1)
+
+  // the next notice is what the subscription is for
+  const second = await c.ok<NoticesApi['publish']['result']>(head, 'publish', draft(['c1-b8'], '电梯年检'))
+  await c.fireDeliver()
+  const sent = outbox().slice(before)
+  expect(sent.map((m) => [m.touser, m.page]).sort()).toEqual(
+    [
+      [reader.openid, `pages/notices/detail/index?id=${second.id}`],
+      [other.openid, `pages/notices/detail/index?id=${second.id}`],
+    ].sort(),
+  )
+})
+
+it('who already opened the notice is not sent a message about it, and keeps the message for the next one', async () => {
+  const [early, late] = residentsUnder('/s1/c1/g3/c1-b9/')
+  for (const p of [early, late]) await c.ok(p, 'subscribe', { templateId: NOTICE_TEMPLATE.id })
+  const notice = await c.ok<NoticesApi['publish']['result']>(
+    c.holder('buildingHead', 'c1-b9'),
+    'publish',
+    draft(['c1-b9'], '周末停电检修'),
+  )
+  await c.ok(early, 'detail', { noticeId: notice.id })
+  const before = outbox().length
+  await c.fireDeliver()
+  expect(
+    outbox()
+      .slice(before)
+      .map((m) => m.touser),
+  ).toEqual([late.openid])
+  const subs = (await c.dump()).subscriptions as SubscriptionDoc[]
+  expect(subs.find((s) => s.personId === early._id)?.remaining).toBe(1)
 })
 
 it('a client cannot fire the timer: its call carries an openid', async () => {

@@ -8,6 +8,7 @@
 import type { AckResult, NoticesApi } from '../../core/contract'
 import type { AuditDoc, PersonDoc, ReachCounterDoc, ReceiptDoc, SubscriptionDoc } from '../../core/model'
 import { NOTICE_TEMPLATE } from '../../core/notice-links'
+import { ERROR_MESSAGES } from '../../core/envelope'
 import { isWithin } from '../../core/units'
 import { byDoor } from '../../cloudfunctions/grid/handlers/households'
 import { inDays, startNoticesCloud, type NoticesCloud } from './notices-cloud'
@@ -244,7 +245,6 @@ describe('notices.remind', () => {
     const subscription = (p: PersonDoc): SubscriptionDoc => ({
       _id: `${p._id}_${NOTICE_TEMPLATE.id}`,
       personId: p._id,
-      openid: p.openid!,
       homePath: p.homePath!,
       templateId: NOTICE_TEMPLATE.id,
       remaining: 1,
@@ -267,13 +267,76 @@ describe('notices.remind', () => {
       ok: false,
       code: 'ALREADY_REMINDED',
     })
-    // another unit the same day is its own reminder (nobody left with a message to spend there)
-    expect(await c.ok(chief, 'remind', { noticeId, unitId: 'g2' })).toEqual({ sent: 0 })
-    const reminders = ((await c.dump()).reminders as { _id: string; sent: number }[]).filter((x) =>
-      x._id.startsWith(noticeId),
-    )
     const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
-    expect(reminders.map((x) => x._id).sort()).toEqual([`${noticeId}_c1-b4_${day}`, `${noticeId}_g2_${day}`])
+    const reminders = async () =>
+      ((await c.dump()).reminders as { _id: string; sent: number }[]).filter((x) => x._id.startsWith(noticeId))
+    expect(await c.ok<Reach>(chief, 'reach', { noticeId, unitId: 'c1-b4' })).toMatchObject({ remindedToday: true })
+
+    // another unit the same day is its own reminder; with nobody left to send to, it says so and stays unused
+    expect(await c.act(chief, 'remind', { noticeId, unitId: 'g2' })).toEqual({
+      ok: false,
+      code: 'NOTHING_TO_REMIND',
+      message: ERROR_MESSAGES.NOTHING_TO_REMIND,
+    })
+    expect((await reminders()).map((x) => x._id)).toEqual([`${noticeId}_c1-b4_${day}`])
+    expect(await c.ok<Reach>(chief, 'reach', { noticeId, unitId: 'g2' })).toMatchObject({ remindedToday: false })
+
+    // someone of g2 subscribes meanwhile: the reminder was not used up, so it goes out now
+    const late = homesWith('/s1/c1/g2/c1-b5/', 1)[1][0]
+    await c.ok(late, 'subscribe', { templateId: NOTICE_TEMPLATE.id })
+    const before = c.cloud.outbox().length
+    expect(await c.ok(chief, 'remind', { noticeId, unitId: 'g2' })).toEqual({ sent: 1 })
+    expect((c.cloud.outbox().slice(before) as { touser: string }[]).map((m) => m.touser)).toEqual([late.openid])
+    expect((await reminders()).map((x) => x._id).sort()).toEqual([`${noticeId}_c1-b4_${day}`, `${noticeId}_g2_${day}`])
+  })
+
+  it('two leaders pressing at once: one reminder is sent, the other is told it was', async () => {
+    const chief = c.holder('gridChief', 'g2')
+    const head = c.holder('buildingHead', 'c1-b6')
+    const noticeId = await publish(chief, ['g2'])
+    const [, open] = homesWith('/s1/c1/g2/c1-b6/', 0)
+    await c.ok(open[0], 'subscribe', { templateId: NOTICE_TEMPLATE.id })
+    const before = c.cloud.outbox().length
+    const [a, b] = await Promise.all([
+      c.act(chief, 'remind', { noticeId, unitId: 'c1-b6' }),
+      c.act(head, 'remind', { noticeId, unitId: 'c1-b6' }),
+    ])
+    expect([a, b].filter((r) => r.ok)).toEqual([{ ok: true, data: { sent: 1 } }])
+    expect([a, b].find((r) => !r.ok)).toMatchObject({ code: 'ALREADY_REMINDED' })
+    expect(c.cloud.outbox().length - before).toBe(1)
+  })
+})
+
+describe('a notice without 回执: reading is reaching', () => {
+  it('two members opening it at once count their household once; a notice asking for 收到 is not reached by reading', async () => {
+    const head = c.holder('buildingHead', 'c1-b10')
+    const noReceipt = (await c.ok<{ id: string }>(head, 'publish', draft(['c1-b10'], { ackRequired: false }))).id
+    const withReceipt = await publish(head, ['c1-b10'])
+    const [pair] = homesWith('/s1/c1/g4/c1-b10/', 2)
+    const [a, b] = pair
+    const opened = await Promise.all(
+      [a, b, a].map((p) => c.ok<{ householdReached: boolean }>(p, 'detail', { noticeId: noReceipt })),
+    )
+    expect(opened.map((d) => d.householdReached)).toEqual([true, true, true])
+    await c.ok(a, 'detail', { noticeId: withReceipt })
+
+    const one = await ledger(noReceipt)
+    expect(one.receipts).toHaveLength(1)
+    expect(one.receipts[0]).toMatchObject({ householdId: a.householdId, via: 'read', microgridId: 'c1-b10' })
+    expect(one.counted).toBe(1)
+    expect((await ledger(withReceipt)).receipts).toEqual([])
+    const r = await c.ok<Reach>(head, 'reach', { noticeId: noReceipt, unitId: 'c1-b10' })
+    expect(r.reached).toBe(1)
+    expect((await c.ok<Reach>(head, 'reach', { noticeId: withReceipt, unitId: 'c1-b10' })).reached).toBe(0)
+
+    // the household that read it is not nagged; a later 收到 by the reader counts nothing more and reports it
+    await c.ok(a, 'subscribe', { templateId: NOTICE_TEMPLATE.id })
+    expect(await c.act(head, 'remind', { noticeId: noReceipt, unitId: 'c1-b10' })).toMatchObject({
+      ok: false,
+      code: 'NOTHING_TO_REMIND',
+    })
+    expect(await c.ok(a, 'ack', { noticeId: noReceipt })).toEqual({ acked: true, householdReached: true })
+    expect((await ledger(noReceipt)).counted).toBe(1)
   })
 })
 

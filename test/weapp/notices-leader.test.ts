@@ -365,6 +365,7 @@ describe('通知触达', () => {
     await tap(page, '.unreached-row__visit', 1)
     // the button names the action (a status would read 已上门告知)
     expect(texts(page, '.unreached-row__visit')).toEqual(['标记已上门', '标记已上门'])
+    await tap(page, '.unreached-row__visit', 1)
     expect(texts(page, '.visit-method')).toEqual(['上门告知', '电话告知', '其他方式'])
     expect(page.querySelector('.visit-method--active')?.dom.textContent).toBe('上门告知')
     await tap(page, '.visit-method--phone')

@@ -1,9 +1,10 @@
-/** notices.detail (opening marks it read) and notices.ack (收到, through the reach ledger). */
+/** notices.detail (opening marks it read; a notice without 回执 is reached by reading) and notices.ack (收到, through
+ * the reach ledger). */
 import type { AckResult, NoticeDetail, ParsedPayload } from '../../../core/contract'
 import { getCloud } from '../../../server/cloud'
 import { AppError } from '../../../server/errors'
 import { noticeStore } from '../../../server/notice-store'
-import { recordAck } from '../../../server/reach-ledger'
+import { recordAck, recordReach } from '../../../server/reach-ledger'
 import type { ActionDef } from '../../../server/router'
 import { leadsOver, reachesHome } from '../access'
 import { cardsFor, isLive, targetsOf, unitRef } from '../cards'
@@ -26,7 +27,15 @@ export const detail: ActionDef<ParsedPayload<'notices', 'detail'>, NoticeDetail>
     if (!resident && !leadsOver(notice, caller)) throw new AppError('FORBIDDEN')
 
     // opening marks it read (once; it never undoes a 收到); only for the residents it is addressed to
-    if (resident && caller.person) await store.markRead(notice._id, caller.person._id, new Date())
+    if (resident && caller.person) {
+      const now = new Date()
+      const household = caller.person.householdId ? caller.units.get(caller.person.householdId) : undefined
+      // a notice that asks for no 收到 is reached by reading: THE LEDGER RULE, as a 收到 would (once per household,
+      // its receipt and building counter in one transaction), and before the read mark, as for 收到
+      if (!notice.ackRequired && household && isLive(notice, now))
+        await recordReach(store.db, { noticeId: notice._id, household, via: 'read', by: caller.person._id, at: now })
+      await store.markRead(notice._id, caller.person._id, now)
+    }
 
     const relay = payload.gridId ? await store.relayOf(notice._id, payload.gridId) : null
     const [[view], targets, images, acks, grid] = await Promise.all([
@@ -43,7 +52,8 @@ export const detail: ActionDef<ParsedPayload<'notices', 'detail'>, NoticeDetail>
       body: notice.body,
       images,
       targets: targets.get(notice._id) ?? [],
-      relayNote: relay && grid && relay.note ? { grid: unitRef(grid), note: relay.note, by: relay.byName } : null,
+      relayNote:
+        relay && grid && relay.note ? { grid: unitRef(grid), note: relay.note, by: relay.byName || '网格长' } : null,
       acked: acks.some((a) => !!a.ackedAt),
     }
   },

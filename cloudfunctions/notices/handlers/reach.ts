@@ -14,7 +14,7 @@
  * receipts + the page's members + 1 audit write. visit = ledger (2 writes, 0 when already reached).
  */
 import type { ParsedPayload, ReachResult, ReachRow, UnreachedRow } from '../../../core/contract'
-import type { NoticeDoc, SubscriptionDoc } from '../../../core/model'
+import type { NoticeDoc } from '../../../core/model'
 import { NOTICE_TEMPLATE, noticeMessage } from '../../../core/notice-links'
 import { ancestorAt, doorLabel, isWithin, type Unit } from '../../../core/units'
 import { recordRead } from '../../../server/audit'
@@ -25,6 +25,7 @@ import { noticeStore } from '../../../server/notice-store'
 import { privacyStore } from '../../../server/privacy-store'
 import { recordReach } from '../../../server/reach-ledger'
 import { reachStore } from '../../../server/reach-store'
+import type { Recipient } from '../../../server/subscription-store'
 import type { ActionDef } from '../../../server/router'
 import { byDoor } from '../../grid/handlers/households'
 import { byName } from '../../grid/unit-views'
@@ -67,8 +68,9 @@ export const reach: ActionDef<ParsedPayload<'notices', 'reach'>, ReachResult> = 
 
     const perBuilding = new Map<string, number>()
     const buildings: Unit[] = []
-    const [counters] = await Promise.all([
+    const [counters, reminder] = await Promise.all([
       store.counters(notice._id),
+      store.reminder(reminderId(notice._id, unit._id, new Date())),
       ...audience.map(async (path) => {
         const [counts, units] = await Promise.all([store.householdsPerBuilding(path), store.buildingsUnder(path)])
         for (const [id, n] of counts) perBuilding.set(id, n)
@@ -106,6 +108,7 @@ export const reach: ActionDef<ParsedPayload<'notices', 'reach'>, ReachResult> = 
       reached: gridRows.reduce((n, g) => n + g.reached, 0),
       byGrid: gridRows,
       byBuilding,
+      remindedToday: !!reminder,
     }
   },
 }
@@ -174,6 +177,28 @@ const SEND_CONCURRENCY = 10
 /** YYYY-MM-DD of a moment in Beijing time (UTC+8, no daylight saving): the day a reminder belongs to. */
 export const beijingDay = (d: Date): string => new Date(+d + 8 * 3_600_000).toISOString().slice(0, 10)
 
+/** The members of unreached households under `audience` who can be sent a reminder now, at most REMIND_MAX. */
+async function dueForReminder(noticeId: string, audience: string[]): Promise<Recipient[]> {
+  const store = reachStore()
+  const due: Recipient[] = []
+  for (const path of audience) {
+    for (let after = ''; due.length < REMIND_MAX; ) {
+      const page = await store.recipientsUnder(path, NOTICE_TEMPLATE.id, after, SUBS_PAGE)
+      after = page.last
+      // the household as the person's own home says now (a subscription's copy may be stale)
+      const homeOf = (r: Recipient) => ancestorAt(r.homePath, 'household') ?? ''
+      const homes = page.recipients.map(homeOf).filter(Boolean)
+      const reached = homes.length ? await store.reachedAmong(noticeId, homes) : new Set<string>()
+      due.push(...page.recipients.filter((r) => homeOf(r) && !reached.has(homeOf(r))).slice(0, REMIND_MAX - due.length))
+      if (page.done) break
+    }
+  }
+  return due
+}
+
+/** The day's reminder id of a notice under a unit. */
+const reminderId = (noticeId: string, unitId: string, now: Date): string => `${noticeId}_${unitId}_${beijingDay(now)}`
+
 export const remind: ActionDef<ParsedPayload<'notices', 'remind'>, { sent: number }> = {
   target: (payload) => payload.unitId,
   async handle({ payload, caller, target }) {
@@ -182,50 +207,54 @@ export const remind: ActionDef<ParsedPayload<'notices', 'remind'>, { sent: numbe
     const now = new Date()
     if (!isLive(notice, now)) throw new AppError('NOTICE_EXPIRED')
     const store = reachStore()
-    const day = beijingDay(now)
-    const id = `${notice._id}_${unit._id}_${day}`
+    const id = reminderId(notice._id, unit._id, now)
+    if (await store.reminder(id)) throw new AppError('ALREADY_REMINDED')
+
+    // from the subscribers (few), not the households (many): those whose household no receipt names yet. Nobody
+    // due: the day's reminder is left unused, and nothing is written.
+    const due = await dueForReminder(notice._id, audience)
+    if (due.length === 0) throw new AppError('NOTHING_TO_REMIND')
+
+    // the day's reminder is taken before anything is sent: of two leaders pressing at once, one sends
     const created = await store.createReminder({
       _id: id,
       noticeId: notice._id,
       unitId: unit._id,
-      day,
+      day: beijingDay(now),
       by: caller.person?._id ?? '',
       at: now,
       sent: 0,
     })
     if (!created) throw new AppError('ALREADY_REMINDED')
 
-    // from the subscribers (few), not the households (many): those whose household no receipt names yet
     const cloud = getCloud()
     let sent = 0
-    for (const path of audience) {
-      for (let after = ''; sent < REMIND_MAX; ) {
-        const subs = await store.subscribersUnder(path, NOTICE_TEMPLATE.id, after, SUBS_PAGE)
-        if (subs.length === 0) break
-        after = subs[subs.length - 1]._id
-        const homeOf = (s: SubscriptionDoc) => ancestorAt(s.homePath, 'household') ?? ''
-        const reached = await store.reachedAmong(notice._id, subs.map(homeOf).filter(Boolean))
-        const due = subs.filter((s) => homeOf(s) && !reached.has(homeOf(s))).slice(0, REMIND_MAX - sent)
-        for (let i = 0; i < due.length; i += SEND_CONCURRENCY) {
-          const results = await Promise.all(
-            due.slice(i, i + SEND_CONCURRENCY).map(async (sub) => {
-              // the message is taken before it is sent, so a reminder and a delivery never send the same one
-              if (!(await store.consume(sub._id, new Date()))) return 0
-              try {
-                await cloud.openapi.subscribeMessage.send(
-                  noticeMessage(notice, sub, { origin: `提醒：${notice.origin}`, urgency: '请回复收到' }),
-                )
-                return 1
-              } catch (error) {
-                console.warn(`[notices.remind] ${notice._id} → ${sub.personId} failed`, error)
-                return 0
-              }
-            }),
-          )
-          sent += results.reduce<number>((n, x) => n + x, 0)
-        }
-        if (subs.length < SUBS_PAGE) break
-      }
+    for (let i = 0; i < due.length; i += SEND_CONCURRENCY) {
+      const results = await Promise.all(
+        due.slice(i, i + SEND_CONCURRENCY).map(async (r) => {
+          // the message is taken before it is sent, so a reminder and a delivery never send the same one
+          if (!(await store.consume(r.sub._id, new Date()))) return 0
+          try {
+            await cloud.openapi.subscribeMessage.send(
+              noticeMessage(
+                notice,
+                { openid: r.openid, templateId: r.sub.templateId },
+                { origin: `提醒：${notice.origin}`, urgency: '请回复收到' },
+              ),
+            )
+            return 1
+          } catch (error) {
+            console.warn(`[notices.remind] ${notice._id} → ${r.personId} failed`, error)
+            return 0
+          }
+        }),
+      )
+      sent += results.reduce<number>((n, x) => n + x, 0)
+    }
+    if (sent === 0) {
+      // every message went elsewhere meanwhile (a delivery spent it) or was refused: the reminder stays unused
+      await store.removeReminder(id)
+      throw new AppError('NOTHING_TO_REMIND')
     }
     await store.setReminderSent(id, sent)
     return { sent }

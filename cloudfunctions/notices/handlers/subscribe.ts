@@ -8,11 +8,11 @@ export const subscribe: ActionDef<ParsedPayload<'notices', 'subscribe'>, { remai
   async handle({ payload, caller }) {
     const person = caller.person
     if (!person?.homePath || !caller.openid) throw new AppError('FORBIDDEN')
+    // no WeChat identity is copied: a message goes to the person's openid as it is when it is sent
     const remaining = await noticeStore().subscribe(
       {
         _id: `${person._id}_${payload.templateId}`,
         personId: person._id,
-        openid: caller.openid,
         homePath: person.homePath,
         templateId: payload.templateId,
       },

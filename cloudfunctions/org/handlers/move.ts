@@ -1,7 +1,8 @@
 /**
  * org.moveUnit: a grid to another community, or a micro-grid (building) to another grid, of the same street.
  * Ids stay; the paths of the unit and of everything under it are rewritten, and so is the homePath of every
- * person living there, so households, residents and their history follow the building.
+ * person living there (and of their notice subscriptions), and the unitPaths of notices published to units under
+ * it, so households, residents, their messages and their history follow the building (server/tree-store.ts).
  */
 import type { Payload, Result } from '../../../core/contract'
 import { allows, PERMISSIONS } from '../../../core/permissions'
