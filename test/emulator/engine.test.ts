@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import { Query } from 'mingo'
 import { Engine, type Doc, type Durability } from '../../emulator'
 import { cloneDoc } from '../../emulator/store/equality-index'
+import { geometriesAt, intersects, isWithin, metersTo } from '../../emulator/store/geo'
 import { tempDir } from './helpers'
 
 const dirs: string[] = []
@@ -88,5 +89,86 @@ describe('equality indexes', () => {
         .sort(),
     ).toEqual(expected)
     expect(e.count('p', q)).toBe(expected.length)
+  })
+})
+
+describe('2dsphere index', () => {
+  const e = open('write')
+  const all: Doc[] = []
+  const square = (lng: number, lat: number, half: number) => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lng - half, lat - half],
+        [lng + half, lat - half],
+        [lng + half, lat + half],
+        [lng - half, lat + half],
+        [lng - half, lat - half],
+      ],
+    ],
+  })
+  beforeAll(async () => {
+    await e.createCollection('g')
+    let seed = 11
+    const rnd = (n: number): number => (seed = (seed * 16807) % 2147483647) % n
+    for (let i = 0; i < 500; i++) {
+      const lng = 121 + rnd(1000) / 1000
+      const lat = 31 + rnd(1000) / 1000
+      const d: Doc = { _id: `g${i}` }
+      // mostly points, some micro-grid outlines (polygons), some with no place at all
+      if (rnd(10) > 1) d.at = rnd(5) ? { type: 'Point', coordinates: [lng, lat] } : square(lng, lat, rnd(50) / 1000)
+      all.push(d)
+    }
+    await e.insert('g', cloneDoc(all.slice(0, 250)))
+    e.ensureIndex('g', 'at', '2dsphere') // built over existing documents, then kept up to date
+    await e.insert('g', cloneDoc(all.slice(250)))
+    await e.update('g', { _id: 'g1' }, { $set: { at: { type: 'Point', coordinates: [121.5, 31.5] } } })
+    await e.remove('g', { _id: 'g2' })
+    all[1].at = { type: 'Point', coordinates: [121.5, 31.5] }
+    all.splice(2, 1)
+  })
+  const center = [121.5, 31.5]
+  const geomOf = (d: Doc) => geometriesAt(d, ['at'])
+  const region = square(121.3, 31.7, 0.08)
+  it.each([
+    [
+      'near, 3 km',
+      { at: { $nearSphere: { $geometry: { type: 'Point', coordinates: center }, $maxDistance: 3000 } } },
+      (d: Doc) => geomOf(d).some((g) => metersTo(center, g) <= 3000),
+    ],
+    [
+      'near, 2–8 km',
+      {
+        at: {
+          $nearSphere: { $geometry: { type: 'Point', coordinates: center }, $minDistance: 2000, $maxDistance: 8000 },
+        },
+      },
+      (d: Doc) => geomOf(d).some((g) => metersTo(center, g) >= 2000 && metersTo(center, g) <= 8000),
+    ],
+    [
+      'within a polygon',
+      { at: { $geoWithin: { $geometry: region } } },
+      (d: Doc) => geomOf(d).some((g) => isWithin(g, { kind: 'polygon', shape: region as never })),
+    ],
+    [
+      'within a centerSphere',
+      { at: { $geoWithin: { $centerSphere: [center, 5 / 6378.1] } } },
+      (d: Doc) => geomOf(d).some((g) => isWithin(g, { kind: 'sphere', center, meters: 5000 })),
+    ],
+    [
+      'intersecting a polygon',
+      { at: { $geoIntersects: { $geometry: region } } },
+      (d: Doc) => geomOf(d).some((g) => intersects(g, region as never)),
+    ],
+  ] as const)('%s finds what a full scan finds, nearest first for near', (_name, q, pred) => {
+    const expected = all.filter(pred)
+    const found = e.find('g', q as unknown as Doc)
+    expect(found.map((d) => d._id).sort()).toEqual(expected.map((d) => d._id).sort())
+    expect(expected.length).toBeGreaterThan(0)
+    if (_name.startsWith('near')) {
+      const dists = found.map((d) => Math.min(...geomOf(d).map((g) => metersTo(center, g))))
+      expect(dists).toEqual([...dists].sort((a, b) => a - b))
+    }
+    expect(e.count('g', q as unknown as Doc)).toBe(expected.length)
   })
 })
