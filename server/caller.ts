@@ -1,4 +1,5 @@
 /** Who is calling: resolved per call from the platform's openid, with their roles and where they hold them. */
+import { grantsInForce } from '../core/grants'
 import type { PersonDoc } from '../core/model'
 import type { ScopedGrant } from '../core/permissions'
 import type { Viewer } from '../core/privacy'
@@ -9,7 +10,7 @@ export interface Caller {
   openid: string | null
   /** null: this WeChat user has not joined (no person carries their openid). */
   person: PersonDoc | null
-  /** The person's role grants with the path of each unit; grants over a unit that no longer exists are dropped. */
+  /** The person's role grants with the path of each unit; grants over a unit that no longer exists or is retired are dropped (core/grants.ts). */
   grants: ScopedGrant[]
   /** The household and every unit a grant is held over, by id (so handlers need not fetch them again). */
   units: Map<string, Unit>
@@ -20,10 +21,11 @@ export async function loadCaller(repo: Repository, openid: string | undefined): 
   if (!person) return { openid: openid ?? null, person: null, grants: [], units: new Map() }
   const ids = [...(person.householdId ? [person.householdId] : []), ...person.roles.map((g) => g.unitId)]
   const units = new Map((await repo.units(ids)).map((u) => [u._id, u]))
-  const grants = person.roles.flatMap((g) => {
-    const unit = units.get(g.unitId)
-    return unit && !unit.retired ? [{ ...g, path: unit.path }] : []
-  })
+  const grants = grantsInForce(person.roles, units).map((g) => ({
+    role: g.role,
+    unitId: g.unit._id,
+    path: g.unit.path,
+  }))
   return { openid: openid ?? null, person, grants, units }
 }
 

@@ -1,25 +1,20 @@
 /** The three heads (三长) of units, as the caller may see them. */
 import type { HeadView } from '../../core/contract'
+import { HEAD_ROLES, headsInForce } from '../../core/grants'
 import type { PersonDoc } from '../../core/model'
 import { visiblePhone, type Viewer } from '../../core/privacy'
-import { ROLE_SCOPE_LEVEL } from '../../core/roles'
 import type { Unit } from '../../core/units'
 
-const HEAD_ORDER: HeadView['role'][] = ['gridChief', 'partyLeader', 'buildingHead']
-
-const isHeadRole = (role: string): role is HeadView['role'] => (HEAD_ORDER as string[]).includes(role)
+const HEAD_ORDER: readonly HeadView['role'][] = HEAD_ROLES
 
 /**
  * Heads of each of `units`, by unit id, in the order residents expect them (grid chief, party leader, building
- * head). A grant counts only where the unit sits at the role's own level (a grid chief heads a grid).
+ * head). Only grants in force count (core/grants.ts): over a unit not retired, at the role's own level.
  */
 export function headsByUnit(holders: readonly PersonDoc[], units: ReadonlyMap<string, Unit>, viewer: Viewer) {
   const byUnit = new Map<string, HeadView[]>()
   for (const person of holders) {
-    const grants = person.roles.flatMap((g) => {
-      const unit = units.get(g.unitId)
-      return unit && isHeadRole(g.role) && ROLE_SCOPE_LEVEL[g.role] === unit.level ? [{ role: g.role, unit }] : []
-    })
+    const grants = headsInForce(person.roles, units)
     const phone = visiblePhone(viewer, {
       personId: person._id,
       householdId: person.householdId,

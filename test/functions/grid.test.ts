@@ -2,6 +2,7 @@
  * Every action of the `grid` function as each persona of the demo community, through the real wx-server-sdk
  * in the local cloud's function workers: what each may see, and what each is refused.
  */
+import cloudSdk from 'wx-server-sdk'
 import type { HeadView, MeResult, OverviewResult } from '../../core/contract'
 import { ERROR_MESSAGES, type ErrorCode } from '../../core/envelope'
 import type { PersonDoc } from '../../core/model'
@@ -148,6 +149,31 @@ describe('grid.overview', () => {
     for (const c of res.data.children) {
       expect(c.heads.map((h) => h.role)).toEqual(['gridChief', 'partyLeader'])
       for (const h of c.heads) expect(h.phone).toMatch(/^\d{11}$/)
+    }
+  })
+
+  it('lists no head of a retired building: a role over a retired unit counts nowhere', async () => {
+    const chief = g.persona('gridChief')
+    const gridId = roleUnit(chief, 'gridChief')
+    const retired: Unit = {
+      _id: 'wartime-stood-down',
+      level: 'microgrid',
+      name: '临时楼院',
+      parentId: gridId,
+      path: `${unit(gridId).path}wartime-stood-down/`,
+      wartime: true,
+      retired: true,
+    }
+    const former = residentsUnder(unit(gridId).path).find((p) => p.roles.length === 1) as PersonDoc
+    const grant = { role: 'buildingHead' as const, unitId: retired._id }
+    await g.cloud.seed({ units: [retired], people: [{ ...former, roles: [...former.roles, grant] }] })
+    try {
+      const res = await overview(chief.openid as string, retired._id)
+      if (!res.ok) throw new Error(res.code)
+      expect(res.data.heads).toEqual([])
+    } finally {
+      await g.cloud.seed({ people: [former] })
+      await cloudSdk.database().collection('units').doc(retired._id).remove()
     }
   })
 

@@ -345,6 +345,35 @@ describe('grid.neighbours', () => {
     expect([...entries[0].subjectIds].sort()).toEqual(others.sort())
   })
 
+  it('counts no role over a retired building: its former head’s phone is masked to neighbours like anyone’s', async () => {
+    const me = g.persona('resident')
+    const micro = unit(me.householdId as string).parentId as string
+    const gridId = ancestorAt(me.homePath as string, 'grid') as string
+    const heads = headsOfGrid(gridId)
+    const former = residentsOf(micro).find(
+      (p) => p.householdId !== me.householdId && !heads.has(p._id) && p.roles.length === 1,
+    ) as PersonDoc
+    // a wartime micro-grid of the same grid, stood down, whose temporary head still carries the grant
+    const retired: Unit = {
+      _id: 'wartime-retired',
+      level: 'microgrid',
+      name: '临时楼院',
+      parentId: gridId,
+      path: `${unit(gridId).path}wartime-retired/`,
+      wartime: true,
+      retired: true,
+    }
+    const grant = { role: 'buildingHead' as const, unitId: retired._id }
+    await g.cloud.seed({ units: [retired], people: [{ ...former, roles: [...former.roles, grant] }] })
+    try {
+      const row = data(await neighbours(me.openid as string)).rows.find((r) => r.id === former._id)
+      expect(row).toMatchObject({ phone: maskPhone(former.phone), head: null })
+    } finally {
+      await g.cloud.seed({ people: [former] })
+      await cloudSdk.database().collection('units').doc(retired._id).remove()
+    }
+  })
+
   it.each<[string, string, ErrorCode]>([
     ['community staff (no home in the tree)', 'communityStaff', 'FORBIDDEN'],
     ['a merchant', 'merchant', 'FORBIDDEN'],

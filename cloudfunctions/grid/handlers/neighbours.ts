@@ -10,9 +10,9 @@
  *
  * Cost: one building is about 30 households and 60 residents: both are read whole (level_1_path_1, homePath_1).
  */
-import type { HeadView, NeighbourView, NeighboursResult, ParsedPayload } from '../../../core/contract'
+import type { NeighbourView, NeighboursResult, ParsedPayload } from '../../../core/contract'
+import { HEAD_ROLES, headsInForce, isHeadRole } from '../../../core/grants'
 import { isLeaderRead, visibleDoor, visiblePhone, type Subject } from '../../../core/privacy'
-import { ROLE_SCOPE_LEVEL } from '../../../core/roles'
 import { isWithin } from '../../../core/units'
 import { recordRead } from '../../../server/audit'
 import { viewerOf } from '../../../server/caller'
@@ -21,9 +21,6 @@ import { privacyStore } from '../../../server/privacy-store'
 import type { ActionDef } from '../../../server/router'
 import { byId, ref } from '../unit-views'
 import { byDoor } from './households'
-
-const HEAD_ROLES: readonly HeadView['role'][] = ['gridChief', 'partyLeader', 'buildingHead']
-const isHeadRole = (role: string): role is HeadView['role'] => (HEAD_ROLES as readonly string[]).includes(role)
 
 export const neighbours: ActionDef<ParsedPayload<'grid', 'neighbours'>, NeighboursResult> = {
   async handle({ caller, repo }) {
@@ -34,14 +31,9 @@ export const neighbours: ActionDef<ParsedPayload<'grid', 'neighbours'>, Neighbou
     const [homes, residents] = await Promise.all([store.householdsUnder(micro.path), store.residentsUnder(micro.path)])
     const homesById = byId(homes)
 
-    // the heads among the residents: grants at their role's own level; `head` names those over this building or its grid
+    // the heads among the residents: grants in force (core/grants.ts); `head` names those over this building or its grid
     const headGrants = residents.flatMap((p) => p.roles.filter((g) => isHeadRole(g.role)).map((g) => g.unitId))
     const headUnits = byId(await repo.units(headGrants))
-    const headsOf = (roles: (typeof residents)[number]['roles']) =>
-      roles.flatMap((g) => {
-        const u = headUnits.get(g.unitId)
-        return u && isHeadRole(g.role) && ROLE_SCOPE_LEVEL[g.role] === u.level ? [{ role: g.role, unit: u }] : []
-      })
 
     const viewer = viewerOf(caller)
     const audited: string[] = []
@@ -53,7 +45,7 @@ export const neighbours: ActionDef<ParsedPayload<'grid', 'neighbours'>, Neighbou
       .sort((a, b) => byDoor(a.door, b.door) || (a.p._id < b.p._id ? -1 : 1))
       .map(({ p, door }): NeighbourView => {
         const subject: Subject = { personId: p._id, householdId: p.householdId, homePath: p.homePath }
-        const heads = headsOf(p.roles)
+        const heads = headsInForce(p.roles, headUnits)
         if (isLeaderRead(viewer, subject)) audited.push(p._id)
         const local = heads.filter((h) => isWithin(micro.path, h.unit.path))
         return {
