@@ -42,6 +42,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTitleText: '网格通',
     navigationBarTextStyle: 'white',
+    // Taro's h5 router draws its own bar (title, back or 首页) only for 'default'; weapp's default anyway.
+    navigationStyle: 'default',
   },
   // 用户隐私保护指引: base libraries before 2.32.3 hold privacy APIs until agreed only with this switch on
   ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),
