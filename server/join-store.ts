@@ -11,18 +11,7 @@ import type { Unit } from '../core/units'
 import { getDatabase, type Database } from './cloud'
 import { type Query, rows, all, total, pathPrefix } from './query'
 import { subscriptionStore } from './subscription-store'
-
-type Doc = Record<string, unknown>
-
-/** The single-document operations a transaction offers (the SDK types them as `any`). */
-interface TxDocument {
-  get(): Promise<{ data: Doc | null }>
-  update(opts: { data: Doc }): Promise<unknown>
-  set(opts: { data: Doc }): Promise<unknown>
-}
-interface Tx {
-  collection(name: string): { doc(id: string): TxDocument; add(opts: { data: Doc }): Promise<{ _id: string }> }
-}
+import { transaction, type Tx } from './transaction'
 
 /** A claim being decided: the people to write are found before the transaction (queries are not allowed in it). */
 export interface Decision {
@@ -120,8 +109,9 @@ export function createJoinStore(db: Database): JoinStore {
       return claims.sort((a, b) => +new Date(a.createdAt) - +new Date(b.createdAt))
     },
 
+    // a second decider's update conflicts at the write; transaction() retries it, and the re-read stops it
     decide: (d) =>
-      db.runTransaction(async (tx: Tx): Promise<DecideOutcome> => {
+      transaction(db, async (tx): Promise<DecideOutcome> => {
         const claimRef = tx.collection('claims').doc(d.claimId)
         const claim = (await claimRef.get()).data as ClaimDoc | null
         // the compare of compare-and-set: a second decider's transaction conflicts, retries, and stops here
@@ -158,7 +148,7 @@ export function createJoinStore(db: Database): JoinStore {
         const patch = { status: 'approved' as const, personId, decidedBy: d.decidedBy, decidedAt }
         await claimRef.update({ data: patch })
         return { ok: true, claim: { ...claim, ...patch } }
-      }) as Promise<DecideOutcome>,
+      }),
 
     async leave(person) {
       await col('people')
@@ -208,7 +198,7 @@ async function addPerson(
     roles: [resident],
     createdAt: new Date(),
   }
-  return (await tx.collection('people').add({ data: doc as unknown as Doc }))._id
+  return (await tx.collection('people').add({ data: doc as unknown as Record<string, unknown> }))._id
 }
 
 let store: JoinStore | null = null

@@ -10,12 +10,7 @@ import type { AckDoc, DeliveryDoc, NoticeDoc, ReachCounterDoc, ReceiptDoc, Relay
 import { getDatabase, type Database } from './cloud'
 import { rows, all, total, updated, allIn } from './query'
 import { subscriptionStore, type SubscriptionStore } from './subscription-store'
-
-type Doc = Record<string, unknown>
-/** The one transaction here only sets documents (the SDK types it as `any`). */
-interface Tx {
-  collection(name: string): { doc(id: string): { set(opts: { data: Doc }): Promise<unknown> } }
-}
+import { transaction } from './transaction'
 
 export interface NoticeStore extends SubscriptionStore {
   readonly db: Database
@@ -72,7 +67,7 @@ export function createNoticeStore(db: Database): NoticeStore {
     async publish(notice, delivery) {
       const { _id: noticeId, ...noticeData } = notice
       const { _id: jobId, ...jobData } = delivery
-      await db.runTransaction(async (tx: Tx) => {
+      await transaction(db, async (tx) => {
         await tx.collection('notices').doc(noticeId).set({ data: noticeData })
         await tx.collection('deliveries').doc(jobId).set({ data: jobData })
       })

@@ -13,7 +13,7 @@
  * after, outside the transaction, idempotent by its id (the first ackedAt stays).
  *
  * Under load the building counter is contended. The SDK would retry a conflicting transaction 3 times at once,
- * into the same crowd; instead `withRetry` runs bounded rounds (LEDGER_ATTEMPTS) with full-jitter exponential
+ * into the same crowd; instead `withRetry` (server/transaction.ts) runs bounded rounds with full-jitter exponential
  * backoff, so an acknowledged 收到 is never lost. Every round re-reads the receipt first (outside the transaction,
  * then inside it), so a retry never counts twice and a household reached meanwhile costs no transaction.
  *
@@ -23,6 +23,7 @@
 import type { AckDoc, ReachCounterDoc, ReceiptDoc } from '../core/model'
 import { ancestorAt, type Unit } from '../core/units'
 import type { Database } from './cloud'
+import { getOrNull, must, withRetry, type Tx } from './transaction'
 
 /** 收到; reading a notice that asks for no 收到 (reading is reaching); a leader's visit. */
 export type ReachVia = 'ack' | 'read' | 'visit'
@@ -65,74 +66,9 @@ export interface AckInput {
 
 export type AckOutcome = ReachOutcome & { ack: AckDoc }
 
-/** Rounds (a receipt read, then one transaction attempt) before giving up: the sleeps add up to 20 s at most. */
-export const LEDGER_ATTEMPTS = 16
-const BACKOFF_BASE_MS = 20
-const BACKOFF_CAP_MS = 2_000
-
 export const receiptId = (noticeId: string, householdId: string): string => `${noticeId}_${householdId}`
 export const counterId = (noticeId: string, microgridId: string): string => `${noticeId}_${microgridId}`
 export const ackId = (noticeId: string, personId: string): string => `${noticeId}_${personId}`
-
-type Doc = Record<string, unknown>
-export interface TxDocument {
-  get(): Promise<{ data: Doc | null }>
-  update(opts: { data: Doc }): Promise<unknown>
-  set(opts: { data: Doc }): Promise<unknown>
-}
-interface Tx {
-  collection(name: string): { doc(id: string): TxDocument }
-}
-
-/**
- * Some SDK paths return `{ code, message }` instead of throwing (throwOnCode: false); a write that did not
- * happen must abort the transaction, so such results are thrown (a conflict then triggers the retries).
- */
-async function must<T>(p: Promise<T>): Promise<T> {
-  const res = await p
-  const code = (res as { code?: unknown } | null)?.code
-  if (typeof code === 'string' && code) throw res
-  return res
-}
-
-/**
- * A document inside a transaction, or null. wx-server-sdk REJECTS a transaction get of a missing document ("document
- * with _id … does not exist", errCode -1) rather than answering `{ data: null }`; any read-then-create in a
- * transaction needs this.
- */
-export async function getOrNull<T>(ref: TxDocument): Promise<T | null> {
-  try {
-    return ((await must(ref.get())).data as T | null) ?? null
-  } catch (e) {
-    const text =
-      typeof e === 'string' ? e : String((e as { errMsg?: unknown; message?: unknown }).errMsg ?? (e as Error).message)
-    if (/document with _id .* does not exist/.test(text)) return null
-    throw e
-  }
-}
-
-/** Whether an error is a transaction conflict, in any of the shapes the SDK layers give it. */
-export function isConflict(e: unknown): boolean {
-  if (typeof e !== 'object' || e === null) return false
-  const { code, errMsg, message } = e as { code?: unknown; errMsg?: unknown; message?: unknown }
-  const text = `${String(code ?? '')} ${String(errMsg ?? '')} ${String(message ?? '')}`
-  return /transaction[ _]?conflict|WriteConflict|conflicting with another transaction/i.test(text)
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-
-/** Runs a transaction, retrying conflicts with full-jitter exponential backoff, at most LEDGER_ATTEMPTS rounds. */
-export async function withRetry<T>(run: () => Promise<T>, attempts = LEDGER_ATTEMPTS): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run()
-    } catch (e) {
-      if (!isConflict(e) || attempt >= attempts) throw e
-      const cap = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt)
-      await sleep(Math.random() * cap)
-    }
-  }
-}
 
 /** Where a household sits: its building (micro-grid) and grid, from its materialised path. */
 export function placeOf(household: Pick<Unit, '_id' | 'path'>): { microgridId: string; gridId: string } {

@@ -4,7 +4,8 @@
  */
 import type { AckDoc, ReachCounterDoc, ReceiptDoc } from '../../core/model'
 import type { Database } from '../../server/cloud'
-import { recordAck, recordReach, isConflict, withRetry } from '../../server/reach-ledger'
+import { recordAck, recordReach } from '../../server/reach-ledger'
+import { isConflict, withRetry } from '../../server/transaction'
 import { startTestCloud, type TestCloud } from '../emulator/helpers'
 
 let tc: TestCloud
