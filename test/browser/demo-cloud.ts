@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import type { PersonDoc } from '../../core/model'
-import { startLocalCloud, type LocalCloud } from '../../emulator'
+import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../emulator'
 import { buildDemoCommunity, type DemoCommunity } from '../../emulator/seed'
 import { buildFunctions } from '../../scripts/build-functions'
 import { launchBrowser } from './browser'
@@ -24,13 +24,14 @@ export interface DemoCloud {
   close(): Promise<void>
 }
 
-export async function startDemoCloud(tag: string): Promise<DemoCloud> {
+/** `options.timers: false` for suites that fire the timers themselves (as the platform would), never on a clock. */
+export async function startDemoCloud(tag: string, options: Pick<LocalCloudOptions, 'timers'> = {}): Promise<DemoCloud> {
   const staticDir = path.join(ROOT, 'dist-h5')
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5/ missing: run npm run build:h5')
   await buildFunctions()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `wgt-browser-${tag}-`))
   const demo = buildDemoCommunity()
-  const cloud = await startLocalCloud({ dataDir, port: 0, staticDir, personas: demo.personas })
+  const cloud = await startLocalCloud({ dataDir, port: 0, staticDir, personas: demo.personas, ...options })
   await cloud.seed({ units: demo.units, people: demo.people })
   const browser = await launchBrowser()
   fs.mkdirSync(SHOTS, { recursive: true })

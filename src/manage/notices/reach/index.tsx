@@ -2,7 +2,7 @@
  * 通知触达 (leaders): how many households of a unit a notice has reached, per grid and per building (the
  * least reached buildings first). Tapping a building lists its unreached households, paged, with doors and
  * phones in full to call or knock; 标记已上门 records how a household was reached and counts it at once.
- * 提醒未触达 sends the unreached one reminder a day.
+ * 提醒未触达 sends the unreached one reminder a day; a reminder that finds nobody to send to leaves it unused.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
@@ -25,6 +25,7 @@ import {
   type UnreachedRow,
   type VisitMethod,
 } from '../../../services/notices-leader'
+import { ServiceError } from '../../../services/errors'
 import { formatTime, messageOf } from '../../format'
 import { Button, Input, Tag } from '../../ui'
 import { usePaged } from '../../use-paged'
@@ -92,12 +93,17 @@ function Summary({ reach, onRefresh }: { reach: ReachResult; onRefresh: () => vo
   const [busy, setBusy] = useState(false)
   const pct = percent(reach.reached, reach.households)
   const remind = async () => {
+  // Today's reminder is used once one was sent (here or by another leader); one that found nobody leaves it unused.
+  const [used, setUsed] = useState(false)
+  const remindedToday = used || reach.remindedToday
     setBusy(true)
     try {
       const { sent } = await remindUnreached(reach.notice.id, reach.unit.id)
       setMessage({ text: `已提醒未触达的住户（发出 ${sent} 条消息）`, error: false })
+      setUsed(true)
     } catch (e) {
       setMessage({ text: messageOf(e), error: true })
+      if (e instanceof ServiceError && e.code === 'ALREADY_REMINDED') setUsed(true)
     } finally {
       setBusy(false)
     }
@@ -135,10 +141,10 @@ function Summary({ reach, onRefresh }: { reach: ReachResult; onRefresh: () => vo
           className='reach-remind'
           size='small'
           type='primary'
-          disabled={busy || reach.reached >= reach.households}
+          disabled={busy || remindedToday || reach.reached >= reach.households}
           onClick={() => void remind()}
         >
-          提醒未触达
+          {remindedToday ? '今天已提醒' : '提醒未触达'}
         </Button>
       </View>
     </View>
