@@ -46,7 +46,8 @@ export const recordVisit = (
 ): Promise<R<'visit'>> =>
   call('notices', 'visit', { noticeId, householdId, method, ...(note?.trim() ? { note: note.trim() } : {}) })
 
-/** At most once per notice per unit per day; a second try fails with ALREADY_REMINDED. */
+/** At most once per notice per unit per day; a second try fails with ALREADY_REMINDED. With nobody due (no
+ * unreached member holds a subscribe message) it fails with NOTHING_TO_REMIND and the day's reminder stays unused. */
 export const remindUnreached = (noticeId: string, unitId: string): Promise<R<'remind'>> =>
   call('notices', 'remind', { noticeId, unitId })
 
