@@ -12,6 +12,8 @@ export const AUDITED_ACTIONS = {
   'join.pendingClaims': '查看入户申请（申请人完整手机号）',
   'join.decideClaim': '处理入户申请（申请人完整手机号）',
   'org.exportRoster': '导出花名册（全社区住户手机号和门牌）',
+  // not a read: the one-time creation of the environment's first staff, kept for review (org.bootstrap)
+  'org.bootstrap': '首次开通（创建街道、社区和第一位工作人员）',
 } as const satisfies Partial<Record<ActionKey, string>>
 
 export type AuditedAction = keyof typeof AUDITED_ACTIONS

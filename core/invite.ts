@@ -8,6 +8,17 @@
 export const JOIN_INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000
 /** A binding card only has to be opened once, in the group it was shared into: a day. */
 export const BIND_CARD_TTL_MS = 24 * 60 * 60 * 1000
+/**
+ * A join poster (扫码入格) is printed and stays on a wall: a year. It is revoked sooner by renewing it (the old
+ * code stops working at once), and by retiring its grid or building.
+ */
+export const JOIN_POSTER_TTL_MS = 365 * 24 * 60 * 60 * 1000
+
+/** The most characters a mini-program code's `scene` holds (wxacode.getUnlimited). */
+export const SCENE_MAX_LENGTH = 32
+/** The characters a `scene` may hold: digits, letters and !#$&'()*+,/:;=?@-._~ (wxacode.getUnlimited). */
+export const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/
+export const isScene = (s: string): boolean => s.length <= SCENE_MAX_LENGTH && SCENE_PATTERN.test(s)
 
 /** The page every card and QR code opens (加入网格). */
 export const JOIN_PAGE = 'pages/join/index'
@@ -20,7 +31,8 @@ export const bindCardPath = (token: string): string => `${JOIN_PAGE}?bind=${enco
 
 /**
  * What a card's page query holds: a join token, a bind token, or neither (opened from a bound group chat, or
- * directly). Unknown keys are ignored.
+ * directly). Unknown keys are ignored; a mini-program code's `scene` (a join poster's token) is read by the join
+ * page itself, only when no card token is present.
  */
 export function readCardQuery(query: Record<string, string | undefined>): { token?: string; bind?: string } {
   const pick = (v: string | undefined) => {

@@ -42,6 +42,10 @@ export interface InviteDoc {
   createdBy: string
   createdAt: Date
   expiresAt: Date
+  /** A join poster (扫码入格): its mini-program code image in cloud storage. One poster per unit is live. */
+  posterFileID?: string
+  /** Set when a newer poster of the unit replaced this one: the token no longer opens anything. */
+  revokedAt?: Date
 }
 
 export const CLAIM_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const

@@ -41,8 +41,11 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   'org.rosterTemplate': { who: STAFF_ROLES, target: 'none' },
   'org.exportRoster': { who: STAFF_ROLES, target: 'unit' },
   'org.importRoster': { who: STAFF_ROLES, target: 'unit' },
+  // a fresh environment's first staff: the secret in the function's environment is the authority, once
+  'org.bootstrap': { who: 'anyone' },
 
   'join.createInvite': { who: INVITERS, target: 'unit' },
+  'join.poster': { who: INVITERS, target: 'unit' },
   'join.createBindCard': { who: GROUP_KEEPERS, target: 'unit' },
   'join.openInvite': { who: 'anyone' },
   'join.claimHousehold': { who: 'anyone' },

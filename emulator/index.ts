@@ -52,6 +52,8 @@ export interface LocalCloudOptions {
   onTimer?: (f: TimerFiring) => void
   /** largest file cloud storage accepts (default 10 MB) */
   maxUploadBytes?: number
+  /** each function's own environment variables (the console's 环境变量), e.g. `{ org: { BOOTSTRAP_SECRET } }` */
+  functionEnv?: Record<string, Record<string, string>>
 }
 
 export interface LocalCloud {
@@ -174,6 +176,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     appid,
     blockedWords: opts.blockedWords ?? [],
     maxInstances: opts.maxInstancesPerFunction,
+    functionEnv: opts.functionEnv,
     onRpc: async (op, arg) => {
       if (op === 'outbox') return outbox.add(arg)
       if (op === 'phoneCode') return !spentPhoneCodes.has(String(arg)) && !!spentPhoneCodes.add(String(arg))

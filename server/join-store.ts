@@ -33,6 +33,10 @@ export type BindOutcome = { bound: GroupDoc; created: boolean }
 export interface JoinStore {
   addInvite(doc: InviteDoc): Promise<void>
   invite(token: string): Promise<InviteDoc | null>
+  /** The join posters of a unit not yet revoked (expired ones too), newest first (invites unitId_1). */
+  postersOf(unitId: string): Promise<InviteDoc[]>
+  /** Revokes an invite: its token stops opening anything. */
+  revokeInvite(token: string, at: Date): Promise<void>
   /** Every household of a micro-grid, retired ones left out. */
   householdsOf(microgridId: string): Promise<Unit[]>
   householdMembers(householdId: string): Promise<PersonDoc[]>
@@ -74,6 +78,17 @@ export function createJoinStore(db: Database): JoinStore {
       await col('invites').add({ data: doc })
     },
     invite: (token) => first<InviteDoc>(col('invites').where({ _id: token })),
+    async postersOf(unitId) {
+      const docs = await all<InviteDoc>(
+        col('invites').where({ unitId, kind: 'join', posterFileID: _.exists(true), revokedAt: _.exists(false) }),
+      )
+      return docs.sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt))
+    },
+    async revokeInvite(token, at) {
+      await col('invites')
+        .doc(token)
+        .update({ data: { revokedAt: at } })
+    },
     householdsOf: (microgridId) =>
       all<Unit>(col('units').where({ parentId: microgridId, level: 'household', retired: _.neq(true) })),
     householdMembers: (householdId) => all<PersonDoc>(col('people').where({ householdId })),
@@ -151,6 +166,9 @@ export function createJoinStore(db: Database): JoinStore {
       }),
 
     async leave(person) {
+      // the home goes first from what copies it: no message about the old building after this call, even if the
+      // person update below fails (the call, repeated, finishes)
+      await subscriptionStore(db).forget(person._id)
       await col('people')
         .doc(person._id)
         .update({
@@ -166,9 +184,6 @@ export function createJoinStore(db: Database): JoinStore {
     groupsOf: (gridId) => all<GroupDoc>(col('groups').where({ gridId })),
     async bind(doc) {
       try {
-      // the home goes first from what copies it: no message about the old building after this call, even if the
-      // person update below fails (the call, repeated, finishes)
-      await subscriptionStore(db).forget(person._id)
         await col('groups').add({ data: doc })
         return { bound: doc, created: true }
       } catch (error) {

@@ -3,11 +3,12 @@
 import { createMain } from '../../server/router'
 import { claimHousehold, decideClaim, myClaims, pendingClaims } from './handlers/claims'
 import { bindGroup, gridGroups, unbindGroup } from './handlers/groups'
-import { createBindCard, createInvite, openInvite } from './handlers/invites'
+import { createBindCard, createInvite, openInvite, poster } from './handlers/invites'
 import { leaveHousehold } from './handlers/leave'
 
 export const main = createMain('join', {
   createInvite,
+  poster,
   createBindCard,
   openInvite,
   claimHousehold,

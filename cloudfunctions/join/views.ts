@@ -16,10 +16,10 @@ const byName = (a: Unit, b: Unit): number => a.name.localeCompare(b.name, 'zh-CN
 
 const usable = (u: Unit | null): u is Unit => u !== null && !u.retired
 
-/** A join invite or binding card that is still good (exists, is of this kind, has not expired). */
+/** A join invite or binding card that is still good (exists, is of this kind, not revoked, has not expired). */
 export async function validInvite(token: string, kind: InviteDoc['kind']): Promise<InviteDoc> {
   const invite = await joinStore().invite(token)
-  if (!invite || invite.kind !== kind || new Date(invite.expiresAt).getTime() <= Date.now()) {
+  if (!invite || invite.kind !== kind || invite.revokedAt || new Date(invite.expiresAt).getTime() <= Date.now()) {
     throw new AppError('INVITE_INVALID')
   }
   return invite

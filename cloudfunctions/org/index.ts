@@ -1,6 +1,7 @@
 /** The `org` cloud function: the grid tree (组织架构) and rosters, kept by community and street staff
  * (core/contract/org.ts). */
 import { createMain } from '../../server/router'
+import { bootstrap } from './handlers/bootstrap'
 import { moveUnit } from './handlers/move'
 import { exportRoster, importRoster, rosterTemplate } from './handlers/roster'
 import { tree } from './handlers/tree'
@@ -15,4 +16,5 @@ export const main = createMain('org', {
   rosterTemplate,
   exportRoster,
   importRoster,
+  bootstrap,
 })

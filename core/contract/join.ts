@@ -14,6 +14,11 @@ const token = z.string().min(8).max(64)
 export const joinPayloads = {
   /** A join invite (card / QR) to a grid or one building. */
   createInvite: z.object({ unitId }).strict(),
+  /**
+   * The live join poster (扫码入格) of a grid or one building: a mini-program code whose `scene` is a join token.
+   * Made on the first ask and handed back after; `renew: true` replaces it (the old code stops working).
+   */
+  poster: z.object({ unitId, renew: z.boolean().optional() }).strict(),
   /** A binding card for a grid's group chat: shared into the group, its first open from there binds the group. */
   createBindCard: z.object({ gridId: unitId }).strict(),
   /** What an invite, or the group chat the app was opened from, leads to: the grid and its buildings. */
@@ -63,6 +68,18 @@ export interface InviteView {
   expiresAt: string
 }
 
+export interface PosterView {
+  /** The join token the code carries as its `scene` (at most 32 characters). */
+  token: string
+  unit: UnitRef
+  /** Where the unit is, as the poster prints it: 和平里社区 · 第一网格 (for a building, its grid too). */
+  place: string
+  /** A temporary URL of the code's image (PNG or JPEG), to show, save and print. */
+  imageUrl: string
+  createdAt: string
+  expiresAt: string
+}
+
 export interface InviteTarget {
   grid: UnitRef & { community: UnitRef; street: UnitRef }
   /** Buildings one may claim a room in (one, for a building's invite). */
@@ -92,6 +109,7 @@ export interface GroupView {
 
 export interface JoinApi {
   createInvite: { payload: z.input<typeof joinPayloads.createInvite>; result: InviteView }
+  poster: { payload: z.input<typeof joinPayloads.poster>; result: PosterView }
   createBindCard: { payload: z.input<typeof joinPayloads.createBindCard>; result: InviteView }
   openInvite: { payload: z.input<typeof joinPayloads.openInvite>; result: InviteTarget }
   claimHousehold: { payload: z.input<typeof joinPayloads.claimHousehold>; result: ClaimView }

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import type { Issue } from '../envelope'
 import type { Level } from '../units'
-import { displayName, fileID, unitId } from './fields'
+import { displayName, fileID, mobile, unitId } from './fields'
 import type { UnitRef } from './grid'
 
 /** Levels staff may create under a parent; streets and households come from setup and rosters. */
@@ -27,6 +27,21 @@ export const orgPayloads = {
   /** Imports an uploaded roster into a community, all or nothing: any bad row refuses the whole file
    * (ROSTER_INVALID, with every bad row in `issues`). */
   importRoster: z.object({ communityId: unitId, fileID }).strict(),
+  /**
+   * A fresh environment's first staff (首次开通), once: creates a street and a community under it and makes the
+   * caller their first `communityStaff` (or `streetStaff`). Guarded by BOOTSTRAP_SECRET in the function's
+   * environment (docs/deploy.md); refused once any staff exists or it has been used.
+   */
+  bootstrap: z
+    .object({
+      secret: z.string().min(1).max(256),
+      streetName: displayName,
+      communityName: displayName,
+      name: displayName,
+      phone: mobile,
+      role: z.enum(['communityStaff', 'streetStaff']),
+    })
+    .strict(),
 }
 
 export interface TreeNode extends UnitRef {
@@ -52,6 +67,12 @@ export interface ImportResult {
   heads: number
 }
 
+export interface BootstrapResult {
+  street: UnitRef
+  community: UnitRef
+  role: 'communityStaff' | 'streetStaff'
+}
+
 export interface OrgApi {
   tree: { payload: z.input<typeof orgPayloads.tree>; result: TreeNode }
   createUnit: { payload: z.input<typeof orgPayloads.createUnit>; result: UnitRef & { path: string } }
@@ -61,6 +82,7 @@ export interface OrgApi {
   rosterTemplate: { payload: z.input<typeof orgPayloads.rosterTemplate>; result: RosterFile }
   exportRoster: { payload: z.input<typeof orgPayloads.exportRoster>; result: RosterFile & { rows: number } }
   importRoster: { payload: z.input<typeof orgPayloads.importRoster>; result: ImportResult }
+  bootstrap: { payload: z.input<typeof orgPayloads.bootstrap>; result: BootstrapResult }
 }
 
 export type { Issue, Level }

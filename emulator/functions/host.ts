@@ -41,6 +41,8 @@ export interface HostOptions {
   blockedWords: string[]
   /** most concurrent instances of one function (further calls queue); default 8 */
   maxInstances?: number
+  /** environment variables of one function (configured per function on the platform) */
+  functionEnv?: Record<string, Record<string, string>>
   onRpc: (op: 'outbox' | 'openData' | 'phoneCode', arg: unknown, caller: Identity) => Promise<unknown>
 }
 
@@ -269,6 +271,7 @@ export class FunctionHost {
       workerData: init,
       env: {
         ...process.env,
+        ...this.opts.functionEnv?.[name],
         ...localSdkEnv(this.opts.adminUrl, this.opts.envId),
         TCB_CONTEXT_KEYS: 'TCB_SESSIONTOKEN',
         SCF_FUNCTIONNAME: name,

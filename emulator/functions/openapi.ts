@@ -3,9 +3,10 @@
  * and `cloud.getOpenData` on the real SDK export inside each function worker (these calls go out as protobuf
  * form-data on the platform, so they are emulated in-process rather than over the wire). Results and failures have
  * the platform's shapes: `{errCode: 0, errMsg: 'openapi.<api>:ok', ...}`; failures reject with errCode/errMsg.
- * Runs inside the worker: no imports beyond node built-ins.
+ * Runs inside the worker (bundled into it by esbuild): node built-ins and small pure libraries only.
  */
 import { createHash } from 'node:crypto'
+import QRCode from 'qrcode'
 
 export type Rpc = (op: 'outbox' | 'openData' | 'phoneCode', arg: unknown) => Promise<unknown>
 
@@ -13,6 +14,8 @@ export interface OpenApiHost {
   blockedWords: string[]
   rpc: Rpc
   openid: () => string
+  /** The local cloud's own address, where the h5 twin of the mini-program is served. */
+  appUrl: () => string
 }
 
 type Api = (data: Record<string, unknown>) => Promise<unknown>
@@ -130,12 +133,43 @@ export function localPhoneOf(openid: string): string {
   return `139${[...digits].map((b) => b % 10).join('')}`
 }
 
+/** What a `scene` may hold (wxacode.getUnlimited): at most 32 of these characters. */
+const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/
+const PAGE = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/
+
+/**
+ * 小程序码 (wxacode.getUnlimited): the local cloud has no WeChat to scan with, so the code it draws is a real QR
+ * code of what opening the mini-program code would open in the h5 twin: `<local cloud>/#/<page>?scene=<scene>`
+ * (URL-encoded, as the platform hands `scene` to the page). A phone-sized browser can follow it. Refuses what
+ * the platform refuses: a scene over 32 characters or with other characters (40169), a page with a leading
+ * `/` or a query (41030), a width outside 280–1280 (40097), an unknown env_version (40097).
+ */
+export function getUnlimited(host: OpenApiHost): Api {
+  return async (data) => {
+    const api = 'openapi.wxacode.getUnlimited'
+    const scene = data.scene
+    if (typeof scene !== 'string' || !SCENE.test(scene)) throw sdkError(40169, `${api}:fail invalid length for scene`)
+    const page = data.page ?? 'pages/index/index'
+    if (typeof page !== 'string' || !PAGE.test(page)) throw sdkError(41030, `${api}:fail invalid page hint`)
+    const width = data.width ?? 430
+    if (typeof width !== 'number' || width < 280 || width > 1280) throw sdkError(40097, `${api}:fail invalid width`)
+    const envVersion = data.env_version ?? 'release'
+    if (!['release', 'trial', 'develop'].includes(envVersion as string)) {
+      throw sdkError(40097, `${api}:fail invalid env_version`)
+    }
+    const opens = `${host.appUrl()}/#/${page}?scene=${encodeURIComponent(scene)}`
+    const buffer = await QRCode.toBuffer(opens, { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' })
+    return { errCode: 0, errMsg: `${api}:ok`, contentType: 'image/png', buffer }
+  }
+}
+
 /** `cloud.openapi` look-alike: any namespace path, callable; unknown APIs fail loudly. Also callable as openapi(opts). */
 export function makeOpenApi(host: OpenApiHost): unknown {
   const apis: Record<string, Api> = {
     'security.msgSecCheck': msgSecCheck(host.blockedWords),
     'subscribeMessage.send': subscribeMessageSend(host),
     'phonenumber.getPhoneNumber': getPhoneNumber(host),
+    'wxacode.getUnlimited': getUnlimited(host),
   }
   const node = (path: string[]): unknown =>
     new Proxy(function () {}, {

@@ -37,7 +37,9 @@ const rpc: Rpc = (op, arg) =>
 const load = createRequire(init.functionIndex)
 try {
   const cloud = load('wx-server-sdk') as Record<string, unknown>
-  const host = { blockedWords: init.blockedWords, rpc, openid: () => process.env.WX_OPENID ?? '' }
+  // the SDK's endpoint is the local cloud's /admin: the h5 twin is served from the same origin
+  const appUrl = () => new URL((JSON.parse(process.env.TCB_CONTEXT_CNFG ?? '{}') as { URL: string }).URL).origin
+  const host = { blockedWords: init.blockedWords, rpc, openid: () => process.env.WX_OPENID ?? '', appUrl }
   cloud.openapi = makeOpenApi(host)
   cloud.getOpenData = makeGetOpenData(host)
 } catch {

@@ -22,7 +22,7 @@ function recordedActions(): string[] {
   const found: string[] = []
   for (const file of [...sources(join(ROOT, 'cloudfunctions')), ...sources(join(ROOT, 'server'))]) {
     const text = readFileSync(file, 'utf8')
-    if (!/recordRead|auditClaims/.test(text)) continue
+    if (!/recordRead|auditClaims|collection\('audit'\)/.test(text)) continue
     for (const m of text.matchAll(/(?:action: |auditClaims\(caller, )'([a-z]+\.[A-Za-z]+)'/g)) found.push(m[1])
   }
   return [...new Set(found)].sort()

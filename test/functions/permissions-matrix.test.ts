@@ -96,7 +96,16 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
   'org.rosterTemplate': () => ({}),
   'org.exportRoster': (u) => ({ communityId: u }),
   'org.importRoster': (u) => ({ communityId: u, fileID: 'cloud://local.bucket/none.xlsx' }),
+  'org.bootstrap': () => ({
+    secret: 'not-the-secret-of-this-cloud',
+    streetName: '矩阵街道',
+    communityName: '矩阵社区',
+    name: '测试',
+    phone: '13900000003',
+    role: 'communityStaff',
+  }),
   'join.createInvite': (u) => ({ unitId: u }),
+  'join.poster': (u) => ({ unitId: u }),
   'join.createBindCard': (u) => ({ gridId: u }),
   'join.openInvite': () => ({ token: 'no-such-token' }),
   'join.claimHousehold': (u) => ({
