@@ -15,7 +15,7 @@ const SOURCES = ['src', 'cloudfunctions', 'server', 'core']
 const NOT_SHOWN = [/^core\/schema\.ts$/, /\/index\.js$/, /\.d\.ts$/]
 
 /** Latin a Chinese user meets anyway: a file size, and the extension of a file they download. */
-const ALLOWED_LATIN = new Set(['MB', 'xlsx', 'json'])
+const ALLOWED_LATIN = new Set(['MB', 'xlsx', 'json', 'png'])
 
 const WORDS: [why: string, pattern: RegExp][] = [
   ['a path', /(^|[^\w])\/[a-z][\w-]*\/[\w-]/],
