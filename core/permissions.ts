@@ -91,3 +91,17 @@ export function allows(permission: Permission, grants: readonly ScopedGrant[], t
   if (permission.target === 'none') return grants.some((g) => roles.includes(g.role))
   return grants.some((g) => roles.includes(g.role) && targetPath !== undefined && isWithin(targetPath, g.path))
 }
+
+/**
+ * Whether someone holding `roles` could ever be let through `action`, wherever the target: what the client asks
+ * before making a call, so that no screen makes one the caller's roles can never pass (a merchant asking for the
+ * unread count of a feed only residents have). `registered`: the caller has a person record.
+ */
+export function mayEverCall(action: ActionKey, roles: readonly Role[], registered: boolean): boolean {
+  const permission = PERMISSIONS[action]
+  if (permission.who === 'anyone') return true
+  if (!registered) return false
+  if (permission.who === 'registered') return true
+  const who = permission.who
+  return roles.some((r) => who.includes(r))
+}

@@ -9,7 +9,8 @@ import Taro from '@tarojs/taro'
 import type { AckResult, NoticeCard, NoticeDetail } from '../../core/contract'
 import { NOTICE_DETAIL_PAGE, NOTICE_TEMPLATE, noticePath } from '../../core/notice-links'
 import { ServiceError } from './errors'
-import { currentPersona } from './session'
+import { mayCall } from './grid'
+import { currentPersona, sessionEpoch } from './session'
 import { call } from './transport'
 
 export type { AckResult, NoticeCard, NoticeDetail, Urgency } from '../../core/contract'
@@ -74,10 +75,12 @@ const NOTICE_TAB_INDEX = 1
 /** The last count we were asked to show, and whether the tab bar has shown it yet. */
 let badge: { count: number; shown: boolean } | null = null
 let refreshing: Promise<void> | null = null
-/** Whose count the badge shows: in h5 the persona can change without the app being shown again. */
+/** Whose count the badge shows, and in which session: the person can change without the app being shown
+ * again (h5 persona switch; leaving the household or deleting, in both builds). */
 let badgeFor: string | undefined
 
-const viewer = (): string => (process.env.TARO_ENV === 'h5' ? (currentPersona()?.openid ?? '') : 'wechat')
+const viewer = (): string =>
+  `${process.env.TARO_ENV === 'h5' ? (currentPersona()?.openid ?? '') : 'wechat'}#${sessionEpoch()}`
 
 /** Shows `count` on the 通知 tab (none at 0). When the tab bar refuses (weapp: the current page is not a tab
  * page), the count waits for the next tab page to show (reapplyNoticeBadge). */
@@ -87,24 +90,30 @@ export async function setNoticeBadge(count: number): Promise<void> {
 }
 
 /** A tab page showed: put up a count that could not be shown earlier (no cloud call), or, when the viewer
- * changed (h5 persona switch) or none was fetched yet in h5, fetch it. */
+ * changed (a new session; in h5 also none fetched yet), fetch it. */
 export function reapplyNoticeBadge(): void {
-  if (process.env.TARO_ENV === 'h5' && badgeFor !== viewer()) void refreshNoticeBadge()
+  const stale = badgeFor !== viewer() && (process.env.TARO_ENV === 'h5' || badgeFor !== undefined)
+  if (stale) void refreshNoticeBadge()
   else if (badge && !badge.shown) void showBadge()
 }
 
-/** Asks the cloud for the unread count and shows it. A caller who gets no feed (not a resident) gets no badge. */
+/** Asks the cloud for the unread count and shows it. A caller whose roles get no feed (staff, merchants, someone
+ * who left) gets no badge and sends no call that would only be refused. */
 export function refreshNoticeBadge(): Promise<void> {
-  badgeFor = viewer()
-  refreshing ??= unreadCount()
+  const forWhom = viewer()
+  if (refreshing && badgeFor === forWhom) return refreshing
+  badgeFor = forWhom
+  const mine: Promise<void> = mayCall('notices.unreadCount')
+    .then((may) => (may ? unreadCount() : 0))
     .then(
-      (n) => setNoticeBadge(n),
-      () => setNoticeBadge(0),
+      (n) => (badgeFor === forWhom ? setNoticeBadge(n) : undefined),
+      () => (badgeFor === forWhom ? setNoticeBadge(0) : undefined),
     )
     .finally(() => {
-      refreshing = null
+      if (refreshing === mine) refreshing = null
     })
-  return refreshing
+  refreshing = mine
+  return mine
 }
 
 async function showBadge(): Promise<void> {

@@ -3,14 +3,23 @@
  * wx.cloud.callFunction answering from fixtures. Fails, never skips, when dist/ has not been built.
  */
 import { fail, ok } from '../../core/envelope'
-import { bootApp, createWx, renderPage, type CloudCall } from './harness'
+import type { MeResult } from '../../core/contract'
+import { bootApp, createWx, eventually, renderPage, tap, type CloudCall } from './harness'
 import { chiefMe, gridOverview, notJoinedMe, residentMe } from './fixtures'
 
 const HOME = 'pages/grid/home/index'
 const ME = 'pages/grid/me/index'
 
 let answer: (call: CloudCall) => unknown = () => ok(residentMe)
-const wx = createWx((call) => answer(call))
+const badgeApi = () => jest.fn((opts: { success?: (r: unknown) => void } = {}) => opts.success?.({ errMsg: 'ok' }))
+// the 通知 tab's badge: WeChat's tab bar API, as Taro calls it
+const wx = { ...createWx((call) => answer(call)), setTabBarBadge: badgeApi(), removeTabBarBadge: badgeApi() }
+const actions = () => wx.cloud.callFunction.mock.calls.map(([c]) => `${c.name}.${c.data.action}`)
+/** WeChat shows the app again (back from the background): app.ts refreshes the 通知 badge. */
+const showApp = () => {
+  const app = (globalThis as unknown as { getApp: () => Record<string, (o: unknown) => void> }).getApp()
+  app.onShow.call(app, { path: HOME, query: {} })
+}
 
 beforeAll(() => bootApp(wx))
 beforeEach(() => {
@@ -109,4 +118,80 @@ test('我的 shows the person with their own phone in full, household members an
   // The local demo persona switch exists only in the h5 build.
   expect(text).not.toContain('切换演示身份')
   page.detach()
+})
+
+describe('the screens follow the person: no stale 首页 or badge, no call the roles can never pass', () => {
+  const leftMe: MeResult = { ...residentMe, roles: [], household: null, grid: null }
+  const staffMe: MeResult = {
+    person: { id: 'p-900', name: '周社工', phone: '13700000900' },
+    roles: [{ role: 'communityStaff', unitId: 'co-1', unitName: '幸福里社区', level: 'community' }],
+    household: null,
+    grid: null,
+  }
+  /** A cloud where grid.me answers `who()`, 3 notices are unread, and leaving or deleting works. */
+  const cloud = (who: () => MeResult, onChange: (next: MeResult) => void) => (call: CloudCall) => {
+    if (call.data.action === 'unreadCount') return ok({ unread: 3 })
+    if (call.data.action === 'overview') return ok(gridOverview)
+    if (call.data.action === 'leaveHousehold') {
+      onChange(leftMe)
+      return ok({ left: { id: 'hh-1', name: '5栋2单元502', level: 'household' } })
+    }
+    if (call.data.action === 'requestDeletion') {
+      onChange(notJoinedMe)
+      return ok({ deleted: true })
+    }
+    return ok(who())
+  }
+
+  test.each<[string, string, string]>([
+    ['退出本户', '.me-leave', '我有邀请'],
+    ['注销', '.me-delete', '你还没有加入网格'],
+  ])(
+    'after %s, 首页 (still open under 我的) shows the person as they are now, and the badge goes',
+    async (_n, button, shown) => {
+      let current = residentMe
+      answer = cloud(
+        () => current,
+        (next) => (current = next),
+      )
+      const home = await renderPage(HOME)
+      expect(home.dom.textContent).toContain('5栋2单元502')
+      showApp()
+      await eventually(() => expect(wx.setTabBarBadge).toHaveBeenLastCalledWith(expect.objectContaining({ text: '3' })))
+
+      const me = await renderPage(ME)
+      wx.removeTabBarBadge.mockClear()
+      wx.cloud.callFunction.mockClear()
+      await tap(me, button)
+      await eventually(() => {
+        expect(home.dom.textContent).not.toContain('5栋2单元502')
+        expect(home.dom.textContent).not.toContain('幸福里第三网格')
+        expect(home.dom.textContent).toContain(shown)
+        expect(wx.removeTabBarBadge).toHaveBeenCalled()
+      })
+      // no longer a resident: the unread count is not even asked for
+      expect(actions()).not.toContain('notices.unreadCount')
+      me.detach()
+      home.detach()
+    },
+  )
+
+  test.each<[string, MeResult, boolean]>([
+    ['community staff', staffMe, false],
+    ['a grid chief living in no household of theirs', chiefMe, false],
+    ['a resident', residentMe, true],
+  ])('when the app shows, %s asks for the unread count only if their roles may', async (_n, who, asks) => {
+    answer = cloud(
+      () => who,
+      () => undefined,
+    )
+    const home = await renderPage(HOME)
+    wx.cloud.callFunction.mockClear()
+    wx.setTabBarBadge.mockClear()
+    wx.removeTabBarBadge.mockClear()
+    showApp()
+    await eventually(() => expect(asks ? wx.setTabBarBadge : wx.removeTabBarBadge).toHaveBeenCalled())
+    expect(actions().includes('notices.unreadCount')).toBe(asks)
+    home.detach()
+  })
 })

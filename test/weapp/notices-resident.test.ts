@@ -9,6 +9,7 @@ import type { NoticeCard, NoticeDetail } from '../../core/contract'
 import { fail, ok } from '../../core/envelope'
 import { NOTICE_TEMPLATE } from '../../core/notice-links'
 import { bootApp, createWx, renderPage, settle, type CloudCall, tap } from './harness'
+import { residentMe } from './fixtures'
 
 const LIST = 'pages/notices/list/index'
 const DETAIL = 'pages/notices/detail/index'
@@ -84,11 +85,16 @@ const wx = {
   },
 }
 
-/** Answers by `function.action`; anything else fails the way an unknown action would. */
+/** Answers by `function.action` (grid.me: a resident, unless routed); anything else fails the way an unknown
+ * action would. */
 const route =
   (routes: Record<string, (payload: Record<string, unknown>) => unknown>): Handler =>
   (c) => {
-    const r = routes[`${c.name}.${c.data.action}`]
+    const all: Record<string, (payload: Record<string, unknown>) => unknown> = {
+      'grid.me': () => ok(residentMe),
+      ...routes,
+    }
+    const r = all[`${c.name}.${c.data.action}`]
     return r ? r(c.data.payload as Record<string, unknown>) : fail('UNKNOWN_ACTION')
   }
 

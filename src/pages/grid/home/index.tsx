@@ -9,8 +9,8 @@ import { OverviewCard } from '../../../components/OverviewCard'
 import { RoleTag } from '../../../components/RoleTag'
 import { useNoticeBadge } from '../../../hooks/use-notice-badge'
 import { usePersonaReady } from '../../../hooks/use-persona'
-import { useRemote } from '../../../hooks/use-remote'
-import { getMe, type MeResult } from '../../../services/grid'
+import { useMe } from '../../../hooks/use-me'
+import type { MeResult } from '../../../services/grid'
 import { NEIGHBOURS_PAGE } from '../../../services/neighbours'
 import { leadingScope } from '../../../services/roles'
 import './index.css'
@@ -21,7 +21,7 @@ export default function HomePage() {
 }
 
 function Home() {
-  const { state, reload } = useRemote(getMe)
+  const { state, reload } = useMe()
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
   if (state.status === 'ok' && state.data.person) return <HomeContent me={state.data} person={state.data.person} />

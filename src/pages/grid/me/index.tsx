@@ -5,8 +5,8 @@ import { LEVEL_LABELS } from '../../../../core/units'
 import { ErrorState, LoadingState, NotJoinedState } from '../../../components/PageState'
 import { useNoticeBadge } from '../../../hooks/use-notice-badge'
 import { usePersonaReady } from '../../../hooks/use-persona'
-import { useRemote } from '../../../hooks/use-remote'
-import { getMe, type MeResult } from '../../../services/grid'
+import { useMe } from '../../../hooks/use-me'
+import type { MeResult } from '../../../services/grid'
 import { currentPersona, PERSONA_PAGE } from '../../../services/session'
 import { Avatar, Cell, CellGroup } from '../../../ui/nutui'
 import { RoleTag } from '../../../components/RoleTag'
@@ -21,7 +21,7 @@ export default function MePage() {
 }
 
 function Me() {
-  const { state, reload } = useRemote(getMe)
+  const { state, reload } = useMe()
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
   let body
