@@ -22,7 +22,7 @@ export default defineAppConfig({
     { root: 'pages/neighbours', pages: ['index'] },
     // 通知详情 (also what a grid's notice share card opens: ?id=<noticeId>&grid=<gridId>).
     { root: 'pages/notices/detail', pages: ['index'] },
-    // Leaders: 网格管理, 组织架构, 审计日志; 发布通知, 通知触达, 我发布的, 转发到本网格群.
+    // Leaders: 网格管理, 组织架构, 审计日志; 发布通知, 通知触达, 我发布的, 转发到本网格群; 入格海报 (?unit=<id>).
     {
       root: 'manage',
       pages: [
@@ -33,6 +33,7 @@ export default defineAppConfig({
         'notices/reach/index',
         'notices/mine/index',
         'notices/relay/index',
+        'poster/index',
       ],
     },
   ],

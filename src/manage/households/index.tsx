@@ -42,6 +42,9 @@ import './index.css'
 
 type Cards = Partial<Record<InviteView['kind'], InviteView>>
 
+/** 入格海报 of the chosen grid or building (the `manage` sub-package). */
+const POSTER_PAGE = '/manage/poster/index'
+
 export default function HouseholdsPage() {
   // The share buttons of the invite and binding cards share through the page: it answers with the card's path.
   const cards = useRef<Cards>({})
@@ -310,6 +313,15 @@ function InviteCard({ unit, onCard }: { unit: UnitRef; onCard: (card: InviteView
       {card && process.env.TARO_ENV === 'h5' ? (
         <Text className='manage-hint'>复制链接发给居民，在浏览器中打开即进入“加入网格”。</Text>
       ) : null}
+      <Button
+        className='invite-poster'
+        type='primary'
+        fill='outline'
+        block
+        onClick={() => void Taro.navigateTo({ url: `${POSTER_PAGE}?unit=${encodeURIComponent(unit.id)}` })}
+      >
+        入格海报（打印张贴，扫码加入）
+      </Button>
     </View>
   )
 }
