@@ -182,12 +182,12 @@ export interface SubscriptionDoc {
   homePath: string
   templateId: string
   remaining: number
+  /** from when it counts: the accept that found none left; notices published before it are not sent to it */
+  since?: Date
   updatedAt: Date
 }
 
 /** The subscribe messages of one notice, sent by the `deliver` timer in bounded batches: `_id` = the notice's id.
-  /** from when it counts: the accept that found none left; notices published before it are not sent to it */
-  since?: Date
  * The cursor (which unit, after which subscription) lets a job resume where the last firing stopped. */
 export interface DeliveryDoc {
   _id: string
