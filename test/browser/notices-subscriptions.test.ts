@@ -46,8 +46,15 @@ async function signInAs(page: Page, person: PersonDoc): Promise<void> {
   await page.addInitScript((p) => window.localStorage.setItem('wanggetong.persona', JSON.stringify(p)), persona)
 }
 
+/** Opens the app afresh (one page on the stack, none left over from before) at `route`. */
+let loads = 0
+async function freshAt(page: Page, route: string): Promise<void> {
+  // a new query before the hash is a new document, not a hash change inside the running app
+  await page.goto(`${d.cloud.url}/?load=${++loads}#${route}`)
+}
+
 async function openNotice(page: Page, title: string): Promise<void> {
-  await page.goto(d.cloud.url + '/#/pages/notices/list/index')
+  await freshAt(page, '/pages/notices/list/index')
   await page.locator('.notice-row:visible', { hasText: title }).click()
   await page.locator('.notice-detail__title:visible', { hasText: title }).waitFor()
 }
@@ -154,7 +161,7 @@ it('reading a notice without 回执 reaches the household; 收到 then 订阅 br
   await openNotice(readerPage, '下周二停水')
   await subscribe(readerPage)
   await subscribe(neighbourPage)
-  await readerPage.goto(d.cloud.url + '/#/pages/grid/me/index')
+  await freshAt(readerPage, '/pages/grid/me/index')
   await readerPage.locator('.me-leave').click()
   await readerPage.locator('.taro-model__confirm').click()
   await readerPage.locator('.me-leave').waitFor({ state: 'detached' })
