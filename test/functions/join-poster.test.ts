@@ -8,6 +8,7 @@ import { PNG } from 'pngjs'
 import type { InviteTarget, PosterView } from '../../core/contract'
 import type { InviteDoc, PersonDoc } from '../../core/model'
 import { ancestorAt, type Unit } from '../../core/units'
+import { getUnlimited } from '../../emulator/functions/openapi'
 import { data, exactly, startJoinCloud, type JoinCloud } from './join-cloud'
 
 jest.setTimeout(120_000)
@@ -140,5 +141,30 @@ describe('who may make one', () => {
     const res = await join(staff, 'poster', { unitId: community })
     expect(res).toEqual(expect.objectContaining({ ok: false, code: 'INVALID_PAYLOAD' }))
     expect((res as { message: string }).message).toContain('只能为一个网格或一栋楼生成海报')
+  })
+})
+
+describe('the local cloud’s wxacode.getUnlimited', () => {
+  const host = { blockedWords: [], rpc: async () => null, openid: () => 'o_x', appUrl: () => 'http://127.0.0.1:9' }
+  const draw = getUnlimited(host)
+
+  it('refuses what the platform refuses: a scene over 32 characters or of other characters, a page with a /', async () => {
+    await expect(draw({ scene: 'a'.repeat(33), page: 'pages/join/index' })).rejects.toMatchObject({ errCode: 40169 })
+    await expect(draw({ scene: 'a b', page: 'pages/join/index' })).rejects.toMatchObject({ errCode: 40169 })
+    await expect(draw({ scene: '扫码', page: 'pages/join/index' })).rejects.toMatchObject({ errCode: 40169 })
+    await expect(draw({ scene: 'abc', page: '/pages/join/index' })).rejects.toMatchObject({ errCode: 41030 })
+    await expect(draw({ scene: 'abc', page: 'pages/join/index?x=1' })).rejects.toMatchObject({ errCode: 41030 })
+    await expect(draw({ scene: 'abc', width: 100 })).rejects.toMatchObject({ errCode: 40097 })
+  })
+
+  it('draws a QR code of the h5 page the code would open, the scene URL-encoded', async () => {
+    const res = (await draw({ scene: "a=1&b/c~d'", page: 'pages/join/index' })) as {
+      buffer: Buffer
+      contentType: string
+    }
+    expect(res.contentType).toBe('image/png')
+    const png = PNG.sync.read(res.buffer)
+    const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
+    expect(code?.data).toBe(`http://127.0.0.1:9/#/pages/join/index?scene=${encodeURIComponent("a=1&b/c~d'")}`)
   })
 })
