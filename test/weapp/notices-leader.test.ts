@@ -304,6 +304,7 @@ describe('通知触达', () => {
         reached,
         byGrid: [{ ...grid, households: 10, reached }],
         byBuilding: buildings.map((b) => ({ ...b })),
+        remindedToday: false,
       }
     }
     return {
@@ -362,7 +363,6 @@ describe('通知触达', () => {
     await tap(page, '.reach-building', 0)
     await eventually(() => expect(page.querySelectorAll('.unreached-row')).toHaveLength(2))
 
-    await tap(page, '.unreached-row__visit', 1)
     // the button names the action (a status would read 已上门告知)
     expect(texts(page, '.unreached-row__visit')).toEqual(['标记已上门', '标记已上门'])
     await tap(page, '.unreached-row__visit', 1)

@@ -92,18 +92,18 @@ function Summary({ reach, onRefresh }: { reach: ReachResult; onRefresh: () => vo
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
   const [busy, setBusy] = useState(false)
   const pct = percent(reach.reached, reach.households)
-  const remind = async () => {
   // Today's reminder is used once one was sent (here or by another leader); one that found nobody leaves it unused.
   const [used, setUsed] = useState(false)
   const remindedToday = used || reach.remindedToday
+  const remind = async () => {
     setBusy(true)
     try {
       const { sent } = await remindUnreached(reach.notice.id, reach.unit.id)
-      setMessage({ text: `已提醒未触达的住户（发出 ${sent} 条消息）`, error: false })
       setUsed(true)
+      setMessage({ text: `已提醒未触达的住户（发出 ${sent} 条消息）`, error: false })
     } catch (e) {
-      setMessage({ text: messageOf(e), error: true })
       if (e instanceof ServiceError && e.code === 'ALREADY_REMINDED') setUsed(true)
+      setMessage({ text: messageOf(e), error: true })
     } finally {
       setBusy(false)
     }
