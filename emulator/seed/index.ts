@@ -221,8 +221,10 @@ const holds = (p: PersonDoc, role: Role, unitId?: string): boolean =>
 
 /**
  * The personas of the local picker, all in 和平里社区: a resident of its first grid with their own building
- * head and party leader, the grid chief of ANOTHER grid (so the two see different grids), and, last, the
- * first grid's own chief (who decides on joins and sees its residents in full).
+ * head and party leader, the grid chief of ANOTHER grid (so the two see different grids), the first grid's own
+ * chief (who decides on joins and sees its residents in full), and, last, two more residents: a neighbour in
+ * another household of the first resident's building, and a member of the first resident's own household.
+ * Tests pick a persona by role and position, so new ones go last.
  */
 function pickPersonas(
   people: readonly PersonDoc[],
@@ -249,6 +251,14 @@ function pickPersonas(
   const partyLeader = find('partyLeader', first.grid._id)
   const gridChief = find('gridChief', second.grid._id)
   const ownChief = find('gridChief', first.grid._id)
+  // two more residents, to try two households side by side: one of another household of the same building
+  // (楼栋邻里 masks each other), and one of the first resident's own household (one 收到 counts for both)
+  const signedUp = (p: PersonDoc) => p.openid && p.roles.length === 1 && p._id !== resident._id
+  const neighbour = people.find(
+    (p) =>
+      signedUp(p) && p.householdId !== resident.householdId && byId.get(p.householdId ?? '')?.parentId === micro._id,
+  ) as PersonDoc
+  const housemate = people.find((p) => signedUp(p) && p.householdId === resident.householdId) as PersonDoc
   return [
     persona('resident', resident, `${community} ${first.grid.name} ${home(resident)}`),
     persona(
@@ -261,5 +271,7 @@ function pickPersonas(
     persona('communityStaff', staff, `${community} 社区工作者`),
     persona('merchant', merchant, `${community} · ${merchant.shopName}`),
     persona('gridChief', ownChief, `${community} ${first.grid.name}网格长 · 住${home(ownChief)}`),
+    persona('resident', neighbour, `${community} ${first.grid.name} ${home(neighbour)} · ${resident.name}的邻居`),
+    persona('resident', housemate, `${community} ${first.grid.name} ${home(housemate)} · 与${resident.name}同户`),
   ]
 }

@@ -67,6 +67,35 @@ describe('h5 on the local cloud', () => {
     await page.close()
   })
 
+  it('offers two households of one building and a housemate; 退出本户 as one shows on 首页 at once', async () => {
+    const [first, neighbour, housemate] = [0, 1, 2].map((n) => personaOf(d.demo, 'resident', n))
+    expect(neighbour.householdId).not.toBe(first.householdId)
+    expect(unit(neighbour.householdId as string).parentId).toBe(unit(first.householdId as string).parentId)
+    expect(housemate.householdId).toBe(first.householdId)
+
+    const page = await d.newPage()
+    await page.goto(d.cloud.url + '/')
+    await page.locator('.personas-banner__title').waitFor()
+    for (const p of [first, neighbour, housemate])
+      await page.locator('.persona', { hasText: `居民 · ${p.name}` }).waitFor()
+    await page.screenshot({ path: path.join(SHOTS, 'personas-residents.png'), fullPage: true })
+    await pickPersona(page, `居民 · ${neighbour.name}`)
+    expect(await page.locator('.home-hero__door').innerText()).toBe(unit(neighbour.householdId as string).name)
+
+    await page.locator('.taro-tabbar__tabbar >> text=我的').click()
+    await page.locator('.me-leave').click()
+    await page.locator('.taro-modal__foot >> text=退出').click()
+    await page.locator('.taro-tabbar__tabbar >> text=首页').click()
+    // the same 首页, without a reload: no door, no grid, the way back in
+    await page.locator('.home-hero__greeting', { hasText: neighbour.name }).waitFor()
+    await page.locator('.join-entry').first().waitFor({ timeout: 15_000 })
+    expect(await page.locator('.home-hero__door').count()).toBe(0)
+    expect(await page.locator('.home-grid__name').count()).toBe(0)
+    await page.screenshot({ path: path.join(SHOTS, 'home-after-leaving.png') })
+    expect(page.errors).toEqual([])
+    await page.close()
+  })
+
   it('switching to a grid chief of another grid shows that grid and its counts instead', async () => {
     const page = await d.newPage()
     await page.goto(d.cloud.url + '/')

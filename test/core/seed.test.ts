@@ -24,6 +24,8 @@ describe('the demo community is deterministic', () => {
       ['communityStaff', 'o_demo_p0594'],
       ['merchant', 'o_demo_p0597'],
       ['gridChief', 'o_demo_p0126'],
+      ['resident', 'o_demo_p0005'],
+      ['resident', 'o_demo_p0002'],
     ])
   })
 
@@ -136,7 +138,7 @@ describe.each(SEEDS)('the demo community of seed %i', (seed) => {
     expect(volunteers).toBeLessThan(residents.length * 0.2)
   })
 
-  it('offers one persona per role of the picker (two grid chiefs), each a person who holds that role', () => {
+  it('offers one persona per role of the picker (two grid chiefs, three residents), each a person who holds that role', () => {
     const members = d.personas.filter((p) => p.role !== 'visitor')
     expect(members.map((p) => p.role)).toEqual([
       'resident',
@@ -146,6 +148,8 @@ describe.each(SEEDS)('the demo community of seed %i', (seed) => {
       'communityStaff',
       'merchant',
       'gridChief',
+      'resident',
+      'resident',
     ])
     for (const persona of members) {
       const person = d.people.find((p) => p.openid === persona.openid)
@@ -193,6 +197,19 @@ describe.each(SEEDS)('the demo community of seed %i', (seed) => {
       expect(unreachable.length).toBeGreaterThanOrEqual(3)
       expect(unreachable.length).toBeLessThan(homes.length / 2)
     }
+  })
+
+  it('offers three residents: two of different households in one building, and two of one household', () => {
+    const residents = d.personas
+      .filter((p) => p.role === 'resident')
+      .map((x) => d.people.find((p) => p.openid === x.openid) as (typeof d.people)[number])
+    expect(residents).toHaveLength(3)
+    const [first, neighbour, housemate] = residents
+    expect(neighbour.householdId).not.toBe(first.householdId)
+    const building = (householdId?: string) => d.units.find((u) => u._id === householdId)?.parentId
+    expect(building(neighbour.householdId)).toBe(building(first.householdId))
+    expect(housemate.householdId).toBe(first.householdId)
+    expect(new Set(residents.map((p) => p._id)).size).toBe(3)
   })
 
   it('puts the resident and the grid chief personas in different grids', () => {
