@@ -8,8 +8,9 @@
 import Taro from '@tarojs/taro'
 import type { AckResult, NoticeCard, NoticeDetail } from '../../core/contract'
 import { NOTICE_DETAIL_PAGE, NOTICE_TEMPLATE, noticePath } from '../../core/notice-links'
+import { ERROR_MESSAGES } from '../../core/envelope'
 import { ServiceError } from './errors'
-import { mayCall } from './grid'
+import { knownMe, mayCall } from './grid'
 import { currentPersona, sessionEpoch } from './session'
 import { call } from './transport'
 
@@ -25,8 +26,12 @@ export const NOTICES_TAB = '/pages/notices/list/index'
 /** The detail page of a notice; with `gridId`, as that grid's share card opens it (with the relay note). */
 export const noticeDetailUrl = (noticeId: string, gridId?: string): string => `/${noticePath(noticeId, gridId)}`
 
-export const feed = (page: number, pageSize = FEED_PAGE_SIZE): Promise<{ rows: NoticeCard[]; unread: number }> =>
-  call('notices', 'feed', { page, pageSize })
+/** The feed of my home. Someone whose roles get no feed (staff, merchants, who left) is answered as the cloud would
+ * answer them, without the call that would only be refused. */
+export async function feed(page: number, pageSize = FEED_PAGE_SIZE): Promise<{ rows: NoticeCard[]; unread: number }> {
+  await refuseUnlessMay('notices.feed')
+  return call('notices', 'feed', { page, pageSize })
+}
 
 export const unreadCount = (): Promise<number> => call('notices', 'unreadCount', {}).then((r) => r.unread)
 
@@ -36,6 +41,13 @@ export const getNotice = (noticeId: string, gridId?: string): Promise<NoticeDeta
 
 /** 收到: idempotent on the server; the page keeps a second tap from sending while the first is in flight. */
 export const ackNotice = (noticeId: string): Promise<AckResult> => call('notices', 'ack', { noticeId })
+
+/** Throws the refusal the cloud would send when my roles can never pass `action` (core/permissions). */
+async function refuseUnlessMay(action: 'notices.feed'): Promise<void> {
+  if (await mayCall(action)) return
+  const code = (await knownMe()).person ? 'FORBIDDEN' : 'NOT_REGISTERED'
+  throw new ServiceError(code, ERROR_MESSAGES[code])
+}
 
 // ---- 订阅通知 ----
 

@@ -176,6 +176,23 @@ describe('the screens follow the person: no stale 首页 or badge, no call the r
     },
   )
 
+  test.each<[string, MeResult, string]>([
+    ['community staff', staffMe, '通知送达已加入家庭的居民'],
+    ['someone who has not joined', notJoinedMe, '你还没有加入网格'],
+  ])('the 通知 tab tells %s why there is no feed, without asking for one', async (_n, who, shown) => {
+    answer = cloud(
+      () => who,
+      () => undefined,
+    )
+    const home = await renderPage(HOME)
+    wx.cloud.callFunction.mockClear()
+    const list = await renderPage('pages/notices/list/index')
+    await eventually(() => expect(list.dom.textContent).toContain(shown))
+    expect(actions()).not.toContain('notices.feed')
+    list.detach()
+    home.detach()
+  })
+
   test.each<[string, MeResult, boolean]>([
     ['community staff', staffMe, false],
     ['a grid chief living in no household of theirs', chiefMe, false],
