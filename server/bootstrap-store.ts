@@ -9,18 +9,12 @@ import type { Unit } from '../core/units'
 import { STAFF_ROLES } from '../core/permissions'
 import { getDatabase, type Database } from './cloud'
 import { rows } from './query'
+import { getOrNull, transaction } from './transaction'
 
 /** The audit entry's _id: the bootstrap happens once per environment. */
 export const BOOTSTRAP_AUDIT_ID = 'org.bootstrap'
 
 type Doc = Record<string, unknown>
-interface TxDocument {
-  get(): Promise<{ data: Doc | null }>
-  set(opts: { data: Doc }): Promise<unknown>
-}
-interface Tx {
-  collection(name: string): { doc(id: string): TxDocument }
-}
 
 export interface BootstrapPlan {
   street: Unit
@@ -51,60 +45,36 @@ export function createBootstrapStore(db: Database = getDatabase()): BootstrapSto
       ])
       return staff.length > 0 || done.length > 0
     },
-    async bootstrap(plan) {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await write(plan)
-        } catch (error) {
-          // conflicts past the SDK's retries: a racing bootstrap won if its entry is there (ours wrote nothing);
-          // if it is not there yet, the winner may still be committing: try again a moment later
-          if ((await rows(db.collection('audit').where({ _id: BOOTSTRAP_AUDIT_ID }).limit(1))).length) return false
-          if (attempt === 5) throw error
-          await new Promise((r) => setTimeout(r, 20 + Math.random() * 80 * attempt))
+    // a racing bootstrap conflicts on the marker at the write; transaction() retries, and the re-read stops it
+    bootstrap: (plan) =>
+      transaction(db, async (tx) => {
+        const marker = tx.collection('audit').doc(BOOTSTRAP_AUDIT_ID)
+        if (await getOrNull(marker)) return false
+        const { _id: personId, ...person } = plan.person
+        await tx
+          .collection('units')
+          .doc(plan.street._id)
+          .set({ data: strip(plan.street) })
+        await tx
+          .collection('units')
+          .doc(plan.community._id)
+          .set({ data: strip(plan.community) })
+        await tx
+          .collection('people')
+          .doc(personId)
+          .set({ data: person as unknown as Doc })
+        const audit: Omit<AuditDoc, '_id'> = {
+          actorId: plan.person._id,
+          actorName: plan.person.name,
+          action: 'org.bootstrap',
+          subjectIds: [plan.person._id],
+          unitId: plan.community._id,
+          unitPath: plan.community.path,
+          at: new Date(),
         }
-      }
-    },
-  }
-
-  function write(plan: BootstrapPlan): Promise<boolean> {
-    return db.runTransaction(async (tx: Tx) => {
-      const marker = tx.collection('audit').doc(BOOTSTRAP_AUDIT_ID)
-      if (await exists(marker)) return false
-      const { _id: personId, ...person } = plan.person
-      await tx
-        .collection('units')
-        .doc(plan.street._id)
-        .set({ data: strip(plan.street) })
-      await tx
-        .collection('units')
-        .doc(plan.community._id)
-        .set({ data: strip(plan.community) })
-      await tx
-        .collection('people')
-        .doc(personId)
-        .set({ data: person as unknown as Doc })
-      const audit: Omit<AuditDoc, '_id'> = {
-        actorId: plan.person._id,
-        actorName: plan.person.name,
-        action: 'org.bootstrap',
-        subjectIds: [plan.person._id],
-        unitId: plan.community._id,
-        unitPath: plan.community.path,
-        at: new Date(),
-      }
-      await marker.set({ data: audit as unknown as Doc })
-      return true
-    }) as Promise<boolean>
-  }
-}
-
-/** The SDK rejects get() of a missing document (throwOnNotFound): that answer is "no" here. */
-async function exists(doc: TxDocument): Promise<boolean> {
-  try {
-    return (await doc.get()).data != null
-  } catch (error) {
-    if (/not exist/i.test(String((error as { errMsg?: unknown; message?: unknown }).errMsg ?? error))) return false
-    throw error
+        await marker.set({ data: audit as unknown as Doc })
+        return true
+      }),
   }
 }
 
