@@ -124,46 +124,13 @@ export function createJoinStore(db: Database): JoinStore {
       return claims.sort((a, b) => +new Date(a.createdAt) - +new Date(b.createdAt))
     },
 
-    // a second decider's update conflicts at the write; transaction() retries it, and the re-read stops it
-    decide: (d) =>
-      transaction(db, async (tx): Promise<DecideOutcome> => {
-        const claimRef = tx.collection('claims').doc(d.claimId)
-        const claim = (await claimRef.get()).data as ClaimDoc | null
-        // the compare of compare-and-set: a second decider's transaction conflicts, retries, and stops here
-        if (!claim || claim.status !== 'pending') return { ok: false }
-        const decidedAt = new Date()
-        if (!d.approve) {
-          const patch = { status: 'rejected' as const, reason: d.reason ?? '', decidedBy: d.decidedBy, decidedAt }
-          await claimRef.update({ data: patch })
-          return { ok: true, claim: { ...claim, ...patch } }
-        }
-        const home = { householdId: d.household._id, homePath: d.household.path }
-        const resident = { role: 'resident' as const, unitId: d.household._id }
-        let personId: string
-        if (d.claimant) {
-          // already known by this openid: move them into the household, one resident role at a time
-          const ref = tx.collection('people').doc(d.claimant._id)
-          const current = ((await ref.get()).data ?? d.claimant) as PersonDoc
-          const roles = [...current.roles.filter((g) => g.role !== 'resident'), resident]
-          await ref.update({ data: { ...home, roles } })
-          personId = d.claimant._id
-        } else if (d.twin) {
-          const ref = tx.collection('people').doc(d.twin._id)
-          const current = (await ref.get()).data as PersonDoc | null
-          if (current && !current.openid && current.householdId === d.household._id) {
-            const roles = [...current.roles.filter((g) => g.role !== 'resident'), resident]
-            await ref.update({ data: { ...home, roles, openid: claim.openid } })
-            personId = d.twin._id
-          } else {
-            personId = await addPerson(tx, claim, home, resident)
-          }
-        } else {
-          personId = await addPerson(tx, claim, home, resident)
-        }
-        const patch = { status: 'approved' as const, personId, decidedBy: d.decidedBy, decidedAt }
-        await claimRef.update({ data: patch })
-        return { ok: true, claim: { ...claim, ...patch } }
-      }),
+    async decide(d) {
+      const outcome = await transaction(db, (tx) => decideIn(tx, d))
+      // someone already known moved in: what copies their home follows (a leave or a deletion drops it instead)
+      if (outcome.ok && d.approve && d.claimant)
+        await subscriptionStore(db).rehome(d.claimant._id, d.household.path, new Date())
+      return outcome
+    },
 
     async leave(person) {
       // the home goes first from what copies it: no message about the old building after this call, even if the
@@ -220,3 +187,46 @@ let store: JoinStore | null = null
 
 /** The store over the function's own database (one per warm instance, like the SDK itself). */
 export const joinStore = (): JoinStore => (store ??= createJoinStore(getDatabase()))
+
+/**
+ * A claim decided inside one transaction; a second decider's update conflicts at the write, transaction() retries
+ * it, and the re-read of the claim stops it.
+ */
+async function decideIn(tx: Tx, d: Decision): Promise<DecideOutcome> {
+  const claimRef = tx.collection('claims').doc(d.claimId)
+  const claim = (await claimRef.get()).data as ClaimDoc | null
+  // the compare of compare-and-set: a second decider's transaction conflicts, retries, and stops here
+  if (!claim || claim.status !== 'pending') return { ok: false }
+  const decidedAt = new Date()
+  if (!d.approve) {
+    const patch = { status: 'rejected' as const, reason: d.reason ?? '', decidedBy: d.decidedBy, decidedAt }
+    await claimRef.update({ data: patch })
+    return { ok: true, claim: { ...claim, ...patch } }
+  }
+  const home = { householdId: d.household._id, homePath: d.household.path }
+  const resident = { role: 'resident' as const, unitId: d.household._id }
+  let personId: string
+  if (d.claimant) {
+    // already known by this openid: move them into the household, one resident role at a time
+    const ref = tx.collection('people').doc(d.claimant._id)
+    const current = ((await ref.get()).data ?? d.claimant) as PersonDoc
+    const roles = [...current.roles.filter((g) => g.role !== 'resident'), resident]
+    await ref.update({ data: { ...home, roles } })
+    personId = d.claimant._id
+  } else if (d.twin) {
+    const ref = tx.collection('people').doc(d.twin._id)
+    const current = (await ref.get()).data as PersonDoc | null
+    if (current && !current.openid && current.householdId === d.household._id) {
+      const roles = [...current.roles.filter((g) => g.role !== 'resident'), resident]
+      await ref.update({ data: { ...home, roles, openid: claim.openid } })
+      personId = d.twin._id
+    } else {
+      personId = await addPerson(tx, claim, home, resident)
+    }
+  } else {
+    personId = await addPerson(tx, claim, home, resident)
+  }
+  const patch = { status: 'approved' as const, personId, decidedBy: d.decidedBy, decidedAt }
+  await claimRef.update({ data: patch })
+  return { ok: true, claim: { ...claim, ...patch } }
+}

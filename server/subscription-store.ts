@@ -43,6 +43,8 @@ export interface SubscriptionStore {
   subscribe(sub: Pick<SubscriptionDoc, '_id' | 'personId' | 'homePath' | 'templateId'>, at: Date): Promise<number>
   /** Drops every subscription of the person (they left their household, or were deleted). */
   forget(personId: string): Promise<void>
+  /** The person moved into another household: their subscriptions' search copy of the home follows. */
+  rehome(personId: string, homePath: string, at: Date): Promise<void>
 }
 
 const isDuplicate = (error: unknown): boolean => {
@@ -108,6 +110,9 @@ export function subscriptionStore(db: Database): SubscriptionStore {
     },
     async forget(personId) {
       await subscriptions.where({ personId }).remove()
+    },
+    async rehome(personId, homePath, at) {
+      await subscriptions.where({ personId }).update({ data: { homePath, updatedAt: at } })
     },
   }
 }

@@ -4,7 +4,7 @@
  * and access go by where the person lives now; a deleted leader's name leaves the notices and relays they made.
  * Every function runs in the local cloud; the `deliver` timer is fired by hand, as the platform would.
  */
-import type { NoticeDetail, NoticesApi } from '../../core/contract'
+import type { ClaimView, InviteView, NoticeDetail, NoticesApi } from '../../core/contract'
 import type { Envelope } from '../../core/envelope'
 import type { NoticeDoc, PersonDoc, RelayDoc, SubscriptionDoc } from '../../core/model'
 import { NOTICE_TEMPLATE } from '../../core/notice-links'
@@ -140,6 +140,39 @@ describe('退出本户', () => {
     const noticeId = await publish(c.holder('buildingHead', 'c1-b5'), ['c1-b5'], '五栋停气')
     expect(await deliveredFor(noticeId)).toEqual([neighbour.openid])
     expect((await subscriptionsOf(leaver._id))[0]?.remaining).toBe(3)
+  })
+})
+
+describe('moving into another household', () => {
+  it('a subscriber approved into a room of another building is messaged about the new building, not the old', async () => {
+    // the last resident of 1栋: the suites above use the first ones
+    const mover = residentsUnder('/s1/c1/g1/c1-b1/').slice(-1)[0]
+    await subscribe(mover)
+    await subscribe(mover)
+    const head = c.holder('buildingHead', 'c1-b3')
+    const room = c.demo.units.find((u) => u.level === 'household' && u.parentId === 'c1-b3' && !u.retired)
+    if (!room?.entrance || !room.room) throw new Error('no household in c1-b3')
+    const invite = await call<InviteView>('join', head, 'createInvite', { unitId: 'c1-b3' })
+    if (!invite.ok) throw new Error(`invite refused: ${invite.code}`)
+    const claim = await call<ClaimView>('join', mover, 'claimHousehold', {
+      token: invite.data.token,
+      microgridId: 'c1-b3',
+      entrance: room.entrance,
+      room: room.room,
+      name: mover.name,
+      phone: mover.phone,
+    })
+    if (!claim.ok) throw new Error(`claim refused: ${claim.code}`)
+    expect(await call('join', head, 'decideClaim', { claimId: claim.data.id, approve: true })).toMatchObject({
+      ok: true,
+    })
+    expect((await subscriptionsOf(mover._id))[0]?.homePath).toBe(room.path)
+
+    const oldHead = c.holder('buildingHead', 'c1-b1')
+    const oldNotice = await publish(oldHead, ['c1-b1'], '一栋停水')
+    expect(await deliveredFor(oldNotice)).not.toContain(mover.openid)
+    const newNotice = await publish(head, ['c1-b3'], '三栋消防演练')
+    expect(await deliveredFor(newNotice)).toContain(mover.openid)
   })
 })
 
