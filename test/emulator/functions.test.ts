@@ -174,7 +174,7 @@ describe('open API stand-ins', () => {
   })
   it('any other open API fails with a clear error', async () => {
     expect((await call({ op: 'other' })).error!.errMsg).toMatch(
-      /does not emulate cloud\.openapi\.wxacode\.getUnlimited/,
+      /does not emulate cloud\.openapi\.customerServiceMessage\.send/,
     )
   })
 })
