@@ -9,6 +9,8 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 
 const root = path.resolve(__dirname, '..')
+// 长辈模式: a postcss pass after pxtransform (an absolute path: Taro resolves bare names as npm packages).
+const elderCss = path.join(__dirname, 'postcss-elder.js')
 
 // NutUI's stylesheets are drawn on a 375 px canvas, ours on Taro's default 750 px one.
 const designWidth = (input?: string | number | { file?: string }): number =>
@@ -39,6 +41,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: [path.join(root, 'core')] },
       postcss: {
         pxtransform: { enable: true, config: {} },
+        [elderCss]: { enable: true, config: {} },
       },
     },
     h5: {
@@ -54,6 +57,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
+        [elderCss]: { enable: true, config: {} },
       },
     },
   }
