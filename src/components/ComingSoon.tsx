@@ -1,7 +1,7 @@
 /** A tab whose feature is not built yet: says so plainly, shows no made-up data. */
-import { View } from '@tarojs/components'
 import { Empty } from '../ui/nutui'
 import { EmptyMark } from './PageState'
+import { AppPage } from './AppPage'
 
 export interface ComingSoonProps {
   /** 通知 / 积分 / 诉求 */
@@ -13,8 +13,8 @@ export interface ComingSoonProps {
 
 export function ComingSoon({ feature, glyph, description }: ComingSoonProps) {
   return (
-    <View className='app-page page-state'>
+    <AppPage className='page-state'>
       <Empty image={<EmptyMark glyph={glyph} />} title={`${feature}功能即将上线`} description={description} />
-    </View>
+    </AppPage>
   )
 }

@@ -7,6 +7,7 @@ import { View } from '@tarojs/components'
 import { ErrorState, LoadingState, NotJoinedState } from '../../components/PageState'
 import { usePersonaReady } from '../../hooks/use-persona'
 import { useRemote } from '../../hooks/use-remote'
+import { useElderClass } from '../../hooks/use-elder-mode'
 import { getMe, type RoleView } from '../../services/grid'
 import { NoAccess } from './NoAccess'
 
@@ -32,5 +33,5 @@ function Gate<S>({ className, what, scopeOf, children }: LeaderGateProps<S>) {
     const scope = scopeOf(state.data.roles)
     body = scope ? children(scope) : <NoAccess what={what} />
   }
-  return <View className={className}>{body}</View>
+  return <View className={useElderClass(className)}>{body}</View>
 }

@@ -29,6 +29,7 @@ import {
 import { Button, Empty } from '../../ui/nutui'
 import { Input } from '../../ui/nutui-form'
 import { checkClaim, type ClaimDraft, type ClaimField } from './claim-form'
+import { AppPage } from '../../components/AppPage'
 import './index.css'
 
 const HOME = '/pages/grid/home/index'
@@ -116,7 +117,7 @@ function Join() {
         <ClaimForm target={state.data.target} token={token} onClaimed={setClaim} />
       </View>
     )
-  return <View className='app-page join'>{body}</View>
+  return <AppPage className='join'>{body}</AppPage>
 }
 
 const EMPTY_DRAFT: ClaimDraft = { microgridId: '', entrance: '', room: '', name: '', phone: '' }

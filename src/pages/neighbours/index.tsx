@@ -7,6 +7,7 @@ import { usePersonaReady } from '../../hooks/use-persona'
 import { useRemote } from '../../hooks/use-remote'
 import { getNeighbours, type NeighboursResult, type NeighbourView } from '../../services/neighbours'
 import { Avatar, Empty } from '../../ui/nutui'
+import { AppPage } from '../../components/AppPage'
 import './index.css'
 
 export default function NeighboursPage() {
@@ -20,7 +21,7 @@ function Neighbours() {
   if (state.status === 'loading') body = <LoadingState />
   else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void reload()} />
   else body = <NeighbourList result={state.data} />
-  return <View className='app-page neighbours'>{body}</View>
+  return <AppPage className='neighbours'>{body}</AppPage>
 }
 
 function NeighbourList({ result }: { result: NeighboursResult }) {

@@ -32,6 +32,7 @@ import { usePaged } from '../../use-paged'
 import { PagedList } from '../../components/PagedList'
 import '../../manage.css'
 import '../notices.css'
+import { AppPage } from '../../../components/AppPage'
 
 /** How often the open page reads the counters again (they change as residents press 收到). */
 const REFRESH_MS = 15_000
@@ -85,7 +86,7 @@ function Reach({ noticeId, unitId, onTitle }: { noticeId: string; unitId: string
       </View>
     )
   }
-  return <View className='app-page manage notices-reach'>{body}</View>
+  return <AppPage className='manage notices-reach'>{body}</AppPage>
 }
 
 function Summary({ reach, onRefresh }: { reach: ReachResult; onRefresh: () => void }) {

@@ -19,6 +19,7 @@ import { scopeFor } from '../../scope'
 import { Button, Input, Tag } from '../../ui'
 import '../../manage.css'
 import '../notices.css'
+import { AppPage } from '../../../components/AppPage'
 
 type InboxItem = NoticesApi['relayInbox']['result'][number]
 interface Card {
@@ -52,7 +53,7 @@ function Relay({ onCard }: { onCard: (c: Card) => void }) {
   else if (!me.state.data.person) body = <NotJoinedState />
   else if (!scopeFor(me.state.data.roles, 'notices.relayInbox')) body = <NoAccess what='转发通知' />
   else body = <Inbox onCard={onCard} />
-  return <View className='app-page manage notices-relay'>{body}</View>
+  return <AppPage className='manage notices-relay'>{body}</AppPage>
 }
 
 function Inbox({ onCard }: { onCard: (c: Card) => void }) {

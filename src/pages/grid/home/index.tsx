@@ -13,6 +13,7 @@ import { useMe } from '../../../hooks/use-me'
 import type { MeResult } from '../../../services/grid'
 import { NEIGHBOURS_PAGE } from '../../../services/neighbours'
 import { leadingScope } from '../../../services/roles'
+import { AppPage } from '../../../components/AppPage'
 import './index.css'
 
 export default function HomePage() {
@@ -26,12 +27,12 @@ function Home() {
 
   if (state.status === 'ok' && state.data.person) return <HomeContent me={state.data} person={state.data.person} />
   return (
-    <View className='app-page home'>
+    <AppPage className='home'>
       {state.status === 'loading' ? <LoadingState /> : null}
       {state.status === 'error' ? <ErrorState error={state.error} onRetry={() => void reload()} /> : null}
       {state.status === 'ok' ? <NotJoinedState /> : null}
       {state.status === 'ok' ? <JoinEntry /> : null}
-    </View>
+    </AppPage>
   )
 }
 
@@ -39,7 +40,7 @@ function HomeContent({ me, person }: { me: MeResult; person: NonNullable<MeResul
   const scope = leadingScope(me.roles)
   const grid = me.grid
   return (
-    <View className='app-page home'>
+    <AppPage className='home'>
       <View className='home-hero'>
         <Text className='home-hero__greeting'>你好，{person.name}</Text>
         {me.household ? (
@@ -101,6 +102,6 @@ function HomeContent({ me, person }: { me: MeResult; person: NonNullable<MeResul
 
       {scope ? <OverviewCard scope={scope} /> : null}
       {scope ? <ManageLinks roles={me.roles} title='管理' inset /> : null}
-    </View>
+    </AppPage>
   )
 }

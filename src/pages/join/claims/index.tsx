@@ -7,6 +7,7 @@ import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
 import { JOIN_PAGE, myClaims, type ClaimView } from '../../../services/join'
 import { Button, Empty } from '../../../ui/nutui'
+import { AppPage } from '../../../components/AppPage'
 import './index.css'
 
 export default function ClaimsPage() {
@@ -40,7 +41,7 @@ function Claims() {
       </View>
     )
   else body = state.data.map((c) => <ClaimRow key={c.id} claim={c} />)
-  return <View className='app-page claims'>{body}</View>
+  return <AppPage className='claims'>{body}</AppPage>
 }
 
 const day = (iso: string): string => iso.slice(0, 10)

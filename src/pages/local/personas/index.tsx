@@ -10,6 +10,7 @@ import { useRemote } from '../../../hooks/use-remote'
 import { listPersonas } from '../../../services/local-demo'
 import { choosePersona, currentPersona, type Persona } from '../../../services/session'
 import { Cell, CellGroup, Tag } from '../../../ui/nutui'
+import { AppPage } from '../../../components/AppPage'
 import './index.css'
 
 const HOME = '/pages/grid/home/index'
@@ -27,7 +28,7 @@ export default function PersonasPage() {
   }
 
   return (
-    <View className='app-page personas'>
+    <AppPage className='personas'>
       <View className='personas-banner'>
         <Text className='personas-banner__title'>本地演示 · 选择身份</Text>
         <Text className='personas-banner__text'>
@@ -64,6 +65,6 @@ export default function PersonasPage() {
           <GroupSimulator />
         </View>
       ) : null}
-    </View>
+    </AppPage>
   )
 }

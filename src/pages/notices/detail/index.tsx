@@ -23,6 +23,7 @@ import {
   type NoticeDetail,
 } from '../../../services/notices'
 import { Button, Empty } from '../../../ui/nutui'
+import { AppPage } from '../../../components/AppPage'
 import './index.css'
 
 /** The card's query (a share path may carry it encoded); null when it names no notice or cannot be read. */
@@ -59,7 +60,7 @@ function Detail() {
   else if (state.status === 'loading') body = <LoadingState />
   else if (state.status === 'error') body = <DetailError error={state.error} onRetry={() => void reload()} />
   else body = <NoticeView key={state.data.id} notice={state.data} />
-  return <View className='app-page notice-detail'>{body}</View>
+  return <AppPage className='notice-detail'>{body}</AppPage>
 }
 
 function NoticeView({ notice }: { notice: NoticeDetail }) {

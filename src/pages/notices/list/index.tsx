@@ -12,6 +12,7 @@ import { usePersonaReady } from '../../../hooks/use-persona'
 import { toServiceError, type ServiceError } from '../../../services/errors'
 import { feed, FEED_PAGE_SIZE, noticeDetailUrl, setNoticeBadge, type NoticeCard } from '../../../services/notices'
 import { Button, Empty } from '../../../ui/nutui'
+import { AppPage } from '../../../components/AppPage'
 import './index.css'
 
 type Feed =
@@ -114,7 +115,7 @@ function Notices() {
         <FeedFooter state={state} onMore={() => void loadMore()} />
       </View>
     )
-  return <View className='app-page notices'>{body}</View>
+  return <AppPage className='notices'>{body}</AppPage>
 }
 
 function NoticeRow({ notice }: { notice: NoticeCard }) {
