@@ -13,6 +13,8 @@ import { RoleTag } from '../../../components/RoleTag'
 import { JoinEntry } from '../../../components/JoinEntry'
 import { ManageLinks } from '../../../components/ManageLinks'
 import { MyDataActions } from '../../../components/MyDataActions'
+import { AppPage } from '../../../components/AppPage'
+import { ElderModeSwitch } from '../../../components/ElderModeSwitch'
 import './index.css'
 
 export default function MePage() {
@@ -36,10 +38,11 @@ function Me() {
     )
   else body = <MeContent me={state.data} person={state.data.person} />
   return (
-    <View className='app-page me'>
+    <AppPage className='me'>
       {body}
+      <ElderModeSwitch />
       {process.env.TARO_ENV === 'h5' ? <LocalDemoSwitch /> : null}
-    </View>
+    </AppPage>
   )
 }
 
