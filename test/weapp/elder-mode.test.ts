@@ -68,6 +68,17 @@ test('switched on in 我的, the mode is remembered and every page opens in it a
     const p = await second.harness.renderPage(route)
     await second.harness.eventually(() => expect(inElderMode(p)).toBe(true))
   }
+  // 首页 in the mode puts what residents come for first: the notices and a call to the grid chief
+  const homeAgain = await second.harness.renderPage(HOME)
+  await second.harness.eventually(() => expect(page(homeAgain)).toContain('打电话给李建国'))
+  const text = page(homeAgain)
+  expect(text.indexOf('看通知')).toBeGreaterThan(-1)
+  expect(text.indexOf('看通知')).toBeLessThan(text.indexOf('我的网格'))
+  await second.harness.tap(homeAgain, '.elder-shortcuts__button', 0)
+  expect(second.wx.switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/' + NOTICES }))
+  await second.harness.tap(homeAgain, '.elder-shortcuts__button', 1)
+  expect(second.wx.makePhoneCall).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '13800000101' }))
+
   const meAgain = await second.harness.renderPage(ME)
   await second.harness.eventually(() => expect(page(meAgain)).toContain('已开启'))
 
@@ -78,6 +89,7 @@ test('switched on in 我的, the mode is remembered and every page opens in it a
   const homeAfter = await third.harness.renderPage(HOME)
   await third.harness.eventually(() => expect(page(homeAfter)).toContain('你好，王秀英'))
   expect(inElderMode(homeAfter)).toBe(false)
+  expect(page(homeAfter)).not.toContain('看通知')
 })
 
 test('the compiled stylesheets scale text, darken grey text and raise buttons under the mode', () => {

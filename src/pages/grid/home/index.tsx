@@ -14,6 +14,8 @@ import type { MeResult } from '../../../services/grid'
 import { NEIGHBOURS_PAGE } from '../../../services/neighbours'
 import { leadingScope } from '../../../services/roles'
 import { AppPage } from '../../../components/AppPage'
+import { ElderShortcuts } from '../../../components/ElderShortcuts'
+import { useElderMode } from '../../../hooks/use-elder-mode'
 import './index.css'
 
 export default function HomePage() {
@@ -39,6 +41,7 @@ function Home() {
 function HomeContent({ me, person }: { me: MeResult; person: NonNullable<MeResult['person']> }) {
   const scope = leadingScope(me.roles)
   const grid = me.grid
+  const shortcuts = useElderMode() && !!grid && !!me.household
   return (
     <AppPage className='home'>
       <View className='home-hero'>
@@ -53,8 +56,11 @@ function HomeContent({ me, person }: { me: MeResult; person: NonNullable<MeResul
         )}
       </View>
 
+      {shortcuts && grid ? <ElderShortcuts heads={grid.heads} /> : null}
+
       {grid ? (
-        <View className='card home-grid'>
+        // the first card overlaps the hero; under the shortcuts (which take that place) it sits as the others do
+        <View className={shortcuts ? 'card home-grid home-grid--below' : 'card home-grid'}>
           <View className='card__head'>
             <Text className='card__title'>我的网格</Text>
           </View>
