@@ -12,7 +12,7 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon'
 import { distance } from '@turf/distance'
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson'
 import { StoreError } from './errors'
-import { isDate, isRegExp, type Doc } from './equality-index'
+import { isDate, isRegExp, valuesAt, type Doc } from './equality-index'
 
 export const EARTH_RADIUS_M = 6378.1 * 1000
 export const GEO_OPERATORS = ['$nearSphere', '$near', '$geoWithin', '$geoIntersects'] as const
@@ -157,24 +157,7 @@ function cellsOf(b: Box): string[] | undefined {
 
 /** The geometries stored at a (possibly dotted) path: GeoJSON objects, also inside arrays. */
 export function geometriesAt(doc: Doc, path: string[]): Geometry[] {
-  let cur: unknown[] = [doc]
-  for (const seg of path) {
-    const next: unknown[] = []
-    for (const v of cur) {
-      if (Array.isArray(v)) {
-        for (const e of v) if (isObject(e) && seg in e) next.push(e[seg])
-      } else if (isObject(v) && seg in v) next.push(v[seg])
-    }
-    cur = next
-  }
-  const out: Geometry[] = []
-  for (const v of cur) {
-    for (const x of Array.isArray(v) ? v : [v]) {
-      const g = asGeometry(x)
-      if (g) out.push(g)
-    }
-  }
-  return out
+  return valuesAt(doc, path).flatMap((v) => asGeometry(v) ?? [])
 }
 
 export class GeoIndex {
