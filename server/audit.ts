@@ -3,13 +3,13 @@
  * rooms in full writes ONE entry naming them all. Append-only: entries are never updated, except that a person
  * who asks to be deleted loses their name as an actor (their id stays).
  */
-import type { AuditedAction } from '../core/audit'
+import type { AuditedAction } from '../core/privacy/audit'
 import type { Unit } from '../core/units'
 import type { Caller } from './caller'
 import type { PrivacyStore } from './privacy-store'
 
 export interface ReadRecord {
-  /** The action that showed the data, e.g. 'grid.households': only labelled ones (core/audit.ts). */
+  /** The action that showed the data, e.g. 'grid.households': only labelled ones (core/privacy/audit.ts). */
   action: AuditedAction
   /** The unit the read was about; community staff read the log of everything under their community. */
   unit: Pick<Unit, '_id' | 'path'>

@@ -2,7 +2,7 @@
 import { grantsInForce } from '../core/grants'
 import type { PersonDoc } from '../core/model'
 import type { ScopedGrant } from '../core/permissions'
-import type { Viewer } from '../core/privacy'
+import type { Viewer } from '../core/grid/phone-visibility'
 import type { Unit } from '../core/units'
 import type { Repository } from './repository'
 
@@ -29,7 +29,7 @@ export async function loadCaller(repo: Repository, openid: string | undefined): 
   return { openid: openid ?? null, person, grants, units }
 }
 
-/** The caller as core/privacy.ts sees them when deciding whose phone to show in full. */
+/** The caller as core/grid/phone-visibility.ts sees them when deciding whose phone to show in full. */
 export const viewerOf = (caller: Caller): Viewer => ({
   personId: caller.person?._id,
   householdId: caller.person?.householdId,

@@ -3,7 +3,7 @@
  * config.json), whose image is kept in cloud storage so the leader gets a URL to save and print. Unlimited in
  * number; the code opens `page` with the scene in its query (`scene`, ≤ 32 characters).
  */
-import { isScene } from '../core/invite'
+import { isScene } from '../core/join/invite'
 import { getCloud } from './cloud'
 import { AppError } from './errors'
 

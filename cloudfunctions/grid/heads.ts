@@ -2,7 +2,7 @@
 import type { HeadView } from '../../core/contract'
 import { HEAD_ROLES, headsInForce } from '../../core/grants'
 import type { PersonDoc } from '../../core/model'
-import { visiblePhone, type Viewer } from '../../core/privacy'
+import { visiblePhone, type Viewer } from '../../core/grid/phone-visibility'
 import type { Unit } from '../../core/units'
 
 const HEAD_ORDER: readonly HeadView['role'][] = HEAD_ROLES

@@ -7,7 +7,7 @@
  * Recipients are the people as they are now (server/subscription-store.ts): who left, was deleted or moved away
  * gets nothing; a subscription made after the notice was published, and a person who already opened it, neither.
  */
-import { NOTICE_TEMPLATE, noticeMessage } from '../../core/notice-links'
+import { NOTICE_TEMPLATE, noticeMessage } from '../../core/notices/links'
 import { getCloud } from '../../server/cloud'
 import { noticeStore } from '../../server/notice-store'
 import type { TimerHandler } from '../../server/router'

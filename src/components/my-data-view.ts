@@ -4,7 +4,7 @@
  * keeps the whole export as it came.
  */
 import type { MyData } from '../../core/contract'
-import { auditLabel } from '../../core/audit'
+import { auditLabel } from '../../core/privacy/audit'
 import { CARE_FLAG_LABELS } from '../../core/model'
 import { ROLE_LABELS } from '../../core/roles'
 import { formatTime } from '../manage/format'

@@ -1,5 +1,5 @@
-/** The page paths and links an invite card or a binding card carries (shape agreed in core/invite.ts). */
-import { bindCardPath, invitePath } from '../../core/invite'
+/** The page paths and links an invite card or a binding card carries (shape agreed in core/join/invite.ts). */
+import { bindCardPath, invitePath } from '../../core/join/invite'
 import type { InviteView } from '../services/manage'
 
 /** The mini-program path a card opens: `/pages/join/index?token=…` or `?bind=…`. */

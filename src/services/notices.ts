@@ -7,7 +7,7 @@
  */
 import Taro from '@tarojs/taro'
 import type { AckResult, NoticeCard, NoticeDetail } from '../../core/contract'
-import { NOTICE_DETAIL_PAGE, NOTICE_TEMPLATE, noticePath } from '../../core/notice-links'
+import { NOTICE_DETAIL_PAGE, NOTICE_TEMPLATE, noticePath } from '../../core/notices/links'
 import { ERROR_MESSAGES } from '../../core/envelope'
 import { ServiceError } from './errors'
 import { knownMe, mayCall } from './grid'

@@ -1,11 +1,11 @@
 /**
- * Consent to the privacy guide (core/privacy-guide.ts) before the join page collects anything. weapp: WeChat's
+ * Consent to the privacy guide (core/privacy/guide.ts) before the join page collects anything. weapp: WeChat's
  * own record (getPrivacySetting: does the 用户隐私保护指引 still need agreeing to?) and the version of our guide
  * this WeChat user agreed to, in the app's storage. h5: that version per demo persona in this browser, since
  * each persona stands for a different WeChat user.
  */
 import Taro from '@tarojs/taro'
-import { PRIVACY_GUIDE } from '../../core/privacy-guide'
+import { PRIVACY_GUIDE } from '../../core/privacy/guide'
 import { currentPersona } from './session'
 
 /** The id WeChat checks was tapped when the page answers onNeedPrivacyAuthorization with 'agree'. */

@@ -8,7 +8,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { InviteView } from '../../core/contract'
 import type { Envelope } from '../../core/envelope'
-import { PRIVACY_GUIDE } from '../../core/privacy-guide'
+import { PRIVACY_GUIDE } from '../../core/privacy/guide'
 import type { Unit } from '../../core/units'
 import { personaPerson, pickPersona, SHOTS, startDemoCloud, type DemoCloud } from './demo-cloud'
 

@@ -8,7 +8,7 @@ import {
   visiblePhone,
   type PhoneOwner,
   type Viewer,
-} from '../../core/privacy'
+} from '../../core/grid/phone-visibility'
 
 describe('maskPhone', () => {
   it.each([

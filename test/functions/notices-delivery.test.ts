@@ -5,7 +5,7 @@
  */
 import type { NoticesApi } from '../../core/contract'
 import type { PersonDoc, SubscriptionDoc } from '../../core/model'
-import { NOTICE_TEMPLATE } from '../../core/notice-links'
+import { NOTICE_TEMPLATE } from '../../core/notices/links'
 import { isWithin } from '../../core/units'
 import { SENDS_PER_FIRING } from '../../cloudfunctions/notices/deliver'
 import { inDays, startNoticesCloud, type NoticesCloud } from './notices-cloud'

@@ -7,7 +7,7 @@
 import type { ClaimView, InviteView, NoticeDetail, NoticesApi } from '../../core/contract'
 import type { Envelope } from '../../core/envelope'
 import type { NoticeDoc, PersonDoc, RelayDoc, SubscriptionDoc } from '../../core/model'
-import { NOTICE_TEMPLATE } from '../../core/notice-links'
+import { NOTICE_TEMPLATE } from '../../core/notices/links'
 import { isWithin } from '../../core/units'
 import { buildFunctions } from '../../scripts/build-functions'
 import { inDays, startNoticesCloud, type NoticesCloud } from './notices-cloud'

@@ -7,7 +7,7 @@
  */
 import type { AckResult, NoticesApi } from '../../core/contract'
 import type { AuditDoc, PersonDoc, ReachCounterDoc, ReceiptDoc, SubscriptionDoc } from '../../core/model'
-import { NOTICE_TEMPLATE } from '../../core/notice-links'
+import { NOTICE_TEMPLATE } from '../../core/notices/links'
 import { ERROR_MESSAGES } from '../../core/envelope'
 import { isWithin } from '../../core/units'
 import { byDoor } from '../../cloudfunctions/grid/handlers/households'

@@ -10,7 +10,7 @@ import path from 'node:path'
 import type { SimulatedComponent } from 'miniprogram-simulate'
 import type { ClaimView, InviteTarget } from '../../core/contract'
 import { ok } from '../../core/envelope'
-import { PRIVACY_GUIDE } from '../../core/privacy-guide'
+import { PRIVACY_GUIDE } from '../../core/privacy/guide'
 import { bootApp, createWx, DIST, eventually, renderPage, settle, tap, typeInto, type CloudCall } from './harness'
 
 const JOIN = 'pages/join/index'

@@ -14,7 +14,7 @@ import type {
   MeResult,
   TreeNode,
 } from '../../core/contract'
-import { AUDITED_ACTIONS, FALLBACK_AUDIT_LABEL } from '../../core/audit'
+import { AUDITED_ACTIONS, FALLBACK_AUDIT_LABEL } from '../../core/privacy/audit'
 import { fail, ok } from '../../core/envelope'
 import { bootApp, createWx, renderPage, type CloudCall, eventually, tap, typeInto } from './harness'
 import { chiefMe } from './fixtures'

@@ -7,7 +7,7 @@
 import type { SimulatedComponent, SimulatedNode } from 'miniprogram-simulate'
 import type { NoticeCard, NoticeDetail } from '../../core/contract'
 import { fail, ok } from '../../core/envelope'
-import { NOTICE_TEMPLATE } from '../../core/notice-links'
+import { NOTICE_TEMPLATE } from '../../core/notices/links'
 import { bootApp, createWx, renderPage, settle, type CloudCall, tap } from './harness'
 import { residentMe } from './fixtures'
 

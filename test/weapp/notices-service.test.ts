@@ -4,7 +4,7 @@
  * tab's badge follows the persona picked on the 本地演示 page.
  */
 import Taro from '@tarojs/taro'
-import { NOTICE_TEMPLATE } from '../../core/notice-links'
+import { NOTICE_TEMPLATE } from '../../core/notices/links'
 import { choosePersona } from '../../src/services/session'
 import { reapplyNoticeBadge, refreshNoticeBadge, subscribeNotices } from '../../src/services/notices'
 

@@ -6,7 +6,7 @@
 import type { SimulatedComponent } from 'miniprogram-simulate'
 import type { ClaimView, InviteTarget, MyData, NeighboursResult } from '../../core/contract'
 import { fail, ok } from '../../core/envelope'
-import { PRIVACY_GUIDE } from '../../core/privacy-guide'
+import { PRIVACY_GUIDE } from '../../core/privacy/guide'
 import { bootApp, createWx, renderPage, settle, type CloudCall, tap } from './harness'
 import { notJoinedMe, residentMe } from './fixtures'
 

@@ -11,7 +11,7 @@
  */
 import type { HouseholdRow, HouseholdsResult, MemberView, ParsedPayload } from '../../../core/contract'
 import type { PersonDoc } from '../../../core/model'
-import { visiblePhone } from '../../../core/privacy'
+import { visiblePhone } from '../../../core/grid/phone-visibility'
 import { doorLabel, type Unit } from '../../../core/units'
 import { recordRead } from '../../../server/audit'
 import { viewerOf } from '../../../server/caller'

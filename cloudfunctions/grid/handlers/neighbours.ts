@@ -12,7 +12,7 @@
  */
 import type { NeighbourView, NeighboursResult, ParsedPayload } from '../../../core/contract'
 import { HEAD_ROLES, headsInForce, isHeadRole } from '../../../core/grants'
-import { isLeaderRead, visibleDoor, visiblePhone, type Subject } from '../../../core/privacy'
+import { isLeaderRead, visibleDoor, visiblePhone, type Subject } from '../../../core/grid/phone-visibility'
 import { isWithin } from '../../../core/units'
 import { recordRead } from '../../../server/audit'
 import { viewerOf } from '../../../server/caller'

@@ -4,7 +4,7 @@
  */
 import type { ClaimView, ParsedPayload } from '../../../core/contract'
 import type { ClaimDoc } from '../../../core/model'
-import { sameEntrance, sameRoom } from '../../../core/invite'
+import { sameEntrance, sameRoom } from '../../../core/join/invite'
 import { isWithin, type Unit } from '../../../core/units'
 import { recordRead, type ReadRecord } from '../../../server/audit'
 import type { Caller } from '../../../server/caller'

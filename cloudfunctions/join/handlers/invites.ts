@@ -2,7 +2,7 @@
  * where they lead. */
 import { randomBytes } from 'node:crypto'
 import type { InviteTarget, InviteView, ParsedPayload, PosterView } from '../../../core/contract'
-import { BIND_CARD_TTL_MS, JOIN_INVITE_TTL_MS, JOIN_PAGE, JOIN_POSTER_TTL_MS } from '../../../core/invite'
+import { BIND_CARD_TTL_MS, JOIN_INVITE_TTL_MS, JOIN_PAGE, JOIN_POSTER_TTL_MS } from '../../../core/join/invite'
 import type { InviteDoc } from '../../../core/model'
 import { ancestorAt, type Unit } from '../../../core/units'
 import { AppError } from '../../../server/errors'

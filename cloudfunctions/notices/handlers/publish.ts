@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import type { NoticeCard, ParsedPayload, UnitRef } from '../../../core/contract'
 import type { DeliveryDoc, NoticeDoc } from '../../../core/model'
-import { MAX_NOTICE_DAYS, outermost, publishGrants } from '../../../core/notice-scope'
+import { MAX_NOTICE_DAYS, outermost, publishGrants } from '../../../core/notices/scope'
 import type { Unit } from '../../../core/units'
 import { checkText } from '../../../server/content-check'
 import { AppError } from '../../../server/errors'

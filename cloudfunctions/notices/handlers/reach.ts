@@ -15,7 +15,7 @@
  */
 import type { ParsedPayload, ReachResult, ReachRow, UnreachedRow } from '../../../core/contract'
 import type { NoticeDoc } from '../../../core/model'
-import { NOTICE_TEMPLATE, noticeMessage } from '../../../core/notice-links'
+import { NOTICE_TEMPLATE, noticeMessage } from '../../../core/notices/links'
 import { ancestorAt, doorLabel, isWithin, type Unit } from '../../../core/units'
 import { recordRead } from '../../../server/audit'
 import type { Caller } from '../../../server/caller'

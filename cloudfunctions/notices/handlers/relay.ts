@@ -1,11 +1,11 @@
 /**
  * notices.relay and notices.relayInbox (转发到本网格群): a grid chief passes a notice from above into the grid's
  * group as a share card. The notice is not copied — residents still see one notice, with its origin — the relay
- * only records the grid chief's note, which the card's page shows (core/notice-links.ts noticePath).
+ * only records the grid chief's note, which the card's page shows (core/notices/links.ts noticePath).
  */
 import type { NoticeCard, ParsedPayload, UnitRef } from '../../../core/contract'
 import type { NoticeDoc } from '../../../core/model'
-import { noticePath } from '../../../core/notice-links'
+import { noticePath } from '../../../core/notices/links'
 import { isWithin, pathIds, type Unit } from '../../../core/units'
 import { AppError } from '../../../server/errors'
 import { noticeStore } from '../../../server/notice-store'

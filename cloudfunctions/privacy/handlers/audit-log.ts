@@ -1,6 +1,6 @@
 /** privacy.auditLog: the unmasked reads under a community (or a grid in it), newest first, for community staff. */
 import type { AuditEntry, ParsedPayload, PrivacyApi } from '../../../core/contract'
-import { DELETED_NAME } from '../../../core/privacy'
+import { DELETED_NAME } from '../../../core/grid/phone-visibility'
 import { AppError } from '../../../server/errors'
 import { privacyStore } from '../../../server/privacy-store'
 import type { ActionDef } from '../../../server/router'

@@ -4,7 +4,7 @@
  * add up, but nothing in it names them any more, and their openid no longer signs them in.
  */
 import type { MyData, ParsedPayload } from '../../../core/contract'
-import { DELETED_NAME } from '../../../core/privacy'
+import { DELETED_NAME } from '../../../core/grid/phone-visibility'
 import { AppError } from '../../../server/errors'
 import { privacyStore } from '../../../server/privacy-store'
 import type { ActionDef } from '../../../server/router'

@@ -1,10 +1,10 @@
 /**
- * The privacy guide (core/privacy-guide.ts) with 同意 and 不同意. In weapp the agree button is WeChat's own
+ * The privacy guide (core/privacy/guide.ts) with 同意 and 不同意. In weapp the agree button is WeChat's own
  * (open-type agreePrivacyAuthorization), so agreeing here also records the 用户隐私保护指引 with the platform;
  * on older base libraries and in h5 it is a plain button.
  */
 import { Button as NativeButton, Text, View } from '@tarojs/components'
-import { PRIVACY_GUIDE } from '../../../core/privacy-guide'
+import { PRIVACY_GUIDE } from '../../../core/privacy/guide'
 import { AGREE_BUTTON_ID, platformHasPrivacyApi } from '../../services/privacy-consent'
 import { Button } from '../../ui/nutui'
 import './index.css'

@@ -5,7 +5,7 @@
 import { useCallback, useEffect } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { auditLabel } from '../../../core/audit'
+import { auditLabel } from '../../../core/privacy/audit'
 import { type RoleView } from '../../services/grid'
 import { getAuditLog, type AuditEntry } from '../../services/manage'
 import { formatTime } from '../format'

@@ -9,7 +9,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button as NativeButton, Text, View, type ButtonProps } from '@tarojs/components'
-import { readCardQuery } from '../../../core/invite'
+import { readCardQuery } from '../../../core/join/invite'
 import { ClaimStatusTag } from '../../components/ClaimStatusTag'
 import { EmptyMark, LoadingState } from '../../components/PageState'
 import { PrivacyGuide } from '../../components/PrivacyGuide'
@@ -34,7 +34,7 @@ import './index.css'
 
 const HOME = '/pages/grid/home/index'
 
-/** The card's query (core/invite.ts); a mini-program code carries the join token as `scene` instead. */
+/** The card's query (core/join/invite.ts); a mini-program code carries the join token as `scene` instead. */
 function cardQuery(params: Record<string, string | undefined>): { token?: string; bind?: string } {
   const card = readCardQuery(params)
   if (card.token || card.bind || !params.scene) return card

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
-import { noticePath } from '../../../../core/notice-links'
+import { noticePath } from '../../../../core/notices/links'
 import { Text, View } from '@tarojs/components'
 import { ErrorState, LoadingState } from '../../../components/PageState'
 import { usePersonaReady } from '../../../hooks/use-persona'

@@ -12,7 +12,7 @@ import { noticeTime, UrgencyTag } from '../../../components/NoticeTags'
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
 import { toServiceError, type ServiceError } from '../../../services/errors'
-import { parseNoticeQuery } from '../../../../core/notice-links'
+import { parseNoticeQuery } from '../../../../core/notices/links'
 import {
   ackNotice,
   getNotice,

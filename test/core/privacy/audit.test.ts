@@ -1,13 +1,13 @@
 /**
- * The audit table (core/audit.ts) against the code: every action that records an unmasked read has a Chinese
+ * The audit table (core/privacy/audit.ts) against the code: every action that records an unmasked read has a Chinese
  * label, every label belongs to an action that records one, and each is a real action of the contract.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { AUDITED_ACTIONS, auditLabel, FALLBACK_AUDIT_LABEL } from '../../core/audit'
-import { ACTION_KEYS } from '../../core/contract'
+import { AUDITED_ACTIONS, auditLabel, FALLBACK_AUDIT_LABEL } from '../../../core/privacy/audit'
+import { ACTION_KEYS } from '../../../core/contract'
 
-const ROOT = join(__dirname, '../..')
+const ROOT = join(__dirname, '../../..')
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -3,7 +3,7 @@
  * person reviewing the audit log (审计日志). server/audit.ts accepts only these actions, and the audit page takes
  * its labels from here, so an audited action cannot reach the log without a Chinese label.
  */
-import type { ActionKey } from './contract'
+import type { ActionKey } from '../contract'
 
 export const AUDITED_ACTIONS = {
   'grid.households': '查看住户名单（完整手机号和门牌）',

@@ -2,7 +2,7 @@
  * 用户隐私保护指引: what the join page shows a visitor before they give their name, room and phone (PIPL Art. 17:
  * what is collected, why, who sees it, how long it is kept and how to have it deleted), and what the mini-program's
  * guide in the WeChat admin console (设置 → 服务内容声明 → 用户隐私保护指引) must say too (docs/deploy.md). It
- * describes what the code does: core/privacy.ts (who sees what), server/audit.ts (the audit log),
+ * describes what the code does: core/grid/phone-visibility.ts (who sees what), server/audit.ts (the audit log),
  * privacy.exportMyData / requestDeletion and join.leaveHousehold. Change the version whenever the text changes in
  * substance: everyone who agreed to an older version is asked again.
  */

@@ -3,10 +3,10 @@
  * for de-identification wherever the full data is not needed. A leader seeing someone else's data in full is
  * an unmasked read the functions write to the audit log (server/audit.ts).
  */
-import { maskPhone, maskRoom } from './mask'
-import type { ScopedGrant } from './permissions'
-import { LEADER_ROLES } from './roles'
-import { ancestorPath, doorLabel, isWithin, type Unit } from './units'
+import { maskPhone, maskRoom } from '../mask'
+import type { ScopedGrant } from '../permissions'
+import { LEADER_ROLES } from '../roles'
+import { ancestorPath, doorLabel, isWithin, type Unit } from '../units'
 
 /** The signed-in person looking at the data. */
 export interface Viewer {

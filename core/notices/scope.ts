@@ -4,9 +4,9 @@
  * buildings (street staff: the street, a community or a grid). Households are never a notice's target.
  * Shared by notices.publish (the server's check) and the publish form's scope picker.
  */
-import type { ScopedGrant } from './permissions'
-import type { Role } from './roles'
-import { isWithin, type Level, type Unit } from './units'
+import type { ScopedGrant } from '../permissions'
+import type { Role } from '../roles'
+import { isWithin, type Level, type Unit } from '../units'
 
 export const PUBLISH_LEVELS: Partial<Record<Role, readonly Level[]>> = {
   streetStaff: ['street', 'community', 'grid'],

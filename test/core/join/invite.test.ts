@@ -1,5 +1,5 @@
 /** Invite and binding cards: the page they open, and doors matched however residents type them. */
-import { bindCardPath, invitePath, JOIN_PAGE, readCardQuery, sameEntrance, sameRoom } from '../../core/invite'
+import { bindCardPath, invitePath, JOIN_PAGE, readCardQuery, sameEntrance, sameRoom } from '../../../core/join/invite'
 
 describe('card paths', () => {
   it('opens 加入网格 with the token as a query, and reads it back', () => {

@@ -1,5 +1,5 @@
-import type { NoticeDoc } from './model'
-import { URGENCY_LABELS } from './contract/notices'
+import type { NoticeDoc } from '../model'
+import { URGENCY_LABELS } from '../contract/notices'
 
 /**
  * Where a notice opens in the mini-program, and the one subscribe-message template notices are sent with.
