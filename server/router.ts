@@ -37,8 +37,11 @@ export interface ActionDef<P, R> {
   handle(ctx: HandlerContext<P>): Promise<R>
 }
 
+/** A handler of one action, typed from the contract: `export const feed: Action<'notices', 'feed'> = { … }`. */
+export type Action<F extends FunctionName, A extends ActionName<F>> = ActionDef<ParsedPayload<F, A>, Result<F, A>>
+
 export type Handlers<F extends FunctionName> = {
-  [A in ActionName<F>]: ActionDef<ParsedPayload<F, A>, Result<F, A>>
+  [A in ActionName<F>]: Action<F, A>
 }
 
 /**

@@ -1,0 +1,27 @@
+/**
+ * Deterministic document ids: the idempotency contract. A retried call, a double tap or a racing twin writes the
+ * same _id, so the database itself refuses the second write or the transaction conflicts on it. Every place that
+ * builds or parses one of these ids uses this module; the document types they name are in core/model.ts.
+ * (A claim's id is a hash of the claimant and their claim count: server/data/claims.ts, which owns the hashing.)
+ */
+
+/** receipts: a household reached by a notice, once. */
+export const receiptId = (noticeId: string, householdId: string): string => `${noticeId}_${householdId}`
+
+/** reachCounters: households of one building reached by one notice. */
+export const counterId = (noticeId: string, microgridId: string): string => `${noticeId}_${microgridId}`
+
+/** acks: one person's opening and 收到 of a notice. */
+export const ackId = (noticeId: string, personId: string): string => `${noticeId}_${personId}`
+
+/** relays: a grid chief's relay of a notice into the grid's group. */
+export const relayId = (noticeId: string, gridId: string): string => `${noticeId}_${gridId}`
+
+/** reminders: one reminder of a notice to the unreached under a unit on one Beijing day (YYYY-MM-DD). */
+export const reminderId = (noticeId: string, unitId: string, day: string): string => `${noticeId}_${unitId}_${day}`
+
+/** subscriptions: the one-time subscribe messages a person accepted for one template. */
+export const subscriptionId = (personId: string, templateId: string): string => `${personId}_${templateId}`
+
+/** groups: a bound group chat is keyed by its openGId, so only the first binding of a group wins. */
+export const groupId = (openGId: string): string => openGId
