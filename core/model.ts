@@ -203,3 +203,15 @@ export interface DeliveryDoc {
   createdAt: Date
   doneAt?: Date
 }
+
+/** One reminder of a notice to the unreached under a unit on one Beijing day: core/ids.ts reminderId. */
+export interface ReminderDoc {
+  _id: string
+  noticeId: string
+  unitId: string
+  /** YYYY-MM-DD in Beijing time */
+  day: string
+  by: string
+  at: Date
+  sent: number
+}

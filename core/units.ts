@@ -30,6 +30,16 @@ export interface Unit {
   room?: string
 }
 
+/** A move recorded on the moved unit before anything else is written, so a repeated org.moveUnit can finish it. */
+export interface PendingMove {
+  fromPath: string
+  toPath: string
+  parentId: string
+}
+
+/** A unit as stored: while a move is under way it carries the move (see cloudfunctions/org). */
+export type StoredUnit = Unit & { moving?: PendingMove }
+
 export const SEPARATOR = '/'
 
 export const childPath = (parentPath: string, id: string): string => `${parentPath}${id}${SEPARATOR}`

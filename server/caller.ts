@@ -4,7 +4,7 @@ import type { PersonDoc } from '../core/model'
 import type { ScopedGrant } from '../core/permissions'
 import type { Viewer } from '../core/grid/phone-visibility'
 import type { Unit } from '../core/units'
-import type { Repository } from './repository'
+import type { Data } from './data'
 
 export interface Caller {
   openid: string | null
@@ -16,11 +16,11 @@ export interface Caller {
   units: Map<string, Unit>
 }
 
-export async function loadCaller(repo: Repository, openid: string | undefined): Promise<Caller> {
-  const person = openid ? await repo.personByOpenid(openid) : null
+export async function loadCaller(data: Data, openid: string | undefined): Promise<Caller> {
+  const person = openid ? await data.people.byOpenid(openid) : null
   if (!person) return { openid: openid ?? null, person: null, grants: [], units: new Map() }
   const ids = [...(person.householdId ? [person.householdId] : []), ...person.roles.map((g) => g.unitId)]
-  const units = new Map((await repo.units(ids)).map((u) => [u._id, u]))
+  const units = new Map((await data.units.byIds(ids)).map((u) => [u._id, u]))
   const grants = grantsInForce(person.roles, units).map((g) => ({
     role: g.role,
     unitId: g.unit._id,

@@ -5,8 +5,7 @@
  */
 import type { PersonDoc } from '../core/model'
 import type { Unit } from '../core/units'
-import type { Database } from './cloud'
-import { rows, all, total, pathPrefix } from './query'
+import type { Data } from './data'
 
 export interface Repository {
   personByOpenid(openid: string): Promise<PersonDoc | null>
@@ -21,30 +20,16 @@ export interface Repository {
   countResidentsUnder(path: string): Promise<number>
 }
 
-export function createRepository(db: Database): Repository {
-  const _ = db.command
-  const units = () => db.collection('units')
-  const people = () => db.collection('people')
-  const under = (path: string) => pathPrefix(db, path)
-
+/** @deprecated the old repository as a view of the data layer, while handlers move to ctx.data. */
+export function repositoryOver(data: Data): Repository {
   return {
-    async personByOpenid(openid) {
-      return (await rows<PersonDoc>(people().where({ openid }).limit(1)))[0] ?? null
-    },
-    async unit(id) {
-      return (await rows<Unit>(units().where({ _id: id }).limit(1)))[0] ?? null
-    },
-    async units(ids) {
-      const unique = [...new Set(ids)]
-      return unique.length === 0 ? [] : all<Unit>(units().where({ _id: _.in(unique) }))
-    },
-    childUnits: (parentId) => all<Unit>(units().where({ parentId, level: _.neq('household'), retired: _.neq(true) })),
-    householdMembers: (householdId) => all<PersonDoc>(people().where({ householdId })),
-    async roleHolders(unitIds) {
-      const unique = [...new Set(unitIds)]
-      return unique.length === 0 ? [] : all<PersonDoc>(people().where({ 'roles.unitId': _.in(unique) }))
-    },
-    countHouseholdsUnder: (path) => total(units().where({ level: 'household', path: under(path) })),
-    countResidentsUnder: (path) => total(people().where({ homePath: under(path) })),
+    personByOpenid: (openid) => data.people.byOpenid(openid),
+    unit: (id) => data.units.get(id),
+    units: (ids) => data.units.byIds(ids),
+    childUnits: (parentId) => data.units.childrenOf(parentId),
+    householdMembers: (householdId) => data.people.inHousehold(householdId),
+    roleHolders: (unitIds) => data.people.holdingRolesOver(unitIds),
+    countHouseholdsUnder: (path) => data.units.countHouseholdsUnder(path),
+    countResidentsUnder: (path) => data.people.countResidentsUnder(path),
   }
 }

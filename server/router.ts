@@ -10,13 +10,17 @@ import { allows, PERMISSIONS } from '../core/permissions'
 import type { Unit } from '../core/units'
 import { loadCaller, type Caller } from './caller'
 import { callerOpenid, getCloud, getDatabase } from './cloud'
+import { createData, type Data } from './data'
 import { AppError } from './errors'
-import { createRepository, type Repository } from './repository'
+import { repositoryOver, type Repository } from './repository'
 import { parsePayload } from './validation'
 
 export interface HandlerContext<P> {
   payload: P
   caller: Caller
+  /** The one route to the database (server/data/): every repository, and transactions. */
+  data: Data
+  /** @deprecated the old half of the data layer, being folded into `data` */
   repo: Repository
   /** The unit the permission was checked against, when the action has one (already loaded). */
   target: Unit | null
@@ -33,7 +37,7 @@ export interface ActionDef<P, R> {
    * For permissions scoped to a unit: the unit the caller must hold a role over. It may be looked up (a
    * claim's household, a group's grid); null when what the payload names does not exist (NOT_FOUND).
    */
-  target?: (payload: P, repo: Repository) => string | null | Promise<string | null>
+  target?: (payload: P, data: Data) => string | null | Promise<string | null>
   handle(ctx: HandlerContext<P>): Promise<R>
 }
 
@@ -59,7 +63,8 @@ export interface Platform {
   openid(): string | undefined
   /** The openGId a group CloudID stands for, decrypted by the platform; null when it is not a valid one. */
   openGroup(cloudID: string): Promise<string | null>
-  repository(): Repository
+  /** The data layer of one call (tests may hand another). */
+  data(): Data
   logError(message: string, error: unknown): void
 }
 
@@ -74,14 +79,14 @@ export const wxPlatform: Platform = {
       return null // expired (5 min) or not a CloudID: the call goes on as not opened from a group
     }
   },
-  repository: () => createRepository(getDatabase()),
+  data: () => createData(getDatabase()),
   logError: (message, error) => console.error(message, error),
 }
 
 export type Main = (event: unknown, context?: unknown) => Promise<Envelope<unknown>>
 
 /** Work a function's config.json timer trigger runs (e.g. delivering a notice's subscribe messages in batches). */
-export type TimerHandler = (ctx: { repo: Repository; firedAt: Date }) => Promise<unknown>
+export type TimerHandler = (ctx: { data: Data; firedAt: Date }) => Promise<unknown>
 
 interface TimerEvent {
   Type: 'Timer'
@@ -109,7 +114,7 @@ export function createMain<F extends FunctionName>(
       const timer = own(timers, event.TriggerName) ? timers[event.TriggerName] : undefined
       if (!timer) return fail('UNKNOWN_ACTION')
       try {
-        return ok(await timer({ repo: platform.repository(), firedAt: event.Time ? new Date(event.Time) : new Date() }))
+        return ok(await timer({ data: platform.data(), firedAt: event.Time ? new Date(event.Time) : new Date() }))
       } catch (error) {
         platform.logError(`[${fn} timer ${event.TriggerName}] failed`, error)
         return fail('INTERNAL')
@@ -125,8 +130,9 @@ export function createMain<F extends FunctionName>(
       const parsed = parsePayload(schemas[action] as Parameters<typeof parsePayload>[0], payload)
       if (!parsed.ok) return fail('INVALID_PAYLOAD', parsed.detail)
 
-      const repo = platform.repository()
-      const caller = await loadCaller(repo, platform.openid())
+      const data = platform.data()
+      const repo = repositoryOver(data)
+      const caller = await loadCaller(data, platform.openid())
       const permission = PERMISSIONS[`${fn}.${action}` as ActionKey]
       let target: Unit | null = null
       if (permission.who !== 'anyone') {
@@ -135,8 +141,8 @@ export function createMain<F extends FunctionName>(
           const roles = permission.who
           if (!caller.grants.some((g) => roles.includes(g.role))) return fail('FORBIDDEN')
           if (permission.target === 'unit') {
-            const targetId = def.target ? await def.target(parsed.value, repo) : null
-            target = targetId ? await repo.unit(targetId) : null
+            const targetId = def.target ? await def.target(parsed.value, data) : null
+            target = targetId ? await data.units.get(targetId) : null
             // only someone who could see some unit learns that this one does not exist
             if (!target) return fail('NOT_FOUND')
           }
@@ -146,7 +152,7 @@ export function createMain<F extends FunctionName>(
       const cloudID = groupCloudId(group)
       const openGId = cloudID ? await platform.openGroup(cloudID) : null
       const opened = openGId ? { openGId } : null
-      return ok(await def.handle({ payload: parsed.value, caller, repo, target, group: opened }))
+      return ok(await def.handle({ payload: parsed.value, caller, data, repo, target, group: opened }))
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.detail, error.issues)
       platform.logError(`[${fn}.${action}] failed`, error)

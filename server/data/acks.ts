@@ -1,0 +1,47 @@
+/**
+ * `acks`: one person's opening and 收到 of a notice (core/ids.ts ackId). Indexes (core/schema.ts):
+ * personId_1_noticeId_1.
+ */
+import { ackId } from '../../core/ids'
+import type { AckDoc } from '../../core/model'
+import type { Database } from '../cloud'
+import { addOnce, allIn, first } from './query'
+
+export interface Acks {
+  get(noticeId: string, personId: string): Promise<AckDoc | null>
+  /** Writes the person's ack as given (its id from core/ids.ts). */
+  put(doc: AckDoc): Promise<void>
+  /** The person's acks among these notices. */
+  ofPerson(personId: string, noticeIds: readonly string[]): Promise<AckDoc[]>
+  /** Which of these people opened or acknowledged the notice. */
+  readersAmong(noticeId: string, personIds: readonly string[]): Promise<Set<string>>
+  /** Marks the notice read by the person, once: an existing ack (read or 收到) is left as it is. */
+  markRead(noticeId: string, personId: string, at: Date): Promise<void>
+}
+
+export function acks(db: Database): Acks {
+  const _ = db.command
+  const col = () => db.collection('acks')
+  return {
+    get: (noticeId, personId) => first<AckDoc>(col().where({ _id: ackId(noticeId, personId) })),
+    async put({ _id, ...data }) {
+      await col().doc(_id).set({ data })
+    },
+    ofPerson: (personId, noticeIds) =>
+      allIn<AckDoc>(noticeIds, (slice) => col().where({ personId, noticeId: _.in(slice) })),
+    async readersAmong(noticeId, personIds) {
+      const found = await allIn<Pick<AckDoc, 'personId'>>(
+        personIds.map((p) => ackId(noticeId, p)),
+        (slice) =>
+          col()
+            .where({ _id: _.in(slice) })
+            .field({ personId: true }),
+      )
+      return new Set(found.map((a) => a.personId))
+    },
+    async markRead(noticeId, personId, at) {
+      // add, never set: a 收到 written a moment ago (ackedAt) must not be overwritten by the opening
+      await addOnce(col(), { _id: ackId(noticeId, personId), noticeId, personId, readAt: at })
+    },
+  }
+}

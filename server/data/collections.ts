@@ -1,0 +1,54 @@
+/** The collections and the document each holds (core/schema.ts lists their indexes and security rules). */
+import type {
+  AckDoc,
+  AuditDoc,
+  ClaimDoc,
+  DeliveryDoc,
+  GroupDoc,
+  InviteDoc,
+  NoticeDoc,
+  PersonDoc,
+  ReachCounterDoc,
+  ReceiptDoc,
+  RelayDoc,
+  ReminderDoc,
+  SubscriptionDoc,
+} from '../../core/model'
+import type { StoredUnit } from '../../core/units'
+
+export interface Documents {
+  units: StoredUnit
+  people: PersonDoc
+  invites: InviteDoc
+  claims: ClaimDoc
+  groups: GroupDoc
+  audit: AuditDoc
+  notices: NoticeDoc
+  acks: AckDoc
+  receipts: ReceiptDoc
+  reachCounters: ReachCounterDoc
+  relays: RelayDoc
+  deliveries: DeliveryDoc
+  subscriptions: SubscriptionDoc
+  reminders: ReminderDoc
+}
+
+export type CollectionName = keyof Documents
+export type DocOf<K extends CollectionName> = Documents[K]
+
+export const COLLECTION_NAMES: readonly CollectionName[] = [
+  'units',
+  'people',
+  'invites',
+  'claims',
+  'groups',
+  'audit',
+  'notices',
+  'acks',
+  'receipts',
+  'reachCounters',
+  'relays',
+  'deliveries',
+  'subscriptions',
+  'reminders',
+]

@@ -1,0 +1,81 @@
+/**
+ * THE one route to the database. A handler reaches it only through `ctx.data`, built once per call by the router
+ * (server/router.ts, Platform.data) and made of one repository per collection — every query shape lives in the
+ * repository of its collection, next to the indexes of core/schema.ts that serve it — plus `transaction`, the
+ * one way to change several documents atomically. Tests swap the whole layer by handing the router another Data.
+ *
+ *   handler ──ctx.data──▶ data.<collection>.<named query or write>   (server/data/<collection>.ts)
+ *                      └─▶ data.transaction(tx => tx.<collection>.get/set/update/add)
+ */
+import type { Database } from '../cloud'
+import { transaction as runTransaction, withRetry, type Tx } from '../transaction'
+import { acks, type Acks } from './acks'
+import { audit, type Audit } from './audit'
+import { claims, type Claims } from './claims'
+import { COLLECTION_NAMES } from './collections'
+import { deliveries, type Deliveries } from './deliveries'
+import { groups, type Groups } from './groups'
+import { invites, type Invites } from './invites'
+import { notices, type Notices } from './notices'
+import { people, type People } from './people'
+import { reachCounters, type ReachCounters } from './reach-counters'
+import { receipts, type Receipts } from './receipts'
+import { relays, type Relays } from './relays'
+import { reminders, type Reminders } from './reminders'
+import { subscriptions, type Subscriptions } from './subscriptions'
+import { txData, type TxData } from './tx'
+import { units, type Units } from './units'
+
+export type { TxData } from './tx'
+
+export interface Data {
+  units: Units
+  people: People
+  invites: Invites
+  claims: Claims
+  groups: Groups
+  audit: Audit
+  notices: Notices
+  acks: Acks
+  receipts: Receipts
+  reachCounters: ReachCounters
+  relays: Relays
+  deliveries: Deliveries
+  subscriptions: Subscriptions
+  reminders: Reminders
+  /**
+   * `work` in one transaction, retried on conflict with jittered backoff (server/transaction.ts): `work` must be
+   * safe to run again, re-reading inside the transaction what it decides on. `precheck`, when given, runs before
+   * every round outside any transaction: a non-null answer ends the call without one (e.g. a household already
+   * reached costs one read and no transaction).
+   */
+  transaction<T>(work: (tx: TxData) => Promise<T>, precheck?: () => Promise<T | null>): Promise<T>
+}
+
+export function createData(db: Database): Data {
+  const inTx = (tx: Tx) => txData(tx, COLLECTION_NAMES)
+  return {
+    units: units(db),
+    people: people(db),
+    invites: invites(db),
+    claims: claims(db),
+    groups: groups(db),
+    audit: audit(db),
+    notices: notices(db),
+    acks: acks(db),
+    receipts: receipts(db),
+    reachCounters: reachCounters(db),
+    relays: relays(db),
+    deliveries: deliveries(db),
+    subscriptions: subscriptions(db),
+    reminders: reminders(db),
+    transaction<T>(work: (tx: TxData) => Promise<T>, precheck?: () => Promise<T | null>): Promise<T> {
+      if (!precheck) return runTransaction(db, (tx) => work(inTx(tx)))
+      return withRetry(async () => {
+        const settled = await precheck()
+        if (settled !== null) return settled
+        return (await db.runTransaction((tx: Tx) => work(inTx(tx)), 0)) as unknown as T
+      })
+    },
+  }
+}

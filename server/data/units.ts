@@ -1,0 +1,86 @@
+/**
+ * `units`: the tree (street → community → grid → micro-grid → household). Indexes (core/schema.ts): path_1,
+ * parentId_1, level_1_path_1. Retired units are kept for history; the queries say whether they count.
+ */
+import type { StoredUnit, Unit } from '../../core/units'
+import type { Database } from '../cloud'
+import { all, allIn, first, pathPrefix, rebaseField, total } from './query'
+
+/** Groups per aggregate page (the service returns few groups unless told how many). */
+const GROUPS = 1000
+
+export interface Units {
+  get(id: string): Promise<StoredUnit | null>
+  byIds(ids: readonly string[]): Promise<Unit[]>
+  /** Child units below `parentId`, households and retired units left out (households are counted, never listed). */
+  childrenOf(parentId: string): Promise<Unit[]>
+  /** Every unit at or under `path`, retired ones too; households only when asked. */
+  under(path: string, households: boolean): Promise<StoredUnit[]>
+  /** Every household under a unit, retired ones left out. */
+  householdsUnder(path: string): Promise<Unit[]>
+  /** The households of one building (micro-grid), retired ones left out. */
+  householdsOf(microgridId: string): Promise<Unit[]>
+  /** The buildings (micro-grids, retired ones left out) at or under a unit. */
+  buildingsUnder(path: string): Promise<Unit[]>
+  /** Households (not retired) per building under a unit: one aggregate grouped by the household's parent. */
+  householdsPerBuilding(path: string): Promise<Map<string, number>>
+  /** Households under a unit, retired ones included (the overview counts what the roster holds). */
+  countHouseholdsUnder(path: string): Promise<number>
+  add(unit: Unit): Promise<void>
+  update(
+    id: string,
+    patch: Partial<Pick<StoredUnit, 'name' | 'retired' | 'wartime' | 'path' | 'parentId' | 'moving'>>,
+  ): Promise<void>
+  /** Forgets a recorded move once it is finished. */
+  clearMove(id: string, path: string, parentId: string): Promise<void>
+  /** Rewrites the path of every unit still under `from` (the moved unit itself, `skipId`, last); how many. */
+  rebase(from: string, to: string, skipId: string): Promise<number>
+}
+
+export function units(db: Database): Units {
+  const _ = db.command
+  const $ = db.command.aggregate
+  const col = () => db.collection('units')
+  const under = (path: string) => pathPrefix(db, path)
+  return {
+    get: (id) => first<StoredUnit>(col().where({ _id: id })),
+    byIds: (ids) => allIn<Unit>(ids, (slice) => col().where({ _id: _.in(slice) })),
+    childrenOf: (parentId) => all<Unit>(col().where({ parentId, level: _.neq('household'), retired: _.neq(true) })),
+    under: (path, households) =>
+      all<StoredUnit>(
+        col().where(households ? { path: under(path) } : { path: under(path), level: _.neq('household') }),
+      ),
+    householdsUnder: (path) => all<Unit>(col().where({ level: 'household', path: under(path), retired: _.neq(true) })),
+    householdsOf: (microgridId) =>
+      all<Unit>(col().where({ parentId: microgridId, level: 'household', retired: _.neq(true) })),
+    buildingsUnder: (path) => all<Unit>(col().where({ level: 'microgrid', path: under(path), retired: _.neq(true) })),
+    async householdsPerBuilding(path) {
+      const out = new Map<string, number>()
+      for (let skip = 0; ; skip += GROUPS) {
+        const res = (await col()
+          .aggregate()
+          .match({ level: 'household', path: under(path), retired: _.neq(true) })
+          .group({ _id: '$parentId', households: $.sum(1) })
+          .sort({ _id: 1 })
+          .skip(skip)
+          .limit(GROUPS)
+          .end()) as unknown as { list: { _id: string; households: number }[] }
+        for (const g of res.list) out.set(g._id, g.households)
+        if (res.list.length < GROUPS) return out
+      }
+    },
+    countHouseholdsUnder: (path) => total(col().where({ level: 'household', path: under(path) })),
+    async add(unit) {
+      await col().add({ data: unit })
+    },
+    async update(id, patch) {
+      await col().doc(id).update({ data: patch })
+    },
+    async clearMove(id, path, parentId) {
+      await col()
+        .doc(id)
+        .update({ data: { path, parentId, moving: _.remove() } })
+    },
+    rebase: (from, to, skipId) => rebaseField(db, col(), 'path', from, to, skipId),
+  }
+}
