@@ -105,3 +105,6 @@ export function mayEverCall(action: ActionKey, roles: readonly Role[], registere
   const who = permission.who
   return roles.some((r) => who.includes(r))
 }
+
+/** Whether one role may call `action` somewhere (its scope is checked by the server): which leader views to show. */
+export const roleMay = (action: ActionKey, role: Role): boolean => mayEverCall(action, [role], true)

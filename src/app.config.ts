@@ -1,5 +1,8 @@
-/** Pages and tab bar. The persona picker (local demo login) exists only in the h5 build. */
-const tab = (pagePath: string, text: string, icon: string) => ({
+/** Pages and tab bar, from the one list of page routes (src/routes.ts). The persona picker (local demo login)
+ * exists only in the h5 build. */
+import { ROUTES, type Route } from './routes'
+
+const tab = (pagePath: Route, text: string, icon: string) => ({
   pagePath,
   text,
   iconPath: `assets/tabbar/${icon}.png`,
@@ -7,35 +10,42 @@ const tab = (pagePath: string, text: string, icon: string) => ({
 })
 
 const TABS = [
-  tab('pages/grid/home/index', '首页', 'home'),
-  tab('pages/notices/list/index', '通知', 'notice'),
-  tab('pages/points/home/index', '积分', 'points'),
-  tab('pages/requests/list/index', '诉求', 'request'),
-  tab('pages/grid/me/index', '我的', 'me'),
+  tab(ROUTES.home, '首页', 'home'),
+  tab(ROUTES.notices, '通知', 'notice'),
+  tab(ROUTES.points, '积分', 'points'),
+  tab(ROUTES.requests, '诉求', 'request'),
+  tab(ROUTES.me, '我的', 'me'),
 ]
 
+/** A sub-package: its root and its pages as paths under it (a page outside the root fails the build). */
+function subPackage(root: string, ...routes: Route[]): { root: string; pages: string[] } {
+  const pages = routes.map((route) => {
+    if (!route.startsWith(`${root}/`)) throw new Error(`${route} is not under the sub-package ${root}`)
+    return route.slice(root.length + 1)
+  })
+  return { root, pages }
+}
+
 export default defineAppConfig({
-  pages: [...TABS.map((t) => t.pagePath), ...(process.env.TARO_ENV === 'h5' ? ['pages/local/personas/index'] : [])],
+  pages: [...TABS.map((t) => t.pagePath), ...(ROUTES.personas ? [ROUTES.personas] : [])],
   subPackages: [
     // Residents: 加入网格 (invite cards and QR codes open pages/join/index) and 我的申请; 楼栋邻里.
-    { root: 'pages/join', pages: ['index', 'claims/index'] },
-    { root: 'pages/neighbours', pages: ['index'] },
+    subPackage('pages/join', ROUTES.join, ROUTES.claims),
+    subPackage('pages/grid/neighbours', ROUTES.neighbours),
     // 通知详情 (also what a grid's notice share card opens: ?id=<noticeId>&grid=<gridId>).
-    { root: 'pages/notices/detail', pages: ['index'] },
+    subPackage('pages/notices/detail', ROUTES.noticeDetail),
     // Leaders: 网格管理, 组织架构, 审计日志; 发布通知, 通知触达, 我发布的, 转发到本网格群; 入格海报 (?unit=<id>).
-    {
-      root: 'manage',
-      pages: [
-        'households/index',
-        'org/index',
-        'audit/index',
-        'notices/publish/index',
-        'notices/reach/index',
-        'notices/mine/index',
-        'notices/relay/index',
-        'poster/index',
-      ],
-    },
+    subPackage(
+      'manage',
+      ROUTES.households,
+      ROUTES.org,
+      ROUTES.audit,
+      ROUTES.publish,
+      ROUTES.reach,
+      ROUTES.published,
+      ROUTES.relay,
+      ROUTES.poster,
+    ),
   ],
   window: {
     backgroundTextStyle: 'dark',

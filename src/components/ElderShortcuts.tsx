@@ -4,8 +4,8 @@
  */
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { pageUrl } from '../routes'
 import type { HeadView } from '../services/grid'
-import { NOTICES_TAB } from '../services/notices'
 import { Button } from '../ui/nutui'
 import './ElderShortcuts.css'
 
@@ -19,7 +19,7 @@ export function ElderShortcuts({ heads }: { heads: HeadView[] }) {
         className='elder-shortcuts__button'
         type='primary'
         block
-        onClick={() => void Taro.switchTab({ url: NOTICES_TAB })}
+        onClick={() => void Taro.switchTab({ url: pageUrl('notices') })}
       >
         看通知
       </Button>

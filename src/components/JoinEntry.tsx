@@ -5,7 +5,8 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useRemote } from '../hooks/use-remote'
-import { CLAIMS_PAGE, JOIN_PAGE, myClaims } from '../services/join'
+import { pageUrl } from '../routes'
+import { myClaims } from '../services/join'
 import { Button } from '../ui/nutui'
 import { ClaimStatusTag } from './ClaimStatusTag'
 
@@ -21,7 +22,11 @@ export function JoinEntry() {
         </View>
       ) : null}
       <View className='page-state__action'>
-        <Button className='join-entry__invite' type='primary' onClick={() => void Taro.navigateTo({ url: JOIN_PAGE })}>
+        <Button
+          className='join-entry__invite'
+          type='primary'
+          onClick={() => void Taro.navigateTo({ url: pageUrl('join') })}
+        >
           我有邀请
         </Button>
         {latest ? (
@@ -29,7 +34,7 @@ export function JoinEntry() {
             className='join-entry__claims'
             fill='outline'
             type='primary'
-            onClick={() => void Taro.navigateTo({ url: CLAIMS_PAGE })}
+            onClick={() => void Taro.navigateTo({ url: pageUrl('claims') })}
           >
             我的申请
           </Button>

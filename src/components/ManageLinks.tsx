@@ -1,8 +1,7 @@
 /** Entries to the leader pages (sub-package manage/), only those the person's roles may use. */
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { RoleView } from '../services/grid'
-import { manageEntries } from '../services/leader'
+import { manageEntries, type RoleView } from '../services/grid'
 import { Cell, CellGroup } from '../ui/nutui'
 import './ManageLinks.css'
 

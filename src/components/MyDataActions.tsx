@@ -7,7 +7,8 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { toServiceError } from '../services/errors'
-import { CLAIMS_PAGE, leaveHousehold } from '../services/join'
+import { pageUrl } from '../routes'
+import { leaveHousehold } from '../services/join'
 import { exportMyData, requestDeletion } from '../services/privacy'
 import { Cell, CellGroup } from '../ui/nutui'
 import { describeMyData, type DataSection } from './my-data-view'
@@ -34,7 +35,7 @@ async function saveJson(json: string): Promise<string> {
   return '已复制到剪贴板，可粘贴保存'
 }
 
-const HOME = '/pages/grid/home/index'
+const HOME = pageUrl('home')
 /** After leaving or deleting every tab shows stale data: start over from 首页, as a change of person does. */
 const restart = () => void Taro.reLaunch({ url: HOME })
 
@@ -97,7 +98,7 @@ export function MyDataActions({ household }: { household: string | null }) {
           title='我的申请'
           extra='›'
           clickable
-          onClick={() => void Taro.navigateTo({ url: CLAIMS_PAGE })}
+          onClick={() => void Taro.navigateTo({ url: pageUrl('claims') })}
         />
         {household ? (
           <Cell

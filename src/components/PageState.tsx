@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Empty, Loading } from '../ui/nutui'
 import type { ServiceError } from '../services/errors'
-import { PERSONA_PAGE } from '../services/session'
+import { PERSONA_PAGE } from '../routes'
 import './PageState.css'
 
 /** A local picture for Empty: NutUI's default images live on a remote host the app must not depend on. */

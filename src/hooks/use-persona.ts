@@ -4,7 +4,8 @@
  */
 import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
-import { currentPersona, PERSONA_PAGE } from '../services/session'
+import { PERSONA_PAGE } from '../routes'
+import { currentPersona } from '../services/session'
 
 export function usePersonaReady(): boolean {
   const missing = process.env.TARO_ENV === 'h5' && !currentPersona()

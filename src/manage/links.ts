@@ -1,6 +1,6 @@
 /** The page paths and links an invite card or a binding card carries (shape agreed in core/join/invite.ts). */
 import { bindCardPath, invitePath } from '../../core/join/invite'
-import type { InviteView } from '../services/manage'
+import type { InviteView } from '../services/join'
 
 /** The mini-program path a card opens: `/pages/join/index?token=…` or `?bind=…`. */
 export const cardPath = (card: InviteView): string =>

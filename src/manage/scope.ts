@@ -2,7 +2,7 @@
 import type { ActionKey } from '../../core/contract'
 import type { Role } from '../../core/roles'
 import type { RoleView } from '../services/grid'
-import { roleMay } from '../services/leader'
+import { roleMay } from '../../core/permissions'
 
 const PREFERENCE: Role[] = ['gridChief', 'partyLeader', 'buildingHead', 'communityStaff', 'streetStaff']
 

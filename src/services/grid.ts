@@ -1,6 +1,18 @@
-/** The grid domain as pages see it: who I am, and the counts of a unit I lead. */
-import type { ActionKey, HouseholdFilter, HouseholdsResult, MeResult, OverviewResult } from '../../core/contract'
-import { mayEverCall } from '../../core/permissions'
+/**
+ * The `grid` function as pages see it: who I am (and so which leader pages my roles open), the counts of a unit
+ * I lead, its households, and 楼栋邻里 of my own building.
+ */
+import type {
+  ActionKey,
+  HouseholdFilter,
+  HouseholdsResult,
+  MeResult,
+  NeighboursResult,
+  OverviewResult,
+  RoleView,
+} from '../../core/contract'
+import { mayEverCall, roleMay } from '../../core/permissions'
+import { pageUrl, type RouteName } from '../routes'
 import { sessionEpoch } from './session'
 import { call } from './transport'
 
@@ -11,6 +23,8 @@ export type {
   HouseholdsResult,
   MeResult,
   MemberView,
+  NeighbourView,
+  NeighboursResult,
   OverviewResult,
   RoleView,
   UnitRef,
@@ -57,3 +71,35 @@ export const getHouseholds = (
   page: number,
   pageSize = 20,
 ): Promise<HouseholdsResult> => call('grid', 'households', { unitId, filter, page, pageSize })
+
+/** 楼栋邻里: the residents of my own building, rooms and phones masked except my own household's. */
+export const getNeighbours = (): Promise<NeighboursResult> => call('grid', 'neighbours', {})
+
+// ---- the leader pages (sub-package manage/) my roles open ----
+
+export interface ManageEntry {
+  key: RouteName
+  title: string
+  description: string
+  url: string
+}
+
+// Each page is opened by the action it cannot work without; read off the permission table, so the buttons shown
+// match what the server allows (it checks again on every call).
+const ENTRIES: (Omit<ManageEntry, 'url'> & { action: ActionKey })[] = [
+  { key: 'households', action: 'join.createInvite', title: '网格管理', description: '住户、待确认入户、邀请居民' },
+  { key: 'org', action: 'org.createUnit', title: '组织架构', description: '网格与楼栋、花名册导入导出' },
+  { key: 'audit', action: 'privacy.auditLog', title: '审计日志', description: '谁查看了居民的完整信息' },
+  { key: 'publish', action: 'notices.publish', title: '发布通知', description: '通知到网格、楼栋，每户收到' },
+  { key: 'published', action: 'notices.published', title: '我发布的', description: '已发布的通知与触达情况' },
+  { key: 'relay', action: 'notices.relayInbox', title: '转发到本网格群', description: '上级通知，一个声音转到群里' },
+]
+
+export function manageEntries(roles: RoleView[]): ManageEntry[] {
+  return ENTRIES.filter((e) => roles.some((r) => roleMay(e.action, r.role))).map(({ key, title, description }) => ({
+    key,
+    title,
+    description,
+    url: pageUrl(key),
+  }))
+}

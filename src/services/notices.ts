@@ -1,30 +1,38 @@
 /**
- * Notices on the resident's side: the feed of the 通知 tab, one notice (opening it marks it read), 收到, the
- * unread badge on the tab, and 订阅通知 (one subscribe message per accepted request).
- * weapp: the subscription is WeChat's wx.requestSubscribeMessage for the notices template (core/notice-links,
+ * The `notices` function, for residents and leaders alike.
+ * Residents: the feed of the 通知 tab, one notice (opening it marks it read), 收到, the unread badge on the tab,
+ * and 订阅通知 (one subscribe message per accepted request).
+ * weapp: the subscription is WeChat's wx.requestSubscribeMessage for the notices template (core/notices/links,
  * the id the cloud delivers with), then notices.subscribe records it. h5 (local cloud): there is no WeChat to ask,
  * so notices.subscribe is called directly — a simulated subscription whose messages land in the local outbox.
+ * Leaders (sub-package manage/): publish down the tree, follow its reach per grid and building, knock on the
+ * unreached doors (已上门告知), remind them, list what one published, and (grid chiefs) relay notices from above
+ * into the grid's group.
  */
 import Taro from '@tarojs/taro'
-import type { AckResult, NoticeCard, NoticeDetail } from '../../core/contract'
-import { NOTICE_DETAIL_PAGE, NOTICE_TEMPLATE, noticePath } from '../../core/notices/links'
+import type { AckResult, NoticeCard, NoticeDetail, NoticesApi, Urgency, VisitMethod } from '../../core/contract'
+import { NOTICE_TEMPLATE } from '../../core/notices/links'
 import { ERROR_MESSAGES } from '../../core/envelope'
 import { ServiceError } from './errors'
 import { knownMe, mayCall } from './grid'
 import { currentPersona, sessionEpoch } from './session'
 import { call } from './transport'
 
-export type { AckResult, NoticeCard, NoticeDetail, Urgency } from '../../core/contract'
-export { URGENCY_LABELS } from '../../core/contract'
+export type {
+  AckResult,
+  NoticeCard,
+  NoticeDetail,
+  ReachResult,
+  ReachRow,
+  UnreachedRow,
+  Urgency,
+  VisitMethod,
+} from '../../core/contract'
+export { URGENCIES, URGENCY_LABELS, VISIT_LABELS, VISIT_METHODS } from '../../core/contract'
+
+type R<A extends keyof NoticesApi> = NoticesApi[A]['result']
 
 export const FEED_PAGE_SIZE = 20
-
-/** The notice detail page (sub-package pages/notices/detail), as navigateTo wants it. */
-export const NOTICE_PAGE = `/${NOTICE_DETAIL_PAGE}`
-export const NOTICES_TAB = '/pages/notices/list/index'
-
-/** The detail page of a notice; with `gridId`, as that grid's share card opens it (with the relay note). */
-export const noticeDetailUrl = (noticeId: string, gridId?: string): string => `/${noticePath(noticeId, gridId)}`
 
 /** The feed of my home. Someone whose roles get no feed (staff, merchants, who left) is answered as the cloud would
  * answer them, without the call that would only be refused. */
@@ -140,3 +148,58 @@ async function showBadge(): Promise<void> {
     // not a tab page right now (or no tab bar): reapplyNoticeBadge shows it later
   }
 }
+
+// ---- leaders ----
+
+export interface PublishInput {
+  title: string
+  body: string
+  /** fileIDs from uploadFile */
+  images: string[]
+  urgency: Urgency
+  ackRequired: boolean
+  /** ISO 8601, in the future */
+  expiresAt: string
+  unitIds: string[]
+}
+
+/** Refused texts fail with CONTENT_RISKY (its message says why); nothing is stored then. */
+export const publishNotice = (input: PublishInput): Promise<R<'publish'>> => call('notices', 'publish', input)
+
+export const getReach = (noticeId: string, unitId: string): Promise<R<'reach'>> =>
+  call('notices', 'reach', { noticeId, unitId })
+
+/** A page of one building's unreached households, members' phones in full (the read is audited). */
+export const getUnreached = (
+  noticeId: string,
+  microgridId: string,
+  page: number,
+  pageSize = 20,
+): Promise<R<'unreached'>> => call('notices', 'unreached', { noticeId, microgridId, page, pageSize })
+
+/** 已上门告知: the household counts as reached, once. */
+export const recordVisit = (
+  noticeId: string,
+  householdId: string,
+  method: VisitMethod,
+  note?: string,
+): Promise<R<'visit'>> =>
+  call('notices', 'visit', { noticeId, householdId, method, ...(note?.trim() ? { note: note.trim() } : {}) })
+
+/** At most once per notice per unit per day; a second try fails with ALREADY_REMINDED. With nobody due (no
+ * unreached member holds a subscribe message) it fails with NOTHING_TO_REMIND and the day's reminder stays unused. */
+export const remindUnreached = (noticeId: string, unitId: string): Promise<R<'remind'>> =>
+  call('notices', 'remind', { noticeId, unitId })
+
+export const myPublished = (page: number, pageSize = 20): Promise<R<'published'>> =>
+  call('notices', 'published', { page, pageSize })
+
+export const relayInbox = (): Promise<R<'relayInbox'>> => call('notices', 'relayInbox', {})
+
+/** The grid chief's relay; the result's path is what the share card opens. */
+export const relayNotice = (noticeId: string, gridId: string, note?: string): Promise<R<'relay'>> =>
+  call('notices', 'relay', { noticeId, gridId, ...(note?.trim() ? { note: note.trim() } : {}) })
+
+/** Share of households reached, as a whole percentage (0 when there are none). */
+export const percent = (reached: number, households: number): number =>
+  households > 0 ? Math.round((reached / households) * 100) : 0

@@ -16,9 +16,6 @@ export interface Persona {
   description: string
 }
 
-/** The picker page; '' in weapp, where app.config.ts leaves it out (keeps the path out of that bundle). */
-export const PERSONA_PAGE = process.env.TARO_ENV === 'h5' ? '/pages/local/personas/index' : ''
-
 export function currentPersona(): Persona | null {
   try {
     const raw = window.localStorage.getItem(KEY)

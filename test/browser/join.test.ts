@@ -89,7 +89,7 @@ it('joins by invite, is confirmed by the building head, and is seen masked by ne
   // a neighbour in the same building sees the newcomer, phone masked
   const neighbour = await d.newPage()
   await signIn(neighbour, `居民 · ${resident.name}`)
-  await neighbour.goto(d.cloud.url + '/#/pages/neighbours/index')
+  await neighbour.goto(d.cloud.url + '/#/pages/grid/neighbours/index')
   const row = neighbour.locator('.neighbour-row', { hasText: NEWCOMER.name })
   await row.waitFor()
   expect(await row.locator('.neighbour-row__phone').innerText()).toBe(NEWCOMER.masked)

@@ -106,7 +106,7 @@ describe('the navigation bar', () => {
       expect([route, await bar(page).home.isVisible()]).toEqual([route, !tab])
       expect(await bar(page).back.isVisible()).toBe(false)
     }
-    await page.goto(`${d.cloud.url}/#/manage/notices/mine/index`)
+    await page.goto(`${d.cloud.url}/#/manage/notices/published/index`)
     await page.reload()
     await titled(page, '我发布的')
     await page.screenshot({ path: path.join(SHOTS, 'pages-direct-link.png') })

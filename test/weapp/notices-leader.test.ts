@@ -15,7 +15,7 @@ import { bootApp, createWx, renderPage, settle, type CloudCall, eventually, tap,
 
 const PUBLISH = 'manage/notices/publish/index'
 const REACH = 'manage/notices/reach/index'
-const MINE = 'manage/notices/mine/index'
+const PUBLISHED = 'manage/notices/published/index'
 const RELAY = 'manage/notices/relay/index'
 const HOME = 'pages/grid/home/index'
 
@@ -444,7 +444,7 @@ describe('我发布的 and 转发到本网格群', () => {
       'grid.me': () => ok(chiefMe),
       'notices.published': () => ok({ rows: [{ ...card(), households: 76, reached: 19, targets: [grid] }] }),
     })
-    const page = await renderPage(MINE)
+    const page = await renderPage(PUBLISHED)
     await eventually(() => expect(page.querySelectorAll('.published-row')).toHaveLength(1))
     expect(calls('published')[0]).toEqual({ page: 0, pageSize: 20 })
     expect(page.querySelector('.published-row__count')?.dom.textContent).toBe('已触达 19/76 户')
@@ -502,7 +502,7 @@ describe('我发布的 and 转发到本网格群', () => {
     await eventually(() => expect(page.querySelector('.manage-link--publish')).toBeDefined())
     for (const [cls, url] of [
       ['publish', '/manage/notices/publish/index'],
-      ['published', '/manage/notices/mine/index'],
+      ['published', '/manage/notices/published/index'],
       ['relay', '/manage/notices/relay/index'],
     ]) {
       const link = page.querySelector(`.manage-link--${cls}`)

@@ -12,7 +12,7 @@ import { notJoinedMe, residentMe } from './fixtures'
 
 const JOIN = 'pages/join/index'
 const CLAIMS = 'pages/join/claims/index'
-const NEIGHBOURS = 'pages/neighbours/index'
+const NEIGHBOURS = 'pages/grid/neighbours/index'
 const ME = 'pages/grid/me/index'
 const HOME = 'pages/grid/home/index'
 

@@ -18,7 +18,6 @@ import {
   type RoleView,
   type UnitRef,
 } from '../../services/grid'
-import { roleMay } from '../../services/leader'
 import {
   createBindCard,
   createInvite,
@@ -28,7 +27,9 @@ import {
   unbindGroup,
   type ClaimView,
   type InviteView,
-} from '../../services/manage'
+} from '../../services/join'
+import { roleMay } from '../../../core/permissions'
+import { pageUrl, posterUrl } from '../../routes'
 import { formatTime, messageOf } from '../format'
 import { cardLink, cardPath } from '../links'
 import { scopeFor } from '../scope'
@@ -42,16 +43,13 @@ import './index.css'
 
 type Cards = Partial<Record<InviteView['kind'], InviteView>>
 
-/** 入格海报 of the chosen grid or building (the `manage` sub-package). */
-const POSTER_PAGE = '/manage/poster/index'
-
 export default function HouseholdsPage() {
   // The share buttons of the invite and binding cards share through the page: it answers with the card's path.
   const cards = useRef<Cards>({})
   useShareAppMessage((res) => {
     const kind = (res.target as { dataset?: { kind?: string } } | undefined)?.dataset?.kind
     const card = kind === 'bindGroup' ? cards.current.bindGroup : cards.current.join
-    if (!card) return { title: '网格通', path: '/pages/grid/home/index' }
+    if (!card) return { title: '网格通', path: pageUrl('home') }
     const title = card.kind === 'bindGroup' ? `绑定网格群：${card.unit.name}` : `邀请你加入${card.unit.name}`
     return { title, path: cardPath(card) }
   })
@@ -318,7 +316,7 @@ function InviteCard({ unit, onCard }: { unit: UnitRef; onCard: (card: InviteView
         type='primary'
         fill='outline'
         block
-        onClick={() => void Taro.navigateTo({ url: `${POSTER_PAGE}?unit=${encodeURIComponent(unit.id)}` })}
+        onClick={() => void Taro.navigateTo({ url: posterUrl(unit.id) })}
       >
         入格海报（打印张贴，扫码加入）
       </Button>

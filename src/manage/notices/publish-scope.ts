@@ -4,7 +4,7 @@
  * street staff the street or chosen communities.
  */
 import type { RoleView, UnitRef } from '../../services/grid'
-import { roleMay } from '../../services/leader'
+import { roleMay } from '../../../core/permissions'
 import { scopeFor } from '../scope'
 
 export interface PublishScope {

@@ -20,7 +20,6 @@ import { toServiceError } from '../../services/errors'
 import {
   bindGroup,
   claimHousehold,
-  CLAIMS_PAGE,
   openInvite,
   type ClaimView,
   type GroupView,
@@ -30,9 +29,10 @@ import { Button, Empty } from '../../ui/nutui'
 import { Input } from '../../ui/nutui-form'
 import { checkClaim, type ClaimDraft, type ClaimField } from './claim-form'
 import { AppPage } from '../../components/AppPage'
+import { pageUrl } from '../../routes'
 import './index.css'
 
-const HOME = '/pages/grid/home/index'
+const HOME = pageUrl('home')
 
 /** The card's query (core/join/invite.ts); a mini-program code carries the join token as `scene` instead. */
 function cardQuery(params: Record<string, string | undefined>): { token?: string; bind?: string } {
@@ -94,7 +94,7 @@ function Join() {
           <Button
             className='join-invalid__claims'
             fill='none'
-            onClick={() => void Taro.navigateTo({ url: CLAIMS_PAGE })}
+            onClick={() => void Taro.navigateTo({ url: pageUrl('claims') })}
           >
             我的申请
           </Button>
@@ -335,7 +335,7 @@ function PendingClaim({ claim }: { claim: ClaimView }) {
           className='join-pending__claims'
           type='primary'
           block
-          onClick={() => void Taro.redirectTo({ url: CLAIMS_PAGE })}
+          onClick={() => void Taro.redirectTo({ url: pageUrl('claims') })}
         >
           查看我的申请
         </Button>

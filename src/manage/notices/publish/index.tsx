@@ -11,8 +11,8 @@ import { RoleTag } from '../../../components/RoleTag'
 import { useRemote } from '../../../hooks/use-remote'
 import { chooseImages, uploadFile, type PickedFile } from '../../../services/files'
 import { getOverview, type UnitRef } from '../../../services/grid'
-import { reachPage } from '../../../services/leader'
-import { publishNotice, URGENCIES, URGENCY_LABELS, type Urgency } from '../../../services/notices-leader'
+import { publishNotice, URGENCIES, URGENCY_LABELS, type Urgency } from '../../../services/notices'
+import { reachUrl } from '../../../routes'
 import { noticesPayloads } from '../../../../core/contract/notices'
 import { messageOf } from '../../format'
 import { Button, Input, Switch } from '../../ui'
@@ -111,7 +111,7 @@ function PublishForm({ scope }: { scope: PublishScope }) {
         unitIds: targets.map((t) => t.id),
       })
       void Taro.showToast({ title: '已发布', icon: 'success' }).catch(() => undefined)
-      await Taro.redirectTo({ url: reachPage(notice.id, reachUnitOf(notice.targets, scope.whole)) })
+      await Taro.redirectTo({ url: reachUrl(notice.id, reachUnitOf(notice.targets, scope.whole)) })
     } catch (e) {
       // CONTENT_RISKY and every other refusal: say why, keep what was typed.
       setError(messageOf(e))

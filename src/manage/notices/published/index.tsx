@@ -7,8 +7,8 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ErrorState, LoadingState } from '../../../components/PageState'
 import { type UnitRef } from '../../../services/grid'
-import { MANAGE_PAGES, reachPage } from '../../../services/leader'
-import { myPublished, percent, URGENCY_LABELS } from '../../../services/notices-leader'
+import { myPublished, percent, URGENCY_LABELS } from '../../../services/notices'
+import { pageUrl, reachUrl } from '../../../routes'
 import type { NoticesApi } from '../../../../core/contract'
 import { toServiceError, type ServiceError } from '../../../services/errors'
 import { formatTime } from '../../format'
@@ -69,7 +69,7 @@ function PublishedList({ whole }: { whole: UnitRef | null }) {
           className='mine-publish'
           type='primary'
           size='small'
-          onClick={() => void Taro.navigateTo({ url: MANAGE_PAGES.publish })}
+          onClick={() => void Taro.navigateTo({ url: pageUrl('publish') })}
         >
           发布通知
         </Button>
@@ -95,7 +95,7 @@ function PublishedList({ whole }: { whole: UnitRef | null }) {
 }
 
 function PublishedRow({ notice, whole }: { notice: Published; whole: UnitRef | null }) {
-  const open = (unitId: string) => void Taro.navigateTo({ url: reachPage(notice.id, unitId) })
+  const open = (unitId: string) => void Taro.navigateTo({ url: reachUrl(notice.id, unitId) })
   const expired = new Date(notice.expiresAt).getTime() < Date.now()
   return (
     <View className='card published-row' onClick={() => open(reachUnitOf(notice.targets, whole))}>

@@ -6,7 +6,6 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
-import { noticePath } from '../../../../core/notices/links'
 import { Text, View } from '@tarojs/components'
 import { ErrorState, LoadingState } from '../../../components/PageState'
 import { usePersonaReady } from '../../../hooks/use-persona'
@@ -24,7 +23,8 @@ import {
   type ReachRow,
   type UnreachedRow,
   type VisitMethod,
-} from '../../../services/notices-leader'
+} from '../../../services/notices'
+import { noticeUrl } from '../../../routes'
 import { ServiceError } from '../../../services/errors'
 import { formatTime, messageOf } from '../../format'
 import { Button, Input, Tag } from '../../ui'
@@ -44,7 +44,7 @@ export default function ReachPage() {
   const noticeId = decodeURIComponent(id)
   // The publisher shares the notice itself into the grid's group (withShareTicket, so opening it there is known).
   const title = useRef('网格通通知')
-  useShareAppMessage(() => ({ title: title.current, path: `/${noticePath(noticeId)}` }))
+  useShareAppMessage(() => ({ title: title.current, path: noticeUrl(noticeId) }))
   useEffect(() => {
     if (process.env.TARO_ENV === 'weapp') void Taro.showShareMenu({ withShareTicket: true }).catch(() => undefined)
   }, [])
@@ -369,7 +369,7 @@ function UnreachedHousehold({
 
 /** 分享到网格群: the notice's own card for the grid's group (weapp), or its link to open "from a group" (h5). */
 function ShareCard({ noticeId }: { noticeId: string }) {
-  const path = `/${noticePath(noticeId)}`
+  const path = noticeUrl(noticeId)
   if (process.env.TARO_ENV === 'weapp') {
     return (
       <View className='card reach-share'>

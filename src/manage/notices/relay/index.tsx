@@ -10,8 +10,8 @@ import { ErrorState, LoadingState, NotJoinedState } from '../../../components/Pa
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
 import { getMe, type UnitRef } from '../../../services/grid'
-import { reachPage } from '../../../services/leader'
-import { relayInbox, relayNotice, URGENCY_LABELS } from '../../../services/notices-leader'
+import { relayInbox, relayNotice, URGENCY_LABELS } from '../../../services/notices'
+import { pageUrl, reachUrl } from '../../../routes'
 import type { NoticesApi } from '../../../../core/contract'
 import { NoAccess } from '../../components/NoAccess'
 import { formatTime, messageOf } from '../../format'
@@ -35,7 +35,7 @@ export default function RelayPage() {
   useShareAppMessage(() =>
     card.current
       ? { title: card.current.title, path: card.current.path }
-      : { title: '网格通', path: '/pages/notices/list/index' },
+      : { title: '网格通', path: pageUrl('notices') },
   )
   const onCard = useCallback((c: Card) => {
     card.current = c
@@ -187,7 +187,7 @@ function ShareCard({ card }: { card: Card }) {
           className='relay-card__reach'
           size='small'
           fill='outline'
-          onClick={() => void Taro.navigateTo({ url: reachPage(card.noticeId, card.grid.id) })}
+          onClick={() => void Taro.navigateTo({ url: reachUrl(card.noticeId, card.grid.id) })}
         >
           查看触达
         </Button>

@@ -11,9 +11,9 @@ import { useNoticeBadge } from '../../../hooks/use-notice-badge'
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { useMe } from '../../../hooks/use-me'
 import type { MeResult } from '../../../services/grid'
-import { NEIGHBOURS_PAGE } from '../../../services/neighbours'
 import { leadingScope } from '../../../services/roles'
 import { AppPage } from '../../../components/AppPage'
+import { pageUrl } from '../../../routes'
 import { ElderShortcuts } from '../../../components/ElderShortcuts'
 import { useElderMode } from '../../../hooks/use-elder-mode'
 import './index.css'
@@ -69,7 +69,7 @@ function HomeContent({ me, person }: { me: MeResult; person: NonNullable<MeResul
             {[grid.street.name, grid.community.name, grid.name, grid.microgrid?.name].filter(Boolean).join(' · ')}
           </Text>
           {me.household && grid.microgrid ? (
-            <View className='home-neighbours' onClick={() => void Taro.navigateTo({ url: NEIGHBOURS_PAGE })}>
+            <View className='home-neighbours' onClick={() => void Taro.navigateTo({ url: pageUrl('neighbours') })}>
               <Text className='home-neighbours__text'>楼栋邻里 · {grid.microgrid.name}</Text>
               <Text className='home-neighbours__more'>查看 ›</Text>
             </View>

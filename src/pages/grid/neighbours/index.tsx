@@ -1,13 +1,13 @@
 /** 楼栋邻里: the residents of my building. Other households' rooms and phones come masked from the cloud. */
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { EmptyMark, ErrorState, LoadingState } from '../../components/PageState'
-import { RoleTag } from '../../components/RoleTag'
-import { usePersonaReady } from '../../hooks/use-persona'
-import { useRemote } from '../../hooks/use-remote'
-import { getNeighbours, type NeighboursResult, type NeighbourView } from '../../services/neighbours'
-import { Avatar, Empty } from '../../ui/nutui'
-import { AppPage } from '../../components/AppPage'
+import { EmptyMark, ErrorState, LoadingState } from '../../../components/PageState'
+import { RoleTag } from '../../../components/RoleTag'
+import { usePersonaReady } from '../../../hooks/use-persona'
+import { useRemote } from '../../../hooks/use-remote'
+import { getNeighbours, type NeighboursResult, type NeighbourView } from '../../../services/grid'
+import { Avatar, Empty } from '../../../ui/nutui'
+import { AppPage } from '../../../components/AppPage'
 import './index.css'
 
 export default function NeighboursPage() {

@@ -5,7 +5,8 @@ import { ClaimStatusTag } from '../../../components/ClaimStatusTag'
 import { EmptyMark, ErrorState, LoadingState } from '../../../components/PageState'
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
-import { JOIN_PAGE, myClaims, type ClaimView } from '../../../services/join'
+import { pageUrl } from '../../../routes'
+import { myClaims, type ClaimView } from '../../../services/join'
 import { Button, Empty } from '../../../ui/nutui'
 import { AppPage } from '../../../components/AppPage'
 import './index.css'
@@ -34,7 +35,7 @@ function Claims() {
           description='打开网格长或楼栋长分享的“加入网格”邀请卡片，填写门牌即可申请加入。'
         />
         <View className='page-state__action'>
-          <Button type='primary' onClick={() => void Taro.navigateTo({ url: JOIN_PAGE })}>
+          <Button type='primary' onClick={() => void Taro.navigateTo({ url: pageUrl('join') })}>
             我有邀请
           </Button>
         </View>

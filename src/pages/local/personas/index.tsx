@@ -11,9 +11,10 @@ import { listPersonas } from '../../../services/local-demo'
 import { choosePersona, currentPersona, type Persona } from '../../../services/session'
 import { Cell, CellGroup, Tag } from '../../../ui/nutui'
 import { AppPage } from '../../../components/AppPage'
+import { pageUrl } from '../../../routes'
 import './index.css'
 
-const HOME = '/pages/grid/home/index'
+const HOME = pageUrl('home')
 
 export default function PersonasPage() {
   const { state, reload } = useRemote(listPersonas)

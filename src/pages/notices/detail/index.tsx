@@ -16,14 +16,13 @@ import { parseNoticeQuery } from '../../../../core/notices/links'
 import {
   ackNotice,
   getNotice,
-  noticeDetailUrl,
-  NOTICES_TAB,
   refreshNoticeBadge,
   subscribeNotices,
   type NoticeDetail,
 } from '../../../services/notices'
 import { Button, Empty } from '../../../ui/nutui'
 import { AppPage } from '../../../components/AppPage'
+import { noticeUrl, pageUrl } from '../../../routes'
 import './index.css'
 
 /** The card's query (a share path may carry it encoded); null when it names no notice or cannot be read. */
@@ -52,7 +51,7 @@ function Detail() {
   })
   useShareAppMessage(() => ({
     title: state.status === 'ok' ? state.data.title : '通知',
-    path: id ? noticeDetailUrl(id, grid) : NOTICES_TAB,
+    path: id ? noticeUrl(id, grid) : pageUrl('notices'),
   }))
 
   let body
@@ -226,7 +225,7 @@ function Missing({ title, description }: { title: string; description: string })
     <View className='page-state notice-missing'>
       <Empty image={<EmptyMark glyph='通' />} title={title} description={description} />
       <View className='page-state__action'>
-        <Button type='primary' onClick={() => void Taro.switchTab({ url: NOTICES_TAB })}>
+        <Button type='primary' onClick={() => void Taro.switchTab({ url: pageUrl('notices') })}>
           查看全部通知
         </Button>
       </View>

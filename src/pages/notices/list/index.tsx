@@ -10,7 +10,8 @@ import { EmptyMark, ErrorState, LoadingState, NotJoinedState } from '../../../co
 import { noticeTime, UrgencyTag } from '../../../components/NoticeTags'
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { toServiceError, type ServiceError } from '../../../services/errors'
-import { feed, FEED_PAGE_SIZE, noticeDetailUrl, setNoticeBadge, type NoticeCard } from '../../../services/notices'
+import { noticeUrl } from '../../../routes'
+import { feed, FEED_PAGE_SIZE, setNoticeBadge, type NoticeCard } from '../../../services/notices'
 import { Button, Empty } from '../../../ui/nutui'
 import { AppPage } from '../../../components/AppPage'
 import './index.css'
@@ -123,7 +124,7 @@ function NoticeRow({ notice }: { notice: NoticeCard }) {
   if (!notice.read) classes.push('notice-row--unread')
   if (notice.householdReached) classes.push('notice-row--reached')
   return (
-    <View className={classes.join(' ')} onClick={() => void Taro.navigateTo({ url: noticeDetailUrl(notice.id) })}>
+    <View className={classes.join(' ')} onClick={() => void Taro.navigateTo({ url: noticeUrl(notice.id) })}>
       <View className='notice-row__head'>
         <UrgencyTag urgency={notice.urgency} />
         <Text className='notice-row__title'>{notice.title}</Text>

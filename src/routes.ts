@@ -1,0 +1,58 @@
+/**
+ * Every page of the app, typed once. app.config.ts registers its pages and sub-packages from these, and every
+ * navigateTo / redirectTo / switchTab / reLaunch and share path in src/ is built here. The two pages the cloud
+ * also names (a notice's detail, the join page a card or QR code opens) come from core, so client and functions
+ * agree on one path.
+ */
+import { JOIN_PAGE } from '../core/join/invite'
+import { NOTICE_DETAIL_PAGE, noticePath } from '../core/notices/links'
+
+/** Page routes as app.config.ts lists them (no leading '/'). */
+export const ROUTES = {
+  // tabs (main package)
+  home: 'pages/grid/home/index',
+  notices: 'pages/notices/list/index',
+  points: 'pages/points/home/index',
+  requests: 'pages/requests/list/index',
+  me: 'pages/grid/me/index',
+  /** 本地演示: the persona picker, registered in the h5 build only ('' in weapp: that bundle holds no trace of it). */
+  personas: (process.env.TARO_ENV === 'h5' ? 'pages/local/personas/index' : '') as 'pages/local/personas/index',
+  // residents
+  join: JOIN_PAGE,
+  claims: 'pages/join/claims/index',
+  neighbours: 'pages/grid/neighbours/index',
+  noticeDetail: NOTICE_DETAIL_PAGE,
+  // leaders (sub-package manage/)
+  households: 'manage/households/index',
+  org: 'manage/org/index',
+  audit: 'manage/audit/index',
+  publish: 'manage/notices/publish/index',
+  reach: 'manage/notices/reach/index',
+  published: 'manage/notices/published/index',
+  relay: 'manage/notices/relay/index',
+  poster: 'manage/poster/index',
+} as const
+
+export type RouteName = keyof typeof ROUTES
+export type Route = (typeof ROUTES)[RouteName]
+
+/** A page as the router and share cards want it: a leading '/', and the query (values encoded; empty ones left out). */
+export function pageUrl(name: RouteName, query: Record<string, string | undefined> = {}): string {
+  const q = Object.entries(query)
+    .filter((e): e is [string, string] => !!e[1])
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&')
+  return `/${ROUTES[name]}${q ? `?${q}` : ''}`
+}
+
+/** The persona picker as navigateTo wants it; '' in weapp, where there is none. */
+export const PERSONA_PAGE = ROUTES.personas ? pageUrl('personas') : ''
+
+/** 通知详情; with `gridId`, as that grid's share card opens it (with the relay note). */
+export const noticeUrl = (noticeId: string, gridId?: string): string => `/${noticePath(noticeId, gridId)}`
+
+/** 通知触达 of a notice under a unit (a grid, a building, or the community). */
+export const reachUrl = (noticeId: string, unitId: string): string => pageUrl('reach', { id: noticeId, unit: unitId })
+
+/** 入格海报 of a grid or building. */
+export const posterUrl = (unitId: string): string => pageUrl('poster', { unit: unitId })
