@@ -23,12 +23,13 @@ const common = {
 module.exports = {
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   projects: [
-    // core rules, the local cloud, the cloud functions (through the real wx-server-sdk), scripts and docs
+    // core rules, server modules without a cloud, the local cloud, the cloud functions (through the real
+    // wx-server-sdk), scripts and docs
     {
       ...common,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/{core,emulator,functions,scripts,docs}/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/{core,server,emulator,functions,scripts,docs}/**/*.test.ts'],
     },
     // the compiled weapp dist/ rendered in miniprogram-simulate
     { ...common, displayName: 'weapp', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/weapp/**/*.test.ts'] },

@@ -9,7 +9,7 @@
  * is a sequence of single-document writes ordered so that a crash at any point leaves a state that the same
  * call, repeated, finishes (see moveSubtree and writeImport).
  */
-import type { ImportPlan } from '../core/roster'
+import type { ImportPlan } from '../core/org/roster/plan'
 import type { CareFlag, PersonDoc } from '../core/model'
 import type { RoleGrant } from '../core/roles'
 import type { Unit } from '../core/units'

@@ -1,9 +1,10 @@
 /**
  * The roster as an .xlsx file (exceljs): writing the template and exports, reading uploads into plain rows of
- * text for core/roster.ts to check. Every cell is written as text, so Excel keeps 0-led rooms and does not turn
- * phone numbers into 1.38E+10.
+ * text for core/org/roster/validate.ts to check. Every cell is written as text, so Excel keeps 0-led rooms and
+ * does not turn phone numbers into 1.38E+10.
  */
 import ExcelJS from 'exceljs'
+import type { RosterSheets, RosterTables, SheetData } from '../../core/org/roster/sheets'
 import {
   BUILDING_COLUMNS,
   BUILDING_NOTES,
@@ -13,10 +14,7 @@ import {
   RESIDENT_COLUMNS,
   RESIDENT_NOTES,
   RESIDENT_SHEET,
-  type RosterSheets,
-  type RosterTables,
-  type SheetData,
-} from '../../core/roster'
+} from '../../core/org/roster/template'
 
 /** Uploads bigger than this are refused before parsing (600 households are about 60 KB). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024

@@ -1,10 +1,13 @@
 /**
  * org.rosterTemplate, org.exportRoster and org.importRoster: a community's buildings, households, residents and
- * heads as an .xlsx file (server/roster/workbook.ts), checked and planned by core/roster.ts.
+ * heads as an .xlsx file (server/roster/workbook.ts), checked and planned by core/org/roster/.
  */
 import { randomBytes } from 'node:crypto'
 import type { ImportResult, Payload, Result } from '../../../core/contract'
-import { planImport, rosterTables, validateRoster, type CommunityState } from '../../../core/roster'
+import { communityState, headedUnitIds, unitsInUse, type CommunityState } from '../../../core/org/roster/community'
+import { exportedPeople, rosterTables } from '../../../core/org/roster/export'
+import { planImport } from '../../../core/org/roster/plan'
+import { validateRoster } from '../../../core/org/roster/validate'
 import type { Unit } from '../../../core/units'
 import { recordRead } from '../../../server/audit'
 import { AppError } from '../../../server/errors'
@@ -28,11 +31,10 @@ const community = (unit: Unit | null): Unit => {
 
 /** The community's units in use, the people living there and whoever heads one of its grids or buildings. */
 async function loadCommunity(store: TreeStore, c: Unit): Promise<CommunityState> {
-  const [all, residents] = await Promise.all([store.unitsUnder(c.path, true), store.peopleUnder(c.path)])
-  const units = all.filter((u) => u._id !== c._id && !u.retired)
-  const heads = await store.roleHolders(units.filter((u) => u.level !== 'household').map((u) => u._id))
-  const people = [...new Map([...residents, ...heads].map((p) => [p._id, p])).values()]
-  return { community: c, units, people }
+  const [under, residents] = await Promise.all([store.unitsUnder(c.path, true), store.peopleUnder(c.path)])
+  const units = unitsInUse(c, under)
+  const heads = await store.roleHolders(headedUnitIds(units))
+  return communityState(c, units, residents, heads)
 }
 
 const rosterIssue = (reason: string) => new AppError('ROSTER_INVALID', reason, [{ reason }])
@@ -51,12 +53,10 @@ export const exportRoster: ActionDef<Payload<'org', 'exportRoster'>, Result<'org
     const tables = rosterTables(state)
     // every resident row carries a name, door and phone in full: one audit entry naming them all, written
     // before the file exists (a failed upload then over-records; a file never goes out unrecorded)
-    const homes = new Set(state.units.filter((u) => u.level === 'household').map((u) => u._id))
-    const shown = state.people.filter((p) => p.householdId && !p.deletedAt && homes.has(p.householdId))
     await recordRead(privacyStore(), caller, {
       action: 'org.exportRoster',
       unit: c,
-      subjectIds: shown.map((p) => p._id),
+      subjectIds: exportedPeople(state).map((p) => p._id),
     })
     const file = await publishFile(c._id, `${c.name}花名册.xlsx`, await writeRoster(tables))
     return { ...file, rows: tables.residents.length }
