@@ -11,6 +11,9 @@ import type { UnitRef } from './grid'
 
 const token = z.string().min(8).max(64)
 
+/** What a claim's door and a rejection's reason may hold (the join page and 网格管理 cap their inputs with these). */
+export const CLAIM_LIMITS = { entrance: 10, room: 10, reason: 100 } as const
+
 export const joinPayloads = {
   /** A join invite (card / QR) to a grid or one building. */
   createInvite: z.object({ unitId }).strict(),
@@ -32,8 +35,8 @@ export const joinPayloads = {
     .object({
       token: token.optional(),
       microgridId: unitId,
-      entrance: z.string().trim().min(1).max(10),
-      room: z.string().trim().min(1).max(10),
+      entrance: z.string().trim().min(1).max(CLAIM_LIMITS.entrance),
+      room: z.string().trim().min(1).max(CLAIM_LIMITS.room),
       name: displayName,
       phone: mobile.optional(),
       phoneCode: z.string().min(1).max(128).optional(),
@@ -48,7 +51,7 @@ export const joinPayloads = {
   /** Claims waiting under a grid or micro-grid. */
   pendingClaims: z.object({ unitId }).strict(),
   decideClaim: z
-    .object({ claimId: recordId, approve: z.boolean(), reason: z.string().trim().max(100).optional() })
+    .object({ claimId: recordId, approve: z.boolean(), reason: z.string().trim().max(CLAIM_LIMITS.reason).optional() })
     .strict()
     .refine((p) => p.approve || (p.reason ?? '').length > 0, { message: '拒绝时请填写原因', path: ['reason'] }),
   /** Leaves the caller's household; access through it ends at once. */

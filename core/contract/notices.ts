@@ -17,6 +17,9 @@ export const VISIT_METHODS = ['door', 'phone', 'other'] as const
 export type VisitMethod = (typeof VISIT_METHODS)[number]
 export const VISIT_LABELS: Record<VisitMethod, string> = { door: '上门告知', phone: '电话告知', other: '其他方式' }
 
+/** What a notice and a leader's note may hold (发布通知, 转发到本网格群 and 已上门告知 cap their inputs with these). */
+export const NOTICE_LIMITS = { title: 40, body: 2000, images: 9, note: 100 } as const
+
 const noticeId = recordId
 const page = z.number().int().min(0).max(10_000).default(0)
 const pageSize = z.number().int().min(1).max(100).default(20)
@@ -26,9 +29,9 @@ export const noticesPayloads = {
    * one's buildings). Text passes the content-security check first (CONTENT_RISKY, nothing stored). */
   publish: z
     .object({
-      title: z.string().trim().min(1).max(40),
-      body: z.string().trim().min(1).max(2000),
-      images: z.array(fileID).max(9).default([]),
+      title: z.string().trim().min(1).max(NOTICE_LIMITS.title),
+      body: z.string().trim().min(1).max(NOTICE_LIMITS.body),
+      images: z.array(fileID).max(NOTICE_LIMITS.images).default([]),
       urgency: z.enum(URGENCIES).default('normal'),
       ackRequired: z.boolean().default(true),
       /** ISO 8601; must be in the future, at most 90 days ahead. */
@@ -45,7 +48,7 @@ export const noticesPayloads = {
   /** 收到: idempotent; the household is reached when its first member acknowledges. */
   ack: z.object({ noticeId }).strict(),
   /** A grid chief relays a notice from above into the grid's group: the text stays, one note may be added. */
-  relay: z.object({ noticeId, gridId: unitId, note: z.string().trim().max(100).optional() }).strict(),
+  relay: z.object({ noticeId, gridId: unitId, note: z.string().trim().max(NOTICE_LIMITS.note).optional() }).strict(),
   /** Notices published above the caller's grids that they have not relayed yet (转发到本网格群). */
   relayInbox: z.object({}).strict(),
   /** The notices the caller published, newest first, with their reach so far. */
@@ -60,7 +63,7 @@ export const noticesPayloads = {
       noticeId,
       householdId: unitId,
       method: z.enum(VISIT_METHODS),
-      note: z.string().trim().max(100).optional(),
+      note: z.string().trim().max(NOTICE_LIMITS.note).optional(),
     })
     .strict(),
   /** Reminds the unreached under a unit (subscribe messages); at most once per notice per unit per day, and a

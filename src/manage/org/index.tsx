@@ -6,6 +6,7 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { FIELD_LIMITS } from '../../../core/contract/fields'
 import { LEVEL_LABELS, type Level } from '../../../core/units'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { RoleTag } from '../../components/RoleTag'
@@ -203,7 +204,7 @@ function NodeActions({ row, rows, onDone }: { row: Row; rows: Row[]; onDone: (te
           <Input
             className='org-form__name'
             placeholder={childLevel === 'microgrid' ? '楼栋名称，如 7号楼' : '名称'}
-            maxLength={30}
+            maxLength={FIELD_LIMITS.name}
             value={name}
             onChange={(v: string) => setName(v)}
           />
@@ -233,7 +234,12 @@ function NodeActions({ row, rows, onDone }: { row: Row; rows: Row[]; onDone: (te
       {mode === 'rename' ? (
         <View className='manage-form org-form'>
           <Text className='manage-form__label'>新名称</Text>
-          <Input className='org-form__name' maxLength={30} value={name} onChange={(v: string) => setName(v)} />
+          <Input
+            className='org-form__name'
+            maxLength={FIELD_LIMITS.name}
+            value={name}
+            onChange={(v: string) => setName(v)}
+          />
           <Button
             className='org-form__submit'
             type='primary'

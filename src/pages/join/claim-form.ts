@@ -1,4 +1,5 @@
 /** The claim form's client-side check: the contract's own schema, with one Chinese hint per field. */
+import { FIELD_LIMITS } from '../../../core/contract/fields'
 import { joinPayloads } from '../../../core/contract/join'
 import type { ClaimInput } from '../../services/join'
 
@@ -10,7 +11,7 @@ const HINTS: Record<ClaimField, string> = {
   entrance: '请填写单元（没有单元填 1）',
   room: '请填写房号，如 402',
   name: '请填写你的姓名',
-  phone: '手机号应为 11 位数字',
+  phone: `手机号应为 ${FIELD_LIMITS.phone} 位数字`,
 }
 
 /**

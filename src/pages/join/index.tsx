@@ -9,6 +9,8 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button as NativeButton, Text, View, type ButtonProps } from '@tarojs/components'
+import { FIELD_LIMITS } from '../../../core/contract/fields'
+import { CLAIM_LIMITS } from '../../../core/contract/join'
 import { readCardQuery } from '../../../core/join/invite'
 import { ClaimStatusTag } from '../../components/ClaimStatusTag'
 import { EmptyMark, LoadingState } from '../../components/PageState'
@@ -218,7 +220,7 @@ function ClaimForm({
                 <Input
                   className='join-entrance'
                   placeholder='如 2（没有单元填 1）'
-                  maxLength={10}
+                  maxLength={CLAIM_LIMITS.entrance}
                   value={draft.entrance}
                   onChange={set('entrance')}
                 />
@@ -227,7 +229,7 @@ function ClaimForm({
                 <Input
                   className='join-room'
                   placeholder='如 402'
-                  maxLength={10}
+                  maxLength={CLAIM_LIMITS.room}
                   value={draft.room}
                   onChange={set('room')}
                 />
@@ -236,7 +238,7 @@ function ClaimForm({
                 <Input
                   className='join-name'
                   placeholder='与户籍或租住登记一致'
-                  maxLength={30}
+                  maxLength={FIELD_LIMITS.name}
                   value={draft.name}
                   onChange={set('name')}
                 />
@@ -254,7 +256,7 @@ function ClaimForm({
                     className='join-phone'
                     type='number'
                     placeholder='11 位手机号'
-                    maxLength={11}
+                    maxLength={FIELD_LIMITS.phone}
                     value={draft.phone}
                     onChange={set('phone')}
                   />

@@ -13,7 +13,7 @@ import { chooseImages, uploadFile, type PickedFile } from '../../../services/fil
 import { getOverview, type UnitRef } from '../../../services/grid'
 import { publishNotice, URGENCIES, URGENCY_LABELS, type Urgency } from '../../../services/notices'
 import { reachUrl } from '../../../routes'
-import { noticesPayloads } from '../../../../core/contract/notices'
+import { NOTICE_LIMITS } from '../../../../core/contract/notices'
 import { messageOf } from '../../format'
 import { Button, Input, Switch } from '../../ui'
 import { PART_NAMES, publishScope, reachUnitOf, type PublishScope } from '../publish-scope'
@@ -22,10 +22,8 @@ import { InlineError } from '../../components/InlineError'
 import '../../manage.css'
 import '../notices.css'
 
-const MAX_IMAGES = 9
-/** The longest title and body notices.publish accepts (its schema is the one source of the numbers). */
-const TITLE_MAX = noticesPayloads.publish.shape.title.maxLength ?? 40
-const BODY_MAX = noticesPayloads.publish.shape.body.maxLength ?? 2000
+/** The most images, and the longest title and body, notices.publish accepts (the contract holds the numbers). */
+const { images: MAX_IMAGES, title: TITLE_MAX, body: BODY_MAX } = NOTICE_LIMITS
 /** Expiry choices in days; 3 is the default. */
 const EXPIRY_DAYS = [1, 3, 7, 30] as const
 const DEFAULT_EXPIRY = 3

@@ -25,6 +25,7 @@ import {
   type VisitMethod,
 } from '../../../services/notices'
 import { noticeUrl } from '../../../routes'
+import { NOTICE_LIMITS } from '../../../../core/contract/notices'
 import { ServiceError } from '../../../services/errors'
 import { formatTime, messageOf } from '../../format'
 import { Button, Input, Tag } from '../../ui'
@@ -342,7 +343,7 @@ function UnreachedHousehold({
           <Input
             className='visit-note'
             placeholder='备注（可不填），如：已当面告知老人'
-            maxLength={100}
+            maxLength={NOTICE_LIMITS.note}
             value={note}
             onChange={(v: string) => setNote(v)}
           />

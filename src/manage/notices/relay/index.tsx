@@ -12,6 +12,7 @@ import { useRemote } from '../../../hooks/use-remote'
 import { getMe, type UnitRef } from '../../../services/grid'
 import { relayInbox, relayNotice, URGENCY_LABELS } from '../../../services/notices'
 import { pageUrl, reachUrl } from '../../../routes'
+import { NOTICE_LIMITS } from '../../../../core/contract/notices'
 import type { NoticesApi } from '../../../../core/contract'
 import { NoAccess } from '../../components/NoAccess'
 import { formatTime, messageOf } from '../../format'
@@ -129,7 +130,7 @@ function RelayItem({ notice, onRelayed }: { notice: InboxItem; onRelayed: (c: Ca
           <Input
             className='relay-note'
             placeholder='说明（可不填），如：请各位邻居互相转告'
-            maxLength={100}
+            maxLength={NOTICE_LIMITS.note}
             value={note}
             onChange={(v: string) => setNote(v)}
           />
