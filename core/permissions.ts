@@ -6,7 +6,8 @@ import type { ActionKey } from './contract'
 import { LEADER_ROLES, type Role, type RoleGrant } from './roles'
 import { isWithin } from './units'
 
-export type Permission =
+/** Who may call an action, and over what. */
+export type Grantees =
   /** Anyone with a WeChat identity, joined or not (who am I, open an invite, claim a room). */
   | { who: 'anyone' }
   /** Anyone with a person record (their own data). */
@@ -15,6 +16,11 @@ export type Permission =
   | { who: readonly Role[]; target: 'unit' }
   /** These roles, held anywhere (nothing scoped is touched). */
   | { who: readonly Role[]; target: 'none' }
+
+export type Permission = Grantees & {
+  /** The handler reads the group chat the app was opened from (ctx.group): the client sends it with these calls. */
+  readsGroup?: true
+}
 
 /** Who keeps the tree and the rosters. */
 export const STAFF_ROLES: readonly Role[] = ['communityStaff', 'streetStaff']
@@ -28,7 +34,7 @@ export const PUBLISHERS: readonly Role[] = ['buildingHead', 'gridChief', 'commun
 export const GROUP_KEEPERS: readonly Role[] = ['gridChief', 'communityStaff']
 
 export const PERMISSIONS: Record<ActionKey, Permission> = {
-  'grid.me': { who: 'anyone' },
+  'grid.me': { who: 'anyone', readsGroup: true },
   'grid.overview': { who: LEADER_ROLES, target: 'unit' },
   'grid.households': { who: LEADER_ROLES, target: 'unit' },
   'grid.neighbours': { who: ['resident'], target: 'none' },
@@ -47,14 +53,14 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   'join.createInvite': { who: INVITERS, target: 'unit' },
   'join.poster': { who: INVITERS, target: 'unit' },
   'join.createBindCard': { who: GROUP_KEEPERS, target: 'unit' },
-  'join.openInvite': { who: 'anyone' },
-  'join.claimHousehold': { who: 'anyone' },
+  'join.openInvite': { who: 'anyone', readsGroup: true },
+  'join.claimHousehold': { who: 'anyone', readsGroup: true },
   'join.myClaims': { who: 'anyone' },
   'join.pendingClaims': { who: CLAIM_DECIDERS, target: 'unit' },
   'join.decideClaim': { who: CLAIM_DECIDERS, target: 'unit' },
   'join.leaveHousehold': { who: ['resident'], target: 'none' },
   // the binding card's token is the authority: whoever first opens it from the group binds that group
-  'join.bindGroup': { who: 'anyone' },
+  'join.bindGroup': { who: 'anyone', readsGroup: true },
   'join.unbindGroup': { who: GROUP_KEEPERS, target: 'unit' },
   'join.gridGroups': { who: LEADER_ROLES, target: 'unit' },
 
@@ -105,6 +111,11 @@ export function mayEverCall(action: ActionKey, roles: readonly Role[], registere
   const who = permission.who
   return roles.some((r) => who.includes(r))
 }
+
+/** The actions whose handlers read the group chat the app was opened from, read off the table. */
+export const GROUP_READERS: ReadonlySet<ActionKey> = new Set(
+  (Object.keys(PERMISSIONS) as ActionKey[]).filter((action) => PERMISSIONS[action].readsGroup),
+)
 
 /** Whether one role may call `action` somewhere (its scope is checked by the server): which leader views to show. */
 export const roleMay = (action: ActionKey, role: Role): boolean => mayEverCall(action, [role], true)

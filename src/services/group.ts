@@ -11,14 +11,8 @@
  */
 import Taro from '@tarojs/taro'
 import { cloudIdMarker } from '../../core/cloud-id'
-
-/** Actions whose handlers read the group the app was opened from. */
-export const GROUP_ACTIONS: ReadonlySet<string> = new Set([
-  'join.openInvite',
-  'join.claimHousehold',
-  'join.bindGroup',
-  'grid.me',
-])
+import type { ActionKey } from '../../core/contract'
+import { GROUP_READERS } from '../../core/permissions'
 
 /** The platform keeps a cloudID for 5 minutes; refresh early so a slow call does not arrive with a stale one. */
 export const CLOUD_ID_REFRESH_MS = 4 * 60 * 1000
@@ -30,9 +24,10 @@ const GROUP_CHAT_TYPES = new Set([3, 4])
 
 let cached: { key: string; cloudID: string | null; at: number } | null = null
 
-/** The `group` field for this call, or undefined when the action does not use it or there is no group. */
+/** The `group` field for this call, or undefined when the action does not read it (core/permissions marks those
+ * that do) or there is no group. */
 export function groupField(fn: string, action: string): Promise<unknown> {
-  if (!GROUP_ACTIONS.has(`${fn}.${action}`)) return Promise.resolve(undefined)
+  if (!GROUP_READERS.has(`${fn}.${action}` as ActionKey)) return Promise.resolve(undefined)
   return process.env.TARO_ENV === 'h5' ? localGroupField() : weappGroupField()
 }
 

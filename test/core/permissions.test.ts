@@ -1,5 +1,5 @@
 import { ACTION_KEYS, PAYLOADS } from '../../core/contract'
-import { allows, PERMISSIONS, type Permission, type ScopedGrant } from '../../core/permissions'
+import { allows, GROUP_READERS, PERMISSIONS, roleMay, type Permission, type ScopedGrant } from '../../core/permissions'
 import type { Role } from '../../core/roles'
 
 const STREET = '/s1/'
@@ -53,5 +53,27 @@ describe('PERMISSIONS', () => {
     ['grid.overview', 'merchant', false],
   ] as const)('%s as %s on their own scope → %s', (key, role, expected) => {
     expect(allows(PERMISSIONS[key], [grant(role, GRID)], GRID)).toBe(expected)
+  })
+})
+
+describe('GROUP_READERS', () => {
+  it('holds the actions whose handlers read the group chat the app was opened from, and no other', () => {
+    expect([...GROUP_READERS].sort()).toEqual(['grid.me', 'join.bindGroup', 'join.claimHousehold', 'join.openInvite'])
+  })
+})
+
+describe('roleMay', () => {
+  it.each([
+    ['join.createInvite', 'partyLeader', true],
+    ['join.createBindCard', 'partyLeader', false],
+    ['join.pendingClaims', 'buildingHead', true],
+    ['notices.relayInbox', 'gridChief', true],
+    ['notices.relayInbox', 'communityStaff', false],
+    ['privacy.auditLog', 'streetStaff', true],
+    ['privacy.auditLog', 'gridChief', false],
+    ['privacy.exportMyData', 'merchant', true],
+    ['grid.me', 'resident', true],
+  ] as const)('%s as %s → %s', (action, role, expected) => {
+    expect(roleMay(action, role)).toBe(expected)
   })
 })
