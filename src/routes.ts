@@ -16,7 +16,7 @@ export const ROUTES = {
   requests: 'pages/requests/list/index',
   me: 'pages/grid/me/index',
   /** 本地演示: the persona picker, registered in the h5 build only ('' in weapp: that bundle holds no trace of it). */
-  personas: (process.env.TARO_ENV === 'h5' ? 'pages/local/personas/index' : '') as 'pages/local/personas/index',
+  personas: (process.env.TARO_ENV === 'h5' ? 'pages/local/personas/index' : '') as 'pages/local/personas/index' | '',
   // residents
   join: JOIN_PAGE,
   claims: 'pages/join/claims/index',
