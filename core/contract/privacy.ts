@@ -20,7 +20,8 @@ export const privacyPayloads = {
     .strict(),
 }
 
-type Json<T> = {
+/** A stored document as the client receives it: dates as ISO strings. */
+export type Json<T> = {
   [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | undefined ? string | undefined : T[K]
 }
 

@@ -1,9 +1,9 @@
 /** The three heads (三长) of units, as the caller may see them. */
-import type { HeadView } from '../../core/contract'
-import { HEAD_ROLES, headsInForce } from '../../core/grants'
-import type { PersonDoc } from '../../core/model'
-import { visiblePhone, type Viewer } from '../../core/grid/phone-visibility'
-import type { Unit } from '../../core/units'
+import type { HeadView } from '../contract'
+import { HEAD_ROLES, headsInForce } from '../grants'
+import type { PersonDoc } from '../model'
+import type { Unit } from '../units'
+import { visiblePhone, type Viewer } from './phone-visibility'
 
 const HEAD_ORDER: readonly HeadView['role'][] = HEAD_ROLES
 

@@ -9,7 +9,7 @@ import { ERROR_MESSAGES, type ErrorCode } from '../../core/envelope'
 import { maskPhone } from '../../core/mask'
 import type { AuditDoc, ClaimDoc, PersonDoc } from '../../core/model'
 import { ancestorAt, isWithin, type Unit } from '../../core/units'
-import { byDoor } from '../../cloudfunctions/grid/handlers/households'
+import { byDoor } from '../../core/grid/order'
 import { startGridCloud, type GridCloud } from './local-cloud'
 
 jest.setTimeout(60_000)

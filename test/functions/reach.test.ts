@@ -10,7 +10,7 @@ import type { AuditDoc, PersonDoc, ReachCounterDoc, ReceiptDoc, SubscriptionDoc 
 import { NOTICE_TEMPLATE } from '../../core/notices/links'
 import { ERROR_MESSAGES } from '../../core/envelope'
 import { isWithin } from '../../core/units'
-import { byDoor } from '../../cloudfunctions/grid/handlers/households'
+import { byDoor } from '../../core/grid/order'
 import { inDays, startNoticesCloud, type NoticesCloud } from './notices-cloud'
 
 let c: NoticesCloud

@@ -1,29 +1,23 @@
 /** grid.me: the signed-in person, their household, their grid and its three heads. */
-import type { MeResult, Payload, RoleView } from '../../../core/contract'
-import { LEADER_ROLES } from '../../../core/roles'
+import type { MeResult } from '../../../core/contract'
+import { headsByUnit } from '../../../core/grid/heads'
+import { focusPath, homeAddress, roleViews } from '../../../core/grid/me'
 import { ancestorAt, doorLabel, pathIds, type Unit } from '../../../core/units'
 import { viewerOf, type Caller } from '../../../server/caller'
 import { joinStore } from '../../../server/join-store'
 import type { Repository } from '../../../server/repository'
-import type { ActionDef } from '../../../server/router'
-import { headsByUnit } from '../heads'
-import { byId, ref } from '../unit-views'
+import type { Action } from '../../../server/router'
+import { byId, unitRef } from '../../../server/views'
 
 const NOBODY: MeResult = { person: null, roles: [], household: null, grid: null }
 
-export const me: ActionDef<Payload<'grid', 'me'>, MeResult> = {
+export const me: Action<'grid', 'me'> = {
   async handle({ caller, repo, group }) {
     const { person } = caller
     if (!person) return group ? visitorFromGroup(group.openGId, caller, repo) : NOBODY
 
-    const roles: RoleView[] = caller.grants.map((g) => {
-      const unit = caller.units.get(g.unitId) as Unit
-      return { role: g.role, unitId: g.unitId, unitName: unit.name, level: unit.level }
-    })
     const home = person.householdId ? caller.units.get(person.householdId) : undefined
-    // the grid of the home, else of the first role led at grid level or below (a grid chief living elsewhere)
-    const focus =
-      home?.path ?? caller.grants.find((g) => LEADER_ROLES.includes(g.role) && ancestorAt(g.path, 'grid'))?.path
+    const focus = focusPath(home?.path, caller.grants)
     const ancestors = focus ? byId(await repo.units(pathIds(focus))) : new Map<string, Unit>()
     const at = (level: Unit['level']): Unit | undefined => {
       const id = focus ? ancestorAt(focus, level) : undefined
@@ -40,12 +34,12 @@ export const me: ActionDef<Payload<'grid', 'me'>, MeResult> = {
 
     return {
       person: { id: person._id, name: person.name, phone: person.phone },
-      roles,
+      roles: roleViews(caller.grants, caller.units),
       household: home
         ? {
             id: home._id,
             door: doorLabel(home),
-            address: `${street?.name ?? ''}${community?.name ?? ''}${doorLabel(home)}`,
+            address: homeAddress(street, community, home),
             members: members.map((m) => ({ id: m._id, name: m.name })),
           }
         : null,
@@ -54,9 +48,9 @@ export const me: ActionDef<Payload<'grid', 'me'>, MeResult> = {
           ? {
               id: grid._id,
               name: grid.name,
-              community: ref(community),
-              street: ref(street),
-              microgrid: microgrid ? ref(microgrid) : null,
+              community: unitRef(community),
+              street: unitRef(street),
+              microgrid: microgrid ? unitRef(microgrid) : null,
               heads: [...(heads.get(grid._id) ?? []), ...(microgrid ? (heads.get(microgrid._id) ?? []) : [])],
             }
           : null,
@@ -82,8 +76,8 @@ async function visitorFromGroup(openGId: string, caller: Caller, repo: Repositor
     grid: {
       id: grid._id,
       name: grid.name,
-      community: ref(community),
-      street: ref(street),
+      community: unitRef(community),
+      street: unitRef(street),
       microgrid: null,
       heads: heads.get(grid._id) ?? [],
     },

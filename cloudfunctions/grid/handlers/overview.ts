@@ -1,19 +1,20 @@
 /** grid.overview: households and residents under a unit and under each of its child units, with their heads. */
-import type { OverviewResult, Payload, UnitCounts } from '../../../core/contract'
+import type { UnitCounts } from '../../../core/contract'
+import { headsByUnit } from '../../../core/grid/heads'
+import { byName } from '../../../core/grid/order'
 import { pathIds } from '../../../core/units'
 import { viewerOf } from '../../../server/caller'
 import { AppError } from '../../../server/errors'
 import type { Repository } from '../../../server/repository'
-import type { ActionDef } from '../../../server/router'
-import { headsByUnit } from '../heads'
-import { byId, byName, ref } from '../unit-views'
+import type { Action } from '../../../server/router'
+import { byId, unitRef } from '../../../server/views'
 
 const countsUnder = async (repo: Repository, path: string): Promise<UnitCounts> => {
   const [households, residents] = await Promise.all([repo.countHouseholdsUnder(path), repo.countResidentsUnder(path)])
   return { households, residents }
 }
 
-export const overview: ActionDef<Payload<'grid', 'overview'>, OverviewResult> = {
+export const overview: Action<'grid', 'overview'> = {
   target: (payload) => payload.unitId,
   async handle({ caller, repo, target: unit }) {
     if (!unit) throw new AppError('NOT_FOUND')
@@ -30,15 +31,15 @@ export const overview: ActionDef<Payload<'grid', 'overview'>, OverviewResult> = 
 
     return {
       unit: {
-        ...ref(unit),
+        ...unitRef(unit),
         path: ancestorIds.flatMap((id) => {
           const a = ancestorsById.get(id)
-          return a ? [ref(a)] : []
+          return a ? [unitRef(a)] : []
         }),
       },
       ...counts[0],
       heads: heads.get(unit._id) ?? [],
-      children: children.map((c, i) => ({ ...ref(c), ...counts[i + 1], heads: heads.get(c._id) ?? [] })),
+      children: children.map((c, i) => ({ ...unitRef(c), ...counts[i + 1], heads: heads.get(c._id) ?? [] })),
     }
   },
 }

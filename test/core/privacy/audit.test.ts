@@ -17,13 +17,19 @@ function sources(dir: string): string[] {
   })
 }
 
-/** The action named at each place a function writes an audit entry (recordRead or a helper wrapping it). */
+/** A module that writes audit entries: through recordRead or a helper wrapping it, the audit repository, or a
+ * pure rule that builds an entry for one. */
+const WRITES_AUDIT = /recordRead\(|auditClaims\(|\.audit\.(?:append|set)\(|collection\('audit'\)|Omit<AuditDoc, '_id'>/
+/** The action such a module names: `action: 'x.y'`, or passed to auditClaims. */
+const NAMED_ACTION = /(?:action: |auditClaims\([^)']*)'([a-z]+\.[A-Za-z]+)'/g
+
+/** The action named at each place a function writes an audit entry (functions, server, and the rules in core). */
 function recordedActions(): string[] {
   const found: string[] = []
-  for (const file of [...sources(join(ROOT, 'cloudfunctions')), ...sources(join(ROOT, 'server'))]) {
+  for (const file of ['cloudfunctions', 'server', 'core'].flatMap((dir) => sources(join(ROOT, dir)))) {
     const text = readFileSync(file, 'utf8')
-    if (!/recordRead|auditClaims|collection\('audit'\)/.test(text)) continue
-    for (const m of text.matchAll(/(?:action: |auditClaims\(caller, )'([a-z]+\.[A-Za-z]+)'/g)) found.push(m[1])
+    if (!WRITES_AUDIT.test(text)) continue
+    for (const m of text.matchAll(NAMED_ACTION)) found.push(m[1])
   }
   return [...new Set(found)].sort()
 }
