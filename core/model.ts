@@ -1,4 +1,5 @@
 /** Documents as stored in the cloud database (`units` is in units.ts). */
+import type { Urgency, VisitMethod } from './contract/notices'
 import type { RoleGrant } from './roles'
 
 /** People who need care (重点人员 / 特殊人群); shown only to leaders whose scope contains them. */
@@ -105,7 +106,7 @@ export interface NoticeDoc {
   body: string
   /** Cloud file ids. */
   images: string[]
-  urgency: 'normal' | 'important' | 'urgent'
+  urgency: Urgency
   ackRequired: boolean
   /** The units it was published to; a resident's feed matches the ids of their home's ancestors. */
   unitIds: string[]
@@ -117,6 +118,9 @@ export interface NoticeDoc {
   expiresAt: Date
 }
 
+/** How a household was reached: 收到; opened a notice that asks for no 收到 (reading is reaching); a leader's visit. */
+export type ReachVia = 'ack' | 'read' | 'visit'
+
 /**
  * A household reached by a notice: `${noticeId}_${householdId}`, written once (its first 收到 or a visit), so
  * retries, double taps and two members of one household count once. Append-only.
@@ -127,12 +131,11 @@ export interface ReceiptDoc {
   householdId: string
   microgridId: string
   gridId: string
-  /** 收到; opened a notice that asks for no 收到 (reading is reaching); or a leader's visit */
-  via: 'ack' | 'read' | 'visit'
+  via: ReachVia
   /** person id of the member who pressed 收到 or read it, or of the leader who visited */
   by: string
   /** for a visit: how (core/contract/notices.ts VISIT_METHODS) and a note */
-  method?: 'door' | 'phone' | 'other'
+  method?: VisitMethod
   note?: string
   at: Date
 }

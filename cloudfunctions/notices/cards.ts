@@ -1,29 +1,17 @@
 /** How notices look to the app: cards in feeds and lists, targets as unit refs, with the caller's read state. */
 import type { NoticeCard, UnitRef } from '../../core/contract'
 import type { NoticeDoc } from '../../core/model'
-import type { Unit } from '../../core/units'
+import { excerpt } from '../../core/notices/card'
 import type { Caller } from '../../server/caller'
 import type { NoticeStore } from '../../server/notice-store'
 import type { Repository } from '../../server/repository'
-
-const EXCERPT = 60
-
-export const iso = (d: Date | string): string => new Date(d).toISOString()
-
-export const unitRef = (u: Pick<Unit, '_id' | 'name' | 'level'>): UnitRef => ({
-  id: u._id,
-  name: u.name,
-  level: u.level,
-})
-
-export const isLive = (n: Pick<NoticeDoc, 'expiresAt'>, now: Date): boolean => +new Date(n.expiresAt) > +now
+import { byId, iso, unitRef } from '../../server/views'
 
 export function card(n: NoticeDoc, state: { read: boolean; householdReached: boolean }): NoticeCard {
-  const chars = [...n.body]
   return {
     id: n._id,
     title: n.title,
-    excerpt: chars.length > EXCERPT ? `${chars.slice(0, EXCERPT).join('')}…` : n.body,
+    excerpt: excerpt(n.body),
     urgency: n.urgency,
     ackRequired: n.ackRequired,
     publishedAt: iso(n.publishedAt),
@@ -50,8 +38,14 @@ export async function cardsFor(notices: NoticeDoc[], caller: Caller, store: Noti
 
 /** The units a notice was published to, in the order the publisher chose them. */
 export async function targetsOf(notices: NoticeDoc[], repo: Repository): Promise<Map<string, UnitRef[]>> {
-  const units = new Map((await repo.units(notices.flatMap((n) => n.unitIds))).map((u) => [u._id, u]))
+  const units = byId(await repo.units(notices.flatMap((n) => n.unitIds)))
   return new Map(
-    notices.map((n) => [n._id, n.unitIds.flatMap((id) => (units.has(id) ? [unitRef(units.get(id) as Unit)] : []))]),
+    notices.map((n) => [
+      n._id,
+      n.unitIds.flatMap((id) => {
+        const u = units.get(id)
+        return u ? [unitRef(u)] : []
+      }),
+    ]),
   )
 }

@@ -7,11 +7,12 @@
  * Recipients are the people as they are now (server/subscription-store.ts): who left, was deleted or moved away
  * gets nothing; a subscription made after the notice was published, and a person who already opened it, neither.
  */
+import { isLive } from '../../core/notices/expiry'
 import { NOTICE_TEMPLATE, noticeMessage } from '../../core/notices/links'
+import { dueForNotice } from '../../core/notices/messages'
 import { getCloud } from '../../server/cloud'
 import { noticeStore } from '../../server/notice-store'
 import type { TimerHandler } from '../../server/router'
-import { isLive } from './cards'
 
 /** Messages one firing sends at most (each: a conditional update, a send, a cursor save). */
 export const SENDS_PER_FIRING = 200
@@ -38,19 +39,15 @@ export const deliver: TimerHandler = async () => {
       continue
     }
     let { unitIndex, after, sent } = job
-    const publishedAt = +new Date(notice.publishedAt)
     while (budget > 0 && unitIndex < notice.unitPaths.length) {
       const asked = Math.min(PAGE, budget)
       const page = await store.recipientsUnder(notice.unitPaths[unitIndex], NOTICE_TEMPLATE.id, after, asked)
       budget -= page.scanned
-      // a subscription counts from the moment it is made, and who has already opened the notice needs no message
       const read = await store.readersAmong(
         notice._id,
         page.recipients.map((r) => r.personId),
       )
-      const due = page.recipients.filter(
-        (r) => !read.has(r.personId) && !(r.sub.since && +new Date(r.sub.since) > publishedAt),
-      )
+      const due = dueForNotice(notice, page.recipients, read)
       for (const r of due) {
         after = r.sub._id
         if (await store.consume(r.sub._id, new Date())) {

@@ -1,5 +1,6 @@
 import type { NoticeDoc } from '../model'
 import { URGENCY_LABELS } from '../contract/notices'
+import { beijingMinute } from './beijing-time'
 
 /**
  * Where a notice opens in the mini-program, and the one subscribe-message template notices are sent with.
@@ -41,10 +42,6 @@ export const NOTICE_TEMPLATE = {
 /** Cuts a value to a subscribe-message field's limit (WeChat refuses longer values with 47003). */
 export const clip = (value: string, max: number): string =>
   [...value].length <= max ? value : `${[...value].slice(0, max - 1).join('')}…`
-
-/** A moment in Beijing time (UTC+8, no daylight saving) to the minute, as message fields show it: 2026-11-22 09:30. */
-export const beijingMinute = (d: Date): string =>
-  new Date(+d + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
 
 /**
  * The subscribe message announcing a notice to one subscriber; a reminder to the unreached overrides the origin

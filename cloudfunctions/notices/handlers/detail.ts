@@ -1,13 +1,14 @@
 /** notices.detail (opening marks it read; a notice without 回执 is reached by reading) and notices.ack (收到, through
  * the reach ledger). */
-import type { AckResult, NoticeDetail, ParsedPayload } from '../../../core/contract'
+import { leadsOver, reachesHome } from '../../../core/notices/audience'
+import { isLive } from '../../../core/notices/expiry'
 import { getCloud } from '../../../server/cloud'
 import { AppError } from '../../../server/errors'
 import { noticeStore } from '../../../server/notice-store'
 import { recordAck, recordReach } from '../../../server/reach-ledger'
-import type { ActionDef } from '../../../server/router'
-import { leadsOver, reachesHome } from '../access'
-import { cardsFor, isLive, targetsOf, unitRef } from '../cards'
+import type { Action } from '../../../server/router'
+import { unitRef } from '../../../server/views'
+import { cardsFor, targetsOf } from '../cards'
 
 /** Temporary URLs of the notice's images; one the storage no longer has is left out. */
 async function imageUrls(fileIDs: string[]): Promise<string[]> {
@@ -18,13 +19,13 @@ async function imageUrls(fileIDs: string[]): Promise<string[]> {
   return res.fileList.filter((f) => f.status === 0 && f.tempFileURL).map((f) => f.tempFileURL)
 }
 
-export const detail: ActionDef<ParsedPayload<'notices', 'detail'>, NoticeDetail> = {
+export const detail: Action<'notices', 'detail'> = {
   async handle({ payload, caller, repo }) {
     const store = noticeStore()
     const notice = await store.notice(payload.noticeId)
     if (!notice) throw new AppError('NOT_FOUND')
-    const resident = reachesHome(notice, caller)
-    if (!resident && !leadsOver(notice, caller)) throw new AppError('FORBIDDEN')
+    const resident = reachesHome(notice, caller.person?.homePath)
+    if (!resident && !leadsOver(notice, caller.grants)) throw new AppError('FORBIDDEN')
 
     // opening marks it read (once; it never undoes a 收到); only for the residents it is addressed to
     if (resident && caller.person) {
@@ -59,7 +60,7 @@ export const detail: ActionDef<ParsedPayload<'notices', 'detail'>, NoticeDetail>
   },
 }
 
-export const ack: ActionDef<ParsedPayload<'notices', 'ack'>, AckResult> = {
+export const ack: Action<'notices', 'ack'> = {
   async handle({ payload, caller }) {
     const store = noticeStore()
     const person = caller.person
@@ -67,7 +68,7 @@ export const ack: ActionDef<ParsedPayload<'notices', 'ack'>, AckResult> = {
     if (!person || !household) throw new AppError('FORBIDDEN')
     const notice = await store.notice(payload.noticeId)
     if (!notice) throw new AppError('NOT_FOUND')
-    if (!reachesHome(notice, caller)) throw new AppError('FORBIDDEN')
+    if (!reachesHome(notice, caller.person?.homePath)) throw new AppError('FORBIDDEN')
     if (!isLive(notice, new Date())) throw new AppError('NOTICE_EXPIRED')
     // THE LEDGER RULE (server/reach-ledger.ts): the household's receipt and its building counter once, the ack
     const { householdReached } = await recordAck(store.db, { noticeId: notice._id, household, personId: person._id })

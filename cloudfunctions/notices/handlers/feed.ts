@@ -1,10 +1,9 @@
 /** notices.feed and notices.unreadCount: what reaches the caller's home, urgent pinned, newest first. */
-import type { NoticeCard, ParsedPayload } from '../../../core/contract'
 import type { NoticeDoc } from '../../../core/model'
 import { pathIds } from '../../../core/units'
 import type { Caller } from '../../../server/caller'
 import { noticeStore, type NoticeStore } from '../../../server/notice-store'
-import type { ActionDef } from '../../../server/router'
+import type { Action } from '../../../server/router'
 import { cardsFor } from '../cards'
 
 /** The ids a notice to the caller's home carries: the household and every ancestor up to the street. */
@@ -20,7 +19,7 @@ async function unread(store: NoticeStore, caller: Caller, ids: string[], now: Da
   return live.length - new Set(seen.map((a) => a.noticeId)).size
 }
 
-export const feed: ActionDef<ParsedPayload<'notices', 'feed'>, { rows: NoticeCard[]; unread: number }> = {
+export const feed: Action<'notices', 'feed'> = {
   async handle({ payload, caller }) {
     const store = noticeStore()
     const ids = homeIds(caller)
@@ -39,7 +38,7 @@ export const feed: ActionDef<ParsedPayload<'notices', 'feed'>, { rows: NoticeCar
   },
 }
 
-export const unreadCount: ActionDef<ParsedPayload<'notices', 'unreadCount'>, { unread: number }> = {
+export const unreadCount: Action<'notices', 'unreadCount'> = {
   async handle({ caller }) {
     return { unread: await unread(noticeStore(), caller, homeIds(caller), new Date()) }
   },

@@ -1,18 +1,17 @@
 /** notices.publish: a leader publishes to units inside their scope; text passes the content check first. */
 import { randomBytes } from 'node:crypto'
-import type { NoticeCard, ParsedPayload, UnitRef } from '../../../core/contract'
 import type { DeliveryDoc, NoticeDoc } from '../../../core/model'
-import { MAX_NOTICE_DAYS, outermost, publishGrants } from '../../../core/notices/scope'
+import { expiryProblem } from '../../../core/notices/expiry'
+import { outermost, publishGrants } from '../../../core/notices/scope'
 import type { Unit } from '../../../core/units'
 import { checkText } from '../../../server/content-check'
 import { AppError } from '../../../server/errors'
 import { noticeStore } from '../../../server/notice-store'
-import type { ActionDef } from '../../../server/router'
-import { card, unitRef } from '../cards'
+import type { Action } from '../../../server/router'
+import { byId, unitRef } from '../../../server/views'
+import { card } from '../cards'
 
-const DAY = 86_400_000
-
-export const publish: ActionDef<ParsedPayload<'notices', 'publish'>, NoticeCard & { targets: UnitRef[] }> = {
+export const publish: Action<'notices', 'publish'> = {
   // the permission table checks the first unit; every other unit is checked below
   target: (p) => p.unitIds[0] ?? null,
   async handle({ payload, caller, repo }) {
@@ -20,11 +19,10 @@ export const publish: ActionDef<ParsedPayload<'notices', 'publish'>, NoticeCard 
     if (!person || !caller.openid) throw new AppError('NOT_REGISTERED')
     const now = new Date()
     const expiresAt = new Date(payload.expiresAt)
-    if (!(+expiresAt > +now)) throw new AppError('INVALID_PAYLOAD', '截止时间须晚于现在')
-    if (+expiresAt - +now > MAX_NOTICE_DAYS * DAY)
-      throw new AppError('INVALID_PAYLOAD', `截止时间最多在 ${MAX_NOTICE_DAYS} 天以后`)
+    const problem = expiryProblem(expiresAt, now)
+    if (problem) throw new AppError('INVALID_PAYLOAD', problem)
 
-    const found = new Map((await repo.units(payload.unitIds)).map((u) => [u._id, u]))
+    const found = byId(await repo.units(payload.unitIds))
     const chosen: Unit[] = []
     for (const id of payload.unitIds) {
       const unit = found.get(id)

@@ -1,12 +1,9 @@
 /** notices.published (我发布的): the caller's notices, newest first, with households reached so far. */
-import type { NoticeCard, ParsedPayload, UnitRef } from '../../../core/contract'
 import { noticeStore } from '../../../server/notice-store'
-import type { ActionDef } from '../../../server/router'
+import type { Action } from '../../../server/router'
 import { cardsFor, targetsOf } from '../cards'
 
-type Row = NoticeCard & { households: number; reached: number; targets: UnitRef[] }
-
-export const published: ActionDef<ParsedPayload<'notices', 'published'>, { rows: Row[] }> = {
+export const published: Action<'notices', 'published'> = {
   async handle({ payload, caller, repo }) {
     const store = noticeStore()
     const personId = caller.person?._id

@@ -13,10 +13,16 @@
  * one grid and about 6 for the whole street. unreached = 1 notice + 1 building + its households + its
  * receipts + the page's members + 1 audit write. visit = ledger (2 writes, 0 when already reached).
  */
-import type { ParsedPayload, ReachResult, ReachRow, UnreachedRow } from '../../../core/contract'
-import type { NoticeDoc } from '../../../core/model'
-import { NOTICE_TEMPLATE, noticeMessage } from '../../../core/notices/links'
-import { ancestorAt, doorLabel, isWithin, type Unit } from '../../../core/units'
+import type { UnreachedRow } from '../../../core/contract'
+import { byDoor } from '../../../core/grid/order'
+import { reminderId } from '../../../core/ids'
+import { audienceWithin, leadsOver } from '../../../core/notices/audience'
+import { beijingDay } from '../../../core/notices/beijing-time'
+import { isLive } from '../../../core/notices/expiry'
+import { NOTICE_TEMPLATE } from '../../../core/notices/links'
+import { homeOf, reminderMessage, unreachedAmong } from '../../../core/notices/messages'
+import { tallyReach } from '../../../core/notices/reach'
+import { ancestorAt, doorLabel, type Unit } from '../../../core/units'
 import { recordRead } from '../../../server/audit'
 import type { Caller } from '../../../server/caller'
 import { getCloud } from '../../../server/cloud'
@@ -26,19 +32,8 @@ import { privacyStore } from '../../../server/privacy-store'
 import { recordReach } from '../../../server/reach-ledger'
 import { reachStore } from '../../../server/reach-store'
 import type { Recipient } from '../../../server/subscription-store'
-import type { ActionDef } from '../../../server/router'
-import { byDoor } from '../../grid/handlers/households'
-import { byName } from '../../grid/unit-views'
-import { leadsOver } from '../access'
-import { iso, isLive, unitRef } from '../cards'
-
-/** The parts of `unit` a notice was published to: the unit itself when it lies inside one of the notice's units,
- * else the notice's units inside it (nested ones folded into their ancestor). Empty: no overlap. */
-export function audienceWithin(notice: Pick<NoticeDoc, 'unitPaths'>, unit: Pick<Unit, 'path'>): string[] {
-  if (notice.unitPaths.some((p) => isWithin(unit.path, p))) return [unit.path]
-  const inside = [...new Set(notice.unitPaths.filter((p) => isWithin(p, unit.path)))]
-  return inside.filter((p) => !inside.some((q) => q !== p && isWithin(p, q)))
-}
+import type { Action } from '../../../server/router'
+import { byId, iso, unitRef } from '../../../server/views'
 
 /** The notice, and the part of `unit` in its audience; refuses when there is none. */
 async function noticeOver(noticeId: string, unit: Unit | null, caller: Caller) {
@@ -47,7 +42,7 @@ async function noticeOver(noticeId: string, unit: Unit | null, caller: Caller) {
   if (!notice) throw new AppError('NOT_FOUND')
   const audience = audienceWithin(notice, unit)
   if (audience.length === 0) {
-    if (!leadsOver(notice, caller)) throw new AppError('FORBIDDEN')
+    if (!leadsOver(notice, caller.grants)) throw new AppError('FORBIDDEN')
     throw new AppError('NOT_FOUND', `这条通知没有发到${unit.name}`)
   }
   return { notice, audience }
@@ -59,7 +54,7 @@ const requireLevel = (unit: Unit | null, level: Unit['level'], what: string): Un
   return unit
 }
 
-export const reach: ActionDef<ParsedPayload<'notices', 'reach'>, ReachResult> = {
+export const reach: Action<'notices', 'reach'> = {
   target: (payload) => payload.unitId,
   async handle({ payload, caller, target }) {
     const { notice, audience } = await noticeOver(payload.noticeId, target, caller)
@@ -70,7 +65,7 @@ export const reach: ActionDef<ParsedPayload<'notices', 'reach'>, ReachResult> = 
     const buildings: Unit[] = []
     const [counters, reminder] = await Promise.all([
       store.counters(notice._id),
-      store.reminder(reminderId(notice._id, unit._id, new Date())),
+      store.reminder(reminderId(notice._id, unit._id, beijingDay(new Date()))),
       ...audience.map(async (path) => {
         const [counts, units] = await Promise.all([store.householdsPerBuilding(path), store.buildingsUnder(path)])
         for (const [id, n] of counts) perBuilding.set(id, n)
@@ -79,22 +74,8 @@ export const reach: ActionDef<ParsedPayload<'notices', 'reach'>, ReachResult> = 
     ])
     const reachedBy = new Map(counters.map((c) => [c.microgridId, c.reached]))
     const gridIds = buildings.map((b) => ancestorAt(b.path, 'grid')).filter((id): id is string => !!id)
-    const grids = new Map((await store.units(gridIds)).map((g) => [g._id, g]))
-
-    const byGrid = new Map<string, ReachRow>()
-    const byBuilding: ReachResult['byBuilding'] = []
-    for (const b of buildings.sort(byName)) {
-      const grid = grids.get(ancestorAt(b.path, 'grid') ?? '')
-      if (!grid) continue
-      const households = perBuilding.get(b._id) ?? 0
-      const reached = reachedBy.get(b._id) ?? 0
-      byBuilding.push({ ...unitRef(b), households, reached, grid: unitRef(grid) })
-      const row = byGrid.get(grid._id) ?? { ...unitRef(grid), households: 0, reached: 0 }
-      byGrid.set(grid._id, { ...row, households: row.households + households, reached: row.reached + reached })
-    }
-    const gridRows = [...byGrid.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }))
-    const order = new Map(gridRows.map((g, i) => [g.id, i]))
-    byBuilding.sort((a, b) => (order.get(a.grid.id) ?? 0) - (order.get(b.grid.id) ?? 0))
+    const grids = byId(await store.units(gridIds))
+    const tally = tallyReach(buildings, grids, perBuilding, reachedBy)
     return {
       notice: {
         id: notice._id,
@@ -104,19 +85,21 @@ export const reach: ActionDef<ParsedPayload<'notices', 'reach'>, ReachResult> = 
         expiresAt: iso(notice.expiresAt),
       },
       unit: unitRef(unit),
-      households: gridRows.reduce((n, g) => n + g.households, 0),
-      reached: gridRows.reduce((n, g) => n + g.reached, 0),
-      byGrid: gridRows,
-      byBuilding,
+      households: tally.households,
+      reached: tally.reached,
+      byGrid: tally.byGrid.map((g) => ({ ...unitRef(g.grid), households: g.households, reached: g.reached })),
+      byBuilding: tally.byBuilding.map((b) => ({
+        ...unitRef(b.building),
+        households: b.households,
+        reached: b.reached,
+        grid: unitRef(b.grid),
+      })),
       remindedToday: !!reminder,
     }
   },
 }
 
-export const unreached: ActionDef<
-  ParsedPayload<'notices', 'unreached'>,
-  { total: number; page: number; pageSize: number; building: ReturnType<typeof unitRef>; rows: UnreachedRow[] }
-> = {
+export const unreached: Action<'notices', 'unreached'> = {
   target: (payload) => payload.microgridId,
   async handle({ payload, caller, target }) {
     const building = requireLevel(target, 'microgrid', '楼栋')
@@ -148,7 +131,7 @@ export const unreached: ActionDef<
   },
 }
 
-export const visit: ActionDef<ParsedPayload<'notices', 'visit'>, { householdReached: boolean }> = {
+export const visit: Action<'notices', 'visit'> = {
   target: (payload) => payload.householdId,
   async handle({ payload, caller, target }) {
     const household = requireLevel(target, 'household', '住户')
@@ -174,9 +157,6 @@ export const REMIND_MAX = 300
 const SUBS_PAGE = 100
 const SEND_CONCURRENCY = 10
 
-/** YYYY-MM-DD of a moment in Beijing time (UTC+8, no daylight saving): the day a reminder belongs to. */
-export const beijingDay = (d: Date): string => new Date(+d + 8 * 3_600_000).toISOString().slice(0, 10)
-
 /** The members of unreached households under `audience` who can be sent a reminder now, at most REMIND_MAX. */
 async function dueForReminder(noticeId: string, audience: string[]): Promise<Recipient[]> {
   const store = reachStore()
@@ -185,21 +165,16 @@ async function dueForReminder(noticeId: string, audience: string[]): Promise<Rec
     for (let after = ''; due.length < REMIND_MAX; ) {
       const page = await store.recipientsUnder(path, NOTICE_TEMPLATE.id, after, SUBS_PAGE)
       after = page.last
-      // the household as the person's own home says now (a subscription's copy may be stale)
-      const homeOf = (r: Recipient) => ancestorAt(r.homePath, 'household') ?? ''
-      const homes = page.recipients.map(homeOf).filter(Boolean)
+      const homes = page.recipients.map(homeOf).filter((h): h is string => !!h)
       const reached = homes.length ? await store.reachedAmong(noticeId, homes) : new Set<string>()
-      due.push(...page.recipients.filter((r) => homeOf(r) && !reached.has(homeOf(r))).slice(0, REMIND_MAX - due.length))
+      due.push(...unreachedAmong(page.recipients, reached).slice(0, REMIND_MAX - due.length))
       if (page.done) break
     }
   }
   return due
 }
 
-/** The day's reminder id of a notice under a unit. */
-const reminderId = (noticeId: string, unitId: string, now: Date): string => `${noticeId}_${unitId}_${beijingDay(now)}`
-
-export const remind: ActionDef<ParsedPayload<'notices', 'remind'>, { sent: number }> = {
+export const remind: Action<'notices', 'remind'> = {
   target: (payload) => payload.unitId,
   async handle({ payload, caller, target }) {
     const { notice, audience } = await noticeOver(payload.noticeId, target, caller)
@@ -207,7 +182,8 @@ export const remind: ActionDef<ParsedPayload<'notices', 'remind'>, { sent: numbe
     const now = new Date()
     if (!isLive(notice, now)) throw new AppError('NOTICE_EXPIRED')
     const store = reachStore()
-    const id = reminderId(notice._id, unit._id, now)
+    const day = beijingDay(now)
+    const id = reminderId(notice._id, unit._id, day)
     if (await store.reminder(id)) throw new AppError('ALREADY_REMINDED')
 
     // from the subscribers (few), not the households (many): those whose household no receipt names yet. Nobody
@@ -220,7 +196,7 @@ export const remind: ActionDef<ParsedPayload<'notices', 'remind'>, { sent: numbe
       _id: id,
       noticeId: notice._id,
       unitId: unit._id,
-      day: beijingDay(now),
+      day,
       by: caller.person?._id ?? '',
       at: now,
       sent: 0,
@@ -236,11 +212,7 @@ export const remind: ActionDef<ParsedPayload<'notices', 'remind'>, { sent: numbe
           if (!(await store.consume(r.sub._id, new Date()))) return 0
           try {
             await cloud.openapi.subscribeMessage.send(
-              noticeMessage(
-                notice,
-                { openid: r.openid, templateId: r.sub.templateId },
-                { origin: `提醒：${notice.origin}`, urgency: '请回复收到' },
-              ),
+              reminderMessage(notice, { openid: r.openid, templateId: r.sub.templateId }),
             )
             return 1
           } catch (error) {

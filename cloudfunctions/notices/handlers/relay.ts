@@ -3,23 +3,21 @@
  * group as a share card. The notice is not copied — residents still see one notice, with its origin — the relay
  * only records the grid chief's note, which the card's page shows (core/notices/links.ts noticePath).
  */
-import type { NoticeCard, ParsedPayload, UnitRef } from '../../../core/contract'
-import type { NoticeDoc } from '../../../core/model'
+import { relayId } from '../../../core/ids'
+import { fromAbove } from '../../../core/notices/audience'
+import { isLive } from '../../../core/notices/expiry'
 import { noticePath } from '../../../core/notices/links'
-import { isWithin, pathIds, type Unit } from '../../../core/units'
+import { pathIds, type Unit } from '../../../core/units'
 import { AppError } from '../../../server/errors'
 import { noticeStore } from '../../../server/notice-store'
-import type { ActionDef } from '../../../server/router'
-import { cardsFor, isLive, unitRef } from '../cards'
+import type { Action } from '../../../server/router'
+import { unitRef } from '../../../server/views'
+import { cardsFor } from '../cards'
 
 /** The inbox shows the newest notices from above; older ones are still relayed from 我的通知 or the detail. */
 const INBOX_LIMIT = 50
 
-/** Published to a unit above the grid (not to the grid itself: its chief shares those directly). */
-const fromAbove = (n: Pick<NoticeDoc, 'unitPaths'>, grid: Pick<Unit, 'path'>): boolean =>
-  n.unitPaths.some((p) => p !== grid.path && isWithin(grid.path, p))
-
-export const relay: ActionDef<ParsedPayload<'notices', 'relay'>, { path: string; title: string }> = {
+export const relay: Action<'notices', 'relay'> = {
   target: (p) => p.gridId,
   async handle({ payload, caller, target }) {
     const grid = target as Unit
@@ -30,7 +28,7 @@ export const relay: ActionDef<ParsedPayload<'notices', 'relay'>, { path: string;
     if (!fromAbove(notice, grid)) throw new AppError('FORBIDDEN', '只能转发上级发到本网格的通知')
     if (!isLive(notice, new Date())) throw new AppError('NOTICE_EXPIRED')
     await store.relay({
-      _id: `${notice._id}_${grid._id}`,
+      _id: relayId(notice._id, grid._id),
       noticeId: notice._id,
       gridId: grid._id,
       note: payload.note ?? '',
@@ -42,7 +40,7 @@ export const relay: ActionDef<ParsedPayload<'notices', 'relay'>, { path: string;
   },
 }
 
-export const relayInbox: ActionDef<ParsedPayload<'notices', 'relayInbox'>, (NoticeCard & { grids: UnitRef[] })[]> = {
+export const relayInbox: Action<'notices', 'relayInbox'> = {
   async handle({ caller }) {
     const store = noticeStore()
     const grids = caller.grants.flatMap((g) => {
@@ -54,7 +52,7 @@ export const relayInbox: ActionDef<ParsedPayload<'notices', 'relayInbox'>, (Noti
     const notices = await store.recentLive(above, new Date(), INBOX_LIMIT)
     const relayed = new Set((await store.relaysOf(notices.map((n) => n._id))).map((r) => r._id))
     const open = notices.flatMap((n) => {
-      const todo = grids.filter((g) => fromAbove(n, g) && !relayed.has(`${n._id}_${g._id}`))
+      const todo = grids.filter((g) => fromAbove(n, g) && !relayed.has(relayId(n._id, g._id)))
       return todo.length ? [{ notice: n, grids: todo.map(unitRef) }] : []
     })
     const cards = await cardsFor(

@@ -1,17 +1,17 @@
 /** notices.subscribe: the resident accepted one subscribe message (wx.requestSubscribeMessage) for notices. */
-import type { ParsedPayload } from '../../../core/contract'
+import { subscriptionId } from '../../../core/ids'
 import { AppError } from '../../../server/errors'
 import { noticeStore } from '../../../server/notice-store'
-import type { ActionDef } from '../../../server/router'
+import type { Action } from '../../../server/router'
 
-export const subscribe: ActionDef<ParsedPayload<'notices', 'subscribe'>, { remaining: number }> = {
+export const subscribe: Action<'notices', 'subscribe'> = {
   async handle({ payload, caller }) {
     const person = caller.person
     if (!person?.homePath || !caller.openid) throw new AppError('FORBIDDEN')
     // no WeChat identity is copied: a message goes to the person's openid as it is when it is sent
     const remaining = await noticeStore().subscribe(
       {
-        _id: `${person._id}_${payload.templateId}`,
+        _id: subscriptionId(person._id, payload.templateId),
         personId: person._id,
         homePath: person.homePath,
         templateId: payload.templateId,
