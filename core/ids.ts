@@ -25,3 +25,6 @@ export const subscriptionId = (personId: string, templateId: string): string => 
 
 /** groups: a bound group chat is keyed by its openGId, so only the first binding of a group wins. */
 export const groupId = (openGId: string): string => openGId
+
+/** audit: the entry of org.bootstrap, which happens once per environment; racing bootstraps conflict on it. */
+export const BOOTSTRAP_AUDIT_ID = 'org.bootstrap'

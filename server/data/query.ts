@@ -3,6 +3,7 @@
  * updates, duplicate-id detection, and path rewriting for moves. Only server/data/ imports this module.
  * The SDK types `get()`/`count()` loosely (they also take callbacks); the documents are ours.
  */
+import { eachBounded, WRITE_CONCURRENCY } from '../bounded'
 import type { Database } from '../cloud'
 
 export type Collection = ReturnType<Database['collection']>
@@ -67,18 +68,6 @@ export async function addOnce<T extends { _id: string }>(col: Collection, doc: T
     if (isDuplicate(error)) return false
     throw error
   }
-}
-
-/** Writes in flight at once: enough to hide round trips, few enough not to swamp one function's connection. */
-export const WRITE_CONCURRENCY = 16
-
-/** Runs `fn` over every item with at most `limit` running at once; rejects with the first failure. */
-export async function eachBounded<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<unknown>) {
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++])
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
 }
 
 const update = (col: Collection, id: string, data: Record<string, unknown>) =>

@@ -4,18 +4,19 @@
  * in the function's environment (BOOTSTRAP_SECRET, docs/deploy.md) and is compared in constant time; without one
  * configured, or once anyone holds a staff role, or once it ran, it is refused; a refusal writes nothing (it goes
  * to the function's log) and the one success is an audit entry. The staff member is the caller, by their openid.
+ *
+ * The audit entry has a fixed _id and is written in the same transaction as the street, the community and the
+ * staff member: two racing calls conflict on that one document, the loser retries, finds it and writes nothing,
+ * so at most one bootstrap ever lands — and it stays on record for community staff to review.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { ParsedPayload, Result } from '../../../core/contract'
-import type { PersonDoc } from '../../../core/model'
-import { childPath, rootPath, type Unit } from '../../../core/units'
-import { createBootstrapStore } from '../../../server/bootstrap-store'
+import { createHash, timingSafeEqual } from 'node:crypto'
+import { BOOTSTRAP_AUDIT_ID } from '../../../core/ids'
+import { bootstrapAudit, MIN_SECRET_LENGTH, planBootstrap, type BootstrapPlan } from '../../../core/org/bootstrap'
+import type { Data } from '../../../server/data'
 import { AppError } from '../../../server/errors'
-import type { ActionDef } from '../../../server/router'
-import { newUnitId } from './units'
-
-/** A secret shorter than this is treated as none: it could be guessed. */
-export const MIN_SECRET_LENGTH = 16
+import type { Action } from '../../../server/router'
+import { unitRef } from '../../../server/views'
+import { newPersonId, newUnitId } from '../new-ids'
 
 /** Equal in time independent of where they differ (and of their lengths: both are hashed first). */
 const sameSecret = (given: string, configured: string): boolean =>
@@ -26,48 +27,40 @@ const refuse = (openid: string | null, code: 'BOOTSTRAP_CLOSED' | 'BOOTSTRAP_SEC
   return new AppError(code)
 }
 
-export const bootstrap: ActionDef<ParsedPayload<'org', 'bootstrap'>, Result<'org', 'bootstrap'>> = {
-  async handle({ payload, caller }) {
+/** Whether anyone holds a staff role, or the bootstrap ran already. */
+const used = async (data: Data): Promise<boolean> => {
+  const [staff, done] = await Promise.all([data.people.anyStaff(), data.audit.exists(BOOTSTRAP_AUDIT_ID)])
+  return staff || done
+}
+
+/** Writes the plan unless the bootstrap ran already: false then, and nothing was written. */
+const write = (data: Data, plan: BootstrapPlan): Promise<boolean> =>
+  // a racing bootstrap conflicts on the marker at the write; the transaction retries, and the re-read stops it
+  data.transaction(async (tx) => {
+    if (await tx.audit.get(BOOTSTRAP_AUDIT_ID)) return false
+    const { _id: streetId, ...street } = plan.street
+    const { _id: communityId, ...community } = plan.community
+    const { _id: personId, ...person } = plan.person
+    await tx.units.set(streetId, street)
+    await tx.units.set(communityId, community)
+    await tx.people.set(personId, person)
+    await tx.audit.set(BOOTSTRAP_AUDIT_ID, bootstrapAudit(plan, new Date()))
+    return true
+  })
+
+export const bootstrap: Action<'org', 'bootstrap'> = {
+  async handle({ payload, caller, data }) {
     const configured = process.env.BOOTSTRAP_SECRET ?? ''
     if (configured.length < MIN_SECRET_LENGTH) throw refuse(caller.openid, 'BOOTSTRAP_CLOSED')
     if (!sameSecret(payload.secret, configured)) throw refuse(caller.openid, 'BOOTSTRAP_SECRET_WRONG')
     const openid = caller.openid
     if (!openid) throw refuse(caller.openid, 'BOOTSTRAP_CLOSED')
-    const store = createBootstrapStore()
-    if (await store.anyStaff()) throw refuse(openid, 'BOOTSTRAP_USED')
+    if (await used(data)) throw refuse(openid, 'BOOTSTRAP_USED')
 
-    const streetId = newUnitId()
-    const street: Unit = {
-      _id: streetId,
-      level: 'street',
-      name: payload.streetName,
-      parentId: null,
-      path: rootPath(streetId),
-    }
-    const communityId = newUnitId()
-    const community: Unit = {
-      _id: communityId,
-      level: 'community',
-      name: payload.communityName,
-      parentId: streetId,
-      path: childPath(street.path, communityId),
-    }
-    const grant = { role: payload.role, unitId: payload.role === 'streetStaff' ? streetId : communityId }
-    // someone who already has a person record (they joined as a resident) keeps it and gains the role
-    const person: PersonDoc = caller.person
-      ? { ...caller.person, roles: [...caller.person.roles, grant] }
-      : {
-          _id: `p${randomBytes(8).toString('hex')}`,
-          openid,
-          name: payload.name,
-          phone: payload.phone,
-          roles: [grant],
-          createdAt: new Date(),
-        }
-    const done = await store.bootstrap({ street, community, person })
-    if (!done) throw refuse(openid, 'BOOTSTRAP_USED')
-    console.info(`[org.bootstrap] ${payload.role} ${person._id} over ${grant.unitId} for openid ${openid}`)
-    const ref = (u: Unit) => ({ id: u._id, name: u.name, level: u.level })
-    return { street: ref(street), community: ref(community), role: payload.role }
+    const ids = { street: newUnitId(), community: newUnitId(), person: newPersonId() }
+    const plan = planBootstrap(payload, { openid, person: caller.person }, ids, new Date())
+    if (!(await write(data, plan))) throw refuse(openid, 'BOOTSTRAP_USED')
+    console.info(`[org.bootstrap] ${payload.role} ${plan.person._id} over ${plan.grant.unitId} for openid ${openid}`)
+    return { street: unitRef(plan.street), community: unitRef(plan.community), role: payload.role }
   },
 }

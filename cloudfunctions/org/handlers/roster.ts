@@ -2,16 +2,20 @@
  * org.rosterTemplate, org.exportRoster and org.importRoster: a community's buildings, households, residents and
  * heads as an .xlsx file (server/roster/workbook.ts), checked and planned by core/org/roster/.
  */
-import { randomBytes } from 'node:crypto'
-import type { ImportResult, Payload, Result } from '../../../core/contract'
-import { communityState, headedUnitIds, unitsInUse, type CommunityState } from '../../../core/org/roster/community'
+import {
+  communityState,
+  headedUnitIds,
+  rosterUnitRefusal,
+  unitsInUse,
+  type CommunityState,
+} from '../../../core/org/roster/community'
 import { exportedPeople, rosterTables } from '../../../core/org/roster/export'
 import { planImport } from '../../../core/org/roster/plan'
 import { validateRoster } from '../../../core/org/roster/validate'
 import type { Unit } from '../../../core/units'
 import { recordRead } from '../../../server/audit'
+import type { Data } from '../../../server/data'
 import { AppError } from '../../../server/errors'
-import { privacyStore } from '../../../server/privacy-store'
 import { downloadFile, publishFile } from '../../../server/roster/files'
 import {
   emptyRoster,
@@ -20,40 +24,42 @@ import {
   UnreadableWorkbook,
   writeRoster,
 } from '../../../server/roster/workbook'
-import type { ActionDef } from '../../../server/router'
-import { createTreeStore, type TreeStore } from '../../../server/tree-store'
+import type { Action } from '../../../server/router'
+import { writeImport } from '../write-import'
+import { newPersonId, newUnitId } from '../new-ids'
 
 const community = (unit: Unit | null): Unit => {
   if (!unit) throw new AppError('NOT_FOUND')
-  if (unit.level !== 'community') throw new AppError('INVALID_PAYLOAD', '花名册按社区导入导出，请选择一个社区')
+  const refusal = rosterUnitRefusal(unit)
+  if (refusal) throw new AppError('INVALID_PAYLOAD', refusal)
   return unit
 }
 
 /** The community's units in use, the people living there and whoever heads one of its grids or buildings. */
-async function loadCommunity(store: TreeStore, c: Unit): Promise<CommunityState> {
-  const [under, residents] = await Promise.all([store.unitsUnder(c.path, true), store.peopleUnder(c.path)])
+async function loadCommunity(data: Data, c: Unit): Promise<CommunityState> {
+  const [under, residents] = await Promise.all([data.units.under(c.path, true), data.people.residentsUnder(c.path)])
   const units = unitsInUse(c, under)
-  const heads = await store.roleHolders(headedUnitIds(units))
+  const heads = await data.people.holdingRolesOver(headedUnitIds(units))
   return communityState(c, units, residents, heads)
 }
 
 const rosterIssue = (reason: string) => new AppError('ROSTER_INVALID', reason, [{ reason }])
 
-export const rosterTemplate: ActionDef<Payload<'org', 'rosterTemplate'>, Result<'org', 'rosterTemplate'>> = {
+export const rosterTemplate: Action<'org', 'rosterTemplate'> = {
   async handle() {
     return publishFile('template', '网格花名册模板.xlsx', await emptyRoster())
   },
 }
 
-export const exportRoster: ActionDef<Payload<'org', 'exportRoster'>, Result<'org', 'exportRoster'>> = {
+export const exportRoster: Action<'org', 'exportRoster'> = {
   target: (payload) => payload.communityId,
-  async handle({ target, caller }) {
+  async handle({ target, caller, data }) {
     const c = community(target)
-    const state = await loadCommunity(createTreeStore(), c)
+    const state = await loadCommunity(data, c)
     const tables = rosterTables(state)
     // every resident row carries a name, door and phone in full: one audit entry naming them all, written
     // before the file exists (a failed upload then over-records; a file never goes out unrecorded)
-    await recordRead(privacyStore(), caller, {
+    await recordRead(data, caller, {
       action: 'org.exportRoster',
       unit: c,
       subjectIds: exportedPeople(state).map((p) => p._id),
@@ -63,9 +69,9 @@ export const exportRoster: ActionDef<Payload<'org', 'exportRoster'>, Result<'org
   },
 }
 
-export const importRoster: ActionDef<Payload<'org', 'importRoster'>, ImportResult> = {
+export const importRoster: Action<'org', 'importRoster'> = {
   target: (payload) => payload.communityId,
-  async handle({ payload, target }) {
+  async handle({ payload, target, data }) {
     const c = community(target)
     if (c.retired) throw new AppError('INVALID_PAYLOAD', `“${c.name}”已撤销`)
     const file = await downloadFile(payload.fileID)
@@ -78,13 +84,12 @@ export const importRoster: ActionDef<Payload<'org', 'importRoster'>, ImportResul
       if (error instanceof UnreadableWorkbook) throw rosterIssue('无法读取这个文件，请上传用模板填写的 .xlsx 表格')
       throw error
     }
-    const store = createTreeStore()
-    const state = await loadCommunity(store, c)
+    const state = await loadCommunity(data, c)
     const checked = validateRoster(sheets, state)
     if (!checked.ok) throw new AppError('ROSTER_INVALID', `共 ${checked.issues.length} 处问题`, checked.issues)
-    const newId = (kind: 'unit' | 'person') => `${kind === 'unit' ? 'u' : 'p'}${randomBytes(8).toString('hex')}`
+    const newId = (kind: 'unit' | 'person') => (kind === 'unit' ? newUnitId() : newPersonId())
     const plan = planImport(checked.roster, state, newId, new Date())
-    await store.writeImport(plan)
+    await writeImport(data, plan)
     return plan.counts
   },
 }

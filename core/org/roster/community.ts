@@ -30,3 +30,7 @@ export const communityState = (
   units,
   people: [...new Map([...residents, ...heads].map((p) => [p._id, p])).values()],
 })
+
+/** Why a roster cannot be kept at `unit`, or null: rosters are imported and exported by community. */
+export const rosterUnitRefusal = (unit: Pick<Unit, 'level'>): string | null =>
+  unit.level === 'community' ? null : '花名册按社区导入导出，请选择一个社区'
