@@ -6,12 +6,12 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useRemote } from '../hooks/use-remote'
 import { pageUrl } from '../routes'
-import { myClaims } from '../services/join'
+import { getMyClaims } from '../services/join'
 import { Button } from '../ui/nutui'
 import { ClaimStatusTag } from './ClaimStatusTag'
 
 export function JoinEntry() {
-  const { state } = useRemote(myClaims)
+  const { state } = useRemote(getMyClaims)
   const latest = state.status === 'ok' ? state.data[0] : undefined
   return (
     <View className='page-state join-entry'>

@@ -1,6 +1,6 @@
 /**
- * The `grid` function as pages see it: who I am (and so which leader pages my roles open), the counts of a unit
- * I lead, its households, and 楼栋邻里 of my own building.
+ * The `grid` function as pages see it: who I am (and so which unit 首页 leads with and which leader pages my roles
+ * open), the counts of a unit I lead, its households, and 楼栋邻里 of my own building.
  */
 import type {
   ActionKey,
@@ -12,6 +12,7 @@ import type {
   RoleView,
 } from '../../core/contract'
 import { mayEverCall, roleMay } from '../../core/permissions'
+import { LEADER_ROLES, type Role } from '../../core/roles'
 import { pageUrl, type RouteName } from '../routes'
 import { sessionEpoch } from './session'
 import { call } from './transport'
@@ -102,4 +103,14 @@ export function manageEntries(roles: RoleView[]): ManageEntry[] {
     description,
     url: pageUrl(key),
   }))
+}
+
+// Narrowest first: a grid chief's own grid is more useful on 首页 than the community they may also staff.
+const PREFERENCE: Role[] = ['gridChief', 'partyLeader', 'buildingHead', 'communityStaff', 'streetStaff']
+
+/** The leading role whose unit's overview 首页 shows, or null for residents and merchants. */
+export function leadingScope(roles: RoleView[]): RoleView | null {
+  const leading = roles.filter((r) => LEADER_ROLES.includes(r.role))
+  leading.sort((a, b) => PREFERENCE.indexOf(a.role) - PREFERENCE.indexOf(b.role))
+  return leading[0] ?? null
 }

@@ -17,7 +17,7 @@ export const openInvite = (token?: string): Promise<InviteTarget> => call('join'
 
 export const claimHousehold = (input: ClaimInput): Promise<ClaimView> => call('join', 'claimHousehold', input)
 
-export const myClaims = (): Promise<ClaimView[]> => call('join', 'myClaims', {})
+export const getMyClaims = (): Promise<ClaimView[]> => call('join', 'myClaims', {})
 
 /** Leaving makes the person someone else to every screen: the session changes (services/session). */
 export const leaveHousehold = (): Promise<{ left: UnitRef }> =>

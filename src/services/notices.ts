@@ -36,12 +36,15 @@ export const FEED_PAGE_SIZE = 20
 
 /** The feed of my home. Someone whose roles get no feed (staff, merchants, who left) is answered as the cloud would
  * answer them, without the call that would only be refused. */
-export async function feed(page: number, pageSize = FEED_PAGE_SIZE): Promise<{ rows: NoticeCard[]; unread: number }> {
+export async function getFeed(
+  page: number,
+  pageSize = FEED_PAGE_SIZE,
+): Promise<{ rows: NoticeCard[]; unread: number }> {
   await refuseUnlessMay('notices.feed')
   return call('notices', 'feed', { page, pageSize })
 }
 
-export const unreadCount = (): Promise<number> => call('notices', 'unreadCount', {}).then((r) => r.unread)
+export const getUnreadCount = (): Promise<number> => call('notices', 'unreadCount', {}).then((r) => r.unread)
 
 /** One notice; `gridId` when opened from that grid's share card (its relay note comes along). Marks it read. */
 export const getNotice = (noticeId: string, gridId?: string): Promise<NoticeDetail> =>
@@ -124,7 +127,7 @@ export function refreshNoticeBadge(): Promise<void> {
   if (refreshing && badgeFor === forWhom) return refreshing
   badgeFor = forWhom
   const mine: Promise<void> = mayCall('notices.unreadCount')
-    .then((may) => (may ? unreadCount() : 0))
+    .then((may) => (may ? getUnreadCount() : 0))
     .then(
       (n) => (badgeFor === forWhom ? setNoticeBadge(n) : undefined),
       () => (badgeFor === forWhom ? setNoticeBadge(0) : undefined),
@@ -191,10 +194,10 @@ export const recordVisit = (
 export const remindUnreached = (noticeId: string, unitId: string): Promise<R<'remind'>> =>
   call('notices', 'remind', { noticeId, unitId })
 
-export const myPublished = (page: number, pageSize = 20): Promise<R<'published'>> =>
+export const getPublished = (page: number, pageSize = 20): Promise<R<'published'>> =>
   call('notices', 'published', { page, pageSize })
 
-export const relayInbox = (): Promise<R<'relayInbox'>> => call('notices', 'relayInbox', {})
+export const getRelayInbox = (): Promise<R<'relayInbox'>> => call('notices', 'relayInbox', {})
 
 /** The grid chief's relay; the result's path is what the share card opens. */
 export const relayNotice = (noticeId: string, gridId: string, note?: string): Promise<R<'relay'>> =>

@@ -7,7 +7,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ErrorState, LoadingState } from '../../../components/PageState'
 import { type UnitRef } from '../../../services/grid'
-import { myPublished, percent, URGENCY_LABELS } from '../../../services/notices'
+import { getPublished, percent, URGENCY_LABELS } from '../../../services/notices'
 import { pageUrl, reachUrl } from '../../../routes'
 import type { NoticesApi } from '../../../../core/contract'
 import { toServiceError, type ServiceError } from '../../../services/errors'
@@ -23,7 +23,7 @@ const PAGE_SIZE = 20
 
 export default function MinePage() {
   return (
-    <LeaderGate className='app-page manage notices-mine' what='发布通知' scopeOf={publishScope}>
+    <LeaderGate className='app-page manage notices-published' what='发布通知' scopeOf={publishScope}>
       {(scope) => <PublishedList whole={scope.whole} />}
     </LeaderGate>
   )
@@ -40,7 +40,7 @@ function PublishedList({ whole }: { whole: UnitRef | null }) {
   const load = useCallback(async (p: number) => {
     setStatus((s) => (p === 0 && s !== 'ok' ? 'loading' : p === 0 ? s : 'more'))
     try {
-      const res = await myPublished(p, PAGE_SIZE)
+      const res = await getPublished(p, PAGE_SIZE)
       setRows((r) => (p === 0 ? res.rows : [...r, ...res.rows]))
       setMore(res.rows.length === PAGE_SIZE)
       setPage(p)
@@ -64,9 +64,9 @@ function PublishedList({ whole }: { whole: UnitRef | null }) {
   if (status === 'error' && error && rows.length === 0) return <ErrorState error={error} onRetry={() => void load(0)} />
   return (
     <View>
-      <View className='manage-row-actions mine-actions'>
+      <View className='manage-row-actions published-actions'>
         <Button
-          className='mine-publish'
+          className='published-publish'
           type='primary'
           size='small'
           onClick={() => void Taro.navigateTo({ url: pageUrl('publish') })}
@@ -74,14 +74,14 @@ function PublishedList({ whole }: { whole: UnitRef | null }) {
           发布通知
         </Button>
       </View>
-      {rows.length === 0 ? <Text className='manage-hint mine-empty'>还没有发布过通知</Text> : null}
+      {rows.length === 0 ? <Text className='manage-hint published-empty'>还没有发布过通知</Text> : null}
       {rows.map((n) => (
         <PublishedRow key={n.id} notice={n} whole={whole} />
       ))}
       {status === 'error' && error ? <Text className='manage-error'>{error.message}</Text> : null}
       {more ? (
         <Button
-          className='mine-more'
+          className='published-more'
           fill='outline'
           block
           disabled={status === 'more'}

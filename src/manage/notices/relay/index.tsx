@@ -10,7 +10,7 @@ import { ErrorState, LoadingState, NotJoinedState } from '../../../components/Pa
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
 import { getMe, type UnitRef } from '../../../services/grid'
-import { relayInbox, relayNotice, URGENCY_LABELS } from '../../../services/notices'
+import { getRelayInbox, relayNotice, URGENCY_LABELS } from '../../../services/notices'
 import { pageUrl, reachUrl } from '../../../routes'
 import { NOTICE_LIMITS } from '../../../../core/contract/notices'
 import type { NoticesApi } from '../../../../core/contract'
@@ -58,7 +58,7 @@ function Relay({ onCard }: { onCard: (c: Card) => void }) {
 }
 
 function Inbox({ onCard }: { onCard: (c: Card) => void }) {
-  const { state, reload } = useRemote(relayInbox)
+  const { state, reload } = useRemote(getRelayInbox)
   const [card, setCard] = useState<Card | null>(null)
   const relayed = (c: Card) => {
     onCard(c)

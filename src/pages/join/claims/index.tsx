@@ -6,7 +6,7 @@ import { EmptyMark, ErrorState, LoadingState } from '../../../components/PageSta
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
 import { pageUrl } from '../../../routes'
-import { myClaims, type ClaimView } from '../../../services/join'
+import { getMyClaims, type ClaimView } from '../../../services/join'
 import { Button, Empty } from '../../../ui/nutui'
 import { AppPage } from '../../../components/AppPage'
 import './index.css'
@@ -16,7 +16,7 @@ export default function ClaimsPage() {
 }
 
 function Claims() {
-  const { state, reload } = useRemote(myClaims)
+  const { state, reload } = useRemote(getMyClaims)
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
   // Back from 加入网格 with a new claim: show it.
   useDidShow(() => {

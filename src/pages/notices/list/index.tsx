@@ -11,7 +11,7 @@ import { noticeTime, UrgencyTag } from '../../../components/NoticeTags'
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { toServiceError, type ServiceError } from '../../../services/errors'
 import { noticeUrl } from '../../../routes'
-import { feed, FEED_PAGE_SIZE, setNoticeBadge, type NoticeCard } from '../../../services/notices'
+import { FEED_PAGE_SIZE, getFeed, setNoticeBadge, type NoticeCard } from '../../../services/notices'
 import { Button, Empty } from '../../../ui/nutui'
 import { AppPage } from '../../../components/AppPage'
 import './index.css'
@@ -42,7 +42,7 @@ function Notices() {
     const pages = Math.min(MAX_REFRESH_PAGES, Math.max(1, s.status === 'ok' ? s.pages : 1))
     if (s.status === 'error') setState({ status: 'loading' })
     try {
-      const res = await feed(0, pages * FEED_PAGE_SIZE)
+      const res = await getFeed(0, pages * FEED_PAGE_SIZE)
       if (mine !== seq.current) return
       setState({
         status: 'ok',
@@ -63,7 +63,7 @@ function Notices() {
     const mine = seq.current
     setState({ ...s, more: 'loading' })
     try {
-      const res = await feed(s.pages, FEED_PAGE_SIZE)
+      const res = await getFeed(s.pages, FEED_PAGE_SIZE)
       const cur = stateRef.current
       if (mine !== seq.current || cur.status !== 'ok') return
       // A notice published meanwhile shifts the pages: skip the rows already shown.
