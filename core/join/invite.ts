@@ -1,8 +1,10 @@
 /**
- * Invite cards and binding cards: how long their tokens live, and the mini-program page a card opens. The
- * server mints tokens (cloudfunctions/join); the app builds the card's path from the token with these helpers,
- * so the card, the QR code and the page that reads them agree on one shape.
+ * Invite cards and binding cards: how long their tokens live, which of them still open, and the mini-program page
+ * a card opens. The server mints tokens (cloudfunctions/join); the app builds the card's path from the token with
+ * these helpers, so the card, the QR code and the page that reads them agree on one shape.
  */
+import type { InviteDoc } from '../model'
+import type { Unit } from '../units'
 
 /** A join invite is shared widely (cards, printed QR codes): a week. */
 export const JOIN_INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000
@@ -13,6 +15,19 @@ export const BIND_CARD_TTL_MS = 24 * 60 * 60 * 1000
  * code stops working at once), and by retiring its grid or building.
  */
 export const JOIN_POSTER_TTL_MS = 365 * 24 * 60 * 60 * 1000
+
+/** When a card made at `from` stops opening: a join invite, a binding card, or a join poster's token. */
+export function expiryOf(card: InviteDoc['kind'] | 'poster', from: Date): Date {
+  const ttl = card === 'poster' ? JOIN_POSTER_TTL_MS : card === 'join' ? JOIN_INVITE_TTL_MS : BIND_CARD_TTL_MS
+  return new Date(from.getTime() + ttl)
+}
+
+/** A card that still opens at `now`: it exists, is of the kind asked for, was not revoked and has not expired. */
+export const opens = (invite: InviteDoc | null, kind: InviteDoc['kind'], now: Date): invite is InviteDoc =>
+  invite !== null && invite.kind === kind && !invite.revokedAt && new Date(invite.expiresAt).getTime() > now.getTime()
+
+/** Join invites and posters lead to a grid (any of its buildings) or to one building (micro-grid). */
+export const isJoinTarget = (unit: Pick<Unit, 'level'>): boolean => unit.level === 'grid' || unit.level === 'microgrid'
 
 /** The most characters a mini-program code's `scene` holds (wxacode.getUnlimited). */
 export const SCENE_MAX_LENGTH = 32
@@ -46,21 +61,3 @@ export function readCardQuery(query: Record<string, string | undefined>): { toke
   const bind = pick(query.bind)
   return { ...(token ? { token } : {}), ...(bind ? { bind } : {}) }
 }
-
-/**
- * Doors as residents type them and as rosters store them agree after this: `2`, `2单元`, ` 2 单元 ` → `2`;
- * `0502`/`502室`/`502` → `502`. Used only to compare, never to store.
- */
-export const sameEntrance = (a: string, b: string): boolean => entranceKey(a) === entranceKey(b)
-export const sameRoom = (a: string, b: string): boolean => roomKey(a) === roomKey(b)
-
-const entranceKey = (s: string): string =>
-  s
-    .replace(/\s+/g, '')
-    .replace(/单元$/, '')
-    .replace(/^0+(?=\d)/, '')
-const roomKey = (s: string): string =>
-  s
-    .replace(/\s+/g, '')
-    .replace(/[室号]$/, '')
-    .replace(/^0+(?=\d)/, '')

@@ -2,40 +2,39 @@
  * join.claimHousehold, myClaims, pendingClaims, decideClaim: a resident claims a room, a leader decides. The
  * leader sees each claimant's phone in full: pendingClaims and decideClaim write an audit entry naming the claims.
  */
-import type { ClaimView, ParsedPayload } from '../../../core/contract'
+import { roomIn, twinOf } from '../../../core/join/claim'
+import { isPending } from '../../../core/join/decision'
+import { isClaimableBuilding } from '../../../core/join/entry'
 import type { ClaimDoc } from '../../../core/model'
-import { sameEntrance, sameRoom } from '../../../core/join/invite'
 import { isWithin, type Unit } from '../../../core/units'
 import { recordRead, type ReadRecord } from '../../../server/audit'
 import type { Caller } from '../../../server/caller'
+import type { Data } from '../../../server/data'
 import { AppError } from '../../../server/errors'
-import { joinStore } from '../../../server/join-store'
 import { verifiedPhone } from '../../../server/phone-number'
-import { privacyStore } from '../../../server/privacy-store'
-import type { ActionDef } from '../../../server/router'
-import { claimViews, entryOf } from '../views'
+import type { Action } from '../../../server/router'
+import { decide } from '../decide'
+import { entryOf } from '../entry'
+import { claimViews } from '../views'
 
-export const claimHousehold: ActionDef<ParsedPayload<'join', 'claimHousehold'>, ClaimView> = {
-  async handle({ payload, caller, repo, group }) {
-    const store = joinStore()
+export const claimHousehold: Action<'join', 'claimHousehold'> = {
+  async handle({ payload, caller, data, group }) {
     const openid = caller.openid
     if (!openid) throw new AppError('NOT_REGISTERED')
-    const entry = await entryOf(payload.token, group, repo)
+    const entry = await entryOf(data, payload.token, group)
 
-    const micro = await repo.unit(payload.microgridId)
-    if (!micro || micro.retired || micro.level !== 'microgrid') throw new AppError('ROOM_NOT_FOUND')
+    const micro = await data.units.get(payload.microgridId)
+    if (!isClaimableBuilding(micro)) throw new AppError('ROOM_NOT_FOUND')
     // a grid's invite (or group) leads to its buildings; a building's invite to that building only
     if (!isWithin(micro.path, entry.unit.path)) throw new AppError('FORBIDDEN', '这个邀请不能加入该楼栋')
-    const home = (await store.householdsOf(micro._id)).find(
-      (h) => sameEntrance(h.entrance ?? '', payload.entrance) && sameRoom(h.room ?? '', payload.room),
-    )
+    const home = roomIn(await data.units.householdsOf(micro._id), payload.entrance, payload.room)
     if (!home) throw new AppError('ROOM_NOT_FOUND')
 
     if (caller.person?.householdId === home._id) throw new AppError('ALREADY_JOINED')
 
     // exchanged last: a code is single use, so a claim refused above leaves it for the next try
     const phone = payload.phoneCode ? await verifiedPhone(payload.phoneCode) : (payload.phone as string)
-    const claim = await store.addClaim({
+    const claim = await data.claims.add({
       openid,
       householdId: home._id,
       householdPath: home.path,
@@ -46,62 +45,63 @@ export const claimHousehold: ActionDef<ParsedPayload<'join', 'claimHousehold'>, 
     })
     // one pending claim per visitor, also when they claim twice at the same moment
     if (!claim) throw new AppError('CLAIM_PENDING')
-    return (await claimViews([claim], repo))[0]
+    return (await claimViews(data, [claim]))[0]
   },
 }
 
-export const myClaims: ActionDef<ParsedPayload<'join', 'myClaims'>, ClaimView[]> = {
-  async handle({ caller, repo }) {
-    return caller.openid ? claimViews(await joinStore().claimsOf(caller.openid), repo) : []
+export const myClaims: Action<'join', 'myClaims'> = {
+  async handle({ caller, data }) {
+    return caller.openid ? claimViews(data, await data.claims.of(caller.openid)) : []
   },
 }
 
 /** A leader saw these claims with the claimants' phones in full: the person where known, else the claim. */
-const auditClaims = (caller: Caller, action: ReadRecord['action'], unit: Unit, claims: readonly ClaimDoc[]) =>
-  recordRead(privacyStore(), caller, {
+const auditClaims = (
+  data: Data,
+  caller: Caller,
+  action: ReadRecord['action'],
+  unit: Unit,
+  claims: readonly ClaimDoc[],
+) =>
+  recordRead(data, caller, {
     action,
     unit,
     subjectIds: claims.flatMap((c) => (c.personId ? [c.personId] : [])),
     claimIds: claims.filter((c) => !c.personId).map((c) => c._id),
   })
 
-export const pendingClaims: ActionDef<ParsedPayload<'join', 'pendingClaims'>, ClaimView[]> = {
+export const pendingClaims: Action<'join', 'pendingClaims'> = {
   target: (p) => p.unitId,
-  async handle({ target, repo, caller }) {
-    const claims = await joinStore().pendingClaimsUnder((target as Unit).path)
-    await auditClaims(caller, 'join.pendingClaims', target as Unit, claims)
-    return claimViews(claims, repo)
+  async handle({ target, data, caller }) {
+    const claims = await data.claims.pendingUnder((target as Unit).path)
+    await auditClaims(data, caller, 'join.pendingClaims', target as Unit, claims)
+    return claimViews(data, claims)
   },
 }
 
-export const decideClaim: ActionDef<ParsedPayload<'join', 'decideClaim'>, ClaimView> = {
+export const decideClaim: Action<'join', 'decideClaim'> = {
   // the permission is checked over the claimed household: its building head, grid chief or community
-  target: async (p) => (await joinStore().claim(p.claimId))?.householdId ?? null,
-  async handle({ payload, caller, repo, target }) {
-    const store = joinStore()
+  target: async (p, data) => (await data.claims.get(p.claimId))?.householdId ?? null,
+  async handle({ payload, caller, data, target }) {
     const household = target as Unit
-    const claim = await store.claim(payload.claimId)
+    const claim = await data.claims.get(payload.claimId)
     if (!claim) throw new AppError('NOT_FOUND')
-    if (claim.status !== 'pending') throw new AppError('CLAIM_DECIDED')
+    if (!isPending(claim)) throw new AppError('CLAIM_DECIDED')
 
     // queries cannot run inside the transaction: find who the claimant may already be first
     const [claimant, members] = payload.approve
-      ? await Promise.all([store.personByOpenid(claim.openid), store.householdMembers(household._id)])
+      ? await Promise.all([data.people.byOpenid(claim.openid), data.people.inHousehold(household._id)])
       : [null, []]
-    const twin = members.find((m) => !m.openid && m.name === claim.name && m.phone === claim.phone) ?? null
 
-    const outcome = await store.decide({
+    const decided = await decide(data, {
       claimId: claim._id,
-      approve: payload.approve,
-      reason: payload.reason,
-      decidedBy: caller.person?._id ?? '',
-      household,
+      verdict: { approve: payload.approve, reason: payload.reason, decidedBy: caller.person?._id ?? '', household },
       claimant,
-      twin,
+      twin: twinOf(members, claim),
     })
-    if (!outcome.ok) throw new AppError('CLAIM_DECIDED')
+    if (!decided) throw new AppError('CLAIM_DECIDED')
     // the answer shows the claimant's phone in full once more (their person id when approved)
-    await auditClaims(caller, 'join.decideClaim', household, [outcome.claim])
-    return (await claimViews([outcome.claim], repo))[0]
+    await auditClaims(data, caller, 'join.decideClaim', household, [decided])
+    return (await claimViews(data, [decided]))[0]
   },
 }

@@ -1,40 +1,43 @@
 /** join.createInvite, join.poster, join.createBindCard, join.openInvite: minting cards and posters and reading
  * where they lead. */
 import { randomBytes } from 'node:crypto'
-import type { InviteTarget, InviteView, ParsedPayload, PosterView } from '../../../core/contract'
-import { BIND_CARD_TTL_MS, JOIN_INVITE_TTL_MS, JOIN_PAGE, JOIN_POSTER_TTL_MS } from '../../../core/join/invite'
+import type { InviteView } from '../../../core/contract'
+import { isGroupLevel } from '../../../core/join/group'
+import { expiryOf, isJoinTarget, JOIN_PAGE } from '../../../core/join/invite'
+import { livePosters, placeIds, placeLine } from '../../../core/join/poster'
 import type { InviteDoc } from '../../../core/model'
-import { ancestorAt, type Unit } from '../../../core/units'
+import type { Unit } from '../../../core/units'
+import type { Data } from '../../../server/data'
 import { AppError } from '../../../server/errors'
-import { joinStore } from '../../../server/join-store'
-import type { Repository } from '../../../server/repository'
-import type { ActionDef, HandlerContext } from '../../../server/router'
+import type { Action, HandlerContext } from '../../../server/router'
+import { iso, unitRef } from '../../../server/views'
 import { dropPoster, miniProgramCode, posterUrl, storePoster } from '../../../server/wxacode'
-import { entryOf, iso, ref, targetOf } from '../views'
+import { entryOf } from '../entry'
+import { targetOf } from '../views'
 
 /** 144 random bits, URL-safe (24 characters): unguessable, and short enough for a mini-program code's scene. */
 const newToken = (): string => randomBytes(18).toString('base64url')
 
 async function mint(kind: InviteDoc['kind'], unit: Unit, ctx: HandlerContext<unknown>): Promise<InviteView> {
-  const now = Date.now()
+  const now = new Date()
   const doc: InviteDoc = {
     _id: newToken(),
     kind,
     unitId: unit._id,
     createdBy: ctx.caller.person?._id ?? '',
-    createdAt: new Date(now),
-    expiresAt: new Date(now + (kind === 'join' ? JOIN_INVITE_TTL_MS : BIND_CARD_TTL_MS)),
+    createdAt: now,
+    expiresAt: expiryOf(kind, now),
   }
-  await joinStore().addInvite(doc)
-  return { token: doc._id, kind, unit: ref(unit), expiresAt: iso(doc.expiresAt) }
+  await ctx.data.invites.add(doc)
+  return { token: doc._id, kind, unit: unitRef(unit), expiresAt: iso(doc.expiresAt) }
 }
 
-export const createInvite: ActionDef<ParsedPayload<'join', 'createInvite'>, InviteView> = {
+export const createInvite: Action<'join', 'createInvite'> = {
   target: (p) => p.unitId,
   async handle(ctx) {
     const unit = ctx.target as Unit
     if (unit.retired) throw new AppError('NOT_FOUND')
-    if (unit.level !== 'grid' && unit.level !== 'microgrid') {
+    if (!isJoinTarget(unit)) {
       throw new AppError('INVALID_PAYLOAD', '只能邀请加入一个网格或一栋楼')
     }
     return mint('join', unit, ctx)
@@ -48,13 +51,9 @@ async function drawPoster(unit: Unit, token: string): Promise<string> {
 }
 
 /** 和平里社区 · 第一网格: the community and grid a poster names under the unit itself. */
-async function placeOf(unit: Unit, repo: Repository): Promise<string> {
-  const ids = (['community', 'grid'] as const).map((l) => ancestorAt(unit.path, l)).filter((id) => id !== unit._id)
-  const names = new Map((await repo.units(ids as string[])).map((u) => [u._id, u.name]))
-  return ids
-    .map((id) => names.get(id ?? '') ?? '')
-    .filter(Boolean)
-    .join(' · ')
+async function placeOf(data: Data, unit: Unit): Promise<string> {
+  const ids = placeIds(unit)
+  return placeLine(ids, new Map((await data.units.byIds(ids)).map((u) => [u._id, u.name])))
 }
 
 /**
@@ -62,17 +61,16 @@ async function placeOf(unit: Unit, repo: Repository): Promise<string> {
  * the live one is handed back (its image redrawn if storage lost it); `renew` revokes it and makes a new token.
  * A new poster is written only after its image is stored, so a refused code writes nothing.
  */
-export const poster: ActionDef<ParsedPayload<'join', 'poster'>, PosterView> = {
+export const poster: Action<'join', 'poster'> = {
   target: (p) => p.unitId,
   async handle(ctx) {
     const unit = ctx.target as Unit
     if (unit.retired) throw new AppError('NOT_FOUND')
-    if (unit.level !== 'grid' && unit.level !== 'microgrid') {
+    if (!isJoinTarget(unit)) {
       throw new AppError('INVALID_PAYLOAD', '只能为一个网格或一栋楼生成海报')
     }
-    const store = joinStore()
     const now = new Date()
-    const live = (await store.postersOf(unit._id)).filter((p) => new Date(p.expiresAt) > now)
+    const live = livePosters(await ctx.data.invites.postersOf(unit._id), now)
     let doc = ctx.payload.renew ? undefined : live[0]
     let imageUrl: string | undefined
     if (doc) {
@@ -87,21 +85,21 @@ export const poster: ActionDef<ParsedPayload<'join', 'poster'>, PosterView> = {
         unitId: unit._id,
         createdBy: ctx.caller.person?._id ?? '',
         createdAt: now,
-        expiresAt: new Date(now.getTime() + JOIN_POSTER_TTL_MS),
+        expiresAt: expiryOf('poster', now),
         posterFileID,
       }
-      await store.addInvite(doc)
+      await ctx.data.invites.add(doc)
       imageUrl = await posterUrl(posterFileID)
       // the replaced posters stop working now; their images go with them
       for (const old of live) {
-        await store.revokeInvite(old._id, now)
+        await ctx.data.invites.revoke(old._id, now)
         await dropPoster(old.posterFileID as string)
       }
     }
     return {
       token: doc._id,
-      unit: ref(unit),
-      place: await placeOf(unit, ctx.repo),
+      unit: unitRef(unit),
+      place: await placeOf(ctx.data, unit),
       imageUrl,
       createdAt: iso(doc.createdAt),
       expiresAt: iso(doc.expiresAt),
@@ -109,18 +107,18 @@ export const poster: ActionDef<ParsedPayload<'join', 'poster'>, PosterView> = {
   },
 }
 
-export const createBindCard: ActionDef<ParsedPayload<'join', 'createBindCard'>, InviteView> = {
+export const createBindCard: Action<'join', 'createBindCard'> = {
   target: (p) => p.gridId,
   async handle(ctx) {
     const unit = ctx.target as Unit
     if (unit.retired) throw new AppError('NOT_FOUND')
-    if (unit.level !== 'grid') throw new AppError('INVALID_PAYLOAD', '群只能绑定到网格')
+    if (!isGroupLevel(unit)) throw new AppError('INVALID_PAYLOAD', '群只能绑定到网格')
     return mint('bindGroup', unit, ctx)
   },
 }
 
-export const openInvite: ActionDef<ParsedPayload<'join', 'openInvite'>, InviteTarget> = {
-  async handle({ payload, group, repo }) {
-    return targetOf(await entryOf(payload.token, group, repo), repo)
+export const openInvite: Action<'join', 'openInvite'> = {
+  async handle({ payload, group, data }) {
+    return targetOf(data, await entryOf(data, payload.token, group))
   },
 }

@@ -1,18 +1,21 @@
 /** join.leaveHousehold: the caller leaves their household; every household-scoped call refuses them at once. */
-import type { ParsedPayload, UnitRef } from '../../../core/contract'
+import { homeOf } from '../../../core/join/household'
 import { AppError } from '../../../server/errors'
-import { joinStore } from '../../../server/join-store'
-import type { ActionDef } from '../../../server/router'
-import { ref } from '../views'
+import type { Action } from '../../../server/router'
+import { unitRef } from '../../../server/views'
+import { unknownHome } from '../views'
 
-export const leaveHousehold: ActionDef<ParsedPayload<'join', 'leaveHousehold'>, { left: UnitRef }> = {
-  async handle({ caller, repo }) {
+export const leaveHousehold: Action<'join', 'leaveHousehold'> = {
+  async handle({ caller, data }) {
     const person = caller.person
-    const householdId = person?.householdId ?? person?.roles.find((g) => g.role === 'resident')?.unitId
+    const householdId = person ? homeOf(person) : undefined
     if (!person || !householdId) throw new AppError('NOT_FOUND', '你目前不属于任何一户')
-    const home = caller.units.get(householdId) ?? (await repo.unit(householdId))
+    const home = caller.units.get(householdId) ?? (await data.units.get(householdId))
+    // the home goes first from what copies it: no message about the old building after this call, even if the
+    // person update below fails (the call, repeated, finishes)
+    await data.subscriptions.forget(person._id)
     // roles, householdId and homePath go in one update: no call ever sees the person half-left
-    await joinStore().leave(person)
-    return { left: home ? ref(home) : { id: householdId, name: '', level: 'household' } }
+    await data.people.leaveHousehold(person)
+    return { left: home ? unitRef(home) : unknownHome(householdId) }
   },
 }

@@ -1,0 +1,50 @@
+/**
+ * Deciding a claim: one transaction over the claim and the people it writes (core/join/decision.ts decides what),
+ * then the claimant's subscriptions follow a move. The platform's transactions take no queries, so who the
+ * claimant may already be is found before it starts; inside, the claim is re-read (the compare of
+ * compare-and-set): a second decider's transaction conflicts at the write, is retried, and stops there.
+ */
+import { approval, arrivalOf, isPending, rejection, type Verdict } from '../../core/join/decision'
+import type { ClaimDoc, PersonDoc } from '../../core/model'
+import type { Data } from '../../server/data'
+
+export interface Decision {
+  claimId: string
+  verdict: Omit<Verdict, 'at'>
+  /** The person already carrying the claimant's openid (a leader living elsewhere, a resident moving in). */
+  claimant: PersonDoc | null
+  /** An imported member of the household with the claim's name and phone and no openid yet. */
+  twin: PersonDoc | null
+}
+
+/** The decided claim, or null when it was no longer pending (decided by someone else a moment ago). */
+export async function decide(data: Data, d: Decision): Promise<ClaimDoc | null> {
+  const decided = await data.transaction(async (tx) => {
+    const claim = await tx.claims.get(d.claimId)
+    if (!isPending(claim)) return null
+    const verdict: Verdict = { ...d.verdict, at: new Date() }
+    if (!verdict.approve) {
+      const patch = rejection(verdict)
+      await tx.claims.update(claim._id, patch)
+      return { ...claim, ...patch }
+    }
+    const claimant = d.claimant ? ((await tx.people.get(d.claimant._id)) ?? d.claimant) : null
+    const twin = !claimant && d.twin ? await tx.people.get(d.twin._id) : null
+    const arrival = arrivalOf(claim, verdict, claimant, twin)
+    let personId: string
+    if (arrival.kind === 'add') {
+      personId = await tx.people.add(arrival.doc)
+    } else {
+      await tx.people.update(arrival.personId, arrival.patch)
+      personId = arrival.personId
+    }
+    const patch = approval(verdict, personId)
+    await tx.claims.update(claim._id, patch)
+    return { ...claim, ...patch }
+  })
+  // someone already known moved in: what copies their home follows (a leave or a deletion drops it instead)
+  if (decided && d.verdict.approve && d.claimant) {
+    await data.subscriptions.rehome(d.claimant._id, d.verdict.household.path, new Date())
+  }
+  return decided
+}
