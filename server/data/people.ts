@@ -2,6 +2,7 @@
  * `people`: everyone the app knows, joined or imported. A person's `people` document is the one record of where
  * they live (householdId, homePath). Indexes (core/schema.ts): openid_1, householdId_1, homePath_1, roles.unitId_1.
  */
+import { withoutHome } from '../../core/join/household'
 import type { CareFlag, PersonDoc } from '../../core/model'
 import { STAFF_ROLES } from '../../core/permissions'
 import type { RoleGrant } from '../../core/roles'
@@ -84,7 +85,7 @@ export function people(db: Database): People {
         .doc(person._id)
         .update({
           data: {
-            roles: person.roles.filter((g) => g.role !== 'resident'),
+            roles: withoutHome(person.roles),
             householdId: _.remove(),
             homePath: _.remove(),
           },
