@@ -11,6 +11,7 @@ import type { Entry } from './entry'
 /** A household that is no longer in the tree: its id, and nothing to name it by. */
 export const unknownHome = (id: string): UnitRef => ({ id, name: '', level: 'household' })
 
+/** What an entry leads to (join.openInvite): its grid with community and street, and the buildings offered. */
 export async function targetOf(data: Data, entry: Entry): Promise<InviteTarget> {
   const { unit } = entry
   const ids = targetAncestorIds(unit)
