@@ -6,7 +6,7 @@
 import type { AuditedAction } from '../core/privacy/audit'
 import type { Unit } from '../core/units'
 import type { Caller } from './caller'
-import type { PrivacyStore } from './privacy-store'
+import type { Data } from './data'
 
 export interface ReadRecord {
   /** The action that showed the data, e.g. 'grid.households': only labelled ones (core/privacy/audit.ts). */
@@ -20,11 +20,11 @@ export interface ReadRecord {
 }
 
 /** Writes the entry of one read; a read that showed nobody in full writes nothing. */
-export async function recordRead(store: PrivacyStore, caller: Caller, read: ReadRecord): Promise<void> {
+export async function recordRead(data: Data, caller: Caller, read: ReadRecord): Promise<void> {
   const subjectIds = [...new Set(read.subjectIds)]
   const claimIds = [...new Set(read.claimIds ?? [])]
   if (!caller.person || subjectIds.length + claimIds.length === 0) return
-  await store.appendAudit({
+  await data.audit.append({
     actorId: caller.person._id,
     actorName: caller.person.name,
     action: read.action,

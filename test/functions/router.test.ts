@@ -10,21 +10,21 @@ import { overview } from '../../cloudfunctions/grid/handlers/overview'
 import { households } from '../../cloudfunctions/grid/handlers/households'
 import { neighbours } from '../../cloudfunctions/grid/handlers/neighbours'
 import { AppError } from '../../server/errors'
-import type { Repository } from '../../server/repository'
+import type { Data } from '../../server/data'
 import { createMain, type Platform } from '../../server/router'
-import { memoryRepository } from './memory-repository'
+import { memoryData } from './memory-data'
 
 const demo = buildDemoCommunity()
 const persona = (role: string) => demo.personas.find((p) => p.role === role)?.openid as string
 
-function platform(openid: string | undefined, repo: Repository = memoryRepository(demo.units, demo.people)) {
+function platform(openid: string | undefined, data: Data = memoryData(demo.units, demo.people)) {
   const errors: unknown[] = []
-  const calls = { repository: 0 }
+  const calls = { data: 0 }
   const p: Platform = {
     openid: () => openid,
     // the platform knows one group CloudID; anything else does not decrypt
     openGroup: async (cloudID) => (cloudID === 'cid-real' ? 'gid-real' : null),
-    repository: () => (calls.repository++, repo),
+    data: () => (calls.data++, data),
     logError: (_message, error) => errors.push(error),
   }
   return { p, errors, calls }
@@ -55,7 +55,7 @@ describe('the router', () => {
         code: 'UNKNOWN_ACTION',
         message: ERROR_MESSAGES.UNKNOWN_ACTION,
       })
-      expect(calls.repository).toBe(0)
+      expect(calls.data).toBe(0)
     },
   )
 
@@ -93,12 +93,12 @@ describe('the router', () => {
       p,
     )({ action: 'overview', payload: { unitId: 7 } })
     expect(res).toMatchObject({ ok: false, code: 'INVALID_PAYLOAD' })
-    expect(calls.repository).toBe(0)
+    expect(calls.data).toBe(0)
   })
 
   it('maps an unexpected failure to INTERNAL, logs it, and tells the client nothing of it', async () => {
-    const broken = memoryRepository(demo.units, demo.people)
-    broken.personByOpenid = async () => {
+    const broken = memoryData(demo.units, demo.people)
+    broken.people.byOpenid = async () => {
       throw new Error('connect ECONNREFUSED 10.0.0.8:27017 (secret-host)')
     }
     const { p, errors } = platform(persona('resident'), broken)

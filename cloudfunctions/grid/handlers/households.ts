@@ -13,32 +13,31 @@ import { filterHouseholds, filtersByMembers, groupBy, householdRow, pageOf } fro
 import { recordRead } from '../../../server/audit'
 import { viewerOf } from '../../../server/caller'
 import { AppError } from '../../../server/errors'
-import { privacyStore } from '../../../server/privacy-store'
 import type { Action } from '../../../server/router'
 import { byId, unitRef } from '../../../server/views'
 
 export const households: Action<'grid', 'households'> = {
   target: (payload) => payload.unitId,
-  async handle({ payload, caller, repo, target: unit }) {
+  async handle({ payload, caller, data, target: unit }) {
     if (!unit) throw new AppError('NOT_FOUND')
     if (unit.level !== 'grid' && unit.level !== 'microgrid') throw new AppError('INVALID_PAYLOAD', '请选择网格或楼栋')
     const { filter, page, pageSize } = payload
-    const store = privacyStore()
 
     const [homes, claims, residents] = await Promise.all([
-      store.householdsUnder(unit.path),
-      store.pendingClaimsUnder(unit.path),
-      filtersByMembers(filter) ? store.residentsUnder(unit.path) : Promise.resolve(null),
+      data.units.householdsUnder(unit.path),
+      data.claims.pendingUnder(unit.path),
+      filtersByMembers(filter) ? data.people.residentsUnder(unit.path) : Promise.resolve(null),
     ])
     const pending = groupBy(claims, (c) => c.householdId)
     const membersByHome = residents ? groupBy(residents, (p) => p.householdId) : null
     const shown = filterHouseholds(homes, filter, { pending, membersByHome })
     const slice = pageOf(shown, page, pageSize)
 
-    const pageMembers = membersByHome ?? groupBy(await store.membersOf(slice.map((h) => h._id)), (p) => p.householdId)
-    const micros = byId(unit.level === 'microgrid' ? [unit] : await repo.childUnits(unit._id))
+    const pageMembers =
+      membersByHome ?? groupBy(await data.people.inHouseholds(slice.map((h) => h._id)), (p) => p.householdId)
+    const micros = byId(unit.level === 'microgrid' ? [unit] : await data.units.childrenOf(unit._id))
     const missing = slice.map((h) => h.parentId as string).filter((id) => !micros.has(id))
-    for (const m of missing.length ? await repo.units(missing) : []) micros.set(m._id, m)
+    for (const m of missing.length ? await data.units.byIds(missing) : []) micros.set(m._id, m)
 
     const viewer = viewerOf(caller)
     const rows = slice.map((h) => {
@@ -53,7 +52,7 @@ export const households: Action<'grid', 'households'> = {
     })
 
     // written before anything is returned: a read the log cannot record is not served
-    await recordRead(store, caller, {
+    await recordRead(data, caller, {
       action: 'grid.households',
       unit,
       subjectIds: rows.flatMap((r) => r.members.map((m) => m.id)),

@@ -4,21 +4,20 @@ import { headsByUnit } from '../../../core/grid/heads'
 import { focusPath, homeAddress, roleViews } from '../../../core/grid/me'
 import { ancestorAt, doorLabel, pathIds, type Unit } from '../../../core/units'
 import { viewerOf, type Caller } from '../../../server/caller'
-import { joinStore } from '../../../server/join-store'
-import type { Repository } from '../../../server/repository'
+import type { Data } from '../../../server/data'
 import type { Action } from '../../../server/router'
 import { byId, unitRef } from '../../../server/views'
 
 const NOBODY: MeResult = { person: null, roles: [], household: null, grid: null }
 
 export const me: Action<'grid', 'me'> = {
-  async handle({ caller, repo, group }) {
+  async handle({ caller, data, group }) {
     const { person } = caller
-    if (!person) return group ? visitorFromGroup(group.openGId, caller, repo) : NOBODY
+    if (!person) return group ? visitorFromGroup(group.openGId, caller, data) : NOBODY
 
     const home = person.householdId ? caller.units.get(person.householdId) : undefined
     const focus = focusPath(home?.path, caller.grants)
-    const ancestors = focus ? byId(await repo.units(pathIds(focus))) : new Map<string, Unit>()
+    const ancestors = focus ? byId(await data.units.byIds(pathIds(focus))) : new Map<string, Unit>()
     const at = (level: Unit['level']): Unit | undefined => {
       const id = focus ? ancestorAt(focus, level) : undefined
       return id ? ancestors.get(id) : undefined
@@ -26,8 +25,8 @@ export const me: Action<'grid', 'me'> = {
     const [street, community, grid, microgrid] = [at('street'), at('community'), at('grid'), at('microgrid')]
 
     const [members, holders] = await Promise.all([
-      home ? repo.householdMembers(home._id) : Promise.resolve([]),
-      grid ? repo.roleHolders([grid._id, ...(microgrid ? [microgrid._id] : [])]) : Promise.resolve([]),
+      home ? data.people.inHousehold(home._id) : Promise.resolve([]),
+      grid ? data.people.holdingRolesOver([grid._id, ...(microgrid ? [microgrid._id] : [])]) : Promise.resolve([]),
     ])
     const headUnits = byId([grid, microgrid].filter((u): u is Unit => u !== undefined))
     const heads = headsByUnit(holders, headUnits, viewerOf(caller))
@@ -59,13 +58,13 @@ export const me: Action<'grid', 'me'> = {
 }
 
 /** A visitor who has not joined yet, opened from a bound group chat: that group's grid and its heads. */
-async function visitorFromGroup(openGId: string, caller: Caller, repo: Repository): Promise<MeResult> {
-  const bound = await joinStore().group(openGId)
-  const grid = bound ? await repo.unit(bound.gridId) : null
+async function visitorFromGroup(openGId: string, caller: Caller, data: Data): Promise<MeResult> {
+  const bound = await data.groups.get(openGId)
+  const grid = bound ? await data.units.get(bound.gridId) : null
   if (!grid || grid.retired) return NOBODY
   const [ancestors, holders] = await Promise.all([
-    repo.units(pathIds(grid.path)).then(byId),
-    repo.roleHolders([grid._id]),
+    data.units.byIds(pathIds(grid.path)).then(byId),
+    data.people.holdingRolesOver([grid._id]),
   ])
   const street = ancestors.get(ancestorAt(grid.path, 'street') ?? '')
   const community = ancestors.get(ancestorAt(grid.path, 'community') ?? '')

@@ -14,21 +14,22 @@ import { headGrantUnitIds, neighbourRows } from '../../../core/grid/neighbours'
 import { recordRead } from '../../../server/audit'
 import { viewerOf } from '../../../server/caller'
 import { AppError } from '../../../server/errors'
-import { privacyStore } from '../../../server/privacy-store'
 import type { Action } from '../../../server/router'
 import { byId, unitRef } from '../../../server/views'
 
 export const neighbours: Action<'grid', 'neighbours'> = {
-  async handle({ caller, repo }) {
+  async handle({ caller, data }) {
     const home = caller.person?.householdId ? caller.units.get(caller.person.householdId) : undefined
-    const micro = home?.parentId ? await repo.unit(home.parentId) : null
+    const micro = home?.parentId ? await data.units.get(home.parentId) : null
     if (!home || !micro) throw new AppError('NOT_FOUND', '你还没有认领房间')
-    const store = privacyStore()
-    const [homes, residents] = await Promise.all([store.householdsUnder(micro.path), store.residentsUnder(micro.path)])
-    const headUnits = byId(await repo.units(headGrantUnitIds(residents)))
+    const [homes, residents] = await Promise.all([
+      data.units.householdsUnder(micro.path),
+      data.people.residentsUnder(micro.path),
+    ])
+    const headUnits = byId(await data.units.byIds(headGrantUnitIds(residents)))
 
     const { rows, audited } = neighbourRows(micro, byId(homes), residents, headUnits, viewerOf(caller))
-    await recordRead(store, caller, { action: 'grid.neighbours', unit: micro, subjectIds: audited })
+    await recordRead(data, caller, { action: 'grid.neighbours', unit: micro, subjectIds: audited })
     return { microgrid: unitRef(micro), rows }
   },
 }

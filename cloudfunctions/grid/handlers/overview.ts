@@ -5,26 +5,29 @@ import { byName } from '../../../core/grid/order'
 import { pathIds } from '../../../core/units'
 import { viewerOf } from '../../../server/caller'
 import { AppError } from '../../../server/errors'
-import type { Repository } from '../../../server/repository'
+import type { Data } from '../../../server/data'
 import type { Action } from '../../../server/router'
 import { byId, unitRef } from '../../../server/views'
 
-const countsUnder = async (repo: Repository, path: string): Promise<UnitCounts> => {
-  const [households, residents] = await Promise.all([repo.countHouseholdsUnder(path), repo.countResidentsUnder(path)])
+const countsUnder = async (data: Data, path: string): Promise<UnitCounts> => {
+  const [households, residents] = await Promise.all([
+    data.units.countHouseholdsUnder(path),
+    data.people.countResidentsUnder(path),
+  ])
   return { households, residents }
 }
 
 export const overview: Action<'grid', 'overview'> = {
   target: (payload) => payload.unitId,
-  async handle({ caller, repo, target: unit }) {
+  async handle({ caller, data, target: unit }) {
     if (!unit) throw new AppError('NOT_FOUND')
     const ancestorIds = pathIds(unit.path).slice(0, -1)
-    const [ancestors, children] = await Promise.all([repo.units(ancestorIds), repo.childUnits(unit._id)])
+    const [ancestors, children] = await Promise.all([data.units.byIds(ancestorIds), data.units.childrenOf(unit._id)])
     children.sort(byName)
     const shown = [unit, ...children]
     const [counts, holders] = await Promise.all([
-      Promise.all(shown.map((u) => countsUnder(repo, u.path))),
-      repo.roleHolders(shown.map((u) => u._id)),
+      Promise.all(shown.map((u) => countsUnder(data, u.path))),
+      data.people.holdingRolesOver(shown.map((u) => u._id)),
     ])
     const heads = headsByUnit(holders, byId(shown), viewerOf(caller))
     const ancestorsById = byId(ancestors)

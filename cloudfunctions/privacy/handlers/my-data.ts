@@ -6,32 +6,31 @@
 import { DELETED_NAME } from '../../../core/grid/phone-visibility'
 import { myData } from '../../../core/privacy/export'
 import { AppError } from '../../../server/errors'
-import { privacyStore } from '../../../server/privacy-store'
 import type { Action } from '../../../server/router'
+import { anonymise } from '../anonymise'
 
 export const exportMyData: Action<'privacy', 'exportMyData'> = {
-  async handle({ caller, repo }) {
+  async handle({ caller, data }) {
     const person = caller.person
     if (!person) throw new AppError('NOT_REGISTERED')
-    const store = privacyStore()
     const [home, claims] = await Promise.all([
-      person.householdId ? repo.unit(person.householdId) : Promise.resolve(null),
-      person.openid ? store.claimsOf(person.openid) : Promise.resolve([]),
+      person.householdId ? data.units.get(person.householdId) : Promise.resolve(null),
+      person.openid ? data.claims.of(person.openid) : Promise.resolve([]),
     ])
     // leaders saw them as a person, and (before they joined) through their claims
-    const seen = await store.auditAbout(
+    const seen = await data.audit.about(
       person._id,
       claims.map((c) => c._id),
     )
-    const actorNames = new Map((await store.people(seen.map((e) => e.actorId))).map((p) => [p._id, p.name]))
+    const actorNames = new Map((await data.people.byIds(seen.map((e) => e.actorId))).map((p) => [p._id, p.name]))
     return myData({ person, home, claims, seen, actorNames, exportedAt: new Date() })
   },
 }
 
 export const requestDeletion: Action<'privacy', 'requestDeletion'> = {
-  async handle({ caller }) {
+  async handle({ caller, data }) {
     if (!caller.person) throw new AppError('NOT_REGISTERED')
-    await privacyStore().anonymise(caller.person, DELETED_NAME)
+    await anonymise(data, caller.person, DELETED_NAME)
     return { deleted: true }
   },
 }

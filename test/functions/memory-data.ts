@@ -1,0 +1,68 @@
+/**
+ * The data layer over plain arrays, for the router's tests: they make the database fail on purpose and count how
+ * often the layer is asked for. Only `units` and `people` are read there (the caller, its units, the grid handlers'
+ * reads); every other repository, every write and transactions throw, so a test that starts to need them says so.
+ */
+import type { PersonDoc } from '../../core/model'
+import { isWithin, type Unit } from '../../core/units'
+import type { Data } from '../../server/data'
+import type { People } from '../../server/data/people'
+import type { Units } from '../../server/data/units'
+
+const unused = (name: string): never => {
+  throw new Error(`data.${name} is not used by this test`)
+}
+
+/** A repository of the methods given; any other method throws, naming itself. */
+const only = <T extends object>(repository: string, methods: Partial<T> = {}): T =>
+  new Proxy(methods as T, {
+    get: (target, method) =>
+      method in target ? target[method as keyof T] : () => unused(`${repository}.${String(method)}`),
+  })
+
+export function memoryData(units: readonly Unit[], people: readonly PersonDoc[]): Data {
+  const byId = new Map(units.map((u) => [u._id, u]))
+  const live = (u: Unit) => !u.retired
+  const households = (path: string) => units.filter((u) => u.level === 'household' && isWithin(u.path, path))
+  const residents = (path: string) => people.filter((p) => p.homePath !== undefined && isWithin(p.homePath, path))
+
+  const unitReads = only<Units>('units', {
+    get: async (id) => byId.get(id) ?? null,
+    byIds: async (ids) => [...new Set(ids)].flatMap((id) => byId.get(id) ?? []),
+    childrenOf: async (parentId) => units.filter((u) => u.parentId === parentId && u.level !== 'household' && live(u)),
+    under: async (path, withHouseholds) =>
+      units.filter((u) => isWithin(u.path, path) && (withHouseholds || u.level !== 'household')),
+    householdsUnder: async (path) => households(path).filter(live),
+    householdsOf: async (microgridId) => units.filter((u) => u.level === 'household' && u.parentId === microgridId),
+    buildingsUnder: async (path) => units.filter((u) => u.level === 'microgrid' && isWithin(u.path, path) && live(u)),
+    countHouseholdsUnder: async (path) => households(path).length,
+  })
+  const personReads = only<People>('people', {
+    byOpenid: async (openid) => people.find((p) => p.openid === openid) ?? null,
+    byIds: async (ids) => people.filter((p) => ids.includes(p._id)),
+    inHousehold: async (householdId) => people.filter((p) => p.householdId === householdId),
+    inHouseholds: async (ids) => people.filter((p) => p.householdId && ids.includes(p.householdId) && !p.deletedAt),
+    residentsUnder: async (path) => residents(path),
+    homesUnder: async (path) => residents(path).map((p) => p.homePath as string),
+    countResidentsUnder: async (path) => residents(path).length,
+    holdingRolesOver: async (ids) => people.filter((p) => p.roles.some((g) => ids.includes(g.unitId))),
+  })
+
+  return {
+    units: unitReads,
+    people: personReads,
+    invites: only('invites'),
+    claims: only('claims'),
+    groups: only('groups'),
+    audit: only('audit'),
+    notices: only('notices'),
+    acks: only('acks'),
+    receipts: only('receipts'),
+    reachCounters: only('reachCounters'),
+    relays: only('relays'),
+    deliveries: only('deliveries'),
+    subscriptions: only('subscriptions'),
+    reminders: only('reminders'),
+    transaction: async () => unused('transaction'),
+  }
+}
