@@ -25,8 +25,8 @@ import {
   writeRoster,
 } from '../../../server/roster/workbook'
 import type { Action } from '../../../server/router'
-import { writeImport } from '../write-import'
 import { newPersonId, newUnitId } from '../new-ids'
+import { writeImport } from '../write-import'
 
 const community = (unit: Unit | null): Unit => {
   if (!unit) throw new AppError('NOT_FOUND')
