@@ -1,6 +1,10 @@
 /**
- * The document engine: collections as in-memory maps (with equality indexes), MongoDB semantics from mingo,
+ * The document engine: collections as in-memory maps (with field indexes), MongoDB semantics from mingo,
  * durability from the journal (see journal.ts for why), and optimistic transactions.
+ *
+ * Queries go through a planner (planner.ts): an index narrows the candidates, or walks a sort in order and stops
+ * at the limit; every query is counted (documents examined, index or scan), and a query no index serves on a
+ * large collection is reported once per shape, as the real service's index advice does.
  *
  * Transactions give snapshot reads: when any write set commits, every open transaction first keeps the
  * before-image of each document it touches, so a transaction keeps seeing the database as it was at its start.
@@ -12,12 +16,15 @@
 import crypto from 'node:crypto'
 import { update as mingoUpdate } from 'mingo'
 import { Journal, type Durability, type Op, type ReplayResult } from './journal'
-import { EqualityIndex, cloneDoc, equalityValues, idKey, isDate, isRegExp, type Doc } from './equality-index'
+import { FieldIndex } from './field-index'
+import { Planner, type Plan, type PlanStats, type UnindexedPolicy } from './planner'
+import { cloneDoc, idKey, isDate, isRegExp, type Doc } from './values'
 import { StoreError, collectionNotExist, geoIndexMissing, transactionConflict, transactionNotExist } from './errors'
 import { GEO_OPERATORS, GeoIndex, asGeometry, boxAround, geometriesAt, metersTo, nearSpec, queryBox } from './geo'
 import { makeQuery, runPipeline } from './operators'
 
 export type { Doc }
+export type { Plan, PlanStats, UnindexedPolicy }
 export type Sort = Record<string, 1 | -1>
 
 export interface FindOptions {
@@ -28,12 +35,19 @@ export interface FindOptions {
   tx?: string
 }
 
-interface Collection {
+export interface Collection {
   docs: Map<string, Doc>
-  indexes: Map<string, EqualityIndex>
+  /** field indexes by field; `_id` always has one */
+  indexes: Map<string, FieldIndex>
   /** 2dsphere indexes by field */
   geo: Map<string, GeoIndex>
 }
+
+const newCollection = (): Collection => ({
+  docs: new Map(),
+  indexes: new Map([['_id', new FieldIndex('_id')]]),
+  geo: new Map(),
+})
 
 export type IndexKind = 1 | -1 | '2dsphere'
 
@@ -55,6 +69,12 @@ export interface EngineOptions {
   compactBytes?: number
   /** open transactions older than this are aborted (default 30 s, as a platform would time them out) */
   txTimeoutMs?: number
+  /** a query no index serves on a collection larger than `unindexedAbove`: 'warn' once per shape (default), 'error' refuses it, 'ignore' */
+  unindexed?: UnindexedPolicy
+  /** collection size from which unindexed queries are reported (default 1,000 documents) */
+  unindexedAbove?: number
+  /** where unindexed-query warnings and compaction failures go (default console.warn) */
+  warn?: (message: string) => void
 }
 
 const docKey = (c: string, id: unknown): string => c + '\u0000' + idKey(id)
@@ -74,8 +94,12 @@ export class Engine {
   private readonly compactBytes: number
   private readonly txTimeoutMs: number
   private readonly gcTimer: NodeJS.Timeout
+  private readonly planner: Planner
+  private readonly warn: (message: string) => void
 
   constructor(dir: string, opts: EngineOptions = {}) {
+    this.warn = opts.warn ?? ((m) => console.warn(m))
+    this.planner = new Planner({ unindexed: opts.unindexed, unindexedAbove: opts.unindexedAbove, warn: this.warn })
     const { journal, replay } = Journal.open(dir, opts.durability ?? 'fsync', (op) => this.applyOp(op))
     this.journal = journal
     this.replay = replay
@@ -109,8 +133,8 @@ export class Engine {
   }
 
   /**
-   * Adds an equality index on `field` (the first key of a compound index is what equality lookups use), or with
-   * kind '2dsphere' a geo index, which geo queries on that field require.
+   * Adds an index on `field` (equality, ranges, prefixes and order; of a compound index the first key is what
+   * lookups use), or with kind '2dsphere' a geo index, which geo queries on that field require.
    */
   ensureIndex(name: string, field: string, kind: IndexKind = 1): void {
     const coll = this.coll(name)
@@ -121,8 +145,8 @@ export class Engine {
       coll.geo.set(field, gx)
       return
     }
-    if (coll.indexes.has(field) || !EqualityIndex.supports(field)) return
-    const ix = new EqualityIndex(field)
+    if (coll.indexes.has(field) || !FieldIndex.supports(field)) return
+    const ix = new FieldIndex(field)
     for (const [id, d] of coll.docs) ix.add(id, d)
     coll.indexes.set(field, ix)
   }
@@ -145,39 +169,61 @@ export class Engine {
   }
 
   find(c: string, query: Doc, opts: FindOptions = {}): Doc[] {
-    let docs = this.candidates(c, query, opts.tx)
-    const projection = opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined
+    const coll = this.coll(c)
+    const geoIds = this.checkGeo(c, query)
     const near = nearOf(query)
+    let arrange: ((docs: Doc[]) => Doc[]) | undefined
     if (near && !(opts.sort && Object.keys(opts.sort).length)) {
       // $nearSphere answers nearest first (an explicit orderBy overrides it, as in MongoDB)
       const center = nearSpec(near.value).center
       const path = near.field.split('.')
       const dist = (d: Doc): number => Math.min(...geometriesAt(d, path).map((g) => metersTo(center, g)))
-      docs = docs
-        .map((d) => [dist(d), d] as const)
-        .sort((a, b) => a[0] - b[0])
-        .map(([, d]) => d)
+      arrange = (docs) =>
+        docs
+          .map((d) => [dist(d), d] as const)
+          .sort((a, b) => a[0] - b[0])
+          .map(([, d]) => d)
     }
-    let cursor = makeQuery(query).find<Doc>(docs, projection)
-    if (opts.sort && Object.keys(opts.sort).length) cursor = cursor.sort(opts.sort)
-    if (opts.skip) cursor = cursor.skip(opts.skip)
-    if (opts.limit !== undefined && Number.isFinite(opts.limit)) cursor = cursor.limit(opts.limit)
-    return cursor.all()
+    const projection = opts.projection && Object.keys(opts.projection).length ? opts.projection : undefined
+    const view = opts.tx ? this.txView(c, this.planner.candidates(coll, query, geoIds), opts.tx) : undefined
+    return this.planner.find(c, coll, query, { ...opts, projection, geoIds, view, arrange })
   }
 
   count(c: string, query: Doc): number {
-    const q = makeQuery(query)
-    let n = 0
-    for (const d of this.candidates(c, query)) if (q.test(d)) n++
-    return n
+    return this.planner.count(c, this.coll(c), query, this.checkGeo(c, query))
+  }
+
+  /** Runs `find` and tells how it was answered: the index used, documents examined and returned. */
+  explain(c: string, query: Doc, opts: FindOptions = {}): Plan {
+    this.find(c, query, opts)
+    return this.planner.last!
+  }
+
+  /** Queries so far: how many, documents examined, and the shapes no index served (see planner.ts). */
+  stats(): PlanStats {
+    return this.planner.stats()
+  }
+
+  resetStats(): void {
+    this.planner.reset()
+  }
+
+  /** What happens to a query no index serves on a large collection: 'warn' (once per shape), 'error', 'ignore'. */
+  set unindexedPolicy(policy: UnindexedPolicy) {
+    this.planner.policy = policy
   }
 
   aggregate(c: string, pipeline: Doc[]): Doc[] {
-    let docs = [...this.coll(c).docs.values()]
+    let docs: Doc[]
     let stages = pipeline
     if (stages.length && '$geoNear' in stages[0]) {
       docs = this.geoNear(c, stages[0].$geoNear)
       stages = stages.slice(1)
+    } else {
+      // a leading $match takes its candidates from an index (the stage still runs on them)
+      const match = stages.length && isObject(stages[0].$match) ? stages[0].$match : undefined
+      if (match && geoConditions(match).length) docs = [...this.coll(c).docs.values()]
+      else docs = this.planner.matchCandidates(c, this.coll(c), match)
     }
     if (stages.some((s) => '$geoNear' in s))
       throw new StoreError('DATABASE_REQUEST_FAILED', '$geoNear is only valid as the first stage in a pipeline')
@@ -243,33 +289,8 @@ export class Engine {
     return ids
   }
 
-  /** Documents that may match: an index bucket when the query pins an indexed field, else the whole collection. */
-  private candidates(c: string, query: Doc, txId?: string): Doc[] {
-    const coll = this.coll(c)
-    let ids: Iterable<string> | undefined
-    const idVals = equalityValues(query, '_id')
-    const geoIds = this.checkGeo(c, query)
-    if (idVals) ids = idVals.map(idKey)
-    else if (geoIds) ids = geoIds
-    else {
-      for (const [field, ix] of coll.indexes) {
-        const vals = equalityValues(query, field)
-        const hit = vals && ix.lookup(vals)
-        if (hit) {
-          ids = hit
-          break
-        }
-      }
-    }
-    const base: Doc[] = []
-    if (ids) {
-      for (const id of ids) {
-        const d = coll.docs.get(id)
-        if (d) base.push(d)
-      }
-    } else base.push(...coll.docs.values())
-    if (!txId) return base
-    // the transaction's view: snapshot before-images and its own pending writes replace current versions
+  /** A transaction's view of candidates: snapshot before-images and its own pending writes replace current versions. */
+  private txView(c: string, base: Doc[], txId: string): Doc[] {
     const tx = this.tx(txId)
     const view = new Map<string, Doc | null>()
     for (const d of base) view.set(docKey(c, d._id), d)
@@ -451,11 +472,11 @@ export class Engine {
 
   private applyOp(op: Op): void {
     if (op.k === 'coll') {
-      if (!this.colls.has(op.c)) this.colls.set(op.c, { docs: new Map(), indexes: new Map(), geo: new Map() })
+      if (!this.colls.has(op.c)) this.colls.set(op.c, newCollection())
       return
     }
     let coll = this.colls.get(op.c)
-    if (!coll) this.colls.set(op.c, (coll = { docs: new Map(), indexes: new Map(), geo: new Map() }))
+    if (!coll) this.colls.set(op.c, (coll = newCollection()))
     const id = op.k === 'put' ? op.d._id : op.id
     const key = idKey(id)
     const old = coll.docs.get(key)

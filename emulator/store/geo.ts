@@ -12,7 +12,7 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon'
 import { distance } from '@turf/distance'
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson'
 import { StoreError } from './errors'
-import { isDate, isRegExp, valuesAt, type Doc } from './equality-index'
+import { isDate, isRegExp, valuesAt, type Doc } from './values'
 
 export const EARTH_RADIUS_M = 6378.1 * 1000
 export const GEO_OPERATORS = ['$nearSphere', '$near', '$geoWithin', '$geoIntersects'] as const

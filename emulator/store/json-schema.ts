@@ -4,7 +4,7 @@
  * MongoDB does not support (`format`, `$ref`, `default`, `definitions`, `id`) is refused as MongoDB refuses it.
  */
 import { StoreError } from './errors'
-import { isDate, isRegExp } from './equality-index'
+import { isDate, isRegExp } from './values'
 
 type Schema = Record<string, unknown>
 type Check = (v: unknown) => boolean

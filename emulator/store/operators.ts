@@ -20,7 +20,7 @@ import * as queryOperators from 'mingo/operators/query'
 import * as windowOperators from 'mingo/operators/window'
 import { Query } from 'mingo/query'
 import type { Options } from 'mingo/types'
-import { isDate, isRegExp, type Doc } from './equality-index'
+import { isDate, isRegExp, type Doc } from './values'
 import { geometriesAt, intersects, intersectsGeometry, isWithin, metersTo, nearSpec, withinRegion } from './geo'
 import { compileJsonSchema } from './json-schema'
 

@@ -6,7 +6,7 @@
  */
 import { BSONRegExp, EJSON } from 'bson'
 import type { Doc } from '../store/engine'
-import { isDate, isRegExp } from '../store/equality-index'
+import { isDate, isRegExp } from '../store/values'
 
 export function revive(v: unknown, now: number): unknown {
   if (v instanceof BSONRegExp) return new RegExp(v.pattern, v.options.replace(/[^imsu]/g, ''))

@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import { Query } from 'mingo'
 import { Engine, type Doc, type Durability } from '../../emulator'
-import { cloneDoc } from '../../emulator/store/equality-index'
+import { cloneDoc } from '../../emulator/store/values'
 import { geometriesAt, intersects, isWithin, metersTo } from '../../emulator/store/geo'
 import { tempDir } from './helpers'
 

@@ -1,0 +1,219 @@
+/**
+ * The index over one (possibly dotted) field path: per value type an equality map (value -> ids) and a sorted
+ * list of the distinct values, so one index serves equality ($eq, $in), ranges ($gt/$gte/$lt/$lte on strings,
+ * numbers and dates) and anchored prefixes (`^literal`), and can hand out ids in the field's order for a sort.
+ * Arrays are multi-key (each element is indexed), as in MongoDB. Only scalars are indexed; NaN (a number or an
+ * invalid date) sits beside the order and joins every range of its type, so an answer is never short of what a
+ * scan would match. The index is a way to FIND candidates: the engine still tests every candidate with the
+ * query, so a superset is always safe.
+ */
+import { SortedList, type Bound } from './sorted-list'
+import { isDate, valuesAt, type Doc } from './values'
+
+/** The types an order exists for ('b' booleans: equality only). */
+export type RangeType = 's' | 'n' | 'd'
+type Scalar = { t: RangeType; v: string | number } | { t: 'b'; v: boolean }
+
+/** A document's value as index key: its type and the value it orders by (a date by its time). */
+export function scalarOf(v: unknown): Scalar | undefined {
+  switch (typeof v) {
+    case 'string':
+      return { t: 's', v }
+    case 'number':
+      return { t: 'n', v }
+    case 'boolean':
+      return { t: 'b', v }
+    default:
+      return isDate(v) ? { t: 'd', v: v.getTime() } : undefined
+  }
+}
+
+/** Ids of one value: most values in an index belong to one document, so a lone id is kept without a Set. */
+type Bucket = string | Set<string>
+
+function addTo<K>(m: Map<K, Bucket>, k: K, id: string): boolean {
+  const b = m.get(k)
+  if (b === undefined) {
+    m.set(k, id)
+    return true
+  }
+  if (typeof b === 'string') {
+    if (b !== id) m.set(k, new Set([b, id]))
+  } else b.add(id)
+  return false
+}
+
+/** Removes `id` from the bucket of `k`; true when the bucket is gone (the value left the index). */
+function removeFrom<K>(m: Map<K, Bucket>, k: K, id: string): boolean {
+  const b = m.get(k)
+  if (b === undefined) return false
+  if (typeof b === 'string') {
+    if (b !== id) return false
+    m.delete(k)
+    return true
+  }
+  b.delete(id)
+  if (b.size === 1) m.set(k, b.values().next().value as string)
+  return false
+}
+
+const bucketSize = (b: Bucket | undefined): number => (b === undefined ? 0 : typeof b === 'string' ? 1 : b.size)
+function* idsOf(b: Bucket | undefined): Generator<string> {
+  if (b === undefined) return
+  if (typeof b === 'string') yield b
+  else yield* b
+}
+
+class Typed<K extends string | number> {
+  readonly eq = new Map<K, Bucket>()
+  readonly order = new SortedList<K>()
+  /** NaN values (numbers, invalid dates): outside the order */
+  readonly nan = new Set<string>()
+  add(k: K, id: string): void {
+    if (k !== k) this.nan.add(id)
+    else if (addTo(this.eq, k, id)) this.order.insert(k)
+  }
+  remove(k: K, id: string): void {
+    if (k !== k) this.nan.delete(id)
+    else if (removeFrom(this.eq, k, id)) this.order.delete(k)
+  }
+}
+
+export interface Range {
+  type: RangeType
+  lo?: Bound<string | number>
+  hi?: Bound<string | number>
+  /** set when the range is "strings starting with this" (an anchored regex): [prefix, next string after the prefix run) */
+  prefix?: string
+}
+
+export class FieldIndex {
+  readonly path: string[]
+  private readonly typed = { s: new Typed<string>(), n: new Typed<number>(), d: new Typed<number>() }
+  private readonly bools = new Map<boolean, Bucket>()
+  /** documents by the shape of their value: exactly one scalar of a type, or anything else (missing, many, null) */
+  private readonly single = { s: 0, n: 0, d: 0, b: 0 }
+  private irregular = 0
+
+  constructor(readonly field: string) {
+    this.path = field.split('.')
+  }
+
+  /** Paths with a numeric segment (`a.0.b`) address array positions: those need a scan. */
+  static supports(field: string): boolean {
+    return !field.split('.').some((s) => /^\d+$/.test(s))
+  }
+
+  private scalars(doc: Doc): Scalar[] {
+    const out: Scalar[] = []
+    for (const v of valuesAt(doc, this.path)) {
+      const s = scalarOf(v)
+      if (s) out.push(s)
+    }
+    return out
+  }
+
+  /** The value shape of a document, for knowing when the index order is the whole collection's order. */
+  private shape(doc: Doc, scalars: Scalar[]): 's' | 'n' | 'd' | 'b' | undefined {
+    if (scalars.length !== 1) return undefined
+    // one value, not inside an array: a dotted path through an array may give several tomorrow
+    let cur: unknown = doc
+    for (const seg of this.path) {
+      if (typeof cur !== 'object' || cur === null || Array.isArray(cur)) return undefined
+      cur = (cur as Doc)[seg]
+    }
+    return Array.isArray(cur) ? undefined : scalars[0].t
+  }
+
+  add(id: string, doc: Doc): void {
+    const ss = this.scalars(doc)
+    for (const s of ss) {
+      if (s.t === 'b') addTo(this.bools, s.v, id)
+      else (this.typed[s.t] as Typed<string | number>).add(s.v, id)
+    }
+    const sh = this.shape(doc, ss)
+    if (sh) this.single[sh]++
+    else this.irregular++
+  }
+
+  remove(id: string, doc: Doc): void {
+    const ss = this.scalars(doc)
+    for (const s of ss) {
+      if (s.t === 'b') removeFrom(this.bools, s.v, id)
+      else (this.typed[s.t] as Typed<string | number>).remove(s.v, id)
+    }
+    const sh = this.shape(doc, ss)
+    if (sh) this.single[sh]--
+    else this.irregular--
+  }
+
+  /** Ids whose value equals any of `values`, or undefined when one is not indexable. */
+  lookup(values: unknown[]): Set<string> | undefined {
+    const out = new Set<string>()
+    for (const v of values) {
+      const s = scalarOf(v)
+      if (!s) return undefined
+      if (s.t === 'b') for (const id of idsOf(this.bools.get(s.v))) out.add(id)
+      else if (s.v !== s.v) for (const id of this.typed[s.t].nan) out.add(id)
+      else for (const id of idsOf((this.typed[s.t].eq as Map<string | number, Bucket>).get(s.v))) out.add(id)
+    }
+    return out
+  }
+
+  /** How many ids `lookup(values)` gives, at most (duplicates counted twice): cheap, for choosing an index. */
+  lookupSize(values: unknown[]): number {
+    let n = 0
+    for (const v of values) {
+      const s = scalarOf(v)
+      if (!s) return Infinity
+      if (s.t === 'b') n += bucketSize(this.bools.get(s.v))
+      else if (s.v !== s.v) n += this.typed[s.t].nan.size
+      else n += bucketSize((this.typed[s.t].eq as Map<string | number, Bucket>).get(s.v))
+    }
+    return n
+  }
+
+  /** Ids with a value in the range, value by value in order (descending with `reverse`); NaN ones first. */
+  *rangeIds(r: Range, reverse = false): Generator<string> {
+    const t = this.typed[r.type] as Typed<string | number>
+    yield* t.nan
+    // a document with several values (an array) sits under each of them: hand it out once
+    const seen = this.irregular ? new Set<string>() : undefined
+    for (const v of t.order.range(r.lo, r.hi, reverse))
+      for (const id of idsOf(t.eq.get(v))) {
+        if (seen) {
+          if (seen.has(id)) continue
+          seen.add(id)
+        }
+        yield id
+      }
+  }
+
+  /** Ids in the range counted up to `cap` (so choosing between indexes never costs more than the best choice). */
+  rangeSize(r: Range, cap: number): number {
+    const t = this.typed[r.type] as Typed<string | number>
+    let n = t.nan.size
+    for (const v of t.order.range(r.lo, r.hi)) {
+      if (n > cap) return n
+      n += bucketSize(t.eq.get(v))
+    }
+    return n
+  }
+
+  /**
+   * Groups of ids with equal values in the field's order (within `range` if given), when that order is the whole
+   * collection's: each of the `total` documents holds exactly one value, all of one type (mixed types, arrays or
+   * missing values sort differently, so then the caller sorts instead, and this is undefined).
+   */
+  ordered(total: number, reverse: boolean, range?: Range): Iterable<Iterable<string>> | undefined {
+    if (this.irregular || total === 0) return undefined
+    const type = (['s', 'n', 'd'] as const).find((t) => this.single[t] === total)
+    if (!type || (range && range.type !== type)) return undefined
+    const t = this.typed[type] as Typed<string | number>
+    if (t.nan.size) return undefined
+    const values = t.order.range(range?.lo, range?.hi, reverse)
+    return (function* () {
+      for (const v of values) yield idsOf(t.eq.get(v))
+    })()
+  }
+}
