@@ -176,7 +176,7 @@ export interface RelayDoc {
 }
 
 /** One-time subscribe messages a person accepted for a template: `${personId}_${templateId}`. Each accept adds
- * one; each message sent uses one. The WeChat identity and the home are the person's (server/subscription-store.ts). */
+ * one; each message sent uses one. The WeChat identity and the home are the person's (server/recipients.ts). */
 export interface SubscriptionDoc {
   _id: string
   personId: string

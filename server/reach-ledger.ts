@@ -1,33 +1,30 @@
 /**
  * THE LEDGER RULE: a household is reached at most once per notice.
  *
- * The first 收到 of any member, or a leader's visit (已上门告知), does in ONE db.runTransaction, with
- * single-document operations only:
- *   get receipts/`${noticeId}_${householdId}`; exists → nothing more (already reached);
- *   else create the receipt AND read-then-set reachCounters/`${noticeId}_${microgridId}` (reached:1 or +1).
+ * The first 收到 of any member, or a leader's visit (已上门告知), does in ONE data.transaction, with
+ * single-document operations only (ids from core/ids.ts):
+ *   get receipts/receiptId(noticeId, householdId); exists → nothing more (already reached);
+ *   else create the receipt AND read-then-set reachCounters/counterId(noticeId, microgridId) (reached:1 or +1).
  * Grid and unit totals are sums of building counters at read time: there is no hot grid-level document.
  * Two members tapping at once both try to create the same receipt; the first commit wins, the other
  * conflicts, retries, finds the receipt and counts nothing. So counters always equal receipts.
  *
- * The person-level acks/`${noticeId}_${personId}` ("you pressed 收到", unread) is written by `recordAck` right
+ * The person-level acks/ackId(noticeId, personId) ("you pressed 收到", unread) is written by `recordAck` right
  * after, outside the transaction, idempotent by its id (the first ackedAt stays).
  *
  * Under load the building counter is contended. The SDK would retry a conflicting transaction 3 times at once,
- * into the same crowd; instead `withRetry` (server/transaction.ts) runs bounded rounds with full-jitter exponential
- * backoff, so an acknowledged 收到 is never lost. Every round re-reads the receipt first (outside the transaction,
+ * into the same crowd; instead data.transaction (server/data/index.ts, over server/transaction.ts withRetry) runs
+ * bounded rounds with full-jitter exponential backoff, so an acknowledged 收到 is never lost. Every round re-reads the receipt first (outside the transaction,
  * then inside it), so a retry never counts twice and a household reached meanwhile costs no transaction.
  *
  * Writes: a household's first 收到 writes 3 documents (ack, receipt, counter); a later member's 1 (their ack);
  * a repeated tap 0. A visit writes 2 (receipt, counter), or 0 when the household was already reached.
  */
-import type { AckDoc, ReachCounterDoc, ReceiptDoc } from '../core/model'
+import type { VisitMethod } from '../core/contract'
+import { ackId, counterId, receiptId } from '../core/ids'
+import type { AckDoc, ReachCounterDoc, ReachVia, ReceiptDoc } from '../core/model'
 import { ancestorAt, type Unit } from '../core/units'
-import type { Database } from './cloud'
-import { getOrNull, must, withRetry, type Tx } from './transaction'
-
-/** 收到; reading a notice that asks for no 收到 (reading is reaching); a leader's visit. */
-export type ReachVia = 'ack' | 'read' | 'visit'
-export type VisitMethodKind = 'door' | 'phone' | 'other'
+import type { Data, TxData } from './data'
 
 export interface ReachInput {
   noticeId: string
@@ -37,7 +34,7 @@ export interface ReachInput {
   /** person id: the member who pressed 收到, or the leader who visited */
   by: string
   /** for a visit: how, and a note */
-  method?: VisitMethodKind
+  method?: VisitMethod
   note?: string
   /** when; defaults to now (tests pin it) */
   at?: Date
@@ -66,10 +63,6 @@ export interface AckInput {
 
 export type AckOutcome = ReachOutcome & { ack: AckDoc }
 
-export const receiptId = (noticeId: string, householdId: string): string => `${noticeId}_${householdId}`
-export const counterId = (noticeId: string, microgridId: string): string => `${noticeId}_${microgridId}`
-export const ackId = (noticeId: string, personId: string): string => `${noticeId}_${personId}`
-
 /** Where a household sits: its building (micro-grid) and grid, from its materialised path. */
 export function placeOf(household: Pick<Unit, '_id' | 'path'>): { microgridId: string; gridId: string } {
   const microgridId = ancestorAt(household.path, 'microgrid')
@@ -92,13 +85,13 @@ const outcomeOf = (existing: ReceiptDoc, input: Pick<ReachInput, 'by' | 'via'>):
  * The rule itself, inside an open transaction: receipt once, counter with it. One operation at a time: the
  * platform's transactions (MongoDB sessions underneath) are not meant to run operations concurrently.
  */
-async function reachIn(tx: Tx, input: ReachInput, at: Date): Promise<ReachOutcome> {
+async function reachIn(tx: TxData, input: ReachInput, at: Date): Promise<ReachOutcome> {
   const { microgridId, gridId } = placeOf(input.household)
-  const receiptRef = tx.collection('receipts').doc(receiptId(input.noticeId, input.household._id))
-  const counterRef = tx.collection('reachCounters').doc(counterId(input.noticeId, microgridId))
-  const existing = await getOrNull<ReceiptDoc>(receiptRef)
+  const id = receiptId(input.noticeId, input.household._id)
+  const counted = counterId(input.noticeId, microgridId)
+  const existing = await tx.receipts.get(id)
   if (existing) return outcomeOf(existing, input)
-  const counter = await getOrNull<ReachCounterDoc>(counterRef)
+  const counter = await tx.reachCounters.get(counted)
   const receipt: Omit<ReceiptDoc, '_id'> = {
     noticeId: input.noticeId,
     householdId: input.household._id,
@@ -111,20 +104,10 @@ async function reachIn(tx: Tx, input: ReachInput, at: Date): Promise<ReachOutcom
     at,
   }
   const fresh: Omit<ReachCounterDoc, '_id'> = { noticeId: input.noticeId, microgridId, gridId, reached: 1 }
-  await must(receiptRef.set({ data: receipt }))
-  if (counter) await must(counterRef.update({ data: { reached: counter.reached + 1, gridId } }))
-  else await must(counterRef.set({ data: fresh }))
-  return {
-    householdReached: true,
-    counted: true,
-    receipt: { _id: receiptId(input.noticeId, input.household._id), ...receipt },
-  }
-}
-
-/** The receipt as it stands, read outside any transaction (receipts are append-only: once seen, it is final). */
-async function receiptNow(db: Database, id: string): Promise<ReceiptDoc | null> {
-  const res = (await db.collection('receipts').where({ _id: id }).limit(1).get()) as unknown as { data: ReceiptDoc[] }
-  return res.data[0] ?? null
+  await tx.receipts.set(id, receipt)
+  if (counter) await tx.reachCounters.update(counted, { reached: counter.reached + 1, gridId })
+  else await tx.reachCounters.set(counted, fresh)
+  return { householdReached: true, counted: true, receipt: { _id: id, ...receipt } }
 }
 
 /**
@@ -134,19 +117,21 @@ async function receiptNow(db: Database, id: string): Promise<ReceiptDoc | null> 
  * Used by notices.visit and notices.detail (reading); a resident's 收到 goes through `recordAck`, which also writes
  * their ack.
  *
- * Each round first reads the receipt outside a transaction (a household already reached costs one read and no
- * transaction: later members, repeated taps, and every loser of a race once the winner has committed), then runs
- * the rule in a transaction. The SDK's own immediate retries are turned off (`times` 0): they would re-collide at
- * once with the same contenders; our rounds back off with jitter instead.
+ * Each round first reads the receipt outside a transaction (data.transaction's precheck: a household already
+ * reached costs one read and no transaction — later members, repeated taps, and every loser of a race once the
+ * winner has committed; receipts are append-only, so once seen it is final), then runs the rule in a transaction.
+ * The SDK's own immediate retries are off: they would re-collide at once with the same contenders; the rounds back
+ * off with jitter instead.
  */
-export async function recordReach(db: Database, input: ReachInput): Promise<ReachOutcome> {
+export async function recordReach(data: Data, input: ReachInput): Promise<ReachOutcome> {
   const at = input.at ?? new Date()
-  const id = receiptId(input.noticeId, input.household._id)
-  return withRetry(async () => {
-    const existing = await receiptNow(db, id)
-    if (existing) return outcomeOf(existing, input)
-    return (await db.runTransaction(async (tx: Tx) => reachIn(tx, input, at), 0)) as unknown as ReachOutcome
-  })
+  return data.transaction(
+    (tx) => reachIn(tx, input, at),
+    async () => {
+      const existing = await data.receipts.get(input.noticeId, input.household._id)
+      return existing ? outcomeOf(existing, input) : null
+    },
+  )
 }
 
 /**
@@ -157,31 +142,30 @@ export async function recordReach(db: Database, input: ReachInput): Promise<Reac
  * `householdReached` answers AckResult.householdReached: true when this person's 收到 is the one that reached the
  * household (also on their own double tap / retry), false when another member or a visit came first.
  *
- *   const { householdReached } = await recordAck(db, { noticeId, household, personId: caller.person._id })
+ *   const { householdReached } = await recordAck(data, { noticeId, household, personId: caller.person._id })
  *   return { acked: true, householdReached }
  *
  * `household` is the caller's household unit (caller.units.get(person.householdId)). Check before calling that
  * the notice exists, is not expired, and reaches the household's path.
  */
-export async function recordAck(db: Database, input: AckInput): Promise<AckOutcome> {
+export async function recordAck(data: Data, input: AckInput): Promise<AckOutcome> {
   const at = input.at ?? new Date()
-  const reach = await recordReach(db, {
+  const reach = await recordReach(data, {
     noticeId: input.noticeId,
     household: input.household,
     via: 'ack',
     by: input.personId,
     at,
   })
-  const id = ackId(input.noticeId, input.personId)
-  const found = (await db.collection('acks').where({ _id: id }).limit(1).get()) as unknown as { data: AckDoc[] }
-  const prior = found.data[0]
+  const prior = await data.acks.get(input.noticeId, input.personId)
   if (prior?.ackedAt) return { ...reach, ack: prior }
-  const data: Omit<AckDoc, '_id'> = {
+  const ack: AckDoc = {
+    _id: ackId(input.noticeId, input.personId),
     noticeId: input.noticeId,
     personId: input.personId,
     readAt: prior?.readAt ?? at,
     ackedAt: at,
   }
-  await db.collection('acks').doc(id).set({ data })
-  return { ...reach, ack: { _id: id, ...data } }
+  await data.acks.put(ack)
+  return { ...reach, ack }
 }

@@ -3,8 +3,7 @@ import type { NoticeCard, UnitRef } from '../../core/contract'
 import type { NoticeDoc } from '../../core/model'
 import { excerpt } from '../../core/notices/card'
 import type { Caller } from '../../server/caller'
-import type { NoticeStore } from '../../server/notice-store'
-import type { Repository } from '../../server/repository'
+import type { Data } from '../../server/data'
 import { byId, iso, unitRef } from '../../server/views'
 
 export function card(n: NoticeDoc, state: { read: boolean; householdReached: boolean }): NoticeCard {
@@ -23,13 +22,13 @@ export function card(n: NoticeDoc, state: { read: boolean; householdReached: boo
 }
 
 /** Cards of these notices with the caller's read state (their acks) and household's reach (its receipts): 2 reads. */
-export async function cardsFor(notices: NoticeDoc[], caller: Caller, store: NoticeStore): Promise<NoticeCard[]> {
+export async function cardsFor(notices: NoticeDoc[], caller: Caller, data: Data): Promise<NoticeCard[]> {
   const ids = notices.map((n) => n._id)
   const personId = caller.person?._id
   const householdId = caller.person?.householdId
   const [acks, receipts] = await Promise.all([
-    personId && ids.length ? store.acksOf(personId, ids) : [],
-    householdId && ids.length ? store.receiptsOf(householdId, ids) : [],
+    personId && ids.length ? data.acks.ofPerson(personId, ids) : [],
+    householdId && ids.length ? data.receipts.ofHousehold(householdId, ids) : [],
   ])
   const read = new Set(acks.map((a) => a.noticeId))
   const reached = new Set(receipts.map((r) => r.noticeId))
@@ -37,8 +36,8 @@ export async function cardsFor(notices: NoticeDoc[], caller: Caller, store: Noti
 }
 
 /** The units a notice was published to, in the order the publisher chose them. */
-export async function targetsOf(notices: NoticeDoc[], repo: Repository): Promise<Map<string, UnitRef[]>> {
-  const units = byId(await repo.units(notices.flatMap((n) => n.unitIds)))
+export async function targetsOf(notices: NoticeDoc[], data: Data): Promise<Map<string, UnitRef[]>> {
+  const units = byId(await data.units.byIds(notices.flatMap((n) => n.unitIds)))
   return new Map(
     notices.map((n) => [
       n._id,

@@ -4,14 +4,14 @@
  * however large the audience. A job's cursor (which target unit, after which subscription) is saved after every
  * message, so the next firing resumes exactly where this one stopped; a lease keeps two overlapping firings off
  * the same job; a message is taken from the subscription before it is sent, so nobody gets one twice.
- * Recipients are the people as they are now (server/subscription-store.ts): who left, was deleted or moved away
+ * Recipients are the people as they are now (server/recipients.ts): who left, was deleted or moved away
  * gets nothing; a subscription made after the notice was published, and a person who already opened it, neither.
  */
 import { isLive } from '../../core/notices/expiry'
 import { NOTICE_TEMPLATE, noticeMessage } from '../../core/notices/links'
 import { dueForNotice } from '../../core/notices/messages'
 import { getCloud } from '../../server/cloud'
-import { noticeStore } from '../../server/notice-store'
+import { recipientsUnder } from '../../server/recipients'
 import type { TimerHandler } from '../../server/router'
 
 /** Messages one firing sends at most (each: a conditional update, a send, a cursor save). */
@@ -22,35 +22,34 @@ const JOBS_PER_FIRING = 10
 const LEASE_MS = 55_000
 const PAGE = 50
 
-export const deliver: TimerHandler = async () => {
-  const store = noticeStore()
+export const deliver: TimerHandler = async ({ data }) => {
   const cloud = getCloud()
   let budget = SENDS_PER_FIRING
   let sentNow = 0
   let finished = 0
-  for (const job of await store.pendingDeliveries(JOBS_PER_FIRING)) {
+  for (const job of await data.deliveries.pending(JOBS_PER_FIRING)) {
     if (budget <= 0) break
     const now = new Date()
-    if (!(await store.lease(job._id, now, new Date(+now + LEASE_MS)))) continue
-    const notice = await store.notice(job.noticeId)
+    if (!(await data.deliveries.lease(job._id, now, new Date(+now + LEASE_MS)))) continue
+    const notice = await data.notices.get(job.noticeId)
     if (!notice || !isLive(notice, now)) {
-      await store.saveDelivery(job._id, { status: 'done', doneAt: now, lockedUntil: new Date(0) })
+      await data.deliveries.save(job._id, { status: 'done', doneAt: now, lockedUntil: new Date(0) })
       finished++
       continue
     }
     let { unitIndex, after, sent } = job
     while (budget > 0 && unitIndex < notice.unitPaths.length) {
       const asked = Math.min(PAGE, budget)
-      const page = await store.recipientsUnder(notice.unitPaths[unitIndex], NOTICE_TEMPLATE.id, after, asked)
+      const page = await recipientsUnder(data, notice.unitPaths[unitIndex], NOTICE_TEMPLATE.id, after, asked)
       budget -= page.scanned
-      const read = await store.readersAmong(
+      const read = await data.acks.readersAmong(
         notice._id,
         page.recipients.map((r) => r.personId),
       )
       const due = dueForNotice(notice, page.recipients, read)
       for (const r of due) {
         after = r.sub._id
-        if (await store.consume(r.sub._id, new Date())) {
+        if (await data.subscriptions.consume(r.sub._id, new Date())) {
           try {
             await cloud.openapi.subscribeMessage.send(
               noticeMessage(notice, { openid: r.openid, templateId: r.sub.templateId }),
@@ -62,18 +61,18 @@ export const deliver: TimerHandler = async () => {
             console.warn(`[notices deliver] ${notice._id} → ${r.personId} failed`, error)
           }
         }
-        await store.saveDelivery(job._id, { unitIndex, after, sent })
+        await data.deliveries.save(job._id, { unitIndex, after, sent })
       }
       after = page.last
       if (page.done) {
         unitIndex++
         after = ''
       }
-      await store.saveDelivery(job._id, { unitIndex, after, sent })
+      await data.deliveries.save(job._id, { unitIndex, after, sent })
     }
     const done = unitIndex >= notice.unitPaths.length
     if (done) finished++
-    await store.saveDelivery(job._id, {
+    await data.deliveries.save(job._id, {
       lockedUntil: new Date(0),
       ...(done ? { status: 'done' as const, doneAt: new Date() } : {}),
     })

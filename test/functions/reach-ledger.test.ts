@@ -4,15 +4,16 @@
  */
 import type { AckDoc, ReachCounterDoc, ReceiptDoc } from '../../core/model'
 import type { Database } from '../../server/cloud'
+import { createData, type Data } from '../../server/data'
 import { recordAck, recordReach } from '../../server/reach-ledger'
 import { isConflict, withRetry } from '../../server/transaction'
 import { startTestCloud, type TestCloud } from '../emulator/helpers'
 
 let tc: TestCloud
-let db: Database
+let data: Data
 beforeAll(async () => {
   tc = await startTestCloud()
-  db = tc.db as Database
+  data = createData(tc.db as Database)
 })
 afterAll(() => tc.close())
 
@@ -33,8 +34,8 @@ const sumReached = (cs: ReachCounterDoc[]) => cs.reduce((n, c) => n + c.reached,
 
 describe('recordAck', () => {
   it('a double tap counts the household once and keeps the first ackedAt', async () => {
-    const first = await recordAck(db, { noticeId: 'n1', household: household(1, 1), personId: 'p1' })
-    const again = await recordAck(db, { noticeId: 'n1', household: household(1, 1), personId: 'p1' })
+    const first = await recordAck(data, { noticeId: 'n1', household: household(1, 1), personId: 'p1' })
+    const again = await recordAck(data, { noticeId: 'n1', household: household(1, 1), personId: 'p1' })
     expect(first).toMatchObject({ householdReached: true, counted: true })
     expect(again).toMatchObject({ householdReached: true, counted: false })
     expect(again.ack.ackedAt).toEqual(first.ack.ackedAt)
@@ -47,8 +48,8 @@ describe('recordAck', () => {
 
   it('two members of one household: both acked, the household counted once', async () => {
     const [a, b] = await Promise.all([
-      recordAck(db, { noticeId: 'n2', household: household(2, 1), personId: 'pa' }),
-      recordAck(db, { noticeId: 'n2', household: household(2, 1), personId: 'pb' }),
+      recordAck(data, { noticeId: 'n2', household: household(2, 1), personId: 'pa' }),
+      recordAck(data, { noticeId: 'n2', household: household(2, 1), personId: 'pb' }),
     ])
     expect([a.counted, b.counted].sort()).toEqual([false, true])
     expect([a.householdReached, b.householdReached].filter(Boolean)).toHaveLength(1)
@@ -65,7 +66,7 @@ describe('recordAck', () => {
       .collection('acks')
       .doc('n3_p3')
       .set({ data: { noticeId: 'n3', personId: 'p3', readAt } })
-    const out = await recordAck(db, { noticeId: 'n3', household: household(3, 1), personId: 'p3' })
+    const out = await recordAck(data, { noticeId: 'n3', household: household(3, 1), personId: 'p3' })
     expect(new Date(out.ack.readAt)).toEqual(readAt)
     expect(out.ack.ackedAt).toBeTruthy()
   })
@@ -74,7 +75,7 @@ describe('recordAck', () => {
 describe('recordReach (visits)', () => {
   it('a visit then an ack counts once; the receipt says who visited, how and when', async () => {
     const at = new Date('2026-11-22T01:00:00Z')
-    const visit = await recordReach(db, {
+    const visit = await recordReach(data, {
       noticeId: 'n4',
       household: household(4, 1),
       via: 'visit',
@@ -84,9 +85,9 @@ describe('recordReach (visits)', () => {
       at,
     })
     expect(visit).toMatchObject({ householdReached: true, counted: true })
-    const ack = await recordAck(db, { noticeId: 'n4', household: household(4, 1), personId: 'p4' })
+    const ack = await recordAck(data, { noticeId: 'n4', household: household(4, 1), personId: 'p4' })
     expect(ack).toMatchObject({ householdReached: false, counted: false })
-    const again = await recordReach(db, { noticeId: 'n4', household: household(4, 1), via: 'visit', by: 'other' })
+    const again = await recordReach(data, { noticeId: 'n4', household: household(4, 1), via: 'visit', by: 'other' })
     expect(again.counted).toBe(false)
     expect(await receipts('n4')).toEqual([
       expect.objectContaining({ via: 'visit', by: 'leader', method: 'door', note: '老人在家，已当面告知', at }),
@@ -96,7 +97,7 @@ describe('recordReach (visits)', () => {
 
   it('refuses a unit that is not a household', async () => {
     await expect(
-      recordReach(db, { noticeId: 'n5', household: { _id: 'b1', path: '/s/c/g1/b1/' }, via: 'visit', by: 'x' }),
+      recordReach(data, { noticeId: 'n5', household: { _id: 'b1', path: '/s/c/g1/b1/' }, via: 'visit', by: 'x' }),
     ).rejects.toThrow(/not a household/)
   })
 })
@@ -110,8 +111,8 @@ describe('under concurrency', () => {
           const h = household(10 + b, n)
           calls.push(
             m === 2 && n % 5 === 0
-              ? recordReach(db, { noticeId: 'load', household: h, via: 'visit', by: 'leader', method: 'phone' })
-              : recordAck(db, { noticeId: 'load', household: h, personId: `${h._id}-m${m}` }),
+              ? recordReach(data, { noticeId: 'load', household: h, via: 'visit', by: 'leader', method: 'phone' })
+              : recordAck(data, { noticeId: 'load', household: h, personId: `${h._id}-m${m}` }),
           )
         }
     const outcomes = await Promise.allSettled(calls)

@@ -4,7 +4,6 @@ import { leadsOver, reachesHome } from '../../../core/notices/audience'
 import { isLive } from '../../../core/notices/expiry'
 import { getCloud } from '../../../server/cloud'
 import { AppError } from '../../../server/errors'
-import { noticeStore } from '../../../server/notice-store'
 import { recordAck, recordReach } from '../../../server/reach-ledger'
 import type { Action } from '../../../server/router'
 import { unitRef } from '../../../server/views'
@@ -20,9 +19,8 @@ async function imageUrls(fileIDs: string[]): Promise<string[]> {
 }
 
 export const detail: Action<'notices', 'detail'> = {
-  async handle({ payload, caller, repo }) {
-    const store = noticeStore()
-    const notice = await store.notice(payload.noticeId)
+  async handle({ payload, caller, data }) {
+    const notice = await data.notices.get(payload.noticeId)
     if (!notice) throw new AppError('NOT_FOUND')
     const resident = reachesHome(notice, caller.person?.homePath)
     if (!resident && !leadsOver(notice, caller.grants)) throw new AppError('FORBIDDEN')
@@ -34,17 +32,17 @@ export const detail: Action<'notices', 'detail'> = {
       // a notice that asks for no 收到 is reached by reading: THE LEDGER RULE, as a 收到 would (once per household,
       // its receipt and building counter in one transaction), and before the read mark, as for 收到
       if (!notice.ackRequired && household && isLive(notice, now))
-        await recordReach(store.db, { noticeId: notice._id, household, via: 'read', by: caller.person._id, at: now })
-      await store.markRead(notice._id, caller.person._id, now)
+        await recordReach(data, { noticeId: notice._id, household, via: 'read', by: caller.person._id, at: now })
+      await data.acks.markRead(notice._id, caller.person._id, now)
     }
 
-    const relay = payload.gridId ? await store.relayOf(notice._id, payload.gridId) : null
+    const relay = payload.gridId ? await data.relays.get(notice._id, payload.gridId) : null
     const [[view], targets, images, acks, grid] = await Promise.all([
-      cardsFor([notice], caller, store),
-      targetsOf([notice], repo),
+      cardsFor([notice], caller, data),
+      targetsOf([notice], data),
       imageUrls(notice.images),
-      caller.person ? store.acksOf(caller.person._id, [notice._id]) : [],
-      relay ? repo.unit(relay.gridId) : null,
+      caller.person ? data.acks.ofPerson(caller.person._id, [notice._id]) : [],
+      relay ? data.units.get(relay.gridId) : null,
     ])
     const { excerpt, ...rest } = view
     void excerpt
@@ -61,17 +59,16 @@ export const detail: Action<'notices', 'detail'> = {
 }
 
 export const ack: Action<'notices', 'ack'> = {
-  async handle({ payload, caller }) {
-    const store = noticeStore()
+  async handle({ payload, caller, data }) {
     const person = caller.person
     const household = person?.householdId ? caller.units.get(person.householdId) : undefined
     if (!person || !household) throw new AppError('FORBIDDEN')
-    const notice = await store.notice(payload.noticeId)
+    const notice = await data.notices.get(payload.noticeId)
     if (!notice) throw new AppError('NOT_FOUND')
     if (!reachesHome(notice, caller.person?.homePath)) throw new AppError('FORBIDDEN')
     if (!isLive(notice, new Date())) throw new AppError('NOTICE_EXPIRED')
     // THE LEDGER RULE (server/reach-ledger.ts): the household's receipt and its building counter once, the ack
-    const { householdReached } = await recordAck(store.db, { noticeId: notice._id, household, personId: person._id })
+    const { householdReached } = await recordAck(data, { noticeId: notice._id, household, personId: person._id })
     return { acked: true, householdReached }
   },
 }

@@ -2,7 +2,7 @@
 import type { NoticeDoc } from '../../../core/model'
 import { pathIds } from '../../../core/units'
 import type { Caller } from '../../../server/caller'
-import { noticeStore, type NoticeStore } from '../../../server/notice-store'
+import type { Data } from '../../../server/data'
 import type { Action } from '../../../server/router'
 import { cardsFor } from '../cards'
 
@@ -10,36 +10,35 @@ import { cardsFor } from '../cards'
 const homeIds = (caller: Caller): string[] => (caller.person?.homePath ? pathIds(caller.person.homePath) : [])
 
 /** Live notices to the caller's home that they have not opened or acknowledged. */
-async function unread(store: NoticeStore, caller: Caller, ids: string[], now: Date): Promise<number> {
+async function unread(data: Data, caller: Caller, ids: string[], now: Date): Promise<number> {
   const personId = caller.person?._id
   if (!personId || ids.length === 0) return 0
-  const live = await store.liveIds(ids, now)
+  const live = await data.notices.liveIds(ids, now)
   if (live.length === 0) return 0
-  const seen = await store.acksOf(personId, live)
+  const seen = await data.acks.ofPerson(personId, live)
   return live.length - new Set(seen.map((a) => a.noticeId)).size
 }
 
 export const feed: Action<'notices', 'feed'> = {
-  async handle({ payload, caller }) {
-    const store = noticeStore()
+  async handle({ payload, caller, data }) {
     const ids = homeIds(caller)
     if (ids.length === 0) return { rows: [], unread: 0 }
     const now = new Date()
     const { page, pageSize } = payload
     const skip = page * pageSize
     // urgent notices first (pinned), then the rest; each newest first. One page may span both.
-    const urgentTotal = await store.countLive(ids, now, true)
+    const urgentTotal = await data.notices.countLive(ids, now, true)
     const notices: NoticeDoc[] = []
-    if (skip < urgentTotal) notices.push(...(await store.live(ids, now, true, skip, pageSize)))
+    if (skip < urgentTotal) notices.push(...(await data.notices.live(ids, now, true, skip, pageSize)))
     const rest = pageSize - notices.length
-    if (rest > 0) notices.push(...(await store.live(ids, now, false, Math.max(0, skip - urgentTotal), rest)))
-    const [rows, count] = await Promise.all([cardsFor(notices, caller, store), unread(store, caller, ids, now)])
+    if (rest > 0) notices.push(...(await data.notices.live(ids, now, false, Math.max(0, skip - urgentTotal), rest)))
+    const [rows, count] = await Promise.all([cardsFor(notices, caller, data), unread(data, caller, ids, now)])
     return { rows, unread: count }
   },
 }
 
 export const unreadCount: Action<'notices', 'unreadCount'> = {
-  async handle({ caller }) {
-    return { unread: await unread(noticeStore(), caller, homeIds(caller), new Date()) }
+  async handle({ caller, data }) {
+    return { unread: await unread(data, caller, homeIds(caller), new Date()) }
   },
 }

@@ -6,7 +6,6 @@ import { outermost, publishGrants } from '../../../core/notices/scope'
 import type { Unit } from '../../../core/units'
 import { checkText } from '../../../server/content-check'
 import { AppError } from '../../../server/errors'
-import { noticeStore } from '../../../server/notice-store'
 import type { Action } from '../../../server/router'
 import { byId, unitRef } from '../../../server/views'
 import { card } from '../cards'
@@ -14,7 +13,7 @@ import { card } from '../cards'
 export const publish: Action<'notices', 'publish'> = {
   // the permission table checks the first unit; every other unit is checked below
   target: (p) => p.unitIds[0] ?? null,
-  async handle({ payload, caller, repo }) {
+  async handle({ payload, caller, data }) {
     const person = caller.person
     if (!person || !caller.openid) throw new AppError('NOT_REGISTERED')
     const now = new Date()
@@ -22,7 +21,7 @@ export const publish: Action<'notices', 'publish'> = {
     const problem = expiryProblem(expiresAt, now)
     if (problem) throw new AppError('INVALID_PAYLOAD', problem)
 
-    const found = byId(await repo.units(payload.unitIds))
+    const found = byId(await data.units.byIds(payload.unitIds))
     const chosen: Unit[] = []
     for (const id of payload.unitIds) {
       const unit = found.get(id)
@@ -64,8 +63,13 @@ export const publish: Action<'notices', 'publish'> = {
       lockedUntil: new Date(0),
       createdAt: now,
     }
-    // two documents, whatever the audience: residents find the notice by their home's ancestors (unitIds)
-    await noticeStore().publish(notice, delivery)
+    // two documents, whatever the audience, both or neither: residents find the notice by their home's ancestors
+    const { _id: noticeId, ...noticeFields } = notice
+    const { _id: jobId, ...jobFields } = delivery
+    await data.transaction(async (tx) => {
+      await tx.notices.set(noticeId, noticeFields)
+      await tx.deliveries.set(jobId, jobFields)
+    })
     return { ...card(notice, { read: false, householdReached: false }), targets: targets.map(unitRef) }
   },
 }

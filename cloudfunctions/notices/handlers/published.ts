@@ -1,21 +1,19 @@
 /** notices.published (我发布的): the caller's notices, newest first, with households reached so far. */
-import { noticeStore } from '../../../server/notice-store'
 import type { Action } from '../../../server/router'
 import { cardsFor, targetsOf } from '../cards'
 
 export const published: Action<'notices', 'published'> = {
-  async handle({ payload, caller, repo }) {
-    const store = noticeStore()
+  async handle({ payload, caller, data }) {
     const personId = caller.person?._id
     if (!personId) return { rows: [] }
-    const notices = await store.publishedBy(personId, payload.page * payload.pageSize, payload.pageSize)
+    const notices = await data.notices.publishedBy(personId, payload.page * payload.pageSize, payload.pageSize)
     const paths = [...new Set(notices.flatMap((n) => n.unitPaths))]
     // households: one count per distinct target; reached: the building counters (never the receipts)
     const [cards, targets, reached, counts] = await Promise.all([
-      cardsFor(notices, caller, store),
-      targetsOf(notices, repo),
-      store.reachedTotals(notices.map((n) => n._id)),
-      Promise.all(paths.map(async (p) => [p, await repo.countHouseholdsUnder(p)] as const)),
+      cardsFor(notices, caller, data),
+      targetsOf(notices, data),
+      data.reachCounters.totals(notices.map((n) => n._id)),
+      Promise.all(paths.map(async (p) => [p, await data.units.countHouseholdsUnder(p)] as const)),
     ])
     const households = new Map(counts)
     return {

@@ -27,18 +27,16 @@ import { recordRead } from '../../../server/audit'
 import type { Caller } from '../../../server/caller'
 import { getCloud } from '../../../server/cloud'
 import { AppError } from '../../../server/errors'
-import { noticeStore } from '../../../server/notice-store'
-import { privacyStore } from '../../../server/privacy-store'
+import type { Data } from '../../../server/data'
 import { recordReach } from '../../../server/reach-ledger'
-import { reachStore } from '../../../server/reach-store'
-import type { Recipient } from '../../../server/subscription-store'
+import { recipientsUnder, type Recipient } from '../../../server/recipients'
 import type { Action } from '../../../server/router'
 import { byId, iso, unitRef } from '../../../server/views'
 
 /** The notice, and the part of `unit` in its audience; refuses when there is none. */
-async function noticeOver(noticeId: string, unit: Unit | null, caller: Caller) {
+async function noticeOver(data: Data, noticeId: string, unit: Unit | null, caller: Caller) {
   if (!unit) throw new AppError('NOT_FOUND')
-  const notice = await noticeStore().notice(noticeId)
+  const notice = await data.notices.get(noticeId)
   if (!notice) throw new AppError('NOT_FOUND')
   const audience = audienceWithin(notice, unit)
   if (audience.length === 0) {
@@ -56,25 +54,27 @@ const requireLevel = (unit: Unit | null, level: Unit['level'], what: string): Un
 
 export const reach: Action<'notices', 'reach'> = {
   target: (payload) => payload.unitId,
-  async handle({ payload, caller, target }) {
-    const { notice, audience } = await noticeOver(payload.noticeId, target, caller)
+  async handle({ payload, caller, target, data }) {
+    const { notice, audience } = await noticeOver(data, payload.noticeId, target, caller)
     const unit = target as Unit
-    const store = reachStore()
 
     const perBuilding = new Map<string, number>()
     const buildings: Unit[] = []
     const [counters, reminder] = await Promise.all([
-      store.counters(notice._id),
-      store.reminder(reminderId(notice._id, unit._id, beijingDay(new Date()))),
+      data.reachCounters.ofNotice(notice._id),
+      data.reminders.get(reminderId(notice._id, unit._id, beijingDay(new Date()))),
       ...audience.map(async (path) => {
-        const [counts, units] = await Promise.all([store.householdsPerBuilding(path), store.buildingsUnder(path)])
+        const [counts, units] = await Promise.all([
+          data.units.householdsPerBuilding(path),
+          data.units.buildingsUnder(path),
+        ])
         for (const [id, n] of counts) perBuilding.set(id, n)
         buildings.push(...units)
       }),
     ])
     const reachedBy = new Map(counters.map((c) => [c.microgridId, c.reached]))
     const gridIds = buildings.map((b) => ancestorAt(b.path, 'grid')).filter((id): id is string => !!id)
-    const grids = byId(await store.units(gridIds))
+    const grids = byId(await data.units.byIds(gridIds))
     const tally = tallyReach(buildings, grids, perBuilding, reachedBy)
     return {
       notice: {
@@ -101,18 +101,17 @@ export const reach: Action<'notices', 'reach'> = {
 
 export const unreached: Action<'notices', 'unreached'> = {
   target: (payload) => payload.microgridId,
-  async handle({ payload, caller, target }) {
+  async handle({ payload, caller, target, data }) {
     const building = requireLevel(target, 'microgrid', '楼栋')
-    const { notice } = await noticeOver(payload.noticeId, building, caller)
-    const store = reachStore()
+    const { notice } = await noticeOver(data, payload.noticeId, building, caller)
     const [homes, reached] = await Promise.all([
-      store.householdsOf(building._id),
-      store.reachedIn(notice._id, building._id),
+      data.units.householdsOf(building._id),
+      data.receipts.reachedIn(notice._id, building._id),
     ])
     const open = homes.filter((h) => !reached.has(h._id)).sort(byDoor)
     const { page, pageSize } = payload
     const slice = open.slice(page * pageSize, (page + 1) * pageSize)
-    const members = await store.membersOf(slice.map((h) => h._id))
+    const members = await data.people.inHouseholds(slice.map((h) => h._id))
     const rows: UnreachedRow[] = slice.map((h) => ({
       householdId: h._id,
       door: doorLabel(h),
@@ -122,7 +121,7 @@ export const unreached: Action<'notices', 'unreached'> = {
         .map((p) => ({ id: p._id, name: p.name, phone: p.phone, joined: !!p.openid })),
     }))
     // doors and phones in full: one audit entry naming everyone shown
-    await recordRead(privacyStore(), caller, {
+    await recordRead(data, caller, {
       action: 'notices.unreached',
       unit: building,
       subjectIds: rows.flatMap((r) => r.members.map((m) => m.id)),
@@ -133,14 +132,14 @@ export const unreached: Action<'notices', 'unreached'> = {
 
 export const visit: Action<'notices', 'visit'> = {
   target: (payload) => payload.householdId,
-  async handle({ payload, caller, target }) {
+  async handle({ payload, caller, target, data }) {
     const household = requireLevel(target, 'household', '住户')
-    const { notice } = await noticeOver(payload.noticeId, household, caller)
+    const { notice } = await noticeOver(data, payload.noticeId, household, caller)
     if (!isLive(notice, new Date())) throw new AppError('NOTICE_EXPIRED')
     const by = caller.person?._id
     if (!by) throw new AppError('FORBIDDEN')
     // THE LEDGER RULE: the receipt (by whom, when, how) and its building counter once; nothing if reached before
-    const { householdReached } = await recordReach(reachStore().db, {
+    const { householdReached } = await recordReach(data, {
       noticeId: notice._id,
       household,
       via: 'visit',
@@ -158,15 +157,14 @@ const SUBS_PAGE = 100
 const SEND_CONCURRENCY = 10
 
 /** The members of unreached households under `audience` who can be sent a reminder now, at most REMIND_MAX. */
-async function dueForReminder(noticeId: string, audience: string[]): Promise<Recipient[]> {
-  const store = reachStore()
+async function dueForReminder(data: Data, noticeId: string, audience: string[]): Promise<Recipient[]> {
   const due: Recipient[] = []
   for (const path of audience) {
     for (let after = ''; due.length < REMIND_MAX; ) {
-      const page = await store.recipientsUnder(path, NOTICE_TEMPLATE.id, after, SUBS_PAGE)
+      const page = await recipientsUnder(data, path, NOTICE_TEMPLATE.id, after, SUBS_PAGE)
       after = page.last
       const homes = page.recipients.map(homeOf).filter((h): h is string => !!h)
-      const reached = homes.length ? await store.reachedAmong(noticeId, homes) : new Set<string>()
+      const reached = homes.length ? await data.receipts.reachedAmong(noticeId, homes) : new Set<string>()
       due.push(...unreachedAmong(page.recipients, reached).slice(0, REMIND_MAX - due.length))
       if (page.done) break
     }
@@ -176,23 +174,22 @@ async function dueForReminder(noticeId: string, audience: string[]): Promise<Rec
 
 export const remind: Action<'notices', 'remind'> = {
   target: (payload) => payload.unitId,
-  async handle({ payload, caller, target }) {
-    const { notice, audience } = await noticeOver(payload.noticeId, target, caller)
+  async handle({ payload, caller, target, data }) {
+    const { notice, audience } = await noticeOver(data, payload.noticeId, target, caller)
     const unit = target as Unit
     const now = new Date()
     if (!isLive(notice, now)) throw new AppError('NOTICE_EXPIRED')
-    const store = reachStore()
     const day = beijingDay(now)
     const id = reminderId(notice._id, unit._id, day)
-    if (await store.reminder(id)) throw new AppError('ALREADY_REMINDED')
+    if (await data.reminders.get(id)) throw new AppError('ALREADY_REMINDED')
 
     // from the subscribers (few), not the households (many): those whose household no receipt names yet. Nobody
     // due: the day's reminder is left unused, and nothing is written.
-    const due = await dueForReminder(notice._id, audience)
+    const due = await dueForReminder(data, notice._id, audience)
     if (due.length === 0) throw new AppError('NOTHING_TO_REMIND')
 
     // the day's reminder is taken before anything is sent: of two leaders pressing at once, one sends
-    const created = await store.createReminder({
+    const created = await data.reminders.create({
       _id: id,
       noticeId: notice._id,
       unitId: unit._id,
@@ -209,7 +206,7 @@ export const remind: Action<'notices', 'remind'> = {
       const results = await Promise.all(
         due.slice(i, i + SEND_CONCURRENCY).map(async (r) => {
           // the message is taken before it is sent, so a reminder and a delivery never send the same one
-          if (!(await store.consume(r.sub._id, new Date()))) return 0
+          if (!(await data.subscriptions.consume(r.sub._id, new Date()))) return 0
           try {
             await cloud.openapi.subscribeMessage.send(
               reminderMessage(notice, { openid: r.openid, templateId: r.sub.templateId }),
@@ -225,10 +222,10 @@ export const remind: Action<'notices', 'remind'> = {
     }
     if (sent === 0) {
       // every message went elsewhere meanwhile (a delivery spent it) or was refused: the reminder stays unused
-      await store.removeReminder(id)
+      await data.reminders.remove(id)
       throw new AppError('NOTHING_TO_REMIND')
     }
-    await store.setReminderSent(id, sent)
+    await data.reminders.setSent(id, sent)
     return { sent }
   },
 }

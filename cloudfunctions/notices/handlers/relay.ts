@@ -9,7 +9,6 @@ import { isLive } from '../../../core/notices/expiry'
 import { noticePath } from '../../../core/notices/links'
 import { pathIds, type Unit } from '../../../core/units'
 import { AppError } from '../../../server/errors'
-import { noticeStore } from '../../../server/notice-store'
 import type { Action } from '../../../server/router'
 import { unitRef } from '../../../server/views'
 import { cardsFor } from '../cards'
@@ -19,15 +18,14 @@ const INBOX_LIMIT = 50
 
 export const relay: Action<'notices', 'relay'> = {
   target: (p) => p.gridId,
-  async handle({ payload, caller, target }) {
+  async handle({ payload, caller, target, data }) {
     const grid = target as Unit
     if (grid.level !== 'grid' || grid.retired) throw new AppError('NOT_FOUND')
-    const store = noticeStore()
-    const notice = await store.notice(payload.noticeId)
+    const notice = await data.notices.get(payload.noticeId)
     if (!notice) throw new AppError('NOT_FOUND')
     if (!fromAbove(notice, grid)) throw new AppError('FORBIDDEN', '只能转发上级发到本网格的通知')
     if (!isLive(notice, new Date())) throw new AppError('NOTICE_EXPIRED')
-    await store.relay({
+    await data.relays.put({
       _id: relayId(notice._id, grid._id),
       noticeId: notice._id,
       gridId: grid._id,
@@ -41,16 +39,15 @@ export const relay: Action<'notices', 'relay'> = {
 }
 
 export const relayInbox: Action<'notices', 'relayInbox'> = {
-  async handle({ caller }) {
-    const store = noticeStore()
+  async handle({ caller, data }) {
     const grids = caller.grants.flatMap((g) => {
       const unit = caller.units.get(g.unitId)
       return g.role === 'gridChief' && unit?.level === 'grid' ? [unit] : []
     })
     const above = [...new Set(grids.flatMap((g) => pathIds(g.path).filter((id) => id !== g._id)))]
     if (above.length === 0) return []
-    const notices = await store.recentLive(above, new Date(), INBOX_LIMIT)
-    const relayed = new Set((await store.relaysOf(notices.map((n) => n._id))).map((r) => r._id))
+    const notices = await data.notices.recentLive(above, new Date(), INBOX_LIMIT)
+    const relayed = new Set((await data.relays.ofNotices(notices.map((n) => n._id))).map((r) => r._id))
     const open = notices.flatMap((n) => {
       const todo = grids.filter((g) => fromAbove(n, g) && !relayed.has(relayId(n._id, g._id)))
       return todo.length ? [{ notice: n, grids: todo.map(unitRef) }] : []
@@ -58,7 +55,7 @@ export const relayInbox: Action<'notices', 'relayInbox'> = {
     const cards = await cardsFor(
       open.map((o) => o.notice),
       caller,
-      store,
+      data,
     )
     return cards.map((c, i) => ({ ...c, grids: open[i].grids }))
   },
