@@ -1,11 +1,15 @@
 /**
  * Subscribers as they are now: a subscription is only spent on a person who still lives under the unit, has a
  * WeChat identity and was not deleted (their `people` document decides, never the subscription's copy of the
- * home). Shared by notice delivery and reminders so both find subscribers the same way.
+ * home). Shared by notice delivery and reminders so both find subscribers, and spend a message, the same way.
  */
 import type { SubscriptionDoc } from '../core/model'
 import { isWithin } from '../core/units'
+import { getCloud } from './cloud'
 import type { Data } from './data'
+import { byId } from './views'
+
+type SubscribeMessage = Parameters<ReturnType<typeof getCloud>['openapi']['subscribeMessage']['send']>[0]
 
 export interface Recipient {
   sub: SubscriptionDoc
@@ -26,7 +30,7 @@ export async function recipientsUnder(
   limit: number,
 ): Promise<{ recipients: Recipient[]; scanned: number; last: string; done: boolean }> {
   const subs = await data.subscriptions.under(path, templateId, after, limit)
-  const people = new Map((await data.people.byIds(subs.map((s) => s.personId))).map((p) => [p._id, p]))
+  const people = byId(await data.people.byIds(subs.map((s) => s.personId)))
   const recipients = subs.flatMap((sub): Recipient[] => {
     const p = people.get(sub.personId)
     if (!p || p.deletedAt || !p.openid || !p.homePath || !isWithin(p.homePath, path)) return []
@@ -34,4 +38,25 @@ export async function recipientsUnder(
   })
   const last = subs.length ? subs[subs.length - 1]._id : after
   return { recipients, scanned: subs.length, last, done: subs.length < limit }
+}
+
+/**
+ * Spends one of the recipient's messages, then sends `message`: taken before it is sent, so a reminder and a
+ * delivery at once never send the same one. True when WeChat took it; false when none was left (another sender
+ * spent it) or WeChat refused it (unsubscribed, blocked: spent either way, logged under `label`).
+ */
+export async function spendAndSend(
+  data: Data,
+  r: Recipient,
+  message: SubscribeMessage,
+  label: string,
+): Promise<boolean> {
+  if (!(await data.subscriptions.consume(r.sub._id, new Date()))) return false
+  try {
+    await getCloud().openapi.subscribeMessage.send(message)
+    return true
+  } catch (error) {
+    console.warn(`[${label}] → ${r.personId} failed`, error)
+    return false
+  }
 }

@@ -10,8 +10,7 @@
 import { isLive } from '../../core/notices/expiry'
 import { NOTICE_TEMPLATE, noticeMessage } from '../../core/notices/links'
 import { dueForNotice } from '../../core/notices/messages'
-import { getCloud } from '../../server/cloud'
-import { recipientsUnder } from '../../server/recipients'
+import { recipientsUnder, spendAndSend } from '../../server/recipients'
 import type { TimerHandler } from '../../server/router'
 
 /** Messages one firing sends at most (each: a conditional update, a send, a cursor save). */
@@ -23,7 +22,6 @@ const LEASE_MS = 55_000
 const PAGE = 50
 
 export const deliver: TimerHandler = async ({ data }) => {
-  const cloud = getCloud()
   let budget = SENDS_PER_FIRING
   let sentNow = 0
   let finished = 0
@@ -49,17 +47,11 @@ export const deliver: TimerHandler = async ({ data }) => {
       const due = dueForNotice(notice, page.recipients, read)
       for (const r of due) {
         after = r.sub._id
-        if (await data.subscriptions.consume(r.sub._id, new Date())) {
-          try {
-            await cloud.openapi.subscribeMessage.send(
-              noticeMessage(notice, { openid: r.openid, templateId: r.sub.templateId }),
-            )
-            sent++
-            sentNow++
-          } catch (error) {
-            // refused by WeChat (unsubscribed, blocked): the message is spent either way; the others go on
-            console.warn(`[notices deliver] ${notice._id} → ${r.personId} failed`, error)
-          }
+        const message = noticeMessage(notice, { openid: r.openid, templateId: r.sub.templateId })
+        // refused by WeChat (unsubscribed, blocked): the message is spent either way; the others go on
+        if (await spendAndSend(data, r, message, `notices deliver ${notice._id}`)) {
+          sent++
+          sentNow++
         }
         await data.deliveries.save(job._id, { unitIndex, after, sent })
       }

@@ -25,11 +25,10 @@ import { tallyReach } from '../../../core/notices/reach'
 import { ancestorAt, doorLabel, type Unit } from '../../../core/units'
 import { recordRead } from '../../../server/audit'
 import type { Caller } from '../../../server/caller'
-import { getCloud } from '../../../server/cloud'
 import { AppError } from '../../../server/errors'
 import type { Data } from '../../../server/data'
 import { recordReach } from '../../../server/reach-ledger'
-import { recipientsUnder, type Recipient } from '../../../server/recipients'
+import { recipientsUnder, spendAndSend, type Recipient } from '../../../server/recipients'
 import type { Action } from '../../../server/router'
 import { byId, iso, unitRef } from '../../../server/views'
 
@@ -200,25 +199,21 @@ export const remind: Action<'notices', 'remind'> = {
     })
     if (!created) throw new AppError('ALREADY_REMINDED')
 
-    const cloud = getCloud()
     let sent = 0
     for (let i = 0; i < due.length; i += SEND_CONCURRENCY) {
       const results = await Promise.all(
-        due.slice(i, i + SEND_CONCURRENCY).map(async (r) => {
-          // the message is taken before it is sent, so a reminder and a delivery never send the same one
-          if (!(await data.subscriptions.consume(r.sub._id, new Date()))) return 0
-          try {
-            await cloud.openapi.subscribeMessage.send(
+        due
+          .slice(i, i + SEND_CONCURRENCY)
+          .map((r) =>
+            spendAndSend(
+              data,
+              r,
               reminderMessage(notice, { openid: r.openid, templateId: r.sub.templateId }),
-            )
-            return 1
-          } catch (error) {
-            console.warn(`[notices.remind] ${notice._id} → ${r.personId} failed`, error)
-            return 0
-          }
-        }),
+              `notices.remind ${notice._id}`,
+            ),
+          ),
       )
-      sent += results.reduce<number>((n, x) => n + x, 0)
+      sent += results.filter(Boolean).length
     }
     if (sent === 0) {
       // every message went elsewhere meanwhile (a delivery spent it) or was refused: the reminder stays unused
