@@ -9,7 +9,7 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { COLLECTIONS } from '../core/schema'
 import type { Persona } from '../core/persona'
-import { Engine, type Doc } from './store/engine'
+import { Engine, type Doc, type PlanStats, type UnindexedPolicy } from './store/engine'
 import type { Durability } from './store/journal'
 import { handleDatabase, wireError, type WireParams } from './wire/database'
 import { FunctionHost, type Identity, type InvokeOutcome } from './functions/host'
@@ -20,7 +20,7 @@ import { Scheduler, type TimerFiring } from './timers/scheduler'
 import { createServer } from './http/server'
 
 export { cloudIdMarker, isCloudIdMarker, type CloudIdMarker } from '../core/cloud-id'
-export { Engine, type Doc } from './store/engine'
+export { Engine, type Doc, type Plan, type PlanStats, type UnindexedPolicy } from './store/engine'
 export { localSdkEnv } from './functions/sdk-env'
 export type { Durability } from './store/journal'
 export type { Persona } from '../core/persona'
@@ -54,6 +54,8 @@ export interface LocalCloudOptions {
   maxUploadBytes?: number
   /** each function's own environment variables (the console's 环境变量), e.g. `{ org: { BOOTSTRAP_SECRET } }` */
   functionEnv?: Record<string, Record<string, string>>
+  /** a query no index serves on a collection of more than 1,000 documents: 'warn' once per shape (default), 'error', 'ignore' */
+  unindexedQueries?: UnindexedPolicy
 }
 
 export interface LocalCloud {
@@ -69,6 +71,8 @@ export interface LocalCloud {
   recovery: { applied: number; tornBytes: number }
   /** number of documents per collection */
   stats(): Record<string, number>
+  /** queries since start (or the last reset): documents examined, indexed or not, unindexed shapes */
+  queryStats(opts?: { reset?: boolean }): PlanStats
 }
 
 /** An error shaped like the one wx-server-sdk's callFunction rejects with. */
@@ -89,8 +93,13 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   fs.mkdirSync(dataDir, { recursive: true })
   const envId = opts.envId ?? 'local'
   const appid = opts.appid ?? 'wx-local-app'
-  const engine = new Engine(path.join(dataDir, 'db'), { durability: opts.durability ?? 'fsync' })
-  if (engine.replay.applied > 10_000) await engine.compact()
+  const engine = new Engine(path.join(dataDir, 'db'), {
+    durability: opts.durability ?? 'fsync',
+    unindexed: opts.unindexedQueries,
+  })
+  // a long journal, an old one-string snapshot or segments a failed compaction left: one fresh snapshot
+  const { applied, legacySnapshot, segments } = engine.replay
+  if (applied > 10_000 || legacySnapshot || segments) await engine.compact()
   for (const spec of COLLECTIONS) {
     await engine.createCollection(spec.name)
     for (const ix of spec.indexes) {
@@ -113,8 +122,17 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     return late.host!.invoke(name, event, who, source)
   }
 
+  const queryStats = ({ reset = false } = {}): PlanStats => {
+    const s = engine.stats()
+    if (reset) engine.resetStats()
+    return s
+  }
+
   const admin = async (b: Record<string, unknown>): Promise<unknown> => {
     const action = typeof b.action === 'string' ? b.action : ''
+    // for benchmarks in another process: what the queries cost (see docs/local-cloud.md)
+    if (action === 'local.queryStats')
+      return { requestId: crypto.randomUUID(), data: queryStats({ reset: b.reset === true }) }
     if (action.startsWith('database.')) return handleDatabase(engine, action, b as WireParams)
     if (action.startsWith('storage.')) return storage.wire(action, b)
     if (action === 'functions.invokeFunction') {
@@ -203,6 +221,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     async seed(collections) {
       for (const [name, docs] of Object.entries(collections)) await engine.put(name, docs as Doc[])
     },
+    queryStats,
     stats() {
       const out: Record<string, number> = {}
       for (const c of engine.collectionNames()) out[c] = engine.size(c)

@@ -15,6 +15,7 @@
  */
 import crypto from 'node:crypto'
 import { update as mingoUpdate } from 'mingo'
+import { encodeLine } from './codec'
 import { Journal, type Durability, type Op, type ReplayResult } from './journal'
 import { FieldIndex } from './field-index'
 import { Planner, type Plan, type PlanStats, type UnindexedPolicy } from './planner'
@@ -88,7 +89,8 @@ export class Engine {
   /** documents written by an open transaction: doc key -> transaction id */
   private readonly locks = new Map<string, string>()
   private seq = 0
-  private compacting = false
+  private compacting: Promise<void> | undefined
+  private closing = false
   private readonly journal: Journal
   readonly replay: ReplayResult
   private readonly compactBytes: number
@@ -466,7 +468,11 @@ export class Engine {
       if (op.k !== 'coll') this.versions.set(docKey(op.c, op.k === 'put' ? op.d._id : op.id), seq)
     }
     const durable = this.journal.append(seq, ops)
-    if (this.journal.size > this.compactBytes && !this.compacting) void this.compact()
+    if (this.journal.size > this.compactBytes && !this.compacting && !this.journal.broken)
+      // in the background; a failure leaves the previous snapshot and the journal segments, which replay reads
+      this.compact().catch((e: Error) =>
+        this.warn(`[local cloud] compaction failed (every write is kept): ${e.message}`),
+      )
     return durable
   }
 
@@ -491,22 +497,55 @@ export class Engine {
     } else coll.docs.delete(key)
   }
 
-  /** Rewrites the whole state as a snapshot and empties the journal (crash-safe, see journal.ts). */
-  async compact(): Promise<void> {
-    if (this.compacting) return
-    this.compacting = true
-    try {
-      await this.journal.compact(() => {
-        const ops: Op[] = []
-        for (const [c, coll] of this.colls) {
-          ops.push({ k: 'coll', c })
-          for (const d of coll.docs.values()) ops.push({ k: 'put', c, d })
-        }
-        return { seq: this.seq, ops }
-      })
-    } finally {
-      this.compacting = false
+  /**
+   * Writes the whole state as a snapshot and drops the journal it holds (crash-safe, see journal.ts), without
+   * holding the event loop: the state is taken at one seq (references to the stored documents, which are never
+   * changed in place: a write replaces them), the journal is rotated in the same step, and the documents are
+   * encoded and written in chunks of a few milliseconds each while writes go on. One at a time: a second call
+   * waits for the running one.
+   */
+  compact(): Promise<void> {
+    this.compacting ??= this.compactNow().finally(() => {
+      this.compacting = undefined
+    })
+    return this.compacting
+  }
+
+  private async compactNow(): Promise<void> {
+    if (this.journal.broken) throw new Error('the journal failed: restart the local cloud to recover')
+    const seq = this.seq
+    const state: Array<[string, Doc[]]> = []
+    let count = 0
+    for (const [c, coll] of this.colls) {
+      const docs = [...coll.docs.values()]
+      state.push([c, docs])
+      count += docs.length + 1
     }
+    this.journal.rotate(seq)
+    await this.journal.writeSnapshot(seq, count, this.snapshotChunks(state))
+  }
+
+  /** Snapshot lines in chunks of about 1 MB or 8 ms of encoding, whichever comes first. */
+  private async *snapshotChunks(state: Array<[string, Doc[]]>): AsyncGenerator<string> {
+    let lines: string[] = []
+    let bytes = 0
+    let since = performance.now()
+    for (const [c, docs] of state) {
+      lines.push(encodeLine({ k: 'coll', c }) + '\n')
+      for (const d of docs) {
+        const line = encodeLine({ k: 'put', c, d }) + '\n'
+        lines.push(line)
+        bytes += line.length
+        if (bytes < 1 << 20 && (lines.length & 63 || performance.now() - since < 8)) continue
+        if (this.closing) throw new Error('the local cloud closed during compaction')
+        yield lines.join('')
+        lines = []
+        bytes = 0
+        await new Promise<void>((resolve) => setImmediate(resolve))
+        since = performance.now()
+      }
+    }
+    yield lines.join('')
   }
 
   // ---------- transactions ----------
@@ -566,6 +605,8 @@ export class Engine {
   }
   async close(): Promise<void> {
     clearInterval(this.gcTimer)
+    this.closing = true
+    await this.compacting?.catch(() => undefined)
     await this.journal.close()
   }
 }

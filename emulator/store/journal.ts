@@ -8,14 +8,21 @@
  * atomic transactions on disk. With GROUP COMMIT (every write that arrives while an fdatasync runs shares the
  * next one) the fsync cost is paid once per batch instead of once per write, and no dependency is added.
  *
- * Format: one JSON line per committed write set: {"s":seq,"o":[ops]} (values as relaxed EJSON).
- * A crash can leave only the LAST line torn; replay drops it and truncates the file there. Snapshots are written
- * tmp + fsync + rename (+ directory fsync) and record the last seq they contain, so replaying a journal that
- * still holds older lines after a crash mid-compaction is harmless.
+ * Format: one JSON line per committed write set: {"s":seq,"o":[ops]} (values as relaxed EJSON, codec.ts).
+ * A crash can leave only the LAST line torn; replay drops it and truncates the file there.
+ *
+ * Snapshots stream: snapshot.jsonl is a header line {"snapshot":2,"seq":S,"ops":N}, one line per op (a
+ * collection, then its documents one by one) and an {"end":N} line, written chunk by chunk and read line by line,
+ * never as one string. A compaction first rotates the journal (journal.jsonl becomes journal.<S>.jsonl and a new
+ * journal.jsonl takes the writes that follow), writes the snapshot tmp + fsync + rename (+ directory fsync), and
+ * only then deletes the segments it holds. Replay reads the snapshot, the segments in order and the journal,
+ * skipping lines the snapshot already holds, so a crash or a failure at any step leaves a valid state. The old
+ * one-string snapshot.ejson is still read (the engine then converts it).
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { EJSON } from 'bson'
+import { decodeLine, encodeLine } from './codec'
 
 export type Durability = 'fsync' | 'write'
 
@@ -31,10 +38,26 @@ export interface ReplayResult {
   lastSeq: number
   applied: number
   tornBytes: number
+  /** the snapshot was in the one-string format of before: compact once to convert it */
+  legacySnapshot: boolean
+  /** journal files a compaction rotated out and did not get to delete (it failed or the process died) */
+  segments: number
 }
 
 const JOURNAL = 'journal.jsonl'
-const SNAPSHOT = 'snapshot.ejson'
+/** journal files rotated out by a compaction: journal.<seq>.jsonl, deleted once a snapshot holds them */
+const SEGMENT = /^journal\.(\d+)\.jsonl$/
+const SNAPSHOT = 'snapshot.jsonl'
+/** the snapshot format before streaming: the whole state as one EJSON string (still read, then converted) */
+const LEGACY_SNAPSHOT = 'snapshot.ejson'
+/** how much of a file replay reads at once */
+const READ_CHUNK = 8 * 1024 * 1024
+
+interface SnapshotHeader {
+  snapshot: 2
+  seq: number
+  ops: number
+}
 
 export class Journal {
   private fd: number
@@ -80,61 +103,46 @@ export class Journal {
     durability: Durability,
     apply: (op: Op) => void,
   ): { journal: Journal; replay: ReplayResult } {
-    let snapshotSeq = 0
+    for (const f of fs.readdirSync(dir)) if (f.endsWith('.tmp')) fs.rmSync(path.join(dir, f), { force: true })
     const snapFile = path.join(dir, SNAPSHOT)
+    const legacyFile = path.join(dir, LEGACY_SNAPSHOT)
+    let snapshotSeq = 0
+    let legacy = false
     if (fs.existsSync(snapFile)) {
-      const snap = EJSON.parse(fs.readFileSync(snapFile, 'utf8')) as { seq: number; ops: Op[] }
+      snapshotSeq = readSnapshot(snapFile, apply)
+      fs.rmSync(legacyFile, { force: true }) // a conversion that finished: the new snapshot holds it all
+    } else if (fs.existsSync(legacyFile)) {
+      const snap = EJSON.parse(fs.readFileSync(legacyFile, 'utf8')) as { seq: number; ops: Op[] }
       snapshotSeq = snap.seq
       for (const op of snap.ops) apply(op)
+      legacy = true
     }
-    fs.rmSync(snapFile + '.tmp', { force: true })
-    const jFile = path.join(dir, JOURNAL)
+    const segments = fs
+      .readdirSync(dir)
+      .map((f) => SEGMENT.exec(f))
+      .filter((m): m is RegExpExecArray => !!m)
+      .sort((a, b) => Number(a[1]) - Number(b[1]))
+      .map((m) => path.join(dir, m[0]))
     let applied = 0
     let tornBytes = 0
     let lastSeq = snapshotSeq
-    if (fs.existsSync(jFile)) {
-      const buf = fs.readFileSync(jFile)
-      let start = 0
-      let goodEnd = 0
-      while (start < buf.length) {
-        let nl = buf.indexOf(0x0a, start)
-        const last = nl === -1
-        if (last) nl = buf.length
-        const line = buf.subarray(start, nl).toString('utf8')
-        if (line.trim()) {
-          let rec: { s: number; o: Op[] }
-          try {
-            rec = EJSON.parse(line) as { s: number; o: Op[] }
-            if (typeof rec.s !== 'number' || !Array.isArray(rec.o)) throw new Error('not a write set')
-          } catch (e) {
-            // Only the tail may be torn; a bad line followed by good ones means real corruption: refuse loudly.
-            const rest = buf
-              .subarray(nl + 1)
-              .toString('utf8')
-              .trim()
-            if (rest) throw new Error(`local cloud journal corrupt at byte ${start}: ${(e as Error).message}`)
-            tornBytes = buf.length - start
-            break
-          }
-          if (rec.s > snapshotSeq) {
-            for (const op of rec.o) apply(op)
-            applied++
-          }
-          lastSeq = Math.max(lastSeq, rec.s)
+    const files = [...segments, path.join(dir, JOURNAL)]
+    for (const file of files) {
+      if (!fs.existsSync(file)) continue
+      const last = file === files[files.length - 1]
+      const r = replayJournal(file, last, (rec) => {
+        if (rec.s > snapshotSeq) {
+          for (const op of rec.o) apply(op)
+          applied++
         }
-        goodEnd = last ? nl : nl + 1
-        start = nl + 1
-      }
-      if (goodEnd < buf.length || (buf.length > 0 && buf[buf.length - 1] !== 0x0a)) {
-        // cut the torn tail, and make sure the file ends with a newline before the next append
-        const fd = fs.openSync(jFile, 'r+')
-        fs.ftruncateSync(fd, goodEnd)
-        if (goodEnd > 0 && buf[goodEnd - 1] !== 0x0a) fs.writeSync(fd, '\n', goodEnd)
-        fs.fsyncSync(fd)
-        fs.closeSync(fd)
-      }
+        lastSeq = Math.max(lastSeq, rec.s)
+      })
+      tornBytes += r.tornBytes
     }
-    return { journal: new Journal(dir, durability), replay: { snapshotSeq, lastSeq, applied, tornBytes } }
+    return {
+      journal: new Journal(dir, durability),
+      replay: { snapshotSeq, lastSeq, applied, tornBytes, legacySnapshot: legacy, segments: segments.length },
+    }
   }
 
   get size(): number {
@@ -148,7 +156,7 @@ export class Journal {
   append(seq: number, ops: Op[]): Promise<void> {
     if (this.closed) return Promise.reject(new Error('local cloud store is closed'))
     if (this.failed) return Promise.reject(this.failed)
-    this.pending.push(EJSON.stringify({ s: seq, o: ops }, { relaxed: true }) + '\n')
+    this.pending.push(encodeLine({ s: seq, o: ops }) + '\n')
     return new Promise((resolve, reject) => {
       this.waiters.push({ resolve, reject })
       this.kick()
@@ -203,26 +211,56 @@ export class Journal {
     }
   }
 
+  /** True when a write failed: nothing more may be written (nor compacted) until a restart. */
+  get broken(): boolean {
+    return this.failed !== null
+  }
+
   /**
-   * Replaces snapshot + journal by a fresh snapshot of `ops` (the whole state, as of `seq`). Crash-safe: the new
-   * snapshot is complete on disk before it replaces the old one, and journal lines <= seq are skipped on replay.
+   * Starts a new journal file: the current one becomes the segment journal.<seq>.jsonl, whose lines a snapshot
+   * of `seq` will hold. Lines queued but not yet written go to the new file, which is harmless: replay skips
+   * lines the snapshot holds wherever they are. Synchronous, so nothing is appended halfway; the directory is
+   * fsync'd before any line of the new file can be acknowledged.
    */
-  async compact(state: () => { seq: number; ops: Op[] }): Promise<void> {
-    // wait until nothing is queued or in flight; from here on everything runs synchronously, so no append can
-    // slip between taking the state and truncating the journal
-    while (this.pending.length || this.flushing) await this.sync()
-    const { seq, ops } = state()
-    const snapFile = path.join(this.dir, SNAPSHOT)
-    const tmp = snapFile + '.tmp'
-    const fd = fs.openSync(tmp, 'w')
-    fs.writeSync(fd, EJSON.stringify({ seq, ops }, { relaxed: true }))
-    fs.fsyncSync(fd)
-    fs.closeSync(fd)
-    fs.renameSync(tmp, snapFile)
+  rotate(seq: number): void {
+    const old = this.fd
+    fs.renameSync(path.join(this.dir, JOURNAL), path.join(this.dir, `journal.${seq}.jsonl`))
+    this.fd = fs.openSync(path.join(this.dir, JOURNAL), 'a')
     syncDir(this.dir)
-    fs.ftruncateSync(this.fd, 0)
-    fs.fsyncSync(this.fd)
     this.bytes = 0
+    // an fdatasync in flight still runs on the old descriptor
+    void (this.flushing ?? Promise.resolve()).finally(() => fs.closeSync(old))
+  }
+
+  /**
+   * Writes a snapshot of `seq` from `chunks` (strings of whole op lines, `count` ops in all) and then deletes the
+   * journal segments it holds. Crash-safe: tmp file + fsync + rename + directory fsync, so the previous snapshot
+   * and the segments stay valid until the new snapshot is complete on disk. Each chunk is written with an
+   * asynchronous write, so the event loop runs between chunks.
+   */
+  async writeSnapshot(seq: number, count: number, chunks: AsyncIterable<string>): Promise<void> {
+    const file = path.join(this.dir, SNAPSHOT)
+    const tmp = file + '.tmp'
+    const fh = await fs.promises.open(tmp, 'w')
+    try {
+      const header: SnapshotHeader = { snapshot: 2, seq, ops: count }
+      await fh.write(JSON.stringify(header) + '\n')
+      for await (const chunk of chunks) await fh.write(chunk)
+      await fh.write(JSON.stringify({ end: count }) + '\n')
+      await fh.sync()
+    } catch (e) {
+      await fh.close().catch(() => undefined)
+      fs.rmSync(tmp, { force: true })
+      throw e
+    }
+    await fh.close()
+    fs.renameSync(tmp, file)
+    syncDir(this.dir)
+    fs.rmSync(path.join(this.dir, LEGACY_SNAPSHOT), { force: true })
+    for (const f of fs.readdirSync(this.dir)) {
+      const m = SEGMENT.exec(f)
+      if (m && Number(m[1]) <= seq) fs.rmSync(path.join(this.dir, f), { force: true })
+    }
   }
 
   async close(): Promise<void> {
@@ -272,4 +310,109 @@ function syncDir(dir: string): void {
   } catch {
     // some filesystems refuse fsync on a directory; the rename is still atomic
   }
+}
+
+/**
+ * Calls `line` for each line of `file`, read in chunks (never the whole file as one string): the text, where it
+ * starts, and whether it is an unterminated last line.
+ */
+function eachLine(file: string, line: (text: string, start: number, unterminated: boolean) => void): number {
+  const fd = fs.openSync(file, 'r')
+  try {
+    const chunk = Buffer.allocUnsafe(READ_CHUNK)
+    let carry = Buffer.alloc(0)
+    let pos = 0
+    for (;;) {
+      const n = fs.readSync(fd, chunk, 0, chunk.length, pos)
+      if (n === 0) break
+      const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n)
+      const base = pos - carry.length
+      let start = 0
+      for (let nl = buf.indexOf(0x0a, start); nl !== -1; nl = buf.indexOf(0x0a, start)) {
+        line(buf.toString('utf8', start, nl), base + start, false)
+        start = nl + 1
+      }
+      carry = Buffer.from(buf.subarray(start))
+      pos += n
+    }
+    if (carry.length) line(carry.toString('utf8'), pos - carry.length, true)
+    return pos
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/** Replays a streamed snapshot; returns its seq. It was renamed into place complete, so anything short is corrupt. */
+function readSnapshot(file: string, apply: (op: Op) => void): number {
+  let header: SnapshotHeader | undefined
+  let ops = 0
+  let end: number | undefined
+  eachLine(file, (text, start) => {
+    if (!text.trim()) return
+    const corrupt = (why: string): never => {
+      throw new Error(`local cloud snapshot corrupt at byte ${start}: ${why}`)
+    }
+    if (end !== undefined) corrupt('data after the end')
+    if (!header) {
+      header = JSON.parse(text) as SnapshotHeader
+      if (header.snapshot !== 2 || typeof header.seq !== 'number') corrupt('not a snapshot')
+      return
+    }
+    let rec: Op | { end: number }
+    try {
+      rec = decodeLine(text) as Op | { end: number }
+    } catch (e) {
+      return corrupt((e as Error).message)
+    }
+    if ('end' in rec) end = rec.end
+    else {
+      apply(rec)
+      ops++
+    }
+  })
+  if (!header || end !== ops || header.ops !== ops) throw new Error(`local cloud snapshot ${file} is incomplete`)
+  return header.seq
+}
+
+/**
+ * Replays one journal file line by line. Only the tail of the LAST file may be torn (a crash mid-append): it is
+ * cut off, and the file made to end with a newline. A bad line followed by good ones, or a bad line in an older
+ * segment, is corruption: refuse loudly rather than silently lose data.
+ */
+function replayJournal(
+  file: string,
+  last: boolean,
+  each: (rec: { s: number; o: Op[] }) => void,
+): { tornBytes: number } {
+  let bad: { start: number; why: string } | undefined
+  let goodEnd = 0
+  let unterminated = false
+  const size = eachLine(file, (text, start, open) => {
+    if (!text.trim()) {
+      if (!bad) goodEnd = start + Buffer.byteLength(text) + (open ? 0 : 1)
+      return
+    }
+    if (bad) throw new Error(`local cloud journal corrupt at byte ${bad.start}: ${bad.why}`)
+    let rec: { s: number; o: Op[] }
+    try {
+      rec = decodeLine(text) as { s: number; o: Op[] }
+      if (typeof rec.s !== 'number' || !Array.isArray(rec.o)) throw new Error('not a write set')
+    } catch (e) {
+      bad = { start, why: (e as Error).message }
+      return
+    }
+    each(rec)
+    goodEnd = start + Buffer.byteLength(text) + (open ? 0 : 1)
+    unterminated = open
+  })
+  if (bad && !last) throw new Error(`local cloud journal corrupt at byte ${bad.start} of ${file}: ${bad.why}`)
+  if (goodEnd < size || unterminated) {
+    // cut the torn tail, and make sure the file ends with a newline before the next append
+    const fd = fs.openSync(file, 'r+')
+    fs.ftruncateSync(fd, goodEnd)
+    if (unterminated) fs.writeSync(fd, '\n', goodEnd)
+    fs.fsyncSync(fd)
+    fs.closeSync(fd)
+  }
+  return { tornBytes: size - goodEnd }
 }

@@ -5,6 +5,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { EJSON } from 'bson'
+import { Engine, type Doc } from '../../emulator'
 import { databaseOf, sdkAt, startTestCloud, tempDir, type Loose } from './helpers'
 
 const journalFile = (dataDir: string): string => path.join(dataDir, 'db', 'journal.jsonl')
@@ -113,6 +115,109 @@ describe('restart', () => {
     expect((await db2.collection('units').count()).total).toBe(20)
     expect((await db2.collection('units').doc('c0').get()).data.i).toBe(100)
     await t.close()
+  })
+})
+
+describe('streamed snapshots and compaction', () => {
+  const dbDir = (dataDir: string): string => path.join(dataDir, 'db')
+  const people = (n: number, from = 0): Doc[] =>
+    Array.from({ length: n }, (_, i) => ({
+      _id: `p${from + i}`,
+      name: `居民${from + i}`,
+      homePath: `/s/c1/g${(from + i) % 40}/`,
+      at: new Date(Date.UTC(2025, 0, 1) + i),
+    }))
+
+  it('opens a data folder whose snapshot is the old one-string format, and converts it once', async () => {
+    const dataDir = tempDir('legacy')
+    fs.mkdirSync(dbDir(dataDir), { recursive: true })
+    const born = new Date('1990-05-06T07:08:09Z')
+    const ops = [
+      { k: 'coll', c: 'people' },
+      { k: 'put', c: 'people', d: { _id: 'p1', name: '李四', born } },
+      { k: 'put', c: 'people', d: { _id: 'p2', name: '王五', born } },
+    ]
+    fs.writeFileSync(path.join(dbDir(dataDir), 'snapshot.ejson'), EJSON.stringify({ seq: 3, ops }, { relaxed: true }))
+    fs.writeFileSync(
+      journalFile(dataDir),
+      EJSON.stringify({ s: 4, o: [{ k: 'del', c: 'people', id: 'p2' }] }, { relaxed: true }) + '\n',
+    )
+    let t = await startTestCloud({ dataDir })
+    expect((await t.db.collection('people').doc('p1').get()).data).toEqual({ _id: 'p1', name: '李四', born })
+    expect((await t.db.collection('people').where({ _id: 'p2' }).get()).data).toEqual([])
+    expect(fs.existsSync(path.join(dbDir(dataDir), 'snapshot.ejson'))).toBe(false)
+    expect(fs.readFileSync(path.join(dbDir(dataDir), 'snapshot.jsonl'), 'utf8').split('\n')[0]).toMatch(
+      /^\{"snapshot":2,"seq":\d+,"ops":\d+\}$/,
+    )
+    await t.cloud.close()
+    t = await startTestCloud({ dataDir })
+    expect((await t.db.collection('people').doc('p1').get()).data.born).toEqual(born)
+    await t.close()
+  })
+
+  it('acknowledges writes while a compaction runs, and a reopen has them all', async () => {
+    const dir = tempDir('compact-live')
+    let e = new Engine(dir, { durability: 'fsync' })
+    await e.createCollection('people')
+    for (let i = 0; i < 4; i++) await e.put('people', people(15_000, i * 15_000))
+    let compacted = false
+    const compaction = e.compact().then(() => (compacted = true))
+    const during: string[] = []
+    // each write is acknowledged before the compaction of 60,000 documents is over
+    for (let i = 0; i < 5; i++) {
+      await e.insert('people', [{ _id: `live${i}` }])
+      if (!compacted) during.push(`live${i}`)
+    }
+    await e.update('people', { _id: 'p7' }, { $set: { name: '改名' } })
+    await e.remove('people', { _id: 'p8' })
+    expect(during).toHaveLength(5)
+    await compaction
+    await e.insert('people', [{ _id: 'after' }])
+    await e.close()
+    expect(fs.readdirSync(dir).filter((f) => /^journal\.\d+\.jsonl$/.test(f))).toEqual([])
+
+    e = new Engine(dir, { durability: 'fsync' })
+    expect(e.size('people')).toBe(60_000 + 5 + 1 - 1)
+    expect(e.find('people', { _id: 'p7' })[0].name).toBe('改名')
+    expect(e.find('people', { _id: { $in: ['p8', 'live4', 'after'] } }).map((d) => d._id)).toEqual(['live4', 'after'])
+    expect(e.find('people', { _id: 'p59999' })[0].at).toEqual(new Date(Date.UTC(2025, 0, 1) + 14_999))
+    expect(e.replay.legacySnapshot).toBe(false)
+    await e.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('a compaction that fails is reported, crashes nothing, and leaves snapshot and journal valid', async () => {
+    const dir = tempDir('compact-fail')
+    const warnings: string[] = []
+    let e = new Engine(dir, { durability: 'fsync', compactBytes: 64 * 1024, warn: (m) => warnings.push(m) })
+    await e.createCollection('people')
+    await e.put('people', people(500))
+    await e.compact() // a good snapshot first
+    // the snapshot's tmp file cannot be created: every compaction from here on fails
+    fs.mkdirSync(path.join(dir, 'snapshot.jsonl.tmp'))
+    await expect(e.compact()).rejects.toThrow(/EISDIR|illegal operation/)
+    // the journal passes compactBytes again and again: background compactions fail and are reported
+    for (let i = 0; i < 40; i++) await e.put('people', people(50, 1_000 + i * 50))
+    await e.update('people', { _id: 'p1' }, { $set: { name: '改名' } })
+    await new Promise<void>((resolve) => {
+      const wait = (): void => void (warnings.length ? resolve() : setTimeout(wait, 10))
+      wait()
+    })
+    expect(warnings[0]).toMatch(/^\[local cloud\] compaction failed \(every write is kept\)/)
+    await e.close()
+    fs.rmSync(path.join(dir, 'snapshot.jsonl.tmp'), { recursive: true })
+
+    e = new Engine(dir, { durability: 'fsync' })
+    expect(e.replay.segments).toBeGreaterThan(0)
+    expect(e.size('people')).toBe(500 + 40 * 50)
+    expect(e.find('people', { _id: 'p1' })[0].name).toBe('改名')
+    await e.compact() // now it succeeds and drops the segments
+    expect(fs.readdirSync(dir).filter((f) => /^journal\.\d+\.jsonl$/.test(f))).toEqual([])
+    await e.close()
+    e = new Engine(dir, { durability: 'fsync' })
+    expect(e.size('people')).toBe(2_500)
+    await e.close()
+    fs.rmSync(dir, { recursive: true, force: true })
   })
 })
 
