@@ -12,7 +12,6 @@ import { loadCaller, type Caller } from './caller'
 import { callerOpenid, getCloud, getDatabase } from './cloud'
 import { createData, type Data } from './data'
 import { AppError } from './errors'
-import { repositoryOver, type Repository } from './repository'
 import { parsePayload } from './validation'
 
 export interface HandlerContext<P> {
@@ -20,8 +19,6 @@ export interface HandlerContext<P> {
   caller: Caller
   /** The one route to the database (server/data/): every repository, and transactions. */
   data: Data
-  /** @deprecated the old half of the data layer, being folded into `data` */
-  repo: Repository
   /** The unit the permission was checked against, when the action has one (already loaded). */
   target: Unit | null
   /** The group chat the app was opened from, as the platform decrypted it (never as the client said). */
@@ -131,7 +128,6 @@ export function createMain<F extends FunctionName>(
       if (!parsed.ok) return fail('INVALID_PAYLOAD', parsed.detail)
 
       const data = platform.data()
-      const repo = repositoryOver(data)
       const caller = await loadCaller(data, platform.openid())
       const permission = PERMISSIONS[`${fn}.${action}` as ActionKey]
       let target: Unit | null = null
@@ -152,7 +148,7 @@ export function createMain<F extends FunctionName>(
       const cloudID = groupCloudId(group)
       const openGId = cloudID ? await platform.openGroup(cloudID) : null
       const opened = openGId ? { openGId } : null
-      return ok(await def.handle({ payload: parsed.value, caller, data, repo, target, group: opened }))
+      return ok(await def.handle({ payload: parsed.value, caller, data, target, group: opened }))
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.detail, error.issues)
       platform.logError(`[${fn}.${action}] failed`, error)
