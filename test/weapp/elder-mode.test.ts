@@ -11,6 +11,10 @@ import { residentMe } from './fixtures'
 
 type Harness = typeof import('./harness')
 
+// three launches and a dozen pages in one journey: seconds on a loaded machine (the harness sets the same bound for
+// the suites that import it; this one loads it afresh inside the test, too late for its own timeout)
+jest.setTimeout(30_000)
+
 const HOME = 'pages/grid/home/index'
 const ME = 'pages/grid/me/index'
 const NOTICES = 'pages/notices/list/index'
@@ -52,10 +56,10 @@ test('switched on in 我的, the mode is remembered and every page opens in it a
   expect(inElderMode(home)).toBe(false)
 
   const me = await first.harness.renderPage(ME)
-  await first.harness.eventually(() => expect(me.querySelector('.elder-switch__toggle')).toBeTruthy())
+  const toggle = await first.harness.waitFor(me, '.elder-switch__toggle')
   expect(inElderMode(me)).toBe(false)
   expect(page(me)).not.toContain('已开启')
-  me.querySelector('.elder-switch__toggle')?.dispatchEvent('change', { detail: { value: true } })
+  toggle.dispatchEvent('change', { detail: { value: true } })
   await first.harness.eventually(() => expect(inElderMode(me)).toBe(true))
   // the page already open underneath follows at once
   await first.harness.eventually(() => expect(inElderMode(home)).toBe(true))
@@ -83,7 +87,7 @@ test('switched on in 我的, the mode is remembered and every page opens in it a
   await second.harness.eventually(() => expect(page(meAgain)).toContain('已开启'))
 
   // and switched off, the next launch is back to normal
-  meAgain.querySelector('.elder-switch__toggle')?.dispatchEvent('change', { detail: { value: false } })
+  second.harness.find(meAgain, '.elder-switch__toggle').dispatchEvent('change', { detail: { value: false } })
   await second.harness.eventually(() => expect(inElderMode(meAgain)).toBe(false))
   const third = launch()
   const homeAfter = await third.harness.renderPage(HOME)

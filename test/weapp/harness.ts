@@ -6,9 +6,18 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import simulate, { type SimulatedComponent } from 'miniprogram-simulate'
+import simulate, { type SimulatedComponent, type SimulatedNode } from 'miniprogram-simulate'
+import { settle, trackTimers, trackedWx } from './activity'
+import { find, rememberRoute } from './finders'
+
+export { eventually, hold, inFlight, settle } from './activity'
+export { count, find, none, text, texts, waitFor, waitForText, waitGone } from './finders'
 
 export const DIST = path.resolve(__dirname, '../../dist')
+
+// A journey of taps through the compiled app in jsdom takes seconds on a loaded machine; the waits inside fail
+// first (WAIT_MS), naming what they waited for, so a test only ever meets this bound when it is stuck elsewhere.
+jest.setTimeout(30_000)
 
 type Fn = (...args: never[]) => unknown
 type PageConfig = { data?: Record<string, unknown> } & Record<string, unknown>
@@ -70,7 +79,9 @@ export function bootApp(wx: WxStub): void {
   }
   const g = globalThis as unknown as Record<string, unknown>
   let app: Record<string, unknown> | undefined
-  g.wx = wx
+  // the app's short timers and its wx calls are counted until done, so that tests wait for them (./activity)
+  trackTimers()
+  g.wx = trackedWx(wx)
   g.App = (cfg: Record<string, unknown>) => {
     app = cfg
   }
@@ -113,7 +124,7 @@ export function bootApp(wx: WxStub): void {
   onLaunch?.call(app, { path: 'pages/grid/home/index', query: {} } as never)
 }
 
-/** Renders a compiled page (e.g. 'pages/grid/home/index', with its query) and lets its first cloud call settle. */
+/** Renders a compiled page (e.g. 'pages/grid/home/index', with its query) and waits until it has settled. */
 export async function renderPage(route: string, query: Record<string, string> = {}): Promise<SimulatedComponent> {
   ;(globalThis as unknown as Record<string, unknown>).__pageRoute = route
   ;(globalThis as unknown as Record<string, unknown>).__pageQuery = query
@@ -123,42 +134,26 @@ export async function renderPage(route: string, query: Record<string, string> = 
     loaded.set(route, id)
   }
   const page = simulate.render(id)
+  rememberRoute(page, route)
   page.attach(document.createElement('parent-wrapper'))
   await settle()
   return page
 }
 
-/** Waits for pending promises and Taro's batched setData to reach the view. */
-export const settle = async (): Promise<void> => {
-  for (let i = 0; i < 5; i++) await simulate.sleep(20)
-}
-
-/** Retries an expectation until it holds (the page answers after a few promise turns and a setData). */
-export const eventually = async (check: () => void, ms = 3000): Promise<void> => {
-  const until = Date.now() + ms
-  for (;;) {
-    try {
-      check()
-      return
-    } catch (e) {
-      if (Date.now() > until) throw e
-      await settle()
-    }
-  }
-}
-
-/** Taps the `index`-th element matching `selector`, then lets the page answer. */
-export const tap = async (page: SimulatedComponent, selector: string, index = 0): Promise<void> => {
-  const el = page.querySelectorAll(selector)[index]
-  if (!el) throw new Error(`nothing matches ${selector}[${index}]`)
-  el.dispatchEvent('tap')
+/** Taps the `index`-th element matching `selector` (throws when there is none), then waits until the page settles. */
+export const tap = async (page: SimulatedNode, selector: string, index = 0): Promise<void> => {
+  find(page, selector, index).dispatchEvent('tap')
   await settle()
 }
 
-/** Types into the NutUI input inside `selector`, then lets the page answer. */
-export const typeInto = async (page: SimulatedComponent, selector: string, value: string): Promise<void> => {
-  const input = page.querySelector(`${selector} .nut-input-native`)
-  if (!input) throw new Error(`no input in ${selector}`)
-  input.dispatchEvent('input', { detail: { value } })
+/** Types into the NutUI input inside `selector` (throws when there is none), then waits until the page settles. */
+export const typeInto = async (page: SimulatedNode, selector: string, value: string): Promise<void> => {
+  find(page, `${selector} .nut-input-native`).dispatchEvent('input', { detail: { value } })
+  await settle()
+}
+
+/** Types into the textarea `selector` (throws when there is none), then waits until the page settles. */
+export const typeArea = async (page: SimulatedNode, selector: string, value: string): Promise<void> => {
+  find(page, selector).dispatchEvent('input', { detail: { value } })
   await settle()
 }

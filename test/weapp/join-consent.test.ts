@@ -11,7 +11,21 @@ import type { SimulatedComponent } from 'miniprogram-simulate'
 import type { ClaimView, InviteTarget } from '../../core/contract'
 import { ok } from '../../core/envelope'
 import { PRIVACY_GUIDE } from '../../core/privacy/guide'
-import { bootApp, createWx, DIST, eventually, renderPage, settle, tap, typeInto, type CloudCall } from './harness'
+import {
+  bootApp,
+  createWx,
+  DIST,
+  eventually,
+  find,
+  none,
+  renderPage,
+  settle,
+  tap,
+  text,
+  typeInto,
+  waitFor,
+  type CloudCall,
+} from './harness'
 
 const JOIN = 'pages/join/index'
 const CONSENT_KEY = 'wanggetong.privacy'
@@ -78,20 +92,18 @@ async function openInvite(): Promise<SimulatedComponent> {
 }
 
 async function agree(page: SimulatedComponent): Promise<void> {
-  const button = page.querySelector('.privacy-guide__agree')
-  if (!button) throw new Error('no agree button')
-  button.dispatchEvent('agreeprivacyauthorization')
+  find(page, '.privacy-guide__agree').dispatchEvent('agreeprivacyauthorization')
   await settle()
 }
 
 describe('加入网格 before consent', () => {
   test('shows what is collected, why, who sees it and how to delete it, and collects nothing', async () => {
     const page = await openInvite()
-    await eventually(() => expect(page.querySelector('.privacy-guide')).toBeTruthy())
-    const text = page.dom.textContent ?? ''
+    await waitFor(page, '.privacy-guide')
+    const shown = text(page)
     for (const s of PRIVACY_GUIDE.sections) {
-      expect(text).toContain(s.title)
-      for (const p of s.paragraphs) expect(text).toContain(p)
+      expect(shown).toContain(s.title)
+      for (const p of s.paragraphs) expect(shown).toContain(p)
     }
     expect(['我们收集什么', '为什么收集', '谁能看到', '保存多久，怎样删除']).toEqual(
       PRIVACY_GUIDE.sections.map((s) => s.title),
@@ -108,10 +120,10 @@ describe('加入网格 before consent', () => {
 
   test('agreeing through WeChat’s button opens the form and is remembered for the next visit', async () => {
     const page = await openInvite()
-    await eventually(() => expect(page.querySelector('.privacy-guide')).toBeTruthy())
+    await waitFor(page, '.privacy-guide')
     await agree(page)
     await eventually(() => expect(collects(page)).toEqual(COLLECTING))
-    expect(page.querySelector('.privacy-guide')).toBeFalsy()
+    none(page, '.privacy-guide')
     expect(storage.get(CONSENT_KEY)).toBe(PRIVACY_GUIDE.version)
     page.detach()
 
@@ -119,7 +131,7 @@ describe('加入网格 before consent', () => {
     needAuthorization = false
     const again = await openInvite()
     await eventually(() => expect(collects(again)).toEqual(COLLECTING))
-    expect(again.querySelector('.privacy-guide')).toBeFalsy()
+    none(again, '.privacy-guide')
     again.detach()
   })
 
@@ -127,7 +139,7 @@ describe('加入网格 before consent', () => {
     needAuthorization = false
     storage.set(CONSENT_KEY, 'an-older-version')
     const page = await openInvite()
-    await eventually(() => expect(page.querySelector('.privacy-guide')).toBeTruthy())
+    await waitFor(page, '.privacy-guide')
     expect(collects(page)).toEqual([])
     page.detach()
   })
@@ -140,7 +152,7 @@ describe('加入网格 before consent', () => {
     expect(heldBy).toBeTruthy()
     const answers: { event: string; buttonId?: string }[] = []
     heldBy?.((o) => answers.push(o), { referrer: 'getPhoneNumber' })
-    await eventually(() => expect(page.querySelector('.privacy-guide')).toBeTruthy())
+    await waitFor(page, '.privacy-guide')
     expect(collects(page)).toEqual([])
     await agree(page)
     expect(answers).toEqual([{ event: 'exposureAuthorization' }, { event: 'agree', buttonId: 'privacy-agree' }])
@@ -160,21 +172,21 @@ describe('手机号快速验证', () => {
     storage.set(CONSENT_KEY, PRIVACY_GUIDE.version)
     needAuthorization = false
     const page = await openInvite()
-    await eventually(() => expect(page.querySelector('.join-phone-get')).toBeTruthy())
+    const phoneGet = await waitFor(page, '.join-phone-get')
     // a visitor who refuses WeChat's sheet is told to type
-    page.querySelector('.join-phone-get')?.dispatchEvent('getphonenumber', {
+    phoneGet.dispatchEvent('getphonenumber', {
       detail: { errMsg: 'getPhoneNumber:fail user deny' },
     })
     await settle()
-    expect(page.querySelector('.join-error--phone')?.dom.textContent).toContain('请手动填写')
-    expect(page.querySelector('.join-phone')).toBeTruthy()
+    expect(text(page, '.join-error--phone')).toContain('请手动填写')
+    find(page, '.join-phone')
 
-    page.querySelector('.join-phone-get')?.dispatchEvent('getphonenumber', {
+    find(page, '.join-phone-get').dispatchEvent('getphonenumber', {
       detail: { errMsg: 'getPhoneNumber:ok', code: 'wx-code-123' },
     })
     await settle()
-    expect(page.querySelector('.join-phone')).toBeFalsy()
-    expect(page.querySelector('.join-phone-wechat')?.dom.textContent).toContain('微信绑定的手机号')
+    none(page, '.join-phone')
+    expect(text(page, '.join-phone-wechat')).toContain('微信绑定的手机号')
     await typeInto(page, '.join-entrance', '2')
     await typeInto(page, '.join-room', '402')
     await typeInto(page, '.join-name', '赵小燕')

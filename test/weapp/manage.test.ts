@@ -16,7 +16,7 @@ import type {
 } from '../../core/contract'
 import { AUDITED_ACTIONS, FALLBACK_AUDIT_LABEL } from '../../core/privacy/audit'
 import { fail, ok } from '../../core/envelope'
-import { bootApp, createWx, renderPage, type CloudCall, eventually, tap, typeInto } from './harness'
+import { bootApp, count, createWx, renderPage, type CloudCall, eventually, tap, text, typeInto } from './harness'
 import { chiefMe } from './fixtures'
 
 const HOUSEHOLDS = 'manage/households/index'
@@ -166,7 +166,7 @@ describe('网格管理', () => {
       await eventually(() =>
         expect(calls('households').at(-1)).toEqual({ unitId: 'g-3', filter, page: 0, pageSize: 20 }),
       )
-      expect(page.querySelector('.filter-tab--active')?.dom.textContent).toBe(
+      expect(text(page, '.filter-tab--active')).toBe(
         tabs[['all', 'unconfirmed', 'unreachable', 'care'].indexOf(filter)],
       )
     }
@@ -207,10 +207,8 @@ describe('网格管理', () => {
 
     await tap(page, '.invite-create')
     expect(calls('createInvite')).toEqual([{ unitId: 'g-3' }])
-    await eventually(() =>
-      expect(page.querySelector('.invite-card__link')?.dom.textContent).toBe('/pages/join/index?token=tok-12345678'),
-    )
-    expect(page.querySelector('.invite-card__share')).toBeDefined()
+    await eventually(() => expect(text(page, '.invite-card__link')).toBe('/pages/join/index?token=tok-12345678'))
+    expect(count(page, '.invite-card__share')).toBe(1)
 
     // the page's own share handler, as WeChat calls it when the share button is tapped
     const { instance } = page as unknown as { instance: { onShareAppMessage: (res: unknown) => unknown } }
@@ -218,7 +216,7 @@ describe('网格管理', () => {
       expect.objectContaining({ path: '/pages/join/index?token=tok-12345678' }),
     )
     // a grid chief also keeps the grid's group chats
-    expect(page.querySelector('.group-row')?.dom.textContent).toContain('G-1001')
+    expect(text(page, '.group-row')).toContain('G-1001')
     page.detach()
   })
 
@@ -358,7 +356,7 @@ describe('组织架构', () => {
     await tap(page, '.org-action--retire')
     await tap(page, '.org-form__retire')
     expect(calls('retireUnit')).toEqual([{ unitId: 'g-3' }])
-    await eventually(() => expect(page.querySelector('.org-actions__error')?.dom.textContent).toContain('不能撤销'))
+    await eventually(() => expect(text(page, '.org-actions__error')).toContain('不能撤销'))
     page.detach()
   })
 
@@ -410,9 +408,7 @@ describe('花名册', () => {
     expect(calls('importRoster')).toEqual([
       { communityId: 'co-1', fileID: 'cloud://local.bucket/rosters/co-1/roster.xlsx' },
     ])
-    expect(page.querySelector('.roster-issues__message')?.dom.textContent).toBe(
-      '表格中有错误，未导入任何数据：共 3 处问题',
-    )
+    expect(text(page, '.roster-issues__message')).toBe('表格中有错误，未导入任何数据：共 3 处问题')
     expect(page.dom.textContent?.match(/共 \d+ 处/g)).toEqual(['共 3 处'])
     expect(page.querySelectorAll('.roster-issue').map((i) => i.dom.textContent)).toEqual([
       '第3行 楼栋：没有这个楼栋：9号楼',
@@ -424,7 +420,7 @@ describe('花名册', () => {
     await tap(page, '.roster-import')
     expect(page.querySelectorAll('.roster-issue')).toHaveLength(0)
     expect(page.querySelectorAll('.roster-issues__message')).toHaveLength(0)
-    await eventually(() => expect(page.querySelector('.roster-result')?.dom.textContent).toContain('住户 600 户'))
+    await eventually(() => expect(text(page, '.roster-result')).toContain('住户 600 户'))
     // the tree is reloaded to show what came in
     expect(calls('tree')).toHaveLength(2)
     page.detach()
@@ -440,11 +436,7 @@ test('a file that is not a roster is named once, not again as a list of one', as
   })
   const page = await renderPage(ORG)
   await tap(page, '.roster-import')
-  await eventually(() =>
-    expect(page.querySelector('.roster-issues__message')?.dom.textContent).toBe(
-      `表格中有错误，未导入任何数据：${reason}`,
-    ),
-  )
+  await eventually(() => expect(text(page, '.roster-issues__message')).toBe(`表格中有错误，未导入任何数据：${reason}`))
   expect(page.dom.textContent?.split(reason)).toHaveLength(2)
   expect(page.querySelectorAll('.roster-issue')).toHaveLength(0)
   page.detach()

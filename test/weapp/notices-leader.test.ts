@@ -6,12 +6,25 @@
  * says why; 转发到本网格群 relays with a note and shares the card; 首页 links to all of them.
  * wx.cloud.callFunction answers with envelopes shaped by core/contract.
  */
-import type { SimulatedComponent } from 'miniprogram-simulate'
 import type { NoticeCard, NoticesApi, ReachResult, UnreachedRow } from '../../core/contract'
 import { noticesPayloads } from '../../core/contract/notices'
 import { fail, ok } from '../../core/envelope'
 import { chiefMe, gridOverview } from './fixtures'
-import { bootApp, createWx, renderPage, settle, type CloudCall, eventually, tap, typeInto } from './harness'
+import {
+  bootApp,
+  count,
+  createWx,
+  eventually,
+  none,
+  renderPage,
+  tap,
+  text,
+  texts,
+  typeArea,
+  typeInto,
+  waitFor,
+  type CloudCall,
+} from './harness'
 
 const PUBLISH = 'manage/notices/publish/index'
 const REACH = 'manage/notices/reach/index'
@@ -68,16 +81,6 @@ const calls = (action: string) =>
     .filter((c) => c.data.action === action)
     .map((c) => c.data.payload as Record<string, unknown>)
 
-const typeArea = async (page: SimulatedComponent, selector: string, value: string) => {
-  const area = page.querySelector(selector)
-  if (!area) throw new Error(`no textarea ${selector}`)
-  area.dispatchEvent('input', { detail: { value } })
-  await settle()
-}
-
-const texts = (page: SimulatedComponent, selector: string) =>
-  page.querySelectorAll(selector).map((e) => e.dom.textContent ?? '')
-
 const grid = { id: 'g-3', name: '幸福里第三网格', level: 'grid' as const }
 const card = (over: Partial<NoticeCard> = {}): NoticeCard => ({
   id: 'n-1',
@@ -112,10 +115,10 @@ describe('发布通知', () => {
     await eventually(() => expect(calls('overview')).toEqual([{ unitId: 'g-3' }]))
     await eventually(() => expect(texts(page, '.scope-option')).toEqual(['幸福里第三网格', '5号楼', '6号楼']))
     // the whole grid is the default scope; 一般 the default urgency
-    expect(page.querySelector('.scope-option--active')?.dom.textContent).toBe('幸福里第三网格')
-    expect(page.querySelector('.urgency-option--active')?.dom.textContent).toBe('一般')
+    expect(text(page, '.scope-option--active')).toBe('幸福里第三网格')
+    expect(text(page, '.urgency-option--active')).toBe('一般')
     expect(texts(page, '.urgency-option')).toEqual(['一般', '重要', '紧急'])
-    expect(page.querySelector('.expiry-option--active')?.dom.textContent).toBe('3 天')
+    expect(text(page, '.expiry-option--active')).toBe('3 天')
 
     await typeInto(page, '.publish-title', '明日停水通知')
     await typeArea(page, '.publish-body', '因管道检修，明日 8:00-18:00 停水，请提前储水。')
@@ -173,9 +176,7 @@ describe('发布通知', () => {
       expect.objectContaining({ unitIds: ['g-3'], urgency: 'normal', ackRequired: true, images: [] }),
     )
     expect(Math.abs(Date.parse(sent.expiresAt as string) - Date.now() - 7 * 86400_000)).toBeLessThan(60_000)
-    await eventually(() =>
-      expect(page.querySelector('.publish-error')?.dom.textContent).toBe('内容含有不宜发布的信息，请修改后再发布'),
-    )
+    await eventually(() => expect(text(page, '.publish-error')).toBe('内容含有不宜发布的信息，请修改后再发布'))
     expect(wx.redirectTo).not.toHaveBeenCalled()
     // nothing typed is lost: fixing the text and sending again carries the same title
     answer = route({
@@ -199,14 +200,14 @@ describe('发布通知', () => {
     answer = route({ 'grid.me': () => ok(chiefMe), 'grid.overview': () => ok(gridOverview) })
     const page = await renderPage(PUBLISH)
     await eventually(() => expect(page.querySelectorAll('.scope-option')).toHaveLength(3))
-    expect(page.querySelector('.publish-count--title')?.dom.textContent).toBe(`0/${title.maxLength}`)
-    expect(page.querySelector('.publish-count--body')?.dom.textContent).toBe(`0/${body.maxLength}`)
+    expect(text(page, '.publish-count--title')).toBe(`0/${title.maxLength}`)
+    expect(text(page, '.publish-count--body')).toBe(`0/${body.maxLength}`)
     await typeInto(page, '.publish-title', '明日停水通知')
     await typeArea(page, '.publish-body', '因管道检修，明日停水。')
-    expect(page.querySelector('.publish-count--title')?.dom.textContent).toBe(`6/${title.maxLength}`)
-    expect(page.querySelector('.publish-count--body')?.dom.textContent).toBe(`11/${body.maxLength}`)
+    expect(text(page, '.publish-count--title')).toBe(`6/${title.maxLength}`)
+    expect(text(page, '.publish-count--body')).toBe(`11/${body.maxLength}`)
     await typeArea(page, '.publish-body', '字'.repeat(body.maxLength ?? 0))
-    expect(page.querySelector('.publish-count--full')?.dom.textContent).toBe(`${body.maxLength}/${body.maxLength}`)
+    expect(text(page, '.publish-count--full')).toBe(`${body.maxLength}/${body.maxLength}`)
     page.detach()
   })
 
@@ -221,14 +222,14 @@ describe('发布通知', () => {
     await typeInto(page, '.publish-title', '团购通知')
     await typeArea(page, '.publish-body', '加微信领优惠')
     await tap(page, '.publish-submit')
-    await eventually(() => expect(page.querySelector('.publish-error')?.dom.textContent).toContain('疑似广告'))
+    await eventually(() => expect(text(page, '.publish-error')).toContain('疑似广告'))
     await typeArea(page, '.publish-body', '本周六上午社区义诊')
-    expect(page.querySelector('.publish-error')).toBeFalsy()
+    none(page, '.publish-error')
     // and the same for the title
     await tap(page, '.publish-submit')
-    await eventually(() => expect(page.querySelector('.publish-error')).toBeTruthy())
+    await waitFor(page, '.publish-error')
     await typeInto(page, '.publish-title', '义诊通知')
-    expect(page.querySelector('.publish-error')).toBeFalsy()
+    none(page, '.publish-error')
     page.detach()
   })
 
@@ -334,9 +335,9 @@ describe('通知触达', () => {
     answer = route(reachServer())
     const page = await renderPage(REACH, { id: 'n-1', unit: 'g-3' })
     await eventually(() => expect(calls('reach')).toEqual([{ noticeId: 'n-1', unitId: 'g-3' }]))
-    await eventually(() => expect(page.querySelector('.reach-totals__count')?.dom.textContent).toBe('已触达 4 / 10 户'))
-    expect(page.querySelector('.reach-totals__percent')?.dom.textContent).toBe('40%')
-    expect(page.querySelector('.reach-title')?.dom.textContent).toBe('明日停水通知')
+    await eventually(() => expect(text(page, '.reach-totals__count')).toBe('已触达 4 / 10 户'))
+    expect(text(page, '.reach-totals__percent')).toBe('40%')
+    expect(text(page, '.reach-title')).toBe('明日停水通知')
     expect(texts(page, '.reach-building__name')).toEqual(['6号楼', '7号楼', '5号楼'])
     expect(texts(page, '.reach-building__count')).toEqual(['0/4', '1/2', '3/4'])
     const widths = page
@@ -367,7 +368,7 @@ describe('通知触达', () => {
     expect(texts(page, '.unreached-row__visit')).toEqual(['标记已上门', '标记已上门'])
     await tap(page, '.unreached-row__visit', 1)
     expect(texts(page, '.visit-method')).toEqual(['上门告知', '电话告知', '其他方式'])
-    expect(page.querySelector('.visit-method--active')?.dom.textContent).toBe('上门告知')
+    expect(text(page, '.visit-method--active')).toBe('上门告知')
     await tap(page, '.visit-method--phone')
     await typeInto(page, '.visit-note', '已电话告知户主')
     await tap(page, '.visit-confirm')
@@ -377,8 +378,8 @@ describe('通知触达', () => {
       ]),
     )
     await eventually(() => expect(texts(page, '.unreached-row__door')).toEqual(['6栋1单元101']))
-    await eventually(() => expect(page.querySelector('.reach-totals__count')?.dom.textContent).toBe('已触达 5 / 10 户'))
-    expect(page.querySelector('.unreached-message')?.dom.textContent).toContain('6栋1单元102 已记为电话告知')
+    await eventually(() => expect(text(page, '.reach-totals__count')).toBe('已触达 5 / 10 户'))
+    expect(text(page, '.unreached-message')).toContain('6栋1单元102 已记为电话告知')
     expect(texts(page, '.reach-building__count')).toEqual(['1/4', '1/2', '3/4'])
 
     // the default method is 上门, and the note may be left out
@@ -415,11 +416,11 @@ describe('通知触达', () => {
     await eventually(() => expect(page.querySelectorAll('.reach-building')).toHaveLength(3))
     await tap(page, '.reach-building', 0)
     await eventually(() => expect(page.querySelectorAll('.unreached-row')).toHaveLength(20))
-    expect(page.querySelector('.unreached-total')?.dom.textContent).toBe('25 户')
+    expect(text(page, '.unreached-total')).toBe('25 户')
     await tap(page, '.unreached-more')
     expect(calls('unreached').at(-1)).toEqual({ noticeId: 'n-1', microgridId: 'mg-6', page: 1, pageSize: 20 })
     await eventually(() => expect(page.querySelectorAll('.unreached-row')).toHaveLength(25))
-    expect(page.querySelector('.unreached-more')).toBeUndefined()
+    none(page, '.unreached-more')
     page.detach()
   })
 
@@ -429,11 +430,7 @@ describe('通知触达', () => {
     await eventually(() => expect(page.querySelectorAll('.reach-building')).toHaveLength(3))
     await tap(page, '.reach-remind')
     expect(calls('remind')).toEqual([{ noticeId: 'n-1', unitId: 'g-3' }])
-    await eventually(() =>
-      expect(page.querySelector('.reach-remind__error')?.dom.textContent).toBe(
-        '今天已经提醒过未触达的住户了，明天再试',
-      ),
-    )
+    await eventually(() => expect(text(page, '.reach-remind__error')).toBe('今天已经提醒过未触达的住户了，明天再试'))
     page.detach()
   })
 })
@@ -447,8 +444,8 @@ describe('我发布的 and 转发到本网格群', () => {
     const page = await renderPage(PUBLISHED)
     await eventually(() => expect(page.querySelectorAll('.published-row')).toHaveLength(1))
     expect(calls('published')[0]).toEqual({ page: 0, pageSize: 20 })
-    expect(page.querySelector('.published-row__count')?.dom.textContent).toBe('已触达 19/76 户')
-    expect(page.querySelector('.published-row__percent')?.dom.textContent).toBe('25%')
+    expect(text(page, '.published-row__count')).toBe('已触达 19/76 户')
+    expect(text(page, '.published-row__percent')).toBe('25%')
     await tap(page, '.published-row')
     expect(wx.navigateTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/manage/notices/reach/index?id=n-1&unit=g-3' }),
@@ -471,17 +468,13 @@ describe('我发布的 and 转发到本网格群', () => {
     })
     const page = await renderPage(RELAY)
     await eventually(() => expect(page.querySelectorAll('.relay-item')).toHaveLength(1))
-    expect(page.querySelector('.relay-item')?.dom.textContent).toContain('幸福里社区 · 周敏')
+    expect(text(page, '.relay-item')).toContain('幸福里社区 · 周敏')
     await tap(page, '.relay-item__relay')
     await typeInto(page, '.relay-note', '请邻居们互相转告')
     await tap(page, '.relay-confirm')
     expect(calls('relay')).toEqual([{ noticeId: 'n-9', gridId: 'g-3', note: '请邻居们互相转告' }])
-    await eventually(() =>
-      expect(page.querySelector('.relay-card__link')?.dom.textContent).toBe(
-        '/pages/notices/detail/index?id=n-9&grid=g-3',
-      ),
-    )
-    expect(page.querySelector('.relay-card__share')).toBeDefined()
+    await eventually(() => expect(text(page, '.relay-card__link')).toBe('/pages/notices/detail/index?id=n-9&grid=g-3'))
+    expect(count(page, '.relay-card__share')).toBe(1)
     expect(wx.showShareMenu).toHaveBeenCalledWith(expect.objectContaining({ withShareTicket: true }))
     const { instance } = page as unknown as { instance: { onShareAppMessage: (res: unknown) => unknown } }
     expect(instance.onShareAppMessage({ from: 'button' })).toEqual(
@@ -499,16 +492,13 @@ describe('我发布的 and 转发到本网格群', () => {
   test('首页 links a grid chief to 发布通知, 我发布的 and 转发到本网格群', async () => {
     answer = route({ 'grid.me': () => ok(chiefMe), 'grid.overview': () => ok(gridOverview) })
     const page = await renderPage(HOME)
-    await eventually(() => expect(page.querySelector('.manage-link--publish')).toBeDefined())
+    await waitFor(page, '.manage-link--publish')
     for (const [cls, url] of [
       ['publish', '/manage/notices/publish/index'],
       ['published', '/manage/notices/published/index'],
       ['relay', '/manage/notices/relay/index'],
     ]) {
-      const link = page.querySelector(`.manage-link--${cls}`)
-      if (!link) throw new Error(`no .manage-link--${cls}`)
-      link.dispatchEvent('tap')
-      await settle()
+      await tap(page, `.manage-link--${cls}`)
       expect(wx.navigateTo).toHaveBeenLastCalledWith(expect.objectContaining({ url }))
     }
     page.detach()

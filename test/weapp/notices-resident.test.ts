@@ -4,11 +4,24 @@
  * opens (relay note, images to preview), 收到 sent once however fast it is tapped and then 已收到, and the tab's
  * unread badge from notices.unreadCount. wx.cloud.callFunction answers with envelopes shaped by core/contract.
  */
-import type { SimulatedComponent, SimulatedNode } from 'miniprogram-simulate'
+import type { SimulatedNode } from 'miniprogram-simulate'
 import type { NoticeCard, NoticeDetail } from '../../core/contract'
 import { fail, ok } from '../../core/envelope'
 import { NOTICE_TEMPLATE } from '../../core/notices/links'
-import { bootApp, createWx, renderPage, settle, type CloudCall, tap } from './harness'
+import {
+  bootApp,
+  count,
+  createWx,
+  find,
+  hold,
+  none,
+  renderPage,
+  settle,
+  tap,
+  text,
+  texts,
+  type CloudCall,
+} from './harness'
 import { residentMe } from './fixtures'
 
 const LIST = 'pages/notices/list/index'
@@ -104,14 +117,17 @@ const payloads = (action: string) =>
     .filter((c) => c.name === 'notices' && c.data.action === action)
     .map((c) => c.data.payload)
 
-const texts = (page: SimulatedComponent, selector: string) =>
-  page.querySelectorAll(selector).map((e) => e.dom.textContent ?? '')
-
-/** The element of class `cls` inside `el` (the simulator prefixes classes with the page's scope, e.g. main--). */
-const inside = (el: SimulatedNode, cls: string): Element | undefined =>
-  Array.from(el.dom.querySelectorAll('*')).find((e) =>
+/** The elements of class `cls` inside `el` (the simulator prefixes classes with the page's scope, e.g. main--). */
+const allInside = (el: SimulatedNode, cls: string): Element[] =>
+  Array.from(el.dom.querySelectorAll('*')).filter((e) =>
     Array.from(e.classList).some((c) => c === cls || c.endsWith(`--${cls}`)),
   )
+/** The text of the element of class `cls` inside `el`; throws, showing the row, when it has none. */
+const inside = (el: SimulatedNode, cls: string): string => {
+  const [found] = allInside(el, cls)
+  if (!found) throw new Error(`no .${cls} inside "${(el.dom.textContent ?? '').trim()}"`)
+  return found.textContent ?? ''
+}
 
 beforeAll(() => bootApp(wx as unknown as ReturnType<typeof createWx>))
 beforeEach(() => {
@@ -135,14 +151,14 @@ describe('通知 tab', () => {
     const rows = page.querySelectorAll('.notice-row')
     expect(rows).toHaveLength(3)
     expect(texts(page, '.notice-row__title')).toEqual(['今晚停水通知', '燃气安全入户检查', '社区书画班报名'])
-    expect(inside(rows[0], 'notice-urgency')?.textContent).toBe('紧急')
+    expect(inside(rows[0], 'notice-urgency')).toBe('紧急')
     expect(rows[0].dom.textContent).toContain('因管网抢修')
     expect(rows[0].dom.textContent).toContain('幸福里第三网格 · 李建国')
-    expect(inside(rows[0], 'notice-row__state')?.textContent).toBe('未读')
-    expect(inside(rows[1], 'notice-urgency')?.textContent).toBe('重要')
-    expect(inside(rows[1], 'notice-row__state')?.textContent).toBe('已收到')
+    expect(inside(rows[0], 'notice-row__state')).toBe('未读')
+    expect(inside(rows[1], 'notice-urgency')).toBe('重要')
+    expect(inside(rows[1], 'notice-row__state')).toBe('已收到')
     // 一般 carries no tag
-    expect(inside(rows[2], 'notice-urgency')).toBeUndefined()
+    expect(allInside(rows[2], 'notice-urgency')).toEqual([])
 
     expect(wx.setTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 1, text: '1' }))
     page.detach()
@@ -157,7 +173,7 @@ describe('通知 tab', () => {
     ;(page as unknown as { instance: { onShow: () => void } }).instance.onShow() // the page shown again
     await settle()
     expect(payloads('feed')).toHaveLength(2)
-    expect(inside(page.querySelectorAll('.notice-row')[0], 'notice-row__state')?.textContent).toBe('已收到')
+    expect(inside(find(page, '.notice-row'), 'notice-row__state')).toBe('已收到')
     expect(wx.removeTabBarBadge).toHaveBeenCalled()
     page.detach()
   })
@@ -175,7 +191,7 @@ describe('通知 tab', () => {
   test('nothing sent to this home: 暂无通知, and no badge', async () => {
     answer = route({ 'notices.feed': () => ok({ rows: [], unread: 0 }) })
     const page = await renderPage(LIST)
-    expect(page.querySelector('.notices-empty')?.dom.textContent).toContain('暂无通知')
+    expect(text(page, '.notices-empty')).toContain('暂无通知')
     expect(page.querySelectorAll('.notice-row')).toHaveLength(0)
     expect(wx.removeTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 1 }))
     expect(wx.setTabBarBadge).not.toHaveBeenCalled()
@@ -196,7 +212,7 @@ describe('通知 tab', () => {
       { page: 1, pageSize: 20 },
     ])
     expect(page.querySelectorAll('.notice-row')).toHaveLength(22)
-    expect(page.querySelector('.notices-more')).toBeUndefined()
+    none(page, '.notices-more')
     expect(page.dom.textContent).toContain('没有更多通知了')
     page.detach()
   })
@@ -204,7 +220,7 @@ describe('通知 tab', () => {
   test('someone not in any household is told why there is nothing to receive', async () => {
     answer = route({ 'notices.feed': () => fail('FORBIDDEN') })
     const page = await renderPage(LIST)
-    expect(page.querySelector('.notices-no-home')?.dom.textContent).toContain('通知送达已加入家庭的居民')
+    expect(text(page, '.notices-no-home')).toContain('通知送达已加入家庭的居民')
     page.detach()
   })
 })
@@ -214,12 +230,12 @@ describe('通知详情', () => {
     answer = route({ 'notices.detail': () => ok(detail), 'notices.unreadCount': () => ok({ unread: 0 }) })
     const page = await renderPage(DETAIL, { id: 'n-urgent', grid: 'g-3' })
     expect(payloads('detail')).toEqual([{ noticeId: 'n-urgent', gridId: 'g-3' }])
-    expect(page.querySelector('.notice-detail__title')?.dom.textContent).toBe('今晚停水通知')
-    expect(page.querySelector('.notice-urgency')?.dom.textContent).toBe('紧急')
-    expect(page.querySelector('.notice-detail__origin')?.dom.textContent).toBe('幸福里社区 · 许玉兰')
-    expect(page.querySelector('.notice-relay')?.dom.textContent).toContain('李建国 转发到幸福里第三网格')
-    expect(page.querySelector('.notice-relay')?.dom.textContent).toContain('5号楼老人多，请邻居互相提醒')
-    expect(page.querySelector('.notice-detail__body')?.dom.textContent).toContain('如有困难请联系楼栋长')
+    expect(text(page, '.notice-detail__title')).toBe('今晚停水通知')
+    expect(text(page, '.notice-urgency')).toBe('紧急')
+    expect(text(page, '.notice-detail__origin')).toBe('幸福里社区 · 许玉兰')
+    expect(text(page, '.notice-relay')).toContain('李建国 转发到幸福里第三网格')
+    expect(text(page, '.notice-relay')).toContain('5号楼老人多，请邻居互相提醒')
+    expect(text(page, '.notice-detail__body')).toContain('如有困难请联系楼栋长')
 
     await tap(page, '.notice-detail__image', 1)
     expect(wx.previewImage).toHaveBeenCalledWith(
@@ -231,29 +247,30 @@ describe('通知详情', () => {
   })
 
   test('收到 tapped twice while the first is in flight sends one ack, then shows 已收到', async () => {
-    let release: () => void = () => undefined
+    // the first 收到 stays unanswered (a slow network) until the test releases it
+    const ack = hold<unknown>()
     answer = route({
       'notices.detail': () => ok(detail),
       'notices.unreadCount': () => ok({ unread: 0 }),
-      'notices.ack': () => new Promise((r) => (release = () => r(ok({ acked: true, householdReached: true })))),
+      'notices.ack': () => ack.answer,
     })
     const page = await renderPage(DETAIL, { id: 'n-urgent' })
     expect(payloads('detail')).toEqual([{ noticeId: 'n-urgent' }])
-    const button = page.querySelector('.notice-ack')
-    expect(button?.dom.textContent).toContain('收到')
-    expect(page.querySelector('.notice-acked')).toBeUndefined()
+    const button = find(page, '.notice-ack')
+    expect(text(button)).toContain('收到')
+    none(page, '.notice-acked')
 
-    button?.dispatchEvent('tap')
-    button?.dispatchEvent('tap')
+    button.dispatchEvent('tap')
+    button.dispatchEvent('tap')
     await settle()
     await tap(page, '.notice-ack')
     expect(payloads('ack')).toEqual([{ noticeId: 'n-urgent' }])
 
-    release()
+    ack.release(ok({ acked: true, householdReached: true }))
     await settle()
     expect(payloads('ack')).toHaveLength(1)
-    expect(page.querySelector('.notice-ack')).toBeUndefined()
-    expect(page.querySelector('.notice-acked')?.dom.textContent).toContain('已收到')
+    none(page, '.notice-ack')
+    expect(text(page, '.notice-acked')).toContain('已收到')
     page.detach()
   })
 
@@ -264,14 +281,14 @@ describe('通知详情', () => {
       'notices.unreadCount': () => ok({ unread: 0 }),
     })
     const acked = await renderPage(DETAIL, { id: 'n-urgent' })
-    expect(acked.querySelector('.notice-acked')?.dom.textContent).toContain('已收到')
-    expect(acked.querySelector('.notice-ack')).toBeUndefined()
+    expect(text(acked, '.notice-acked')).toContain('已收到')
+    none(acked, '.notice-ack')
     acked.detach()
 
     const noAck = await renderPage(DETAIL, { id: 'n-plain' })
-    expect(noAck.querySelector('.notice-detail__title')).toBeDefined()
-    expect(noAck.querySelector('.notice-ack')).toBeUndefined()
-    expect(noAck.querySelector('.notice-acked')).toBeUndefined()
+    expect(count(noAck, '.notice-detail__title')).toBe(1)
+    none(noAck, '.notice-ack')
+    none(noAck, '.notice-acked')
     noAck.detach()
   })
 
@@ -284,11 +301,11 @@ describe('通知详情', () => {
     })
     const page = await renderPage(DETAIL, { id: 'n-urgent' })
     await tap(page, '.notice-ack')
-    expect(page.querySelector('.notice-ack-card__error')?.dom.textContent).toBe('这条通知已过期')
+    expect(text(page, '.notice-ack-card__error')).toBe('这条通知已过期')
     fails = false
     await tap(page, '.notice-ack')
     expect(payloads('ack')).toHaveLength(2)
-    expect(page.querySelector('.notice-acked')).toBeDefined()
+    expect(count(page, '.notice-acked')).toBe(1)
     page.detach()
   })
 
@@ -296,7 +313,7 @@ describe('通知详情', () => {
     answer = route({ 'notices.detail': () => fail('NOTICE_EXPIRED') })
     const page = await renderPage(DETAIL, { id: 'n-old' })
     expect(page.dom.textContent).toContain('这条通知已过期')
-    expect(page.querySelector('.notice-detail__title')).toBeUndefined()
+    none(page, '.notice-detail__title')
     page.detach()
   })
 
@@ -310,16 +327,16 @@ describe('通知详情', () => {
     await tap(page, '.notice-subscribe__button')
     expect(wx.requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: [NOTICE_TEMPLATE.id] }))
     expect(payloads('subscribe')).toEqual([{ templateId: NOTICE_TEMPLATE.id }])
-    expect(page.querySelector('.notice-subscribe__status')?.dom.textContent).toContain('已订阅')
+    expect(text(page, '.notice-subscribe__status')).toContain('已订阅')
     // WeChat's wording only: the h5 simulation's note stays out of the weapp
-    expect(page.querySelector('.notice-subscribe')?.dom.textContent).not.toContain('模拟')
+    expect(text(page, '.notice-subscribe')).not.toContain('模拟')
 
     wx.requestSubscribeMessage.mockImplementationOnce((opts: Callbacks = {}) => {
       opts.success?.({ errMsg: 'requestSubscribeMessage:ok', [NOTICE_TEMPLATE.id]: 'reject' })
     })
     await tap(page, '.notice-subscribe__button')
     expect(payloads('subscribe')).toHaveLength(1)
-    expect(page.querySelector('.notice-subscribe__status')?.dom.textContent).toContain('没有允许')
+    expect(text(page, '.notice-subscribe__status')).toContain('没有允许')
     page.detach()
   })
 })

@@ -7,6 +7,7 @@ import Taro from '@tarojs/taro'
 import { NOTICE_TEMPLATE } from '../../core/notices/links'
 import { choosePersona } from '../../src/services/session'
 import { reapplyNoticeBadge, refreshNoticeBadge, subscribeNotices } from '../../src/services/notices'
+import { eventually } from './activity'
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
@@ -74,7 +75,8 @@ test('the badge is fetched again when a tab page shows as another persona, not o
   answer(residentMe)
   answer({ unread: 1 })
   reapplyNoticeBadge()
-  await new Promise((r) => setTimeout(r, 0))
+  // it runs in the background: done once the badge shows the new count
+  await eventually(() => expect(taro.setTabBarBadge).toHaveBeenLastCalledWith({ index: 1, text: '1' }))
   expect(sent()[2].body).toMatchObject({ openid: 'o-resident-2', data: { action: 'me' } })
   expect(sent()[3].body).toMatchObject({ openid: 'o-resident-2', data: { action: 'unreadCount' } })
   expect(taro.setTabBarBadge).toHaveBeenLastCalledWith({ index: 1, text: '1' })

@@ -3,11 +3,10 @@
  * sends what the resident typed and shows 待确认; a rejected claim shows its reason; 楼栋邻里 shows what the
  * cloud masked; 退出本户 asks first. wx.cloud.callFunction answers with envelopes shaped by core/contract.
  */
-import type { SimulatedComponent } from 'miniprogram-simulate'
 import type { ClaimView, InviteTarget, MyData, NeighboursResult } from '../../core/contract'
 import { fail, ok } from '../../core/envelope'
 import { PRIVACY_GUIDE } from '../../core/privacy/guide'
-import { bootApp, createWx, renderPage, settle, type CloudCall, tap } from './harness'
+import { bootApp, count, createWx, renderPage, tap, text, typeInto, type CloudCall } from './harness'
 import { notJoinedMe, residentMe } from './fixtures'
 
 const JOIN = 'pages/join/index'
@@ -77,14 +76,6 @@ beforeEach(() => {
   wx.reLaunch.mockClear()
 })
 
-/** Types into a NutUI Input (its native <input> inside the wrapper carrying our class). */
-async function typeInto(page: SimulatedComponent, wrapper: string, value: string): Promise<void> {
-  const input = page.querySelector(`.${wrapper} .nut-input-native`)
-  if (!input) throw new Error(`no input in .${wrapper}`)
-  input.dispatchEvent('input', { detail: { value } })
-  await settle()
-}
-
 describe('加入网格', () => {
   test('opened with no invite and not from a bound group: says where invites come from', async () => {
     answer = () => fail('GROUP_UNKNOWN')
@@ -103,10 +94,10 @@ describe('加入网格', () => {
     expect(page.querySelectorAll('.join-building')).toHaveLength(2)
 
     await tap(page, '.join-building', 1)
-    await typeInto(page, 'join-entrance', '2')
-    await typeInto(page, 'join-room', ' 402 ')
-    await typeInto(page, 'join-name', '赵小燕')
-    await typeInto(page, 'join-phone', '13612345678')
+    await typeInto(page, '.join-entrance', '2')
+    await typeInto(page, '.join-room', ' 402 ')
+    await typeInto(page, '.join-name', '赵小燕')
+    await typeInto(page, '.join-phone', '13612345678')
     await tap(page, '.join-submit')
 
     expect(calls().at(-1)).toEqual({
@@ -124,7 +115,7 @@ describe('加入网格', () => {
       },
     })
     const after = page.dom.textContent ?? ''
-    expect(page.querySelector('.join-pending')).toBeDefined()
+    expect(count(page, '.join-pending')).toBe(1)
     expect(after).toContain('待确认')
     expect(after).toContain('6号楼2单元402')
     expect(after).toContain('楼栋长或网格长会核对')
@@ -134,10 +125,10 @@ describe('加入网格', () => {
   test('a malformed phone or a missing building is caught before anything is sent', async () => {
     answer = () => ok(target)
     const page = await renderPage(JOIN, { token: 'tok-abcdef12' })
-    await typeInto(page, 'join-entrance', '2')
-    await typeInto(page, 'join-room', '402')
-    await typeInto(page, 'join-name', '赵小燕')
-    await typeInto(page, 'join-phone', '1361234')
+    await typeInto(page, '.join-entrance', '2')
+    await typeInto(page, '.join-room', '402')
+    await typeInto(page, '.join-name', '赵小燕')
+    await typeInto(page, '.join-phone', '1361234')
     await tap(page, '.join-submit')
     expect(actions()).toEqual(['join.openInvite'])
     const text = page.dom.textContent ?? ''
@@ -150,12 +141,12 @@ describe('加入网格', () => {
     answer = (c) => (c.data.action === 'openInvite' ? ok(target) : fail('ROOM_NOT_FOUND'))
     const page = await renderPage(JOIN, { token: 'tok-abcdef12' })
     await tap(page, '.join-building')
-    await typeInto(page, 'join-entrance', '2')
-    await typeInto(page, 'join-room', '999')
-    await typeInto(page, 'join-name', '赵小燕')
-    await typeInto(page, 'join-phone', '13612345678')
+    await typeInto(page, '.join-entrance', '2')
+    await typeInto(page, '.join-room', '999')
+    await typeInto(page, '.join-name', '赵小燕')
+    await typeInto(page, '.join-phone', '13612345678')
     await tap(page, '.join-submit')
-    expect(page.querySelector('.join-submit-error')?.dom.textContent).toContain('没有找到这个房间')
+    expect(text(page, '.join-submit-error')).toContain('没有找到这个房间')
     page.detach()
 
     answer = () => fail('INVITE_INVALID')
@@ -181,15 +172,15 @@ test('我的申请: each claim with its status; a rejected one says why', async 
   expect(rows).toHaveLength(2)
   expect(rows[0].dom.textContent).toContain('待确认')
   expect(rows[1].dom.textContent).toContain('未通过')
-  expect(page.querySelector('.claim-row__reason')?.dom.textContent).toContain('该户登记的住户中没有你，请先联系房东')
+  expect(text(page, '.claim-row__reason')).toContain('该户登记的住户中没有你，请先联系房东')
   page.detach()
 })
 
 test('首页 for a visitor who has claimed a room: 我有邀请, and 我的申请 with the latest status', async () => {
   answer = (c) => (c.data.action === 'myClaims' ? ok([pending]) : ok(notJoinedMe))
   const page = await renderPage(HOME)
-  expect(page.querySelector('.join-entry__invite')).toBeDefined()
-  expect(page.querySelector('.join-entry__claims')).toBeDefined()
+  expect(count(page, '.join-entry__invite')).toBe(1)
+  expect(count(page, '.join-entry__claims')).toBe(1)
   expect(page.dom.textContent).toContain('待确认')
   page.detach()
 })
@@ -282,7 +273,7 @@ describe('我的 → 我的数据', () => {
         expect.stringMatching(/=李建国：查看住户名单（完整手机号和门牌）$/),
       ]),
     )
-    const shown = page.querySelector('.me-export__box')?.dom.textContent ?? ''
+    const shown = text(page, '.me-export__box')
     for (const internal of ['p-7f3a', 'hh-51', '/st-1/', 'grid.households', 'approved', 'elderlyAlone', '{', '"']) {
       expect(shown).not.toContain(internal)
     }
