@@ -4,6 +4,7 @@
  * per move, over few documents.
  */
 import type { NoticeDoc } from '../../core/model'
+import { unsigned } from '../../core/notices/origin'
 import type { Database } from '../cloud'
 import { all, allIn, first, rebaseEach, rows, total } from './query'
 
@@ -55,14 +56,13 @@ export function notices(db: Database): Notices {
         col().where({ publisherId }).orderBy('publishedAt', 'desc').orderBy('_id', 'desc').skip(skip).limit(limit),
       ),
     async unsign(publisherId, name) {
-      const signature = ` · ${name}`
       const signed = await all<Pick<NoticeDoc, '_id' | 'origin'>>(
         col().where({ publisherId }).field({ _id: true, origin: true }),
       )
-      for (const n of signed.filter((x) => x.origin.endsWith(signature)))
-        await col()
-          .doc(n._id)
-          .update({ data: { origin: n.origin.slice(0, -signature.length) } })
+      for (const n of signed) {
+        const origin = unsigned(n.origin, name)
+        if (origin !== null) await col().doc(n._id).update({ data: { origin } })
+      }
     },
     rebasePaths: (from, to) => rebaseEach(db, col(), 'unitPaths', from, to),
   }

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import type { DeliveryDoc, NoticeDoc } from '../../../core/model'
 import { expiryProblem } from '../../../core/notices/expiry'
+import { originLine, speakingGrant } from '../../../core/notices/origin'
 import { outermost, publishGrants } from '../../../core/notices/scope'
 import type { Unit } from '../../../core/units'
 import { checkText } from '../../../server/content-check'
@@ -36,8 +37,8 @@ export const publish: Action<'notices', 'publish'> = {
     await checkText(caller.openid, payload.title, payload.body)
 
     // origin: the widest role the caller publishes the first target with (和平里社区 · 许玉兰)
-    const [grant] = publishGrants(caller.grants, targets[0]).sort((a, b) => a.path.length - b.path.length)
-    const speaker = caller.units.get(grant.unitId)
+    const grant = speakingGrant(caller.grants, targets[0])
+    const speaker = grant ? caller.units.get(grant.unitId) : undefined
     const id = randomBytes(12).toString('hex')
     const notice: NoticeDoc = {
       _id: id,
@@ -49,7 +50,7 @@ export const publish: Action<'notices', 'publish'> = {
       unitIds: targets.map((u) => u._id),
       unitPaths: targets.map((u) => u.path),
       publisherId: person._id,
-      origin: `${speaker?.name ?? ''} · ${person.name}`,
+      origin: originLine(speaker?.name ?? '', person.name),
       publishedAt: now,
       expiresAt,
     }
