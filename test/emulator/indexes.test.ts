@@ -11,7 +11,7 @@ import { Engine, type Doc } from '../../emulator'
 import { literalPrefix } from '../../emulator/store/conditions'
 import { SortedList } from '../../emulator/store/sorted-list'
 import { cloneDoc } from '../../emulator/store/values'
-import { tempDir } from './helpers'
+import { startTestCloud, tempDir } from './helpers'
 
 const dirs: string[] = []
 const open = (opts: ConstructorParameters<typeof Engine>[1] = {}): Engine => {
@@ -190,10 +190,10 @@ describe('field indexes answer as a full scan does', () => {
           for (const s of steps) {
             const ids = [...live.keys()]
             if (s.kind === 'insert') {
-              const d = { ...cloneDoc(s.d), _id: `d${String(id++).padStart(3, '0')}` }
+              const d: Doc = { ...cloneDoc(s.d), _id: `d${String(id++).padStart(3, '0')}` }
               for (const k of Object.keys(d)) if (d[k] === undefined) delete d[k]
               await e.insert(c, [cloneDoc(d)])
-              live.set(d._id, d)
+              live.set(d._id as string, d)
             } else if (ids.length && s.kind === 'update') {
               const target = ids[s.i % ids.length]
               const d: Doc = { ...cloneDoc(s.d), _id: target }
@@ -321,5 +321,41 @@ describe('unindexed query advice', () => {
     e.resetStats()
     expect(e.stats()).toMatchObject({ queries: 0, examined: 0, unindexed: [] })
     await e.close()
+  })
+})
+
+describe('through the local cloud', () => {
+  it("serves the SDK's path prefix from the index and reports query costs over the admin API", async () => {
+    const t = await startTestCloud()
+    const units = Array.from({ length: 3_000 }, (_, i) => ({
+      _id: `u${i}`,
+      level: 'household',
+      path: `/s1/c${i % 3}/g${i % 30}/u${i}/`,
+    }))
+    await t.cloud.seed({ units })
+    const admin = async (body: object): Promise<{ data: { queries: number; examined: number; indexed: number } }> => {
+      const res = await fetch(`${t.cloud.url}/admin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      return (await res.json()) as { data: { queries: number; examined: number; indexed: number } }
+    }
+    await admin({ action: 'local.queryStats', reset: true })
+    const { data } = await t.db
+      .collection('units')
+      .where({ path: t.db.RegExp({ regexp: '^\\/s1\\/c1\\/g4\\/', options: '' }) })
+      .get()
+    expect(data).toHaveLength(100)
+    const { data: stats } = await admin({ action: 'local.queryStats', reset: true })
+    expect(stats).toMatchObject({
+      queries: 1,
+      indexed: 1,
+      examined: 100,
+      byCollection: { units: { queries: 1, examined: 100 } },
+    })
+    expect((await admin({ action: 'local.queryStats' })).data).toMatchObject({ queries: 0, examined: 0 })
+    expect(t.cloud.queryStats().queries).toBe(0)
+    await t.close()
   })
 })
