@@ -38,11 +38,21 @@ function revive(v: Record<string, unknown> | unknown[]): unknown {
     return v
   }
   for (const k in v) {
-    if (k.charCodeAt(0) === 36) return EJSON.deserialize(v, { relaxed: true })
+    if (k.charCodeAt(0) === 36) return k === '$date' ? dateOf(v) : EJSON.deserialize(v, { relaxed: true })
     const x = v[k]
     if (typeof x === 'object' && x !== null) v[k] = revive(x as Record<string, unknown>)
   }
   return v
+}
+
+/** `{$date: ISO}` and `{$date: {$numberLong}}` (what documents hold most) without EJSON's general path. */
+function dateOf(v: Record<string, unknown>): unknown {
+  const d = v.$date as unknown
+  for (const k in v) if (k !== '$date') return EJSON.deserialize(v, { relaxed: true })
+  if (typeof d === 'string') return new Date(d)
+  const long = typeof d === 'object' && d !== null ? (d as { $numberLong?: unknown }).$numberLong : undefined
+  if (typeof long === 'string' && Object.keys(d as object).length === 1) return new Date(Number(long))
+  return EJSON.deserialize(v, { relaxed: true })
 }
 
 export function decodeLine(line: string): unknown {

@@ -64,18 +64,34 @@ function* idsOf(b: Bucket | undefined): Generator<string> {
   else yield* b
 }
 
+/**
+ * The values of one type. For `_id` (`idPrefix` set) there is no map: a value is its document's only id, whose
+ * key is the value with the type's prefix (values.ts idKey), so the collection's own map is the equality index.
+ */
 class Typed<K extends string | number> {
-  readonly eq = new Map<K, Bucket>()
+  private readonly eq: Map<K, Bucket> | undefined
   readonly order = new SortedList<K>()
   /** NaN values (numbers, invalid dates): outside the order */
   readonly nan = new Set<string>()
+  constructor(private readonly idPrefix?: string) {
+    if (idPrefix === undefined) this.eq = new Map()
+  }
   add(k: K, id: string): void {
     if (k !== k) this.nan.add(id)
+    else if (!this.eq) this.order.insert(k)
     else if (addTo(this.eq, k, id)) this.order.insert(k)
   }
   remove(k: K, id: string): void {
     if (k !== k) this.nan.delete(id)
+    else if (!this.eq) this.order.delete(k)
     else if (removeFrom(this.eq, k, id)) this.order.delete(k)
+  }
+  /** The ids of a value taken from `order` (so present). */
+  at(k: K): Bucket | undefined {
+    return this.eq ? this.eq.get(k) : this.idPrefix + String(k)
+  }
+  get(k: K): Bucket | undefined {
+    return this.eq ? this.eq.get(k) : this.order.has(k) ? this.idPrefix + String(k) : undefined
   }
 }
 
@@ -89,7 +105,7 @@ export interface Range {
 
 export class FieldIndex {
   readonly path: string[]
-  private readonly typed = { s: new Typed<string>(), n: new Typed<number>(), d: new Typed<number>() }
+  private readonly typed: { s: Typed<string>; n: Typed<number>; d: Typed<number> }
   private readonly bools = new Map<boolean, Bucket>()
   /** documents by the shape of their value: exactly one scalar of a type, or anything else (missing, many, null) */
   private readonly single = { s: 0, n: 0, d: 0, b: 0 }
@@ -97,6 +113,12 @@ export class FieldIndex {
 
   constructor(readonly field: string) {
     this.path = field.split('.')
+    const id = field === '_id'
+    this.typed = {
+      s: new Typed(id ? 's:' : undefined),
+      n: new Typed(id ? 'n:' : undefined),
+      d: new Typed(id ? 'd:' : undefined),
+    }
   }
 
   /** Paths with a numeric segment (`a.0.b`) address array positions: those need a scan. */
@@ -125,7 +147,19 @@ export class FieldIndex {
     return Array.isArray(cur) ? undefined : scalars[0].t
   }
 
+  /** The value at a one-segment path when it is a lone scalar (the common case: no arrays to walk). */
+  private direct(doc: Doc): Scalar | undefined {
+    return this.path.length === 1 ? scalarOf(doc[this.field]) : undefined
+  }
+
   add(id: string, doc: Doc): void {
+    const one = this.direct(doc)
+    if (one) {
+      if (one.t === 'b') addTo(this.bools, one.v, id)
+      else (this.typed[one.t] as Typed<string | number>).add(one.v, id)
+      this.single[one.t]++
+      return
+    }
     const ss = this.scalars(doc)
     for (const s of ss) {
       if (s.t === 'b') addTo(this.bools, s.v, id)
@@ -137,6 +171,13 @@ export class FieldIndex {
   }
 
   remove(id: string, doc: Doc): void {
+    const one = this.direct(doc)
+    if (one) {
+      if (one.t === 'b') removeFrom(this.bools, one.v, id)
+      else (this.typed[one.t] as Typed<string | number>).remove(one.v, id)
+      this.single[one.t]--
+      return
+    }
     const ss = this.scalars(doc)
     for (const s of ss) {
       if (s.t === 'b') removeFrom(this.bools, s.v, id)
@@ -155,7 +196,7 @@ export class FieldIndex {
       if (!s) return undefined
       if (s.t === 'b') for (const id of idsOf(this.bools.get(s.v))) out.add(id)
       else if (s.v !== s.v) for (const id of this.typed[s.t].nan) out.add(id)
-      else for (const id of idsOf((this.typed[s.t].eq as Map<string | number, Bucket>).get(s.v))) out.add(id)
+      else for (const id of idsOf((this.typed[s.t] as Typed<string | number>).get(s.v))) out.add(id)
     }
     return out
   }
@@ -168,7 +209,7 @@ export class FieldIndex {
       if (!s) return Infinity
       if (s.t === 'b') n += bucketSize(this.bools.get(s.v))
       else if (s.v !== s.v) n += this.typed[s.t].nan.size
-      else n += bucketSize((this.typed[s.t].eq as Map<string | number, Bucket>).get(s.v))
+      else n += bucketSize((this.typed[s.t] as Typed<string | number>).get(s.v))
     }
     return n
   }
@@ -180,7 +221,7 @@ export class FieldIndex {
     // a document with several values (an array) sits under each of them: hand it out once
     const seen = this.irregular ? new Set<string>() : undefined
     for (const v of t.order.range(r.lo, r.hi, reverse))
-      for (const id of idsOf(t.eq.get(v))) {
+      for (const id of idsOf(t.at(v))) {
         if (seen) {
           if (seen.has(id)) continue
           seen.add(id)
@@ -195,7 +236,7 @@ export class FieldIndex {
     let n = t.nan.size
     for (const v of t.order.range(r.lo, r.hi)) {
       if (n > cap) return n
-      n += bucketSize(t.eq.get(v))
+      n += bucketSize(t.at(v))
     }
     return n
   }
@@ -213,7 +254,7 @@ export class FieldIndex {
     if (t.nan.size) return undefined
     const values = t.order.range(range?.lo, range?.hi, reverse)
     return (function* () {
-      for (const v of values) yield idsOf(t.eq.get(v))
+      for (const v of values) yield idsOf(t.at(v))
     })()
   }
 }

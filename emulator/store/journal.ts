@@ -342,6 +342,10 @@ function eachLine(file: string, line: (text: string, start: number, unterminated
   }
 }
 
+function snapshotCorrupt(start: number, why: string): never {
+  throw new Error(`local cloud snapshot corrupt at byte ${start}: ${why}`)
+}
+
 /** Replays a streamed snapshot; returns its seq. It was renamed into place complete, so anything short is corrupt. */
 function readSnapshot(file: string, apply: (op: Op) => void): number {
   let header: SnapshotHeader | undefined
@@ -349,20 +353,17 @@ function readSnapshot(file: string, apply: (op: Op) => void): number {
   let end: number | undefined
   eachLine(file, (text, start) => {
     if (!text.trim()) return
-    const corrupt = (why: string): never => {
-      throw new Error(`local cloud snapshot corrupt at byte ${start}: ${why}`)
-    }
-    if (end !== undefined) corrupt('data after the end')
+    if (end !== undefined) snapshotCorrupt(start, 'data after the end')
     if (!header) {
       header = JSON.parse(text) as SnapshotHeader
-      if (header.snapshot !== 2 || typeof header.seq !== 'number') corrupt('not a snapshot')
+      if (header.snapshot !== 2 || typeof header.seq !== 'number') snapshotCorrupt(start, 'not a snapshot')
       return
     }
     let rec: Op | { end: number }
     try {
       rec = decodeLine(text) as Op | { end: number }
     } catch (e) {
-      return corrupt((e as Error).message)
+      return snapshotCorrupt(start, (e as Error).message)
     }
     if ('end' in rec) end = rec.end
     else {

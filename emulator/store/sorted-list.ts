@@ -48,6 +48,11 @@ export class SortedList<K extends Key> {
     return lo
   }
 
+  has(v: K): boolean {
+    const c = this.chunks[this.chunkOf(v)]
+    return !!c && c[bound(c, v, false)] === v
+  }
+
   /** Adds `v`; false when it was there already. */
   insert(v: K): boolean {
     if (!this.chunks.length) {

@@ -223,7 +223,8 @@ describe('field indexes answer as a full scan does', () => {
 })
 
 describe('documents examined', () => {
-  const e = open()
+  const warnings: string[] = []
+  const e = open({ warn: (m) => warnings.push(m) })
   const N = 6_000
   beforeAll(async () => {
     await e.createCollection('units')
@@ -278,6 +279,9 @@ describe('documents examined', () => {
   it('an unindexed filter examines the whole collection and says so', () => {
     const plan = e.explain('units', { n: { $lt: 5 } })
     expect(plan).toMatchObject({ via: 'scan', examined: N, returned: 5 })
+    expect(warnings).toEqual([
+      expect.stringMatching(/^\[local cloud\] no index serves units \{n:\$lt\} \(6000 documents/),
+    ])
   })
 })
 
