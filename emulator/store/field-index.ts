@@ -110,6 +110,8 @@ export class FieldIndex {
   /** documents by the shape of their value: exactly one scalar of a type, or anything else (missing, many, null) */
   private readonly single = { s: 0, n: 0, d: 0, b: 0 }
   private irregular = 0
+  /** documents with several values (arrays): each bound of a range may be met by a different one */
+  private multi = 0
 
   constructor(readonly field: string) {
     this.path = field.split('.')
@@ -168,6 +170,7 @@ export class FieldIndex {
     const sh = this.shape(doc, ss)
     if (sh) this.single[sh]++
     else this.irregular++
+    if (ss.length > 1) this.multi++
   }
 
   remove(id: string, doc: Doc): void {
@@ -186,6 +189,7 @@ export class FieldIndex {
     const sh = this.shape(doc, ss)
     if (sh) this.single[sh]--
     else this.irregular--
+    if (ss.length > 1) this.multi--
   }
 
   /** Ids whose value equals any of `values`, or undefined when one is not indexable. */
@@ -214,12 +218,25 @@ export class FieldIndex {
     return n
   }
 
+  /**
+   * The part of the order to read for a range: `{a: {$gt: 1, $lte: 1}}` matches `a: [0.5, 9]` (9 meets one bound,
+   * 0.5 the other), so while any document holds several values, a range of two operators reads from its lower
+   * bound on (as MongoDB's multikey indexes do). A prefix is one condition that one value must meet: both bounds.
+   */
+  private span(r: Range): Range {
+    return this.multi && r.prefix === undefined && r.lo && r.hi ? { type: r.type, lo: r.lo } : r
+  }
+
   /** Ids with a value in the range, value by value in order (descending with `reverse`); NaN ones first. */
-  *rangeIds(r: Range, reverse = false): Generator<string> {
+  *rangeIds(range: Range, reverse = false): Generator<string> {
+    const r = this.span(range)
     const t = this.typed[r.type] as Typed<string | number>
-    yield* t.nan
     // a document with several values (an array) sits under each of them: hand it out once
     const seen = this.irregular ? new Set<string>() : undefined
+    for (const id of t.nan) {
+      seen?.add(id)
+      yield id
+    }
     for (const v of t.order.range(r.lo, r.hi, reverse))
       for (const id of idsOf(t.at(v))) {
         if (seen) {
@@ -231,7 +248,8 @@ export class FieldIndex {
   }
 
   /** Ids in the range counted up to `cap` (so choosing between indexes never costs more than the best choice). */
-  rangeSize(r: Range, cap: number): number {
+  rangeSize(range: Range, cap: number): number {
+    const r = this.span(range)
     const t = this.typed[r.type] as Typed<string | number>
     let n = t.nan.size
     for (const v of t.order.range(r.lo, r.hi)) {
