@@ -307,4 +307,65 @@ describe('kill -9', () => {
     expect(b).toBeGreaterThanOrEqual(transfers)
     await t.close()
   }, 30_000)
+
+  /** Documents the kill -9 test holds (docs/benchmarks.md records the size and the time it takes). */
+  const SIZE = 300_000
+  const ROUNDS = 5
+
+  it(`at ${SIZE.toLocaleString('en')} documents, loses no acknowledged write when killed at random points, also during compactions`, async () => {
+    const dir = tempDir('kill9-size')
+    const acked: string[] = []
+    let increments = 0
+    let transfers = 0
+    let killedCompacting = 0
+    let seed = 20_251_202
+    const rnd = (n: number): number => (seed = (seed * 16807) % 2147483647) % n
+    for (let round = 0; round < ROUNDS; round++) {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.join(__dirname, 'fixtures', 'engine-writer.ts'), dir, String(SIZE), `r${round}`],
+        { cwd: path.resolve(__dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] },
+      )
+      children.push(child)
+      let compacting = false
+      let carry = ''
+      const ready = new Promise<void>((resolve, reject) => {
+        child.stdout!.on('data', (b: Buffer) => {
+          const lines = (carry + b.toString()).split('\n')
+          carry = lines.pop()!
+          for (const line of lines) {
+            if (line.startsWith('A ')) acked.push(line.slice(2))
+            else if (line === 'I') increments++
+            else if (line === 'T') transfers++
+            else if (line === 'compacting') compacting = true
+            else if (line === 'compacted') compacting = false
+            else if (line.startsWith('ready ')) resolve()
+          }
+        })
+        child.once('exit', (code) => reject(new Error(`writer exited with ${code} before it was ready`)))
+      })
+      await ready
+      // a random point within the first seconds of writing, when a compaction of the whole state is running
+      const acksBefore = acked.length
+      await new Promise((r) => setTimeout(r, 150 + rnd(1_500)))
+      const wasCompacting = compacting
+      child.kill('SIGKILL')
+      await new Promise((r) => child.once('exit', r))
+      if (wasCompacting) killedCompacting++
+      expect(acked.length).toBeGreaterThan(acksBefore)
+    }
+    expect(killedCompacting).toBeGreaterThan(0)
+
+    const e = new Engine(dir, { durability: 'fsync' })
+    const lost = acked.filter((id) => !e.find('people', { _id: id }).length)
+    expect(lost).toEqual([])
+    expect(e.size('people')).toBeGreaterThanOrEqual(SIZE + acked.length)
+    expect(e.count('people', { _id: /^p\d+$/ })).toBe(SIZE)
+    const [a1, a2, counter] = ['a1', 'a2', 'counter'].map((id) => e.find('accounts', { _id: id })[0])
+    expect((a1.balance as number) + (a2.balance as number)).toBe(1_000_000)
+    expect(a2.balance).toBeGreaterThanOrEqual(transfers)
+    expect(counter.n).toBeGreaterThanOrEqual(increments)
+    await e.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }, 240_000)
 })
