@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { Engine, type Doc, type Durability } from '../emulator'
+import { SortedList } from '../emulator/store/sorted-list'
 
 export interface BurstFigures {
   durability: Durability
@@ -154,10 +155,32 @@ export async function benchReplay(total: number): Promise<ReplayFigures> {
   }
 }
 
+/** The sorted list under every field index: a million distinct keys inserted in random order, then read. */
+export function benchSortedList(n = 1_000_000): { insertMs: number; rangeUs: number; deleteMs: number } {
+  const keys = Array.from({ length: n }, (_, i) => `/s1/c${i % 40}/g${i % 930}/h${(i * 7919) % n}/`)
+  const list = new SortedList<string>()
+  let t = performance.now()
+  for (const k of keys) list.insert(k)
+  const insertMs = performance.now() - t
+  t = performance.now()
+  let seen = 0
+  for (let i = 0; i < 1_000; i++)
+    for (const _ of list.range({ value: keys[i], inclusive: true })) if (++seen % 10 === 0) break
+  const rangeUs = ((performance.now() - t) / 1_000) * 1_000
+  t = performance.now()
+  for (let i = 0; i < n; i += 2) list.delete(keys[i])
+  return { insertMs, rangeUs, deleteMs: performance.now() - t }
+}
+
 // `npx tsx bench/engine.ts [documents…]` (default 150,000 and 1,000,000): replay and compaction at district size
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   const sizes = process.argv.slice(2).map(Number).filter(Boolean)
   void (async () => {
+    const sl = benchSortedList()
+    console.log(
+      `sorted list, 1,000,000 distinct path keys in random order: insert ${(sl.insertMs / 1000).toFixed(2)} s, ` +
+        `a range read from its start to its 10th key ${sl.rangeUs.toFixed(1)} µs, delete half ${(sl.deleteMs / 1000).toFixed(2)} s`,
+    )
     for (const n of sizes.length ? sizes : [150_000, 1_000_000]) {
       const f = await benchReplay(n)
       console.log(
