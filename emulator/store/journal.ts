@@ -229,7 +229,13 @@ export class Journal {
     syncDir(this.dir)
     this.bytes = 0
     // an fdatasync in flight still runs on the old descriptor
-    void (this.flushing ?? Promise.resolve()).finally(() => fs.closeSync(old))
+    void (this.flushing ?? Promise.resolve()).then(() => {
+      try {
+        fs.closeSync(old)
+      } catch {
+        // already closed: nothing is lost, its lines were fdatasync'd before they were acknowledged
+      }
+    })
   }
 
   /**
