@@ -1,5 +1,6 @@
-/** Envelopes the stubbed wx.cloud.callFunction answers with, shaped by core/contract. */
-import type { HeadView, MeResult, OverviewResult } from '../../core/contract'
+/** Envelopes the stubbed wx.cloud.callFunction answers with, shaped by core/contract; and the phone's storage. */
+import type { HeadView, InviteTarget, MeResult, OverviewResult, UnitRef } from '../../core/contract'
+import { PRIVACY_GUIDE } from '../../core/privacy/guide'
 
 const street = { id: 'st-1', name: '和平街道', level: 'street' as const }
 const community = { id: 'co-1', name: '幸福里社区', level: 'community' as const }
@@ -45,3 +46,23 @@ export const gridOverview: OverviewResult = {
 }
 
 export const notJoinedMe: MeResult = { person: null, roles: [], household: null, grid: null }
+
+/** Community staff of 幸福里社区: they lead no grid of their own and live in no household of the app. */
+export const staffMe: MeResult = {
+  person: { id: 'p-900', name: '周敏', phone: '13800000900' },
+  roles: [{ role: 'communityStaff', unitId: 'co-1', unitName: '幸福里社区', level: 'community' }],
+  household: null,
+  grid: null,
+}
+
+/** What join.openInvite answers for an invite to 幸福里第三网格, offering these buildings. */
+export const inviteTarget = (...buildings: UnitRef[]): InviteTarget => ({
+  grid: { id: 'g-3', name: '幸福里第三网格', level: 'grid', community, street },
+  buildings,
+  via: 'invite',
+})
+
+/** Where the weapp keeps the version of the 用户隐私保护指引 this phone agreed to (src/services/privacy-consent.ts). */
+export const CONSENT_KEY = 'wanggetong.privacy'
+/** wx.getStorageSync of a visitor who agreed to the current guide before. */
+export const agreedStorage = (key: string): unknown => (key === CONSENT_KEY ? PRIVACY_GUIDE.version : '')

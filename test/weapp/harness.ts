@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import simulate, { type SimulatedComponent, type SimulatedNode } from 'miniprogram-simulate'
+import { fail } from '../../core/envelope'
 import { settle, trackTimers, trackedWx } from './activity'
 import { find, rememberRoute } from './finders'
 
@@ -66,6 +67,17 @@ export function createWx(cloudHandler: (call: CloudCall) => unknown) {
 }
 
 export type WxStub = ReturnType<typeof createWx>
+
+/** What answers one action in a routed cloud: its payload in, the envelope (or a promise of it) out. */
+export type Routes = Record<string, (payload: Record<string, unknown>) => unknown>
+
+/** A cloud that answers by `function.action` (`routes` over `defaults`); anything else fails as an unknown action. */
+export const route =
+  (routes: Routes, defaults: Routes = {}) =>
+  (call: CloudCall): unknown => {
+    const r = routes[`${call.name}.${call.data.action}`] ?? defaults[`${call.name}.${call.data.action}`]
+    return r ? r(call.data.payload as Record<string, unknown>) : fail('UNKNOWN_ACTION')
+  }
 
 let pageSeq = 0
 // jest's require cache ignores miniprogram-simulate's delete, so a page's js runs (calls Page) only once:

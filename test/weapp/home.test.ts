@@ -5,7 +5,7 @@
 import { fail, ok } from '../../core/envelope'
 import type { MeResult } from '../../core/contract'
 import { bootApp, createWx, eventually, renderPage, tap, type CloudCall } from './harness'
-import { chiefMe, gridOverview, notJoinedMe, residentMe } from './fixtures'
+import { chiefMe, gridOverview, notJoinedMe, residentMe, staffMe } from './fixtures'
 
 const HOME = 'pages/grid/home/index'
 const ME = 'pages/grid/me/index'
@@ -117,12 +117,6 @@ test('我的 shows the person with their own phone in full, household members an
 
 describe('the screens follow the person: no stale 首页 or badge, no call the roles can never pass', () => {
   const leftMe: MeResult = { ...residentMe, roles: [], household: null, grid: null }
-  const staffMe: MeResult = {
-    person: { id: 'p-900', name: '周社工', phone: '13700000900' },
-    roles: [{ role: 'communityStaff', unitId: 'co-1', unitName: '幸福里社区', level: 'community' }],
-    household: null,
-    grid: null,
-  }
   /** A cloud where grid.me answers `who()`, 3 notices are unread, and leaving or deleting works. */
   const cloud = (who: () => MeResult, onChange: (next: MeResult) => void) => (call: CloudCall) => {
     if (call.data.action === 'unreadCount') return ok({ unread: 3 })

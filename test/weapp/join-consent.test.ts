@@ -26,21 +26,11 @@ import {
   waitFor,
   type CloudCall,
 } from './harness'
+import { CONSENT_KEY, inviteTarget } from './fixtures'
 
 const JOIN = 'pages/join/index'
-const CONSENT_KEY = 'wanggetong.privacy'
 
-const target: InviteTarget = {
-  grid: {
-    id: 'g-3',
-    name: '幸福里第三网格',
-    level: 'grid',
-    community: { id: 'co-1', name: '幸福里社区', level: 'community' },
-    street: { id: 'st-1', name: '和平街道', level: 'street' },
-  },
-  buildings: [{ id: 'mg-5', name: '5号楼', level: 'microgrid' }],
-  via: 'invite',
-}
+const target: InviteTarget = inviteTarget({ id: 'mg-5', name: '5号楼', level: 'microgrid' })
 const pending: ClaimView = {
   id: 'c-1',
   status: 'pending',

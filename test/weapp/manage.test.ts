@@ -5,31 +5,17 @@
  * every bad row of a refused roster; 审计日志 shows who saw whose data. wx.cloud.callFunction answers with
  * envelopes shaped by core/contract.
  */
-import type {
-  AuditEntry,
-  ClaimView,
-  HouseholdRow,
-  HouseholdsResult,
-  InviteView,
-  MeResult,
-  TreeNode,
-} from '../../core/contract'
+import type { AuditEntry, ClaimView, HouseholdRow, HouseholdsResult, InviteView, TreeNode } from '../../core/contract'
 import { AUDITED_ACTIONS, FALLBACK_AUDIT_LABEL } from '../../core/privacy/audit'
 import { fail, ok } from '../../core/envelope'
-import { bootApp, count, createWx, renderPage, type CloudCall, eventually, tap, text, typeInto } from './harness'
-import { chiefMe } from './fixtures'
+import { bootApp, count, createWx, renderPage, route, type CloudCall, eventually, tap, text, typeInto } from './harness'
+import { chiefMe, staffMe } from './fixtures'
 
 const HOUSEHOLDS = 'manage/households/index'
 const ORG = 'manage/org/index'
 const AUDIT = 'manage/audit/index'
 
 const community = { id: 'co-1', name: '幸福里社区', level: 'community' as const }
-const staffMe: MeResult = {
-  person: { id: 'p-900', name: '周敏', phone: '13800000900' },
-  roles: [{ role: 'communityStaff', unitId: 'co-1', unitName: '幸福里社区', level: 'community' }],
-  household: null,
-  grid: null,
-}
 
 const mg5 = { id: 'mg-5', name: '5号楼', level: 'microgrid' as const }
 const household = (n: number): HouseholdRow => ({
@@ -101,14 +87,6 @@ beforeEach(() => {
   wx.cloud.callFunction.mockClear()
   wx.makePhoneCall.mockClear()
 })
-
-/** Answers by `function.action`; anything else fails the way an unknown action would. */
-const route =
-  (routes: Record<string, (payload: Record<string, unknown>) => unknown>): Handler =>
-  (call) => {
-    const r = routes[`${call.name}.${call.data.action}`]
-    return r ? r(call.data.payload as Record<string, unknown>) : fail('UNKNOWN_ACTION')
-  }
 
 const calls = (action: string) =>
   wx.cloud.callFunction.mock.calls

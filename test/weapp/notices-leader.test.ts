@@ -17,6 +17,7 @@ import {
   eventually,
   none,
   renderPage,
+  route,
   tap,
   text,
   texts,
@@ -67,13 +68,6 @@ beforeEach(() => {
   wx.redirectTo.mockClear()
   wx.navigateTo.mockClear()
 })
-
-const route =
-  (routes: Record<string, (payload: Record<string, unknown>) => unknown>): Handler =>
-  (call) => {
-    const r = routes[`${call.name}.${call.data.action}`]
-    return r ? r(call.data.payload as Record<string, unknown>) : fail('UNKNOWN_ACTION')
-  }
 
 const calls = (action: string) =>
   wx.cloud.callFunction.mock.calls

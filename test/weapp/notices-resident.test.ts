@@ -16,11 +16,13 @@ import {
   hold,
   none,
   renderPage,
+  route as routeBy,
   settle,
   tap,
   text,
   texts,
   type CloudCall,
+  type Routes,
 } from './harness'
 import { residentMe } from './fixtures'
 
@@ -100,16 +102,7 @@ const wx = {
 
 /** Answers by `function.action` (grid.me: a resident, unless routed); anything else fails the way an unknown
  * action would. */
-const route =
-  (routes: Record<string, (payload: Record<string, unknown>) => unknown>): Handler =>
-  (c) => {
-    const all: Record<string, (payload: Record<string, unknown>) => unknown> = {
-      'grid.me': () => ok(residentMe),
-      ...routes,
-    }
-    const r = all[`${c.name}.${c.data.action}`]
-    return r ? r(c.data.payload as Record<string, unknown>) : fail('UNKNOWN_ACTION')
-  }
+const route = (routes: Routes): Handler => routeBy(routes, { 'grid.me': () => ok(residentMe) })
 
 const payloads = (action: string) =>
   wx.cloud.callFunction.mock.calls

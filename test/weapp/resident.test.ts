@@ -5,9 +5,8 @@
  */
 import type { ClaimView, InviteTarget, MyData, NeighboursResult } from '../../core/contract'
 import { fail, ok } from '../../core/envelope'
-import { PRIVACY_GUIDE } from '../../core/privacy/guide'
 import { bootApp, count, createWx, renderPage, tap, text, typeInto, type CloudCall } from './harness'
-import { notJoinedMe, residentMe } from './fixtures'
+import { agreedStorage, inviteTarget, notJoinedMe, residentMe } from './fixtures'
 
 const JOIN = 'pages/join/index'
 const CLAIMS = 'pages/join/claims/index'
@@ -15,20 +14,10 @@ const NEIGHBOURS = 'pages/grid/neighbours/index'
 const ME = 'pages/grid/me/index'
 const HOME = 'pages/grid/home/index'
 
-const target: InviteTarget = {
-  grid: {
-    id: 'g-3',
-    name: '幸福里第三网格',
-    level: 'grid',
-    community: { id: 'co-1', name: '幸福里社区', level: 'community' },
-    street: { id: 'st-1', name: '和平街道', level: 'street' },
-  },
-  buildings: [
-    { id: 'mg-5', name: '5号楼', level: 'microgrid' },
-    { id: 'mg-6', name: '6号楼', level: 'microgrid' },
-  ],
-  via: 'invite',
-}
+const target: InviteTarget = inviteTarget(
+  { id: 'mg-5', name: '5号楼', level: 'microgrid' },
+  { id: 'mg-6', name: '6号楼', level: 'microgrid' },
+)
 
 const pending: ClaimView = {
   id: 'c-1',
@@ -63,7 +52,7 @@ let answer: Answer = () => ok(residentMe)
 const wx = {
   ...createWx((call) => answer(call)),
   // this visitor agreed to the privacy guide before (test/weapp/join-consent.test.ts covers asking)
-  getStorageSync: (key: string) => (key === 'wanggetong.privacy' ? PRIVACY_GUIDE.version : ''),
+  getStorageSync: agreedStorage,
 }
 const calls = () => wx.cloud.callFunction.mock.calls.map(([c]) => c as CloudCall)
 const actions = () => calls().map((c) => `${c.name}.${c.data.action}`)
