@@ -45,8 +45,13 @@ export interface ReplayResult {
 }
 
 const JOURNAL = 'journal.jsonl'
-/** journal files rotated out by a compaction: journal.<seq>.jsonl, deleted once a snapshot holds them */
-const SEGMENT = /^journal\.(\d+)\.jsonl$/
+/**
+ * journal files rotated out by a compaction: journal.<seq>.jsonl (journal.<seq>_<n>.jsonl when a failed
+ * compaction left one of that seq), deleted once a snapshot holds them; replayed in (seq, n) order
+ */
+const SEGMENT = /^journal\.(\d+)(?:_(\d+))?\.jsonl$/
+const segmentOrder = (a: RegExpExecArray, b: RegExpExecArray): number =>
+  Number(a[1]) - Number(b[1]) || Number(a[2] ?? 0) - Number(b[2] ?? 0)
 const SNAPSHOT = 'snapshot.jsonl'
 /** the snapshot format before streaming: the whole state as one EJSON string (still read, then converted) */
 const LEGACY_SNAPSHOT = 'snapshot.ejson'
@@ -121,7 +126,7 @@ export class Journal {
       .readdirSync(dir)
       .map((f) => SEGMENT.exec(f))
       .filter((m): m is RegExpExecArray => !!m)
-      .sort((a, b) => Number(a[1]) - Number(b[1]))
+      .sort(segmentOrder)
       .map((m) => path.join(dir, m[0]))
     let applied = 0
     let tornBytes = 0
@@ -224,7 +229,10 @@ export class Journal {
    */
   rotate(seq: number): void {
     const old = this.fd
-    fs.renameSync(path.join(this.dir, JOURNAL), path.join(this.dir, `journal.${seq}.jsonl`))
+    // never over a segment of the same seq (a compaction that failed before any write followed): its lines count
+    let name = `journal.${seq}.jsonl`
+    for (let n = 1; fs.existsSync(path.join(this.dir, name)); n++) name = `journal.${seq}_${n}.jsonl`
+    fs.renameSync(path.join(this.dir, JOURNAL), path.join(this.dir, name))
     this.fd = fs.openSync(path.join(this.dir, JOURNAL), 'a')
     syncDir(this.dir)
     this.bytes = 0

@@ -186,6 +186,27 @@ describe('streamed snapshots and compaction', () => {
     fs.rmSync(dir, { recursive: true, force: true })
   })
 
+  it('two compactions that fail at the same point both leave their journal lines for replay', async () => {
+    const dir = tempDir('compact-twice')
+    let e = new Engine(dir, { durability: 'fsync' })
+    await e.createCollection('people')
+    await e.put('people', people(10))
+    await e.compact()
+    await e.put('people', people(10, 10)) // in the journal only
+    fs.mkdirSync(path.join(dir, 'snapshot.jsonl.tmp'))
+    const queued = e.insert('people', [{ _id: 'queued' }]) // committed, its line not yet written
+    await expect(e.compact()).rejects.toThrow() // rotates: p10…p19 in a segment, 'queued' in the new journal
+    await queued
+    await expect(e.compact()).rejects.toThrow() // rotates again at the same seq
+    await e.close()
+    fs.rmSync(path.join(dir, 'snapshot.jsonl.tmp'), { recursive: true })
+    e = new Engine(dir, { durability: 'fsync' })
+    expect(e.size('people')).toBe(21)
+    expect(e.find('people', { _id: { $in: ['p15', 'queued'] } })).toHaveLength(2)
+    await e.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
   it('a compaction that fails is reported, crashes nothing, and leaves snapshot and journal valid', async () => {
     const dir = tempDir('compact-fail')
     const warnings: string[] = []
