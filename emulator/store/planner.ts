@@ -106,7 +106,7 @@ export class Planner {
     const skip = spec.skip ?? 0
     const best = spec.view ? undefined : this.choose(coll, query, spec.geoIds)
     const filtered = topFields(query).size > 0
-    this.refuse(name, coll, query, sort, !!best || !filtered)
+    this.refuse(name, coll, query, sort, !!spec.view || !!best || !filtered)
     let examined = 0
     if (sort && limit !== undefined && !spec.view && !spec.geoIds && !spec.arrange) {
       const walked = this.walk(coll, query, sort, skip, limit, best)

@@ -354,8 +354,13 @@ describe('unindexed query advice', () => {
     expect(() => e.find('people', { name: 'n2' })).toThrow(/no index serves this query on people: \{name:eq\}/)
     await expect(e.update('people', { name: 'n2' }, { $set: { x: 1 } })).rejects.toThrow(/no index serves/)
     expect(e.find('people', { openid: 'o2' })).toHaveLength(1)
+    const tx = e.begin() // a transaction reads single documents by _id: always served
+    expect(e.find('people', { _id: 'p3' }, { tx })).toHaveLength(1)
+    await e.update('people', { _id: 'p3' }, { $set: { name: '改' } }, { tx })
+    await e.commit(tx)
     e.resetStats()
     expect(e.stats()).toMatchObject({ queries: 0, examined: 0, unindexed: [] })
+    expect(e.find('people', { _id: 'p3' })[0].name).toBe('改')
     await e.close()
   })
 })
