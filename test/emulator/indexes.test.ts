@@ -308,6 +308,16 @@ describe('documents examined', () => {
     expect(plan.returned).toBeGreaterThan(0)
   })
 
+  it("an aggregation's leading $match takes its candidates from an index", () => {
+    e.resetStats()
+    const groups = e.aggregate('units', [
+      { $match: { level: 'household', path: /^\/s\/c0\/g3\// } },
+      { $group: { _id: '$level', n: { $sum: 1 } } },
+    ])
+    expect(groups).toEqual([{ _id: 'household', n: 100 }])
+    expect(e.stats()).toMatchObject({ queries: 1, indexed: 1, examined: 100 })
+  })
+
   it('an unindexed filter examines the whole collection and says so', () => {
     const plan = e.explain('units', { n: { $lt: 5 } })
     expect(plan).toMatchObject({ via: 'scan', examined: N, returned: 5 })
