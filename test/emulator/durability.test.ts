@@ -312,7 +312,12 @@ describe('kill -9', () => {
     const running = [...Array.from({ length: 6 }, (_, w) => writer(w)), transferer(), transferer()]
     // while it runs, the data directory belongs to it
     await expect(startTestCloud({ dataDir })).rejects.toThrow(/in use by process/)
-    await new Promise((r) => setTimeout(r, 700))
+    // kill it in the middle of the burst: once writes and transfers are being acknowledged (not after a fixed
+    // time, which on a loaded machine may see only a few)
+    await new Promise<void>((resolve) => {
+      const check = (): void => void (acked.length > 200 && transfers > 5 ? resolve() : setTimeout(check, 5))
+      check()
+    })
     child.kill('SIGKILL')
     await new Promise((r) => child.once('exit', r))
     stop = true
