@@ -1,12 +1,11 @@
 /** A card to share (a join invite or a group binding card): made on a tap, then its link to copy or share. */
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { enableGroupShare } from '../../services/group'
 import type { InviteView } from '../../services/join'
 import { formatTime, messageOf } from '../format'
 import { cardLink } from '../links'
-import { Button } from '../ui'
+import { CopyShareButtons } from '../components/CopyShareButtons'
 
 export function useCardMaker(make: () => Promise<InviteView>, onCard: (card: InviteView) => void) {
   const [card, setCard] = useState<InviteView | null>(null)
@@ -42,20 +41,7 @@ export function CardLink({ card, prefix, shareText }: { card: InviteView; prefix
       </Text>
       <Text className='share-card__expires'>有效期至 {formatTime(card.expiresAt)}</Text>
       <View className='share-card__actions'>
-        <Button
-          className={`${prefix}__copy`}
-          size='small'
-          fill='outline'
-          type='primary'
-          onClick={() => void Taro.setClipboardData({ data: link }).catch(() => undefined)}
-        >
-          复制链接
-        </Button>
-        {process.env.TARO_ENV === 'weapp' ? (
-          <Button className={`${prefix}__share`} size='small' type='primary' openType='share' data-kind={card.kind}>
-            {shareText}
-          </Button>
-        ) : null}
+        <CopyShareButtons prefix={prefix} link={link} shareText={shareText} kind={card.kind} />
       </View>
     </View>
   )

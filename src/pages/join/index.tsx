@@ -216,33 +216,17 @@ function ClaimForm({
           <View className='join-fields'>
             <Text className='join-fields__title'>门牌和本人信息</Text>
             <View className='join-fields__box'>
-              <Field label='单元' field='entrance' errors={errors}>
-                <Input
-                  className='join-entrance'
-                  placeholder='如 2（没有单元填 1）'
-                  maxLength={CLAIM_LIMITS.entrance}
-                  value={draft.entrance}
-                  onChange={set('entrance')}
-                />
-              </Field>
-              <Field label='房号' field='room' errors={errors}>
-                <Input
-                  className='join-room'
-                  placeholder='如 402'
-                  maxLength={CLAIM_LIMITS.room}
-                  value={draft.room}
-                  onChange={set('room')}
-                />
-              </Field>
-              <Field label='姓名' field='name' errors={errors}>
-                <Input
-                  className='join-name'
-                  placeholder='与户籍或租住登记一致'
-                  maxLength={FIELD_LIMITS.name}
-                  value={draft.name}
-                  onChange={set('name')}
-                />
-              </Field>
+              {TEXT_FIELDS.map((f) => (
+                <Field key={f.field} label={f.label} field={f.field} errors={errors}>
+                  <Input
+                    className={`join-${f.field}`}
+                    placeholder={f.placeholder}
+                    maxLength={f.maxLength}
+                    value={draft[f.field]}
+                    onChange={set(f.field)}
+                  />
+                </Field>
+              ))}
               <Field label='手机号' field='phone' errors={errors}>
                 {phoneCode ? (
                   <View className='join-phone-wechat'>
@@ -287,6 +271,13 @@ function ClaimForm({
     </View>
   )
 }
+
+/** The door and the claimant, typed as people write them (the phone has its own field: WeChat can fill it). */
+const TEXT_FIELDS: { field: 'entrance' | 'room' | 'name'; label: string; placeholder: string; maxLength: number }[] = [
+  { field: 'entrance', label: '单元', placeholder: '如 2（没有单元填 1）', maxLength: CLAIM_LIMITS.entrance },
+  { field: 'room', label: '房号', placeholder: '如 402', maxLength: CLAIM_LIMITS.room },
+  { field: 'name', label: '姓名', placeholder: '与户籍或租住登记一致', maxLength: FIELD_LIMITS.name },
+]
 
 function Field({
   label,

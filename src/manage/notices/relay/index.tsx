@@ -14,6 +14,7 @@ import { getRelayInbox, relayNotice, URGENCY_LABELS } from '../../../services/no
 import { pageUrl, reachUrl } from '../../../routes'
 import { NOTICE_LIMITS } from '../../../../core/contract/notices'
 import type { NoticesApi } from '../../../../core/contract'
+import { CopyShareButtons } from '../../components/CopyShareButtons'
 import { NoAccess } from '../../components/NoAccess'
 import { formatTime, messageOf } from '../../format'
 import { scopeFor } from '../../scope'
@@ -192,20 +193,7 @@ function ShareCard({ card }: { card: Card }) {
         >
           查看触达
         </Button>
-        <Button
-          className='relay-card__copy'
-          size='small'
-          fill='outline'
-          type='primary'
-          onClick={() => void Taro.setClipboardData({ data: link }).catch(() => undefined)}
-        >
-          复制链接
-        </Button>
-        {process.env.TARO_ENV === 'weapp' ? (
-          <Button className='relay-card__share' size='small' type='primary' openType='share'>
-            分享到网格群
-          </Button>
-        ) : null}
+        <CopyShareButtons prefix='relay-card' link={link} shareText='分享到网格群' />
       </View>
       {process.env.TARO_ENV === 'weapp' ? (
         <Text className='manage-hint'>请分享到本网格的微信群，群里的居民打开卡片即看到这条通知和你的说明。</Text>
