@@ -12,6 +12,8 @@ import { buildDemoCommunity, type DemoCommunity } from '../../emulator/seed'
 import { buildFunctions } from '../../scripts/build-functions'
 import { launchBrowser } from './browser'
 
+export { holderOf, personaPerson, unitOf } from '../demo'
+
 const ROOT = path.resolve(__dirname, '../..')
 export const SHOTS = path.join(ROOT, 'test-results')
 
@@ -53,16 +55,32 @@ export async function startDemoCloud(tag: string, options: Pick<LocalCloudOption
   }
 }
 
-/** The person behind the n-th persona of a role on the 本地演示 page. */
-export function personaPerson(demo: DemoCommunity, role: string, nth = 0): PersonDoc {
-  const openid = demo.personas.filter((p) => p.role === role)[nth]?.openid
-  const person = demo.people.find((p) => p.openid === openid)
-  if (!person) throw new Error(`no persona ${role}#${nth}`)
-  return person
-}
+/** A screenshot of the page as it is, in test-results/. */
+export const shot = (page: Page, name: string, fullPage = false): Promise<Buffer> =>
+  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage })
 
-/** Picks a persona on the 本地演示 page (shown when no one is signed in, or after switching). */
-export async function pickPersona(page: Page, label: string): Promise<void> {
+/**
+ * Picks a persona on the 本地演示 page (shown when no one is signed in, or after switching); with `landing`, waits
+ * until the app shows it, and otherwise fails naming the persona and what the page showed instead (screenshot too).
+ */
+export async function pickPersona(page: Page, label: string, landing?: string): Promise<void> {
   await page.locator('.personas-banner__title').waitFor()
   await page.locator('.persona', { hasText: label }).first().click()
+  if (!landing) return
+  await page
+    .locator(landing)
+    .first()
+    .waitFor({ timeout: 15_000 })
+    .catch(async (e: Error) => {
+      await shot(page, 'signin-failed')
+      throw new Error(
+        `${label}: ${landing} not shown: ${e.message}\nthe page shows: ${await page.locator('body').innerText()}`,
+      )
+    })
+}
+
+/** Signs a page in as a person of the demo without the 本地演示 page (the local login keeps the openid in localStorage). */
+export async function signInAs(page: Page, person: PersonDoc): Promise<void> {
+  const persona = { openid: person.openid, role: 'resident', label: person.name, description: '' }
+  await page.addInitScript((p) => window.localStorage.setItem('wanggetong.persona', JSON.stringify(p)), persona)
 }

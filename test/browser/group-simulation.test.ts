@@ -4,7 +4,7 @@
  * it (grid.me on 首页); clearing it on the 本地演示 page stops that.
  */
 import type { Page } from 'playwright-core'
-import { personaPerson, startDemoCloud, type DemoCloud } from './demo-cloud'
+import { personaPerson, pickPersona, startDemoCloud, type DemoCloud } from './demo-cloud'
 
 jest.setTimeout(120_000)
 
@@ -35,14 +35,7 @@ function recorder(page: Page) {
 
 const resident = () => personaPerson(d.demo, 'resident')
 
-async function pickResident(page: Page): Promise<void> {
-  await page.locator('.personas-banner__title').waitFor()
-  await page
-    .locator('.persona', { hasText: `居民 · ${resident().name}` })
-    .first()
-    .click()
-  await page.locator('.home-grid__name').waitFor({ timeout: 15_000 })
-}
+const pickResident = (page: Page): Promise<void> => pickPersona(page, `居民 · ${resident().name}`, '.home-grid__name')
 
 describe('h5: opened from a group chat (simulated)', () => {
   it('?group= sends grid.me a CloudID of that group; clearing it on the 本地演示 page stops it', async () => {

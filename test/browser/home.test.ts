@@ -7,7 +7,15 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { PersonDoc } from '../../core/model'
 import { ancestorAt, isWithin, type Unit } from '../../core/units'
-import { personaPerson as personaOf, pickPersona as pick, SHOTS, startDemoCloud, type DemoCloud } from './demo-cloud'
+import {
+  holderOf,
+  personaPerson as personaOf,
+  pickPersona as pick,
+  SHOTS,
+  startDemoCloud,
+  unitOf,
+  type DemoCloud,
+} from './demo-cloud'
 
 jest.setTimeout(120_000)
 
@@ -20,15 +28,10 @@ afterAll(async () => {
 })
 
 // the seed is the oracle
-const unit = (id: string) => d.demo.units.find((u) => u._id === id) as Unit
+const unit = (id: string): Unit => unitOf(d.demo, id)
 const personaPerson = (role: string): PersonDoc => personaOf(d.demo, role)
-const holder = (role: string, unitId: string) =>
-  d.demo.people.find((p) => p.roles.some((r) => r.role === role && r.unitId === unitId)) as PersonDoc
-
-async function pickPersona(page: Page, label: string): Promise<void> {
-  await pick(page, label)
-  await page.locator('.home-grid__name').waitFor({ timeout: 15_000 })
-}
+const holder = (role: string, unitId: string): PersonDoc => holderOf(d.demo, role, unitId)
+const pickPersona = (page: Page, label: string): Promise<void> => pick(page, label, '.home-grid__name')
 
 describe('h5 on the local cloud', () => {
   it('a resident picks their persona and sees their own grid and its three heads, phones to call', async () => {
@@ -59,7 +62,7 @@ describe('h5 on the local cloud', () => {
 
     // 我的: their own phone in full and their household
     await page.locator('.taro-tabbar__tabbar >> text=我的').click()
-    await page.waitForTimeout(1000)
+    await page.locator('.me-profile__phone:visible', { hasText: resident.phone }).waitFor()
     const mine = await page.locator('body').innerText()
     expect(mine).toContain(resident.phone)
     expect(mine).toContain(unit(resident.householdId as string).name)

@@ -5,10 +5,9 @@
  * full, and community staff find that read in the audit log.
  */
 import fs from 'node:fs'
-import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { isWithin, type Unit } from '../../core/units'
-import { pickPersona, personaPerson, SHOTS, startDemoCloud, type DemoCloud } from './demo-cloud'
+import { pickPersona, personaPerson, shot as snap, SHOTS, startDemoCloud, unitOf, type DemoCloud } from './demo-cloud'
 
 jest.setTimeout(180_000)
 
@@ -21,19 +20,12 @@ afterAll(async () => {
 })
 
 const NEWCOMER = { name: '林晓雯', phone: '13912345678', masked: '139****5678' }
-const unit = (id: string) => d.demo.units.find((u) => u._id === id) as Unit
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `join-${name}.png`) })
+const unit = (id: string): Unit => unitOf(d.demo, id)
+const shot = (page: Page, name: string) => snap(page, `join-${name}`)
 
 async function signIn(page: Page, label: string): Promise<void> {
   await page.goto(d.cloud.url + '/')
-  await pickPersona(page, label)
-  await page
-    .locator('.home-hero__greeting')
-    .waitFor()
-    .catch(async (e: Error) => {
-      await page.screenshot({ path: path.join(SHOTS, 'join-signin-failed.png') })
-      throw new Error(`${label}: ${e.message}\n${await page.locator('body').innerText()}`)
-    })
+  await pickPersona(page, label, '.home-hero__greeting')
 }
 
 it('joins by invite, is confirmed by the building head, and is seen masked by neighbours, in full by the chief (audited)', async () => {

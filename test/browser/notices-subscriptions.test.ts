@@ -9,7 +9,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { PersonDoc } from '../../core/model'
 import { isWithin } from '../../core/units'
-import { pickPersona, personaPerson, SHOTS, startDemoCloud, type DemoCloud } from './demo-cloud'
+import { pickPersona, personaPerson, signInAs, SHOTS, startDemoCloud, type DemoCloud } from './demo-cloud'
 
 jest.setTimeout(240_000)
 
@@ -39,12 +39,6 @@ const fireDeliver = () =>
 /** Who was sent a message about this notice so far. */
 const toldAbout = async (noticeId: string) =>
   (await outbox()).filter((m) => m.page.includes(`id=${noticeId}`)).map((m) => m.touser)
-
-/** Signs a page in as a WeChat user of the demo (the local login keeps the chosen openid in localStorage). */
-async function signInAs(page: Page, person: PersonDoc): Promise<void> {
-  const persona = { openid: person.openid, role: 'resident', label: person.name, description: '' }
-  await page.addInitScript((p) => window.localStorage.setItem('wanggetong.persona', JSON.stringify(p)), persona)
-}
 
 /** Opens the app afresh (one page on the stack, none left over from before) at `route`. */
 let loads = 0

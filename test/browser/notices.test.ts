@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core'
 import type { PersonDoc } from '../../core/model'
 import { ancestorAt, isWithin, type Unit } from '../../core/units'
-import { pickPersona, personaPerson, SHOTS, startDemoCloud, type DemoCloud } from './demo-cloud'
+import { pickPersona, personaPerson, signInAs, SHOTS, startDemoCloud, unitOf, type DemoCloud } from './demo-cloud'
 import path from 'node:path'
 
 jest.setTimeout(180_000)
@@ -21,13 +21,7 @@ afterAll(async () => {
 })
 
 const TITLE = '今晚22点起全网格停水'
-const unit = (id: string) => d.demo.units.find((u) => u._id === id) as Unit
-
-/** Signs a page in as a WeChat user of the demo (the local login keeps the chosen openid in localStorage). */
-async function signInAs(page: Page, person: PersonDoc): Promise<void> {
-  const persona = { openid: person.openid, role: 'resident', label: person.name, description: '' }
-  await page.addInitScript((p) => window.localStorage.setItem('wanggetong.persona', JSON.stringify(p)), persona)
-}
+const unit = (id: string): Unit => unitOf(d.demo, id)
 
 async function ack(page: Page): Promise<void> {
   await page.goto(d.cloud.url + '/#/pages/notices/list/index')

@@ -61,8 +61,11 @@ const titled = async (page: Page, title: string) =>
 async function signIn(page: Page, role: string, nth = 0): Promise<void> {
   const person = personaPerson(d.demo, role, nth)
   await page.goto(d.cloud.url + '/')
-  await pickPersona(page, `${{ gridChief: '网格长', resident: '居民' }[role] ?? role} · ${person.name}`)
-  await page.locator('.taro-tabbar__tabbar').waitFor()
+  await pickPersona(
+    page,
+    `${{ gridChief: '网格长', resident: '居民' }[role] ?? role} · ${person.name}`,
+    '.taro-tabbar__tabbar',
+  )
 }
 
 describe('the navigation bar', () => {
@@ -103,6 +106,8 @@ describe('the navigation bar', () => {
       await titled(page, title)
       expect(await bar(page).title()).toBe(title)
       const tab = TABS.includes(route)
+      // a sub-page's 回首页 is drawn with the bar: wait for it rather than look once
+      if (!tab) await bar(page).home.waitFor()
       expect([route, await bar(page).home.isVisible()]).toEqual([route, !tab])
       expect(await bar(page).back.isVisible()).toBe(false)
     }
@@ -147,7 +152,8 @@ describe('发布通知 and 通知触达', () => {
     await link.waitFor()
     await titled(page, '通知触达')
     const fits = await link.evaluate((e) => {
-      const card = e.closest('.reach-share') as HTMLElement
+      const card = e.closest('.reach-share')
+      if (!card) throw new Error('the share link is not inside .reach-share')
       const a = e.getBoundingClientRect()
       const c = card.getBoundingClientRect()
       return { inside: a.left >= c.left && a.right <= c.right, scroll: card.scrollWidth <= card.clientWidth }
@@ -172,7 +178,8 @@ describe('我的', () => {
     const cell = page.locator('.me-export')
     await cell.waitFor()
     const share = await cell.evaluate((e) => {
-      const left = e.querySelector('.nut-cell-left') as HTMLElement
+      const left = e.querySelector('.nut-cell-left')
+      if (!left) throw new Error('no .nut-cell-left in .me-export')
       return left.getBoundingClientRect().width / e.getBoundingClientRect().width
     })
     expect(share).toBeGreaterThan(0.75)

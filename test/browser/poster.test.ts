@@ -4,12 +4,11 @@
  * poster's image (jsqr + pngjs) and opens what it encodes; the newcomer lands on 加入网格 for that building only.
  * 重新生成 makes the old code lead nowhere.
  */
-import path from 'node:path'
 import jsQR from 'jsqr'
 import type { Page } from 'playwright-core'
 import { PNG } from 'pngjs'
 import type { Unit } from '../../core/units'
-import { pickPersona, personaPerson, SHOTS, startDemoCloud, type DemoCloud } from './demo-cloud'
+import { pickPersona, personaPerson, shot as snap, startDemoCloud, unitOf, type DemoCloud } from './demo-cloud'
 
 jest.setTimeout(180_000)
 
@@ -21,8 +20,8 @@ afterAll(async () => {
   await d?.close()
 })
 
-const unit = (id: string) => d.demo.units.find((u) => u._id === id) as Unit
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `poster-${name}.png`) })
+const unit = (id: string): Unit => unitOf(d.demo, id)
+const shot = (page: Page, name: string) => snap(page, `poster-${name}`)
 
 /** What a phone's camera reads off the poster's code, fetched from the image the page shows. */
 async function scanPoster(page: Page): Promise<string> {
@@ -32,7 +31,8 @@ async function scanPoster(page: Page): Promise<string> {
     const el = document.querySelector('.poster__code img') as HTMLImageElement | null
     return !!el && el.complete && el.naturalWidth > 0
   })
-  const src = (await img.getAttribute('src')) as string
+  const src = await img.getAttribute('src')
+  if (!src) throw new Error('the poster’s code image has no src')
   const res = await page.request.get(new URL(src, page.url()).toString())
   expect(res.ok()).toBe(true)
   const png = PNG.sync.read(await res.body())
