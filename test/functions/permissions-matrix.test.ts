@@ -10,16 +10,16 @@ import { PERMISSIONS } from '../../core/permissions'
 import { ROLES, type Role } from '../../core/roles'
 import { ancestorAt, isWithin, type Unit } from '../../core/units'
 import { functionNames } from '../../scripts/build-functions'
-import { startGridCloud, type GridCloud } from './local-cloud'
+import { startFunctionsCloud, type FunctionsCloud } from './harness/functions-cloud'
 
 jest.setTimeout(180_000)
 
 type Caller = Role | 'visitor'
 const CALLERS: Caller[] = [...ROLES, 'visitor']
 
-let g: GridCloud
+let g: FunctionsCloud
 beforeAll(async () => {
-  g = await startGridCloud(functionNames())
+  g = await startFunctionsCloud(functionNames())
 })
 afterAll(async () => {
   await g?.close()

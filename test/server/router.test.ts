@@ -12,7 +12,7 @@ import { neighbours } from '../../cloudfunctions/grid/handlers/neighbours'
 import { AppError } from '../../server/errors'
 import type { Data } from '../../server/data'
 import { createMain, type Platform } from '../../server/router'
-import { memoryData } from './memory-data'
+import { memoryData } from '../functions/harness/memory-data'
 
 const demo = buildDemoCommunity()
 const persona = (role: string) => demo.personas.find((p) => p.role === role)?.openid as string

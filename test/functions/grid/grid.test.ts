@@ -3,17 +3,17 @@
  * in the local cloud's function workers: what each may see, and what each is refused.
  */
 import cloudSdk from 'wx-server-sdk'
-import type { HeadView, MeResult, OverviewResult } from '../../core/contract'
-import { ERROR_MESSAGES, type ErrorCode } from '../../core/envelope'
-import type { PersonDoc } from '../../core/model'
-import { ancestorAt, isWithin, type Unit } from '../../core/units'
-import { startGridCloud, type GridCloud } from './local-cloud'
+import type { HeadView, MeResult, OverviewResult } from '../../../core/contract'
+import { ERROR_MESSAGES, type ErrorCode } from '../../../core/envelope'
+import type { PersonDoc } from '../../../core/model'
+import { ancestorAt, isWithin, type Unit } from '../../../core/units'
+import { startFunctionsCloud, type FunctionsCloud } from '../harness/functions-cloud'
 
 jest.setTimeout(60_000)
 
-let g: GridCloud
+let g: FunctionsCloud
 beforeAll(async () => {
-  g = await startGridCloud()
+  g = await startFunctionsCloud()
 })
 afterAll(async () => {
   await g?.close()

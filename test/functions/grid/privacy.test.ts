@@ -4,17 +4,17 @@
  * writes. The seed is the oracle: expected households, members and flags are computed from the demo data itself.
  */
 import cloudSdk from 'wx-server-sdk'
-import type { HouseholdsResult, NeighboursResult } from '../../core/contract'
-import { ERROR_MESSAGES, type ErrorCode } from '../../core/envelope'
-import { maskPhone } from '../../core/mask'
-import type { AuditDoc, ClaimDoc, PersonDoc } from '../../core/model'
-import { ancestorAt, isWithin, type Unit } from '../../core/units'
-import { byDoor } from '../../core/grid/order'
-import { startGridCloud, type GridCloud } from './local-cloud'
+import type { HouseholdsResult, NeighboursResult } from '../../../core/contract'
+import { ERROR_MESSAGES, type ErrorCode } from '../../../core/envelope'
+import { maskPhone } from '../../../core/mask'
+import type { AuditDoc, ClaimDoc, PersonDoc } from '../../../core/model'
+import { ancestorAt, isWithin, type Unit } from '../../../core/units'
+import { byDoor } from '../../../core/grid/order'
+import { startFunctionsCloud, type FunctionsCloud } from '../harness/functions-cloud'
 
 jest.setTimeout(60_000)
 
-let g: GridCloud
+let g: FunctionsCloud
 const JOINED = new Date(Date.UTC(2025, 3, 1))
 /** Claims of the fixture: two pending on one household, one pending on another, one decided (does not count). */
 let claims: ClaimDoc[] = []
@@ -59,7 +59,7 @@ const otherBuilding = () => g.demo.units.find((u) => u.parentId === chiefGrid())
 const chiefGrid = () => roleUnit(chief(), 'gridChief')
 
 beforeAll(async () => {
-  g = await startGridCloud()
+  g = await startFunctionsCloud()
   const homes = householdsUnder(unit(chiefGrid()).path).sort(byDoorKey)
   const claim = (i: number, h: Unit, status: ClaimDoc['status']): ClaimDoc => ({
     _id: `claim-${i}`,

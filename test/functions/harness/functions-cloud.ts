@@ -1,19 +1,20 @@
 /**
- * The grid function as the platform runs it: freshly bundled by scripts/build-functions.ts, hosted by the
- * local cloud (emulator/index.ts) over the demo community, called as a given openid.
+ * The cloud functions as the platform runs them: freshly bundled by scripts/build-functions.ts, hosted by the
+ * local cloud (emulator/index.ts) over the demo community, called as a given openid. The base harness of every
+ * function's suites (join-cloud.ts, notices-cloud.ts, org-cloud.ts build on it).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import cloudSdk from 'wx-server-sdk'
-import type { Envelope } from '../../core/envelope'
-import type { PersonDoc } from '../../core/model'
-import { COLLECTIONS } from '../../core/schema'
-import { localSdkEnv, startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../emulator'
-import { buildDemoCommunity, type DemoCommunity } from '../../emulator/seed'
-import { buildFunctions } from '../../scripts/build-functions'
+import type { Envelope } from '../../../core/envelope'
+import type { PersonDoc } from '../../../core/model'
+import { COLLECTIONS } from '../../../core/schema'
+import { localSdkEnv, startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../../emulator'
+import { buildDemoCommunity, type DemoCommunity } from '../../../emulator/seed'
+import { buildFunctions } from '../../../scripts/build-functions'
 
-export interface GridCloud {
+export interface FunctionsCloud {
   cloud: LocalCloud
   demo: DemoCommunity
   call<T = unknown>(openid: string, data: unknown): Promise<Envelope<T>>
@@ -26,10 +27,10 @@ export interface GridCloud {
 
 /** `functions`: which to bundle first (default just `grid`; the permission matrix needs them all). `options`: the
  * msgSecCheck stand-in's word list, and whether timers run by themselves (tests that fire them pass false). */
-export async function startGridCloud(
+export async function startFunctionsCloud(
   functions: readonly string[] = ['grid'],
   options: Pick<LocalCloudOptions, 'blockedWords' | 'timers'> = {},
-): Promise<GridCloud> {
+): Promise<FunctionsCloud> {
   await buildFunctions(functions)
   const dataDir = mkdtempSync(join(tmpdir(), 'wgt-functions-'))
   const cloud = await startLocalCloud({ dataDir, port: 0, ...options })

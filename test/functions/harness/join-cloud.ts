@@ -1,15 +1,15 @@
 /**
  * The `join` function beside `grid`, both freshly bundled and hosted by the local cloud over the demo
- * community (test/functions/local-cloud.ts), with helpers to call an action as an openid, optionally "opened
+ * community (test/functions/harness/functions-cloud.ts), with helpers to call an action as an openid, optionally "opened
  * from group chat X" (a CloudID minted by the local cloud, passed as the top-level `group` field).
  */
-import type { ActionName, FunctionName } from '../../core/contract'
-import { cloudIdMarker } from '../../core/cloud-id'
-import { ERROR_MESSAGES, type Envelope, type ErrorCode } from '../../core/envelope'
-import { buildFunctions } from '../../scripts/build-functions'
-import { startGridCloud, type GridCloud } from './local-cloud'
+import type { ActionName, FunctionName } from '../../../core/contract'
+import { cloudIdMarker } from '../../../core/cloud-id'
+import { ERROR_MESSAGES, type Envelope, type ErrorCode } from '../../../core/envelope'
+import { buildFunctions } from '../../../scripts/build-functions'
+import { startFunctionsCloud, type FunctionsCloud } from './functions-cloud'
 
-export interface JoinCloud extends GridCloud {
+export interface JoinCloud extends FunctionsCloud {
   /** Calls `fn.action` as `openid`; `fromGroup` names the openGId of the group chat the app was opened from. */
   act<T = unknown>(
     openid: string,
@@ -22,7 +22,7 @@ export interface JoinCloud extends GridCloud {
 
 export async function startJoinCloud(): Promise<JoinCloud> {
   await buildFunctions(['join'])
-  const g = await startGridCloud()
+  const g = await startFunctionsCloud()
   return Object.assign(g, {
     async act<T>(openid: string, fn: FunctionName, action: string, payload: unknown, fromGroup?: string) {
       const data = {

@@ -3,11 +3,11 @@
  * often the layer is asked for. Only `units` and `people` are read there (the caller, its units, the grid handlers'
  * reads); every other repository, every write and transactions throw, so a test that starts to need them says so.
  */
-import type { PersonDoc } from '../../core/model'
-import { isWithin, type Unit } from '../../core/units'
-import type { Data } from '../../server/data'
-import type { People } from '../../server/data/people'
-import type { Units } from '../../server/data/units'
+import type { PersonDoc } from '../../../core/model'
+import { isWithin, type Unit } from '../../../core/units'
+import type { Data } from '../../../server/data'
+import type { People } from '../../../server/data/people'
+import type { Units } from '../../../server/data/units'
 
 const unused = (name: string): never => {
   throw new Error(`data.${name} is not used by this test`)

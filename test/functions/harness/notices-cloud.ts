@@ -1,19 +1,19 @@
 /**
- * The `notices` function hosted by the local cloud over the demo community (test/functions/local-cloud.ts), with
+ * The `notices` function hosted by the local cloud over the demo community (test/functions/harness/functions-cloud.ts), with
  * the msgSecCheck stand-in refusing BLOCKED, timers fired by hand (`fireDeliver`), and the people the notices
  * tests need picked from the demo by what they are, not by name.
  */
-import type { ActionName } from '../../core/contract'
-import type { Envelope } from '../../core/envelope'
-import type { PersonDoc } from '../../core/model'
-import type { Role } from '../../core/roles'
-import type { Unit } from '../../core/units'
-import { buildFunctions } from '../../scripts/build-functions'
-import { startGridCloud, type GridCloud } from './local-cloud'
+import type { ActionName } from '../../../core/contract'
+import type { Envelope } from '../../../core/envelope'
+import type { PersonDoc } from '../../../core/model'
+import type { Role } from '../../../core/roles'
+import type { Unit } from '../../../core/units'
+import { buildFunctions } from '../../../scripts/build-functions'
+import { startFunctionsCloud, type FunctionsCloud } from './functions-cloud'
 
 export const BLOCKED = '网络赌博'
 
-export interface NoticesCloud extends GridCloud {
+export interface NoticesCloud extends FunctionsCloud {
   act<T = unknown>(person: PersonDoc, action: ActionName<'notices'>, payload: unknown): Promise<Envelope<T>>
   /** Like act, expecting success: returns the data or throws with the failure. */
   ok<T = unknown>(person: PersonDoc, action: ActionName<'notices'>, payload: unknown): Promise<T>
@@ -29,7 +29,7 @@ export const inDays = (days: number): string => new Date(Date.now() + days * 86_
 
 export async function startNoticesCloud(): Promise<NoticesCloud> {
   await buildFunctions(['notices'])
-  const g = await startGridCloud(['grid'], { blockedWords: [BLOCKED], timers: false })
+  const g = await startFunctionsCloud(['grid'], { blockedWords: [BLOCKED], timers: false })
   const units = new Map(g.demo.units.map((u) => [u._id, u]))
   const act = async <T>(person: PersonDoc, action: string, payload: unknown) => {
     if (!person.openid) throw new Error(`${person._id} has no openid`)

@@ -3,12 +3,12 @@
  * roster to cloud storage (as wx.cloud.uploadFile would) and download a file from the URL the function returns.
  */
 import cloudSdk from 'wx-server-sdk'
-import type { Envelope } from '../../core/envelope'
-import type { PersonDoc } from '../../core/model'
-import type { Role } from '../../core/roles'
-import { startGridCloud, type GridCloud } from './local-cloud'
+import type { Envelope } from '../../../core/envelope'
+import type { PersonDoc } from '../../../core/model'
+import type { Role } from '../../../core/roles'
+import { startFunctionsCloud, type FunctionsCloud } from './functions-cloud'
 
-export interface OrgCloud extends GridCloud {
+export interface OrgCloud extends FunctionsCloud {
   org<T = unknown>(openid: string, action: string, payload: unknown): Promise<Envelope<T>>
   /** A person of the demo holding `role` (over `unitId` when given). */
   holder(role: Role, unitId?: string): PersonDoc
@@ -19,7 +19,7 @@ export interface OrgCloud extends GridCloud {
 let uploads = 0
 
 export async function startOrgCloud(): Promise<OrgCloud> {
-  const g = await startGridCloud(['grid', 'org'])
+  const g = await startFunctionsCloud(['grid', 'org'])
   return Object.assign(g, {
     async org<T>(openid: string, action: string, payload: unknown) {
       return (await g.cloud.callFunction('org', { action, payload }, { openid })).result as Envelope<T>

@@ -3,10 +3,10 @@
  * is a CloudID minted by the local cloud for `{ openGId: X }`, passed as the top-level `group` field, which the
  * local cloud decrypts before the function runs, as the platform does.
  */
-import type { ClaimView, GroupView, InviteTarget, InviteView } from '../../core/contract'
-import type { InviteDoc, PersonDoc } from '../../core/model'
-import { ancestorAt, type Unit } from '../../core/units'
-import { data, exactly, startJoinCloud, type JoinCloud } from './join-cloud'
+import type { ClaimView, GroupView, InviteTarget, InviteView } from '../../../core/contract'
+import type { InviteDoc, PersonDoc } from '../../../core/model'
+import { ancestorAt, type Unit } from '../../../core/units'
+import { data, exactly, startJoinCloud, type JoinCloud } from '../harness/join-cloud'
 
 jest.setTimeout(120_000)
 

@@ -2,12 +2,12 @@
  * Joining a grid, through the real wx-server-sdk in the local cloud: an invite, a claimed room, the building
  * head's or grid chief's decision, and leaving. New visitors are fresh openids nobody in the demo carries.
  */
-import type { ClaimView, InviteTarget, InviteView, MeResult } from '../../core/contract'
-import type { ErrorCode } from '../../core/envelope'
-import type { AuditDoc, ClaimDoc, InviteDoc, PersonDoc } from '../../core/model'
-import { ancestorAt, type Unit } from '../../core/units'
-import { localPhoneOf } from '../../emulator/functions/openapi'
-import { data, exactly, startJoinCloud, type JoinCloud } from './join-cloud'
+import type { ClaimView, InviteTarget, InviteView, MeResult } from '../../../core/contract'
+import type { ErrorCode } from '../../../core/envelope'
+import type { AuditDoc, ClaimDoc, InviteDoc, PersonDoc } from '../../../core/model'
+import { ancestorAt, type Unit } from '../../../core/units'
+import { localPhoneOf } from '../../../emulator/functions/openapi'
+import { data, exactly, startJoinCloud, type JoinCloud } from '../harness/join-cloud'
 
 jest.setTimeout(120_000)
 

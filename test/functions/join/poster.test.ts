@@ -5,11 +5,11 @@
  */
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
-import type { InviteTarget, PosterView } from '../../core/contract'
-import type { InviteDoc, PersonDoc } from '../../core/model'
-import { ancestorAt, type Unit } from '../../core/units'
-import { getUnlimited } from '../../emulator/functions/openapi'
-import { data, exactly, startJoinCloud, type JoinCloud } from './join-cloud'
+import type { InviteTarget, PosterView } from '../../../core/contract'
+import type { InviteDoc, PersonDoc } from '../../../core/model'
+import { ancestorAt, type Unit } from '../../../core/units'
+import { getUnlimited } from '../../../emulator/functions/openapi'
+import { data, exactly, startJoinCloud, type JoinCloud } from '../harness/join-cloud'
 
 jest.setTimeout(120_000)
 

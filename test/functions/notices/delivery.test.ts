@@ -3,12 +3,12 @@
  * `deliver` timer in bounded batches that resume where the last firing stopped; nobody outside the notice's scope
  * and nobody without a message left gets one; fields stay within WeChat's limits.
  */
-import type { NoticesApi } from '../../core/contract'
-import type { PersonDoc, SubscriptionDoc } from '../../core/model'
-import { NOTICE_TEMPLATE } from '../../core/notices/links'
-import { isWithin } from '../../core/units'
-import { SENDS_PER_FIRING } from '../../cloudfunctions/notices/deliver'
-import { inDays, startNoticesCloud, type NoticesCloud } from './notices-cloud'
+import type { NoticesApi } from '../../../core/contract'
+import type { PersonDoc, SubscriptionDoc } from '../../../core/model'
+import { NOTICE_TEMPLATE } from '../../../core/notices/links'
+import { isWithin } from '../../../core/units'
+import { SENDS_PER_FIRING } from '../../../cloudfunctions/notices/deliver'
+import { inDays, startNoticesCloud, type NoticesCloud } from '../harness/notices-cloud'
 
 let c: NoticesCloud
 beforeAll(async () => {

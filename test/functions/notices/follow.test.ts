@@ -4,13 +4,13 @@
  * and access go by where the person lives now; a deleted leader's name leaves the notices and relays they made.
  * Every function runs in the local cloud; the `deliver` timer is fired by hand, as the platform would.
  */
-import type { ClaimView, InviteView, NoticeDetail, NoticesApi } from '../../core/contract'
-import type { Envelope } from '../../core/envelope'
-import type { NoticeDoc, PersonDoc, RelayDoc, SubscriptionDoc } from '../../core/model'
-import { NOTICE_TEMPLATE } from '../../core/notices/links'
-import { isWithin } from '../../core/units'
-import { buildFunctions } from '../../scripts/build-functions'
-import { inDays, startNoticesCloud, type NoticesCloud } from './notices-cloud'
+import type { ClaimView, InviteView, NoticeDetail, NoticesApi } from '../../../core/contract'
+import type { Envelope } from '../../../core/envelope'
+import type { NoticeDoc, PersonDoc, RelayDoc, SubscriptionDoc } from '../../../core/model'
+import { NOTICE_TEMPLATE } from '../../../core/notices/links'
+import { isWithin } from '../../../core/units'
+import { buildFunctions } from '../../../scripts/build-functions'
+import { inDays, startNoticesCloud, type NoticesCloud } from '../harness/notices-cloud'
 
 jest.setTimeout(120_000)
 

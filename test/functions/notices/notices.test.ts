@@ -3,10 +3,10 @@
  * documents whatever the audience), feeds (urgent pinned, expired hidden, unread), detail marks read, 收到 once per
  * household, relays into grid groups without a second notice, 我发布的.
  */
-import type { AckResult, NoticeCard, NoticeDetail, NoticesApi, UnitRef } from '../../core/contract'
-import type { NoticeDoc, PersonDoc } from '../../core/model'
-import { isWithin } from '../../core/units'
-import { BLOCKED, inDays, startNoticesCloud, type NoticesCloud } from './notices-cloud'
+import type { AckResult, NoticeCard, NoticeDetail, NoticesApi, UnitRef } from '../../../core/contract'
+import type { NoticeDoc, PersonDoc } from '../../../core/model'
+import { isWithin } from '../../../core/units'
+import { BLOCKED, inDays, startNoticesCloud, type NoticesCloud } from '../harness/notices-cloud'
 
 let c: NoticesCloud
 beforeAll(async () => {

@@ -5,13 +5,13 @@
  * 已上门告知 moves a household to reached once, a reminder goes at most once per notice per unit per day, and
  * leaders outside the notice or the building are refused.
  */
-import type { AckResult, NoticesApi } from '../../core/contract'
-import type { AuditDoc, PersonDoc, ReachCounterDoc, ReceiptDoc, SubscriptionDoc } from '../../core/model'
-import { NOTICE_TEMPLATE } from '../../core/notices/links'
-import { ERROR_MESSAGES } from '../../core/envelope'
-import { isWithin } from '../../core/units'
-import { byDoor } from '../../core/grid/order'
-import { inDays, startNoticesCloud, type NoticesCloud } from './notices-cloud'
+import type { AckResult, NoticesApi } from '../../../core/contract'
+import type { AuditDoc, PersonDoc, ReachCounterDoc, ReceiptDoc, SubscriptionDoc } from '../../../core/model'
+import { NOTICE_TEMPLATE } from '../../../core/notices/links'
+import { ERROR_MESSAGES } from '../../../core/envelope'
+import { isWithin } from '../../../core/units'
+import { byDoor } from '../../../core/grid/order'
+import { inDays, startNoticesCloud, type NoticesCloud } from '../harness/notices-cloud'
 
 let c: NoticesCloud
 beforeAll(async () => {

@@ -6,13 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BootstrapResult, TreeNode } from '../../core/contract'
-import { ERROR_MESSAGES, type Envelope, type ErrorCode } from '../../core/envelope'
-import type { AuditDoc, PersonDoc } from '../../core/model'
-import type { Unit } from '../../core/units'
-import { startLocalCloud, type LocalCloud } from '../../emulator'
-import { buildDemoCommunity } from '../../emulator/seed'
-import { buildFunctions } from '../../scripts/build-functions'
+import type { BootstrapResult, TreeNode } from '../../../core/contract'
+import { ERROR_MESSAGES, type Envelope, type ErrorCode } from '../../../core/envelope'
+import type { AuditDoc, PersonDoc } from '../../../core/model'
+import type { Unit } from '../../../core/units'
+import { startLocalCloud, type LocalCloud } from '../../../emulator'
+import { buildDemoCommunity } from '../../../emulator/seed'
+import { buildFunctions } from '../../../scripts/build-functions'
 
 jest.setTimeout(120_000)
 

@@ -3,11 +3,11 @@
  * cloud: who may look at, create, rename, move and retire units, and what a move does to households and people.
  */
 import cloudSdk from 'wx-server-sdk'
-import type { MeResult, TreeNode } from '../../core/contract'
-import { ERROR_MESSAGES, type ErrorCode } from '../../core/envelope'
-import type { PersonDoc } from '../../core/model'
-import { ancestorAt, isWithin, type Unit } from '../../core/units'
-import { startOrgCloud, type OrgCloud } from './org-cloud'
+import type { MeResult, TreeNode } from '../../../core/contract'
+import { ERROR_MESSAGES, type ErrorCode } from '../../../core/envelope'
+import type { PersonDoc } from '../../../core/model'
+import { ancestorAt, isWithin, type Unit } from '../../../core/units'
+import { startOrgCloud, type OrgCloud } from '../harness/org-cloud'
 
 jest.setTimeout(120_000)
 

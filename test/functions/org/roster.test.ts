@@ -5,11 +5,11 @@
  */
 import ExcelJS from 'exceljs'
 import cloudSdk from 'wx-server-sdk'
-import type { ImportResult, RosterFile } from '../../core/contract'
-import { ERROR_MESSAGES, type ErrorCode, type Issue } from '../../core/envelope'
-import type { AuditDoc, PersonDoc } from '../../core/model'
-import { writeRoster } from '../../server/roster/workbook'
-import { startOrgCloud, type OrgCloud } from './org-cloud'
+import type { ImportResult, RosterFile } from '../../../core/contract'
+import { ERROR_MESSAGES, type ErrorCode, type Issue } from '../../../core/envelope'
+import type { AuditDoc, PersonDoc } from '../../../core/model'
+import { writeRoster } from '../../../server/roster/workbook'
+import { startOrgCloud, type OrgCloud } from '../harness/org-cloud'
 
 jest.setTimeout(180_000)
 

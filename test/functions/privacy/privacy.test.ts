@@ -4,17 +4,17 @@
  * log of unmasked reads — in which a deleted person shows as 已注销居民.
  */
 import cloudSdk from 'wx-server-sdk'
-import type { AuditEntry, HouseholdsResult, MeResult, MyData, PrivacyApi } from '../../core/contract'
-import { ERROR_MESSAGES, type Envelope, type ErrorCode } from '../../core/envelope'
-import type { ClaimDoc, PersonDoc } from '../../core/model'
-import { DELETED_NAME } from '../../core/grid/phone-visibility'
-import { ancestorAt, isWithin, type Unit } from '../../core/units'
-import { buildFunctions } from '../../scripts/build-functions'
-import { startGridCloud, type GridCloud } from './local-cloud'
+import type { AuditEntry, HouseholdsResult, MeResult, MyData, PrivacyApi } from '../../../core/contract'
+import { ERROR_MESSAGES, type Envelope, type ErrorCode } from '../../../core/envelope'
+import type { ClaimDoc, PersonDoc } from '../../../core/model'
+import { DELETED_NAME } from '../../../core/grid/phone-visibility'
+import { ancestorAt, isWithin, type Unit } from '../../../core/units'
+import { buildFunctions } from '../../../scripts/build-functions'
+import { startFunctionsCloud, type FunctionsCloud } from '../harness/functions-cloud'
 
 jest.setTimeout(60_000)
 
-let g: GridCloud
+let g: FunctionsCloud
 const refused = (code: ErrorCode) => ({ ok: false, code, message: ERROR_MESSAGES[code] })
 const data = <T>(res: Envelope<T>): T => {
   if (!res.ok) throw new Error(`refused: ${res.code}`)
@@ -52,7 +52,7 @@ async function chiefSees(p: PersonDoc): Promise<HouseholdsResult> {
 
 beforeAll(async () => {
   await buildFunctions(['privacy'])
-  g = await startGridCloud()
+  g = await startFunctionsCloud()
   chief = holderOf('gridChief', 'g1')
   leaving = g.demo.people.find(
     (p) =>
