@@ -172,11 +172,12 @@ const busy = (t: Tracker) => t.timers.size > 0 || t.calls.size > t.held
 export async function settle(ms = WAIT_MS): Promise<void> {
   const t = tracker()
   const until = t.now() + ms
-  // the first turn lets what the test just did (a dispatched event, a resolved promise) queue its work
-  do {
+  for (;;) {
+    // a whole turn first: what the test just did (a dispatched event, a resolved promise) queues its work in it
     await turn(t)
+    if (!busy(t)) return
     if (t.now() > until) throw new Error(`the app did not settle within ${ms} ms: still in flight: ${inFlight()}`)
-  } while (busy(t))
+  }
 }
 
 /** Resolves one turn after the next change in the app (a tracked timer ran, a call settled), or at `until`. */
