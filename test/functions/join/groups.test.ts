@@ -6,6 +6,7 @@
 import type { ClaimView, GroupView, InviteTarget, InviteView } from '../../../core/contract'
 import type { InviteDoc, PersonDoc } from '../../../core/model'
 import { ancestorAt, type Unit } from '../../../core/units'
+import { holderOf as holderIn, residentCast, unitOf } from '../../demo'
 import { data, exactly, startJoinCloud, type JoinCloud } from '../harness/join-cloud'
 
 jest.setTimeout(120_000)
@@ -18,9 +19,8 @@ afterAll(async () => {
   await g?.close()
 })
 
-const unit = (id: string) => g.demo.units.find((u) => u._id === id) as Unit
-const holderOf = (role: string, unitId: string) =>
-  g.demo.people.find((p) => p.roles.some((r) => r.role === role && r.unitId === unitId)) as PersonDoc
+const unit = (id: string) => unitOf(g.demo, id)
+const holderOf = (role: string, unitId: string) => holderIn(g.demo, role, unitId)
 const openidOf = (p: PersonDoc) => p.openid as string
 const join = <T>(openid: string, action: string, payload: unknown, fromGroup?: string) =>
   g.act<T>(openid, 'join', action, payload, fromGroup)
@@ -36,14 +36,11 @@ let chiefB: string
 let staff: string
 let resident: string
 beforeAll(() => {
-  const r = g.persona('resident')
-  resident = openidOf(r)
-  gridA = ancestorAt(r.homePath as string, 'grid') as string
+  const cast = residentCast(g.demo)
+  ;({ gridId: gridA, chief: chiefA, foreignChief: chiefB, staff } = cast)
+  resident = openidOf(cast.resident)
   gridB = g.persona('gridChief').roles.find((x) => x.role === 'gridChief')?.unitId as string
   expect(gridB).not.toBe(gridA)
-  chiefA = openidOf(holderOf('gridChief', gridA))
-  chiefB = openidOf(g.persona('gridChief'))
-  staff = openidOf(g.persona('communityStaff'))
 })
 
 const card = async (openid: string, gridId: string) =>

@@ -7,6 +7,7 @@ import type { ErrorCode } from '../../../core/envelope'
 import type { AuditDoc, ClaimDoc, InviteDoc, PersonDoc } from '../../../core/model'
 import { ancestorAt, type Unit } from '../../../core/units'
 import { localPhoneOf } from '../../../emulator/functions/openapi'
+import { holderOf as holderIn, residentCast, unitOf } from '../../demo'
 import { data, exactly, startJoinCloud, type JoinCloud } from '../harness/join-cloud'
 
 jest.setTimeout(120_000)
@@ -21,9 +22,8 @@ afterAll(async () => {
 
 const refused = (code: ErrorCode) => expect.objectContaining({ ok: false, code })
 
-const unit = (id: string) => g.demo.units.find((u) => u._id === id) as Unit
-const holderOf = (role: string, unitId: string) =>
-  g.demo.people.find((p) => p.roles.some((r) => r.role === role && r.unitId === unitId)) as PersonDoc
+const unit = (id: string) => unitOf(g.demo, id)
+const holderOf = (role: string, unitId: string) => holderIn(g.demo, role, unitId)
 const openidOf = (p: PersonDoc) => p.openid as string
 const householdsIn = (microId: string) => g.demo.units.filter((u) => u.level === 'household' && u.parentId === microId)
 
@@ -38,16 +38,7 @@ let partyLeader: string
 let foreignChief: string
 let staff: string
 beforeAll(() => {
-  const resident = g.persona('resident')
-  microId = unit(resident.householdId as string).parentId as string
-  gridId = ancestorAt(unit(microId).path, 'grid') as string
-  otherMicroId = g.demo.units.find((u) => u.parentId === gridId && u._id !== microId)?._id as string
-  head = openidOf(holderOf('buildingHead', microId))
-  otherHead = openidOf(holderOf('buildingHead', otherMicroId))
-  chief = openidOf(holderOf('gridChief', gridId))
-  partyLeader = openidOf(holderOf('partyLeader', gridId))
-  foreignChief = openidOf(g.persona('gridChief'))
-  staff = openidOf(g.persona('communityStaff'))
+  ;({ gridId, microId, otherMicroId, head, otherHead, chief, partyLeader, foreignChief, staff } = residentCast(g.demo))
   expect(g.persona('buildingHead')._id).toBe(holderOf('buildingHead', microId)._id)
   expect(g.persona('gridChief').roles.find((r) => r.role === 'gridChief')?.unitId).not.toBe(gridId)
 })

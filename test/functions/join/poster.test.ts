@@ -6,9 +6,10 @@
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { InviteTarget, PosterView } from '../../../core/contract'
-import type { InviteDoc, PersonDoc } from '../../../core/model'
-import { ancestorAt, type Unit } from '../../../core/units'
+import type { InviteDoc } from '../../../core/model'
+import { ancestorAt } from '../../../core/units'
 import { getUnlimited } from '../../../emulator/functions/openapi'
+import { residentCast, unitOf } from '../../demo'
 import { data, exactly, startJoinCloud, type JoinCloud } from '../harness/join-cloud'
 
 jest.setTimeout(120_000)
@@ -21,9 +22,7 @@ afterAll(async () => {
   await g?.close()
 })
 
-const unit = (id: string) => g.demo.units.find((u) => u._id === id) as Unit
-const holderOf = (role: string, unitId: string) =>
-  (g.demo.people.find((p) => p.roles.some((r) => r.role === role && r.unitId === unitId)) as PersonDoc).openid as string
+const unit = (id: string) => unitOf(g.demo, id)
 const join = <T>(openid: string, action: string, payload: unknown) => g.act<T>(openid, 'join', action, payload)
 
 let microId: string
@@ -33,13 +32,7 @@ let chief: string
 let foreignChief: string
 let staff: string
 beforeAll(() => {
-  const resident = g.persona('resident')
-  microId = unit(resident.householdId as string).parentId as string
-  gridId = ancestorAt(unit(microId).path, 'grid') as string
-  head = holderOf('buildingHead', microId)
-  chief = holderOf('gridChief', gridId)
-  foreignChief = g.persona('gridChief').openid as string
-  staff = g.persona('communityStaff').openid as string
+  ;({ microId, gridId, head, chief, foreignChief, staff } = residentCast(g.demo))
 })
 
 /** What a phone's camera reads from the poster's image at its URL. */
