@@ -35,6 +35,7 @@ export const GROUP_KEEPERS: readonly Role[] = ['gridChief', 'communityStaff']
 
 export const PERMISSIONS: Record<ActionKey, Permission> = {
   'grid.me': { who: 'anyone', readsGroup: true },
+  'grid.home': { who: 'anyone', readsGroup: true },
   'grid.overview': { who: LEADER_ROLES, target: 'unit' },
   'grid.households': { who: LEADER_ROLES, target: 'unit' },
   'grid.neighbours': { who: ['resident'], target: 'none' },

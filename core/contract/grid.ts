@@ -12,6 +12,9 @@ export const gridPayloads = {
   /** The signed-in person, their household, grid and three heads. The top-level `group` field (a CloudID
    * of the group chat the app was opened from, if any) lets a not-yet-joined visitor see that group's grid. */
   me: z.object({}).strict(),
+  /** 首页 in one call: everything `me` returns, the unread notices of the caller's home, and for a leader the
+   * overview of their leading scope (core/grid/leading-scope.ts). Reads the `group` field as `me` does. */
+  home: z.object({}).strict(),
   /** Counts and heads of a grid or micro-grid, for the leaders whose scope contains it. */
   overview: z.object({ unitId }).strict(),
   /** 网格管理: households under a grid or micro-grid, paged, with members' phones in full (audited). */
@@ -77,6 +80,13 @@ export interface OverviewResult extends UnitCounts {
   children: (UnitRef & UnitCounts & { heads: HeadView[] })[]
 }
 
+export interface HomeResult extends MeResult {
+  /** Live notices to the caller's home they have not opened or acknowledged (0 with no home). */
+  unread: number
+  /** For a leader: the unit 首页 leads with (the narrowest role) and its overview, as grid.overview gives it. */
+  leading: { scope: RoleView; overview: OverviewResult } | null
+}
+
 export interface MemberView {
   id: string
   name: string
@@ -121,6 +131,7 @@ export interface NeighboursResult {
 
 export interface GridApi {
   me: { payload: z.input<typeof gridPayloads.me>; result: MeResult }
+  home: { payload: z.input<typeof gridPayloads.home>; result: HomeResult }
   overview: { payload: z.input<typeof gridPayloads.overview>; result: OverviewResult }
   households: { payload: z.input<typeof gridPayloads.households>; result: HouseholdsResult }
   neighbours: { payload: z.input<typeof gridPayloads.neighbours>; result: NeighboursResult }

@@ -12,9 +12,10 @@ import type {
   RoleView,
 } from '../../core/contract'
 import { mayEverCall, roleMay } from '../../core/permissions'
-import { LEADER_ROLES, type Role } from '../../core/roles'
 import { pageUrl, type RouteName } from '../routes'
 import { sessionEpoch } from './session'
+
+export { leadingScope } from '../../core/grid/leading-scope'
 import { call } from './transport'
 
 export type {
@@ -103,14 +104,4 @@ export function manageEntries(roles: RoleView[]): ManageEntry[] {
     description,
     url: pageUrl(key),
   }))
-}
-
-// Narrowest first: a grid chief's own grid is more useful on 首页 than the community they may also staff.
-const PREFERENCE: Role[] = ['gridChief', 'partyLeader', 'buildingHead', 'communityStaff', 'streetStaff']
-
-/** The leading role whose unit's overview 首页 shows, or null for residents and merchants. */
-export function leadingScope(roles: RoleView[]): RoleView | null {
-  const leading = roles.filter((r) => LEADER_ROLES.includes(r.role))
-  leading.sort((a, b) => PREFERENCE.indexOf(a.role) - PREFERENCE.indexOf(b.role))
-  return leading[0] ?? null
 }

@@ -85,6 +85,7 @@ async function fixturesIn(scope: Unit): Promise<{ claimId: string; groupId: stri
 /** A valid payload for each action aimed at the caller's own scope: any refusal can only come from the role. */
 const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: string }) => object> = {
   'grid.me': () => ({}),
+  'grid.home': () => ({}),
   'grid.overview': (u) => ({ unitId: u }),
   'grid.households': (u) => ({ unitId: u }),
   'grid.neighbours': () => ({}),

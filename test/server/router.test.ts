@@ -5,6 +5,7 @@
 import { ERROR_MESSAGES } from '../../core/envelope'
 import type { MeResult } from '../../core/contract'
 import { buildDemoCommunity } from '../../emulator/seed'
+import { home } from '../../cloudfunctions/grid/handlers/home'
 import { me } from '../../cloudfunctions/grid/handlers/me'
 import { overview } from '../../cloudfunctions/grid/handlers/overview'
 import { households } from '../../cloudfunctions/grid/handlers/households'
@@ -33,7 +34,7 @@ function platform(openid: string | undefined, data: Data = memoryData(demo.units
 describe('the router', () => {
   it('takes the caller from the platform, never from the event', async () => {
     const { p } = platform(persona('resident'))
-    const main = createMain('grid', { me, overview, households, neighbours }, p)
+    const main = createMain('grid', { me, home, overview, households, neighbours }, p)
     const spoofed = {
       action: 'me',
       payload: {},
@@ -50,7 +51,7 @@ describe('the router', () => {
     'refuses %j as an unknown action, without touching the database',
     async (event) => {
       const { p, calls } = platform(persona('gridChief'))
-      expect(await createMain('grid', { me, overview, households, neighbours }, p)(event)).toEqual({
+      expect(await createMain('grid', { me, home, overview, households, neighbours }, p)(event)).toEqual({
         ok: false,
         code: 'UNKNOWN_ACTION',
         message: ERROR_MESSAGES.UNKNOWN_ACTION,
@@ -63,7 +64,7 @@ describe('the router', () => {
     const { p } = platform(persona('resident'))
     const seen: unknown[] = []
     const spy = { handle: async ({ group }: { group: unknown }) => (seen.push(group), {}) as MeResult }
-    const main = createMain('grid', { me: spy, overview, households, neighbours }, p)
+    const main = createMain('grid', { me: spy, home, overview, households, neighbours }, p)
     await main({ action: 'me', payload: {}, group: { cloudID: 'cid-forged', data: { openGId: 'gid-victim' } } })
     await main({ action: 'me', payload: {}, group: { cloudID: 'cid-real', data: { openGId: 'gid-victim' } } })
     await main({ action: 'me', payload: {}, group: { data: { openGId: 'gid-victim' } } })
@@ -73,7 +74,7 @@ describe('the router', () => {
   it('runs a timer only when the platform fires it, never when a client sends a timer-shaped event', async () => {
     const fired: Date[] = []
     const timers = { deliver: async ({ firedAt }: { firedAt: Date }) => (fired.push(firedAt), { sent: 0 }) }
-    const handlers = { me, overview, households, neighbours }
+    const handlers = { me, home, overview, households, neighbours }
     const timerEvent = { Type: 'Timer', TriggerName: 'deliver', Time: '2026-11-22T01:00:00Z' }
     expect(await createMain('grid', handlers, platform(undefined).p, timers)(timerEvent)).toEqual({
       ok: true,
@@ -89,7 +90,7 @@ describe('the router', () => {
     const { p, calls } = platform(persona('gridChief'))
     const res = await createMain(
       'grid',
-      { me, overview, households, neighbours },
+      { me, home, overview, households, neighbours },
       p,
     )({ action: 'overview', payload: { unitId: 7 } })
     expect(res).toMatchObject({ ok: false, code: 'INVALID_PAYLOAD' })
@@ -102,7 +103,11 @@ describe('the router', () => {
       throw new Error('connect ECONNREFUSED 10.0.0.8:27017 (secret-host)')
     }
     const { p, errors } = platform(persona('resident'), broken)
-    const res = await createMain('grid', { me, overview, households, neighbours }, p)({ action: 'me', payload: {} })
+    const res = await createMain(
+      'grid',
+      { me, home, overview, households, neighbours },
+      p,
+    )({ action: 'me', payload: {} })
     expect(res).toEqual({ ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL })
     expect(JSON.stringify(res)).not.toMatch(/ECONNREFUSED|secret/)
     expect(errors).toHaveLength(1)
@@ -118,6 +123,7 @@ describe('the router', () => {
             throw new AppError('NOT_FOUND', '找不到你的住户信息')
           },
         },
+        home,
         overview,
         households,
         neighbours,
@@ -142,7 +148,7 @@ describe('the router', () => {
     expect(
       await createMain(
         'grid',
-        { me, overview, households, neighbours },
+        { me, home, overview, households, neighbours },
         p,
       )({ action: 'overview', payload: { unitId: 'g1' } }),
     ).toEqual({
@@ -156,7 +162,7 @@ describe('the router', () => {
     const { p } = platform(persona('gridChief'))
     const res = await createMain(
       'grid',
-      { me, overview, households, neighbours },
+      { me, home, overview, households, neighbours },
       p,
     )({ action: 'overview', payload: { unitId: 'g999' } })
     expect(res).toMatchObject({ ok: false, code: 'NOT_FOUND' })

@@ -1,23 +1,8 @@
 /** notices.feed and notices.unreadCount: what reaches the caller's home, urgent pinned, newest first. */
 import type { NoticeDoc } from '../../../core/model'
-import { pathIds } from '../../../core/units'
-import type { Caller } from '../../../server/caller'
-import type { Data } from '../../../server/data'
 import type { Action } from '../../../server/router'
+import { homeIds, unreadNotices as unread } from '../../../server/unread-notices'
 import { cardsFor } from '../cards'
-
-/** The ids a notice to the caller's home carries: the household and every ancestor up to the street. */
-const homeIds = (caller: Caller): string[] => (caller.person?.homePath ? pathIds(caller.person.homePath) : [])
-
-/** Live notices to the caller's home that they have not opened or acknowledged. */
-async function unread(data: Data, caller: Caller, ids: string[], now: Date): Promise<number> {
-  const personId = caller.person?._id
-  if (!personId || ids.length === 0) return 0
-  const live = await data.notices.liveIds(ids, now)
-  if (live.length === 0) return 0
-  const seen = await data.acks.ofPerson(personId, live)
-  return live.length - new Set(seen.map((a) => a.noticeId)).size
-}
 
 export const feed: Action<'notices', 'feed'> = {
   async handle({ payload, caller, data }) {
