@@ -18,6 +18,8 @@ export interface AckFigures {
   households: number
   receipts: number
   counted: number
+  /** households counted at each level (the shards of every unit of that level summed): all equal `receipts` */
+  levels: Record<string, number>
   acked: number
   failed: number
 }
@@ -79,6 +81,12 @@ async function publish(cloud: LocalCloud, staff: PersonDoc, streetId: string, ti
   return res.data?.id as string
 }
 
+function levelSums(counters: ReachCounterDoc[]): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const c of counters) out[c.level] = (out[c.level] ?? 0) + c.reached
+  return out
+}
+
 export async function benchAcks(): Promise<AckFigures> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-bench-acks-'))
   const { units, people } = benchCommunity()
@@ -119,7 +127,9 @@ export async function benchAcks(): Promise<AckFigures> {
       residents: crowd.length,
       households: new Set(crowd.map((p) => p.householdId)).size,
       receipts: receipts.length,
-      counted: counters.reduce((n, c) => n + c.reached, 0),
+      // the street's shards summed; every level below must say the same (checked in levels)
+      counted: counters.filter((c) => c.level === 'street').reduce((n, c) => n + c.reached, 0),
+      levels: levelSums(counters),
       acked: acks.length,
       failed,
     }

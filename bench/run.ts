@@ -121,7 +121,14 @@ async function main(): Promise<void> {
   )
   console.log(
     `  ledger: ${a.failed} failed; ${a.acked} acks recorded; ${a.households} households → ${a.receipts} receipts, counters sum to ${a.counted}` +
-      (a.failed === 0 && a.acked === a.residents && a.receipts === a.households && a.counted === a.receipts
+      ` (per level: ${Object.entries(a.levels)
+        .map(([l, n]) => `${l} ${n}`)
+        .join(', ')})` +
+      (a.failed === 0 &&
+      a.acked === a.residents &&
+      a.receipts === a.households &&
+      a.counted === a.receipts &&
+      Object.values(a.levels).every((n) => n === a.receipts)
         ? ' (consistent)'
         : ' (INCONSISTENT)'),
   )

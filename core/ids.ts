@@ -8,8 +8,9 @@
 /** receipts: a household reached by a notice, once. */
 export const receiptId = (noticeId: string, householdId: string): string => `${noticeId}_${householdId}`
 
-/** reachCounters: households of one building reached by one notice. */
-export const counterId = (noticeId: string, microgridId: string): string => `${noticeId}_${microgridId}`
+/** reachCounters: one shard of the households under one unit (building, grid, community, street) a notice reached. */
+export const reachCounterId = (noticeId: string, unitId: string, shard: number): string =>
+  `${noticeId}_${unitId}_${shard}`
 
 /** acks: one person's opening and 收到 of a notice. */
 export const ackId = (noticeId: string, personId: string): string => `${noticeId}_${personId}`

@@ -1,6 +1,7 @@
 /** Documents as stored in the cloud database (`units` is in units.ts). */
 import type { Urgency, VisitMethod } from './contract/notices'
 import type { RoleGrant } from './roles'
+import type { Level } from './units'
 
 /** People who need care (重点人员 / 特殊人群); shown only to leaders whose scope contains them. */
 export const CARE_FLAGS = ['elderlyAlone', 'disabled', 'pregnant', 'isolated', 'chronicIllness'] as const
@@ -151,13 +152,15 @@ export interface AckDoc {
   ackedAt?: Date
 }
 
-/** Households of one building reached by one notice: `${noticeId}_${microgridId}`; grids sum their buildings.
- * A cache of the receipts, changed in the same transaction as the receipt that counts. */
+/** One shard of the households under one unit (building, grid, community or street) reached by one notice:
+ * `${noticeId}_${unitId}_${shard}` (core/notices/reach.ts shardOf: from the household id), summed on read. A cache
+ * of the receipts, moved at every level in the same transaction as the receipt that counts. */
 export interface ReachCounterDoc {
   _id: string
   noticeId: string
-  microgridId: string
-  gridId: string
+  unitId: string
+  level: Exclude<Level, 'household'>
+  shard: number
   reached: number
 }
 

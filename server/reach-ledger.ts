@@ -4,25 +4,31 @@
  * The first 收到 of any member, or a leader's visit (已上门告知), does in ONE data.transaction, with
  * single-document operations only (ids from core/ids.ts):
  *   get receipts/receiptId(noticeId, householdId); exists → nothing more (already reached);
- *   else create the receipt AND read-then-set reachCounters/counterId(noticeId, microgridId) (reached:1 or +1).
- * Grid and unit totals are sums of building counters at read time: there is no hot grid-level document.
- * Two members tapping at once both try to create the same receipt; the first commit wins, the other
- * conflicts, retries, finds the receipt and counts nothing. So counters always equal receipts.
+ *   else create the receipt AND, for every unit above the household (street, community, grid, building),
+ *   read-then-set its shard reachCounters/reachCounterId(noticeId, unitId, shardOf(householdId)) (reached:1 or +1).
+ * A unit's reach is the sum of its REACH_SHARDS shards (core/notices/reach.ts), read by id: the reach page of a
+ * street reads its communities' shards, never its buildings. Two members tapping at once both try to create the
+ * same receipt; the first commit wins, the other conflicts, retries, finds the receipt and counts nothing. So the
+ * counters at every level always equal the receipts under them.
+ *
+ * No hot document: a household counts in the same shard at every level, so two concurrent acks of different
+ * households conflict only when their shards match (1 in 16), not whenever they share a building (as one building
+ * counter did) or a street. A conflict is retried by data.transaction (server/data/index.ts, over
+ * server/transaction.ts withRetry) in bounded rounds with full-jitter backoff, so an acknowledged 收到 is never
+ * lost. Every round re-reads the receipt first (outside the transaction, then inside it), so a retry never counts
+ * twice and a household reached meanwhile costs no transaction.
  *
  * The person-level acks/ackId(noticeId, personId) ("you pressed 收到", unread) is written by `recordAck` right
- * after, outside the transaction, idempotent by its id (the first ackedAt stays).
+ * after, outside the transaction, idempotent by its id (the first ackedAt stays); its prior state is read beside
+ * the receipt's pre-read, in parallel, not after the transaction.
  *
- * Under load the building counter is contended. The SDK would retry a conflicting transaction 3 times at once,
- * into the same crowd; instead data.transaction (server/data/index.ts, over server/transaction.ts withRetry) runs
- * bounded rounds with full-jitter exponential backoff, so an acknowledged 收到 is never lost. Every round re-reads the receipt first (outside the transaction,
- * then inside it), so a retry never counts twice and a household reached meanwhile costs no transaction.
- *
- * Writes: a household's first 收到 writes 3 documents (ack, receipt, counter); a later member's 1 (their ack);
- * a repeated tap 0. A visit writes 2 (receipt, counter), or 0 when the household was already reached.
+ * Writes: a household's first 收到 writes 2 + 4 documents (ack, receipt, one shard per level); a later member's 1
+ * (their ack); a repeated tap 0. A visit writes 1 + 4, or 0 when the household was already reached.
  */
 import type { VisitMethod } from '../core/contract'
-import { ackId, counterId, receiptId } from '../core/ids'
+import { ackId, reachCounterId, receiptId } from '../core/ids'
 import type { AckDoc, ReachCounterDoc, ReachVia, ReceiptDoc } from '../core/model'
+import { countedUnits, shardOf } from '../core/notices/reach'
 import { ancestorAt, type Unit } from '../core/units'
 import type { Data, TxData } from './data'
 
@@ -88,10 +94,13 @@ const outcomeOf = (existing: ReceiptDoc, input: Pick<ReachInput, 'by' | 'via'>):
 async function reachIn(tx: TxData, input: ReachInput, at: Date): Promise<ReachOutcome> {
   const { microgridId, gridId } = placeOf(input.household)
   const id = receiptId(input.noticeId, input.household._id)
-  const counted = counterId(input.noticeId, microgridId)
   const existing = await tx.receipts.get(id)
   if (existing) return outcomeOf(existing, input)
-  const counter = await tx.reachCounters.get(counted)
+  const shard = shardOf(input.household._id)
+  const levels = countedUnits(input.household.path)
+  const counters: (ReachCounterDoc | null)[] = []
+  for (const { unitId } of levels)
+    counters.push(await tx.reachCounters.get(reachCounterId(input.noticeId, unitId, shard)))
   const receipt: Omit<ReceiptDoc, '_id'> = {
     noticeId: input.noticeId,
     householdId: input.household._id,
@@ -103,10 +112,13 @@ async function reachIn(tx: TxData, input: ReachInput, at: Date): Promise<ReachOu
     ...(input.note ? { note: input.note } : {}),
     at,
   }
-  const fresh: Omit<ReachCounterDoc, '_id'> = { noticeId: input.noticeId, microgridId, gridId, reached: 1 }
   await tx.receipts.set(id, receipt)
-  if (counter) await tx.reachCounters.update(counted, { reached: counter.reached + 1, gridId })
-  else await tx.reachCounters.set(counted, fresh)
+  for (const [i, { unitId, level }] of levels.entries()) {
+    const counterId = reachCounterId(input.noticeId, unitId, shard)
+    const counter = counters[i]
+    if (counter) await tx.reachCounters.update(counterId, { reached: counter.reached + 1 })
+    else await tx.reachCounters.set(counterId, { noticeId: input.noticeId, unitId, level, shard, reached: 1 })
+  }
   return { householdReached: true, counted: true, receipt: { _id: id, ...receipt } }
 }
 
@@ -123,12 +135,18 @@ async function reachIn(tx: TxData, input: ReachInput, at: Date): Promise<ReachOu
  * The SDK's own immediate retries are off: they would re-collide at once with the same contenders; the rounds back
  * off with jitter instead.
  */
-export async function recordReach(data: Data, input: ReachInput): Promise<ReachOutcome> {
-  const at = input.at ?? new Date()
+export function recordReach(data: Data, input: ReachInput): Promise<ReachOutcome> {
+  return reachOnce(data, input, input.at ?? new Date())
+}
+
+/** The rule with its precheck; `preRead`, when given, is the receipt already read for the first round. */
+function reachOnce(data: Data, input: ReachInput, at: Date, preRead?: ReceiptDoc | null): Promise<ReachOutcome> {
+  let first = preRead !== undefined
   return data.transaction(
     (tx) => reachIn(tx, input, at),
     async () => {
-      const existing = await data.receipts.get(input.noticeId, input.household._id)
+      const existing = first ? preRead : await data.receipts.get(input.noticeId, input.household._id)
+      first = false
       return existing ? outcomeOf(existing, input) : null
     },
   )
@@ -150,14 +168,18 @@ export async function recordReach(data: Data, input: ReachInput): Promise<ReachO
  */
 export async function recordAck(data: Data, input: AckInput): Promise<AckOutcome> {
   const at = input.at ?? new Date()
-  const reach = await recordReach(data, {
-    noticeId: input.noticeId,
-    household: input.household,
-    via: 'ack',
-    by: input.personId,
+  // the receipt's pre-read and the person's ack in one parallel step: a later member or a repeated tap is settled
+  // here, and the ack is written without reading it again
+  const [receipt, prior] = await Promise.all([
+    data.receipts.get(input.noticeId, input.household._id),
+    data.acks.get(input.noticeId, input.personId),
+  ])
+  const reach = await reachOnce(
+    data,
+    { noticeId: input.noticeId, household: input.household, via: 'ack', by: input.personId },
     at,
-  })
-  const prior = await data.acks.get(input.noticeId, input.personId)
+    receipt,
+  )
   if (prior?.ackedAt) return { ...reach, ack: prior }
   const ack: AckDoc = {
     _id: ackId(input.noticeId, input.personId),

@@ -53,8 +53,9 @@ export const noticesPayloads = {
   relayInbox: z.object({}).strict(),
   /** The notices the caller published, newest first, with their reach so far. */
   published: z.object({ page, pageSize }).strict(),
-  /** Reach of a notice under a unit: households reached per grid and per building (counters, not receipts). */
-  reach: z.object({ noticeId, unitId }).strict(),
+  /** Reach of a notice under a unit, by the level below it (a street's communities, a community's grids, a grid's
+   * buildings), paged; from counters, never receipts. */
+  reach: z.object({ noticeId, unitId, page, pageSize: z.number().int().min(1).max(50).default(50) }).strict(),
   /** Unreached households of one building, paged, with doors and phones for the leader to knock or call. */
   unreached: z.object({ noticeId, microgridId: unitId, page, pageSize }).strict(),
   /** 已上门告知: records an in-person reach of a household (by whom, when, how); it counts like a 收到. */
@@ -117,8 +118,13 @@ export interface ReachResult {
   unit: UnitRef
   households: number
   reached: number
-  byGrid: ReachRow[]
-  byBuilding: (ReachRow & { grid: UnitRef })[]
+  /** The level of `rows` (the one below `unit`); null for a building, whose unreached households are listed. */
+  rowLevel: 'community' | 'grid' | 'microgrid' | null
+  /** The children of `unit` the notice went to, in name order: this page of `total`. */
+  rows: ReachRow[]
+  total: number
+  page: number
+  pageSize: number
   /** Whether the unreached under this unit were already reminded today (Beijing time): 提醒未触达 waits for tomorrow. */
   remindedToday: boolean
 }

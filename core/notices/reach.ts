@@ -1,47 +1,44 @@
 /**
- * A notice's reach under a unit, from the building counters: households and households reached per building, and
- * per grid as the sum of its buildings (there is no grid-level counter). Grids in name order, buildings grouped by
- * their grid in that order, by name inside it; a building whose grid is not found is left out.
+ * A notice's reach, counted per unit at every level (building, grid, community, street) in sharded counters, and
+ * read one level below the unit a leader looks at: a street shows its communities, a community its grids, a grid
+ * its buildings.
+ *
+ * Shards: a household always counts in the same shard (shardOf its id) at every level, so two acks collide only
+ * when their households share a shard (1 in REACH_SHARDS), whatever level they meet at; a unit's reach is the sum
+ * of its shards.
  */
-import { byName } from '../grid/order'
-import { ancestorAt, type Unit } from '../units'
+import { LEVELS, pathIds, type Level } from '../units'
 
-type Place = Pick<Unit, '_id' | 'name' | 'path'>
+/** Shards per unit: concurrent acks of different households rarely touch the same counter. */
+export const REACH_SHARDS = 16
 
-export interface Tally {
-  households: number
-  reached: number
-}
+export type CountedLevel = Exclude<Level, 'household'>
 
-export interface ReachTally<U extends Place> extends Tally {
-  byGrid: (Tally & { grid: U })[]
-  byBuilding: (Tally & { building: U; grid: U })[]
-}
-
-/** `households` and `reached` by building id (absent: 0); `grids` by id. */
-export function tallyReach<U extends Place>(
-  buildings: readonly U[],
-  grids: ReadonlyMap<string, U>,
-  households: ReadonlyMap<string, number>,
-  reached: ReadonlyMap<string, number>,
-): ReachTally<U> {
-  const byGrid = new Map<string, Tally & { grid: U }>()
-  const byBuilding: (Tally & { building: U; grid: U })[] = []
-  for (const building of [...buildings].sort(byName)) {
-    const grid = grids.get(ancestorAt(building.path, 'grid') ?? '')
-    if (!grid) continue
-    const row = { households: households.get(building._id) ?? 0, reached: reached.get(building._id) ?? 0 }
-    byBuilding.push({ building, grid, ...row })
-    const sum = byGrid.get(grid._id) ?? { grid, households: 0, reached: 0 }
-    byGrid.set(grid._id, { grid, households: sum.households + row.households, reached: sum.reached + row.reached })
+/** The shard a household counts in (FNV-1a of its id): stable, spread evenly. */
+export function shardOf(householdId: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < householdId.length; i++) {
+    h ^= householdId.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
   }
-  const gridRows = [...byGrid.values()].sort((a, b) => byName(a.grid, b.grid))
-  const order = new Map(gridRows.map((g, i) => [g.grid._id, i]))
-  byBuilding.sort((a, b) => (order.get(a.grid._id) ?? 0) - (order.get(b.grid._id) ?? 0))
-  return {
-    households: gridRows.reduce((n, g) => n + g.households, 0),
-    reached: gridRows.reduce((n, g) => n + g.reached, 0),
-    byGrid: gridRows,
-    byBuilding,
-  }
+  return h % REACH_SHARDS
 }
+
+/** The units whose counters a household's receipt moves: every ancestor above it, street first. */
+export function countedUnits(householdPath: string): { unitId: string; level: CountedLevel }[] {
+  const ids = pathIds(householdPath)
+  if (ids.length !== LEVELS.length) throw new Error(`not a household path: ${householdPath}`)
+  return ids.slice(0, -1).map((unitId, i) => ({ unitId, level: LEVELS[i] as CountedLevel }))
+}
+
+/** The level a unit's reach is shown by (the one below it); a building has none (its households are listed). */
+export function levelBelow(level: Level): CountedLevel | null {
+  const next = LEVELS[LEVELS.indexOf(level) + 1]
+  return next && next !== 'household' ? next : null
+}
+
+/** The unit a path names (its last id): the counters of an audience part are those of that unit. */
+export const unitOfPath = (path: string): string => pathIds(path).at(-1) ?? ''
+
+/** Rows per page of the level below: a unit with very many children is paged. */
+export const REACH_PAGE = 50

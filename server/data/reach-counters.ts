@@ -1,27 +1,45 @@
 /**
- * `reachCounters`: households of one building reached by one notice (core/ids.ts counterId), a cache of the
- * receipts moved in the same transaction (server/reach-ledger.ts). Indexes (core/schema.ts): noticeId_1.
+ * `reachCounters`: one shard of the households under one unit (building, grid, community, street) a notice reached
+ * (core/ids.ts reachCounterId), a cache of the receipts moved at every level in the same transaction
+ * (server/reach-ledger.ts). Read by id, so a reach costs its rows × REACH_SHARDS documents whatever lies below.
+ * Indexes (core/schema.ts): noticeId_1.
  */
+import { reachCounterId } from '../../core/ids'
 import type { ReachCounterDoc } from '../../core/model'
+import { REACH_SHARDS } from '../../core/notices/reach'
 import type { Database } from '../cloud'
-import { all, allIn } from './query'
+import { allIn } from './query'
 
 export interface ReachCounters {
-  /** The building counters of a notice (one per building reached so far). */
-  ofNotice(noticeId: string): Promise<ReachCounterDoc[]>
-  /** Households reached so far per notice: the sum of its building counters. */
-  totals(noticeIds: readonly string[]): Promise<Map<string, number>>
+  /** Households reached per unit by one notice: the sum of each unit's shards (absent: 0). */
+  reachedIn(noticeId: string, unitIds: readonly string[]): Promise<Map<string, number>>
+  /** Households reached per notice: the sum of the shards of its published units (`units` by notice id). */
+  totals(units: ReadonlyMap<string, readonly string[]>): Promise<Map<string, number>>
 }
+
+const shardIds = (noticeId: string, unitId: string) =>
+  Array.from({ length: REACH_SHARDS }, (_, s) => reachCounterId(noticeId, unitId, s))
 
 export function reachCounters(db: Database): ReachCounters {
   const _ = db.command
   const col = () => db.collection('reachCounters')
+  const read = (ids: string[]) =>
+    allIn<Pick<ReachCounterDoc, 'noticeId' | 'unitId' | 'reached'>>(ids, (slice) =>
+      col()
+        .where({ _id: _.in(slice) })
+        .field({ noticeId: true, unitId: true, reached: true }),
+    )
   return {
-    ofNotice: (noticeId) => all<ReachCounterDoc>(col().where({ noticeId })),
-    async totals(noticeIds) {
-      const counters = await allIn<ReachCounterDoc>(noticeIds, (slice) => col().where({ noticeId: _.in(slice) }))
-      const out = new Map<string, number>(noticeIds.map((id) => [id, 0]))
-      for (const c of counters) out.set(c.noticeId, (out.get(c.noticeId) ?? 0) + c.reached)
+    async reachedIn(noticeId, unitIds) {
+      const out = new Map<string, number>(unitIds.map((id) => [id, 0]))
+      for (const c of await read(unitIds.flatMap((u) => shardIds(noticeId, u))))
+        out.set(c.unitId, (out.get(c.unitId) ?? 0) + c.reached)
+      return out
+    },
+    async totals(units) {
+      const out = new Map<string, number>([...units.keys()].map((id) => [id, 0]))
+      const ids = [...units].flatMap(([noticeId, unitIds]) => unitIds.flatMap((u) => shardIds(noticeId, u)))
+      for (const c of await read(ids)) out.set(c.noticeId, (out.get(c.noticeId) ?? 0) + c.reached)
       return out
     },
   }

@@ -169,8 +169,12 @@ export interface PublishInput {
 /** Refused texts fail with CONTENT_RISKY (its message says why); nothing is stored then. */
 export const publishNotice = (input: PublishInput): Promise<R<'publish'>> => call('notices', 'publish', input)
 
-export const getReach = (noticeId: string, unitId: string): Promise<R<'reach'>> =>
-  call('notices', 'reach', { noticeId, unitId })
+/** A notice's reach under a unit, by the level below it (a page of its communities, grids or buildings). */
+export const getReach = (noticeId: string, unitId: string, page = 0): Promise<R<'reach'>> =>
+  call('notices', 'reach', { noticeId, unitId, page })
+
+/** What the rows of a reach are called, by their level. */
+export const REACH_ROW_TITLES = { community: '各社区', grid: '各网格', microgrid: '各楼栋' } as const
 
 /** A page of one building's unreached households, members' phones in full (the read is audited). */
 export const getUnreached = (

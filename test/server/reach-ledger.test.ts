@@ -1,8 +1,12 @@
 /**
  * THE LEDGER RULE through the real wx-server-sdk against the local cloud, in process: a household counts once
- * per notice whoever reaches it and however often, and under concurrency the building counters equal the receipts.
+ * per notice whoever reaches it and however often, and under concurrency the sharded counters of every level
+ * (building, grid, community, street) summed equal the receipts under each unit.
  */
+import fc from 'fast-check'
 import type { AckDoc, ReachCounterDoc, ReceiptDoc } from '../../core/model'
+import { REACH_SHARDS, shardOf } from '../../core/notices/reach'
+import { pathIds } from '../../core/units'
 import type { Database } from '../../server/cloud'
 import { createData, type Data } from '../../server/data'
 import { recordAck, recordReach } from '../../server/reach-ledger'
@@ -30,7 +34,22 @@ async function docs<T>(collection: string, noticeId: string): Promise<T[]> {
 }
 const counters = (noticeId: string) => docs<ReachCounterDoc>('reachCounters', noticeId)
 const receipts = (noticeId: string) => docs<ReceiptDoc>('receipts', noticeId)
-const sumReached = (cs: ReachCounterDoc[]) => cs.reduce((n, c) => n + c.reached, 0)
+/** Households counted: the street's shards summed. */
+const sumReached = (cs: ReachCounterDoc[]) => cs.filter((c) => c.level === 'street').reduce((n, c) => n + c.reached, 0)
+
+/** Every unit's shards summed, against a recount of the receipts under it (paths by household id). */
+async function expectLedger(noticeId: string, pathOf: (householdId: string) => string) {
+  const rs = await receipts(noticeId)
+  const cs = await counters(noticeId)
+  const recount = new Map<string, number>()
+  for (const r of rs)
+    for (const id of pathIds(pathOf(r.householdId)).slice(0, -1)) recount.set(id, (recount.get(id) ?? 0) + 1)
+  const summed = new Map<string, number>()
+  for (const c of cs) summed.set(c.unitId, (summed.get(c.unitId) ?? 0) + c.reached)
+  expect(Object.fromEntries([...summed].sort())).toEqual(Object.fromEntries([...recount].sort()))
+  expect(new Set(rs.map((r) => r.householdId)).size).toBe(rs.length)
+  return { receipts: rs, counters: cs }
+}
 
 describe('recordAck', () => {
   it('a double tap counts the household once and keeps the first ackedAt', async () => {
@@ -39,8 +58,12 @@ describe('recordAck', () => {
     expect(first).toMatchObject({ householdReached: true, counted: true })
     expect(again).toMatchObject({ householdReached: true, counted: false })
     expect(again.ack.ackedAt).toEqual(first.ack.ackedAt)
-    expect(await counters('n1')).toEqual([
-      { _id: 'n1_b1', noticeId: 'n1', microgridId: 'b1', gridId: 'g1', reached: 1 },
+    const shard = shardOf('h1-1')
+    expect((await counters('n1')).sort((a, b) => a.level.localeCompare(b.level))).toEqual([
+      { _id: `n1_c_${shard}`, noticeId: 'n1', unitId: 'c', level: 'community', shard, reached: 1 },
+      { _id: `n1_g1_${shard}`, noticeId: 'n1', unitId: 'g1', level: 'grid', shard, reached: 1 },
+      { _id: `n1_b1_${shard}`, noticeId: 'n1', unitId: 'b1', level: 'microgrid', shard, reached: 1 },
+      { _id: `n1_s_${shard}`, noticeId: 'n1', unitId: 's', level: 'street', shard, reached: 1 },
     ])
     const [receipt] = await receipts('n1')
     expect(receipt).toMatchObject({ _id: 'n1_h1-1', householdId: 'h1-1', via: 'ack', by: 'p1', microgridId: 'b1' })
@@ -117,15 +140,55 @@ describe('under concurrency', () => {
         }
     const outcomes = await Promise.allSettled(calls)
     expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([])
-    const rs = await receipts('load')
-    const cs = await counters('load')
+    const { receipts: rs, counters: cs } = await expectLedger('load', (id) => {
+      const [b, n] = id.slice(1).split('-').map(Number)
+      return household(b, n).path
+    })
     expect(rs).toHaveLength(80)
     expect(sumReached(cs)).toBe(80)
-    expect(cs).toHaveLength(8)
-    for (const c of cs) expect(c.reached).toBe(rs.filter((r) => r.microgridId === c.microgridId).length)
+    // no hot document: the 10 households of one building spread over several shards of it
+    for (let b = 0; b < 8; b++) expect(cs.filter((c) => c.unitId === `b${10 + b}`).length).toBeGreaterThan(2)
     const counted = outcomes.filter((o) => o.status === 'fulfilled' && (o.value as { counted: boolean }).counted)
     expect(counted).toHaveLength(80)
   }, 120_000)
+})
+
+describe('fast-check: random concurrent acks, visits and reads', () => {
+  it('the shards summed at every level equal a recount of the receipts; each household once', async () => {
+    // a street of 2 communities × 2 grids × 2 buildings × 4 households
+    const homes = Array.from({ length: 32 }, (_, i) => {
+      const [c, g, b] = [i >> 4, (i >> 3) & 1, (i >> 2) & 1]
+      const id = `fh${i}`
+      return { _id: id, path: `/fs/fc${c}/fg${c}${g}/fb${c}${g}${b}/${id}/` }
+    })
+    const pathOf = new Map(homes.map((h) => [h._id, h.path]))
+    const step = fc.record({
+      home: fc.integer({ min: 0, max: homes.length - 1 }),
+      member: fc.integer({ min: 0, max: 2 }),
+      via: fc.constantFrom('ack' as const, 'visit' as const, 'read' as const),
+    })
+    let run = 0
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
+        const noticeId = `fc${run++}`
+        const outcomes = await Promise.all(
+          steps.map(({ home, member, via }) => {
+            const h = homes[home]
+            const by = `${h._id}-m${member}`
+            return via === 'ack'
+              ? recordAck(data, { noticeId, household: h, personId: by })
+              : recordReach(data, { noticeId, household: h, via, by, ...(via === 'visit' ? { method: 'door' } : {}) })
+          }),
+        )
+        const { receipts: rs } = await expectLedger(noticeId, (id) => pathOf.get(id) ?? '')
+        expect(rs.length).toBe(new Set(steps.map((s) => s.home)).size)
+        expect(outcomes.filter((o) => o.counted)).toHaveLength(rs.length)
+        const shards = (await counters(noticeId)).map((c) => c.shard)
+        expect(shards.every((x) => x >= 0 && x < REACH_SHARDS)).toBe(true)
+      }),
+      { numRuns: 25 },
+    )
+  }, 180_000)
 })
 
 describe('withRetry', () => {

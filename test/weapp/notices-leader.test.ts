@@ -297,8 +297,11 @@ describe('通知触达', () => {
         unit: grid,
         households: 10,
         reached,
-        byGrid: [{ ...grid, households: 10, reached }],
-        byBuilding: buildings.map((b) => ({ ...b })),
+        rowLevel: 'microgrid',
+        rows: buildings.map((b) => ({ ...b })),
+        total: buildings.length,
+        page: 0,
+        pageSize: 50,
         remindedToday: false,
       }
     }
@@ -328,7 +331,7 @@ describe('通知触达', () => {
   test('totals and bars per building, least reached first; a building lists its unreached with phones', async () => {
     answer = route(reachServer())
     const page = await renderPage(REACH, { id: 'n-1', unit: 'g-3' })
-    await eventually(() => expect(calls('reach')).toEqual([{ noticeId: 'n-1', unitId: 'g-3' }]))
+    await eventually(() => expect(calls('reach')).toEqual([{ noticeId: 'n-1', unitId: 'g-3', page: 0 }]))
     await eventually(() => expect(text(page, '.reach-totals__count')).toBe('已触达 4 / 10 户'))
     expect(text(page, '.reach-totals__percent')).toBe('40%')
     expect(text(page, '.reach-title')).toBe('明日停水通知')
@@ -383,6 +386,47 @@ describe('通知触达', () => {
       expect(calls('visit').at(-1)).toEqual({ noticeId: 'n-1', householdId: 'hh-61', method: 'door' }),
     )
     await eventually(() => expect(page.querySelectorAll('.unreached-row')).toHaveLength(0))
+    page.detach()
+  })
+
+  test('a community shows its grids (by design: the level below), paged; tapping a grid opens its own reach', async () => {
+    const community = { id: 'c-1', name: '幸福里社区', level: 'community' as const }
+    const grids = Array.from({ length: 60 }, (_, i) => ({
+      id: `g-${i + 1}`,
+      name: `第${i + 1}网格`,
+      level: 'grid' as const,
+      households: 10,
+      reached: i % 10,
+    }))
+    const reachOf = (p: Record<string, unknown>): ReachResult => {
+      const at = (p.page as number) * 50
+      return {
+        ...reachServer()['notices.reach']().data,
+        unit: community,
+        households: 600,
+        reached: 270,
+        rowLevel: 'grid',
+        rows: grids.slice(at, at + 50),
+        total: grids.length,
+        page: p.page as number,
+        pageSize: 50,
+      }
+    }
+    answer = route({ ...reachServer(), 'notices.reach': (p) => ok(reachOf(p)) })
+    const page = await renderPage(REACH, { id: 'n-1', unit: 'c-1' })
+    await eventually(() => expect(page.querySelectorAll('.reach-grid')).toHaveLength(50))
+    none(page, '.reach-building')
+    expect(text(page, '.reach-rows .card__title')).toBe('各网格')
+    // least reached first on the page
+    expect(texts(page, '.reach-grid__count').slice(0, 2)).toEqual(['0/10', '0/10'])
+    await tap(page, '.reach-pages__next')
+    await eventually(() => expect(page.querySelectorAll('.reach-grid')).toHaveLength(10))
+    expect(calls('reach').at(-1)).toEqual({ noticeId: 'n-1', unitId: 'c-1', page: 1 })
+    await tap(page, '.reach-grid', 0)
+    expect(wx.navigateTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ url: '/manage/notices/reach/index?id=n-1&unit=g-51' }),
+    )
+    none(page, '.unreached')
     page.detach()
   })
 

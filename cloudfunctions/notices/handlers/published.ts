@@ -8,11 +8,11 @@ export const published: Action<'notices', 'published'> = {
     if (!personId) return { rows: [] }
     const notices = await data.notices.publishedBy(personId, payload.page * payload.pageSize, payload.pageSize)
     const paths = [...new Set(notices.flatMap((n) => n.unitPaths))]
-    // households: one count per distinct target; reached: the building counters (never the receipts)
+    // households: one count per distinct target; reached: the counters of the published units (never the receipts)
     const [cards, targets, reached, counts] = await Promise.all([
       cardsFor(notices, caller, data),
       targetsOf(notices, data),
-      data.reachCounters.totals(notices.map((n) => n._id)),
+      data.reachCounters.totals(new Map(notices.map((n) => [n._id, n.unitIds]))),
       Promise.all(paths.map(async (p) => [p, await data.units.countHouseholdsUnder(p)] as const)),
     ])
     const households = new Map(counts)

@@ -13,16 +13,16 @@
  * one grid and about 6 for the whole street. unreached = 1 notice + 1 building + its households + its
  * receipts + the page's members + 1 audit write. visit = ledger (2 writes, 0 when already reached).
  */
-import type { UnreachedRow } from '../../../core/contract'
-import { byDoor } from '../../../core/grid/order'
+import type { ReachResult, UnreachedRow } from '../../../core/contract'
+import { byDoor, byName } from '../../../core/grid/order'
 import { reminderId } from '../../../core/ids'
 import { audienceWithin, leadsOver } from '../../../core/notices/audience'
 import { beijingDay } from '../../../core/notices/beijing-time'
 import { isLive } from '../../../core/notices/expiry'
 import { NOTICE_TEMPLATE } from '../../../core/notices/links'
 import { homeOf, reminderMessage, unreachedAmong } from '../../../core/notices/messages'
-import { tallyReach } from '../../../core/notices/reach'
-import { ancestorAt, doorLabel, type Unit } from '../../../core/units'
+import { levelBelow, unitOfPath } from '../../../core/notices/reach'
+import { doorLabel, type Unit } from '../../../core/units'
 import { recordRead } from '../../../server/audit'
 import type { Caller } from '../../../server/caller'
 import { AppError } from '../../../server/errors'
@@ -30,7 +30,7 @@ import type { Data } from '../../../server/data'
 import { recordReach } from '../../../server/reach-ledger'
 import { recipientsUnder, spendAndSend, type Recipient } from '../../../server/recipients'
 import type { Action } from '../../../server/router'
-import { byId, iso, unitRef } from '../../../server/views'
+import { iso, unitRef } from '../../../server/views'
 
 /** The notice, and the part of `unit` in its audience; refuses when there is none. */
 async function noticeOver(data: Data, noticeId: string, unit: Unit | null, caller: Caller) {
@@ -51,30 +51,41 @@ const requireLevel = (unit: Unit | null, level: Unit['level'], what: string): Un
   return unit
 }
 
+/**
+ * Households per unit from the unit counters (helper-maintained per subtree; a unit without one reads 0). Until
+ * `data.unitCounters` lands, one count per unit: bounded in calls by the page's rows.
+ */
+async function householdsOf(data: Data, paths: readonly string[]): Promise<Map<string, number>> {
+  const counts = await Promise.all(
+    paths.map(async (p) => [unitOfPath(p), await data.units.countHouseholdsUnder(p)] as const),
+  )
+  return new Map(counts)
+}
+
 export const reach: Action<'notices', 'reach'> = {
   target: (payload) => payload.unitId,
   async handle({ payload, caller, target, data }) {
     const { notice, audience } = await noticeOver(data, payload.noticeId, target, caller)
     const unit = target as Unit
+    const rowLevel = levelBelow(unit.level)
+    const { page, pageSize } = payload
 
-    const perBuilding = new Map<string, number>()
-    const buildings: Unit[] = []
-    const [counters, reminder] = await Promise.all([
-      data.reachCounters.ofNotice(notice._id),
+    // the children the notice went to (a part of them at least), in name order, this page of them
+    const children = rowLevel ? (await data.units.childrenOf(unit._id)).filter((c) => c.level === rowLevel) : []
+    const reachedChildren = children
+      .map((child) => ({ child, parts: audienceWithin(notice, child) }))
+      .filter((c) => c.parts.length > 0)
+      .sort((x, y) => byName(x.child, y.child))
+    const slice = reachedChildren.slice(page * pageSize, (page + 1) * pageSize)
+    // a row counts the audience parts inside it: itself when the notice covers it whole
+    const paths = [...new Set([...audience, ...slice.flatMap((c) => c.parts)])]
+    const [households, reachedBy, reminder] = await Promise.all([
+      householdsOf(data, paths),
+      data.reachCounters.reachedIn(notice._id, paths.map(unitOfPath)),
       data.reminders.get(reminderId(notice._id, unit._id, beijingDay(new Date()))),
-      ...audience.map(async (path) => {
-        const [counts, units] = await Promise.all([
-          data.units.householdsPerBuilding(path),
-          data.units.buildingsUnder(path),
-        ])
-        for (const [id, n] of counts) perBuilding.set(id, n)
-        buildings.push(...units)
-      }),
     ])
-    const reachedBy = new Map(counters.map((c) => [c.microgridId, c.reached]))
-    const gridIds = buildings.map((b) => ancestorAt(b.path, 'grid')).filter((id): id is string => !!id)
-    const grids = byId(await data.units.byIds(gridIds))
-    const tally = tallyReach(buildings, grids, perBuilding, reachedBy)
+    const sum = (parts: readonly string[], of: ReadonlyMap<string, number>) =>
+      parts.reduce((n, p) => n + (of.get(unitOfPath(p)) ?? 0), 0)
     return {
       notice: {
         id: notice._id,
@@ -84,15 +95,17 @@ export const reach: Action<'notices', 'reach'> = {
         expiresAt: iso(notice.expiresAt),
       },
       unit: unitRef(unit),
-      households: tally.households,
-      reached: tally.reached,
-      byGrid: tally.byGrid.map((g) => ({ ...unitRef(g.grid), households: g.households, reached: g.reached })),
-      byBuilding: tally.byBuilding.map((b) => ({
-        ...unitRef(b.building),
-        households: b.households,
-        reached: b.reached,
-        grid: unitRef(b.grid),
+      households: sum(audience, households),
+      reached: sum(audience, reachedBy),
+      rowLevel: rowLevel as ReachResult['rowLevel'],
+      rows: slice.map(({ child, parts }) => ({
+        ...unitRef(child),
+        households: sum(parts, households),
+        reached: sum(parts, reachedBy),
       })),
+      total: reachedChildren.length,
+      page,
+      pageSize,
       remindedToday: !!reminder,
     }
   },

@@ -210,6 +210,6 @@ describe('a building moved to another grid', () => {
       noticeId: toBuilding,
       unitId: 'g4',
     })
-    expect(reach.byBuilding.map((b) => [b.id, b.grid.id, b.reached])).toEqual([['c1-b7', 'g4', 1]])
+    expect(reach.rows.map((b) => [b.id, b.level, b.reached])).toEqual([['c1-b7', 'microgrid', 1]])
   })
 })

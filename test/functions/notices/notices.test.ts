@@ -187,7 +187,8 @@ describe('feed, unread, detail', () => {
       (r) => r.noticeId === target.id,
     )
     expect(receipts).toHaveLength(1)
-    expect(counters.map((x) => x.reached)).toEqual([1])
+    // one shard moved at each level: street, community, grid, building
+    expect(counters.map((x) => x.reached)).toEqual([1, 1, 1, 1])
 
     const seen = (await c.ok<Feed>(spouse, 'feed', {})).rows.find((r) => r.id === target.id)
     expect(seen).toMatchObject({ read: true, householdReached: true })

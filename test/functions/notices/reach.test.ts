@@ -53,7 +53,9 @@ async function ledger(noticeId: string) {
   const dump = await c.dump()
   const receipts = (dump.receipts as ReceiptDoc[]).filter((r) => r.noticeId === noticeId)
   const counters = (dump.reachCounters as ReachCounterDoc[]).filter((r) => r.noticeId === noticeId)
-  return { receipts, counters, counted: counters.reduce((n, x) => n + x.reached, 0) }
+  // households counted: the street's shards summed (every level is moved with the receipt)
+  const counted = counters.filter((x) => x.level === 'street').reduce((n, x) => n + x.reached, 0)
+  return { receipts, counters, counted }
 }
 
 describe('a grid chief’s notice to the grid: 收到, reach, unreached, visits', () => {
@@ -71,9 +73,11 @@ describe('a grid chief’s notice to the grid: 收到, reach, unreached, visits'
     const r = await c.ok<Reach>(chief(), 'reach', { noticeId, unitId: 'g1' })
     const buildings = ['c1-b1', 'c1-b2', 'c1-b3']
     expect(r.unit).toEqual({ id: 'g1', name: '第1网格', level: 'grid' })
-    expect(r.byBuilding.map((b) => b.id)).toEqual(buildings)
-    expect(r.byBuilding.map((b) => b.households)).toEqual(buildings.map((b) => householdsIn(b).length))
-    expect(r.byGrid).toEqual([{ id: 'g1', name: '第1网格', level: 'grid', households: r.households, reached: 0 }])
+    expect(r.rowLevel).toBe('microgrid')
+    expect(r.rows.map((b) => b.id)).toEqual(buildings)
+    expect(r.rows.map((b) => b.households)).toEqual(buildings.map((b) => householdsIn(b).length))
+    expect(r.rows.every((b) => b.reached === 0)).toBe(true)
+    expect(r).toMatchObject({ total: 3, page: 0 })
     expect(r.households).toBe(buildings.reduce((n, b) => n + householdsIn(b).length, 0))
     expect(r.reached).toBe(0)
     expect(r.notice).toMatchObject({ id: noticeId, title: '燃气安全检查', urgency: 'urgent' })
@@ -90,8 +94,7 @@ describe('a grid chief’s notice to the grid: 收到, reach, unreached, visits'
     expect(results.every((x) => x.acked)).toBe(true)
     const r = await c.ok<Reach>(chief(), 'reach', { noticeId, unitId: 'g1' })
     expect(r.reached).toBe(2)
-    expect(r.byGrid[0].reached).toBe(2)
-    expect(Object.fromEntries(r.byBuilding.map((x) => [x.id, x.reached]))).toEqual({
+    expect(Object.fromEntries(r.rows.map((x) => [x.id, x.reached]))).toEqual({
       'c1-b1': 1,
       'c1-b2': 1,
       'c1-b3': 0,
@@ -181,19 +184,25 @@ describe('a grid chief’s notice to the grid: 收到, reach, unreached, visits'
     expect(counted).toBe(receipts.length)
     const r = await c.ok<Reach>(chief(), 'reach', { noticeId, unitId: 'g1' })
     expect(r.reached).toBe(3)
-    expect(r.byBuilding.find((b) => b.id === 'c1-b3')!.reached).toBe(1)
+    expect(r.rows.find((b) => b.id === 'c1-b3')!.reached).toBe(1)
   })
 
   it('the community and a building see only their part: the grid inside the community, the building alone', async () => {
     const staff = c.holder('communityStaff', 'c1')
     const community = await c.ok<Reach>(staff, 'reach', { noticeId, unitId: 'c1' })
     const grid = await c.ok<Reach>(chief(), 'reach', { noticeId, unitId: 'g1' })
-    expect(community.byGrid.map((g) => g.id)).toEqual(['g1'])
+    // the community shows its grids, only the one the notice went to, with the grid's own figures
+    expect(community.rowLevel).toBe('grid')
+    expect(community.rows).toEqual([
+      { id: 'g1', name: '第1网格', level: 'grid', households: grid.households, reached: grid.reached },
+    ])
     expect(community.households).toBe(grid.households)
     expect(community.reached).toBe(grid.reached)
     const head = c.holder('buildingHead', 'c1-b1')
     const building = await c.ok<Reach>(head, 'reach', { noticeId, unitId: 'c1-b1' })
-    expect(building.byBuilding).toEqual([grid.byBuilding[0]])
+    expect(building.rowLevel).toBeNull()
+    expect(building.rows).toEqual([])
+    expect(grid.rows[0]).toMatchObject({ id: 'c1-b1', households: building.households, reached: building.reached })
     expect(building.households).toBe(householdsIn('c1-b1').length)
     expect(building.reached).toBe(1)
   })
@@ -354,7 +363,15 @@ describe('under load', () => {
     const { receipts, counters, counted } = await ledger(noticeId)
     expect(receipts).toHaveLength(households.size)
     expect(counted).toBe(households.size)
-    for (const k of counters) expect(k.reached).toBe(receipts.filter((r) => r.microgridId === k.microgridId).length)
+    // every level's shards summed == the receipts under that unit
+    const sums = new Map<string, number>()
+    for (const k of counters) sums.set(k.unitId, (sums.get(k.unitId) ?? 0) + k.reached)
+    for (const [unitId, n] of sums)
+      expect([unitId, n]).toEqual([
+        unitId,
+        receipts.filter((r) => r.microgridId === unitId || r.gridId === unitId || unitId === 'c2' || unitId === 's1')
+          .length,
+      ])
     // per household exactly one member reports reaching it (on each of their taps); the others do not
     const reporters = new Map<string, Set<string>>()
     results.forEach((r, i) => {
@@ -366,6 +383,7 @@ describe('under load', () => {
     expect([...reporters.values()].every((s) => s.size === 1)).toBe(true)
     const r = await c.ok<Reach>(c.holder('communityStaff', 'c2'), 'reach', { noticeId, unitId: 'c2' })
     expect(r.reached).toBe(households.size)
-    expect(r.byGrid.reduce((n, g) => n + g.reached, 0)).toBe(households.size)
+    expect(r.rowLevel).toBe('grid')
+    expect(r.rows.reduce((n, g) => n + g.reached, 0)).toBe(households.size)
   }, 300_000)
 })

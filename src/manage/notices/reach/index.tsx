@@ -1,7 +1,8 @@
 /**
- * 通知触达 (leaders): how many households of a unit a notice has reached, per grid and per building (the
- * least reached buildings first). Tapping a building lists its unreached households, paged, with doors and
- * phones in full to call or knock; 标记已上门 records how a household was reached and counts it at once.
+ * 通知触达 (leaders): how many households of a unit a notice has reached, by the level below it (a street's
+ * communities, a community's grids, a grid's buildings; the least reached first, paged when there are many).
+ * Tapping a community or grid opens its own reach; tapping a building lists its unreached households, paged,
+ * with doors and phones in full to call or knock (a building's own reach lists them at once); 标记已上门 records how a household was reached and counts it at once.
  * 提醒未触达 sends the unreached one reminder a day; a reminder that finds nobody to send to leaves it unused.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -14,6 +15,7 @@ import {
   getReach,
   getUnreached,
   percent,
+  REACH_ROW_TITLES,
   recordVisit,
   remindUnreached,
   URGENCY_LABELS,
@@ -24,7 +26,7 @@ import {
   type UnreachedRow,
   type VisitMethod,
 } from '../../../services/notices'
-import { noticeUrl } from '../../../routes'
+import { noticeUrl, reachUrl } from '../../../routes'
 import { NOTICE_LIMITS } from '../../../../core/contract/notices'
 import { ServiceError } from '../../../services/errors'
 import { formatTime, messageOf } from '../../format'
@@ -38,7 +40,7 @@ import { AppPage } from '../../../components/AppPage'
 /** How often the open page reads the counters again (they change as residents press 收到). */
 const REFRESH_MS = 15_000
 
-type Building = ReachResult['byBuilding'][number]
+type Building = Pick<ReachRow, 'id' | 'name'>
 
 export default function ReachPage() {
   const { id = '', unit = '' } = useRouter().params
@@ -56,7 +58,15 @@ export default function ReachPage() {
 }
 
 function Reach({ noticeId, unitId, onTitle }: { noticeId: string; unitId: string; onTitle: (t: string) => void }) {
-  const { state, reload } = useRemote(() => getReach(noticeId, unitId))
+  const [page, setPage] = useState(0)
+  const { state, reload } = useRemote(() => getReach(noticeId, unitId, page))
+  // another page of the rows: read it (the first is read on mount)
+  const shown = useRef(page)
+  useEffect(() => {
+    if (shown.current === page) return
+    shown.current = page
+    void reload()
+  }, [page, reload])
   useEffect(() => {
     if (state.status === 'ok') onTitle(state.data.notice.title)
   }, [state, onTitle])
@@ -74,13 +84,22 @@ function Reach({ noticeId, unitId, onTitle }: { noticeId: string; unitId: string
   else if (state.status === 'error') body = <ErrorState error={state.error} onRetry={() => void reload()} />
   else {
     const reach = state.data
-    const building = reach.byBuilding.find((b) => b.id === selected) ?? null
+    // a building's own reach lists its unreached at once; a grid's, those of the building tapped
+    const building: Building | null =
+      reach.rowLevel === null
+        ? reach.unit
+        : reach.rowLevel === 'microgrid'
+          ? (reach.rows.find((b) => b.id === selected) ?? null)
+          : null
+    const open = (row: ReachRow) => {
+      if (reach.rowLevel === 'microgrid') setSelected(selected === row.id ? null : row.id)
+      else void Taro.navigateTo({ url: reachUrl(noticeId, row.id) })
+    }
     body = (
       <View>
         <Summary reach={reach} onRefresh={() => void reload()} />
         <ShareCard noticeId={noticeId} />
-        {reach.byGrid.length > 1 ? <GridBars rows={reach.byGrid} /> : null}
-        <BuildingBars rows={reach.byBuilding} selected={selected} onSelect={setSelected} />
+        {reach.rowLevel ? <RowBars reach={reach} selected={selected} onOpen={open} onPage={setPage} /> : null}
         {building ? (
           <Unreached key={building.id} noticeId={noticeId} building={building} onVisited={() => void reload()} />
         ) : null}
@@ -161,68 +180,79 @@ function Bar({ reached, households }: { reached: number; households: number }) {
   )
 }
 
-function GridBars({ rows }: { rows: ReachRow[] }) {
-  return (
-    <View className='card reach-grids'>
-      <View className='card__head'>
-        <Text className='card__title'>各网格</Text>
-      </View>
-      {rows.map((g) => (
-        <View className='reach-row reach-grid' key={g.id}>
-          <View className='reach-row__head'>
-            <Text className='reach-row__name reach-grid__name'>{g.name}</Text>
-            <Text className='reach-row__count reach-grid__count'>
-              {g.reached}/{g.households}
-            </Text>
-            <Text className='reach-row__percent'>{percent(g.reached, g.households)}%</Text>
-          </View>
-          <Bar reached={g.reached} households={g.households} />
-        </View>
-      ))}
-    </View>
-  )
-}
-
 /** Least reached share first; among equals, the most unreached households first. */
-const byLeastReached = (a: Building, b: Building): number =>
+const byLeastReached = (a: ReachRow, b: ReachRow): number =>
   a.reached / (a.households || 1) - b.reached / (b.households || 1) ||
   b.households - b.reached - (a.households - a.reached) ||
   a.name.localeCompare(b.name, 'zh-CN')
 
-function BuildingBars({
-  rows,
+/** Class names of the rows, by their level. */
+const ROW_KINDS = { community: 'community', grid: 'grid', microgrid: 'building' } as const
+
+/** The level below: each row its share reached; a community or grid opens its own reach, a building its list. */
+function RowBars({
+  reach,
   selected,
-  onSelect,
+  onOpen,
+  onPage,
 }: {
-  rows: Building[]
+  reach: ReachResult
   selected: string | null
-  onSelect: (id: string | null) => void
+  onOpen: (row: ReachRow) => void
+  onPage: (page: number) => void
 }) {
-  const sorted = [...rows].sort(byLeastReached)
+  const level = reach.rowLevel ?? 'microgrid'
+  const kind = ROW_KINDS[level]
+  const sorted = [...reach.rows].sort(byLeastReached)
+  const pages = Math.ceil(reach.total / reach.pageSize)
   return (
-    <View className='card reach-buildings'>
+    <View className={`card reach-rows reach-rows--${level}`}>
       <View className='card__head'>
-        <Text className='card__title'>各楼栋</Text>
-        <Text className='card__hint'>点楼栋查看未触达住户</Text>
+        <Text className='card__title'>{REACH_ROW_TITLES[level]}</Text>
+        <Text className='card__hint'>{level === 'microgrid' ? '点楼栋查看未触达住户' : '点一行查看下一级'}</Text>
       </View>
-      {sorted.length === 0 ? <Text className='manage-hint'>没有楼栋</Text> : null}
-      {sorted.map((b) => (
+      {sorted.length === 0 ? <Text className='manage-hint'>没有下一级</Text> : null}
+      {sorted.map((r) => (
         <View
-          className={`reach-row reach-building${selected === b.id ? ' reach-building--active' : ''}`}
-          key={b.id}
-          onClick={() => onSelect(selected === b.id ? null : b.id)}
+          className={`reach-row reach-${kind}${selected === r.id ? ` reach-${kind}--active` : ''}`}
+          key={r.id}
+          onClick={() => onOpen(r)}
         >
           <View className='reach-row__head'>
-            <Text className='reach-row__name reach-building__name'>{b.name}</Text>
-            <Text className='reach-row__grid'>{b.grid.name}</Text>
-            <Text className='reach-row__count reach-building__count'>
-              {b.reached}/{b.households}
+            <Text className={`reach-row__name reach-${kind}__name`}>{r.name}</Text>
+            <Text className={`reach-row__count reach-${kind}__count`}>
+              {r.reached}/{r.households}
             </Text>
-            <Text className='reach-row__percent'>{percent(b.reached, b.households)}%</Text>
+            <Text className='reach-row__percent'>{percent(r.reached, r.households)}%</Text>
           </View>
-          <Bar reached={b.reached} households={b.households} />
+          <Bar reached={r.reached} households={r.households} />
         </View>
       ))}
+      {pages > 1 ? (
+        <View className='manage-row-actions reach-pages'>
+          <Button
+            className='reach-pages__prev'
+            size='small'
+            fill='outline'
+            disabled={reach.page === 0}
+            onClick={() => onPage(reach.page - 1)}
+          >
+            上一页
+          </Button>
+          <Text className='manage-hint'>
+            第 {reach.page + 1} / {pages} 页
+          </Text>
+          <Button
+            className='reach-pages__next'
+            size='small'
+            fill='outline'
+            disabled={reach.page + 1 >= pages}
+            onClick={() => onPage(reach.page + 1)}
+          >
+            下一页
+          </Button>
+        </View>
+      ) : null}
     </View>
   )
 }
