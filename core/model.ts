@@ -164,6 +164,28 @@ export interface ReachCounterDoc {
   reached: number
 }
 
+/** The figures of one unit's whole subtree (street, community, grid or micro-grid; `_id` is the unit's id): a cache
+ * of the records, moved in the same transaction as the change that moves them (core/grid/counters.ts says by how
+ * much) and mended by grid.repairCounters. Missing counters read as zeros. */
+export interface UnitCounterDoc {
+  _id: string
+  /** the unit's path, copied so the repair finds the counters under a unit by prefix */
+  path: string
+  /** households, retired ones left out */
+  households: number
+  /** people whose home is under the unit */
+  residents: number
+  /** residents with a WeChat identity */
+  joined: number
+  /** households with at least one joined member */
+  reachable: number
+  /** claims waiting for a decision */
+  pendingClaims: number
+  /** residents with a care flag */
+  care: number
+  updatedAt: Date
+}
+
 /** A grid chief's relay of a notice from above into the grid's group: `${noticeId}_${gridId}`. The notice itself
  * is not copied, so residents still see one notice; the share card opens it with this grid's note. */
 export interface RelayDoc {

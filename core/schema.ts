@@ -87,6 +87,11 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [{ name: 'noticeId_1', keys: { noticeId: 1 } }],
   },
   {
+    name: 'unitCounters',
+    purpose: '单元计数：每个街道、社区、网格、微网格一条，整棵子树的户数、居民、已加入、待审核等，与变动同一事务更新',
+    indexes: [{ name: 'path_1', keys: { path: 1 } }],
+  },
+  {
     name: 'relays',
     purpose: '转发：网格长把上级通知转发到本网格群，可附一句话',
     indexes: [{ name: 'noticeId_1', keys: { noticeId: 1 } }],

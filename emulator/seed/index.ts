@@ -4,7 +4,8 @@
  * merchants. Deterministic: the same seed gives the same community (ids, names, phones, openids) every run,
  * so personas, screenshots and tests stay put.
  */
-import type { CareFlag, PersonDoc } from '../../core/model'
+import { countersFor } from '../../core/grid/counters'
+import type { CareFlag, PersonDoc, UnitCounterDoc } from '../../core/model'
 import type { Persona } from '../../core/persona'
 import { ROLE_LABELS, type Role, type RoleGrant } from '../../core/roles'
 import { childPath, doorLabel, rootPath, type Unit } from '../../core/units'
@@ -16,6 +17,8 @@ export const DEMO_SEED = 20250301
 export interface DemoCommunity {
   units: Unit[]
   people: PersonDoc[]
+  /** The figures of every unit, as the functions keep them (core/grid/counters.ts): seeded with the records. */
+  unitCounters: UnitCounterDoc[]
   /** One demo login per role the local persona picker offers (本地演示). */
   personas: Persona[]
 }
@@ -124,7 +127,12 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
   grant(staffMember(), 'streetStaff', street)
   flagCare(createRandom(seed ^ CARE_STREAM), people)
 
-  return { units, people, personas: [...pickPersonas(people, units, gridsByCommunity), ...VISITORS] }
+  const unitCounters = [...countersFor(units, people, [])].map(([_id, c]) => ({
+    _id,
+    ...c,
+    updatedAt: new Date(JOINED),
+  }))
+  return { units, people, unitCounters, personas: [...pickPersonas(people, units, gridsByCommunity), ...VISITORS] }
 
   function resident(name: string, home: Unit): PersonDoc {
     const p = addPerson(

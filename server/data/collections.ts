@@ -13,6 +13,7 @@ import type {
   RelayDoc,
   ReminderDoc,
   SubscriptionDoc,
+  UnitCounterDoc,
 } from '../../core/model'
 import type { StoredUnit } from '../../core/units'
 
@@ -31,6 +32,7 @@ export interface Documents {
   deliveries: DeliveryDoc
   subscriptions: SubscriptionDoc
   reminders: ReminderDoc
+  unitCounters: UnitCounterDoc
 }
 
 export type CollectionName = keyof Documents
@@ -51,4 +53,5 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'deliveries',
   'subscriptions',
   'reminders',
+  'unitCounters',
 ]

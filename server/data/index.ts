@@ -24,6 +24,7 @@ import { relays, type Relays } from './relays'
 import { reminders, type Reminders } from './reminders'
 import { subscriptions, type Subscriptions } from './subscriptions'
 import { txData, type TxData } from './tx'
+import { unitCounters, type UnitCounters } from './unit-counters'
 import { units, type Units } from './units'
 
 export type { TxData } from './tx'
@@ -43,6 +44,7 @@ export interface Data {
   deliveries: Deliveries
   subscriptions: Subscriptions
   reminders: Reminders
+  unitCounters: UnitCounters
   /**
    * `work` in one transaction, retried on conflict with jittered backoff (server/transaction.ts): `work` must be
    * safe to run again, re-reading inside the transaction what it decides on. `precheck`, when given, runs before
@@ -69,6 +71,7 @@ export function createData(db: Database): Data {
     deliveries: deliveries(db),
     subscriptions: subscriptions(db),
     reminders: reminders(db),
+    unitCounters: unitCounters(db),
     transaction<T>(work: (tx: TxData) => Promise<T>, precheck?: () => Promise<T | null>): Promise<T> {
       if (!precheck) return runTransaction(db, (tx) => work(inTx(tx)))
       return withRetry(async () => {

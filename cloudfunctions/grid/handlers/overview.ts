@@ -1,5 +1,10 @@
-/** grid.overview: households and residents under a unit and under each of its child units, with their heads. */
+/**
+ * grid.overview: households and residents under a unit and under each of its child units, with their heads. The
+ * figures come from the units' counters (core/grid/counters.ts): as many documents as there are children, whatever
+ * lies below them.
+ */
 import type { UnitCounts } from '../../../core/contract'
+import { figuresOf } from '../../../core/grid/counters'
 import { headsByUnit } from '../../../core/grid/heads'
 import { byName } from '../../../core/grid/order'
 import { pathIds } from '../../../core/units'
@@ -9,12 +14,13 @@ import type { Data } from '../../../server/data'
 import type { Action } from '../../../server/router'
 import { byId, unitRef } from '../../../server/views'
 
-const countsUnder = async (data: Data, path: string): Promise<UnitCounts> => {
-  const [households, residents] = await Promise.all([
-    data.units.countHouseholdsUnder(path),
-    data.people.countResidentsUnder(path),
-  ])
-  return { households, residents }
+/** The households and residents of each unit, from its counter (a missing counter reads as zeros). */
+const countsOf = async (data: Data, ids: readonly string[]): Promise<UnitCounts[]> => {
+  const counters = byId(await data.unitCounters.byIds(ids))
+  return ids.map((id) => {
+    const f = figuresOf(counters.get(id))
+    return { households: f.households, residents: f.residents }
+  })
 }
 
 export const overview: Action<'grid', 'overview'> = {
@@ -26,7 +32,10 @@ export const overview: Action<'grid', 'overview'> = {
     children.sort(byName)
     const shown = [unit, ...children]
     const [counts, holders] = await Promise.all([
-      Promise.all(shown.map((u) => countsUnder(data, u.path))),
+      countsOf(
+        data,
+        shown.map((u) => u._id),
+      ),
       data.people.holdingRolesOver(shown.map((u) => u._id)),
     ])
     const heads = headsByUnit(holders, byId(shown), viewerOf(caller))

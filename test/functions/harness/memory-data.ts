@@ -1,12 +1,14 @@
 /**
  * The data layer over plain arrays, for the router's tests: they make the database fail on purpose and count how
  * often the layer is asked for. Only `units` and `people` are read there (the caller, its units, the grid handlers'
- * reads); every other repository, every write and transactions throw, so a test that starts to need them says so.
+ * reads, and `unitCounters` over what countersFor makes of the arrays); every other repository, every write and transactions throw, so a test that starts to need them says so.
  */
-import type { PersonDoc } from '../../../core/model'
+import { countersFor } from '../../../core/grid/counters'
+import type { PersonDoc, UnitCounterDoc } from '../../../core/model'
 import { isWithin, type Unit } from '../../../core/units'
 import type { Data } from '../../../server/data'
 import type { People } from '../../../server/data/people'
+import type { UnitCounters } from '../../../server/data/unit-counters'
 import type { Units } from '../../../server/data/units'
 
 const unused = (name: string): never => {
@@ -48,6 +50,13 @@ export function memoryData(units: readonly Unit[], people: readonly PersonDoc[])
     holdingRolesOver: async (ids) => people.filter((p) => p.roles.some((g) => ids.includes(g.unitId))),
   })
 
+  const counters = new Map<string, UnitCounterDoc>(
+    [...countersFor(units, people, [])].map(([id, c]) => [id, { _id: id, ...c, updatedAt: new Date(0) }]),
+  )
+  const counterReads = only<UnitCounters>('unitCounters', {
+    byIds: async (ids) => [...new Set(ids)].flatMap((id) => counters.get(id) ?? []),
+  })
+
   return {
     units: unitReads,
     people: personReads,
@@ -63,6 +72,7 @@ export function memoryData(units: readonly Unit[], people: readonly PersonDoc[])
     deliveries: only('deliveries'),
     subscriptions: only('subscriptions'),
     reminders: only('reminders'),
+    unitCounters: counterReads,
     transaction: async () => unused('transaction'),
   }
 }

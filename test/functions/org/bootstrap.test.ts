@@ -190,7 +190,7 @@ describe('refusals write nothing', () => {
   it('refuses an environment that already has staff (the demo community), even with the right secret', async () => {
     const env = await freshEnvironment({ BOOTSTRAP_SECRET: SECRET })
     const demo = buildDemoCommunity()
-    await env.cloud.seed({ units: demo.units, people: demo.people })
+    await env.cloud.seed({ units: demo.units, people: demo.people, unitCounters: demo.unitCounters })
     const before = await env.contents()
     expect(await env.call('o_new_wechat_user', 'bootstrap', { ...FIRST, secret: SECRET })).toEqual(
       refusal('BOOTSTRAP_USED'),
