@@ -1,6 +1,6 @@
 /**
  * notices.reach / unreached / visit / remind (通知触达, 不落一户): how many households of a notice's audience
- * were reached, per grid and per building; the unreached households of one building with their doors and phones
+ * were reached, by the level below the unit (a street's communities, a community's grids, a grid's buildings); the unreached households of one building with their doors and phones
  * (audited); a leader's in-person reach (已上门告知), counted by the ledger like a 收到; and a reminder to the
  * unreached, at most once per notice per unit per day.
  *
@@ -8,10 +8,10 @@
  * to a unit overlapping it (FORBIDDEN when the caller leads over no part of the notice, NOT_FOUND when the unit is
  * simply outside its audience). Only the part of the unit inside the notice's audience is counted.
  *
- * Cost (reads): reach = 1 notice + per published unit inside the target 1 aggregate (households per building)
- * and 1 query (its buildings), each per 1,000 buildings + 1 per 100 grids + 1 per 1,000 building counters: 5 for
- * one grid and about 6 for the whole street. unreached = 1 notice + 1 building + its households + its
- * receipts + the page's members + 1 audit write. visit = ledger (2 writes, 0 when already reached).
+ * Cost (reads): reach = 1 notice + the unit's children (1 query) + for the page's rows (≤ 50) and the audience
+ * parts their unit counters and 16 reach-counter shards each, by id (1 query per 100 ids) + the day's reminder:
+ * bounded by the page, whatever lies below. unreached = 1 notice + 1 building + its households + its receipts +
+ * the page's members + 1 audit write. visit = ledger (5 writes, 0 when already reached).
  */
 import type { ReachResult, UnreachedRow } from '../../../core/contract'
 import { byDoor, byName } from '../../../core/grid/order'
@@ -51,15 +51,10 @@ const requireLevel = (unit: Unit | null, level: Unit['level'], what: string): Un
   return unit
 }
 
-/**
- * Households per unit from the unit counters (helper-maintained per subtree; a unit without one reads 0). Until
- * `data.unitCounters` lands, one count per unit: bounded in calls by the page's rows.
- */
+/** Households per unit (by id), from the unit counters of their subtrees; a unit without one has none. */
 async function householdsOf(data: Data, paths: readonly string[]): Promise<Map<string, number>> {
-  const counts = await Promise.all(
-    paths.map(async (p) => [unitOfPath(p), await data.units.countHouseholdsUnder(p)] as const),
-  )
-  return new Map(counts)
+  const counters = await data.unitCounters.byIds(paths.map(unitOfPath))
+  return new Map(counters.map((c) => [c._id, c.households]))
 }
 
 export const reach: Action<'notices', 'reach'> = {
