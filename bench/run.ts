@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the local cloud's throughput and latency for a function call that does one read and one
  * write, beside the raw storage engine doing the same read and write in the same run, and the weapp main
- * package size. Figures are printed, never judged: docs/benchmarks.md records them.
+ * package size. `--district` runs bench/district.ts instead (screens at 1 grid, 100 grids, a district). Figures are printed, never judged: docs/benchmarks.md records them.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -10,6 +10,7 @@ import { buildSync } from 'esbuild'
 import { Engine, startLocalCloud } from '../emulator'
 import { mainPackageSize } from '../scripts/package-size'
 import { benchAcks } from './acks'
+import { benchDistrict } from './district'
 import { benchGroupCommit } from './engine'
 import { runLoad, type LoadResult } from './load'
 
@@ -77,6 +78,7 @@ async function benchCloud(dataDir: string, functionsDir: string, concurrency: nu
 const ms = (n: number): string => `${n.toFixed(2)} ms`
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--district')) return benchDistrict(process.argv)
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-bench-'))
   const functionsDir = buildProbe()
   console.log(
