@@ -212,21 +212,55 @@ export interface SubscriptionDoc {
   remaining: number
   /** from when it counts: the accept that found none left; notices published before it are not sent to it */
   since?: Date
+  /** what its messages were spent on since `since` (`deliver:<noticeId>`, …): a resumed batch never spends a second
+   * message of the same person on the same notice */
+  spentFor?: string[]
   updatedAt: Date
 }
 
-/** The subscribe messages of one notice, sent by the `deliver` timer in bounded batches: `_id` = the notice's id.
- * The cursor (which unit, after which subscription) lets a job resume where the last firing stopped. */
+/** The subscribe messages of one notice (`_id` = the notice's id), written by publish as 'pending'. The first
+ * `deliver` firing opens it: counts who is due and splits the audience into DELIVERY_SHARDS shards
+ * (`deliveryShards`), which later firings send in parallel; the job is 'done' when every shard is. */
 export interface DeliveryDoc {
   _id: string
   noticeId: string
+  status: 'pending' | 'sending' | 'done'
+  /** @deprecated cursor of the single-batch delivery; shards hold the cursors now */
+  unitIndex: number
+  /** @deprecated see unitIndex */
+  after: string
+  /** messages sent before the job was split into shards (0 for new jobs); the shards count the rest */
+  sent: number
+  /** a firing holds the job until then (while it opens it), so two overlapping firings never open it twice */
+  lockedUntil: Date
+  createdAt: Date
+  /** counted when the job is opened: subscribers under the notice's units with a message left, who subscribed
+   * before it was published */
+  due?: number
+  /** how many shards the job was split into (set when opened) */
+  shards?: number
+  doneAt?: Date
+}
+
+/** One shard of a delivery: the subscriptions whose `_id` lies in [lo, hi) under each of the notice's units,
+ * sent in batches by whichever firing holds its lease; the cursor (unit, last subscription) is saved after every
+ * batch, so a crashed firing's shard resumes from its last batch. `_id` = `${noticeId}:${index}`. */
+export interface DeliveryShardDoc {
+  _id: string
+  noticeId: string
   status: 'pending' | 'done'
+  lo: string
+  hi: string
   /** index into the notice's unitPaths */
   unitIndex: number
   /** the last subscription `_id` handled under that unit ('' = none yet) */
   after: string
+  /** messages WeChat took */
   sent: number
-  /** a firing holds the job until then, so two overlapping firings never send the same batch */
+  /** messages spent but refused by WeChat (unsubscribed, blocked) */
+  failed: number
+  /** subscriptions counted as due that turned out not to be: opened the notice, moved away, spent elsewhere */
+  skipped: number
   lockedUntil: Date
   createdAt: Date
   doneAt?: Date

@@ -104,11 +104,22 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     name: 'subscriptions',
     purpose: '订阅消息：居民同意接收的一次性订阅次数',
-    indexes: [{ name: 'personId_1', keys: { personId: 1 } }],
+    indexes: [
+      { name: 'personId_1', keys: { personId: 1 } },
+      { name: 'homePath_1', keys: { homePath: 1 } },
+    ],
   },
   {
     name: 'deliveries',
     purpose: '投递任务：发布后由定时器分批发送订阅消息，发布本身不随受众增长',
     indexes: [{ name: 'status_1', keys: { status: 1 } }],
+  },
+  {
+    name: 'deliveryShards',
+    purpose: '投递分片：一条通知的订阅消息按订阅编号分段，各段由定时器并行发送、各自续传',
+    indexes: [
+      { name: 'status_1_lockedUntil_1', keys: { status: 1, lockedUntil: 1 } },
+      { name: 'noticeId_1', keys: { noticeId: 1 } },
+    ],
   },
 ]

@@ -19,8 +19,9 @@ export interface Recipient {
 }
 
 /**
- * Subscriptions of a template under `path` with a message left, in id order after `after` (`last`: the cursor to
- * go on from), each with its person; `scanned`: subscriptions read; `done` when none are left after them.
+ * Subscriptions of a template under `path` with a message left, in id order after `after` and before `before`
+ * (a delivery shard's end; `last`: the cursor to go on from), each with its person; `scanned`: subscriptions read;
+ * `done` when none are left after them.
  */
 export async function recipientsUnder(
   data: Data,
@@ -28,8 +29,9 @@ export async function recipientsUnder(
   templateId: string,
   after: string,
   limit: number,
+  before?: string,
 ): Promise<{ recipients: Recipient[]; scanned: number; last: string; done: boolean }> {
-  const subs = await data.subscriptions.under(path, templateId, after, limit)
+  const subs = await data.subscriptions.under(path, templateId, after, limit, before)
   const people = byId(await data.people.byIds(subs.map((s) => s.personId)))
   const recipients = subs.flatMap((sub): Recipient[] => {
     const p = people.get(sub.personId)
@@ -42,21 +44,33 @@ export async function recipientsUnder(
 
 /**
  * Spends one of the recipient's messages, then sends `message`: taken before it is sent, so a reminder and a
- * delivery at once never send the same one. True when WeChat took it; false when none was left (another sender
- * spent it) or WeChat refused it (unsubscribed, blocked: spent either way, logged under `label`).
+ * delivery at once never send the same one, and with `purpose` (e.g. `deliver:<noticeId>`) a resumed batch never
+ * spends a second one on the same purpose. 'sent' when WeChat took it; 'none' when none was left (another sender
+ * spent it, or it was spent on this purpose already); 'refused' when WeChat refused it (unsubscribed, blocked:
+ * spent either way, logged under `label`).
  */
-export async function spendAndSend(
+export async function spendAndSendAs(
   data: Data,
   r: Recipient,
   message: SubscribeMessage,
   label: string,
-): Promise<boolean> {
-  if (!(await data.subscriptions.consume(r.sub._id, new Date()))) return false
+  purpose?: string,
+): Promise<'sent' | 'none' | 'refused'> {
+  if (!(await data.subscriptions.consume(r.sub._id, new Date(), purpose))) return 'none'
   try {
     await getCloud().openapi.subscribeMessage.send(message)
-    return true
+    return 'sent'
   } catch (error) {
     console.warn(`[${label}] → ${r.personId} failed`, error)
-    return false
+    return 'refused'
   }
 }
+
+/** spendAndSendAs, true only when WeChat took the message (reminders). */
+export const spendAndSend = async (
+  data: Data,
+  r: Recipient,
+  message: SubscribeMessage,
+  label: string,
+  purpose?: string,
+): Promise<boolean> => (await spendAndSendAs(data, r, message, label, purpose)) === 'sent'

@@ -42,3 +42,21 @@ export const reminderMessage = (
   to: Parameters<typeof noticeMessage>[1],
 ): ReturnType<typeof noticeMessage> =>
   noticeMessage(notice, to, { origin: `提醒：${notice.origin}`, urgency: '请回复收到' })
+
+/** Shards a delivery's audience is split into: enough for 100,000 subscribers in minutes (docs/deploy.md). */
+export const DELIVERY_SHARDS = 16
+
+/**
+ * The subscription-id ranges [lo, hi) of a delivery's shards, covering every id: person ids are `p` and random
+ * hex (cloudfunctions/org/new-ids.ts) and a subscription's id starts with its person's, so splitting on the hex
+ * digit after `p` gives shards of even size; ids of any other shape still fall in the first or the last.
+ */
+export const shardRanges = (count = DELIVERY_SHARDS): { lo: string; hi: string }[] => {
+  const digits = '0123456789abcdef'
+  const cuts = Array.from({ length: count - 1 }, (_, i) => {
+    const at = Math.floor(((i + 1) * 256) / count) // a position in two hex digits: counts up to 256 shards stay even
+    return `p${digits[Math.floor(at / 16)]}${digits[at % 16]}`
+  })
+  const bounds = ['', ...cuts, '\uffff']
+  return bounds.slice(0, -1).map((lo, i) => ({ lo, hi: bounds[i + 1] }))
+}

@@ -4,6 +4,7 @@ import type {
   AuditDoc,
   ClaimDoc,
   DeliveryDoc,
+  DeliveryShardDoc,
   GroupDoc,
   InviteDoc,
   NoticeDoc,
@@ -30,6 +31,7 @@ export interface Documents {
   reachCounters: ReachCounterDoc
   relays: RelayDoc
   deliveries: DeliveryDoc
+  deliveryShards: DeliveryShardDoc
   subscriptions: SubscriptionDoc
   reminders: ReminderDoc
   unitCounters: UnitCounterDoc
@@ -51,6 +53,7 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'reachCounters',
   'relays',
   'deliveries',
+  'deliveryShards',
   'subscriptions',
   'reminders',
   'unitCounters',

@@ -3,17 +3,26 @@
  * delivery and reminders. Where a person lives has one source of truth, their `people` document: a subscription's
  * `homePath` is only an index copy to find the subscribers under a unit by prefix, rewritten by a move and dropped
  * with the subscription when the person leaves or is deleted (server/recipients.ts checks each against the person
- * before a message is spent). Indexes (core/schema.ts): personId_1; found by homePath prefix (few documents).
+ * before a message is spent). Indexes (core/schema.ts): personId_1; found by homePath prefix within an `_id` range
+ * (a delivery shard), in `_id` order.
  */
 import type { SubscriptionDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { addOnce, first, pathPrefix, rebaseField, rows, updated } from './query'
+import { addOnce, first, pathPrefix, rebaseField, rows, total, updated } from './query'
 
 export interface Subscriptions {
-  /** Subscriptions of a template under `path` with a message left, in id order after `after`, at most `limit`. */
-  under(path: string, templateId: string, after: string, limit: number): Promise<SubscriptionDoc[]>
-  /** Spends one message; false when none was left (another sender spent it first). */
-  consume(id: string, at: Date): Promise<boolean>
+  /**
+   * Subscriptions of a template under `path` with a message left, in id order after `after` and before `before`
+   * (when given: a delivery shard's end), at most `limit`.
+   */
+  under(path: string, templateId: string, after: string, limit: number, before?: string): Promise<SubscriptionDoc[]>
+  /** How many subscriptions of a template under `path` hold a message and count from `since` or earlier. */
+  countDue(path: string, templateId: string, since: Date): Promise<number>
+  /**
+   * Spends one message; false when none was left (another sender spent it first), or, with `purpose`, when one
+   * was already spent on that purpose (a resumed batch: never a second message about the same notice).
+   */
+  consume(id: string, at: Date, purpose?: string): Promise<boolean>
   /**
    * Adds one accepted message; returns how many the person now holds. A subscription counts from the moment it
    * is made: when none was left, `since` becomes `at` (notices published before it are not sent to it).
@@ -31,18 +40,36 @@ export function subscriptions(db: Database): Subscriptions {
   const _ = db.command
   const col = () => db.collection('subscriptions')
   return {
-    under: (path, templateId, after, limit) =>
+    under: (path, templateId, after, limit, before) =>
       rows<SubscriptionDoc>(
         col()
-          .where({ homePath: pathPrefix(db, path), templateId, remaining: _.gt(0), _id: _.gt(after) })
+          .where(
+            _.and([
+              { homePath: pathPrefix(db, path), templateId, remaining: _.gt(0), _id: _.gt(after) },
+              // a shard's end, as a second condition on _id (one field condition holds one range operator)
+              ...(before === undefined ? [] : [{ _id: _.lt(before) }]),
+            ]),
+          )
           .orderBy('_id', 'asc')
           .limit(limit),
       ),
-    async consume(id, at) {
-      // conditional decrement: a reminder and a delivery at once never spend the same message twice
+    countDue: (path, templateId, since) =>
+      total(
+        col().where({
+          homePath: pathPrefix(db, path),
+          templateId,
+          remaining: _.gt(0),
+          since: _.or(_.exists(false), _.lte(since)),
+        }),
+      ),
+    async consume(id, at, purpose) {
+      // conditional decrement: a reminder and a delivery at once never spend the same message twice, and with a
+      // purpose the same sender resuming a batch never spends two on one notice
       const res = await col()
-        .where({ _id: id, remaining: _.gt(0) })
-        .update({ data: { remaining: _.inc(-1), updatedAt: at } })
+        .where({ _id: id, remaining: _.gt(0), ...(purpose ? { spentFor: _.neq(purpose) } : {}) })
+        .update({
+          data: { remaining: _.inc(-1), updatedAt: at, ...(purpose ? { spentFor: _.addToSet(purpose) } : {}) },
+        })
       return updated(res) === 1
     },
     async subscribe(sub, at) {
@@ -55,7 +82,9 @@ export function subscriptions(db: Database): Subscriptions {
         if (updated(more) === 1) break
         const fresh = await col()
           .where({ _id, remaining: _.lte(0) })
-          .update({ data: { remaining: _.inc(1), homePath: fields.homePath, since: at, updatedAt: at } })
+          // none left: what earlier messages were spent on no longer matters (keeps spentFor as short as what
+          // the person accepted since)
+          .update({ data: { remaining: _.inc(1), homePath: fields.homePath, since: at, spentFor: [], updatedAt: at } })
         if (updated(fresh) === 1) break
         if (await addOnce(col(), { _id, ...fields, remaining: 1, since: at, updatedAt: at })) break
       }

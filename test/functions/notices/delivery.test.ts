@@ -7,7 +7,9 @@ import type { NoticesApi } from '../../../core/contract'
 import type { PersonDoc, SubscriptionDoc } from '../../../core/model'
 import { NOTICE_TEMPLATE } from '../../../core/notices/links'
 import { isWithin } from '../../../core/units'
-import { SENDS_PER_FIRING } from '../../../cloudfunctions/notices/deliver'
+import { BATCH } from '../../../cloudfunctions/notices/deliver'
+import { subscriptionId } from '../../../core/ids'
+import { DELIVERY_SHARDS } from '../../../core/notices/messages'
 import { inDays, startNoticesCloud, type NoticesCloud } from '../harness/notices-cloud'
 
 let c: NoticesCloud
@@ -70,42 +72,86 @@ it('sends one message to each subscriber in scope, within the template’s limit
     [b._id]: 0,
     [outside._id]: 1,
   })
-  const job = ((await c.dump()).deliveries as { _id: string; status: string; sent: number }[]).find(
+  const job = ((await c.dump()).deliveries as { _id: string; status: string; due: number }[]).find(
     (d) => d._id === notice.id,
   )
-  expect(job).toMatchObject({ status: 'done', sent: 2 })
+  expect(job).toMatchObject({ status: 'done', due: 2 })
 })
 
-it('a large audience goes out over several firings, each resuming where the last stopped, nobody twice', async () => {
+it('a few thousand subscribers over many shards: two firings at once, one that fails part way, each person once', async () => {
   const before = outbox().length
-  const many: SubscriptionDoc[] = Array.from({ length: SENDS_PER_FIRING + 37 }, (_, i) => ({
-    _id: `bulk-${String(i).padStart(4, '0')}_${NOTICE_TEMPLATE.id}`,
-    personId: `bulk-${i}`,
-    homePath: `/s1/c2/g7/c2-b19/c2-b19-1-${100 + i}/`,
-    templateId: NOTICE_TEMPLATE.id,
-    remaining: 1,
-    updatedAt: new Date(),
-  }))
-  // the people behind them: a message goes to the person's WeChat identity and home as they are now
-  const people: PersonDoc[] = many.map((m, i) => ({
-    _id: m.personId,
-    openid: `o_bulk_${i}`,
+  const hex = (i: number) => ((i * 2654435761) >>> 0).toString(16).padStart(8, '0') + String(i).padStart(8, '0')
+  // person ids as org makes them (p + hex), so the audience spreads over every shard; every fifth holds two messages
+  const people: PersonDoc[] = Array.from({ length: 3000 }, (_, i) => ({
+    _id: `p${hex(i)}`,
+    openid: `o_many_${i}`,
     name: `居民${i}`,
     phone: '',
-    householdId: `c2-b19-1-${100 + i}`,
-    homePath: m.homePath,
+    householdId: `c2-b19-2-${1000 + i}`,
+    homePath: `/s1/c2/g7/c2-b19/c2-b19-2-${1000 + i}/`,
     roles: [],
     createdAt: new Date(),
   }))
+  const many: SubscriptionDoc[] = people.map((p, i) => ({
+    _id: subscriptionId(p._id, NOTICE_TEMPLATE.id),
+    personId: p._id,
+    homePath: p.homePath!,
+    templateId: NOTICE_TEMPLATE.id,
+    remaining: i % 5 === 0 ? 2 : 1,
+    updatedAt: new Date(),
+  }))
   await c.cloud.seed({ people, subscriptions: many })
-  await c.ok(c.holder('gridChief', 'g7'), 'publish', draft(['g7']))
+  const notice = await c.ok<NoticesApi['publish']['result']>(c.holder('gridChief', 'g7'), 'publish', draft(['g7']))
 
-  expect(await c.fireDeliver()).toMatchObject({ ok: true, data: { sent: SENDS_PER_FIRING, finished: 0 } })
-  expect(await c.fireDeliver()).toMatchObject({ ok: true, data: { sent: 37, finished: 1 } })
-  const sent = outbox().slice(before)
-  expect(new Set(sent.map((m) => m.touser)).size).toBe(many.length)
-  expect(sent).toHaveLength(many.length)
-})
+  // the database fails part way through the first firing: some batches are sent, their cursors not all saved
+  const engine = c.cloud.engine
+  const update = engine.update.bind(engine)
+  let shardWrites = 0
+  engine.update = (coll, ...rest) => {
+    if (coll === 'deliveryShards' && ++shardWrites > 60) return Promise.reject(new Error('disk full'))
+    return update(coll, ...rest)
+  }
+  expect(await c.fireDeliver()).toMatchObject({ ok: false })
+  engine.update = update
+  const partway = outbox().length - before
+  expect(partway).toBeGreaterThan(0)
+  expect(partway).toBeLessThan(people.length)
+  // like a killed instance, its leases are held until they run out; here they have run out
+  await update('deliveryShards', { noticeId: notice.id }, { $set: { lockedUntil: new Date(0) } }, { multi: true })
+
+  // two firings at once share the shards, never the same one, and finish the job
+  const both = await Promise.all([c.fireDeliver(), c.fireDeliver()])
+  for (const r of both) expect(r).toMatchObject({ ok: true })
+  while (
+    ((await c.dump()).deliveries as { _id: string; status: string }[]).find((d) => d._id === notice.id)?.status !==
+    'done'
+  ) {
+    expect(await c.fireDeliver()).toMatchObject({ ok: true })
+  }
+
+  const perOpenid = new Map<string, number>()
+  for (const m of outbox().slice(before)) perOpenid.set(m.touser, (perOpenid.get(m.touser) ?? 0) + 1)
+  expect(people.filter((p) => perOpenid.get(p.openid!) !== 1).map((p) => [p.openid, perOpenid.get(p.openid!)])).toEqual(
+    [],
+  )
+  expect([...perOpenid.values()].every((n) => n === 1)).toBe(true)
+  // who held two keeps the second for the next notice
+  const subs = new Map(((await c.dump()).subscriptions as SubscriptionDoc[]).map((s) => [s._id, s.remaining]))
+  expect(many.filter((s) => subs.get(s._id) !== s.remaining - 1)).toEqual([])
+  const shards = (
+    (await c.dump()).deliveryShards as { noticeId: string; sent: number; failed: number; skipped: number }[]
+  ).filter((s) => s.noticeId === notice.id)
+  expect(shards).toHaveLength(DELIVERY_SHARDS)
+  // the progress figure: counted when sending began, and at the end every due message is accounted for
+  const job = ((await c.dump()).deliveries as { _id: string; due: number }[]).find((d) => d._id === notice.id)!
+  const sum = (k: 'sent' | 'failed' | 'skipped') => shards.reduce((a, x) => a + x[k], 0)
+  expect(job.due).toBeGreaterThanOrEqual(people.length)
+  // a batch whose cursor was not saved keeps its messages but loses its count: at most one batch per shard
+  expect(sum('sent')).toBeLessThanOrEqual(perOpenid.size)
+  expect(sum('sent')).toBeGreaterThanOrEqual(perOpenid.size - DELIVERY_SHARDS * BATCH)
+  expect(job.due - sum('skipped')).toBeGreaterThanOrEqual(sum('sent') + sum('failed'))
+  expect(shards.filter((s) => s.sent > 0).length).toBeGreaterThan(DELIVERY_SHARDS / 2)
+}, 240_000)
 
 it('a subscription counts from the moment it is made: 收到 then 订阅通知 brings no message about that notice', async () => {
   const [reader, other] = residentsUnder('/s1/c1/g3/c1-b8/')
