@@ -4,6 +4,7 @@
  */
 import type {
   ActionKey,
+  HomeResult,
   HouseholdFilter,
   HouseholdsResult,
   MeResult,
@@ -20,6 +21,7 @@ import { call } from './transport'
 
 export type {
   HeadView,
+  HomeResult,
   HouseholdFilter,
   HouseholdRow,
   HouseholdsResult,
@@ -32,27 +34,95 @@ export type {
   UnitRef,
 } from '../../core/contract'
 
-/** The last grid.me of this session (in flight or answered); a new session (services/session) voids it. */
-let me: { epoch: number; answer: Promise<MeResult>; settled: boolean } | null = null
+/** How long what 首页 loaded (grid.home) still serves 我的 without a call of its own. */
+export const FRESH_MS = 30_000
 
-/** Who I am, asked afresh; a call made while one is in flight for this session shares it. */
-export function getMe(): Promise<MeResult> {
-  const epoch = sessionEpoch()
-  if (me && me.epoch === epoch && !me.settled) return me.answer
-  const entry = { epoch, answer: call('grid', 'me', {}), settled: false }
-  me = entry
-  entry.answer.then(
-    () => (entry.settled = true),
-    // a failed answer is not remembered: the next knownMe asks again
+/** One who-am-I call of this session (in flight or answered); a new session (services/session) voids it. */
+interface Asked<T> {
+  epoch: number
+  /** When it was asked (Date.now()): the newest answer wins, and 我的 reuses one younger than FRESH_MS. */
+  at: number
+  answer: Promise<T>
+  settled: boolean
+}
+
+let me: Asked<MeResult> | null = null
+let home: Asked<HomeResult> | null = null
+/** Waiting for the session's first who-am-I answer (the 通知 badge asks nothing before a screen does). */
+let waiters: (() => void)[] = []
+
+function remember<T>(answer: Promise<T>, forget: (entry: Asked<T>) => void): Asked<T> {
+  const entry: Asked<T> = { epoch: sessionEpoch(), at: Date.now(), answer, settled: false }
+  answer.then(
     () => {
-      if (me === entry) me = null
+      entry.settled = true
+      const ready = waiters
+      waiters = []
+      for (const resolve of ready) resolve()
     },
+    // a failed answer is not remembered: the next knownMe asks again
+    () => forget(entry),
   )
-  return entry.answer
+  return entry
+}
+
+const current = <T>(entry: Asked<T> | null): Asked<T> | null => (entry && entry.epoch === sessionEpoch() ? entry : null)
+
+/** Who I am, asked afresh (grid.me); a call made while one is in flight for this session shares it. */
+export function getMe(): Promise<MeResult> {
+  const mine = current(me)
+  if (mine && !mine.settled) return mine.answer
+  me = remember(call('grid', 'me', {}), (entry) => {
+    if (me === entry) me = null
+  })
+  return me.answer
+}
+
+/** 首页 in one call (grid.home), asked afresh; a call in flight for this session is shared. What it says of who
+ * I am serves knownMe and 我的 too, and its unread count the 通知 badge (services/notices). */
+export function getHome(): Promise<HomeResult> {
+  const mine = current(home)
+  if (mine && !mine.settled) return mine.answer
+  home = remember(call('grid', 'home', {}), (entry) => {
+    if (home === entry) home = null
+  })
+  return home.answer
+}
+
+const whoOf = ({ unread: _unread, leading: _leading, ...who }: HomeResult): MeResult => who
+
+/** The newest who-am-I of this session, grid.me's or grid.home's, or null when none was asked yet. */
+function latestWho(): { at: number; answer: Promise<MeResult> } | null {
+  const [m, h] = [current(me), current(home)]
+  if (h && (!m || h.at >= m.at)) return { at: h.at, answer: h.answer.then(whoOf) }
+  return m
 }
 
 /** Who I am as last asked in this session, asking only when nothing is known yet. */
-export const knownMe = (): Promise<MeResult> => (me && me.epoch === sessionEpoch() ? me.answer : getMe())
+export const knownMe = (): Promise<MeResult> => latestWho()?.answer ?? getMe()
+
+/** 我的: who I am as 首页 (or another screen) asked it within FRESH_MS, else asked afresh. */
+export function recentMe(): Promise<MeResult> {
+  const who = latestWho()
+  return who && Date.now() - who.at < FRESH_MS ? who.answer : getMe()
+}
+
+/** grid.home asked after `since` in this session (in flight or answered), for the badge to take its count from. */
+export function homeAskedAfter(since: number): { at: number; answer: Promise<HomeResult> } | null {
+  const h = current(home)
+  return h && h.at > since ? h : null
+}
+
+/** Resolves once this session has asked who I am and been answered (at once when it already has). */
+export function whoKnown(): Promise<void> {
+  const who = latestWho()
+  if (who)
+    return who.answer.then(
+      () => undefined,
+      () => whoKnown(),
+    )
+  return new Promise((resolve) => waiters.push(resolve))
+}
 
 /** Whether my roles could ever pass `action` (core/permissions): screens skip calls that would be refused. */
 export async function mayCall(action: ActionKey): Promise<boolean> {

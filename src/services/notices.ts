@@ -14,7 +14,7 @@ import type { AckResult, NoticeCard, NoticeDetail, NoticesApi, Urgency, VisitMet
 import { NOTICE_TEMPLATE } from '../../core/notices/links'
 import { ERROR_MESSAGES } from '../../core/envelope'
 import { ServiceError } from './errors'
-import { knownMe, mayCall } from './grid'
+import { homeAskedAfter, knownMe, mayCall, whoKnown } from './grid'
 import { currentPersona, sessionEpoch } from './session'
 import { call } from './transport'
 
@@ -120,14 +120,42 @@ export function reapplyNoticeBadge(): void {
   else if (badge && !badge.shown) void showBadge()
 }
 
-/** Asks the cloud for the unread count and shows it. A caller whose roles get no feed (staff, merchants, someone
+/** When the count the badge shows was asked (Date.now()): a newer 首页 answer (grid.home) replaces it. */
+let countAskedAt = 0
+
+/** The newest unread count: 首页's when grid.home was asked after the count shown (no call of its own), else
+ * notices.unreadCount. Nothing is asked before this session knows who the person is: the first screen asks that
+ * (首页 with its count), so the app showing never adds a call of its own to it. */
+async function unreadNow(): Promise<number> {
+  await whoKnown()
+  const home = homeAskedAfter(countAskedAt)
+  if (home) {
+    countAskedAt = home.at
+    return (await home.answer).unread
+  }
+  countAskedAt = Date.now()
+  return (await mayCall('notices.unreadCount')) ? getUnreadCount() : 0
+}
+
+/** 首页 loaded (grid.home): show its unread count when it is newer than the one shown; never a call of its own. */
+export function takeHomeBadge(): void {
+  const home = homeAskedAfter(countAskedAt)
+  if (!home || (refreshing && badgeFor === viewer())) return // a refresh under way takes it itself
+  countAskedAt = home.at
+  badgeFor = viewer()
+  void home.answer.then(
+    (h) => setNoticeBadge(h.unread),
+    () => undefined,
+  )
+}
+
+/** Finds the unread count (unreadNow) and shows it. A caller whose roles get no feed (staff, merchants, someone
  * who left) gets no badge and sends no call that would only be refused. */
 export function refreshNoticeBadge(): Promise<void> {
   const forWhom = viewer()
   if (refreshing && badgeFor === forWhom) return refreshing
   badgeFor = forWhom
-  const mine: Promise<void> = mayCall('notices.unreadCount')
-    .then((may) => (may ? getUnreadCount() : 0))
+  const mine: Promise<void> = unreadNow()
     .then(
       (n) => (badgeFor === forWhom ? setNoticeBadge(n) : undefined),
       () => (badgeFor === forWhom ? setNoticeBadge(0) : undefined),

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { SimulatedComponent } from 'miniprogram-simulate'
 import { ok } from '../../core/envelope'
-import { residentMe } from './fixtures'
+import { homeOf, residentMe } from './fixtures'
 
 type Harness = typeof import('./harness')
 
@@ -29,7 +29,9 @@ function launch() {
   const harness: Harness = jest.requireActual('./harness')
   const wx = {
     ...harness.createWx((call) =>
-      call.data.action === 'feed' ? ok({ rows: [], unread: 0 }) : ok(call.data.action === 'me' ? residentMe : 0),
+      call.data.action === 'feed'
+        ? ok({ rows: [], unread: 0 })
+        : ok(call.data.action === 'home' ? homeOf(residentMe) : call.data.action === 'me' ? residentMe : 0),
     ),
     getStorageSync: jest.fn((key: string) => storage.get(key) ?? ''),
     setStorageSync: jest.fn((key: string, data: unknown) => void storage.set(key, data)),

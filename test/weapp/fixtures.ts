@@ -1,5 +1,5 @@
 /** Envelopes the stubbed wx.cloud.callFunction answers with, shaped by core/contract; and the phone's storage. */
-import type { HeadView, InviteTarget, MeResult, OverviewResult, UnitRef } from '../../core/contract'
+import type { HeadView, HomeResult, InviteTarget, MeResult, OverviewResult, UnitRef } from '../../core/contract'
 import { PRIVACY_GUIDE } from '../../core/privacy/guide'
 
 const street = { id: 'st-1', name: '和平街道', level: 'street' as const }
@@ -44,6 +44,13 @@ export const gridOverview: OverviewResult = {
     { id: 'mg-6', name: '6号楼', level: 'microgrid', households: 36, residents: 72, heads: [] },
   ],
 }
+
+/** grid.home's answer (首页 in one call): `me`, `unread` notices, and for a leader the overview it leads with. */
+export const homeOf = (me: MeResult, unread = 0, overview?: OverviewResult): HomeResult => ({
+  ...me,
+  unread,
+  leading: overview ? { scope: me.roles[0], overview } : null,
+})
 
 export const notJoinedMe: MeResult = { person: null, roles: [], household: null, grid: null }
 

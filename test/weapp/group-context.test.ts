@@ -1,11 +1,11 @@
 /**
  * The compiled weapp (dist/) opened from a group chat: the transport asks wx.getGroupEnterInfo for a cloudID and
- * sends it as a top-level `group` CloudID with the calls that read it (grid.me here), fetches a fresh one once
+ * sends it as a top-level `group` CloudID with the calls that read it (grid.home here), fetches a fresh one once
  * the old one is near its 5 minutes, and sends none when the app was not opened from a group.
  */
 import { ok } from '../../core/envelope'
 import { bootApp, createWx, renderPage, type CloudCall } from './harness'
-import { chiefMe, gridOverview } from './fixtures'
+import { chiefMe, gridOverview, homeOf } from './fixtures'
 
 const HOME = 'pages/grid/home/index'
 
@@ -14,7 +14,11 @@ let entry: Entry = { scene: 1044, shareTicket: 'ticket-1', path: HOME, query: {}
 let issued = 0
 
 const wx = Object.assign(
-  createWx((call: CloudCall) => (call.data.action === 'overview' ? ok(gridOverview) : ok(chiefMe))),
+  createWx((call: CloudCall) =>
+    call.data.action === 'neighbours'
+      ? ok({ microgrid: { id: 'mg-5', name: '5号楼', level: 'microgrid' }, rows: [] })
+      : ok(homeOf(chiefMe, 0, gridOverview)),
+  ),
   {
     getEnterOptionsSync: jest.fn(() => entry),
     getLaunchOptionsSync: jest.fn(() => entry),
@@ -38,25 +42,28 @@ beforeEach(() => {
   wx.getGroupEnterInfo.mockClear()
 })
 
-test('opened from a group card, grid.me carries the group as a top-level CloudID; other calls do not', async () => {
+test('opened from a group card, grid.home carries the group as a top-level CloudID; other calls do not', async () => {
   const page = await renderPage(HOME)
   const calls = sent()
-  const me = calls.find((c) => c.data.action === 'me')!
-  expect(me).toEqual({
+  const home = calls.find((c) => c.data.action === 'home')!
+  expect(home).toEqual({
     name: 'grid',
-    data: { action: 'me', payload: {}, group: { $type: 'CloudID', cloudID: 'cloud-id-1' } },
+    data: { action: 'home', payload: {}, group: { $type: 'CloudID', cloudID: 'cloud-id-1' } },
   })
   expect(wx.getGroupEnterInfo).toHaveBeenCalledTimes(1)
-  const overview = calls.find((c) => c.data.action === 'overview')!
-  expect(overview.data).not.toHaveProperty('group')
   expect(page.dom.textContent).toContain('幸福里第三网格')
+  // 楼栋邻里 does not read the group: its call goes without one
+  const other = await renderPage('pages/grid/neighbours/index')
+  const neighbours = sent().find((c) => c.data.action === 'neighbours')!
+  expect(neighbours.data).not.toHaveProperty('group')
+  other.detach()
   page.detach()
 })
 
 test('a cloudID is reused while fresh and fetched again when it nears its 5 minutes', async () => {
   let page = await renderPage(HOME)
   expect(wx.getGroupEnterInfo).not.toHaveBeenCalled()
-  expect(sent().find((c) => c.data.action === 'me')!.data.group).toEqual({ $type: 'CloudID', cloudID: 'cloud-id-1' })
+  expect(sent().find((c) => c.data.action === 'home')!.data.group).toEqual({ $type: 'CloudID', cloudID: 'cloud-id-1' })
   page.detach()
 
   const later = Date.now() + 5 * 60 * 1000
@@ -65,8 +72,8 @@ test('a cloudID is reused while fresh and fetched again when it nears its 5 minu
     wx.cloud.callFunction.mockClear()
     page = await renderPage(HOME)
     expect(wx.getGroupEnterInfo).toHaveBeenCalledTimes(1)
-    const me = sent().find((c) => c.data.action === 'me')!
-    expect(me.data.group).toEqual({ $type: 'CloudID', cloudID: 'cloud-id-2' })
+    const home = sent().find((c) => c.data.action === 'home')!
+    expect(home.data.group).toEqual({ $type: 'CloudID', cloudID: 'cloud-id-2' })
     page.detach()
   } finally {
     clock.mockRestore()
@@ -77,7 +84,7 @@ test('a new entry from another group card gets its own cloudID', async () => {
   entry = { scene: 1044, shareTicket: 'ticket-2', path: HOME, query: {} }
   const page = await renderPage(HOME)
   expect(wx.getGroupEnterInfo).toHaveBeenCalledTimes(1)
-  expect(sent().find((c) => c.data.action === 'me')!.data.group).toEqual({ $type: 'CloudID', cloudID: 'cloud-id-3' })
+  expect(sent().find((c) => c.data.action === 'home')!.data.group).toEqual({ $type: 'CloudID', cloudID: 'cloud-id-3' })
   page.detach()
 })
 
@@ -85,7 +92,7 @@ test('not opened from a group chat: no group is asked for or sent', async () => 
   entry = { scene: 1001, path: HOME, query: {} }
   const page = await renderPage(HOME)
   expect(wx.getGroupEnterInfo).not.toHaveBeenCalled()
-  expect(sent().find((c) => c.data.action === 'me')!.data).toEqual({ action: 'me', payload: {} })
+  expect(sent().find((c) => c.data.action === 'home')!.data).toEqual({ action: 'home', payload: {} })
   page.detach()
 })
 
@@ -99,7 +106,7 @@ test('when WeChat refuses the group info, the call still goes out, without a gro
     },
   )
   const page = await renderPage(HOME)
-  expect(sent().find((c) => c.data.action === 'me')!.data).toEqual({ action: 'me', payload: {} })
+  expect(sent().find((c) => c.data.action === 'home')!.data).toEqual({ action: 'home', payload: {} })
   expect(page.dom.textContent).toContain('幸福里第三网格')
   page.detach()
 })

@@ -169,3 +169,15 @@ export const typeArea = async (page: SimulatedNode, selector: string, value: str
   find(page, selector).dispatchEvent('input', { detail: { value } })
   await settle()
 }
+
+/** The clock's lead over real time, shared by every module registry of the suite (a cold launch makes another). */
+const clock = globalThis as unknown as { wgtClockSkew?: number }
+/** Moves the app's clock (Date.now) forward by `ms`, e.g. past how long 首页's answer serves 我的 (30 s). */
+export function passTime(ms: number): void {
+  if (clock.wgtClockSkew === undefined) {
+    clock.wgtClockSkew = 0
+    const real = Date.now.bind(Date)
+    jest.spyOn(Date, 'now').mockImplementation(() => real() + (clock.wgtClockSkew ?? 0))
+  }
+  clock.wgtClockSkew += ms
+}

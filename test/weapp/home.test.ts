@@ -4,13 +4,14 @@
  */
 import { fail, ok } from '../../core/envelope'
 import type { MeResult } from '../../core/contract'
-import { bootApp, createWx, eventually, renderPage, tap, type CloudCall } from './harness'
-import { chiefMe, gridOverview, notJoinedMe, residentMe, staffMe } from './fixtures'
+import { bootApp, createWx, eventually, passTime, renderPage, tap, type CloudCall } from './harness'
+import { chiefMe, gridOverview, homeOf, notJoinedMe, residentMe, staffMe } from './fixtures'
 
 const HOME = 'pages/grid/home/index'
 const ME = 'pages/grid/me/index'
+const NOTICES = 'pages/notices/list/index'
 
-let answer: (call: CloudCall) => unknown = () => ok(residentMe)
+let answer: (call: CloudCall) => unknown = () => ok(homeOf(residentMe))
 const badgeApi = () => jest.fn((opts: { success?: (r: unknown) => void } = {}) => opts.success?.({ errMsg: 'ok' }))
 // the 通知 tab's badge: WeChat's tab bar API, as Taro calls it
 const wx = { ...createWx((call) => answer(call)), setTabBarBadge: badgeApi(), removeTabBarBadge: badgeApi() }
@@ -28,11 +29,11 @@ beforeEach(() => {
 })
 
 test('a resident sees their name, door, grid and its three heads on the first screen', async () => {
-  answer = () => ok(residentMe)
+  answer = () => ok(homeOf(residentMe))
   const page = await renderPage(HOME)
   const text = page.dom.textContent ?? ''
 
-  expect(wx.cloud.callFunction).toHaveBeenCalledWith({ name: 'grid', data: { action: 'me', payload: {} } })
+  expect(wx.cloud.callFunction).toHaveBeenCalledWith({ name: 'grid', data: { action: 'home', payload: {} } })
   // The cloud was initialised (once, before any call) with the build-time env id or the default env.
   expect(wx.cloud.init).toHaveBeenCalledTimes(1)
   expect(wx.cloud.init.mock.invocationCallOrder[0]).toBeLessThan(wx.cloud.callFunction.mock.invocationCallOrder[0])
@@ -48,13 +49,13 @@ test('a resident sees their name, door, grid and its three heads on the first sc
     expect(text).toContain(role)
     expect(text).toContain(name)
   }
-  // A resident leads nothing: no overview is asked for.
+  // One call brings the whole screen (a resident leads nothing: no overview either).
   expect(wx.cloud.callFunction).toHaveBeenCalledTimes(1)
   page.detach()
 })
 
 test('tapping 拨打 next to a head calls their number', async () => {
-  answer = () => ok(residentMe)
+  answer = () => ok(homeOf(residentMe))
   const page = await renderPage(HOME)
   expect(page.querySelectorAll('.head-row__call')).toHaveLength(3)
   await tap(page, '.head-row__call', 1)
@@ -63,14 +64,12 @@ test('tapping 拨打 next to a head calls their number', async () => {
 })
 
 test('a grid chief also sees the counts of their grid, per micro-grid', async () => {
-  answer = (call) => (call.data.action === 'overview' ? ok(gridOverview) : ok(chiefMe))
+  answer = () => ok(homeOf(chiefMe, 0, gridOverview))
   const page = await renderPage(HOME)
   const text = page.dom.textContent ?? ''
 
-  expect(wx.cloud.callFunction).toHaveBeenCalledWith({
-    name: 'grid',
-    data: { action: 'overview', payload: { unitId: 'g-3' } },
-  })
+  // the overview comes with grid.home: no second call for it
+  expect(actions()).toEqual(['grid.home'])
   expect(text).toContain('网格概况')
   expect(text).toContain('76')
   expect(text).toContain('151')
@@ -80,7 +79,7 @@ test('a grid chief also sees the counts of their grid, per micro-grid', async ()
 })
 
 test('a WeChat user who has not joined is told how to join through a grid invite', async () => {
-  answer = () => ok(notJoinedMe)
+  answer = () => ok(homeOf(notJoinedMe))
   const page = await renderPage(HOME)
   const text = page.dom.textContent ?? ''
   expect(text).toContain('你还没有加入网格')
@@ -95,7 +94,7 @@ test('an error envelope shows its Chinese message, and 重试 calls again', asyn
   expect(page.dom.textContent).toContain('服务暂时不可用，请稍后再试')
   expect(wx.cloud.callFunction).toHaveBeenCalledTimes(1)
 
-  answer = () => ok(residentMe)
+  answer = () => ok(homeOf(residentMe))
   await tap(page, '.page-state__action .nut-button')
   expect(wx.cloud.callFunction).toHaveBeenCalledTimes(2)
   expect(page.dom.textContent).toContain('幸福里第三网格')
@@ -104,7 +103,9 @@ test('an error envelope shows its Chinese message, and 重试 calls again', asyn
 
 test('我的 shows the person with their own phone in full, household members and roles', async () => {
   answer = () => ok(residentMe)
+  passTime(31_000) // 首页's answer of an earlier test is no longer fresh: 我的 asks grid.me
   const page = await renderPage(ME)
+  expect(actions()).toEqual(['grid.me'])
   const text = page.dom.textContent ?? ''
   expect(text).toContain('王秀英')
   expect(text).toContain('13912345678')
@@ -121,6 +122,10 @@ describe('the screens follow the person: no stale 首页 or badge, no call the r
   const cloud = (who: () => MeResult, onChange: (next: MeResult) => void) => (call: CloudCall) => {
     if (call.data.action === 'unreadCount') return ok({ unread: 3 })
     if (call.data.action === 'overview') return ok(gridOverview)
+    if (call.data.action === 'home') {
+      const me = who()
+      return ok(homeOf(me, me.household ? 3 : 0, me === chiefMe ? gridOverview : undefined))
+    }
     if (call.data.action === 'leaveHousehold') {
       onChange(leftMe)
       return ok({ left: { id: 'hh-1', name: '5栋2单元502', level: 'household' } })
@@ -198,6 +203,82 @@ describe('the screens follow the person: no stale 首页 or badge, no call the r
     showApp()
     await eventually(() => expect(asks ? wx.setTabBarBadge : wx.removeTabBarBadge).toHaveBeenCalled())
     expect(actions().includes('notices.unreadCount')).toBe(asks)
+    home.detach()
+  })
+})
+
+// Last in this file: each case launches the mini-program afresh (a new module registry, as on a cold start).
+describe('one call per screen: each tab’s first screen, counted by action while it loads', () => {
+  type Harness = typeof import('./harness')
+  const feed = { rows: [], unread: 2 }
+
+  function launch(who: MeResult) {
+    jest.resetModules()
+    const harness: Harness = jest.requireActual('./harness')
+    const cold = {
+      ...harness.createWx((call) => {
+        if (call.data.action === 'home')
+          return ok(homeOf(who, who.household ? 2 : 0, who === chiefMe ? gridOverview : undefined))
+        if (call.data.action === 'feed') return ok(feed)
+        if (call.data.action === 'unreadCount') return ok({ unread: 2 })
+        return ok(who)
+      }),
+      setTabBarBadge: badgeApi(),
+      removeTabBarBadge: badgeApi(),
+    }
+    harness.bootApp(cold)
+    const counted = () => {
+      const by: Record<string, number> = {}
+      for (const [c] of cold.cloud.callFunction.mock.calls)
+        by[`${c.name}.${c.data.action}`] = (by[`${c.name}.${c.data.action}`] ?? 0) + 1
+      return by
+    }
+    return { harness, cold, counted }
+  }
+
+  test.each<[string, MeResult, Record<string, number>]>([
+    ['a resident', residentMe, { 'notices.feed': 1 }],
+    // a grid chief living in no household of theirs has no feed: 通知 says so without a call
+    ['a grid chief', chiefMe, {}],
+  ])('%s: 首页 1 (grid.home), then 我的 0, then 通知 at most 1', async (_n, who, notices) => {
+    const { harness, cold, counted } = launch(who)
+    // WeChat shows the app as it launches (app.ts refreshes the 通知 badge), then opens 首页
+    const app = (globalThis as unknown as { getApp: () => Record<string, (o: unknown) => void> }).getApp()
+    app.onShow.call(app, { path: HOME, query: {} })
+    const home = await harness.renderPage(HOME)
+    await harness.settle()
+    expect(home.dom.textContent).toContain(who.person?.name as string)
+    expect(counted()).toEqual({ 'grid.home': 1 })
+    // the badge came from the same answer
+    if (who.household) expect(cold.setTabBarBadge).toHaveBeenLastCalledWith(expect.objectContaining({ text: '2' }))
+    else expect(cold.removeTabBarBadge).toHaveBeenCalled()
+
+    cold.cloud.callFunction.mockClear()
+    const me = await harness.renderPage(ME)
+    await harness.settle()
+    expect(me.dom.textContent).toContain(who.person?.phone as string)
+    expect(counted()).toEqual({})
+
+    cold.cloud.callFunction.mockClear()
+    const list = await harness.renderPage(NOTICES)
+    await harness.settle()
+    expect(counted()).toEqual(notices)
+    list.detach()
+    me.detach()
+    home.detach()
+  })
+
+  test('我的 asks grid.me again once 首页’s answer is older than 30 s', async () => {
+    const { harness, cold, counted } = launch(residentMe)
+    const home = await harness.renderPage(HOME)
+    await harness.settle()
+    cold.cloud.callFunction.mockClear()
+    harness.passTime(31_000)
+    const me = await harness.renderPage(ME)
+    await harness.settle()
+    expect(counted()).toEqual({ 'grid.me': 1 })
+    expect(me.dom.textContent).toContain('13912345678')
+    me.detach()
     home.detach()
   })
 })

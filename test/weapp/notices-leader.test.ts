@@ -9,7 +9,7 @@
 import type { NoticeCard, NoticesApi, ReachResult, UnreachedRow } from '../../core/contract'
 import { noticesPayloads } from '../../core/contract/notices'
 import { fail, ok } from '../../core/envelope'
-import { chiefMe, gridOverview } from './fixtures'
+import { chiefMe, gridOverview, homeOf } from './fixtures'
 import {
   bootApp,
   count,
@@ -528,7 +528,7 @@ describe('我发布的 and 转发到本网格群', () => {
   })
 
   test('首页 links a grid chief to 发布通知, 我发布的 and 转发到本网格群', async () => {
-    answer = route({ 'grid.me': () => ok(chiefMe), 'grid.overview': () => ok(gridOverview) })
+    answer = route({ 'grid.home': () => ok(homeOf(chiefMe, 0, gridOverview)), 'grid.me': () => ok(chiefMe) })
     const page = await renderPage(HOME)
     await waitFor(page, '.manage-link--publish')
     for (const [cls, url] of [

@@ -1,4 +1,5 @@
-/** 首页: who I am, where I live, my grid and its three heads; leaders also see their unit's counts. */
+/** 首页: who I am, where I live, my grid and its three heads; leaders also see their unit's counts. One call
+ * (grid.home) brings all of it, and the 通知 badge's count. */
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ErrorState, LoadingState, NotJoinedState } from '../../../components/PageState'
@@ -9,8 +10,8 @@ import { OverviewCard } from '../../../components/OverviewCard'
 import { RoleTag } from '../../../components/RoleTag'
 import { useNoticeBadge } from '../../../hooks/use-notice-badge'
 import { usePersonaReady } from '../../../hooks/use-persona'
-import { useMe } from '../../../hooks/use-me'
-import { leadingScope, type MeResult } from '../../../services/grid'
+import { useHome } from '../../../hooks/use-home'
+import { leadingScope, type HomeResult } from '../../../services/grid'
 import { AppPage } from '../../../components/AppPage'
 import { pageUrl } from '../../../routes'
 import { ElderShortcuts } from '../../../components/ElderShortcuts'
@@ -23,7 +24,7 @@ export default function HomePage() {
 }
 
 function Home() {
-  const { state, reload } = useMe()
+  const { state, reload } = useHome()
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
 
   if (state.status === 'ok' && state.data.person) return <HomeContent me={state.data} person={state.data.person} />
@@ -37,7 +38,7 @@ function Home() {
   )
 }
 
-function HomeContent({ me, person }: { me: MeResult; person: NonNullable<MeResult['person']> }) {
+function HomeContent({ me, person }: { me: HomeResult; person: NonNullable<HomeResult['person']> }) {
   const scope = leadingScope(me.roles)
   const grid = me.grid
   const shortcuts = useElderMode() && !!grid && !!me.household
@@ -105,7 +106,7 @@ function HomeContent({ me, person }: { me: MeResult; person: NonNullable<MeResul
         </View>
       ) : null}
 
-      {scope ? <OverviewCard scope={scope} /> : null}
+      {me.leading ? <OverviewCard scope={me.leading.scope} overview={me.leading.overview} /> : null}
       {scope ? <ManageLinks roles={me.roles} title='管理' inset /> : null}
     </AppPage>
   )
