@@ -35,6 +35,8 @@ export interface PendingMove {
   fromPath: string
   toPath: string
   parentId: string
+  /** Set once the subtree's counters moved from the old ancestors to the new (so a resumed move skips it). */
+  counted?: boolean
 }
 
 /** A unit as stored: while a move is under way it carries the move (see cloudfunctions/org). */

@@ -2,11 +2,14 @@
  * Deciding a claim: one transaction over the claim and the people it writes (core/join/decision.ts decides what),
  * then the claimant's subscriptions follow a move. The platform's transactions take no queries, so who the
  * claimant may already be is found before it starts; inside, the claim is re-read (the compare of
- * compare-and-set): a second decider's transaction conflicts at the write, is retried, and stops there.
+ * compare-and-set): a second decider's transaction conflicts at the write, is retried, and stops there. The unit
+ * counters above the household (and above the home a claimant leaves) move in the same transaction.
  */
+import { claimMove, householdMove, withMember, type CounterMove } from '../../core/grid/counters'
 import { approval, arrivalOf, isPending, rejection, type Verdict } from '../../core/join/decision'
 import type { ClaimDoc, PersonDoc } from '../../core/model'
 import type { Data } from '../../server/data'
+import { moveInTx } from '../../server/data/unit-counters'
 
 export interface Decision {
   claimId: string
@@ -19,6 +22,12 @@ export interface Decision {
 
 /** The decided claim, or null when it was no longer pending (decided by someone else a moment ago). */
 export async function decide(data: Data, d: Decision): Promise<ClaimDoc | null> {
+  const home = d.verdict.household
+  // who lives in the households the approval changes, read before (transactions take no queries)
+  const awayId = d.claimant?.householdId !== home._id ? d.claimant?.householdId : undefined
+  const [members, awayMembers] = d.verdict.approve
+    ? await Promise.all([data.people.inHousehold(home._id), awayId ? data.people.inHousehold(awayId) : []])
+    : [[], []]
   const decided = await data.transaction(async (tx) => {
     const claim = await tx.claims.get(d.claimId)
     if (!isPending(claim)) return null
@@ -26,20 +35,37 @@ export async function decide(data: Data, d: Decision): Promise<ClaimDoc | null> 
     if (!verdict.approve) {
       const patch = rejection(verdict)
       await tx.claims.update(claim._id, patch)
+      await moveInTx(tx, [claimMove(claim, patch)], verdict.at)
       return { ...claim, ...patch }
     }
     const claimant = d.claimant ? ((await tx.people.get(d.claimant._id)) ?? d.claimant) : null
     const twin = !claimant && d.twin ? await tx.people.get(d.twin._id) : null
     const arrival = arrivalOf(claim, verdict, claimant, twin)
     let personId: string
+    let prior: PersonDoc | null = null
     if (arrival.kind === 'add') {
       personId = await tx.people.add(arrival.doc)
     } else {
       await tx.people.update(arrival.personId, arrival.patch)
       personId = arrival.personId
+      prior = claimant ?? twin
+    }
+    const arrived = {
+      ...(prior ?? ({ _id: personId } as PersonDoc)),
+      ...(arrival.kind === 'add' ? arrival.doc : arrival.patch),
+      _id: personId,
     }
     const patch = approval(verdict, personId)
     await tx.claims.update(claim._id, patch)
+    const moves: CounterMove[] = [
+      claimMove(claim, patch),
+      householdMove(home.path, true, members, withMember(members, arrived, home._id)),
+    ]
+    // a resident moving in leaves the home they had
+    if (prior?.homePath && prior.householdId && prior.householdId !== home._id) {
+      moves.push(householdMove(prior.homePath, true, awayMembers, withMember(awayMembers, arrived, prior.householdId)))
+    }
+    await moveInTx(tx, moves, verdict.at)
     return { ...claim, ...patch }
   })
   // someone already known moved in: what copies their home follows (a leave or a deletion drops it instead)

@@ -4,11 +4,15 @@
  * on their relays go first and the person last, so a failure part way leaves the caller registered and able to ask
  * again: each step is idempotent.
  */
+import { claimMove, householdMove, withMember } from '../../core/grid/counters'
 import type { PersonDoc } from '../../core/model'
 import type { Data } from '../../server/data'
+import { moveInTx } from '../../server/data/unit-counters'
 
 export async function anonymise(data: Data, person: PersonDoc, name: string): Promise<void> {
-  // a claim keeps its household and decision for the request history; who made it goes
+  // a pending claim is withdrawn with the counters above its household; then every claim keeps its household and
+  // decision for the request history, and who made it goes
+  if (person.openid) await withdrawPending(data, person.openid)
   if (person.openid) await data.claims.anonymiseOf(person.openid)
   await data.audit.renameActor(person._id, name)
   // no more messages: the subscriptions go (the WeChat identity is the person's, and goes with it below)
@@ -16,5 +20,37 @@ export async function anonymise(data: Data, person: PersonDoc, name: string): Pr
   // notices they published keep the unit that spoke (和平里社区 · 许玉兰 → 和平里社区); relays keep their note
   await data.notices.unsign(person._id, person.name)
   await data.relays.unsign(person._id)
+  await leaveCounted(data, person)
   await data.people.anonymise(person._id, name, new Date())
+}
+
+/** The person's pending claim (at most one) withdrawn in one transaction with its counters. */
+async function withdrawPending(data: Data, openid: string): Promise<void> {
+  const pending = (await data.claims.of(openid)).filter((c) => c.status === 'pending')
+  for (const c of pending) {
+    await data.transaction(async (tx) => {
+      const claim = await tx.claims.get(c._id)
+      if (claim?.status !== 'pending') return
+      await tx.claims.update(c._id, { status: 'withdrawn' })
+      await moveInTx(tx, [claimMove(claim, { status: 'withdrawn' })], new Date())
+    })
+  }
+}
+
+/**
+ * The person stops counting where they live: out of their household and its counters in one transaction (the
+ * rest of their data goes last, people.anonymise). Re-read inside, so a repeated deletion moves nothing.
+ */
+async function leaveCounted(data: Data, person: PersonDoc): Promise<void> {
+  if (!person.householdId) return
+  const householdId = person.householdId
+  const members = await data.people.inHousehold(householdId)
+  await data.transaction(async (tx) => {
+    const fresh = await tx.people.get(person._id)
+    if (!fresh?.homePath || fresh.householdId !== householdId) return
+    const { _id, householdId: _home, homePath, ...rest } = fresh
+    await tx.people.set(_id, rest)
+    const gone = { _id, ...rest }
+    await moveInTx(tx, [householdMove(homePath, true, members, withMember(members, gone, householdId))], new Date())
+  })
 }

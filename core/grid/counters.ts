@@ -115,3 +115,38 @@ export function countersFor(
 
 /** A counter's drift: the recount minus what the counter held, per figure (zeros when it was right). */
 export const driftOf = (held: Partial<Figures> | null, recount: Figures): Figures => minus(recount, figuresOf(held))
+
+/** One change to apply: `delta` on each of the units `ids`, all of them on `path` (whose prefixes name their paths). */
+export interface CounterMove {
+  ids: readonly string[]
+  path: string
+  delta: Figures
+}
+
+/** What a household's people changing moves above it: its figures after minus before. */
+export const householdMove = (
+  homePath: string,
+  counted: boolean,
+  before: readonly PersonDoc[],
+  after: readonly PersonDoc[],
+): CounterMove => ({
+  ids: aboveHome(homePath),
+  path: homePath,
+  delta: minus(householdFigures(counted, after), householdFigures(counted, before)),
+})
+
+/** What a claim's status changing moves above its household. */
+export const claimMove = (
+  claim: Pick<ClaimDoc, 'householdPath' | 'status'>,
+  after: Pick<ClaimDoc, 'status'> | null,
+): CounterMove => ({
+  ids: aboveHome(claim.householdPath),
+  path: claim.householdPath,
+  delta: minus(claimFigures(after), claimFigures(claim)),
+})
+
+/** `members` with `person` as it now is (in, replacing what it was, or out when it lives elsewhere now). */
+export const withMember = (members: readonly PersonDoc[], person: PersonDoc, householdId: string): PersonDoc[] => [
+  ...members.filter((m) => m._id !== person._id),
+  ...(person.householdId === householdId && person.homePath ? [person] : []),
+]

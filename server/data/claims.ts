@@ -19,6 +19,11 @@ export interface Claims {
    * Adds a pending claim unless this openid has one pending (also one added at the same moment): `null` then.
    */
   add(doc: Omit<ClaimDoc, '_id'>): Promise<ClaimDoc | null>
+  /**
+   * The id a new claim of this openid takes (claimHousehold files it in a transaction with its counters), or null
+   * when it has one pending; `again` after that id was taken by a concurrent claim: a fresh id, or null.
+   */
+  nextId(openid: string, again?: boolean): Promise<string | null>
   get(id: string): Promise<ClaimDoc | null>
   byIds(ids: readonly string[]): Promise<ClaimDoc[]>
   /** A visitor's claims, newest first. */
@@ -48,6 +53,13 @@ export function claims(db: Database): Claims {
       if (await pendingOf(doc.openid)) return null
       const { _id: fresh } = (await col().add({ data: doc })) as { _id: string }
       return { _id: fresh, ...doc }
+    },
+    async nextId(openid, again) {
+      // as add: count first, then look for a pending claim; after a collision, a concurrent claim is pending
+      // unless this openid's earlier claims were anonymised (privacy), and then any fresh id will do
+      const made = await total(col().where({ openid }))
+      if (await pendingOf(openid)) return null
+      return again ? claimId(`${openid}\n${Date.now()}`, made + 1) : claimId(openid, made + 1)
     },
     get: (id) => first<ClaimDoc>(col().where({ _id: id })),
     byIds: (ids) => allIn<ClaimDoc>(ids, (slice) => col().where({ _id: _.in(slice) })),

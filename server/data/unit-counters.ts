@@ -4,11 +4,13 @@
  * the transaction of the change that moves them (get + set, so two changes conflict and retry instead of one
  * losing the other's increment); `put` and `rebase` for the repair and for moves. Indexes: path_1.
  */
-import { figuresOf, isZero, pathOf, plus, type Figures } from '../../core/grid/counters'
+import { figuresOf, isZero, pathOf, plus, type CounterMove, type Figures } from '../../core/grid/counters'
 import type { UnitCounterDoc } from '../../core/model'
 import type { Database } from '../cloud'
 import { all, allIn, pathPrefix, rebaseField } from './query'
 import type { TxData } from './tx'
+
+export type { CounterMove } from '../../core/grid/counters'
 
 export interface UnitCounters {
   /** The counters of these units; a unit with none is missing (read it as zeros). */
@@ -32,13 +34,6 @@ export function unitCounters(db: Database): UnitCounters {
     },
     rebase: (from, to) => rebaseField(db, col(), 'path', from, to),
   }
-}
-
-/** One change to apply: `delta` on each of the units `ids`, all of them on `path` (whose prefixes name their paths). */
-export interface CounterMove {
-  ids: readonly string[]
-  path: string
-  delta: Figures
 }
 
 /**

@@ -2,9 +2,9 @@
  * `units`: the tree (street → community → grid → micro-grid → household). Indexes (core/schema.ts): path_1,
  * parentId_1, level_1_path_1. Retired units are kept for history; the queries say whether they count.
  */
-import type { StoredUnit, Unit } from '../../core/units'
+import type { Level, StoredUnit, Unit } from '../../core/units'
 import type { Database } from '../cloud'
-import { all, allIn, first, pathPrefix, rebaseField, total } from './query'
+import { all, allIn, first, pathPrefix, rebaseField, rows, total } from './query'
 
 /** Groups per aggregate page (the service returns few groups unless told how many). */
 const GROUPS = 1000
@@ -26,6 +26,8 @@ export interface Units {
   householdsPerBuilding(path: string): Promise<Map<string, number>>
   /** Households under a unit, retired ones included (the overview counts what the roster holds). */
   countHouseholdsUnder(path: string): Promise<number>
+  /** Up to `limit` units of one level (retired ones too) with an id after `after`, by id: the repair's pages. */
+  atLevelAfter(level: Level, after: string, limit: number): Promise<StoredUnit[]>
   add(unit: Unit): Promise<void>
   update(
     id: string,
@@ -70,6 +72,13 @@ export function units(db: Database): Units {
       }
     },
     countHouseholdsUnder: (path) => total(col().where({ level: 'household', path: under(path) })),
+    atLevelAfter: (level, after, limit) =>
+      rows<StoredUnit>(
+        col()
+          .where({ level, _id: _.gt(after) })
+          .orderBy('_id', 'asc')
+          .limit(limit),
+      ),
     async add(unit) {
       await col().add({ data: unit })
     },

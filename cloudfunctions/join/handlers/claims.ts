@@ -15,6 +15,7 @@ import { verifiedPhone } from '../../../server/phone-number'
 import type { Action } from '../../../server/router'
 import { decide } from '../decide'
 import { entryOf } from '../entry'
+import { fileClaim } from '../file-claim'
 import { claimViews } from '../views'
 
 export const claimHousehold: Action<'join', 'claimHousehold'> = {
@@ -34,7 +35,7 @@ export const claimHousehold: Action<'join', 'claimHousehold'> = {
 
     // exchanged last: a code is single use, so a claim refused above leaves it for the next try
     const phone = payload.phoneCode ? await verifiedPhone(payload.phoneCode) : (payload.phone as string)
-    const claim = await data.claims.add({
+    const claim = await fileClaim(data, {
       openid,
       householdId: home._id,
       householdPath: home.path,

@@ -3,6 +3,7 @@ import { homeOf } from '../../../core/join/household'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
 import { unitRef } from '../../../server/views'
+import { leaveHome } from '../leave-home'
 import { unknownHome } from '../views'
 
 export const leaveHousehold: Action<'join', 'leaveHousehold'> = {
@@ -14,8 +15,9 @@ export const leaveHousehold: Action<'join', 'leaveHousehold'> = {
     // the home goes first from what copies it: no message about the old building after this call, even if the
     // person update below fails (the call, repeated, finishes)
     await data.subscriptions.forget(person._id)
-    // roles, householdId and homePath go in one update: no call ever sees the person half-left
-    await data.people.leaveHousehold(person)
+    // roles, householdId and homePath go in one write, with the counters above the home: no call ever sees the
+    // person half-left
+    await leaveHome(data, person, householdId)
     return { left: home ? unitRef(home) : unknownHome(householdId) }
   },
 }

@@ -1,10 +1,15 @@
-/** org.createUnit, org.renameUnit and org.retireUnit: keeping the grid tree. Ids never change. */
+/**
+ * org.createUnit, org.renameUnit and org.retireUnit: keeping the grid tree. Ids never change. A new unit moves no
+ * figure (staff create no households, and a unit without a counter reads as zeros); retiring one takes what its
+ * subtree still counts (empty households) off the units above it, in the transaction that retires it.
+ */
 import { creationRefusal, newUnit, renameRefusal, retireRefusal } from '../../../core/org/placement'
 import { LEVEL_LABELS } from '../../../core/units'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
 import { unitRef } from '../../../server/views'
 import { nameTaken } from '../names'
+import { retireCounted } from '../retire'
 import { newUnitId } from '../new-ids'
 
 export const createUnit: Action<'org', 'createUnit'> = {
@@ -51,7 +56,7 @@ export const retireUnit: Action<'org', 'retireUnit'> = {
     ])
     const refusal = retireRefusal(unit, below, homes.length, claims)
     if (refusal) throw new AppError('UNIT_NOT_EMPTY', refusal)
-    await data.units.update(unit._id, { retired: true })
+    await retireCounted(data, unit._id)
     return unitRef(unit)
   },
 }
