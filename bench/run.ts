@@ -10,6 +10,7 @@ import { buildSync } from 'esbuild'
 import { Engine, startLocalCloud } from '../emulator'
 import { mainPackageSize } from '../scripts/package-size'
 import { benchAcks } from './acks'
+import { printDelivery } from './delivery'
 import { benchDistrict } from './district'
 import { benchGroupCommit } from './engine'
 import { runLoad, type LoadResult } from './load'
@@ -79,6 +80,7 @@ const ms = (n: number): string => `${n.toFixed(2)} ms`
 
 async function main(): Promise<void> {
   if (process.argv.includes('--district')) return benchDistrict(process.argv)
+  if (process.argv.includes('--delivery')) return printDelivery()
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-bench-'))
   const functionsDir = buildProbe()
   console.log(
@@ -111,6 +113,7 @@ async function main(): Promise<void> {
       `  ${d}: ${b.writes} writes in ${b.ms.toFixed(0)} ms (${b.writesPerSec.toFixed(0)}/s), sharing ${b.fsyncs} fdatasync(s)`,
     )
   }
+  await printDelivery()
   const a = await benchAcks()
   console.log(`\n收到 under load (notices.ack through the local cloud, one street-wide notice):`)
   console.log('| what | acks | ops/s | p50 | p99 |')
