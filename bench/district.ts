@@ -33,7 +33,18 @@ interface Row {
 type Outcome = Row | { missing: string }
 
 async function call(cloud: LocalCloud, fn: string, openid: string, data: unknown): Promise<Envelope> {
-  return (await cloud.callFunction(fn, data, { openid })).result as Envelope
+  try {
+    return (await cloud.callFunction(fn, data, { openid })).result as Envelope
+  } catch (e) {
+    // a function that throws (another change half-way through) is a row of its own, never the end of the run
+    return {
+      ok: false,
+      code: `function failed (${String((e as Error).message)
+        .split('errMsg: ')
+        .pop()
+        ?.slice(0, 60)})`,
+    }
+  }
 }
 
 const percentile = (sorted: number[], p: number): number =>
