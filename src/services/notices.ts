@@ -126,8 +126,10 @@ let countAskedAt = 0
 /** The newest unread count: 首页's when grid.home was asked after the count shown (no call of its own), else
  * notices.unreadCount. Nothing is asked before this session knows who the person is: the first screen asks that
  * (首页 with its count), so the app showing never adds a call of its own to it. */
-async function unreadNow(): Promise<number> {
+async function unreadNow(forWhom: string): Promise<number | null> {
   await whoKnown()
+  // the person changed meanwhile: the refresh for who it is now takes the count (and 首页's answer)
+  if (badgeFor !== forWhom || viewer() !== forWhom) return null
   const home = homeAskedAfter(countAskedAt)
   if (home) {
     countAskedAt = home.at
@@ -155,9 +157,9 @@ export function refreshNoticeBadge(): Promise<void> {
   const forWhom = viewer()
   if (refreshing && badgeFor === forWhom) return refreshing
   badgeFor = forWhom
-  const mine: Promise<void> = unreadNow()
+  const mine: Promise<void> = unreadNow(forWhom)
     .then(
-      (n) => (badgeFor === forWhom ? setNoticeBadge(n) : undefined),
+      (n) => (n !== null && badgeFor === forWhom ? setNoticeBadge(n) : undefined),
       () => (badgeFor === forWhom ? setNoticeBadge(0) : undefined),
     )
     .finally(() => {

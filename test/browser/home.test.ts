@@ -33,6 +33,17 @@ const personaPerson = (role: string): PersonDoc => personaOf(d.demo, role)
 const holder = (role: string, unitId: string): PersonDoc => holderOf(d.demo, role, unitId)
 const pickPersona = (page: Page, label: string): Promise<void> => pick(page, label, '.home-grid__name')
 
+/** The cloud calls the page sends from now on, as `function.action`. */
+function callsOf(page: Page): { list: string[]; clear: () => void } {
+  const list: string[] = []
+  page.on('request', (r) => {
+    if (!r.url().endsWith('/local/call')) return
+    const { name, data } = JSON.parse(r.postData() ?? '{}') as { name: string; data: { action: string } }
+    list.push(`${name}.${data.action}`)
+  })
+  return { list, clear: () => void list.splice(0) }
+}
+
 describe('h5 on the local cloud', () => {
   it('a resident picks their persona and sees their own grid and its three heads, phones to call', async () => {
     const page = await d.newPage()
@@ -40,7 +51,12 @@ describe('h5 on the local cloud', () => {
 
     await expect(page.locator('.personas-banner__title').innerText()).resolves.toContain('本地演示')
     const resident = personaPerson('resident')
+    const calls = callsOf(page)
     await pickPersona(page, `居民 · ${resident.name}`)
+    await page.waitForLoadState('networkidle')
+    // 首页 in one call, the 通知 badge from the same answer
+    expect(calls.list).toEqual(['grid.home'])
+    calls.clear()
 
     const gridId = ancestorAt(resident.homePath as string, 'grid') as string
     const microgridId = unit(resident.householdId as string).parentId as string
@@ -66,6 +82,10 @@ describe('h5 on the local cloud', () => {
     const mine = await page.locator('body').innerText()
     expect(mine).toContain(resident.phone)
     expect(mine).toContain(unit(resident.householdId as string).name)
+    await page.waitForLoadState('networkidle')
+    // 我的 right after 首页 shows what 首页 loaded: no call of its own
+    expect(calls.list).toEqual([])
+    await page.screenshot({ path: path.join(SHOTS, 'me-resident.png') })
     expect(page.errors).toEqual([])
     await page.close()
   })
@@ -108,6 +128,7 @@ describe('h5 on the local cloud', () => {
     await page.locator('.local-demo-switch').click()
 
     const chief = personaPerson('gridChief')
+    const calls = callsOf(page)
     await pickPersona(page, `网格长 · ${chief.name}`)
     const gridId = chief.roles.find((r) => r.role === 'gridChief')?.unitId as string
     expect(gridId).not.toBe(ancestorAt(resident.homePath as string, 'grid'))
@@ -115,9 +136,18 @@ describe('h5 on the local cloud', () => {
     expect(await page.locator('.home-grid__name').innerText()).toContain(unit(gridId).name)
 
     const households = d.demo.units.filter((u) => u.level === 'household' && isWithin(u.path, unit(gridId).path)).length
-    // the counts arrive from grid.overview after the first screen
+    // the counts come with the first screen's one call
     await page.locator('.overview', { hasText: `${households}` }).waitFor({ timeout: 15_000 })
     await page.screenshot({ path: path.join(SHOTS, 'home-grid-chief.png') })
+    await page.waitForLoadState('networkidle')
+    expect(calls.list.filter((c) => c.startsWith('grid.') || c.startsWith('notices.'))).toEqual(['grid.home'])
+    calls.clear()
+
+    await page.locator('.taro-tabbar__tabbar >> text=我的').click()
+    await page.locator('.me-profile__phone:visible', { hasText: chief.phone }).waitFor()
+    await page.waitForLoadState('networkidle')
+    expect(calls.list).toEqual([])
+    await page.screenshot({ path: path.join(SHOTS, 'me-grid-chief.png') })
     await page.close()
   })
 })
