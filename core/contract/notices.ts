@@ -125,6 +125,8 @@ export interface ReachResult {
   total: number
   page: number
   pageSize: number
+  /** The notice's subscribe messages (server/delivery-progress.ts): sent of due, and whether the delivery is over. */
+  delivery: { sent: number; due: number; done: boolean }
   /** Whether the unreached under this unit were already reminded today (Beijing time): 提醒未触达 waits for tomorrow. */
   remindedToday: boolean
 }

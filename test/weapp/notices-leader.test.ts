@@ -302,6 +302,7 @@ describe('通知触达', () => {
         total: buildings.length,
         page: 0,
         pageSize: 50,
+        delivery: { sent: 120, due: 300, done: false },
         remindedToday: false,
       }
     }
@@ -335,6 +336,7 @@ describe('通知触达', () => {
     await eventually(() => expect(text(page, '.reach-totals__count')).toBe('已触达 4 / 10 户'))
     expect(text(page, '.reach-totals__percent')).toBe('40%')
     expect(text(page, '.reach-title')).toBe('明日停水通知')
+    expect(text(page, '.reach-delivery')).toBe('订阅消息发送中：120 / 300 条')
     expect(texts(page, '.reach-building__name')).toEqual(['6号楼', '7号楼', '5号楼'])
     expect(texts(page, '.reach-building__count')).toEqual(['0/4', '1/2', '3/4'])
     const widths = page

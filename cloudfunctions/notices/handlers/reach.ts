@@ -25,6 +25,7 @@ import { levelBelow, unitOfPath } from '../../../core/notices/reach'
 import { doorLabel, type Unit } from '../../../core/units'
 import { recordRead } from '../../../server/audit'
 import type { Caller } from '../../../server/caller'
+import { deliveryProgress } from '../../../server/delivery-progress'
 import { AppError } from '../../../server/errors'
 import type { Data } from '../../../server/data'
 import { recordReach } from '../../../server/reach-ledger'
@@ -74,10 +75,11 @@ export const reach: Action<'notices', 'reach'> = {
     const slice = reachedChildren.slice(page * pageSize, (page + 1) * pageSize)
     // a row counts the audience parts inside it: itself when the notice covers it whole
     const paths = [...new Set([...audience, ...slice.flatMap((c) => c.parts)])]
-    const [households, reachedBy, reminder] = await Promise.all([
+    const [households, reachedBy, reminder, delivery] = await Promise.all([
       householdsOf(data, paths),
       data.reachCounters.reachedIn(notice._id, paths.map(unitOfPath)),
       data.reminders.get(reminderId(notice._id, unit._id, beijingDay(new Date()))),
+      deliveryProgress(data, notice._id),
     ])
     const sum = (parts: readonly string[], of: ReadonlyMap<string, number>) =>
       parts.reduce((n, p) => n + (of.get(unitOfPath(p)) ?? 0), 0)
@@ -101,6 +103,7 @@ export const reach: Action<'notices', 'reach'> = {
       total: reachedChildren.length,
       page,
       pageSize,
+      delivery,
       remindedToday: !!reminder,
     }
   },

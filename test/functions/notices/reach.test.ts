@@ -351,6 +351,22 @@ describe('a notice without 回执: reading is reaching', () => {
   })
 })
 
+describe('the subscribe messages on the reach page', () => {
+  it('shows how many of the messages due were sent, as the delivery goes', async () => {
+    const subscribers = residentsUnder('/s1/c2/g5/').slice(0, 3)
+    expect(subscribers).toHaveLength(3)
+    for (const p of subscribers) await c.ok(p, 'subscribe', { templateId: NOTICE_TEMPLATE.id })
+    const staff = c.holder('communityStaff', 'c2')
+    const noticeId = await publish(staff, ['g5'])
+    const before = c.cloud.outbox().length
+    await c.fireDeliver()
+    const sent = (c.cloud.outbox().slice(before) as { page: string }[]).filter((m) => m.page.includes(noticeId))
+    expect(sent.length).toBeGreaterThanOrEqual(3)
+    const r = await c.ok<Reach>(staff, 'reach', { noticeId, unitId: 'c2' })
+    expect(r.delivery).toEqual({ sent: sent.length, due: sent.length, done: true })
+  })
+})
+
 describe('under load', () => {
   it('every resident of a community acks at once (some twice) from many workers: counters == receipts', async () => {
     const noticeId = await publish(c.holder('communityStaff', 'c2'), ['c2'])

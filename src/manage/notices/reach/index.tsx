@@ -3,6 +3,7 @@
  * communities, a community's grids, a grid's buildings; the least reached first, paged when there are many).
  * Tapping a community or grid opens its own reach; tapping a building lists its unreached households, paged,
  * with doors and phones in full to call or knock (a building's own reach lists them at once); 标记已上门 records how a household was reached and counts it at once.
+ * The summary shows how far the notice's subscribe messages have gone (sent / due).
  * 提醒未触达 sends the unreached one reminder a day; a reminder that finds nobody to send to leaves it unused.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -149,6 +150,7 @@ function Summary({ reach, onRefresh }: { reach: ReachResult; onRefresh: () => vo
         </Text>
       </View>
       <Bar reached={reach.reached} households={reach.households} />
+      <Delivery delivery={reach.delivery} />
       {message ? (
         <Text className={message.error ? 'manage-error reach-remind__error' : 'manage-message reach-remind__done'}>
           {message.text}
@@ -169,6 +171,16 @@ function Summary({ reach, onRefresh }: { reach: ReachResult; onRefresh: () => vo
         </Button>
       </View>
     </View>
+  )
+}
+
+/** 订阅消息: how many of the messages due have gone out (nothing shown when none were due). */
+function Delivery({ delivery }: { delivery: ReachResult['delivery'] }) {
+  if (delivery.due === 0 && delivery.sent === 0) return null
+  return (
+    <Text className='reach-delivery'>
+      {delivery.done ? '订阅消息已发完' : '订阅消息发送中'}：{delivery.sent} / {delivery.due} 条
+    </Text>
   )
 }
 
