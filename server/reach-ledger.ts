@@ -4,8 +4,10 @@
  * The first 收到 of any member, or a leader's visit (已上门告知), does in ONE data.transaction, with
  * single-document operations only (ids from core/ids.ts):
  *   get receipts/receiptId(noticeId, householdId); exists → nothing more (already reached);
- *   else create the receipt AND, for every unit above the household (street, community, grid, building),
- *   read-then-set its shard reachCounters/reachCounterId(noticeId, unitId, shardOf(householdId)) (reached:1 or +1).
+ *   else create the receipt AND, for every unit above the household (street, community, grid, building), move its
+ *   shard reachCounters/reachCounterId(noticeId, unitId, shardOf(householdId)) by one: a shard the round's
+ *   pre-read saw is incremented without a read (db.command.inc; counters are never removed), a new one is read in
+ *   the transaction and set (reached: 1), or added to when another created it meanwhile.
  * A unit's reach is the sum of its REACH_SHARDS shards (core/notices/reach.ts), read by id: the reach page of a
  * street reads its communities' shards, never its buildings. Two members tapping at once both try to create the
  * same receipt; the first commit wins, the other conflicts, retries, finds the receipt and counts nothing. So the
@@ -16,7 +18,11 @@
  * counter did) or a street. A conflict is retried by data.transaction (server/data/index.ts, over
  * server/transaction.ts withRetry) in bounded rounds with full-jitter backoff, so an acknowledged 收到 is never
  * lost. Every round re-reads the receipt first (outside the transaction, then inside it), so a retry never counts
- * twice and a household reached meanwhile costs no transaction.
+ * twice and a household reached meanwhile costs no transaction; beside it, in parallel, which shards exist.
+ *
+ * Requests per 收到: the pre-read (receipt, shards, the person's ack: one parallel step), then for the household's
+ * first 收到 the transaction (start, receipt get and set, 4 increments, commit; a new shard adds a read), then the
+ * ack. A later member or a repeated tap: the pre-read and the ack (or nothing).
  *
  * The person-level acks/ackId(noticeId, personId) ("you pressed 收到", unread) is written by `recordAck` right
  * after, outside the transaction, idempotent by its id (the first ackedAt stays); its prior state is read beside
@@ -27,7 +33,7 @@
  */
 import type { VisitMethod } from '../core/contract'
 import { ackId, reachCounterId, receiptId } from '../core/ids'
-import type { AckDoc, ReachCounterDoc, ReachVia, ReceiptDoc } from '../core/model'
+import type { AckDoc, ReachVia, ReceiptDoc } from '../core/model'
 import { countedUnits, shardOf } from '../core/notices/reach'
 import { ancestorAt, type Unit } from '../core/units'
 import type { Data, TxData } from './data'
@@ -91,16 +97,11 @@ const outcomeOf = (existing: ReceiptDoc, input: Pick<ReachInput, 'by' | 'via'>):
  * The rule itself, inside an open transaction: receipt once, counter with it. One operation at a time: the
  * platform's transactions (MongoDB sessions underneath) are not meant to run operations concurrently.
  */
-async function reachIn(tx: TxData, input: ReachInput, at: Date): Promise<ReachOutcome> {
+async function reachIn(tx: TxData, input: ReachInput, at: Date, known: ReadonlySet<string>): Promise<ReachOutcome> {
   const { microgridId, gridId } = placeOf(input.household)
   const id = receiptId(input.noticeId, input.household._id)
   const existing = await tx.receipts.get(id)
   if (existing) return outcomeOf(existing, input)
-  const shard = shardOf(input.household._id)
-  const levels = countedUnits(input.household.path)
-  const counters: (ReachCounterDoc | null)[] = []
-  for (const { unitId } of levels)
-    counters.push(await tx.reachCounters.get(reachCounterId(input.noticeId, unitId, shard)))
   const receipt: Omit<ReceiptDoc, '_id'> = {
     noticeId: input.noticeId,
     householdId: input.household._id,
@@ -113,13 +114,26 @@ async function reachIn(tx: TxData, input: ReachInput, at: Date): Promise<ReachOu
     at,
   }
   await tx.receipts.set(id, receipt)
-  for (const [i, { unitId, level }] of levels.entries()) {
+  const shard = shardOf(input.household._id)
+  for (const { unitId, level } of countedUnits(input.household.path)) {
     const counterId = reachCounterId(input.noticeId, unitId, shard)
-    const counter = counters[i]
+    // a shard seen before the transaction is moved without a read (counters are never removed); a new one is
+    // read here, so that one created meanwhile is added to, not overwritten
+    if (known.has(counterId)) {
+      await tx.reachCounters.increment(counterId, 'reached', 1)
+      continue
+    }
+    const counter = await tx.reachCounters.get(counterId)
     if (counter) await tx.reachCounters.update(counterId, { reached: counter.reached + 1 })
     else await tx.reachCounters.set(counterId, { noticeId: input.noticeId, unitId, level, shard, reached: 1 })
   }
   return { householdReached: true, counted: true, receipt: { _id: id, ...receipt } }
+}
+
+/** The household's counter shards at every level (core/ids.ts). */
+const counterIdsOf = (input: Pick<ReachInput, 'noticeId' | 'household'>): string[] => {
+  const shard = shardOf(input.household._id)
+  return countedUnits(input.household.path).map((u) => reachCounterId(input.noticeId, u.unitId, shard))
 }
 
 /**
@@ -139,15 +153,32 @@ export function recordReach(data: Data, input: ReachInput): Promise<ReachOutcome
   return reachOnce(data, input, input.at ?? new Date())
 }
 
-/** The rule with its precheck; `preRead`, when given, is the receipt already read for the first round. */
-function reachOnce(data: Data, input: ReachInput, at: Date, preRead?: ReceiptDoc | null): Promise<ReachOutcome> {
-  let first = preRead !== undefined
+interface PreRead {
+  receipt: ReceiptDoc | null
+  /** which of the household's counter shards exist */
+  known: ReadonlySet<string>
+}
+
+/** The receipt and the household's existing counter shards, in parallel: what a round decides on. */
+const preReadOf = async (data: Data, input: Pick<ReachInput, 'noticeId' | 'household'>): Promise<PreRead> => {
+  const [receipt, known] = await Promise.all([
+    data.receipts.get(input.noticeId, input.household._id),
+    data.reachCounters.existing(counterIdsOf(input)),
+  ])
+  return { receipt, known }
+}
+
+/** The rule with its precheck before every round (`first`, when given, is the first round's, already read). */
+function reachOnce(data: Data, input: ReachInput, at: Date, first?: PreRead): Promise<ReachOutcome> {
+  let next: PreRead | undefined = first
+  let known: ReadonlySet<string> = new Set()
   return data.transaction(
-    (tx) => reachIn(tx, input, at),
+    (tx) => reachIn(tx, input, at, known),
     async () => {
-      const existing = first ? preRead : await data.receipts.get(input.noticeId, input.household._id)
-      first = false
-      return existing ? outcomeOf(existing, input) : null
+      const read = next ?? (await preReadOf(data, input))
+      next = undefined
+      known = read.known
+      return read.receipt ? outcomeOf(read.receipt, input) : null
     },
   )
 }
@@ -170,15 +201,12 @@ export async function recordAck(data: Data, input: AckInput): Promise<AckOutcome
   const at = input.at ?? new Date()
   // the receipt's pre-read and the person's ack in one parallel step: a later member or a repeated tap is settled
   // here, and the ack is written without reading it again
-  const [receipt, prior] = await Promise.all([
-    data.receipts.get(input.noticeId, input.household._id),
-    data.acks.get(input.noticeId, input.personId),
-  ])
+  const [first, prior] = await Promise.all([preReadOf(data, input), data.acks.get(input.noticeId, input.personId)])
   const reach = await reachOnce(
     data,
     { noticeId: input.noticeId, household: input.household, via: 'ack', by: input.personId },
     at,
-    receipt,
+    first,
   )
   if (prior?.ackedAt) return { ...reach, ack: prior }
   const ack: AckDoc = {

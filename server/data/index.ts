@@ -55,7 +55,7 @@ export interface Data {
 }
 
 export function createData(db: Database): Data {
-  const inTx = (tx: Tx) => txData(tx, COLLECTION_NAMES)
+  const inTx = (tx: Tx) => txData(tx, COLLECTION_NAMES, db.command)
   return {
     units: units(db),
     people: people(db),

@@ -13,6 +13,8 @@ import { allIn } from './query'
 export interface ReachCounters {
   /** Households reached per unit by one notice: the sum of each unit's shards (absent: 0). */
   reachedIn(noticeId: string, unitIds: readonly string[]): Promise<Map<string, number>>
+  /** Which of these counter documents exist (ids from core/ids.ts reachCounterId). */
+  existing(ids: readonly string[]): Promise<Set<string>>
   /** Households reached per notice: the sum of the shards of its published units (`units` by notice id). */
   totals(units: ReadonlyMap<string, readonly string[]>): Promise<Map<string, number>>
 }
@@ -35,6 +37,14 @@ export function reachCounters(db: Database): ReachCounters {
       for (const c of await read(unitIds.flatMap((u) => shardIds(noticeId, u))))
         out.set(c.unitId, (out.get(c.unitId) ?? 0) + c.reached)
       return out
+    },
+    async existing(ids) {
+      const found = await allIn<{ _id: string }>(ids, (slice) =>
+        col()
+          .where({ _id: _.in(slice) })
+          .field({ _id: true }),
+      )
+      return new Set(found.map((c) => c._id))
     },
     async totals(units) {
       const out = new Map<string, number>([...units.keys()].map((id) => [id, 0]))

@@ -8,11 +8,18 @@ import { getOrNull, must } from '../transaction'
 import type { CollectionName, DocOf } from './collections'
 
 type Fields<T> = Omit<T, '_id'>
+type NumberField<T> = { [K in keyof T]: T[K] extends number ? K : never }[keyof T] & string
+/** The database's update commands (db.command): only `inc` is used here. */
+export interface Commands {
+  inc(by: number): unknown
+}
 
 export interface TxCollection<T extends { _id: string }> {
   get(id: string): Promise<T | null>
   set(id: string, data: Fields<T>): Promise<void>
   update(id: string, patch: Partial<Fields<T>>): Promise<void>
+  /** Adds `by` to a number field of an existing document without reading it (a write: racing writers conflict). */
+  increment(id: string, field: NumberField<T>, by: number): Promise<void>
   /** Adds a document; its _id when the data names none. */
   add(data: Fields<T> & { _id?: string }): Promise<string>
 }
@@ -21,7 +28,7 @@ export type TxData = { [K in CollectionName]: TxCollection<DocOf<K>> }
 
 type Raw = Record<string, unknown>
 
-function txCollection<T extends { _id: string }>(tx: Tx, name: string): TxCollection<T> {
+function txCollection<T extends { _id: string }>(tx: Tx, name: string, command: Commands): TxCollection<T> {
   const col = tx.collection(name)
   return {
     get: (id) => getOrNull<T>(col.doc(id)),
@@ -31,6 +38,9 @@ function txCollection<T extends { _id: string }>(tx: Tx, name: string): TxCollec
     async update(id, patch) {
       await must(col.doc(id).update({ data: patch as unknown as Raw }))
     },
+    async increment(id, field, by) {
+      await must(col.doc(id).update({ data: { [field]: command.inc(by) } }))
+    },
     async add(data) {
       return (await must(col.add({ data: data as unknown as Raw })))._id
     },
@@ -38,6 +48,6 @@ function txCollection<T extends { _id: string }>(tx: Tx, name: string): TxCollec
 }
 
 /** The typed view of an open transaction (one operation at a time: the platform runs them in order). */
-export function txData(tx: Tx, names: readonly CollectionName[]): TxData {
-  return Object.fromEntries(names.map((n) => [n, txCollection(tx, n)])) as TxData
+export function txData(tx: Tx, names: readonly CollectionName[], command: Commands): TxData {
+  return Object.fromEntries(names.map((n) => [n, txCollection(tx, n, command)])) as TxData
 }

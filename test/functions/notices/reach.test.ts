@@ -102,7 +102,7 @@ describe('a grid chief’s notice to the grid: 收到, reach, unreached, visits'
     const { receipts, counted } = await ledger(noticeId)
     expect(receipts.map((x) => x.householdId).sort()).toEqual([a.householdId, other.householdId].sort())
     expect(counted).toBe(2)
-  })
+  }, 30_000)
 
   it('the unreached of a building, paged by door, with phones in full and the read audited', async () => {
     const all = householdsIn('c1-b1')
@@ -364,7 +364,7 @@ describe('the subscribe messages on the reach page', () => {
     expect(sent.length).toBeGreaterThanOrEqual(3)
     const r = await c.ok<Reach>(staff, 'reach', { noticeId, unitId: 'c2' })
     expect(r.delivery).toEqual({ sent: sent.length, due: sent.length, done: true })
-  })
+  }, 30_000)
 })
 
 describe('under load', () => {
