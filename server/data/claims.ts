@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import type { ClaimDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { addOnce, all, allIn, first, pathPrefix, rebaseField, total } from './query'
+import { all, allIn, first, pathPrefix, rebaseField, total } from './query'
 
 /**
  * A claim's id: derived from the claimant and how many claims they have made, so two concurrent claims of one
@@ -15,10 +15,6 @@ export const claimId = (openid: string, nth: number): string =>
   createHash('sha256').update(`${openid}\n${nth}`).digest('hex').slice(0, 32)
 
 export interface Claims {
-  /**
-   * Adds a pending claim unless this openid has one pending (also one added at the same moment): `null` then.
-   */
-  add(doc: Omit<ClaimDoc, '_id'>): Promise<ClaimDoc | null>
   /**
    * The id a new claim of this openid takes (claimHousehold files it in a transaction with its counters), or null
    * when it has one pending; `again` after that id was taken by a concurrent claim: a fresh id, or null.
@@ -42,21 +38,10 @@ export function claims(db: Database): Claims {
   const col = () => db.collection('claims')
   const pendingOf = (openid: string) => first<ClaimDoc>(col().where({ openid, status: 'pending' }))
   return {
-    async add(doc) {
-      // count first, then look for a pending claim: a concurrent claim either already shows as pending, or
-      // counted the same number and collides on _id below
-      const made = await total(col().where({ openid: doc.openid }))
-      if (await pendingOf(doc.openid)) return null
-      const _id = claimId(doc.openid, made + 1)
-      if (await addOnce(col(), { _id, ...doc })) return { _id, ...doc }
-      // a collision is a concurrent claim, unless this openid's earlier claims were anonymised (privacy)
-      if (await pendingOf(doc.openid)) return null
-      const { _id: fresh } = (await col().add({ data: doc })) as { _id: string }
-      return { _id: fresh, ...doc }
-    },
     async nextId(openid, again) {
-      // as add: count first, then look for a pending claim; after a collision, a concurrent claim is pending
-      // unless this openid's earlier claims were anonymised (privacy), and then any fresh id will do
+      // count first, then look for a pending claim: a concurrent claim either already shows as pending, or counted
+      // the same number and collides on the id; after a collision, a concurrent claim is pending unless this
+      // openid's earlier claims were anonymised (privacy), and then any fresh id will do
       const made = await total(col().where({ openid }))
       if (await pendingOf(openid)) return null
       return again ? claimId(`${openid}\n${Date.now()}`, made + 1) : claimId(openid, made + 1)

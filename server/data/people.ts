@@ -2,7 +2,6 @@
  * `people`: everyone the app knows, joined or imported. A person's `people` document is the one record of where
  * they live (householdId, homePath). Indexes (core/schema.ts): openid_1, householdId_1, homePath_1, roles.unitId_1.
  */
-import { withoutHome } from '../../core/join/household'
 import type { CareFlag, PersonDoc } from '../../core/model'
 import { STAFF_ROLES } from '../../core/permissions'
 import type { RoleGrant } from '../../core/roles'
@@ -27,8 +26,6 @@ export interface People {
   anyStaff(): Promise<boolean>
   add(doc: PersonDoc): Promise<void>
   setRolesAndCare(id: string, roles: RoleGrant[], careFlags: CareFlag[]): Promise<void>
-  /** Takes the person out of their household: resident role, householdId and homePath in one update. */
-  leaveHousehold(person: PersonDoc): Promise<void>
   /** Deletes a person's personal data; the id stays for history (privacy.requestDeletion, last step). */
   anonymise(id: string, name: string, at: Date): Promise<void>
   /** Rewrites the homePath of everyone still living under `from`; how many. */
@@ -79,17 +76,6 @@ export function people(db: Database): People {
       await col()
         .doc(id)
         .update({ data: { roles: _.set(roles), careFlags: _.set(careFlags) } })
-    },
-    async leaveHousehold(person) {
-      await col()
-        .doc(person._id)
-        .update({
-          data: {
-            roles: withoutHome(person.roles),
-            householdId: _.remove(),
-            homePath: _.remove(),
-          },
-        })
     },
     async anonymise(id, name, at) {
       await col()
