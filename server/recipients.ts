@@ -56,7 +56,11 @@ export async function spendAndSendAs(
   label: string,
   purpose?: string,
 ): Promise<'sent' | 'none' | 'refused'> {
-  if (!(await data.subscriptions.consume(r.sub._id, new Date(), purpose))) return 'none'
+  const at = new Date()
+  const spent = purpose
+    ? await data.subscriptions.consume(r.sub._id, at, purpose)
+    : await data.subscriptions.consume(r.sub._id, at)
+  if (!spent) return 'none'
   try {
     await getCloud().openapi.subscribeMessage.send(message)
     return 'sent'

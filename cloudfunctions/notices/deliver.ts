@@ -3,7 +3,7 @@
  * residents in its scope who accepted one (一次性订阅).
  * - A new job (written by publish) is opened once, under a lease: who is due is counted (the progress figure's
  *   denominator, fixed when sending starts) and the audience is split into DELIVERY_SHARDS shards by
- *   subscription-id range (core/notices/messages.ts shardRanges).
+ *   subscription-id range (core/notices/messages.ts shardRanges), or one shard when it fits in one round.
  * - Shards go out in parallel, each under its own lease, so overlapping firings never send the same batch; a
  *   shard's cursor is saved after every batch, so a firing that crashes loses at most one batch of progress.
  * - Nobody gets two: a message is taken from the subscription (a conditional decrement that also records
@@ -88,7 +88,9 @@ async function openJob(f: Firing, job: DeliveryDoc): Promise<'open' | 'done' | '
   const counts = await Promise.all(
     notice.unitPaths.map((path) => f.data.subscriptions.countDue(path, NOTICE_TEMPLATE.id, publishedAt)),
   )
-  const ranges = shardRanges()
+  const due = counts.reduce((a, b) => a + b, 0)
+  // a small audience is one shard: a building's notice costs a handful of requests, not sixteen leases
+  const ranges = shardRanges(due > DELIVERY_SHARDS * BATCH ? DELIVERY_SHARDS : 1)
   await Promise.all(
     ranges.map(({ lo, hi }, i) =>
       f.data.deliveries.addShard({
@@ -109,7 +111,7 @@ async function openJob(f: Firing, job: DeliveryDoc): Promise<'open' | 'done' | '
   )
   await f.data.deliveries.save(job._id, {
     status: 'sending',
-    due: counts.reduce((a, b) => a + b, 0),
+    due,
     shards: ranges.length,
     lockedUntil: new Date(0),
   })

@@ -43,13 +43,13 @@ export function subscriptions(db: Database): Subscriptions {
     under: (path, templateId, after, limit, before) =>
       rows<SubscriptionDoc>(
         col()
-          .where(
-            _.and([
-              { homePath: pathPrefix(db, path), templateId, remaining: _.gt(0), _id: _.gt(after) },
-              // a shard's end, as a second condition on _id (one field condition holds one range operator)
-              ...(before === undefined ? [] : [{ _id: _.lt(before) }]),
-            ]),
-          )
+          .where({
+            homePath: pathPrefix(db, path),
+            templateId,
+            remaining: _.gt(0),
+            // a shard's end on the same field: one range on _id, which its index serves
+            _id: before === undefined ? _.gt(after) : _.gt(after).and(_.lt(before)),
+          })
           .orderBy('_id', 'asc')
           .limit(limit),
       ),
