@@ -22,6 +22,8 @@ export interface AckFigures {
   levels: Record<string, number>
   acked: number
   failed: number
+  /** why the failed ones failed: an error code, or the message of a call that never answered */
+  failures: Record<string, number>
 }
 
 const RESIDENTS = 2_000
@@ -109,9 +111,16 @@ export async function benchAcks(): Promise<AckFigures> {
     const noticeId = await publish(cloud, staff, street._id, '全街道紧急通知')
     const crowd = residents.slice(SINGLE, SINGLE + RESIDENTS)
     let failed = 0
+    const failures: Record<string, number> = {}
     const burst = await runLoad(crowd.length, crowd.length, async (i) => {
-      const res = await call(cloud, crowd[i].openid as string, 'ack', { noticeId }).catch(() => ({ ok: false }))
-      if (!res.ok) failed++
+      const res = await call(cloud, crowd[i].openid as string, 'ack', { noticeId }).catch(
+        (e: unknown) => ({ ok: false, code: String((e as Error).message ?? e).slice(0, 80) }) as const,
+      )
+      if (!res.ok) {
+        failed++
+        const why = (res as { code?: string }).code ?? 'unknown'
+        failures[why] = (failures[why] ?? 0) + 1
+      }
     })
 
     const receipts = cloud.engine.find('receipts', { noticeId }, { limit: 1_000_000 }) as unknown as ReceiptDoc[]
@@ -132,6 +141,7 @@ export async function benchAcks(): Promise<AckFigures> {
       levels: levelSums(counters),
       acked: acks.length,
       failed,
+      failures,
     }
   } finally {
     await cloud.close()

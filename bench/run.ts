@@ -125,7 +125,7 @@ async function main(): Promise<void> {
     `| ${a.residents} residents at once | ${a.burst.ops} | ${a.burst.perSecond.toFixed(0)} | ${ms(a.burst.p50)} | ${ms(a.burst.p99)} |`,
   )
   console.log(
-    `  ledger: ${a.failed} failed; ${a.acked} acks recorded; ${a.households} households → ${a.receipts} receipts, counters sum to ${a.counted}` +
+    `  ledger: ${a.failed} failed${a.failed ? ` (${JSON.stringify(a.failures)})` : ''}; ${a.acked} acks recorded; ${a.households} households → ${a.receipts} receipts, counters sum to ${a.counted}` +
       ` (per level: ${Object.entries(a.levels)
         .map(([l, n]) => `${l} ${n}`)
         .join(', ')})` +
