@@ -38,7 +38,7 @@ const resident = () => personaPerson(d.demo, 'resident')
 const pickResident = (page: Page): Promise<void> => pickPersona(page, `居民 · ${resident().name}`, '.home-grid__name')
 
 describe('h5: opened from a group chat (simulated)', () => {
-  it('?group= sends grid.me a CloudID of that group; clearing it on the 本地演示 page stops it', async () => {
+  it('?group= sends 首页’s grid.home a CloudID of that group; clearing it on the 本地演示 page stops it', async () => {
     const page = await d.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
@@ -50,7 +50,7 @@ describe('h5: opened from a group chat (simulated)', () => {
 
     expect(minted).toHaveLength(1)
     expect(minted[0].request).toEqual({ data: { openGId: 'G-demo-7' } })
-    const me = calls.find((c) => c.name === 'grid' && c.data.action === 'me')!
+    const me = calls.find((c) => c.name === 'grid' && c.data.action === 'home')!
     expect(me.data.group).toEqual({ $cloudID: minted[0].cloudID })
 
     // back to the 本地演示 page: clear the simulated group, go home again
@@ -60,7 +60,7 @@ describe('h5: opened from a group chat (simulated)', () => {
     await page.locator('.group-sim', { hasText: '当前：不是从群里打开' }).waitFor()
     calls.length = 0
     await pickResident(page)
-    const again = calls.find((c) => c.name === 'grid' && c.data.action === 'me')!
+    const again = calls.find((c) => c.name === 'grid' && c.data.action === 'home')!
     expect(again.data).not.toHaveProperty('group')
     expect(errors).toEqual([])
     await page.close()
@@ -73,7 +73,7 @@ describe('h5: opened from a group chat (simulated)', () => {
     await page.locator('.group-sim .nut-button', { hasText: 'G-demo-2' }).click()
     await page.locator('.group-sim', { hasText: '当前：从群 G-demo-2 打开' }).waitFor()
     await pickResident(page)
-    const me = calls.find((c) => c.name === 'grid' && c.data.action === 'me')!
+    const me = calls.find((c) => c.name === 'grid' && c.data.action === 'home')!
     expect(minted.map((m) => m.request)).toEqual([{ data: { openGId: 'G-demo-2' } }])
     expect(me.data.group).toEqual({ $cloudID: minted[0].cloudID })
     await page.close()

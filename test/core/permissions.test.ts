@@ -58,7 +58,13 @@ describe('PERMISSIONS', () => {
 
 describe('GROUP_READERS', () => {
   it('holds the actions whose handlers read the group chat the app was opened from, and no other', () => {
-    expect([...GROUP_READERS].sort()).toEqual(['grid.me', 'join.bindGroup', 'join.claimHousehold', 'join.openInvite'])
+    expect([...GROUP_READERS].sort()).toEqual([
+      'grid.home',
+      'grid.me',
+      'join.bindGroup',
+      'join.claimHousehold',
+      'join.openInvite',
+    ])
   })
 })
 

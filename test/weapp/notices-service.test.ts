@@ -6,6 +6,7 @@
 import Taro from '@tarojs/taro'
 import { NOTICE_TEMPLATE } from '../../core/notices/links'
 import { choosePersona } from '../../src/services/session'
+import { getHome } from '../../src/services/grid'
 import { reapplyNoticeBadge, refreshNoticeBadge, subscribeNotices } from '../../src/services/notices'
 import { eventually } from './activity'
 
@@ -27,7 +28,7 @@ const answer = (data: unknown) =>
 const sent = () =>
   fetchMock.mock.calls.map(([url, init]) => ({ url, body: JSON.parse((init as { body: string }).body) as unknown }))
 const persona = (openid: string) => ({ openid, role: 'resident', label: openid, description: '' })
-/** grid.me of a resident: the badge asks who is calling before it asks for a count only residents may have. */
+/** grid.me of a resident (grid.home answers the same, with the unread count and no leading scope). */
 const residentMe = {
   person: { id: 'p-1', name: '王秀英', phone: '13912345678' },
   roles: [{ role: 'resident', unitId: 'hh-1', unitName: '5栋2单元502', level: 'household' }],
@@ -61,23 +62,26 @@ test('订阅通知 in h5 is simulated: notices.subscribe with the notices templa
   ])
 })
 
-test('the badge is fetched again when a tab page shows as another persona, not otherwise', async () => {
+test('the badge follows the persona: its count comes with 首页’s answer, asked again only for another persona', async () => {
   choosePersona(persona('o-resident-1'))
-  answer(residentMe)
-  answer({ unread: 4 })
-  await refreshNoticeBadge()
+  answer({ ...residentMe, unread: 4, leading: null })
+  // the badge asks nothing before the first screen learns who the person is; 首页 (grid.home) brings the count
+  const shown = refreshNoticeBadge()
+  await getHome()
+  await shown
   expect(taro.setTabBarBadge).toHaveBeenLastCalledWith({ index: 1, text: '4' })
 
   reapplyNoticeBadge() // same persona, already shown: nothing to do
-  expect(fetchMock).toHaveBeenCalledTimes(2)
+  expect(fetchMock).toHaveBeenCalledTimes(1)
 
   choosePersona(persona('o-resident-2'))
-  answer(residentMe)
-  answer({ unread: 1 })
+  answer({ ...residentMe, unread: 1, leading: null })
   reapplyNoticeBadge()
+  await getHome()
   // it runs in the background: done once the badge shows the new count
   await eventually(() => expect(taro.setTabBarBadge).toHaveBeenLastCalledWith({ index: 1, text: '1' }))
-  expect(sent()[2].body).toMatchObject({ openid: 'o-resident-2', data: { action: 'me' } })
-  expect(sent()[3].body).toMatchObject({ openid: 'o-resident-2', data: { action: 'unreadCount' } })
-  expect(taro.setTabBarBadge).toHaveBeenLastCalledWith({ index: 1, text: '1' })
+  expect(sent().map((c) => c.body)).toMatchObject([
+    { openid: 'o-resident-1', data: { action: 'home' } },
+    { openid: 'o-resident-2', data: { action: 'home' } },
+  ])
 })
