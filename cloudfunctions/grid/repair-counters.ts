@@ -33,7 +33,8 @@ const nonZero = (d: Figures): Partial<Figures> => Object.fromEntries(FIGURES.fil
 /** Compares and mends one counter; the mend, or null when it was right. */
 async function mend(data: Data, unitId: string, path: string, held: UnitCounterDoc | undefined, recount: Figures) {
   const drift = driftOf(held ?? null, recount)
-  if (isZero(drift) && held?.path === path) return null
+  // no counter reads as zeros (a new, empty unit has none until something moves it): right when the recount is zero
+  if (isZero(drift) && (!held || held.path === path)) return null
   await data.unitCounters.put({ _id: unitId, path, ...recount, updatedAt: new Date() })
   return { unitId, drift: nonZero(drift) }
 }

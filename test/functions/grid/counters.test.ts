@@ -12,7 +12,7 @@ import type { Envelope } from '../../../core/envelope'
 import { countersFor, FIGURES, figuresOf } from '../../../core/grid/counters'
 import type { ClaimDoc, PersonDoc, UnitCounterDoc } from '../../../core/model'
 import type { Unit } from '../../../core/units'
-import { residentCast } from '../../demo'
+import { residentCast, unitOf } from '../../demo'
 import { buildFunctions } from '../../../scripts/build-functions'
 import { data } from '../harness/join-cloud'
 import { startOrgCloud, type OrgCloud } from '../harness/org-cloud'
@@ -147,6 +147,19 @@ describe('unit counters', () => {
   it('repairCounters finds a counter made wrong on purpose, says by how much, and mends it', async () => {
     const { gridId } = residentCast(g.demo)
     const db = cloudSdk.database()
+    // a new building nobody lives in yet has no counter (it reads as zeros): that is right, not drift
+    const grid = unitOf(g.demo, gridId)
+    await g.cloud.seed({
+      units: [
+        {
+          _id: 'empty-building',
+          level: 'microgrid',
+          name: '新建空楼',
+          parentId: gridId,
+          path: `${grid.path}empty-building/`,
+        },
+      ],
+    })
     const counter = db.collection('unitCounters').doc(gridId)
     const held = ((await counter.get()) as unknown as { data: UnitCounterDoc }).data
     await counter.update({ data: { residents: held.residents + 7, joined: held.joined - 2 } })
