@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import cloudSdk from 'wx-server-sdk'
-import type { Envelope } from '../../../core/envelope'
+import { ERROR_MESSAGES, type Envelope, type ErrorCode } from '../../../core/envelope'
 import type { PersonDoc } from '../../../core/model'
 import { COLLECTIONS } from '../../../core/schema'
 import { localSdkEnv, startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../../emulator'
@@ -75,4 +75,13 @@ export async function startFunctionsCloud(
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/** The exact refusal an action answers with: the code and its standard message. */
+export const exactly = (code: ErrorCode) => ({ ok: false, code, message: ERROR_MESSAGES[code] })
+
+/** The data of an envelope the test expects to be accepted; a refusal fails the test with its code and message. */
+export const data = <T>(res: { ok: boolean; data?: T; code?: string; message?: string }): T => {
+  if (!res.ok) throw new Error(`refused: ${res.code}${res.message ? ` ${res.message}` : ''}`)
+  return res.data as T
 }

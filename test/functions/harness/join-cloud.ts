@@ -5,7 +5,7 @@
  */
 import type { ActionName, FunctionName } from '../../../core/contract'
 import { cloudIdMarker } from '../../../core/cloud-id'
-import { ERROR_MESSAGES, type Envelope, type ErrorCode } from '../../../core/envelope'
+import type { Envelope } from '../../../core/envelope'
 import { buildFunctions } from '../../../scripts/build-functions'
 import { startFunctionsCloud, type FunctionsCloud } from './functions-cloud'
 
@@ -35,11 +35,4 @@ export async function startJoinCloud(): Promise<JoinCloud> {
   })
 }
 
-/** The exact refusal an action answers with: the code and its standard message. */
-export const exactly = (code: ErrorCode) => ({ ok: false, code, message: ERROR_MESSAGES[code] })
-
-/** The data of an envelope the test expects to be accepted. */
-export const data = <T>(res: { ok: boolean; data?: T; code?: string }): T => {
-  if (!res.ok) throw new Error(`refused: ${res.code}`)
-  return res.data as T
-}
+export { data, exactly } from './functions-cloud'

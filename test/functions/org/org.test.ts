@@ -7,6 +7,7 @@ import type { MeResult, TreeNode } from '../../../core/contract'
 import { ERROR_MESSAGES, type ErrorCode } from '../../../core/envelope'
 import type { PersonDoc } from '../../../core/model'
 import { ancestorAt, isWithin, type Unit } from '../../../core/units'
+import { data } from '../harness/functions-cloud'
 import { startOrgCloud, type OrgCloud } from '../harness/org-cloud'
 
 jest.setTimeout(120_000)
@@ -23,10 +24,6 @@ const oid = (p: PersonDoc) => p.openid as string
 const staff = () => g.holder('communityStaff', 'c1')
 const refused = (code: ErrorCode) =>
   expect.objectContaining({ ok: false, code, message: expect.stringContaining(ERROR_MESSAGES[code]) })
-const data = <T>(res: { ok: boolean; data?: T; code?: string; message?: string }): T => {
-  if (!res.ok) throw new Error(`${res.code}: ${res.message}`)
-  return res.data as T
-}
 const units = async () => (await g.dump()).units as (Unit & { moving?: unknown })[]
 const people = async () => (await g.dump()).people as PersonDoc[]
 

@@ -9,6 +9,7 @@ import type { ImportResult, RosterFile } from '../../../core/contract'
 import { ERROR_MESSAGES, type ErrorCode, type Issue } from '../../../core/envelope'
 import type { AuditDoc, PersonDoc } from '../../../core/model'
 import { writeRoster } from '../../../server/roster/workbook'
+import { data } from '../harness/functions-cloud'
 import { startOrgCloud, type OrgCloud } from '../harness/org-cloud'
 
 jest.setTimeout(180_000)
@@ -26,10 +27,6 @@ const staff = () => g.holder('communityStaff', 'c1')
 const street = () => g.holder('streetStaff')
 const refused = (code: ErrorCode) =>
   expect.objectContaining({ ok: false, code, message: expect.stringContaining(ERROR_MESSAGES[code]) })
-const data = <T>(res: { ok: boolean; data?: T; code?: string; message?: string }): T => {
-  if (!res.ok) throw new Error(`${res.code}: ${res.message}`)
-  return res.data as T
-}
 
 /** Every cell of every sheet as text, read with exceljs directly (not through the code under test). */
 async function cells(file: Buffer): Promise<Record<string, string[][]>> {
