@@ -32,6 +32,8 @@ export const INVITERS: readonly Role[] = ['buildingHead', 'partyLeader', 'gridCh
 export const PUBLISHERS: readonly Role[] = ['buildingHead', 'gridChief', 'communityStaff', 'streetStaff']
 /** Who binds and unbinds a grid's group chat. */
 export const GROUP_KEEPERS: readonly Role[] = ['gridChief', 'communityStaff']
+/** Who posts volunteer activities and keeps their attendance (a team's leader too, for the team: the handler checks). */
+export const ORGANISERS: readonly Role[] = ['partyLeader', 'gridChief', 'communityStaff']
 
 export const PERMISSIONS: Record<ActionKey, Permission> = {
   'grid.me': { who: 'anyone', readsGroup: true },
@@ -84,6 +86,35 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   'notices.visit': { who: LEADER_ROLES, target: 'unit' },
   'notices.remind': { who: PUBLISHERS, target: 'unit' },
   'notices.subscribe': { who: ['resident'], target: 'none' },
+
+
+  'points.home': { who: 'registered' },
+  'points.activities': { who: 'registered' },
+  // residents of the audience, its organisers and leaders over it; the handler checks which
+  'points.activity': { who: 'registered' },
+  // ORGANISERS over the audience unit, or the leader of the audience team: the handler checks (a team leader holds no role)
+  'points.postActivity': { who: 'registered' },
+  'points.signUp': { who: ['resident'], target: 'none' },
+  // one's own sign-up; the handler checks
+  'points.cancelSignUp': { who: 'registered' },
+  // the activity's organisers (its poster, ORGANISERS over its unit, its team's leaders); the handler checks
+  'points.checkCode': { who: 'registered' },
+  'points.checkIn': { who: ['resident'], target: 'none' },
+  'points.checkOut': { who: ['resident'], target: 'none' },
+  'points.attendance': { who: 'registered' },
+  'points.markAttendance': { who: 'registered' },
+  'points.adjustAttendance': { who: 'registered' },
+  'points.confirmAttendance': { who: 'registered' },
+  'points.teams': { who: 'registered' },
+  'points.team': { who: 'registered' },
+  'points.createTeam': { who: ['gridChief', 'communityStaff'], target: 'unit' },
+  'points.joinTeam': { who: ['resident'], target: 'none' },
+  'points.leaveTeam': { who: 'registered' },
+  'points.leaderboard': { who: ['resident'], target: 'none' },
+  'points.setLeaderboardVisibility': { who: ['resident'], target: 'none' },
+  'points.record': { who: 'registered' },
+  // the target is the activity's or team's unit, or the community of the period
+  'points.exportHours': { who: STAFF_ROLES, target: 'unit' },
 }
 
 /** A grant together with the path of the unit it is held over. */

@@ -8,12 +8,14 @@ import { gridPayloads, type GridApi } from './grid'
 import { joinPayloads, type JoinApi } from './join'
 import { noticesPayloads, type NoticesApi } from './notices'
 import { orgPayloads, type OrgApi } from './org'
+import { pointsPayloads, type PointsApi } from './points'
 import { privacyPayloads, type PrivacyApi } from './privacy'
 
 export * from './grid'
 export * from './join'
 export * from './notices'
 export * from './org'
+export * from './points'
 export * from './privacy'
 
 export const PAYLOADS = {
@@ -22,6 +24,7 @@ export const PAYLOADS = {
   join: joinPayloads,
   privacy: privacyPayloads,
   notices: noticesPayloads,
+  points: pointsPayloads,
 } as const
 
 export interface Api {
@@ -30,6 +33,7 @@ export interface Api {
   join: JoinApi
   privacy: PrivacyApi
   notices: NoticesApi
+  points: PointsApi
 }
 
 export type FunctionName = keyof Api

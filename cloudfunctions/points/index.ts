@@ -1,0 +1,8 @@
+/** The `points` function: volunteer activities, 接龙, attendance with the rotating code, earning, teams, honours and
+ * the record (core/contract/points/activities.ts); the wallet, services, vouchers and 核销 (./wallet.ts). */
+import { createMain, wxPlatform, type Handlers } from '../../server/router'
+
+// Filled in as the handlers land; until an action has its handler the router answers UNKNOWN_ACTION for it.
+const handlers: Partial<Handlers<'points'>> = {}
+
+export const main = createMain('points', handlers as Handlers<'points'>, wxPlatform)
