@@ -33,6 +33,19 @@ export const ERROR_MESSAGES = {
   NOTICE_EXPIRED: '这条通知已过期',
   ALREADY_REMINDED: '今天已经提醒过未触达的住户了，明天再试',
   NOTHING_TO_REMIND: '没有可以提醒的住户：未触达的住户都没有订阅通知，今天的提醒仍可使用，也可以上门或电话告知',
+  // points: the ledger, adjustments, services and vouchers
+  POINTS_INSUFFICIENT: '积分不足',
+  POINTS_REASON_REQUIRED: '调整积分需要写明原因（至少 4 个字）',
+  POINTS_LIMIT_EXCEEDED: '超出本月可调整的积分额度',
+  POINTS_SELF: '不能给自己调整积分',
+  SERVICE_CLOSED: '这项服务已下架或已过兑换期',
+  SERVICE_SOLD_OUT: '这项服务已兑完',
+  SERVICE_LIMIT_REACHED: '这项服务每人可兑换的次数已用完',
+  VOUCHER_CODE_INVALID: '券码不对，请核对后重新输入或扫码',
+  VOUCHER_NOT_FOUND: '没有找到这张兑换券，请确认是本店的券',
+  VOUCHER_USED: '这张兑换券已经核销过了，不能重复使用',
+  VOUCHER_CANCELLED: '这张兑换券已取消',
+  VOUCHER_EXPIRED: '这张兑换券已过期',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

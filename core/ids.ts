@@ -29,3 +29,23 @@ export const groupId = (openGId: string): string => openGId
 
 /** audit: the entry of org.bootstrap, which happens once per environment; racing bootstraps conflict on it. */
 export const BOOTSTRAP_AUDIT_ID = 'org.bootstrap'
+
+// ---- points (issue 10) ----
+
+/** accounts: one per person, merchant and community pool (core/points/ledger.ts AccountRef). */
+export const accountId = (ref: { kind: 'person' | 'merchant' | 'pool'; id: string }): string => `${ref.kind}_${ref.id}`
+
+/**
+ * transfers: one movement, named by what caused it, so it is posted exactly once: earn — transferId('earn',
+ * signupId); redeem and refund — the voucher id; grant and deduct — adjustmentId; expire — expiryId.
+ */
+export const transferId = (kind: string, refId: string): string => `${kind}_${refId}`
+
+/** vouchers: a resident's redeem, named by the request id their client sends (a retry redeems once). */
+export const voucherId = (personId: string, requestId: string): string => `${personId}_${requestId}`
+
+/** An adjustment (grant or deduct) by a leader, named by the request id their client sends. */
+export const adjustmentId = (actorId: string, requestId: string): string => `${actorId}_${requestId}`
+
+/** An expiry of an account's due lots, named by the account's version when it was read: posted once. */
+export const expiryId = (accountId: string, version: number): string => `${accountId}_${version}`

@@ -277,3 +277,108 @@ export interface ReminderDoc {
   at: Date
   sent: number
 }
+
+// ---- points: the ledger, services, vouchers (issue 10; rules in core/points/) ----
+
+/**
+ * One account of the points ledger (core/points/ledger.ts): `_id` is core/ids.ts accountId({ kind, id }). The
+ * balance and lots are caches of the account's transfer legs, changed only in the transaction that writes them.
+ */
+export interface AccountDoc {
+  _id: string
+  kind: import('./points/ledger').AccountKind
+  /** the person, merchant (their person id) or community (the pool's unit id) it belongs to */
+  ownerId: string
+  /** sum of the account's legs; only a pool's may be negative */
+  balance: number
+  /** a person's points by expiry, earliest first; they sum to the balance */
+  lots: import('./points/ledger').Lot[]
+  /** earliest lot expiry (the expiry timer finds accounts by it); null when nothing expires */
+  nextExpiry: Date | null
+  /** legs posted to the account: each posting adds one (an expiry's idempotency id names it) */
+  version: number
+  /** a person's vouchers per service that count against its per-person limit (active or used) */
+  redeemed?: Record<string, number>
+  /** a leader's adjustments in the current Beijing month, against their role's limits */
+  adjusted?: { month: string; granted: number; deducted: number }
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** One movement of points, never edited: `_id` is core/ids.ts transferId(kind, ref.id). */
+export interface TransferDoc {
+  _id: string
+  kind: import('./points/ledger').TransferKind
+  /** account ids (core/ids.ts accountId) */
+  from: string
+  to: string
+  /** [from, to]: a person's history is one query on this field */
+  accounts: [string, string]
+  /** two legs that sum to zero */
+  legs: [import('./points/ledger').Leg, import('./points/ledger').Leg]
+  amount: number
+  reason: string
+  ref: { kind: import('./points/ledger').TransferRefKind; id: string }
+  actorId: string
+  at: Date
+  /** when the points earned or granted expire (credits to a person) */
+  expiresAt?: Date
+  /** the lots a person's debit took, earliest first (a refund gives exactly these back) */
+  taken?: import('./points/ledger').Lot[]
+}
+
+/** Who provides a service: a merchant (their person id) or a community's own service (its pool). */
+export type ServiceProvider = { kind: 'merchant'; id: string } | { kind: 'pool'; id: string }
+export type ServiceStatus = 'open' | 'closed'
+
+/** A service or goods offered for points (积分兑换): 理发, 家电维修, 助餐, 爱心超市… */
+export interface ServiceDoc {
+  _id: string
+  title: string
+  description: string
+  provider: ServiceProvider
+  /** the shop's or the community's name, as residents see it */
+  providerName: string
+  /** the community it belongs to and the grids or community it serves (residents there see it) */
+  communityId: string
+  unitIds: string[]
+  cost: number
+  /** what can still be redeemed; never negative */
+  stock: number
+  /** vouchers issued and not cancelled */
+  issued: number
+  perPersonLimit: number
+  /** residents can redeem until then */
+  validUntil: Date
+  /** a voucher is good for this many days after redeeming (and never past validUntil) */
+  voucherDays: number
+  status: ServiceStatus
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+export type VoucherStatus = 'active' | 'used' | 'cancelled'
+
+/** A redeemed service: `_id` is core/ids.ts voucherId(personId, requestId); the code is random and unguessable. */
+export interface VoucherDoc {
+  _id: string
+  code: string
+  serviceId: string
+  serviceTitle: string
+  providerName: string
+  /** account id of the provider (core/ids.ts accountId): the merchant's or the pool's */
+  providerAccount: string
+  communityId: string
+  personId: string
+  /** kept for the provider's masked view */
+  personName: string
+  cost: number
+  status: VoucherStatus
+  createdAt: Date
+  expiresAt: Date
+  usedAt?: Date
+  /** who verified it (the merchant or community staff) */
+  usedBy?: string
+  cancelledAt?: Date
+}

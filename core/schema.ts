@@ -122,4 +122,31 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'noticeId_1', keys: { noticeId: 1 } },
     ],
   },
+  {
+    name: 'accounts',
+    purpose: '积分账户：社区积分池、每位居民、每个商户各一个，余额是其流水之和的缓存，与流水同一事务更新',
+    indexes: [{ name: 'kind_1_nextExpiry_1', keys: { kind: 1, nextExpiry: 1 } }],
+  },
+  {
+    name: 'transfers',
+    purpose: '积分流水：每笔转移两条分录相加为零，只追加、不修改，带原因、关联、操作人与时间',
+    indexes: [{ name: 'accounts_1_at_-1', keys: { accounts: 1, at: -1 } }],
+  },
+  {
+    name: 'services',
+    purpose: '积分兑换服务：社区与商户提供的服务或物品，带积分、库存、每人限兑、有效期与服务范围',
+    indexes: [
+      { name: 'unitIds_1_status_1', keys: { unitIds: 1, status: 1 } },
+      { name: 'provider.id_1_createdAt_-1', keys: { 'provider.id': 1, createdAt: -1 } },
+    ],
+  },
+  {
+    name: 'vouchers',
+    purpose: '兑换券：兑换时发放，凭券码或二维码核销一次，未核销前可取消退回积分',
+    indexes: [
+      { name: 'personId_1_createdAt_-1', keys: { personId: 1, createdAt: -1 } },
+      { name: 'providerAccount_1_code_1', keys: { providerAccount: 1, code: 1 } },
+      { name: 'providerAccount_1_usedAt_-1', keys: { providerAccount: 1, usedAt: -1 } },
+    ],
+  },
 ]

@@ -1,5 +1,6 @@
 /** The collections and the document each holds (core/schema.ts lists their indexes and security rules). */
 import type {
+  AccountDoc,
   AckDoc,
   AuditDoc,
   ClaimDoc,
@@ -13,8 +14,11 @@ import type {
   ReceiptDoc,
   RelayDoc,
   ReminderDoc,
+  ServiceDoc,
   SubscriptionDoc,
+  TransferDoc,
   UnitCounterDoc,
+  VoucherDoc,
 } from '../../core/model'
 import type { StoredUnit } from '../../core/units'
 
@@ -35,6 +39,10 @@ export interface Documents {
   subscriptions: SubscriptionDoc
   reminders: ReminderDoc
   unitCounters: UnitCounterDoc
+  accounts: AccountDoc
+  transfers: TransferDoc
+  services: ServiceDoc
+  vouchers: VoucherDoc
 }
 
 export type CollectionName = keyof Documents
@@ -57,4 +65,8 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'subscriptions',
   'reminders',
   'unitCounters',
+  'accounts',
+  'transfers',
+  'services',
+  'vouchers',
 ]

@@ -9,6 +9,7 @@
  */
 import type { Database } from '../cloud'
 import { transaction as runTransaction, withRetry, type Tx } from '../transaction'
+import { accounts, type Accounts } from './accounts'
 import { acks, type Acks } from './acks'
 import { audit, type Audit } from './audit'
 import { claims, type Claims } from './claims'
@@ -22,10 +23,13 @@ import { reachCounters, type ReachCounters } from './reach-counters'
 import { receipts, type Receipts } from './receipts'
 import { relays, type Relays } from './relays'
 import { reminders, type Reminders } from './reminders'
+import { services, type Services } from './services'
 import { subscriptions, type Subscriptions } from './subscriptions'
+import { transfers, type Transfers } from './transfers'
 import { txData, type TxData } from './tx'
 import { unitCounters, type UnitCounters } from './unit-counters'
 import { units, type Units } from './units'
+import { vouchers, type Vouchers } from './vouchers'
 
 export type { TxData } from './tx'
 
@@ -45,6 +49,10 @@ export interface Data {
   subscriptions: Subscriptions
   reminders: Reminders
   unitCounters: UnitCounters
+  accounts: Accounts
+  transfers: Transfers
+  services: Services
+  vouchers: Vouchers
   /**
    * `work` in one transaction, retried on conflict with jittered backoff (server/transaction.ts): `work` must be
    * safe to run again, re-reading inside the transaction what it decides on. `precheck`, when given, runs before
@@ -72,6 +80,10 @@ export function createData(db: Database): Data {
     subscriptions: subscriptions(db),
     reminders: reminders(db),
     unitCounters: unitCounters(db),
+    accounts: accounts(db),
+    transfers: transfers(db),
+    services: services(db),
+    vouchers: vouchers(db),
     transaction<T>(work: (tx: TxData) => Promise<T>, precheck?: () => Promise<T | null>): Promise<T> {
       if (!precheck) return runTransaction(db, (tx) => work(inTx(tx)))
       return withRetry(async () => {

@@ -73,6 +73,10 @@ export function memoryData(units: readonly Unit[], people: readonly PersonDoc[])
     subscriptions: only('subscriptions'),
     reminders: only('reminders'),
     unitCounters: counterReads,
+    accounts: only('accounts'),
+    transfers: only('transfers'),
+    services: only('services'),
+    vouchers: only('vouchers'),
     transaction: async () => unused('transaction'),
   }
 }
