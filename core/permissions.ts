@@ -35,6 +35,12 @@ export const GROUP_KEEPERS: readonly Role[] = ['gridChief', 'communityStaff']
 /** Who posts volunteer activities and keeps their attendance (a team's leader too, for the team: the handler checks). */
 export const ORGANISERS: readonly Role[] = ['partyLeader', 'gridChief', 'communityStaff']
 
+/** Who may grant or deduct a resident's points (within their role's monthly limits, core/points/adjustments.ts). */
+export const ADJUSTERS: readonly Role[] = ['partyLeader', 'gridChief', 'communityStaff', 'streetStaff']
+/** Who offers services for points and verifies their vouchers: merchants (as their shop), community staff (as the
+ * community). */
+export const PROVIDERS: readonly Role[] = ['merchant', 'communityStaff']
+
 export const PERMISSIONS: Record<ActionKey, Permission> = {
   'grid.me': { who: 'anyone', readsGroup: true },
   'grid.home': { who: 'anyone', readsGroup: true },
@@ -115,6 +121,24 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   'points.record': { who: 'registered' },
   // the target is the activity's or team's unit, or the community of the period
   'points.exportHours': { who: STAFF_ROLES, target: 'unit' },
+  // the wallet: one's own balance, vouchers and the services open to one
+  'points.wallet': { who: 'registered' },
+  // the target is the resident's household: a leader over it, within the role's monthly limits (handler)
+  'points.adjustPoints': { who: ADJUSTERS, target: 'unit' },
+  'points.services': { who: 'registered' },
+  'points.service': { who: 'registered' },
+  // the target is the community it is offered in
+  'points.postService': { who: PROVIDERS, target: 'unit' },
+  // the target is the service's community; only its provider may change it (handler)
+  'points.updateService': { who: PROVIDERS, target: 'unit' },
+  'points.redeem': { who: ['resident'], target: 'none' },
+  'points.vouchers': { who: 'registered' },
+  // one's own voucher; the handler checks
+  'points.voucher': { who: 'registered' },
+  'points.cancelVoucher': { who: 'registered' },
+  // the provider's own vouchers only (the merchant's shop, the staff's community): the handler looks them up so
+  'points.verifyVoucher': { who: PROVIDERS, target: 'none' },
+  'points.statement': { who: PROVIDERS, target: 'none' },
 }
 
 /** A grant together with the path of the unit it is held over. */

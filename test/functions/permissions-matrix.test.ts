@@ -174,6 +174,33 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
   'points.setLeaderboardVisibility': () => ({ visible: true }),
   'points.record': () => ({}),
   'points.exportHours': () => ({ by: 'activity', activityId: 'no-such-activity' }),
+  'points.wallet': () => ({}),
+  'points.adjustPoints': () => ({
+    personId: 'no-such-person',
+    direction: 'grant',
+    amount: 5,
+    reason: '矩阵测试奖励',
+    requestId: 'matrix-request-1',
+  }),
+  'points.services': () => ({}),
+  'points.service': () => ({ serviceId: 'no-such-service' }),
+  'points.postService': (u) => ({
+    communityId: u,
+    title: '矩阵测试服务',
+    cost: 10,
+    stock: 1,
+    perPersonLimit: 1,
+    validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    voucherDays: 7,
+    unitIds: [u],
+  }),
+  'points.updateService': () => ({ serviceId: 'no-such-service', stockDelta: 1 }),
+  'points.redeem': () => ({ serviceId: 'no-such-service', requestId: 'matrix-request-2' }),
+  'points.vouchers': () => ({}),
+  'points.voucher': () => ({ voucherId: 'no-such-voucher' }),
+  'points.cancelVoucher': () => ({ voucherId: 'no-such-voucher' }),
+  'points.verifyVoucher': () => ({ code: '0000 0000 0000' }),
+  'points.statement': () => ({ month: '2026-01' }),
 }
 
 function expectedAllowed(action: ActionKey, caller: Caller): boolean {
