@@ -49,3 +49,13 @@ export const adjustmentId = (actorId: string, requestId: string): string => `${a
 
 /** An expiry of an account's due lots, named by the account's version when it was read: posted once. */
 export const expiryId = (accountId: string, version: number): string => `${accountId}_${version}`
+
+/** signups: one per person per activity and role (接龙); a second sign-up for the same role collides on it. */
+export const signupId = (activityId: string, personId: string, roleIndex: number): string =>
+  `${activityId}_${personId}_${roleIndex}`
+
+/** teamMembers: a person's membership of a team, once. */
+export const teamMemberId = (teamId: string, personId: string): string => `${teamId}_${personId}`
+
+/** volunteers: one per person (their totals, no-shows and leaderboard choice). */
+export const volunteerId = (personId: string): string => personId

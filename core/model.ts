@@ -382,3 +382,128 @@ export interface VoucherDoc {
   usedBy?: string
   cancelledAt?: Date
 }
+
+// ——— volunteering (issue 10): activities, 接龙, attendance, teams (core/contract/points/activities.ts) ———
+
+/** A role's points rule (core/points/earning.ts applies it). */
+export interface PointsRuleDoc {
+  pointsPerHour: number
+  nightMultiplier: number
+  cap: number
+}
+
+/** A role of an activity, with its counters: changed only in the transaction that changes a sign-up of it. */
+export interface ActivityRoleDoc {
+  name: string
+  quota: number
+  rule: PointsRuleDoc
+  /** confirmed sign-ups (never above quota) */
+  filled: number
+  /** sign-ups on the waiting list */
+  waiting: number
+  /** the last sign-up number given: the waiting list's order */
+  seq: number
+}
+
+/** An activity (志愿活动). Roles carry their counters; `secret` seeds the rotating check-in code and never leaves the server. */
+export interface ActivityDoc {
+  _id: string
+  title: string
+  description: string
+  place: string
+  startAt: Date
+  endAt: Date
+  signUpOpensAt: Date
+  signUpClosesAt: Date
+  /** who may sign up: the residents under a grid or community, or a team's members */
+  audience: { kind: 'grid' | 'community' | 'team'; id: string; name: string }
+  /** the grid or community the activity belongs to (a team activity: the team's unit), and its path */
+  unitId: string
+  unitPath: string
+  /** the community that records it, issues its record and whose pool pays its points */
+  communityId: string
+  communityName: string
+  roles: ActivityRoleDoc[]
+  cancelBeforeHours: number
+  secret: string
+  organiserId: string
+  /** 和平里社区 · 许玉兰 */
+  origin: string
+  status: 'open' | 'confirmed'
+  createdAt: Date
+  confirmedAt?: Date
+  confirmedBy?: string
+}
+
+/** One person's sign-up for one role of an activity (core/ids.ts signupId): status, attendance and what it earned. */
+export interface SignupDoc {
+  _id: string
+  activityId: string
+  personId: string
+  name: string
+  roleIndex: number
+  status: 'confirmed' | 'waiting' | 'cancelled' | 'noShow'
+  /** the role's sign-up number: waiting ones move up in this order */
+  seq: number
+  signedUpAt: Date
+  /** copied from the activity: my coming sign-ups and my record sort by it */
+  startAt: Date
+  communityId: string
+  promotedAt?: Date
+  cancelledAt?: Date
+  checkInAt?: Date
+  checkOutAt?: Date
+  /** who checked in/out: the person themself, or the organiser's person id from the list */
+  checkedBy?: string
+  adjusted?: { minutes: number; reason: string; by: string; byName: string; at: Date }
+  /** set once, in the transaction that posts the earn transfer */
+  earnedAt?: Date
+  minutes?: number
+  points?: number
+  /** the teams the person belonged to when it was earned (a team's export) */
+  teamIds?: string[]
+}
+
+/** A person's volunteering totals (caches of their earned sign-ups), no-shows of the last year and leaderboard choice. */
+export interface VolunteerDoc {
+  _id: string
+  name: string
+  gridId: string
+  communityId: string
+  minutes: number
+  points: number
+  activities: number
+  /** opted out of leaderboards */
+  hidden: boolean
+  noShows: Date[]
+  updatedAt: Date
+}
+
+/** A volunteer team (志愿服务队) of a grid or community; its totals are caches moved with its members' earnings. */
+export interface TeamDoc {
+  _id: string
+  name: string
+  description: string
+  unitId: string
+  unitPath: string
+  communityId: string
+  leaders: { id: string; name: string }[]
+  members: number
+  minutes: number
+  points: number
+  createdAt: Date
+  createdBy: string
+}
+
+/** A person's membership of a team (core/ids.ts teamMemberId), with what they earned while a member. */
+export interface TeamMemberDoc {
+  _id: string
+  teamId: string
+  personId: string
+  name: string
+  leader: boolean
+  minutes: number
+  points: number
+  hidden: boolean
+  joinedAt: Date
+}

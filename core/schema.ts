@@ -149,4 +149,41 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'providerAccount_1_usedAt_-1', keys: { providerAccount: 1, usedAt: -1 } },
     ],
   },
+  {
+    name: 'activities',
+    purpose: '志愿活动：岗位与名额（各岗位已报名、候补人数与报名计数）、报名范围、报名时间、积分规则与签到码密钥',
+    indexes: [
+      { name: 'audience.id_1_status_1_startAt_1', keys: { 'audience.id': 1, status: 1, startAt: 1 } },
+      { name: 'organiserId_1_startAt_-1', keys: { organiserId: 1, startAt: -1 } },
+    ],
+  },
+  {
+    name: 'signups',
+    purpose: '接龙报名：每人每活动每岗位一条，候补按报名序号递补，签到签退、调整与所得积分',
+    indexes: [
+      { name: 'activityId_1_roleIndex_1_status_1_seq_1', keys: { activityId: 1, roleIndex: 1, status: 1, seq: 1 } },
+      { name: 'activityId_1_status_1_seq_1', keys: { activityId: 1, status: 1, seq: 1 } },
+      { name: 'personId_1_startAt_-1', keys: { personId: 1, startAt: -1 } },
+      { name: 'communityId_1_earnedAt_1', keys: { communityId: 1, earnedAt: 1 } },
+      { name: 'teamIds_1_earnedAt_1', keys: { teamIds: 1, earnedAt: 1 } },
+    ],
+  },
+  {
+    name: 'volunteers',
+    purpose: '志愿者：每人一条，累计时长与积分（已确认报名的缓存）、近一年缺席与是否上排行榜',
+    indexes: [{ name: 'gridId_1_hidden_1_minutes_-1', keys: { gridId: 1, hidden: 1, minutes: -1 } }],
+  },
+  {
+    name: 'teams',
+    purpose: '志愿服务队：所属网格或社区、队长、成员数与累计时长积分',
+    indexes: [{ name: 'communityId_1_minutes_-1', keys: { communityId: 1, minutes: -1 } }],
+  },
+  {
+    name: 'teamMembers',
+    purpose: '服务队成员：每人每队一条，入队后所得时长与积分',
+    indexes: [
+      { name: 'teamId_1_hidden_1_minutes_-1', keys: { teamId: 1, hidden: 1, minutes: -1 } },
+      { name: 'personId_1', keys: { personId: 1 } },
+    ],
+  },
 ]

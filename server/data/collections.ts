@@ -1,6 +1,7 @@
 /** The collections and the document each holds (core/schema.ts lists their indexes and security rules). */
 import type {
   AccountDoc,
+  ActivityDoc,
   AckDoc,
   AuditDoc,
   ClaimDoc,
@@ -15,9 +16,13 @@ import type {
   RelayDoc,
   ReminderDoc,
   ServiceDoc,
+  SignupDoc,
   SubscriptionDoc,
+  TeamDoc,
+  TeamMemberDoc,
   TransferDoc,
   UnitCounterDoc,
+  VolunteerDoc,
   VoucherDoc,
 } from '../../core/model'
 import type { StoredUnit } from '../../core/units'
@@ -43,6 +48,11 @@ export interface Documents {
   transfers: TransferDoc
   services: ServiceDoc
   vouchers: VoucherDoc
+  activities: ActivityDoc
+  signups: SignupDoc
+  volunteers: VolunteerDoc
+  teams: TeamDoc
+  teamMembers: TeamMemberDoc
 }
 
 export type CollectionName = keyof Documents
@@ -69,4 +79,9 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'transfers',
   'services',
   'vouchers',
+  'activities',
+  'signups',
+  'volunteers',
+  'teams',
+  'teamMembers',
 ]

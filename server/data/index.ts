@@ -11,6 +11,7 @@ import type { Database } from '../cloud'
 import { transaction as runTransaction, withRetry, type Tx } from '../transaction'
 import { accounts, type Accounts } from './accounts'
 import { acks, type Acks } from './acks'
+import { activities, type Activities } from './activities'
 import { audit, type Audit } from './audit'
 import { claims, type Claims } from './claims'
 import { COLLECTION_NAMES } from './collections'
@@ -24,11 +25,15 @@ import { receipts, type Receipts } from './receipts'
 import { relays, type Relays } from './relays'
 import { reminders, type Reminders } from './reminders'
 import { services, type Services } from './services'
+import { signups, type Signups } from './signups'
 import { subscriptions, type Subscriptions } from './subscriptions'
+import { teamMembers, type TeamMembers } from './team-members'
+import { teams, type Teams } from './teams'
 import { transfers, type Transfers } from './transfers'
 import { txData, type TxData } from './tx'
 import { unitCounters, type UnitCounters } from './unit-counters'
 import { units, type Units } from './units'
+import { volunteers, type Volunteers } from './volunteers'
 import { vouchers, type Vouchers } from './vouchers'
 
 export type { TxData } from './tx'
@@ -53,6 +58,11 @@ export interface Data {
   transfers: Transfers
   services: Services
   vouchers: Vouchers
+  activities: Activities
+  signups: Signups
+  volunteers: Volunteers
+  teams: Teams
+  teamMembers: TeamMembers
   /**
    * `work` in one transaction, retried on conflict with jittered backoff (server/transaction.ts): `work` must be
    * safe to run again, re-reading inside the transaction what it decides on. `precheck`, when given, runs before
@@ -84,6 +94,11 @@ export function createData(db: Database): Data {
     transfers: transfers(db),
     services: services(db),
     vouchers: vouchers(db),
+    activities: activities(db),
+    signups: signups(db),
+    volunteers: volunteers(db),
+    teams: teams(db),
+    teamMembers: teamMembers(db),
     transaction<T>(work: (tx: TxData) => Promise<T>, precheck?: () => Promise<T | null>): Promise<T> {
       if (!precheck) return runTransaction(db, (tx) => work(inTx(tx)))
       return withRetry(async () => {

@@ -77,6 +77,11 @@ export function memoryData(units: readonly Unit[], people: readonly PersonDoc[])
     transfers: only('transfers'),
     services: only('services'),
     vouchers: only('vouchers'),
+    activities: only('activities'),
+    signups: only('signups'),
+    volunteers: only('volunteers'),
+    teams: only('teams'),
+    teamMembers: only('teamMembers'),
     transaction: async () => unused('transaction'),
   }
 }

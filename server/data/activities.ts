@@ -1,0 +1,35 @@
+/**
+ * `activities`: one document per volunteer activity, its roles carrying their counters (filled, waiting, seq).
+ * Indexes (core/schema.ts): audience.id_1_status_1_startAt_1 (open activities for my grid, community and teams),
+ * organiserId_1_startAt_-1 (what I organise).
+ */
+import type { ActivityDoc } from '../../core/model'
+import type { Database } from '../cloud'
+import { first, rows } from './query'
+
+export interface Activities {
+  get(id: string): Promise<ActivityDoc | null>
+  add(doc: ActivityDoc): Promise<void>
+  /** Open activities for any of these audiences that have not ended, soonest first. */
+  open(audienceIds: readonly string[], now: Date, skip: number, limit: number): Promise<ActivityDoc[]>
+}
+
+export function activities(db: Database): Activities {
+  const _ = db.command
+  const col = () => db.collection('activities')
+  return {
+    get: (id) => first<ActivityDoc>(col().where({ _id: id })),
+    async add({ _id, ...data }) {
+      await col().doc(_id).set({ data })
+    },
+    open: (audienceIds, now, skip, limit) =>
+      rows<ActivityDoc>(
+        col()
+          .where({ 'audience.id': _.in([...audienceIds]), status: 'open', endAt: _.gt(now) })
+          .orderBy('startAt', 'asc')
+          .orderBy('_id', 'asc')
+          .skip(skip)
+          .limit(limit),
+      ),
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * `teamMembers`: a person's membership of a team (core/ids.ts teamMemberId). Indexes: teamId_1_hidden_1_minutes_-1
+ * (a team's members by hours, its leaderboard), personId_1 (my teams).
+ */
+import type { TeamMemberDoc } from '../../core/model'
+import type { Database } from '../cloud'
+import { rows, total } from './query'
+
+export interface TeamMembers {
+  /** A person's memberships (a person joins few teams: TEAM_LIMIT). */
+  ofPerson(personId: string): Promise<TeamMemberDoc[]>
+  /** A team's members, most hours first; `visibleOnly` leaves out those who opted out (the leaderboard). */
+  ofTeam(teamId: string, visibleOnly: boolean, skip: number, limit: number): Promise<TeamMemberDoc[]>
+  countOfTeam(teamId: string, visibleOnly: boolean): Promise<number>
+  aheadInTeam(teamId: string, minutes: number): Promise<number>
+}
+
+export function teamMembers(db: Database): TeamMembers {
+  const _ = db.command
+  const col = () => db.collection('teamMembers')
+  const where = (teamId: string, visibleOnly: boolean) =>
+    visibleOnly ? { teamId, hidden: false, minutes: _.gt(0) } : { teamId }
+  return {
+    ofPerson: (personId) => rows<TeamMemberDoc>(col().where({ personId }).limit(50)),
+    ofTeam: (teamId, visibleOnly, skip, limit) =>
+      rows<TeamMemberDoc>(
+        col()
+          .where(where(teamId, visibleOnly))
+          .orderBy('minutes', 'desc')
+          .orderBy('_id', 'asc')
+          .skip(skip)
+          .limit(limit),
+      ),
+    countOfTeam: (teamId, visibleOnly) => total(col().where(where(teamId, visibleOnly))),
+    aheadInTeam: (teamId, minutes) => total(col().where({ teamId, hidden: false, minutes: _.gt(minutes) })),
+  }
+}
