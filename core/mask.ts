@@ -18,3 +18,10 @@ export function maskRoom(door: Pick<Unit, 'building' | 'entrance' | 'room'> | st
   if (typeof door === 'string') return door.replace(/[0-9A-Za-z-]+[室号]?$/, '***')
   return `${door.building ?? ''}${door.entrance ?? ''}${door.room ? '***' : ''}`
 }
+
+/** A name keeps its first character: 王秀英 → 王**, 李明 → 李* (a provider at 核销 needs no more). */
+export function maskName(name: string): string {
+  const chars = [...name.trim()]
+  if (chars.length === 0) return '*'
+  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1))
+}

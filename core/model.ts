@@ -97,6 +97,8 @@ export interface AuditDoc {
   /** the unit the read was about (its path lets community staff read the log of their community) */
   unitId: string
   unitPath: string
+  /** what an act did, in Chinese (an adjustment: 奖励 20 分：原因) */
+  note?: string
   at: Date
 }
 

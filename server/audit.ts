@@ -6,7 +6,7 @@
 import type { AuditedAction } from '../core/privacy/audit'
 import type { Unit } from '../core/units'
 import type { Caller } from './caller'
-import type { Data } from './data'
+import type { Data, TxData } from './data'
 
 export interface ReadRecord {
   /** The action that showed the data, e.g. 'grid.households': only labelled ones (core/privacy/audit.ts). */
@@ -33,5 +33,32 @@ export async function recordRead(data: Data, caller: Caller, read: ReadRecord): 
     unitId: read.unit._id,
     unitPath: read.unit.path,
     at: new Date(),
+  })
+}
+
+/** An act staff must be able to review (a points adjustment): who did it, to whom, over which unit, and what. */
+export interface ActRecord {
+  action: AuditedAction
+  unit: Pick<Unit, '_id' | 'path'>
+  subjectIds: readonly string[]
+  /** what was done, in Chinese */
+  note: string
+}
+
+/**
+ * Writes the entry of an act INSIDE the act's own transaction, under a deterministic id (the act's), so the entry
+ * exists exactly when the act committed and a retry writes it once.
+ */
+export async function recordActInTx(tx: TxData, id: string, caller: Caller, act: ActRecord, at: Date): Promise<void> {
+  if (!caller.person) return
+  await tx.audit.set(id, {
+    actorId: caller.person._id,
+    actorName: caller.person.name,
+    action: act.action,
+    subjectIds: [...new Set(act.subjectIds)],
+    unitId: act.unit._id,
+    unitPath: act.unit.path,
+    note: act.note,
+    at,
   })
 }

@@ -64,25 +64,38 @@ export type Amend = (side: 'from' | 'to', account: AccountDoc) => Partial<Omit<A
  * reads both accounts, refuses with POINTS_INSUFFICIENT when a person's or merchant's balance would go below zero,
  * writes the transfer (two legs summing to zero) and both balance caches, and answers 'posted'.
  */
-export function postTransfer(tx: TxData, t: Transfer): Promise<'posted' | 'already'> {
-  return postTransferAmending(tx, t)
+export async function postTransfer(tx: TxData, t: Transfer): Promise<'posted' | 'already'> {
+  return (await postTransferAmending(tx, t)).status
 }
 
-/** postTransfer, with the caller's own changes to either account written in the same writes. */
-export async function postTransferAmending(tx: TxData, t: Transfer, amend?: Amend): Promise<'posted' | 'already'> {
-  if (await tx.transfers.get(t.id)) return 'already'
+export interface Posted {
+  status: 'posted' | 'already'
+  /** both accounts as they stand after the call (as read, when it was 'already') */
+  from: AccountDoc
+  to: AccountDoc
+}
+
+/**
+ * postTransfer, with the caller's own changes to either account written in the same writes (`amend` sees each
+ * account as read, before the balance rule, so its refusal comes first).
+ */
+export async function postTransferAmending(tx: TxData, t: Transfer, amend?: Amend): Promise<Posted> {
   const fromId = accountId(t.from)
   const toId = accountId(t.to)
+  const known = await tx.transfers.get(t.id)
   const from = (await tx.accounts.get(fromId)) ?? emptyAccount(t.from, t.at)
   const to = (await tx.accounts.get(toId)) ?? emptyAccount(t.to, t.at)
+  if (known) return { status: 'already', from, to }
+  const fromExtra = amend?.('from', from)
+  const toExtra = amend?.('to', to)
   const credit = await creditLots(tx, t)
   const posting = post(t, from, to, credit)
   if (!posting.ok) {
     if (posting.reason === 'insufficient') throw new AppError('POINTS_INSUFFICIENT')
     throw new Error(`transfer ${t.id} refused: ${posting.reason}`)
   }
-  const fromExtra = amend?.('from', from)
-  const toExtra = amend?.('to', to)
+  // a person remembers the pool that last credited them: their points expire back to it
+  const pool = t.from.kind === 'pool' && t.to.kind === 'person' ? { pool: t.from.id } : {}
   const doc: Omit<TransferDoc, '_id'> = {
     kind: t.kind,
     from: fromId,
@@ -98,9 +111,9 @@ export async function postTransferAmending(tx: TxData, t: Transfer, amend?: Amen
     ...(posting.taken.length ? { taken: posting.taken } : {}),
   }
   await tx.transfers.set(t.id, doc)
-  const write = async (acc: AccountDoc, held: { balance: number; lots: Lot[] }, extra?: object) => {
+  const write = async (acc: AccountDoc, held: { balance: number; lots: Lot[] }, extra?: object): Promise<AccountDoc> => {
     const { _id, ...rest } = acc
-    await tx.accounts.set(_id, {
+    const next = {
       ...rest,
       ...extra,
       balance: held.balance,
@@ -108,11 +121,15 @@ export async function postTransferAmending(tx: TxData, t: Transfer, amend?: Amen
       nextExpiry: nextExpiry(held.lots),
       version: acc.version + 1,
       updatedAt: t.at,
-    })
+    }
+    await tx.accounts.set(_id, next)
+    return { _id, ...next }
   }
-  await write(from, posting.from, fromExtra)
-  await write(to, posting.to, toExtra)
-  return 'posted'
+  return {
+    status: 'posted',
+    from: await write(from, posting.from, fromExtra),
+    to: await write(to, posting.to, { ...toExtra, ...pool }),
+  }
 }
 
 export interface WalletSummary {

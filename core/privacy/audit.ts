@@ -14,6 +14,8 @@ export const AUDITED_ACTIONS = {
   'org.exportRoster': '导出花名册（全社区住户手机号和门牌）',
   // not a read: the one-time creation of the environment's first staff, kept for review (org.bootstrap)
   'org.bootstrap': '首次开通（创建街道、社区和第一位工作人员）',
+  // not a read: a leader granted or deducted a resident's points (the entry's note says how many and why)
+  'points.adjustPoints': '调整居民积分（奖励或扣减，附原因）',
 } as const satisfies Partial<Record<ActionKey, string>>
 
 export type AuditedAction = keyof typeof AUDITED_ACTIONS

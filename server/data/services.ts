@@ -16,8 +16,8 @@ export interface Services {
   get(id: string): Promise<ServiceDoc | null>
   /** Open services serving any of these units and still redeemable at `now`, newest first: one page. */
   serving(unitIds: readonly string[], now: Date, page: number, pageSize: number): Promise<Page<ServiceDoc>>
-  /** A provider's services (a merchant's person id, or a community's unit id for its own), newest first. */
-  ofProvider(providerId: string, page: number, pageSize: number): Promise<Page<ServiceDoc>>
+  /** These providers' services (a merchant's person id, a community's unit id for its own), newest first. */
+  ofProviders(providerIds: readonly string[], page: number, pageSize: number): Promise<Page<ServiceDoc>>
 }
 
 export function services(db: Database): Services {
@@ -43,6 +43,6 @@ export function services(db: Database): Services {
     },
     serving: (unitIds, now, page, pageSize) =>
       paged({ unitIds: _.in([...unitIds]), status: 'open', validUntil: _.gt(now) }, page, pageSize),
-    ofProvider: (providerId, page, pageSize) => paged({ 'provider.id': providerId }, page, pageSize),
+    ofProviders: (providerIds, page, pageSize) => paged({ 'provider.id': _.in([...providerIds]) }, page, pageSize),
   }
 }
