@@ -10,6 +10,7 @@ import type { Persona } from '../../core/persona'
 import { ROLE_LABELS, type Role, type RoleGrant } from '../../core/roles'
 import { childPath, doorLabel, rootPath, type Unit } from '../../core/units'
 import { givenName, phone, surname, type Sex } from './names'
+import { seedLedger, seedWallet } from './points-wallet'
 import { createRandom, type Random } from './random'
 
 export const DEMO_SEED = 20250301
@@ -21,6 +22,9 @@ export interface DemoCommunity {
   unitCounters: UnitCounterDoc[]
   /** One demo login per role the local persona picker offers (本地演示). */
   personas: Persona[]
+  /** The points records (issue 10), by collection: accounts and transfers (one ledger), services, vouchers, and the
+   * activities' collections; seeded with the rest. */
+  points: Record<string, object[]>
 }
 
 const STREET = { _id: 's1', name: '和平街道' }
@@ -132,7 +136,11 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
     ...c,
     updatedAt: new Date(JOINED),
   }))
-  return { units, people, unitCounters, personas: [...pickPersonas(people, units, gridsByCommunity), ...VISITORS] }
+  const personas = [...pickPersonas(people, units, gridsByCommunity), ...VISITORS]
+  // points: one ledger for every seeded movement (earnings, grants, the redeemed voucher), so balances add up
+  const ledger = seedLedger()
+  const wallet = seedWallet({ units, people, personas, ledger })
+  return { units, people, unitCounters, personas, points: { ...wallet } }
 
   function resident(name: string, home: Unit): PersonDoc {
     const p = addPerson(

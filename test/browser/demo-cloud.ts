@@ -34,7 +34,7 @@ export async function startDemoCloud(tag: string, options: Pick<LocalCloudOption
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `wgt-browser-${tag}-`))
   const demo = buildDemoCommunity()
   const cloud = await startLocalCloud({ dataDir, port: 0, staticDir, personas: demo.personas, ...options })
-  await cloud.seed({ units: demo.units, people: demo.people, unitCounters: demo.unitCounters })
+  await cloud.seed({ units: demo.units, people: demo.people, unitCounters: demo.unitCounters, ...demo.points })
   const browser = await launchBrowser()
   fs.mkdirSync(SHOTS, { recursive: true })
   return {

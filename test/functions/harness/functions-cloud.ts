@@ -35,7 +35,7 @@ export async function startFunctionsCloud(
   const dataDir = mkdtempSync(join(tmpdir(), 'wgt-functions-'))
   const cloud = await startLocalCloud({ dataDir, port: 0, ...options })
   const demo = buildDemoCommunity()
-  await cloud.seed({ units: demo.units, people: demo.people, unitCounters: demo.unitCounters })
+  await cloud.seed({ units: demo.units, people: demo.people, unitCounters: demo.unitCounters, ...demo.points })
 
   const saved = { ...process.env }
   Object.assign(process.env, localSdkEnv(`${cloud.url}/admin`))
