@@ -28,8 +28,9 @@ export interface SeedLedger {
   docs(): { accounts: AccountDoc[]; transfers: TransferDoc[] }
 }
 
-export function seedLedger(): SeedLedger {
-  const accounts = new Map<string, AccountDoc>()
+/** `existing`: accounts already stored, to post on top of (tests that add balances to a running cloud). */
+export function seedLedger(existing: readonly AccountDoc[] = []): SeedLedger {
+  const accounts = new Map<string, AccountDoc>(existing.map((a) => [a._id, a]))
   const transfers: TransferDoc[] = []
   const get = (ref: Transfer['from'], at: Date): AccountDoc =>
     accounts.get(accountId(ref)) ?? {
