@@ -45,6 +45,27 @@ export default defineAppConfig({
       ROUTES.published,
       ROUTES.relay,
       ROUTES.poster,
+      // 积分: 发布活动, 签到管理 (?id=<activityId>), 调整积分, 发布兑换, 核销, 核销对账
+      ROUTES.postActivity,
+      ROUTES.attendance,
+      ROUTES.adjustPoints,
+      ROUTES.postService,
+      ROUTES.verifyVoucher,
+      ROUTES.statement,
+    ),
+    // 积分, residents: 志愿活动, 活动详情 (also what an activity's share card opens: ?id=<activityId>), 积分兑换,
+    // 兑换详情, 我的兑换券, 兑换券 (code + QR), 积分明细, 志愿服务记录, 服务队与排行榜.
+    subPackage(
+      'points',
+      ROUTES.activities,
+      ROUTES.activity,
+      ROUTES.services,
+      ROUTES.service,
+      ROUTES.vouchers,
+      ROUTES.voucher,
+      ROUTES.wallet,
+      ROUTES.record,
+      ROUTES.teams,
     ),
   ],
   window: {

@@ -31,6 +31,23 @@ export const ROUTES = {
   published: 'manage/notices/published/index',
   relay: 'manage/notices/relay/index',
   poster: 'manage/poster/index',
+  // volunteer points, residents (sub-package points/)
+  activities: 'points/activities/index',
+  activity: 'points/activity/index',
+  services: 'points/services/index',
+  service: 'points/service/index',
+  vouchers: 'points/vouchers/index',
+  voucher: 'points/voucher/index',
+  wallet: 'points/wallet/index',
+  record: 'points/record/index',
+  teams: 'points/teams/index',
+  // volunteer points, leaders and merchants (sub-package manage/)
+  postActivity: 'manage/points/post-activity/index',
+  attendance: 'manage/points/attendance/index',
+  adjustPoints: 'manage/points/adjust/index',
+  postService: 'manage/points/post-service/index',
+  verifyVoucher: 'manage/points/verify/index',
+  statement: 'manage/points/statement/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

@@ -1,0 +1,80 @@
+/** 积分明细: my balance, my points by the date they expire (the soonest first), and every movement, newest first. */
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { AppPage } from '../../components/AppPage'
+import { ErrorState, LoadingState } from '../../components/PageState'
+import { usePersonaReady } from '../../hooks/use-persona'
+import { ServiceError } from '../../services/errors'
+import { dayTime, getWallet, TRANSFER_KIND_LABELS, type HistoryRow, type Wallet } from '../../services/points'
+import { MoreFooter } from '../components/MoreFooter'
+import { usePages } from '../use-pages'
+import '../points.css'
+
+const keyOf = (r: HistoryRow) => r.id
+const day = (iso: string) => dayTime(iso).split(' ')[0]
+
+export default function WalletPage() {
+  return usePersonaReady() ? <WalletView /> : null
+}
+
+function WalletView() {
+  const list = usePages(async (page: number) => {
+    const wallet = await getWallet(page)
+    return { rows: wallet.history.rows, more: wallet.history.more, wallet }
+  }, keyOf)
+  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
+  useReachBottom(() => {
+    if (list.more && list.status === 'ok') void list.load(list.page + 1)
+  })
+  const wallet: Wallet | undefined = list.last?.wallet
+
+  let body
+  if (list.status === 'loading' && !wallet) body = <LoadingState />
+  else if (list.status === 'error' && !wallet)
+    body = <ErrorState error={new ServiceError('INTERNAL', list.error)} onRetry={() => void list.reload()} />
+  else if (wallet)
+    body = (
+      <View>
+        <View className='card wallet-balance'>
+          <Text className='points-meta'>当前积分</Text>
+          <Text className='points-title wallet-balance__amount'>{wallet.balance}</Text>
+          {wallet.expiringSoon ? (
+            <Text className='points-error wallet-expiring'>
+              {wallet.expiringSoon.amount} 分将于 {day(wallet.expiringSoon.at)} 到期
+            </Text>
+          ) : null}
+          {wallet.expiries.length ? (
+            <Text className='points-meta'>
+              到期安排：{wallet.expiries.map((e) => `${day(e.at)} 到期 ${e.amount} 分`).join('；')}
+            </Text>
+          ) : null}
+        </View>
+        <View className='card'>
+          <View className='card__head'>
+            <Text className='card__title'>明细</Text>
+          </View>
+          {list.rows.length ? null : <Text className='points-hint'>还没有积分变动</Text>}
+          {list.rows.map((r) => (
+            <View key={r.id} className='points-row history-row'>
+              <View className='points-row__main'>
+                <Text className='points-row__title'>
+                  {TRANSFER_KIND_LABELS[r.kind]} · {r.reason}
+                </Text>
+                <Text className='points-row__sub'>{dayTime(r.at)}</Text>
+              </View>
+              <Text className={`points-amount history-row__amount${r.amount < 0 ? ' points-amount--minus' : ''}`}>
+                {r.amount > 0 ? `+${r.amount}` : r.amount}
+              </Text>
+            </View>
+          ))}
+          <MoreFooter
+            status={list.status}
+            more={list.more}
+            error={list.error}
+            onMore={() => void list.load(list.page + 1)}
+          />
+        </View>
+      </View>
+    )
+  return <AppPage className='points-page wallet'>{body}</AppPage>
+}
