@@ -1,4 +1,4 @@
-import { maskPhone, maskRoom } from '../../core/mask'
+import { maskPhone, maskRoom, maskName } from '../../core/mask'
 import type { ScopedGrant } from '../../core/permissions'
 import {
   canSeeHome,
@@ -94,5 +94,17 @@ describe('who sees a resident’s room and phone in full', () => {
     expect(visiblePhone(viewer, resident)).toBe(full ? '13800000004' : '138****0004')
     expect(visibleDoor(viewer, resident, door)).toBe(full ? '1栋2单元402' : '1栋2单元***')
     expect(isLeaderRead(viewer, resident)).toBe(audited)
+  })
+})
+
+describe('maskName', () => {
+  it.each([
+    ['王秀英', '王**'],
+    ['李明', '李*'],
+    ['欧阳娜娜', '欧***'],
+    ['张', '张*'],
+    ['', '*'],
+  ])('%p → %p', (name, masked) => {
+    expect(maskName(name)).toBe(masked)
   })
 })
