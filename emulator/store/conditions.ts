@@ -6,6 +6,7 @@
  * query (fields and operators, values left out) names it in statistics and index advice.
  */
 import type { Range } from './field-index'
+import type { Bound } from './sorted-list'
 import { scalarOf } from './field-index'
 import { isDate, isRegExp, type Doc } from './values'
 
@@ -34,6 +35,40 @@ export function topFields(query: Doc, out = new Set<string>()): Set<string> {
       for (const sub of query.$and) if (isObject(sub)) topFields(sub, out)
   }
   return out
+}
+
+/**
+ * The conditions on `field` with its ranges of one type intersected into one (`_.gt(a).and(_.lt(b))` arrives as
+ * two conditions in a `$and`; together they are the one range an index reads). Safe over arrays too: a document
+ * meeting every range has a value at or above the highest lower bound, and field-index.ts reads a two-bound
+ * range from its lower bound on while any document holds several values. Ranges of different types stay apart.
+ */
+export function mergedConditionsOn(query: Doc, field: string): Condition[] {
+  const out: Condition[] = []
+  const byType = new Map<string, Range>()
+  for (const c of conditionsOn(query, field)) {
+    if (c.kind === 'eq') {
+      out.push(c)
+      continue
+    }
+    const had = byType.get(c.range.type)
+    byType.set(c.range.type, had ? intersect(had, c.range) : c.range)
+  }
+  for (const range of byType.values()) out.push({ kind: 'range', range })
+  return out
+}
+
+function intersect(a: Range, b: Range): Range {
+  const lo = !a.lo ? b.lo : !b.lo ? a.lo : tighter(a.lo, b.lo, 1)
+  const hi = !a.hi ? b.hi : !b.hi ? a.hi : tighter(a.hi, b.hi, -1)
+  // no prefix mark: the result is a plain two-bound range, read from its lower bound when values are arrays
+  return { type: a.type, ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) }
+}
+
+/** Of two bounds, the one that excludes more: the higher lower bound (`dir` 1) or the lower upper bound (-1). */
+function tighter(a: Bound<string | number>, b: Bound<string | number>, dir: 1 | -1): Bound<string | number> {
+  if (a.value === b.value) return a.inclusive ? b : a
+  return a.value > b.value === (dir === 1) ? a : b
 }
 
 function conditionOf(v: unknown): Condition | undefined {

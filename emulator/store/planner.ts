@@ -7,7 +7,7 @@
  * and whether an index served it. A query whose conditions no index serves, on a collection above the
  * threshold, is reported once per shape (or refused, with policy 'error'), as the service's index advice does.
  */
-import { conditionsOn, shapeOf, topFields } from './conditions'
+import { mergedConditionsOn, shapeOf, topFields } from './conditions'
 import type { FieldIndex, Range } from './field-index'
 import { makeQuery } from './operators'
 import { StoreError } from './errors'
@@ -181,32 +181,47 @@ export class Planner {
     return out
   }
 
-  /** The smallest candidate set an index offers, or undefined when every index would need the whole collection. */
+  /**
+   * The smallest candidate set an index offers, or undefined when every index would need the whole collection.
+   * Equalities are sized exactly (a bucket's size); ranges are counted in rounds of a doubling cap, all of them
+   * each round, so sizing costs about (number of ranges) × (the smallest one), never a count of a huge range.
+   */
   private choose(coll: Indexed, query: Doc, geoIds?: Set<string>): Choice | undefined {
     let best: Choice | undefined = geoIds && { index: 'geo', size: geoIds.size, ids: () => geoIds }
+    const ranges: Array<{ field: string; ix: FieldIndex; range: Range }> = []
     for (const field of topFields(query)) {
       const ix = coll.indexes.get(field)
       if (!ix) continue
-      for (const c of conditionsOn(query, field)) {
+      for (const c of mergedConditionsOn(query, field)) {
         if (c.kind === 'eq') {
           const byId = field === '_id'
           const size = byId ? c.values.length : ix.lookupSize(c.values)
           if (!best || size < best.size)
             best = { index: field, size, ids: () => (byId ? c.values.map(idKey) : (ix.lookup(c.values) ?? [])) }
-        } else {
-          const size = ix.rangeSize(c.range, best ? best.size : Infinity)
-          if (!best || size < best.size) best = { index: field, size, range: c.range, ids: () => ix.rangeIds(c.range) }
+        } else ranges.push({ field, ix, range: c.range })
+      }
+    }
+    for (let round = 64; ranges.length; round *= 2) {
+      const cap = best ? Math.min(round, best.size) : round
+      let found = false
+      for (const { field, ix, range } of ranges) {
+        const size = ix.rangeSize(range, cap)
+        if (size <= cap && (!best || size < best.size)) {
+          best = { index: field, size, range, ids: () => ix.rangeIds(range) }
+          found = true
         }
       }
+      // a range within the cap is the smallest of them (the others exceed it); none can beat a best within it
+      if (found || (best && cap >= best.size)) break
     }
     return best
   }
 
   /**
-   * orderBy + limit over an indexed field: documents in the index's order, tested one by one, until skip + limit
-   * matched. Tried when no index narrows the query or the best one is expected to cost more; gives up (docs
-   * undefined) after examining as many as the best candidate set holds, so it never costs more than twice the
-   * best plan.
+   * orderBy + limit over an indexed field: documents in the index's order (within the query's own range on that
+   * field), tested one by one, until skip + limit matched. Tried when it should cost less than sorting the best
+   * candidate set; gives up (docs undefined) after examining as many as the best candidate set holds, so it never
+   * costs more than twice the best plan.
    */
   private walk(
     coll: Indexed,
@@ -218,11 +233,20 @@ export class Planner {
   ): { docs?: Doc[]; examined: number } {
     const [field, dir] = Object.entries(sort)[0]
     const ix = coll.indexes.get(field)
-    // walk only when it should win: if the best candidates are spread evenly over the order, reaching skip + limit
-    // of them examines (skip + limit) × total / best.size documents, against best.size for sorting them
     const want = skip + limit
-    if (!ix || (best && (best.size <= want || want * coll.docs.size >= best.size * best.size))) return { examined: 0 }
-    const range = best && best.index === field ? best.range : undefined
+    if (!ix || (best && best.size <= want)) return { examined: 0 }
+    const own = mergedConditionsOn(query, field)
+    if (own.some((c) => c.kind === 'eq')) return { examined: 0 } // one value: its bucket is the set to sort
+    const ranges = own.flatMap((c) => (c.kind === 'range' ? [c.range] : []))
+    if (ranges.length > 1) return { examined: 0 } // ranges of two types: the order of neither holds every match
+    const range = ranges[0]
+    if (best && best.index !== field) {
+      // candidates of another index, spread evenly over the order: reaching skip + limit of them examines about
+      // (skip + limit) × total / best.size documents (at most the own range's), against best.size for sorting
+      const span = range ? ix.rangeSize(range, best.size) : coll.docs.size
+      if (Math.min(span, (want * coll.docs.size) / best.size) >= best.size) return { examined: 0 }
+    }
+    // (the best being this field's own range: walking it examines skip + limit up to its size, never more)
     const groups = ix.ordered(coll.docs.size, dir < 0, range)
     if (!groups) return { examined: 0 }
     const budget = best ? best.size : Infinity

@@ -327,6 +327,92 @@ describe('documents examined', () => {
   })
 })
 
+describe('a page of an index-ordered range stops at its limit', () => {
+  // a delivery shard's page: subscriptions under a path within an _id range, in _id order, 25 at a time
+  const e = open()
+  const N = 20_000
+  const key = (i: number) => `k${String(i).padStart(6, '0')}`
+  beforeAll(async () => {
+    await e.createCollection('subs')
+    e.ensureIndex('subs', 'homePath')
+    const docs: Doc[] = []
+    for (let i = 0; i < N; i++)
+      docs.push({ _id: key(i), homePath: `/s/c${i % 3}/g${i % 30}/`, templateId: 't', remaining: i % 7 ? 1 : 0 })
+    await e.insert('subs', docs)
+  })
+  const page = { sort: { _id: 1 as const }, limit: 25 }
+  const under = { homePath: /^\/s\//, templateId: 't', remaining: { $gt: 0 } }
+
+  it.each([
+    ['an _id range of 500 in one object', { _id: { $gt: key(10_000), $lt: key(10_500) } }],
+    [
+      'an _id range of 1,250 as the SDK sends gt().and(lt())',
+      { $and: [{ _id: { $gt: key(0) } }, { _id: { $lt: key(1_250) } }] },
+    ],
+    ['a cursor in the middle of the last shard', { $and: [{ _id: { $gt: key(19_000) } }, { _id: { $lt: key(N) } }] }],
+    ['a cursor near the end of a shard', { $and: [{ _id: { $gt: key(1_100) } }, { _id: { $lt: key(1_250) } }] }],
+  ])('%s, with conditions tested on the way', (_name, range) => {
+    const q = { ...under, ...range }
+    const plan = e.explain('subs', q, page)
+    expect(plan.via).toBe('order _id')
+    expect(plan.returned).toBe(25)
+    // every 7th has no message left: 25 matches are met within 30 documents
+    expect(plan.examined).toBeLessThanOrEqual(25 + 5)
+    expect(e.find('subs', q, page).map((d) => d._id)).toEqual(
+      scan(e.find('subs', q), q, page.sort, 0, 25).map((d) => d._id),
+    )
+  })
+
+  it('skip + limit within a range, descending, stops at skip + limit', () => {
+    const q = { _id: { $gte: key(5_000), $lt: key(6_000) } }
+    const plan = e.explain('subs', q, { sort: { _id: -1 }, skip: 10, limit: 25 })
+    expect(plan).toMatchObject({ via: 'order _id', examined: 35, returned: 25 })
+    expect(e.find('subs', q, { sort: { _id: -1 }, skip: 10, limit: 25 })[0]._id).toBe(key(5_989))
+  })
+
+  it('answers as a full scan does for any range, order, skip and limit over _id and another field', async () => {
+    const f = open()
+    await f.createCollection('r')
+    f.ensureIndex('r', 'n')
+    const all: Doc[] = Array.from({ length: 400 }, (_, i) => ({ _id: key(i), n: (i * 37) % 101, odd: i % 2 === 1 }))
+    await f.insert('r', cloneDoc(all))
+    const at = fc.integer({ min: -5, max: 405 }).map(key)
+    const bound = fc.oneof(
+      fc.record({ $gt: at }),
+      fc.record({ $gte: at, $lt: at }),
+      fc.record({ $gt: at, $lte: at }),
+      fc.record({ $lt: at }),
+    )
+    const other = fc.constantFrom({}, { odd: true }, { n: { $lt: 20 } }, { n: { $gte: 50, $lt: 52 } })
+    fc.assert(
+      fc.property(
+        bound,
+        at,
+        other,
+        fc.boolean(),
+        fc.constantFrom<1 | -1>(1, -1),
+        fc.nat(30),
+        fc.integer({ min: 1, max: 40 }),
+        (b, cursor, o, split, dir, skip, limit) => {
+          const q = split ? { $and: [{ _id: b }, { _id: { $gt: cursor } }], ...o } : { _id: b, ...o }
+          const sort = { _id: dir }
+          const found = f.find('r', cloneDoc(q), { sort, skip, limit })
+          expect(found.map((d) => d._id)).toEqual(scan(all, q, sort, skip, limit).map((d) => d._id))
+          expect(f.count('r', cloneDoc(q))).toBe(scan(all, q).length)
+        },
+      ),
+      { numRuns: 500 },
+    )
+    await f.close()
+  })
+
+  it('a range no wider than the page is read whole, once', () => {
+    const plan = e.explain('subs', { _id: { $gt: key(300), $lte: key(310) } }, page)
+    expect(plan.examined).toBeLessThanOrEqual(10)
+    expect(plan.returned).toBe(10)
+  })
+})
+
 describe('unindexed query advice', () => {
   it('warns once per query shape above the threshold, counts them, and refuses them with policy error', async () => {
     const warnings: string[] = []
@@ -376,6 +462,32 @@ describe('unindexed query advice', () => {
 })
 
 describe('through the local cloud', () => {
+  it("walks a delivery page's _.gt().and(_.lt()) _id range in order and stops at the limit", async () => {
+    const t = await startTestCloud()
+    const subs = Array.from({ length: 5_000 }, (_, i) => ({
+      _id: `s${String(i).padStart(5, '0')}`,
+      homePath: `/s1/c${i % 3}/g${i % 30}/`,
+      remaining: 1,
+    }))
+    await t.cloud.seed({ subscriptions: subs })
+    t.cloud.engine.ensureIndex('subscriptions', 'homePath')
+    const _ = t.db.command
+    t.cloud.queryStats({ reset: true })
+    const { data } = await t.db
+      .collection('subscriptions')
+      .where({
+        homePath: t.db.RegExp({ regexp: '^\\/s1\\/', options: '' }),
+        remaining: _.gt(0),
+        _id: _.gt('s02000').and(_.lt('s02500')),
+      })
+      .orderBy('_id', 'asc')
+      .limit(25)
+      .get()
+    expect(data.map((d: { _id: string }) => d._id)).toEqual(subs.slice(2001, 2026).map((d) => d._id))
+    expect(t.cloud.queryStats()).toMatchObject({ queries: 1, indexed: 1, examined: 25 })
+    await t.close()
+  })
+
   it("serves the SDK's path prefix from the index and reports query costs over the admin API", async () => {
     const t = await startTestCloud()
     const units = Array.from({ length: 3_000 }, (_, i) => ({
