@@ -13,6 +13,7 @@ export const ERROR_MESSAGES = {
   ROSTER_INVALID: '表格中有错误，未导入任何数据',
   UNIT_NOT_EMPTY: '下面还有在用的网格、楼栋或住户，不能撤销',
   INVALID_MOVE: '不能移动到这个位置',
+  UNIT_MOVING: '这里的楼栋或网格正在调整归属，请稍后再试',
   NAME_TAKEN: '这个名称已被使用，请换一个',
   // a fresh environment's first staff
   BOOTSTRAP_CLOSED: '本环境没有开放首次开通',

@@ -28,6 +28,7 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'path_1', keys: { path: 1 } },
       { name: 'parentId_1', keys: { parentId: 1 } },
       { name: 'level_1_path_1', keys: { level: 1, path: 1 } },
+      { name: 'siblingKey_1', keys: { siblingKey: 1 } },
     ],
   },
   {

@@ -3,7 +3,10 @@ import { z } from 'zod'
 import type { CareFlag } from '../model'
 import type { Level } from '../units'
 import type { Role } from '../roles'
-import { unitId } from './fields'
+import { childCursor, unitId } from './fields'
+
+/** Children of a unit per page of grid.overview (and of 首页's overview card). */
+export const OVERVIEW_PAGE = 20
 
 export const HOUSEHOLD_FILTERS = ['all', 'unconfirmed', 'unreachable', 'care'] as const
 export type HouseholdFilter = (typeof HOUSEHOLD_FILTERS)[number]
@@ -15,8 +18,9 @@ export const gridPayloads = {
   /** 首页 in one call: everything `me` returns, the unread notices of the caller's home, and for a leader the
    * overview of their leading scope (core/grid/leading-scope.ts). Reads the `group` field as `me` does. */
   home: z.object({}).strict(),
-  /** Counts and heads of a grid or micro-grid, for the leaders whose scope contains it. */
-  overview: z.object({ unitId }).strict(),
+  /** Counts and heads of a unit and of one page of its children (after `cursor`, a `nextCursor` of before), for
+   * the leaders whose scope contains it. */
+  overview: z.object({ unitId, cursor: childCursor.optional() }).strict(),
   /** 网格管理: households under a grid or micro-grid, paged, with members' phones in full (audited). */
   households: z
     .object({
@@ -83,7 +87,10 @@ export interface OverviewResult extends UnitCounts {
 export interface HomeResult extends MeResult {
   /** Live notices to the caller's home they have not opened or acknowledged (0 with no home). */
   unread: number
+  /** One page of the child units in name order (at most OVERVIEW_PAGE). */
   /** For a leader: the unit 首页 leads with (the narrowest role) and its overview, as grid.overview gives it. */
+  /** Set when more children follow: pass it as `cursor` for the next page. */
+  nextCursor?: string
   leading: { scope: RoleView; overview: OverviewResult } | null
 }
 

@@ -134,7 +134,8 @@ export async function mayCall(action: ActionKey): Promise<boolean> {
   )
 }
 
-export const getOverview = (unitId: string): Promise<OverviewResult> => call('grid', 'overview', { unitId })
+export const getOverview = (unitId: string, cursor?: string): Promise<OverviewResult> =>
+  call('grid', 'overview', cursor ? { unitId, cursor } : { unitId })
 
 /** 网格管理: a page of the households under a grid or micro-grid, members' phones in full (the read is audited). */
 export const getHouseholds = (

@@ -1,6 +1,7 @@
 /**
  * The body of a list read with usePaged: loading, an error with 重试 (the page that failed), an empty message,
- * the rows, and 加载更多 while rows are left.
+ * the rows, and 加载更多 while rows are left (by `total`, or for a list read by cursor, whose total is not known,
+ * while `more` says so).
  */
 import type { ReactNode } from 'react'
 import { Text } from '@tarojs/components'
@@ -16,6 +17,8 @@ export interface PagedListProps<T> {
     status: PagedStatus
     error: string
     load: (page: number) => Promise<void>
+    /** A list read by cursor: whether rows follow (then `total` is not used). */
+    more?: boolean
   }
   /** Shown when the list is empty. */
   empty: string
@@ -28,7 +31,8 @@ export interface PagedListProps<T> {
 
 export function PagedList<T>({ list, empty, moreClass, countWord, children }: PagedListProps<T>) {
   const { rows, total, page, status, error, load } = list
-  const left = total - rows.length
+  const left = list.more === undefined ? total - rows.length : list.more ? 1 : 0
+  const counted = list.more === undefined && countWord
   return (
     <>
       {status === 'loading' ? <Text className='manage-hint'>加载中…</Text> : null}
@@ -45,7 +49,7 @@ export function PagedList<T>({ list, empty, moreClass, countWord, children }: Pa
           disabled={status === 'more'}
           onClick={() => void load(page + 1)}
         >
-          {status === 'more' ? '加载中…' : countWord ? `加载更多（还有 ${left} ${countWord}）` : '加载更多'}
+          {status === 'more' ? '加载中…' : counted ? `加载更多（还有 ${left} ${countWord}）` : '加载更多'}
         </Button>
       ) : null}
     </>

@@ -1,6 +1,7 @@
 /**
  * 通知触达 (leaders): how many households of a unit a notice has reached, by the level below it (a street's
- * communities, a community's grids, a grid's buildings; the least reached first, paged when there are many).
+ * communities, a community's grids, a grid's buildings; the least reached first, a page at a time with 加载更多
+ * when there are many).
  * Tapping a community or grid opens its own reach; tapping a building lists its unreached households, paged,
  * with doors and phones in full to call or knock (a building's own reach lists them at once); 标记已上门 records how a household was reached and counts it at once.
  * The summary shows how far the notice's subscribe messages have gone (sent / due).
@@ -58,16 +59,33 @@ export default function ReachPage() {
   return usePersonaReady() ? <Reach noticeId={noticeId} unitId={decodeURIComponent(unit)} onTitle={onTitle} /> : null
 }
 
+/**
+ * The reach with its first `pages` pages of rows, read one after another by cursor (a refresh reads again as many
+ * pages as are shown, so the figures of every row shown stay fresh).
+ */
+async function readPages(noticeId: string, unitId: string, pages: number): Promise<ReachResult> {
+  const { nextCursor, ...first } = await getReach(noticeId, unitId)
+  const rows = [...first.rows]
+  let next = nextCursor
+  for (let i = 1; i < pages && next; i++) {
+    const page = await getReach(noticeId, unitId, next)
+    rows.push(...page.rows)
+    next = page.nextCursor
+  }
+  return { ...first, rows, ...(next ? { nextCursor: next } : {}) }
+}
+
 function Reach({ noticeId, unitId, onTitle }: { noticeId: string; unitId: string; onTitle: (t: string) => void }) {
-  const [page, setPage] = useState(0)
-  const { state, reload } = useRemote(() => getReach(noticeId, unitId, page))
-  // another page of the rows: read it (the first is read on mount)
-  const shown = useRef(page)
-  useEffect(() => {
-    if (shown.current === page) return
-    shown.current = page
-    void reload()
-  }, [page, reload])
+  const pages = useRef(1)
+  const { state, reload } = useRemote(() => readPages(noticeId, unitId, pages.current))
+  // 加载更多: one page more, the rows shown kept while it loads
+  const [loadingMore, setLoadingMore] = useState(false)
+  const loadMore = useCallback(async () => {
+    pages.current++
+    setLoadingMore(true)
+    await reload()
+    setLoadingMore(false)
+  }, [reload])
   useEffect(() => {
     if (state.status === 'ok') onTitle(state.data.notice.title)
   }, [state, onTitle])
@@ -100,7 +118,9 @@ function Reach({ noticeId, unitId, onTitle }: { noticeId: string; unitId: string
       <View>
         <Summary reach={reach} onRefresh={() => void reload()} />
         <ShareCard noticeId={noticeId} />
-        {reach.rowLevel ? <RowBars reach={reach} selected={selected} onOpen={open} onPage={setPage} /> : null}
+        {reach.rowLevel ? (
+          <RowBars reach={reach} selected={selected} onOpen={open} loadingMore={loadingMore} onMore={loadMore} />
+        ) : null}
         {building ? (
           <Unreached key={building.id} noticeId={noticeId} building={building} onVisited={() => void reload()} />
         ) : null}
@@ -206,65 +226,51 @@ function RowBars({
   reach,
   selected,
   onOpen,
-  onPage,
+  loadingMore,
+  onMore,
 }: {
   reach: ReachResult
   selected: string | null
   onOpen: (row: ReachRow) => void
-  onPage: (page: number) => void
+  loadingMore: boolean
+  onMore: () => Promise<void>
 }) {
   const level = reach.rowLevel ?? 'microgrid'
   const kind = ROW_KINDS[level]
   const sorted = [...reach.rows].sort(byLeastReached)
-  const pages = Math.ceil(reach.total / reach.pageSize)
+  const list = {
+    rows: sorted,
+    total: sorted.length,
+    page: 0,
+    status: loadingMore ? ('more' as const) : ('ok' as const),
+    error: '',
+    load: onMore,
+    more: !!reach.nextCursor,
+  }
   return (
     <View className={`card reach-rows reach-rows--${level}`}>
       <View className='card__head'>
         <Text className='card__title'>{REACH_ROW_TITLES[level]}</Text>
         <Text className='card__hint'>{level === 'microgrid' ? '点楼栋查看未触达住户' : '点一行查看下一级'}</Text>
       </View>
-      {sorted.length === 0 ? <Text className='manage-hint'>没有下一级</Text> : null}
-      {sorted.map((r) => (
-        <View
-          className={`reach-row reach-${kind}${selected === r.id ? ` reach-${kind}--active` : ''}`}
-          key={r.id}
-          onClick={() => onOpen(r)}
-        >
-          <View className='reach-row__head'>
-            <Text className={`reach-row__name reach-${kind}__name`}>{r.name}</Text>
-            <Text className={`reach-row__count reach-${kind}__count`}>
-              {r.reached}/{r.households}
-            </Text>
-            <Text className='reach-row__percent'>{percent(r.reached, r.households)}%</Text>
+      <PagedList list={list} empty='没有下一级' moreClass='reach-more'>
+        {(r) => (
+          <View
+            className={`reach-row reach-${kind}${selected === r.id ? ` reach-${kind}--active` : ''}`}
+            key={r.id}
+            onClick={() => onOpen(r)}
+          >
+            <View className='reach-row__head'>
+              <Text className={`reach-row__name reach-${kind}__name`}>{r.name}</Text>
+              <Text className={`reach-row__count reach-${kind}__count`}>
+                {r.reached}/{r.households}
+              </Text>
+              <Text className='reach-row__percent'>{percent(r.reached, r.households)}%</Text>
+            </View>
+            <Bar reached={r.reached} households={r.households} />
           </View>
-          <Bar reached={r.reached} households={r.households} />
-        </View>
-      ))}
-      {pages > 1 ? (
-        <View className='manage-row-actions reach-pages'>
-          <Button
-            className='reach-pages__prev'
-            size='small'
-            fill='outline'
-            disabled={reach.page === 0}
-            onClick={() => onPage(reach.page - 1)}
-          >
-            上一页
-          </Button>
-          <Text className='manage-hint'>
-            第 {reach.page + 1} / {pages} 页
-          </Text>
-          <Button
-            className='reach-pages__next'
-            size='small'
-            fill='outline'
-            disabled={reach.page + 1 >= pages}
-            onClick={() => onPage(reach.page + 1)}
-          >
-            下一页
-          </Button>
-        </View>
-      ) : null}
+        )}
+      </PagedList>
     </View>
   )
 }
