@@ -30,8 +30,14 @@ export const gridPayloads = {
       pageSize: z.number().int().min(1).max(100).default(20),
     })
     .strict(),
-  /** 楼栋邻里: the residents of the caller's own building, with room and phone masked except their own household's. */
-  neighbours: z.object({}).strict(),
+  /** 楼栋邻里: the residents of the caller's own building, with room and phone masked except their own household's;
+   * a page at a time, after `cursor` (the `nextCursor` of the page before). */
+  neighbours: z
+    .object({
+      cursor: z.string().min(1).max(200).optional(),
+      pageSize: z.number().int().min(1).max(100).default(30),
+    })
+    .strict(),
 }
 
 /** One of the three heads (三长) as residents see them: a name and a number to call. */
@@ -133,7 +139,12 @@ export interface NeighbourView {
 
 export interface NeighboursResult {
   microgrid: UnitRef
+  /** One page, in door order. */
   rows: NeighbourView[]
+  /** Residents of the building in all. */
+  total: number
+  /** Pass as `cursor` for the next page; null on the last. */
+  nextCursor: string | null
 }
 
 export interface GridApi {

@@ -145,8 +145,10 @@ export const getHouseholds = (
   pageSize = 20,
 ): Promise<HouseholdsResult> => call('grid', 'households', { unitId, filter, page, pageSize })
 
-/** 楼栋邻里: the residents of my own building, rooms and phones masked except my own household's. */
-export const getNeighbours = (): Promise<NeighboursResult> => call('grid', 'neighbours', {})
+/** 楼栋邻里: the residents of my own building, rooms and phones masked except my own household's; a page at a time,
+ * the first without a cursor, the next with the `nextCursor` of the one before. */
+export const getNeighbours = (cursor?: string): Promise<NeighboursResult> =>
+  call('grid', 'neighbours', cursor ? { cursor } : {})
 
 // ---- the leader pages (sub-package manage/) my roles open ----
 

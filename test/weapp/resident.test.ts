@@ -5,7 +5,19 @@
  */
 import type { ClaimView, InviteTarget, MyData, NeighboursResult } from '../../core/contract'
 import { fail, ok } from '../../core/envelope'
-import { bootApp, count, createWx, passTime, renderPage, tap, text, typeInto, type CloudCall } from './harness'
+import {
+  bootApp,
+  count,
+  createWx,
+  none,
+  passTime,
+  renderPage,
+  tap,
+  text,
+  texts,
+  typeInto,
+  type CloudCall,
+} from './harness'
 import { agreedStorage, inviteTarget, notJoinedMe, residentMe } from './fixtures'
 
 const JOIN = 'pages/join/index'
@@ -45,6 +57,8 @@ const neighbours: NeighboursResult = {
     { id: 'p-103', name: '陈志强', door: '5栋1单元***', phone: '138****0103', head: 'buildingHead' },
     { id: 'p-7', name: '孙丽', door: '5栋3单元***', phone: '137****4321', head: null },
   ],
+  total: 3,
+  nextCursor: null,
 }
 
 type Answer = (call: CloudCall) => unknown
@@ -185,6 +199,36 @@ test('楼栋邻里: names with head tags; other households’ rooms and phones a
   const phones = page.querySelectorAll('.neighbour-row__phone').map((p) => p.dom.textContent)
   expect(phones).toEqual(['13912345678', '138****0103', '137****4321'])
   expect(rows[2].dom.textContent).toContain('5栋3单元***')
+  none(page, '.neighbours-more')
+  page.detach()
+})
+
+test('楼栋邻里 of a large building: a page at a time, 加载更多 asks for the rows after the last one shown', async () => {
+  const neighbour = (i: number) => ({
+    id: `p-${i}`,
+    name: `邻居${i}`,
+    door: '5栋1单元***',
+    phone: '139****0000',
+    head: null,
+  })
+  answer = (c) => {
+    const cursor = (c.data.payload as { cursor?: string }).cursor
+    const from = cursor ? 30 : 0
+    const rows = Array.from({ length: cursor ? 45 - 30 : 30 }, (_, i) => neighbour(from + i + 1))
+    return ok({ ...neighbours, rows, total: 45, nextCursor: cursor ? null : 'mg-5-1-101|p-30' })
+  }
+  const page = await renderPage(NEIGHBOURS)
+  expect(page.querySelectorAll('.neighbour-row')).toHaveLength(30)
+  expect(page.dom.textContent).toContain('共 45 位邻居')
+  expect(text(page, '.neighbours-more')).toContain('还有 15 位')
+  await tap(page, '.neighbours-more')
+  expect(calls().at(-1)).toEqual({
+    name: 'grid',
+    data: { action: 'neighbours', payload: { cursor: 'mg-5-1-101|p-30' } },
+  })
+  expect(page.querySelectorAll('.neighbour-row')).toHaveLength(45)
+  expect(texts(page, '.neighbour-row__name').slice(28, 32)).toEqual(['邻居29', '邻居30', '邻居31', '邻居32'])
+  none(page, '.neighbours-more')
   page.detach()
 })
 

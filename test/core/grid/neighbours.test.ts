@@ -1,5 +1,5 @@
 /** 楼栋邻里: the residents of one building, in door order, masked except the viewer's own household and heads. */
-import { headGrantUnitIds, neighbourRows } from '../../../core/grid/neighbours'
+import { headGrantUnitIds, neighbourRows, parseNeighbourCursor } from '../../../core/grid/neighbours'
 import type { Viewer } from '../../../core/grid/phone-visibility'
 import { maskPhone } from '../../../core/mask'
 import type { Unit } from '../../../core/units'
@@ -18,7 +18,7 @@ const otherHead = person('p4', '钱进', h3_2_402, { roles: [{ role: 'buildingHe
 const elsewhere = person('p5', '孙立', h12_1_101)
 const residents = [elsewhere, otherHead, head, chief, housemate, me]
 
-const rows = (viewer: Viewer) => neighbourRows(b3, homes, residents, units, viewer)
+const rows = (viewer: Viewer) => neighbourRows(b3, homes, residents, units, viewer)!
 const asMe: Viewer = { personId: me._id, householdId: me.householdId, homePath: me.homePath, grants: [] }
 const asHead: Viewer = {
   personId: head._id,
@@ -66,8 +66,48 @@ describe('neighbourRows', () => {
 
   it('masks a plain neighbour’s number for a resident', () => {
     const plain = person('p6', '周正', h3_2_402)
-    const { rows: shown } = neighbourRows(b3, homes, [plain], units, asMe)
+    const { rows: shown } = neighbourRows(b3, homes, [plain], units, asMe)!
     expect(shown).toEqual([{ id: 'p6', name: '周正', door: '3栋2单元***', phone: maskPhone(plain.phone), head: null }])
+  })
+})
+
+describe('neighbourRows, page by page', () => {
+  const page = (viewer: Viewer, cursor: string | null, pageSize: number, people = residents) =>
+    neighbourRows(b3, homes, people, units, viewer, {
+      after: cursor ? (parseNeighbourCursor(cursor) ?? undefined) : undefined,
+      pageSize,
+    })!
+
+  it('hands the building out in pages that follow on from the cursor, each once, the last without a cursor', () => {
+    const first = page(asMe, null, 2)
+    expect(first.rows.map((r) => r.id)).toEqual(['p1', 'p9'])
+    expect(first.total).toBe(5)
+    const second = page(asMe, first.nextCursor, 2)
+    expect(second.rows.map((r) => r.id)).toEqual(['p2', 'p3'])
+    const last = page(asMe, second.nextCursor, 2)
+    expect(last.rows.map((r) => r.id)).toEqual(['p4'])
+    expect(last.nextCursor).toBeNull()
+  })
+
+  it('a neighbour who left meanwhile shifts nobody: the next page starts after the last one shown', () => {
+    const first = page(asMe, null, 2)
+    const second = page(
+      asMe,
+      first.nextCursor,
+      2,
+      residents.filter((p) => p._id !== 'p9'),
+    )
+    expect(second.rows.map((r) => r.id)).toEqual(['p2', 'p3'])
+  })
+
+  it('audits only the page a leader was shown', () => {
+    expect(page(asHead, null, 2).audited).toEqual(['p1', 'p9'])
+  })
+
+  it('knows no place in a household not of the building, nor a cursor of another shape', () => {
+    expect(neighbourRows(b3, homes, residents, units, asMe, { after: { householdId: 'x', personId: 'p1' } })).toBeNull()
+    expect(parseNeighbourCursor('nothing')).toBeNull()
+    expect(parseNeighbourCursor('a|b|c')).toBeNull()
   })
 })
 

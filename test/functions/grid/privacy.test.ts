@@ -29,7 +29,20 @@ const refused = (code: ErrorCode) => ({ ok: false, code, message: ERROR_MESSAGES
 
 const households = (openid: string, payload: Record<string, unknown>) =>
   g.call<HouseholdsResult>(openid, { action: 'households', payload })
-const neighbours = (openid: string) => g.call<NeighboursResult>(openid, { action: 'neighbours', payload: {} })
+const neighboursPage = (openid: string, payload: Record<string, unknown> = {}) =>
+  g.call<NeighboursResult>(openid, { action: 'neighbours', payload })
+/** Every page of 楼栋邻里, one after another as the page's 加载更多 asks them: the rows of all, or the refusal. */
+async function neighbours(openid: string) {
+  const first = await neighboursPage(openid)
+  if (!first.ok) return first
+  const rows = [...first.data.rows]
+  for (let cursor = first.data.nextCursor; cursor; ) {
+    const next = data(await neighboursPage(openid, { cursor }))
+    rows.push(...next.rows)
+    cursor = next.nextCursor
+  }
+  return { ...first, data: { ...first.data, rows, nextCursor: null } }
+}
 const data = <T>(res: { ok: true; data: T } | { ok: false; code: string }): T => {
   if (!res.ok) throw new Error(`refused: ${res.code}`)
   return res.data
@@ -339,10 +352,47 @@ describe('grid.neighbours', () => {
       expect(row.phone).toBe(p.phone)
       expect(row.door).toBe(unit(p.householdId as string).name)
     }
-    expect(entries).toHaveLength(1)
-    expect(entries[0]).toMatchObject({ actorId: head._id, action: 'grid.neighbours', unitId: micro })
+    // one entry per page read, naming the people of that page shown in full: together, everyone but their home
+    expect(entries.length).toBe(Math.ceil(people.length / 30))
+    for (const e of entries) expect(e).toMatchObject({ actorId: head._id, action: 'grid.neighbours', unitId: micro })
     const others = people.filter((p) => p.householdId !== head.householdId).map((p) => p._id)
-    expect([...entries[0].subjectIds].sort()).toEqual(others.sort())
+    expect(entries.flatMap((e) => e.subjectIds).sort()).toEqual(others.sort())
+  })
+
+  it('hands a building out a page at a time: pages follow on in door order, everyone once, the last without a cursor', async () => {
+    const me = g.persona('resident')
+    const micro = unit(me.householdId as string).parentId as string
+    const people = residentsOf(micro)
+    expect(people.length).toBeGreaterThan(30) // the demo's building is more than one page
+    const first = data(await neighboursPage(me.openid as string, { pageSize: 25 }))
+    expect(first.rows).toHaveLength(25)
+    expect(first.total).toBe(people.length)
+    expect(first.nextCursor).toEqual(expect.any(String))
+    const seen = [...first.rows]
+    let cursor = first.nextCursor
+    while (cursor) {
+      const next = data(await neighboursPage(me.openid as string, { cursor, pageSize: 25 }))
+      expect(next.rows.length).toBeLessThanOrEqual(25)
+      seen.push(...next.rows)
+      cursor = next.nextCursor
+    }
+    expect(seen.map((r) => r.id).sort()).toEqual(people.map((p) => p._id).sort())
+    expect(new Set(seen.map((r) => r.id)).size).toBe(seen.length)
+    const all = data(await neighbours(me.openid as string)).rows.map((r) => r.id)
+    expect(seen.map((r) => r.id)).toEqual(all) // the same door order whatever the page size
+  })
+
+  it.each([
+    ['a cursor of another shape', 'nothing-here'],
+    ['a cursor naming a household of another building', 'h-elsewhere|p-1'],
+  ])('refuses %s with a clear message and writes nothing', async (_name, cursor) => {
+    const me = g.persona('resident')
+    const entries = await written(async () => {
+      const res = await neighboursPage(me.openid as string, { cursor })
+      expect(res).toMatchObject({ ok: false, code: 'INVALID_PAYLOAD' })
+      expect((res as { message: string }).message).toContain('邻居名单已有变化，请下拉刷新')
+    })
+    expect(entries).toEqual([])
   })
 
   it('counts no role over a retired building: its former head’s phone is masked to neighbours like anyone’s', async () => {
