@@ -47,6 +47,23 @@ export const ERROR_MESSAGES = {
   VOUCHER_USED: '这张兑换券已经核销过了，不能重复使用',
   VOUCHER_CANCELLED: '这张兑换券已取消',
   VOUCHER_EXPIRED: '这张兑换券已过期',
+  // points: activities, 接龙, attendance, teams
+  ACTIVITY_NOT_ORGANISER: '只有活动的组织者可以进行这项操作',
+  ACTIVITY_NOT_FOR_YOU: '这个活动不在你可以报名的范围内',
+  ACTIVITY_TIMES_INVALID: '活动时间不对，请检查后再发布',
+  ACTIVITY_CONFIRMED: '这个活动的考勤已经确认，不能再修改',
+  ACTIVITY_NOT_ENDED: '活动结束后才能确认考勤',
+  SIGNUP_CLOSED: '现在不在报名时间内',
+  SIGNUP_EXISTS: '你已经报名了这个岗位',
+  SIGNUP_BARRED: '近一年缺席次数较多，暂时不能报名',
+  SIGNUP_STARTED: '活动已经开始，不能再取消报名',
+  CHECKIN_CLOSED: '现在不在签到签退时间内',
+  CHECKIN_CODE_WRONG: '签到码不对或已过期，请看组织者手机上最新的码',
+  CHECKIN_NOT_SIGNED_UP: '你没有报名成功这个活动，不能签到',
+  CHECKIN_NOT_IN: '还没有签到，不能签退',
+  TEAM_NOT_FOR_YOU: '这个服务队不在你所在的社区',
+  TEAM_LIMIT: '最多可以同时加入 5 个服务队',
+  TEAM_LEADER_LEAVING: '队长不能退出服务队，请先请社区更换队长',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -507,5 +507,7 @@ export interface TeamMemberDoc {
   minutes: number
   points: number
   hidden: boolean
+  /** false once they left (the document stays: a rejoin keeps what they earned) */
+  active: boolean
   joinedAt: Date
 }

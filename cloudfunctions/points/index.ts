@@ -2,13 +2,49 @@
  * the record (core/contract/points/activities.ts); the wallet, services, vouchers and 核销 (./wallet.ts). */
 import { createMain, wxPlatform, type Handlers } from '../../server/router'
 import { expire } from './expire'
+import { activities, activity, postActivity } from './handlers/activities'
+import {
+  adjustAttendance,
+  attendance,
+  checkCodeOf,
+  checkIn,
+  checkOut,
+  confirmAttendance,
+  markAttendance,
+} from './handlers/attendance'
+import { home } from './handlers/home'
 import { statement, verifyVoucher } from './handlers/merchant'
 import { postService, service, services, updateService } from './handlers/services'
+import { exportHours, record } from './handlers/record'
+import { cancelSignUp, signUp } from './handlers/signups'
+import { createTeam, joinTeam, leaderboard, leaveTeam, setLeaderboardVisibility, team, teams } from './handlers/teams'
 import { cancelVoucher, redeem, voucher, vouchers } from './handlers/vouchers'
 import { adjustPoints, wallet } from './handlers/wallet'
 
-// Filled in as the handlers land; until an action has its handler the router answers UNKNOWN_ACTION for it.
-const handlers: Partial<Handlers<'points'>> = {
+const handlers: Handlers<'points'> = {
+  // volunteering (G1)
+  home,
+  activities,
+  activity,
+  postActivity,
+  signUp,
+  cancelSignUp,
+  checkCode: checkCodeOf,
+  checkIn,
+  checkOut,
+  attendance,
+  markAttendance,
+  adjustAttendance,
+  confirmAttendance,
+  teams,
+  team,
+  createTeam,
+  joinTeam,
+  leaveTeam,
+  leaderboard,
+  setLeaderboardVisibility,
+  record,
+  exportHours,
   // the wallet (G2)
   wallet,
   adjustPoints,
@@ -24,4 +60,4 @@ const handlers: Partial<Handlers<'points'>> = {
   statement,
 }
 
-export const main = createMain('points', handlers as Handlers<'points'>, wxPlatform, { expire })
+export const main = createMain('points', handlers, wxPlatform, { expire })

@@ -16,6 +16,7 @@ export const AUDITED_ACTIONS = {
   'org.bootstrap': '首次开通（创建街道、社区和第一位工作人员）',
   // not a read: a leader granted or deducted a resident's points (the entry's note says how many and why)
   'points.adjustPoints': '调整居民积分（奖励或扣减，附原因）',
+  'points.exportHours': '导出志愿服务时长（参与者姓名、岗位与时长）',
 } as const satisfies Partial<Record<ActionKey, string>>
 
 export type AuditedAction = keyof typeof AUDITED_ACTIONS

@@ -5,10 +5,11 @@
  */
 import type { ActivityDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { first, rows } from './query'
+import { allIn, first, rows } from './query'
 
 export interface Activities {
   get(id: string): Promise<ActivityDoc | null>
+  byIds(ids: readonly string[]): Promise<ActivityDoc[]>
   add(doc: ActivityDoc): Promise<void>
   /** Open activities for any of these audiences that have not ended, soonest first. */
   open(audienceIds: readonly string[], now: Date, skip: number, limit: number): Promise<ActivityDoc[]>
@@ -19,6 +20,7 @@ export function activities(db: Database): Activities {
   const col = () => db.collection('activities')
   return {
     get: (id) => first<ActivityDoc>(col().where({ _id: id })),
+    byIds: (ids) => allIn<ActivityDoc>(ids, (slice) => col().where({ _id: _.in(slice) })),
     async add({ _id, ...data }) {
       await col().doc(_id).set({ data })
     },

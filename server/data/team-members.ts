@@ -7,7 +7,7 @@ import type { Database } from '../cloud'
 import { rows, total } from './query'
 
 export interface TeamMembers {
-  /** A person's memberships (a person joins few teams: TEAM_LIMIT). */
+  /** A person's current memberships (a person joins few teams: VOLUNTEER_RULES.teamLimit). */
   ofPerson(personId: string): Promise<TeamMemberDoc[]>
   /** A team's members, most hours first; `visibleOnly` leaves out those who opted out (the leaderboard). */
   ofTeam(teamId: string, visibleOnly: boolean, skip: number, limit: number): Promise<TeamMemberDoc[]>
@@ -19,9 +19,9 @@ export function teamMembers(db: Database): TeamMembers {
   const _ = db.command
   const col = () => db.collection('teamMembers')
   const where = (teamId: string, visibleOnly: boolean) =>
-    visibleOnly ? { teamId, hidden: false, minutes: _.gt(0) } : { teamId }
+    visibleOnly ? { teamId, active: true, hidden: false, minutes: _.gt(0) } : { teamId, active: true }
   return {
-    ofPerson: (personId) => rows<TeamMemberDoc>(col().where({ personId }).limit(50)),
+    ofPerson: (personId) => rows<TeamMemberDoc>(col().where({ personId, active: true }).limit(50)),
     ofTeam: (teamId, visibleOnly, skip, limit) =>
       rows<TeamMemberDoc>(
         col()
@@ -32,6 +32,7 @@ export function teamMembers(db: Database): TeamMembers {
           .limit(limit),
       ),
     countOfTeam: (teamId, visibleOnly) => total(col().where(where(teamId, visibleOnly))),
-    aheadInTeam: (teamId, minutes) => total(col().where({ teamId, hidden: false, minutes: _.gt(minutes) })),
+    aheadInTeam: (teamId, minutes) =>
+      total(col().where({ teamId, active: true, hidden: false, minutes: _.gt(minutes) })),
   }
 }

@@ -296,9 +296,12 @@ export interface AttendanceSheet {
 }
 
 export interface ConfirmResult {
+  /** attendees who earned in this call, the points they earned, and sign-ups turned no-shows */
   earned: number
   points: number
   noShows: number
+  /** rows left for another call (a very long sheet): the activity is confirmed once none is left */
+  remaining: number
   confirmedAt: string
 }
 

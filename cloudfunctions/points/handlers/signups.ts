@@ -1,0 +1,149 @@
+/**
+ * points.signUp and points.cancelSignUp (接龙): one sign-up per person per activity and role; a full role puts the
+ * newcomer on its waiting list in order; a cancel moves the first waiting one up in the same transaction. The role's
+ * counters (filled, waiting, seq) live on the activity and change in the transaction of the sign-up they count.
+ */
+import type { ActivityRoleDoc, SignupDoc, VolunteerDoc } from '../../../core/model'
+import { signupId, volunteerId } from '../../../core/ids'
+import { cancelCountsAsNoShow, noShowBar, placeOf, recentNoShows, signUpOpen } from '../../../core/points/signup'
+import { ancestorAt } from '../../../core/units'
+import type { Caller } from '../../../server/caller'
+import type { TxData } from '../../../server/data'
+import { AppError } from '../../../server/errors'
+import type { Action } from '../../../server/router'
+import { beijingDay } from './activities'
+import { activityCard, activityOr404, inAudience, mySignup } from './activities-views'
+
+/** A fresh volunteer document for a person (their totals start at zero). */
+export function newVolunteer(caller: Caller, now: Date): Omit<VolunteerDoc, '_id'> {
+  const person = caller.person
+  const home = person?.homePath ?? ''
+  return {
+    name: person?.name ?? '',
+    gridId: ancestorAt(home, 'grid') ?? '',
+    communityId: ancestorAt(home, 'community') ?? '',
+    minutes: 0,
+    points: 0,
+    activities: 0,
+    hidden: false,
+    noShows: [],
+    updatedAt: now,
+  }
+}
+
+/** Records a no-show on the person's volunteer document, inside the transaction that makes it. */
+export async function recordNoShow(tx: TxData, personId: string, fresh: () => Omit<VolunteerDoc, '_id'>, now: Date) {
+  const id = volunteerId(personId)
+  const v = await tx.volunteers.get(id)
+  const noShows = [...recentNoShows(v?.noShows ?? [], now), now]
+  if (v) await tx.volunteers.update(id, { noShows, updatedAt: now })
+  else await tx.volunteers.set(id, { ...fresh(), noShows })
+}
+
+const withRole = (roles: ActivityRoleDoc[], index: number, change: Partial<ActivityRoleDoc>): ActivityRoleDoc[] =>
+  roles.map((r, i) => (i === index ? { ...r, ...change } : r))
+
+export const signUp: Action<'points', 'signUp'> = {
+  async handle({ payload, caller, data }) {
+    const person = caller.person
+    if (!person) throw new AppError('NOT_REGISTERED')
+    const now = new Date()
+    const a = await activityOr404(data, payload.activityId)
+    if (!(await inAudience(data, caller, a))) throw new AppError('ACTIVITY_NOT_FOR_YOU')
+    if (!a.roles[payload.roleIndex]) throw new AppError('NOT_FOUND')
+    if (a.status !== 'open' || !signUpOpen(a, now)) throw new AppError('SIGNUP_CLOSED')
+    const id = signupId(a._id, person._id, payload.roleIndex)
+
+    const { signup, place, activity } = await data.transaction(async (tx) => {
+      const current = await tx.activities.get(a._id)
+      if (!current) throw new AppError('NOT_FOUND')
+      const existing = await tx.signups.get(id)
+      if (existing && (existing.status === 'confirmed' || existing.status === 'waiting'))
+        throw new AppError('SIGNUP_EXISTS')
+      const bar = noShowBar((await tx.volunteers.get(volunteerId(person._id)))?.noShows ?? [], now)
+      if (bar) throw new AppError('SIGNUP_BARRED', `近一年缺席 ${bar.noShows} 次，${beijingDay(bar.until)}后可再报名`)
+      const role = current.roles[payload.roleIndex]
+      const status = placeOf(role)
+      const seq = role.seq + 1
+      const roles = withRole(current.roles, payload.roleIndex, {
+        seq,
+        ...(status === 'confirmed' ? { filled: role.filled + 1 } : { waiting: role.waiting + 1 }),
+      })
+      const doc: SignupDoc = {
+        _id: id,
+        activityId: a._id,
+        personId: person._id,
+        name: person.name,
+        roleIndex: payload.roleIndex,
+        status,
+        seq,
+        signedUpAt: now,
+        startAt: current.startAt,
+        communityId: current.communityId,
+      }
+      const { _id, ...fields } = doc
+      await tx.signups.set(_id, fields)
+      await tx.activities.update(a._id, { roles })
+      return { signup: doc, place: status === 'waiting' ? role.waiting + 1 : null, activity: { ...current, roles } }
+    })
+    return { signup: mySignup(signup, activity, place), activity: activityCard(activity) }
+  },
+}
+
+/** The head of the waiting list changed under us: look again. */
+class StaleHead extends Error {}
+
+export const cancelSignUp: Action<'points', 'cancelSignUp'> = {
+  async handle({ payload, caller, data }) {
+    const person = caller.person
+    if (!person) throw new AppError('NOT_REGISTERED')
+    const s = await data.signups.get(payload.signupId)
+    // someone else's sign-up does not exist for the caller
+    if (!s || s.personId !== person._id) throw new AppError('NOT_FOUND')
+    const a = await activityOr404(data, s.activityId)
+    const now = new Date()
+    if (s.status === 'confirmed' || s.status === 'waiting') {
+      if (now >= a.startAt) throw new AppError('SIGNUP_STARTED')
+    }
+
+    for (let attempt = 0; ; attempt++) {
+      const head = s.status === 'confirmed' ? (await data.signups.waitingHead(a._id, s.roleIndex, 1))[0] : undefined
+      try {
+        const out = await data.transaction(async (tx) => {
+          const mine = await tx.signups.get(s._id)
+          if (!mine || (mine.status !== 'confirmed' && mine.status !== 'waiting'))
+            return { signup: mine ?? s, noShow: mine?.status === 'noShow', promoted: null, activity: a }
+          const current = await tx.activities.get(a._id)
+          if (!current) throw new AppError('NOT_FOUND')
+          const role = current.roles[mine.roleIndex]
+          const noShow = cancelCountsAsNoShow(mine.status, current.startAt, current.cancelBeforeHours, now)
+          let promoted: string | null = null
+          let change: Partial<ActivityRoleDoc>
+          if (mine.status === 'waiting') change = { waiting: role.waiting - 1 }
+          else if (role.waiting > 0) {
+            // the seat goes to the first waiting one, in the same transaction
+            const next = head ? await tx.signups.get(head._id) : null
+            if (!next || next.status !== 'waiting') throw new StaleHead()
+            await tx.signups.update(next._id, { status: 'confirmed', promotedAt: now })
+            promoted = next._id
+            change = { waiting: role.waiting - 1 }
+          } else change = { filled: role.filled - 1 }
+          const roles = withRole(current.roles, mine.roleIndex, change)
+          const status = noShow ? 'noShow' : 'cancelled'
+          await tx.signups.update(mine._id, { status, cancelledAt: now })
+          await tx.activities.update(a._id, { roles })
+          if (noShow) await recordNoShow(tx, person._id, () => newVolunteer(caller, now), now)
+          return {
+            signup: { ...mine, status, cancelledAt: now } as SignupDoc,
+            noShow,
+            promoted,
+            activity: { ...current, roles },
+          }
+        })
+        return { signup: mySignup(out.signup, out.activity, null), noShow: out.noShow, promoted: out.promoted }
+      } catch (e) {
+        if (!(e instanceof StaleHead) || attempt >= 20) throw e
+      }
+    }
+  },
+}
