@@ -53,9 +53,9 @@ function AuditLog({ scope }: { scope: RoleView }) {
         <Text className='card__hint'>{status === 'loading' ? '' : `共 ${total} 条`}</Text>
       </View>
       <Text className='manage-hint'>干部每次查看居民的完整手机号或门牌，都会记录在这里。</Text>
-      <PagedList list={list} empty='还没有记录' moreClass='audit-more'>
+      <PagedList list={list} empty='还没有记录' moreClass='audit-more' keyOf={(r) => r._id}>
         {(r) => (
-          <View className='audit-row' key={r._id}>
+          <View className='audit-row'>
             <View className='audit-row__head'>
               <Text className='audit-row__actor'>{r.actorName}</Text>
               <Text className='audit-row__time'>{formatTime(r.at)}</Text>

@@ -1,7 +1,7 @@
 /**
  * 通知: the notices that reached my home, newest first with urgent ones pinned (the cloud's order; expired ones
  * are not sent). Each row: urgency, title, excerpt, origin, and 未读 / 已收到. Pages of 20, more on reaching the
- * bottom. Showing the tab refreshes the list and the tab's unread badge.
+ * bottom, drawn in chunks (ChunkedList) so that the feed stays light however far it is read. Showing the tab refreshes the list and the tab's unread badge.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
@@ -14,6 +14,7 @@ import { noticeUrl } from '../../../routes'
 import { FEED_PAGE_SIZE, getFeed, setNoticeBadge, type NoticeCard } from '../../../services/notices'
 import { Button, Empty } from '../../../ui/nutui'
 import { AppPage } from '../../../components/AppPage'
+import { ChunkedList } from '../../../components/ChunkedList'
 import './index.css'
 
 type Feed =
@@ -110,14 +111,19 @@ function Notices() {
   else
     body = (
       <View className='notices-feed'>
-        {state.rows.map((n) => (
-          <NoticeRow key={n.id} notice={n} />
-        ))}
-        <FeedFooter state={state} onMore={() => void loadMore()} />
+        <ChunkedList rows={state.rows} keyOf={noticeKey}>
+          {(n) => <NoticeRow notice={n} />}
+        </ChunkedList>
+        {/* in a block of its own: a footer that changes must not make Taro send the feed's rows again */}
+        <View className='notices-footer-slot'>
+          <FeedFooter state={state} onMore={() => void loadMore()} />
+        </View>
       </View>
     )
   return <AppPage className='notices'>{body}</AppPage>
 }
+
+const noticeKey = (n: NoticeCard): string => n.id
 
 function NoticeRow({ notice }: { notice: NoticeCard }) {
   const classes = ['card', 'notice-row', `notice-row--${notice.urgency}`]
