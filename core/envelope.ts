@@ -52,7 +52,7 @@ export const ERROR_MESSAGES = {
   ACTIVITY_NOT_FOR_YOU: '这个活动不在你可以报名的范围内',
   ACTIVITY_TIMES_INVALID: '活动时间不对，请检查后再发布',
   ACTIVITY_CONFIRMED: '这个活动的考勤已经确认，不能再修改',
-  ACTIVITY_NOT_ENDED: '活动结束后才能确认考勤',
+  ACTIVITY_NOT_ENDED: '活动结束后才能确认考勤；提前确认需每人都已签退或已调整工时',
   SIGNUP_CLOSED: '现在不在报名时间内',
   SIGNUP_EXISTS: '你已经报名了这个岗位',
   SIGNUP_BARRED: '近一年缺席次数较多，暂时不能报名',

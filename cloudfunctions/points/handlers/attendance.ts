@@ -187,10 +187,12 @@ export const confirmAttendance: Action<'points', 'confirmAttendance'> = {
   async handle({ payload, caller, data }) {
     const a = await organisedBy(data, caller, payload.activityId)
     const now = new Date()
-    if (now < a.endAt) throw new AppError('ACTIVITY_NOT_ENDED')
+    const pending = await data.signups.confirmedOf(a._id)
+    // after the end; or, once it has started, when every row is settled (checked out, or adjusted with a reason)
+    const settled = pending.every((s) => s.earnedAt || s.checkOutAt || s.adjusted)
+    if (now < a.endAt && !(now >= a.startAt && settled)) throw new AppError('ACTIVITY_NOT_ENDED')
     const actorId = caller.person?._id ?? ''
     const started = Date.now()
-    const pending = await data.signups.confirmedOf(a._id)
     let earned = 0
     let points = 0
     let noShows = 0

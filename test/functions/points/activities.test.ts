@@ -304,6 +304,7 @@ describe('attendance and earning', () => {
       }),
     )
     expect(adjusted).toMatchObject({ minutes: 25, adjusted: { minutes: 25, reason: '提前到场布置', by: chief.name } })
+    // before the end, with a row neither checked out nor adjusted (the absent one): not yet
     expect(await g.act(chief, 'confirmAttendance', { activityId: a.id })).toEqual(exactly('ACTIVITY_NOT_ENDED'))
     const sheet = data(await g.act<AttendanceSheet>(chief, 'attendance', { activityId: a.id }))
     expect(sheet.total).toBe(3)
