@@ -24,6 +24,8 @@ export interface Unit {
   /** A micro-grid drawn for an emergency (战时网格). */
   wartime?: boolean
   retired?: boolean
+  /** Where it sorts among its siblings (core/grid/siblings.ts); every unit but a household and the root. */
+  siblingKey?: string
   /** Households: where the door is. */
   building?: string
   entrance?: string

@@ -5,7 +5,8 @@
  * 收到 writes a bounded set (its receipt, the person's ack, one building counter); reach reads counters.
  */
 import { z } from 'zod'
-import { fileID, recordId, unitId } from './fields'
+import { REACH_PAGE } from '../notices/reach'
+import { childCursor, fileID, recordId, unitId } from './fields'
 import type { UnitRef } from './grid'
 
 export const URGENCIES = ['normal', 'important', 'urgent'] as const
@@ -54,8 +55,15 @@ export const noticesPayloads = {
   /** The notices the caller published, newest first, with their reach so far. */
   published: z.object({ page, pageSize }).strict(),
   /** Reach of a notice under a unit, by the level below it (a street's communities, a community's grids, a grid's
-   * buildings), paged; from counters, never receipts. */
-  reach: z.object({ noticeId, unitId, page, pageSize: z.number().int().min(1).max(50).default(50) }).strict(),
+   * buildings), one page after `cursor` (a `nextCursor` of before); from counters, never receipts. */
+  reach: z
+    .object({
+      noticeId,
+      unitId,
+      cursor: childCursor.optional(),
+      pageSize: z.number().int().min(1).max(50).default(REACH_PAGE),
+    })
+    .strict(),
   /** Unreached households of one building, paged, with doors and phones for the leader to knock or call. */
   unreached: z.object({ noticeId, microgridId: unitId, page, pageSize }).strict(),
   /** 已上门告知: records an in-person reach of a household (by whom, when, how); it counts like a 收到. */
@@ -120,15 +128,15 @@ export interface ReachResult {
   reached: number
   /** The level of `rows` (the one below `unit`); null for a building, whose unreached households are listed. */
   rowLevel: 'community' | 'grid' | 'microgrid' | null
-  /** The children of `unit` the notice went to, in name order: this page of `total`. */
+  /** One page of the children of `unit` the notice went to, in name order (at most `pageSize`). */
   rows: ReachRow[]
-  total: number
-  page: number
   pageSize: number
   /** The notice's subscribe messages (server/delivery-progress.ts): sent of due, and whether the delivery is over. */
   delivery: { sent: number; due: number; done: boolean }
   /** Whether the unreached under this unit were already reminded today (Beijing time): 提醒未触达 waits for tomorrow. */
   remindedToday: boolean
+  /** Set when more rows follow: pass it as `cursor` for the next page. */
+  nextCursor?: string
 }
 
 export interface UnreachedRow {

@@ -8,7 +8,7 @@
  * under the unit; a pending claim whose household is under the unit. Households keep no counter of their own.
  */
 import type { ClaimDoc, PersonDoc, UnitCounterDoc } from '../model'
-import { pathIds, type Level, type Unit } from '../units'
+import { pathIds, type Level, type StoredUnit, type Unit } from '../units'
 
 export const FIGURES = ['households', 'residents', 'joined', 'reachable', 'pendingClaims', 'care'] as const
 export type Figure = (typeof FIGURES)[number]
@@ -150,3 +150,14 @@ export const withMember = (members: readonly PersonDoc[], person: PersonDoc, hou
   ...members.filter((m) => m._id !== person._id),
   ...(person.householdId === householdId && person.homePath ? [person] : []),
 ]
+
+/**
+ * Whether a change to the household at `path` must wait for a move: a unit on its path is being moved (until the
+ * move is done, records under it still name the old path, so the delta would go to the ancestors the subtree has
+ * left), or the household's stored path is no longer `path` (moved since it was read). `onPath`: the units of
+ * `path` as they are now, read in the change's transaction, root first and the household last (null: gone).
+ */
+export function waitsForMove(path: string, onPath: readonly (Pick<StoredUnit, 'path' | 'moving'> | null)[]): boolean {
+  const household = onPath[onPath.length - 1]
+  return !household || household.path !== path || onPath.some((u) => !!u?.moving)
+}

@@ -40,5 +40,5 @@ export function levelBelow(level: Level): CountedLevel | null {
 /** The unit a path names (its last id): the counters of an audience part are those of that unit. */
 export const unitOfPath = (path: string): string => pathIds(path).at(-1) ?? ''
 
-/** Rows per page of the level below: a unit with very many children is paged. */
-export const REACH_PAGE = 50
+/** Rows per page of the level below (notices.reach's default): a unit with very many children is paged. */
+export const REACH_PAGE = 20

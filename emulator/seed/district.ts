@@ -10,6 +10,7 @@ import { countersFor } from '../../core/grid/counters'
 import type { CareFlag, ClaimDoc, PersonDoc, SubscriptionDoc, UnitCounterDoc } from '../../core/model'
 import { NOTICE_TEMPLATE } from '../../core/notices/links'
 import type { Role } from '../../core/roles'
+import { withSiblingKey } from '../../core/grid/siblings'
 import { childPath, doorLabel, rootPath, type Unit } from '../../core/units'
 import { givenName, phone, surname, type Sex } from './names'
 import { createRandom } from './random'
@@ -69,7 +70,7 @@ export function buildDistrict({ grids, seed = DISTRICT_SEED }: DistrictOptions):
   }
   const child = (_id: string, unitName: string, level: Unit['level'], parent: Unit, extra: Partial<Unit> = {}) => {
     const u: Unit = { _id, name: unitName, level, parentId: parent._id, path: childPath(parent.path, _id), ...extra }
-    units.push(u)
+    units.push(withSiblingKey(u))
     return u
   }
 

@@ -8,6 +8,7 @@ import { countersFor } from '../../core/grid/counters'
 import type { CareFlag, PersonDoc, UnitCounterDoc } from '../../core/model'
 import type { Persona } from '../../core/persona'
 import { ROLE_LABELS, type Role, type RoleGrant } from '../../core/roles'
+import { withSiblingKey } from '../../core/grid/siblings'
 import { childPath, doorLabel, rootPath, type Unit } from '../../core/units'
 import { givenName, phone, surname, type Sex } from './names'
 import { seedLedger, seedWallet } from './points-wallet'
@@ -59,7 +60,7 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
   const people: PersonDoc[] = []
   const phones = new Set<string>()
 
-  const addUnit = (u: Unit): Unit => (units.push(u), u)
+  const addUnit = (u: Unit): Unit => (units.push(withSiblingKey(u)), u)
   const addPerson = (fields: Omit<PersonDoc, '_id' | 'phone' | 'createdAt'>, signedUp: boolean): PersonDoc => {
     const _id = `p${String(people.length + 1).padStart(4, '0')}`
     const p: PersonDoc = {

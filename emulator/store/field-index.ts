@@ -265,8 +265,12 @@ export class FieldIndex {
    * missing values sort differently, so then the caller sorts instead, and this is undefined).
    */
   ordered(total: number, reverse: boolean, range?: Range): Iterable<Iterable<string>> | undefined {
-    if (this.irregular || total === 0) return undefined
-    const type = (['s', 'n', 'd'] as const).find((t) => this.single[t] === total)
+    if (total === 0) return undefined
+    // within the query's own range only documents with a value in it can match: those missing the field or holding
+    // another type need not hold one; only several values in one document (arrays) put it out of the order
+    const inRange = range && this.multi === 0
+    if (this.irregular && !inRange) return undefined
+    const type = inRange ? range.type : (['s', 'n', 'd'] as const).find((t) => this.single[t] === total)
     if (!type || (range && range.type !== type)) return undefined
     const t = this.typed[type] as Typed<string | number>
     if (t.nan.size) return undefined

@@ -1,7 +1,9 @@
 /**
  * `units`: the tree (street → community → grid → micro-grid → household). Indexes (core/schema.ts): path_1,
- * parentId_1, level_1_path_1. Retired units are kept for history; the queries say whether they count.
+ * parentId_1, level_1_path_1, siblingKey_1. Retired units are kept for history; the queries say whether they count.
+ * Every write keeps `siblingKey` (core/grid/siblings.ts) in step with the name and parent.
  */
+import { siblingRange, withSiblingKey } from '../../core/grid/siblings'
 import type { Level, StoredUnit, Unit } from '../../core/units'
 import type { Database } from '../cloud'
 import { all, allIn, first, pathPrefix, rebaseField, rows, total } from './query'
@@ -14,6 +16,14 @@ export interface Units {
   byIds(ids: readonly string[]): Promise<Unit[]>
   /** Child units below `parentId`, households and retired units left out (households are counted, never listed). */
   childrenOf(parentId: string): Promise<Unit[]>
+  /**
+   * One page of the child units below `parentId` in sibling order (households and retired units left out),
+   * after the key `cursor`: at most `limit` of them, and whether more follow. One range read of `siblingKey`,
+   * so its cost is the page's, whatever the number of children.
+   */
+  childrenPage(parentId: string, cursor: string | undefined, limit: number): Promise<{ rows: Unit[]; more: boolean }>
+  /** Sets a unit's sibling key (the repair, for units written before the key existed). */
+  setSiblingKey(id: string, key: string): Promise<void>
   /** Every unit at or under `path`, retired ones too; households only when asked. */
   under(path: string, households: boolean): Promise<StoredUnit[]>
   /** Every household under a unit, retired ones left out. */
@@ -48,6 +58,21 @@ export function units(db: Database): Units {
     get: (id) => first<StoredUnit>(col().where({ _id: id })),
     byIds: (ids) => allIn<Unit>(ids, (slice) => col().where({ _id: _.in(slice) })),
     childrenOf: (parentId) => all<Unit>(col().where({ parentId, level: _.neq('household'), retired: _.neq(true) })),
+    async childrenPage(parentId, cursor, limit) {
+      const { after, before } = siblingRange(parentId, cursor)
+      const found = await rows<Unit>(
+        col()
+          .where({ siblingKey: _.gt(after).and(_.lt(before)), retired: _.neq(true) })
+          .orderBy('siblingKey', 'asc')
+          .limit(limit + 1),
+      )
+      return { rows: found.slice(0, limit), more: found.length > limit }
+    },
+    async setSiblingKey(id, key) {
+      await col()
+        .doc(id)
+        .update({ data: { siblingKey: key } })
+    },
     under: (path, households) =>
       all<StoredUnit>(
         col().where(households ? { path: under(path) } : { path: under(path), level: _.neq('household') }),
@@ -80,15 +105,23 @@ export function units(db: Database): Units {
           .limit(limit),
       ),
     async add(unit) {
-      await col().add({ data: unit })
+      await col().add({ data: withSiblingKey(unit) })
     },
     async update(id, patch) {
-      await col().doc(id).update({ data: patch })
-    },
-    async clearMove(id, path, parentId) {
+      // a new name or parent moves the unit among its siblings: its key follows
+      const was =
+        patch.name !== undefined || patch.parentId !== undefined ? await first<Unit>(col().where({ _id: id })) : null
+      const key = was ? withSiblingKey({ ...was, ...patch }).siblingKey : undefined
       await col()
         .doc(id)
-        .update({ data: { path, parentId, moving: _.remove() } })
+        .update({ data: key ? { ...patch, siblingKey: key } : patch })
+    },
+    async clearMove(id, path, parentId) {
+      const was = await first<Unit>(col().where({ _id: id }))
+      const key = was ? withSiblingKey({ ...was, parentId }).siblingKey : undefined
+      await col()
+        .doc(id)
+        .update({ data: { path, parentId, moving: _.remove(), ...(key ? { siblingKey: key } : {}) } })
     },
     rebase: (from, to, skipId) => rebaseField(db, col(), 'path', from, to, skipId),
   }

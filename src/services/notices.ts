@@ -199,9 +199,10 @@ export interface PublishInput {
 /** Refused texts fail with CONTENT_RISKY (its message says why); nothing is stored then. */
 export const publishNotice = (input: PublishInput): Promise<R<'publish'>> => call('notices', 'publish', input)
 
-/** A notice's reach under a unit, by the level below it (a page of its communities, grids or buildings). */
-export const getReach = (noticeId: string, unitId: string, page = 0): Promise<R<'reach'>> =>
-  call('notices', 'reach', { noticeId, unitId, page })
+/** A notice's reach under a unit, by the level below it (a page of its communities, grids or buildings; the next
+ * page after `cursor`, a `nextCursor` of before). */
+export const getReach = (noticeId: string, unitId: string, cursor?: string): Promise<R<'reach'>> =>
+  call('notices', 'reach', cursor ? { noticeId, unitId, cursor } : { noticeId, unitId })
 
 /** What the rows of a reach are called, by their level. */
 export const REACH_ROW_TITLES = { community: '各社区', grid: '各网格', microgrid: '各楼栋' } as const

@@ -299,9 +299,7 @@ describe('通知触达', () => {
         reached,
         rowLevel: 'microgrid',
         rows: buildings.map((b) => ({ ...b })),
-        total: buildings.length,
-        page: 0,
-        pageSize: 50,
+        pageSize: 20,
         delivery: { sent: 120, due: 300, done: false },
         remindedToday: false,
       }
@@ -332,7 +330,7 @@ describe('通知触达', () => {
   test('totals and bars per building, least reached first; a building lists its unreached with phones', async () => {
     answer = route(reachServer())
     const page = await renderPage(REACH, { id: 'n-1', unit: 'g-3' })
-    await eventually(() => expect(calls('reach')).toEqual([{ noticeId: 'n-1', unitId: 'g-3', page: 0 }]))
+    await eventually(() => expect(calls('reach')).toEqual([{ noticeId: 'n-1', unitId: 'g-3' }]))
     await eventually(() => expect(text(page, '.reach-totals__count')).toBe('已触达 4 / 10 户'))
     expect(text(page, '.reach-totals__percent')).toBe('40%')
     expect(text(page, '.reach-title')).toBe('明日停水通知')
@@ -391,7 +389,7 @@ describe('通知触达', () => {
     page.detach()
   })
 
-  test('a community shows its grids (by design: the level below), paged; tapping a grid opens its own reach', async () => {
+  test('a community shows its grids (by design: the level below), a page at a time with 加载更多; tapping a grid opens its own reach', async () => {
     const community = { id: 'c-1', name: '幸福里社区', level: 'community' as const }
     const grids = Array.from({ length: 60 }, (_, i) => ({
       id: `g-${i + 1}`,
@@ -400,33 +398,38 @@ describe('通知触达', () => {
       households: 10,
       reached: i % 10,
     }))
+    // the server's cursor: the index of the next row, as an opaque string
     const reachOf = (p: Record<string, unknown>): ReachResult => {
-      const at = (p.page as number) * 50
+      const at = p.cursor === undefined ? 0 : Number(p.cursor)
+      const { nextCursor: _none, ...base } = reachServer()['notices.reach']().data
       return {
-        ...reachServer()['notices.reach']().data,
+        ...base,
         unit: community,
         households: 600,
         reached: 270,
         rowLevel: 'grid',
-        rows: grids.slice(at, at + 50),
-        total: grids.length,
-        page: p.page as number,
-        pageSize: 50,
+        rows: grids.slice(at, at + 20),
+        ...(at + 20 < grids.length ? { nextCursor: String(at + 20) } : {}),
       }
     }
     answer = route({ ...reachServer(), 'notices.reach': (p) => ok(reachOf(p)) })
     const page = await renderPage(REACH, { id: 'n-1', unit: 'c-1' })
-    await eventually(() => expect(page.querySelectorAll('.reach-grid')).toHaveLength(50))
+    await eventually(() => expect(page.querySelectorAll('.reach-grid')).toHaveLength(20))
     none(page, '.reach-building')
     expect(text(page, '.reach-rows .card__title')).toBe('各网格')
-    // least reached first on the page
+    // least reached first among the rows shown
     expect(texts(page, '.reach-grid__count').slice(0, 2)).toEqual(['0/10', '0/10'])
-    await tap(page, '.reach-pages__next')
-    await eventually(() => expect(page.querySelectorAll('.reach-grid')).toHaveLength(10))
-    expect(calls('reach').at(-1)).toEqual({ noticeId: 'n-1', unitId: 'c-1', page: 1 })
+    await tap(page, '.reach-more')
+    await eventually(() => expect(page.querySelectorAll('.reach-grid')).toHaveLength(40))
+    expect(calls('reach').at(-1)).toEqual({ noticeId: 'n-1', unitId: 'c-1', cursor: '20' })
+    await tap(page, '.reach-more')
+    await eventually(() => expect(page.querySelectorAll('.reach-grid')).toHaveLength(60))
+    none(page, '.reach-more')
+    // every grid once, the page before each read again by its cursor (fresh figures for every row shown)
+    expect(new Set(texts(page, '.reach-grid__name')).size).toBe(60)
     await tap(page, '.reach-grid', 0)
     expect(wx.navigateTo).toHaveBeenLastCalledWith(
-      expect.objectContaining({ url: '/manage/notices/reach/index?id=n-1&unit=g-51' }),
+      expect.objectContaining({ url: expect.stringMatching(/^\/manage\/notices\/reach\/index\?id=n-1&unit=g-\d+$/) }),
     )
     none(page, '.unreached')
     page.detach()

@@ -1,12 +1,13 @@
 /**
- * grid.overview: households and residents under a unit and under each of its child units, with their heads. The
- * figures come from the units' counters (core/grid/counters.ts): as many documents as there are children, whatever
- * lies below them.
+ * grid.overview: households and residents under a unit and under each child unit of one page (OVERVIEW_PAGE, in
+ * sibling order after `cursor`), with their heads. The figures come from the units' counters
+ * (core/grid/counters.ts), the unit's own from its own counter: the cost is the page's (its children, their
+ * counters and heads), whatever the number of children and whatever lies below them.
  */
-import type { UnitCounts } from '../../../core/contract'
+import { OVERVIEW_PAGE, type UnitCounts } from '../../../core/contract'
 import { figuresOf } from '../../../core/grid/counters'
 import { headsByUnit } from '../../../core/grid/heads'
-import { byName } from '../../../core/grid/order'
+import { isSiblingCursor } from '../../../core/grid/siblings'
 import { pathIds } from '../../../core/units'
 import { viewerOf } from '../../../server/caller'
 import { AppError } from '../../../server/errors'
@@ -25,11 +26,18 @@ const countsOf = async (data: Data, ids: readonly string[]): Promise<UnitCounts[
 
 export const overview: Action<'grid', 'overview'> = {
   target: (payload) => payload.unitId,
-  async handle({ caller, data, target: unit }) {
+  async handle({ caller, data, payload, target: unit }) {
     if (!unit) throw new AppError('NOT_FOUND')
+    const { cursor } = payload
+    if (cursor !== undefined && !isSiblingCursor(unit._id, cursor)) {
+      throw new AppError('INVALID_PAYLOAD', '翻页位置不对，请刷新后再试')
+    }
     const ancestorIds = pathIds(unit.path).slice(0, -1)
-    const [ancestors, children] = await Promise.all([data.units.byIds(ancestorIds), data.units.childrenOf(unit._id)])
-    children.sort(byName)
+    const [ancestors, page] = await Promise.all([
+      data.units.byIds(ancestorIds),
+      data.units.childrenPage(unit._id, cursor, OVERVIEW_PAGE),
+    ])
+    const children = page.rows
     const shown = [unit, ...children]
     const [counts, holders] = await Promise.all([
       countsOf(
@@ -52,6 +60,7 @@ export const overview: Action<'grid', 'overview'> = {
       ...counts[0],
       heads: heads.get(unit._id) ?? [],
       children: children.map((c, i) => ({ ...unitRef(c), ...counts[i + 1], heads: heads.get(c._id) ?? [] })),
+      ...(page.more && children.length ? { nextCursor: children[children.length - 1].siblingKey } : {}),
     }
   },
 }

@@ -8,13 +8,15 @@
  * to a unit overlapping it (FORBIDDEN when the caller leads over no part of the notice, NOT_FOUND when the unit is
  * simply outside its audience). Only the part of the unit inside the notice's audience is counted.
  *
- * Cost (reads): reach = 1 notice + the unit's children (1 query) + for the page's rows (≤ 50) and the audience
- * parts their unit counters and 16 reach-counter shards each, by id (1 query per 100 ids) + the day's reminder:
- * bounded by the page, whatever lies below. unreached = 1 notice + 1 building + its households + its receipts +
+ * Cost (reads): reach = 1 notice + one page of the unit's children (≤ pageSize + 1: a range of `siblingKey`
+ * when the notice covers the unit whole, else the few children holding its parts, by id) + for the page's rows
+ * and the audience parts their unit counters and 16 reach-counter shards each, by id (1 query per 100 ids) + the
+ * day's reminder: bounded by the page, whatever the number of children and whatever lies below. unreached = 1 notice + 1 building + its households + its receipts +
  * the page's members + 1 audit write. visit = ledger (5 writes, 0 when already reached).
  */
 import type { ReachResult, UnreachedRow } from '../../../core/contract'
-import { byDoor, byName } from '../../../core/grid/order'
+import { byDoor } from '../../../core/grid/order'
+import { isSiblingCursor, siblingKey } from '../../../core/grid/siblings'
 import { reminderId } from '../../../core/ids'
 import { audienceWithin, leadsOver } from '../../../core/notices/audience'
 import { beijingDay } from '../../../core/notices/beijing-time'
@@ -22,7 +24,7 @@ import { isLive } from '../../../core/notices/expiry'
 import { NOTICE_TEMPLATE } from '../../../core/notices/links'
 import { homeOf, reminderMessage, unreachedAmong } from '../../../core/notices/messages'
 import { levelBelow, unitOfPath } from '../../../core/notices/reach'
-import { doorLabel, type Unit } from '../../../core/units'
+import { doorLabel, LEVELS, pathIds, type Unit } from '../../../core/units'
 import { recordRead } from '../../../server/audit'
 import type { Caller } from '../../../server/caller'
 import { deliveryProgress } from '../../../server/delivery-progress'
@@ -52,6 +54,37 @@ const requireLevel = (unit: Unit | null, level: Unit['level'], what: string): Un
   return unit
 }
 
+/**
+ * One page of the children of `unit` at `rowLevel` that the notice went to, in sibling order after `cursor`, each
+ * with the audience parts inside it. Covered whole: one range read of the children. Else only the children that
+ * hold one of the notice's parts (as few as its units), read by id.
+ */
+async function rowsPage(
+  data: Data,
+  unit: Unit,
+  audience: readonly string[],
+  cursor: string | undefined,
+  limit: number,
+): Promise<{ rows: { child: Unit; parts: string[] }[]; more: boolean }> {
+  if (audience.length === 1 && audience[0] === unit.path) {
+    const page = await data.units.childrenPage(unit._id, cursor, limit)
+    return { rows: page.rows.map((child) => ({ child, parts: [child.path] })), more: page.more }
+  }
+  const depth = LEVELS.indexOf(unit.level) + 1
+  const ids = [...new Set(audience.map((p) => pathIds(p)[depth]).filter((id): id is string => !!id))]
+  const keyed = (await data.units.byIds(ids))
+    .filter((c) => !c.retired && c.parentId === unit._id)
+    .map((child) => ({ child, key: siblingKey(child) ?? child._id }))
+    .filter((c) => cursor === undefined || c.key > cursor)
+    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+  return {
+    rows: keyed
+      .slice(0, limit)
+      .map(({ child }) => ({ child, parts: audience.filter((p) => p.startsWith(child.path)) })),
+    more: keyed.length > limit,
+  }
+}
+
 /** Households per unit (by id), from the unit counters of their subtrees; a unit without one has none. */
 async function householdsOf(data: Data, paths: readonly string[]): Promise<Map<string, number>> {
   const counters = await data.unitCounters.byIds(paths.map(unitOfPath))
@@ -64,15 +97,14 @@ export const reach: Action<'notices', 'reach'> = {
     const { notice, audience } = await noticeOver(data, payload.noticeId, target, caller)
     const unit = target as Unit
     const rowLevel = levelBelow(unit.level)
-    const { page, pageSize } = payload
+    const { cursor, pageSize } = payload
+    if (cursor !== undefined && !isSiblingCursor(unit._id, cursor)) {
+      throw new AppError('INVALID_PAYLOAD', '翻页位置不对，请刷新后再试')
+    }
 
     // the children the notice went to (a part of them at least), in name order, this page of them
-    const children = rowLevel ? (await data.units.childrenOf(unit._id)).filter((c) => c.level === rowLevel) : []
-    const reachedChildren = children
-      .map((child) => ({ child, parts: audienceWithin(notice, child) }))
-      .filter((c) => c.parts.length > 0)
-      .sort((x, y) => byName(x.child, y.child))
-    const slice = reachedChildren.slice(page * pageSize, (page + 1) * pageSize)
+    const page = rowLevel ? await rowsPage(data, unit, audience, cursor, pageSize) : { rows: [], more: false }
+    const slice = page.rows.filter((c) => c.child.level === rowLevel)
     // a row counts the audience parts inside it: itself when the notice covers it whole
     const paths = [...new Set([...audience, ...slice.flatMap((c) => c.parts)])]
     const [households, reachedBy, reminder, delivery] = await Promise.all([
@@ -100,9 +132,8 @@ export const reach: Action<'notices', 'reach'> = {
         households: sum(parts, households),
         reached: sum(parts, reachedBy),
       })),
-      total: reachedChildren.length,
-      page,
       pageSize,
+      ...(page.more && page.rows.length ? { nextCursor: siblingKey(page.rows[page.rows.length - 1].child) } : {}),
       delivery,
       remindedToday: !!reminder,
     }

@@ -5,6 +5,7 @@ import {
   FIGURES,
   householdMove,
   plus,
+  waitsForMove,
   withMember,
   ZERO,
   type Figures,
@@ -132,5 +133,25 @@ describe('the moves a change makes', () => {
       ),
       { numRuns: 100 },
     )
+  })
+})
+
+describe('waitsForMove: a change to a household waits while the units on its path move', () => {
+  const path = '/s1/c1/g1/b1/h1/'
+  const at = (p: string, moving?: boolean) => ({
+    path: p,
+    ...(moving ? { moving: { fromPath: p, toPath: '/s1/c1/g2/b1/', parentId: 'g2' } } : {}),
+  })
+  const onPath = (movingAt = -1, householdPath = path) =>
+    ['/s1/', '/s1/c1/', '/s1/c1/g1/', '/s1/c1/g1/b1/', householdPath].map((p, i) => at(p, i === movingAt))
+
+  it.each([
+    ['nothing moves', onPath(), false],
+    ['its building is being moved', onPath(3), true],
+    ['its grid is being moved', onPath(2), true],
+    ['it was moved since it was read', onPath(-1, '/s1/c1/g2/b1/h1/'), true],
+    ['it is gone', [...onPath().slice(0, 4), null], true],
+  ])('%s: %s', (_what, units, waits) => {
+    expect(waitsForMove(path, units)).toBe(waits)
   })
 })

@@ -144,6 +144,88 @@ describe('unit counters', () => {
     expect(counter.households).toBeGreaterThan(100)
   })
 
+  it('count a household reachable once when two claims into it are approved at the same moment', async () => {
+    const { gridId, chief } = residentCast(g.demo)
+    const dump = await g.dump()
+    const people = dump.people as PersonDoc[]
+    // households of the chief's grid where nobody has joined through WeChat yet: each approval would reach it
+    const unreached = (dump.units as Unit[]).filter(
+      (u) =>
+        u.level === 'household' &&
+        !u.retired &&
+        u.path.includes(`/${gridId}/`) &&
+        !people.some((p) => p.householdId === u._id && p.openid),
+    )
+    expect(unreached.length).toBeGreaterThanOrEqual(4)
+    const token = data(await act<InviteView>(chief, 'join', 'createInvite', { unitId: gridId })).token
+    let n = 0
+    const claim = async (home: Unit) =>
+      data(
+        await act<ClaimView>(`o_twice_${++n}`, 'join', 'claimHousehold', {
+          token,
+          microgridId: home.parentId,
+          entrance: home.entrance,
+          room: home.room,
+          name: `同户${n}`,
+          phone: `197${String(10_000_000 + n).slice(-8)}`,
+        }),
+      ).id
+    for (const home of unreached.slice(0, 4)) {
+      const ids = [await claim(home), await claim(home)]
+      // both approvals read the household before either writes: only one of them may make it reachable
+      const decided = await Promise.all(
+        ids.map((claimId) => act(chief, 'join', 'decideClaim', { claimId, approve: true })),
+      )
+      expect(decided.map((d) => d.ok)).toEqual([true, true])
+    }
+    expect(await drift()).toEqual([])
+  })
+
+  it('keep a claim approved into a building that is being moved off the old grid: refused until the move is done', async () => {
+    const { gridId, chief, staff } = residentCast(g.demo)
+    const db = cloudSdk.database()
+    const dump = await g.dump()
+    const units = dump.units as Unit[]
+    const otherGrid = units.find((u) => u.level === 'grid' && u.parentId === 'c1' && u._id !== gridId) as Unit
+    const building = units.find((u) => u.level === 'microgrid' && u.parentId === gridId && !u.retired) as Unit
+    const home = units.find((u) => u.level === 'household' && u.parentId === building._id && !u.retired) as Unit
+    const token = data(await act<InviteView>(chief, 'join', 'createInvite', { unitId: gridId })).token
+    const claimId = data(
+      await act<ClaimView>('o_mid_move', 'join', 'claimHousehold', {
+        token,
+        microgridId: building._id,
+        entrance: home.entrance,
+        room: home.room,
+        name: '搬迁中',
+        phone: '19612345678',
+      }),
+    ).id
+
+    // a move of the building to the other grid, stopped after its first transaction (the record, marked counted,
+    // and the building's figures shifted from the old grid to the new), before any path was rewritten
+    const toPath = `${otherGrid.path}${building._id}/`
+    const counters = db.collection('unitCounters')
+    const held = ((await counters.doc(building._id).get()) as unknown as { data: UnitCounterDoc }).data
+    const _ = db.command
+    const shift = (id: string, sign: number) =>
+      counters.doc(id).update({
+        data: Object.fromEntries(FIGURES.map((f) => [f, _.inc(sign * held[f])])),
+      })
+    await shift(gridId, -1)
+    await shift(otherGrid._id, 1)
+    await db
+      .collection('units')
+      .doc(building._id)
+      .update({ data: { moving: { fromPath: building.path, toPath, parentId: otherGrid._id, counted: true } } })
+
+    const midway = await act(staff, 'join', 'decideClaim', { claimId, approve: true })
+    expect(midway).toMatchObject({ ok: false, code: 'UNIT_MOVING' })
+    // the move, repeated, finishes what was recorded; then the claim goes through and counts where the building is
+    data(await act(staff, 'org', 'moveUnit', { unitId: building._id, newParentId: otherGrid._id }))
+    expect(await act(staff, 'join', 'decideClaim', { claimId, approve: true })).toMatchObject({ ok: true })
+    expect(await drift()).toEqual([])
+  })
+
   it('repairCounters finds a counter made wrong on purpose, says by how much, and mends it', async () => {
     const { gridId } = residentCast(g.demo)
     const db = cloudSdk.database()
@@ -174,18 +256,23 @@ describe('unit counters', () => {
         (await g.cloud.callFunction('grid', event, { openid: '' })).result as Envelope<{
           wrong: number
           checked: number
+          keys: number
           mended: { unitId: string; drift: Record<string, number> }[]
         }>,
       )
     const report = await fire()
     expect(report.mended).toEqual([{ unitId: gridId, drift: { residents: -7, joined: 2 } }])
     expect(report.wrong).toBe(1)
+    // the building written without a sibling key (as before keys existed) gets one: the grid's pages list it
+    expect(report.keys).toBe(1)
+    const [mendedBuilding] = ((await g.dump()).units as Unit[]).filter((u) => u._id === 'empty-building')
+    expect(mendedBuilding.siblingKey).toBe(`${gridId}/新建空楼/empty-building`)
     // every street, community, grid and building was compared
     const counted = ((await g.dump()).units as Unit[]).filter((u) => u.level !== 'household')
     expect(report.checked).toBe(counted.length)
     expect(await drift()).toEqual([])
 
     // a second run finds nothing left to mend
-    expect((await fire()).wrong).toBe(0)
+    expect(await fire()).toMatchObject({ wrong: 0, keys: 0 })
   })
 })
