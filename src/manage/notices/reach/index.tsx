@@ -218,6 +218,9 @@ const byLeastReached = (a: ReachRow, b: ReachRow): number =>
   b.households - b.reached - (a.households - a.reached) ||
   a.name.localeCompare(b.name, 'zh-CN')
 
+/** A row's key in the list. */
+const rowKey = (row: ReachRow): string => row.id
+
 /** Class names of the rows, by their level. */
 const ROW_KINDS = { community: 'community', grid: 'grid', microgrid: 'building' } as const
 
@@ -253,11 +256,10 @@ function RowBars({
         <Text className='card__title'>{REACH_ROW_TITLES[level]}</Text>
         <Text className='card__hint'>{level === 'microgrid' ? '点楼栋查看未触达住户' : '点一行查看下一级'}</Text>
       </View>
-      <PagedList list={list} empty='没有下一级' moreClass='reach-more'>
+      <PagedList list={list} empty='没有下一级' moreClass='reach-more' keyOf={rowKey}>
         {(r) => (
           <View
             className={`reach-row reach-${kind}${selected === r.id ? ` reach-${kind}--active` : ''}`}
-            key={r.id}
             onClick={() => onOpen(r)}
           >
             <View className='reach-row__head'>
