@@ -31,6 +31,8 @@ export const ERROR_MESSAGES = {
   PHONE_CODE_INVALID: '微信手机号验证已失效，请重新获取或手动填写手机号',
   // notices
   CONTENT_RISKY: '内容含有不宜发布的信息，请修改后再发布',
+  UPLOAD_NOT_YOURS: '图片不是你上传的，请重新选择图片',
+  UPLOAD_INVALID: '图片不符合要求，请重新选择',
   NOTICE_EXPIRED: '这条通知已过期',
   ALREADY_REMINDED: '今天已经提醒过未触达的住户了，明天再试',
   NOTHING_TO_REMIND: '没有可以提醒的住户：未触达的住户都没有订阅通知，今天的提醒仍可使用，也可以上门或电话告知',

@@ -1,6 +1,7 @@
 /** Documents as stored in the cloud database (`units` is in units.ts). */
 import type { Urgency, VisitMethod } from './contract/notices'
 import type { RoleGrant } from './roles'
+import type { FilePurpose, UploadState } from './uploads'
 import type { Level } from './units'
 
 /** People who need care (重点人员 / 特殊人群); shown only to leaders whose scope contains them. */
@@ -119,6 +120,37 @@ export interface NoticeDoc {
   origin: string
   publishedAt: Date
   expiresAt: Date
+}
+
+/**
+ * A stored file the app keeps track of (`uploads`): an image someone uploaded (reserved, then attached to what it
+ * illustrates and checked by security.mediaCheckAsync), or a file a function made with personal data (an export).
+ * The sweep timer deletes the file and this record once `expiresAt` has passed (core/uploads.ts RETENTION).
+ */
+export interface UploadDoc {
+  _id: string
+  /** person id of the uploader (of the leader an export was made for) */
+  ownerId: string
+  purpose: FilePurpose
+  cloudPath: string
+  /** cloud://… once known (attached, or an export) */
+  fileID: string | null
+  /** bytes and MIME type, as the server measured them when it was attached */
+  size: number | null
+  type: string | null
+  state: UploadState
+  /** what the image illustrates; null until attached */
+  attachedTo: { kind: 'notice'; id: string; unitId: string; unitPath: string } | null
+  /** the trace_id of the last mediaCheckAsync sent, which the wxa_media_check event names */
+  traceId: string | null
+  checkSentAt: Date | null
+  checks: number
+  /** label of a risky or review verdict (msgSecCheck v2 numbering) */
+  label: number | null
+  decidedAt: Date | null
+  /** when the sweep deletes it; null while it lives with what it is attached to */
+  expiresAt: Date | null
+  createdAt: Date
 }
 
 /** How a household was reached: 收到; opened a notice that asks for no 收到 (reading is reaching); a leader's visit. */

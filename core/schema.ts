@@ -98,6 +98,17 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [{ name: 'noticeId_1', keys: { noticeId: 1 } }],
   },
   {
+    name: 'uploads',
+    purpose: '存储文件：用户上传的图片（所有者、用途、大小、类型、审核状态、所附内容）与含个人信息的导出文件，到期由定时任务删除',
+    indexes: [
+      { name: 'fileID_1', keys: { fileID: 1 } },
+      { name: 'traceId_1', keys: { traceId: 1 } },
+      { name: 'expiresAt_1', keys: { expiresAt: 1 } },
+      { name: 'ownerId_1', keys: { ownerId: 1 } },
+      { name: 'state_1_checkSentAt_1', keys: { state: 1, checkSentAt: 1 } },
+    ],
+  },
+  {
     name: 'reminders',
     purpose: '提醒：每条通知每个单元每天最多一次',
     indexes: [{ name: 'noticeId_1', keys: { noticeId: 1 } }],

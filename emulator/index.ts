@@ -15,6 +15,7 @@ import { handleDatabase, wireError, type WireParams } from './wire/database'
 import { FunctionHost, type Identity, type InvokeOutcome } from './functions/host'
 import { CloudIds } from './open/cloud-ids'
 import { Outbox } from './open/outbox'
+import { MediaChecks, type MediaCheckEvent, type MediaCheckRules } from './open/media-check'
 import { LocalStorage } from './open/storage'
 import { Scheduler, type TimerFiring } from './timers/scheduler'
 import { createServer } from './http/server'
@@ -25,6 +26,7 @@ export { localSdkEnv } from './functions/sdk-env'
 export type { Durability } from './store/journal'
 export type { Persona } from '../core/persona'
 export type { TimerFiring } from './timers/scheduler'
+export type { MediaCheckEvent, MediaCheckRules } from './open/media-check'
 
 export interface LocalCloudOptions {
   dataDir: string
@@ -56,6 +58,10 @@ export interface LocalCloudOptions {
   functionEnv?: Record<string, Record<string, string>>
   /** a query no index serves on a collection of more than 1,000 documents: 'warn' once per shape (default), 'error', 'ignore' */
   unindexedQueries?: UnindexedPolicy
+  /** how the security.mediaCheckAsync stand-in decides and delivers verdicts (word and hash lists, delay, hold, drop) */
+  mediaCheck?: Partial<MediaCheckRules>
+  /** 消息推送: the function each pushed event goes to, e.g. `{ wxa_media_check: 'files' }` (none: events are dropped) */
+  messagePush?: Record<string, string>
 }
 
 export interface LocalCloud {
@@ -73,6 +79,8 @@ export interface LocalCloud {
   stats(): Record<string, number>
   /** queries since start (or the last reset): documents examined, indexed or not, unindexed shapes */
   queryStats(opts?: { reset?: boolean }): PlanStats
+  /** the image checks: change their rules, release held verdicts, wait until due ones are handled */
+  mediaChecks: MediaChecks
 }
 
 /** An error shaped like the one wx-server-sdk's callFunction rejects with. */
@@ -122,6 +130,21 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     return late.host!.invoke(name, event, who, source)
   }
 
+  // verdicts of security.mediaCheckAsync, pushed to the function 消息推送 names, as the platform calls it (no user)
+  const mediaChecks = new MediaChecks(
+    storage,
+    {
+      appid,
+      deliver: async (event: MediaCheckEvent) => {
+        const target = opts.messagePush?.[event.Event]
+        if (!target) return
+        const out = await invoke(target, event, { openid: '' }, 'wx_msg')
+        if (!out.ok) console.warn(`[local cloud] ${event.Event} push to ${target} failed: ${out.errMsg}`)
+      },
+    },
+    opts.mediaCheck,
+  )
+
   const queryStats = ({ reset = false } = {}): PlanStats => {
     const s = engine.stats()
     if (reset) engine.resetStats()
@@ -133,6 +156,12 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     // for benchmarks in another process: what the queries cost (see docs/local-cloud.md)
     if (action === 'local.queryStats')
       return { requestId: crypto.randomUUID(), data: queryStats({ reset: b.reset === true }) }
+    // the image checks' rules, and held verdicts released (see docs/local-cloud.md)
+    if (action === 'local.mediaCheck') {
+      const rules = mediaChecks.configure(b as Partial<MediaCheckRules>)
+      const released = b.release === true ? await mediaChecks.release() : 0
+      return { requestId: crypto.randomUUID(), data: { rules, released, held: mediaChecks.heldCount() } }
+    }
     if (action.startsWith('database.')) return handleDatabase(engine, action, b as WireParams)
     if (action.startsWith('storage.')) return storage.wire(action, b)
     if (action === 'functions.invokeFunction') {
@@ -197,6 +226,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     functionEnv: opts.functionEnv,
     onRpc: async (op, arg) => {
       if (op === 'outbox') return outbox.add(arg)
+      if (op === 'mediaCheck') return mediaChecks.submit(arg as Parameters<MediaChecks['submit']>[0])
       if (op === 'phoneCode') return !spentPhoneCodes.has(String(arg)) && !!spentPhoneCodes.add(String(arg))
       return (Array.isArray(arg) ? arg : []).map((id) => cloudIds.resolve(String(id)))
     },
@@ -222,6 +252,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       for (const [name, docs] of Object.entries(collections)) await engine.put(name, docs as Doc[])
     },
     queryStats,
+    mediaChecks,
     stats() {
       const out: Record<string, number> = {}
       for (const c of engine.collectionNames()) out[c] = engine.size(c)
@@ -230,6 +261,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     close() {
       closing ??= (async () => {
         scheduler.stop()
+        mediaChecks.close()
         await new Promise<void>((resolve) => {
           server.close(() => resolve())
           server.closeAllConnections()

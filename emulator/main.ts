@@ -29,6 +29,9 @@ async function main(): Promise<void> {
     staticDir,
     personas: demo.personas,
     blockedWords,
+    // images: the same word list decides a risky verdict; verdicts go to the files function (消息推送)
+    mediaCheck: { riskyWords: blockedWords },
+    messagePush: { wxa_media_check: 'files' },
     onTimer: (f) => console.log(`[timer] ${JSON.stringify(f)}`),
   })
   // Seed only an empty database: what people did in the demo survives restarts.

@@ -1,13 +1,14 @@
 /**
  * Deleting a person (privacy.requestDeletion, PIPL Art. 47): their personal data goes, their id stays where the
  * ledger and request history need it. Claims, the audit, subscriptions, the name on the notices they published and
- * on their relays go first and the person last, so a failure part way leaves the caller registered and able to ask
- * again: each step is idempotent.
+ * on their relays, and their stored files go first and the person last, so a failure part way leaves the caller
+ * registered and able to ask again: each step is idempotent.
  */
 import { claimMove, householdMove, withMember } from '../../core/grid/counters'
 import type { PersonDoc } from '../../core/model'
 import type { Data } from '../../server/data'
 import { moveInTx } from '../../server/data/unit-counters'
+import { deleteFilesOf } from '../../server/uploads'
 
 export async function anonymise(data: Data, person: PersonDoc, name: string): Promise<void> {
   // a pending claim is withdrawn with the counters above its household; then every claim keeps its household and
@@ -20,6 +21,8 @@ export async function anonymise(data: Data, person: PersonDoc, name: string): Pr
   // notices they published keep the unit that spoke (和平里社区 · 许玉兰 → 和平里社区); relays keep their note
   await data.notices.unsign(person._id, person.name)
   await data.relays.unsign(person._id)
+  // their photos go with them (the images of their notices and requests, uploads never attached, their exports)
+  await deleteFilesOf(data, person._id)
   await leaveCounted(data, person)
   await data.people.anonymise(person._id, name, new Date())
 }

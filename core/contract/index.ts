@@ -4,6 +4,7 @@
  * what the client's services return.
  */
 import type { z } from 'zod'
+import { filesPayloads, type FilesApi } from './files'
 import { gridPayloads, type GridApi } from './grid'
 import { joinPayloads, type JoinApi } from './join'
 import { noticesPayloads, type NoticesApi } from './notices'
@@ -11,6 +12,7 @@ import { orgPayloads, type OrgApi } from './org'
 import { pointsPayloads, type PointsApi } from './points'
 import { privacyPayloads, type PrivacyApi } from './privacy'
 
+export * from './files'
 export * from './grid'
 export * from './join'
 export * from './notices'
@@ -24,6 +26,7 @@ export const PAYLOADS = {
   join: joinPayloads,
   privacy: privacyPayloads,
   notices: noticesPayloads,
+  files: filesPayloads,
   points: pointsPayloads,
 } as const
 
@@ -33,6 +36,7 @@ export interface Api {
   join: JoinApi
   privacy: PrivacyApi
   notices: NoticesApi
+  files: FilesApi
   points: PointsApi
 }
 

@@ -100,8 +100,12 @@ export interface NoticeCard {
 
 export interface NoticeDetail extends Omit<NoticeCard, 'excerpt'> {
   body: string
-  /** Temporary URLs of the images. */
+  /** Temporary URLs of the images that passed the image check (what everyone sees). */
   images: string[]
+  /** 审核中: images still waiting for their check's verdict, returned only to their uploader and the leaders. */
+  checkingImages: string[]
+  /** How many of the caller's own images the check refused (hidden from everyone; core/uploads.ts withheldLine). */
+  withheldImages: number
   targets: UnitRef[]
   /** Set when opened from a grid's share card and that grid's chief added a note. */
   relayNote: { grid: UnitRef; note: string; by: string } | null

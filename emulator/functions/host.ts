@@ -9,6 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { buildSync } from 'esbuild'
+import type { RpcOp } from './openapi'
 import type { FromWorker, ToWorker, WorkerInit } from './worker'
 import { localSdkEnv } from './sdk-env'
 
@@ -43,7 +44,7 @@ export interface HostOptions {
   maxInstances?: number
   /** environment variables of one function (configured per function on the platform) */
   functionEnv?: Record<string, Record<string, string>>
-  onRpc: (op: 'outbox' | 'openData' | 'phoneCode', arg: unknown, caller: Identity) => Promise<unknown>
+  onRpc: (op: RpcOp, arg: unknown, caller: Identity) => Promise<unknown>
 }
 
 /** Platform error codes for a failed invocation (what callFunction rejects with). */

@@ -8,7 +8,9 @@
 import { createHash } from 'node:crypto'
 import QRCode from 'qrcode'
 
-export type Rpc = (op: 'outbox' | 'openData' | 'phoneCode', arg: unknown) => Promise<unknown>
+/** What a worker asks the local cloud's main thread (shared state: the outbox, CloudIDs, spent codes, image checks). */
+export type RpcOp = 'outbox' | 'openData' | 'phoneCode' | 'mediaCheck'
+export type Rpc = (op: RpcOp, arg: unknown) => Promise<unknown>
 
 export interface OpenApiHost {
   blockedWords: string[]
@@ -163,10 +165,38 @@ export function getUnlimited(host: OpenApiHost): Api {
   }
 }
 
+/**
+ * security.mediaCheckAsync (v2): checks the request as the platform does (media_url, media_type 1 audio / 2 image,
+ * version 2 with openid and scene 1–4) and answers at once with a trace id; the verdict comes later as the
+ * wxa_media_check event, which the local cloud decides (by its word and hash lists) and delivers
+ * (emulator/open/media-check.ts).
+ */
+export function mediaCheckAsync(host: OpenApiHost): Api {
+  return async (data) => {
+    const api = 'openapi.security.mediaCheckAsync'
+    const mediaUrl = data.media_url ?? data.mediaUrl
+    const mediaType = Number(data.media_type ?? data.mediaType)
+    if (typeof mediaUrl !== 'string' || !/^https?:\/\//.test(mediaUrl)) throw sdkError(47001, `${api}:fail invalid media_url`)
+    if (mediaType !== 1 && mediaType !== 2) throw sdkError(47001, `${api}:fail invalid media_type`)
+    if (data.version !== 2) throw sdkError(47001, `${api}:fail only version 2 is emulated`)
+    if (typeof data.openid !== 'string' || !data.openid) throw sdkError(40003, `${api}:fail invalid openid`)
+    if (![1, 2, 3, 4].includes(Number(data.scene))) throw sdkError(40129, `${api}:fail invalid scene`)
+    const traceId = (await host.rpc('mediaCheck', {
+      mediaUrl,
+      mediaType,
+      openid: data.openid,
+      scene: Number(data.scene),
+    })) as string
+    // wx-server-sdk hands openapi answers back in camelCase (trace_id → traceId)
+    return { errCode: 0, errMsg: `${api}:ok`, traceId }
+  }
+}
+
 /** `cloud.openapi` look-alike: any namespace path, callable; unknown APIs fail loudly. Also callable as openapi(opts). */
 export function makeOpenApi(host: OpenApiHost): unknown {
   const apis: Record<string, Api> = {
     'security.msgSecCheck': msgSecCheck(host.blockedWords),
+    'security.mediaCheckAsync': mediaCheckAsync(host),
     'subscribeMessage.send': subscribeMessageSend(host),
     'phonenumber.getPhoneNumber': getPhoneNumber(host),
     'wxacode.getUnlimited': getUnlimited(host),

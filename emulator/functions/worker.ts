@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module'
 import { parentPort, workerData } from 'node:worker_threads'
-import { makeGetOpenData, makeOpenApi, type Rpc } from './openapi'
+import { makeGetOpenData, makeOpenApi, type Rpc, type RpcOp } from './openapi'
 
 export interface WorkerInit {
   functionIndex: string
@@ -18,7 +18,7 @@ export type ToWorker =
 export type FromWorker =
   | { t: 'done'; id: number; ok: true; json: string }
   | { t: 'done'; id: number; ok: false; error: { name: string; message: string } }
-  | { t: 'rpc'; id: number; op: 'outbox' | 'openData' | 'phoneCode'; arg: unknown }
+  | { t: 'rpc'; id: number; op: RpcOp; arg: unknown }
 
 const port = parentPort!
 const init = workerData as WorkerInit

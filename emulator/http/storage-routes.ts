@@ -3,8 +3,8 @@
  * - `POST /local/storage/upload?cloudPath=…` raw body → `{fileID}` (the h5 client's wx.cloud.uploadFile);
  * - `PUT` to the same URL is what wx-server-sdk sends after storage.getUploadMetadata (answered like COS: empty
  *   200, or an XML <Error> the SDK maps to -503001);
- * - `GET|HEAD /local/storage/<cloudPath>` serves a file (what getTempFileURL URLs point at); `?download=<name>`
- *   asks the browser to save it under that name.
+ * - `GET|HEAD /local/storage/<cloudPath>` serves a file (what getTempFileURL URLs point at, signed with their
+ *   expiry: 403 once it passed); `?download=<name>` asks the browser to save it under that name.
  */
 import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -18,6 +18,8 @@ export const UPLOAD_PATH = '/local/storage/upload'
 /** Storage errors as the platform numbers them (what wx.cloud.uploadFile / downloadFile reject with). */
 const STORAGE_REQUEST_FAIL = -503001
 const STORAGE_FILE_NONEXIST = -503003
+/** A temp URL past its expiry or with a signature that is not ours (COS: 403 AccessDenied). */
+const STORAGE_SIGN_PARAM_INVALID = -503002
 
 /**
  * Reads the whole body up to `max` bytes. Past the limit it keeps draining (so the client, which may still be
@@ -78,6 +80,17 @@ function serve(storage: LocalStorage, req: IncomingMessage, res: ServerResponse,
   if (problem) return json(res, 400, { errCode: -1, errMsg: problem })
   const file = storage.locate(cloudPath)
   if (!file) return json(res, 404, { errCode: STORAGE_FILE_NONEXIST, errMsg: `storage file not exists: ${cloudPath}` })
+  // a temp URL (getTempFileURL) carries its expiry and signature; a bare path is the client's own fileID access
+  const t = url.searchParams.get('t')
+  const sign = url.searchParams.get('sign')
+  if (t !== null || sign !== null) {
+    const verdict = storage.checkTempUrl(cloudPath, t ?? '', sign ?? '')
+    if (verdict !== 'ok')
+      return json(res, 403, {
+        errCode: STORAGE_SIGN_PARAM_INVALID,
+        errMsg: verdict === 'expired' ? 'temp URL expired' : 'temp URL signature invalid',
+      })
+  }
   const headers: Record<string, string | number> = {
     'content-type': contentType(cloudPath),
     'content-length': fs.statSync(file).size,

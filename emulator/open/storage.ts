@@ -51,6 +51,8 @@ export class LocalStorage {
   /** the bucket part of a fileID, shaped like the platform's `<hex of 2 chars>-<env>-<app number>` */
   readonly bucket: string
   readonly maxBytes: number
+  /** signs temp URLs; a fresh one per start, so a restart ends every URL handed out before it */
+  private readonly urlKey = crypto.randomBytes(32)
 
   constructor(private readonly opts: StorageOptions) {
     this.dir = path.join(opts.dataDir, 'storage')
@@ -74,9 +76,30 @@ export class LocalStorage {
     return cloudPathProblem(p) ? null : p
   }
 
-  /** What getTempFileURL hands out: served by GET /local/storage/<cloudPath>, unencoded as the SDK encodes it. */
-  tempUrl(cloudPath: string): string {
+  /** Where GET /local/storage/<cloudPath> serves a file, unencoded as the SDK encodes it (no expiry). */
+  fileUrl(cloudPath: string): string {
     return `${this.opts.baseUrl()}/local/storage/${cloudPath}`
+  }
+
+  /**
+   * What getTempFileURL hands out: the file's URL signed with its expiry (`t`, seconds since the epoch) as COS
+   * signs one; GET refuses it once `t` has passed (403), and a deleted file answers 404 whatever its URL.
+   */
+  tempUrl(cloudPath: string, maxAgeSeconds: number, now = Date.now()): string {
+    const t = Math.floor(now / 1000) + Math.max(0, Math.floor(maxAgeSeconds))
+    return `${this.fileUrl(cloudPath)}?t=${t}&sign=${this.sign(cloudPath, t)}`
+  }
+
+  /** Whether a signed URL's `t` and `sign` still admit the file: 'ok', 'expired', or 'forged'. */
+  checkTempUrl(cloudPath: string, t: string, sign: string, now = Date.now()): 'ok' | 'expired' | 'forged' {
+    const expected = this.sign(cloudPath, Number(t))
+    if (!/^\d+$/.test(t) || sign.length !== expected.length) return 'forged'
+    if (!crypto.timingSafeEqual(Buffer.from(sign), Buffer.from(expected))) return 'forged'
+    return Number(t) * 1000 < now ? 'expired' : 'ok'
+  }
+
+  private sign(cloudPath: string, t: number): string {
+    return crypto.createHmac('sha256', this.urlKey).update(`${t}\n${cloudPath}`).digest('hex').slice(0, 32)
   }
 
   private file(cloudPath: string): string {
@@ -152,7 +175,7 @@ export class LocalStorage {
             authorization: `local ${token}`,
             fileId: this.fileId(cloudPath),
             cosFileId: token,
-            download_url: this.tempUrl(cloudPath),
+            download_url: this.fileUrl(cloudPath),
           },
         }
       }
@@ -175,7 +198,7 @@ export class LocalStorage {
                   code: 'STORAGE_FILE_NONEXIST',
                   message: `storage file not exists: ${fileID}`,
                 }
-              return { fileID, tempFileURL: this.tempUrl(cloudPath), maxAge, code: 'SUCCESS' }
+              return { fileID, tempFileURL: this.tempUrl(cloudPath, maxAge), maxAge, code: 'SUCCESS' }
             }),
           },
         }

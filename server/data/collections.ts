@@ -22,6 +22,7 @@ import type {
   TeamMemberDoc,
   TransferDoc,
   UnitCounterDoc,
+  UploadDoc,
   VolunteerDoc,
   VoucherDoc,
 } from '../../core/model'
@@ -39,6 +40,7 @@ export interface Documents {
   receipts: ReceiptDoc
   reachCounters: ReachCounterDoc
   relays: RelayDoc
+  uploads: UploadDoc
   deliveries: DeliveryDoc
   deliveryShards: DeliveryShardDoc
   subscriptions: SubscriptionDoc
@@ -70,6 +72,7 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'receipts',
   'reachCounters',
   'relays',
+  'uploads',
   'deliveries',
   'deliveryShards',
   'subscriptions',

@@ -35,6 +35,7 @@ import { unitCounters, type UnitCounters } from './unit-counters'
 import { units, type Units } from './units'
 import { volunteers, type Volunteers } from './volunteers'
 import { vouchers, type Vouchers } from './vouchers'
+import { uploads, type Uploads } from './uploads'
 
 export type { TxData } from './tx'
 
@@ -50,6 +51,7 @@ export interface Data {
   receipts: Receipts
   reachCounters: ReachCounters
   relays: Relays
+  uploads: Uploads
   deliveries: Deliveries
   subscriptions: Subscriptions
   reminders: Reminders
@@ -86,6 +88,7 @@ export function createData(db: Database): Data {
     receipts: receipts(db),
     reachCounters: reachCounters(db),
     relays: relays(db),
+    uploads: uploads(db),
     deliveries: deliveries(db),
     subscriptions: subscriptions(db),
     reminders: reminders(db),

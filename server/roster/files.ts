@@ -7,21 +7,27 @@ import { getCloud } from '../cloud'
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-/** Stores `content` under rosters/ and returns its fileID and a download URL. */
-export async function publishFile(folder: string, fileName: string, content: Buffer): Promise<RosterFile> {
+/**
+ * Stores `content` under rosters/ and returns its fileID, a download URL that lasts `maxAgeSeconds` (the file's own
+ * life: the caller records it for the sweep, server/uploads.ts recordExport) and where it is.
+ */
+export async function publishFile(
+  folder: string,
+  fileName: string,
+  content: Buffer,
+  maxAgeSeconds: number,
+): Promise<{ file: RosterFile; cloudPath: string }> {
   const cloud = getCloud()
   // a fresh path each time: a URL handed out earlier keeps pointing at the file it was made for
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`
-  const { fileID } = await cloud.uploadFile({
-    cloudPath: `rosters/${folder}/${stamp}/${fileName}`,
-    fileContent: content,
-  })
-  const res = (await cloud.getTempFileURL({ fileList: [fileID] })) as {
+  const cloudPath = `rosters/${folder}/${stamp}/${fileName}`
+  const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: content })
+  const res = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: maxAgeSeconds }] })) as {
     fileList: { fileID: string; tempFileURL: string; status: number; errMsg?: string }[]
   }
   const item = res.fileList[0]
   if (!item || item.status !== 0 || !item.tempFileURL) throw new Error(`getTempFileURL failed: ${item?.errMsg}`)
-  return { fileID, url: item.tempFileURL, fileName }
+  return { file: { fileID, url: item.tempFileURL, fileName }, cloudPath }
 }
 
 /** The bytes of an uploaded file; null when storage has no such file. */

@@ -39,23 +39,6 @@ export function chooseSpreadsheet(): Promise<PickedFile | null> {
     : chooseInChat(['xlsx'])
 }
 
-/** Lets the user pick up to `count` images (weapp: album or camera; h5: from disk). [] when they cancel. */
-export async function chooseImages(count: number): Promise<PickedFile[]> {
-  if (count < 1) return []
-  if (process.env.TARO_ENV === 'h5') return (await chooseInBrowser('image/*', true)).slice(0, count)
-  try {
-    const res = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'] })
-    return res.tempFiles.map((f) => ({
-      name: f.tempFilePath.split('/').pop() ?? 'image',
-      size: f.size,
-      path: f.tempFilePath,
-    }))
-  } catch (e) {
-    if (isCancel(e)) return []
-    throw new ServiceError('INTERNAL', '无法选择图片，请稍后再试')
-  }
-}
-
 /**
  * Uploads to cloud storage at `cloudPath` (e.g. `rosters/<communityId>/<time>.xlsx`; no leading `/`, no `..`)
  * and returns its fileID, which is what a function's payload carries. `source` is a picked file, a weapp temp

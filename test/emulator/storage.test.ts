@@ -38,7 +38,10 @@ describe('inside a function, through the real SDK', () => {
     expect(temp.value.errMsg).toBe('getTempFileURL:ok')
     expect(temp.value.fileList[0]).toEqual({
       fileID,
-      tempFileURL: `${t.cloud.url}/local/storage/rosters/社区一/名册 2025.xlsx`,
+      // signed with its expiry, as COS signs one (below: refused once it passed)
+      tempFileURL: expect.stringMatching(
+        new RegExp(`^${t.cloud.url}/local/storage/rosters/社区一/名册 2025\\.xlsx\\?t=\\d+&sign=[0-9a-f]{32}$`),
+      ),
       status: 0,
       errMsg: 'ok',
       maxAge: expect.any(Number),
@@ -59,6 +62,33 @@ describe('inside a function, through the real SDK', () => {
     })
     expect((await fn({ op: 'download', fileID })).error?.errMsg).toMatch(/^downloadFile:fail storage file not exists/)
     expect((await fetch(encodeURI(temp.value.fileList[0].tempFileURL))).status).toBe(404)
+  })
+
+  it('a temp URL serves its file until its maxAge has passed, then answers 403; a forged one never serves', async () => {
+    const fileID = (await fn({ op: 'upload', cloudPath: 'exports/short.csv', text: 'a,b' })).value.fileID as string
+    const [long, short] = (
+      await fn({
+        op: 'temp',
+        fileList: [
+          { fileID, maxAge: 3600 },
+          { fileID, maxAge: 0 },
+        ],
+      })
+    ).value.fileList as { tempFileURL: string }[]
+    expect((await fetch(long.tempFileURL)).status).toBe(200)
+    // maxAge 0 ends within the second it was made: wait for that, by asking (no fixed sleep)
+    const deadline = Date.now() + 5_000
+    let status = 0
+    while (Date.now() < deadline && (status = (await fetch(short.tempFileURL)).status) === 200);
+    expect(status).toBe(403)
+    expect(await (await fetch(short.tempFileURL)).json()).toEqual({ errCode: -503002, errMsg: 'temp URL expired' })
+    // a later expiry or another signature is not ours
+    const later = long.tempFileURL.replace(/t=(\d+)/, (_m, t: string) => `t=${Number(t) + 1}`)
+    const forged = long.tempFileURL.replace(/sign=[0-9a-f]/, (m) =>
+      m.endsWith('0') ? `${m.slice(0, -1)}1` : `${m.slice(0, -1)}0`,
+    )
+    for (const url of [later, forged]) expect((await fetch(url)).status).toBe(403)
+    expect((await fetch(long.tempFileURL)).status).toBe(200)
   })
 
   it('overwrites the same cloudPath, keeping one fileID', async () => {

@@ -145,6 +145,8 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
   'notices.visit': (u) => ({ noticeId: 'no-such-notice', householdId: u, method: 'door' }),
   'notices.remind': (u) => ({ noticeId: 'no-such-notice', unitId: u }),
   'notices.subscribe': () => ({ templateId: 'notice-template' }),
+  'files.reserve': () => ({ purpose: 'notice', exts: ['jpg'] }),
+  'files.uploaded': () => ({ purpose: 'notice', fileIDs: ['cloud://local.bucket/none.jpg'] }),
   'points.home': () => ({}),
   'points.activities': () => ({}),
   'points.activity': () => ({ activityId: 'no-such-activity' }),

@@ -100,9 +100,17 @@ describe('发布通知', () => {
     })
 
   test('a grid chief publishes an urgent notice to chosen buildings, without 回执, with images and a 3-day expiry', async () => {
+    // the one upload path: paths reserved under the chief's own folder, then what arrived checked by the cloud
+    const reserved = [
+      'uploads/notice/0123456789abcdef/aaaaaaaaaaaaaaaaaaaaaaaa.jpg',
+      'uploads/notice/0123456789abcdef/bbbbbbbbbbbbbbbbbbbbbbbb.png',
+    ]
     answer = route({
       'grid.me': () => ok(chiefMe),
       'grid.overview': () => ok(gridOverview),
+      'files.reserve': () => ok({ uploads: reserved.map((cloudPath) => ({ cloudPath, maxBytes: 2 * 1024 * 1024 })) }),
+      'files.uploaded': (p) =>
+        ok({ files: (p.fileIDs as string[]).map((fileID) => ({ fileID, size: 1000, type: 'image/png' })) }),
       'notices.publish': published,
     })
     const page = await renderPage(PUBLISH)
@@ -123,10 +131,20 @@ describe('发布通知', () => {
     expect(texts(page, '.scope-option--active')).toEqual(['5号楼', '6号楼'])
     await tap(page, '.publish-images__add')
     await eventually(() => expect(page.querySelectorAll('.publish-image')).toHaveLength(2))
-    expect(wx.chooseMedia).toHaveBeenCalledWith(expect.objectContaining({ count: 9, mediaType: ['image'] }))
+    expect(wx.chooseMedia).toHaveBeenCalledWith(
+      expect.objectContaining({ count: 9, mediaType: ['image'], sizeType: ['compressed'] }),
+    )
+    expect(calls('reserve')).toEqual([{ purpose: 'notice', exts: ['jpg', 'png'] }])
     const uploads = wx.cloud.uploadFile.mock.calls.map(([c]) => c)
-    expect(uploads.map((u) => u.filePath)).toEqual(['wxfile://tmp/a.jpg', 'wxfile://tmp/b.png'])
-    expect(uploads.every((u) => /^notices\/g-3\/\d+-\d\.(jpg|png)$/.test(u.cloudPath))).toBe(true)
+    expect(uploads.map((u) => [u.filePath, u.cloudPath])).toEqual([
+      ['wxfile://tmp/a.jpg', reserved[0]],
+      ['wxfile://tmp/b.png', reserved[1]],
+    ])
+    expect(calls('uploaded')).toEqual([
+      { purpose: 'notice', fileIDs: reserved.map((p) => `cloud://local.bucket/${p}`) },
+    ])
+    // the publisher is told the images wait for the check (审核中) before residents see them
+    expect(text(page, '.publish-images__hint')).toContain('审核中')
 
     const before = Date.now()
     await tap(page, '.publish-submit')

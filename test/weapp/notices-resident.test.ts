@@ -67,6 +67,8 @@ const detail: NoticeDetail = {
   householdReached: false,
   body: '因管网抢修，今晚22:00至次日6:00停水，请提前储水。\n如有困难请联系楼栋长。',
   images: ['https://tmp.example/notice-1.png', 'https://tmp.example/notice-2.png'],
+  checkingImages: [],
+  withheldImages: 0,
   targets: [{ id: 'co-1', name: '幸福里社区', level: 'community' }],
   relayNote: {
     grid: { id: 'g-3', name: '幸福里第三网格', level: 'grid' },

@@ -2,28 +2,20 @@
  * the reach ledger). */
 import { leadsOver, reachesHome } from '../../../core/notices/audience'
 import { isLive } from '../../../core/notices/expiry'
-import { getCloud } from '../../../server/cloud'
 import { AppError } from '../../../server/errors'
 import { recordAck, recordReach } from '../../../server/reach-ledger'
 import type { Action } from '../../../server/router'
+import { imagesFor } from '../../../server/uploads'
 import { unitRef } from '../../../server/views'
 import { cardsFor, targetsOf } from '../cards'
-
-/** Temporary URLs of the notice's images; one the storage no longer has is left out. */
-async function imageUrls(fileIDs: string[]): Promise<string[]> {
-  if (fileIDs.length === 0) return []
-  const res = (await getCloud().getTempFileURL({ fileList: fileIDs })) as {
-    fileList: { status: number; tempFileURL: string }[]
-  }
-  return res.fileList.filter((f) => f.status === 0 && f.tempFileURL).map((f) => f.tempFileURL)
-}
 
 export const detail: Action<'notices', 'detail'> = {
   async handle({ payload, caller, data }) {
     const notice = await data.notices.get(payload.noticeId)
     if (!notice) throw new AppError('NOT_FOUND')
     const resident = reachesHome(notice, caller.person?.homePath)
-    if (!resident && !leadsOver(notice, caller.grants)) throw new AppError('FORBIDDEN')
+    const leads = leadsOver(notice, caller.grants)
+    if (!resident && !leads) throw new AppError('FORBIDDEN')
 
     // opening marks it read (once; it never undoes a 收到); only for the residents it is addressed to
     if (resident && caller.person) {
@@ -40,7 +32,8 @@ export const detail: Action<'notices', 'detail'> = {
     const [[view], targets, images, acks, grid] = await Promise.all([
       cardsFor([notice], caller, data),
       targetsOf([notice], data),
-      imageUrls(notice.images),
+      // passed images for everyone; 审核中 ones only for their uploader and the leaders; risky ones never
+      imagesFor(data, notice.images, { personId: caller.person?._id, leads }),
       caller.person ? data.acks.ofPerson(caller.person._id, [notice._id]) : [],
       relay ? data.units.get(relay.gridId) : null,
     ])
@@ -49,7 +42,9 @@ export const detail: Action<'notices', 'detail'> = {
     return {
       ...rest,
       body: notice.body,
-      images,
+      images: images.images,
+      checkingImages: images.checking,
+      withheldImages: images.withheld,
       targets: targets.get(notice._id) ?? [],
       relayNote:
         relay && grid && relay.note ? { grid: unitRef(grid), note: relay.note, by: relay.byName || '网格长' } : null,

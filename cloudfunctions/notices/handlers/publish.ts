@@ -1,4 +1,5 @@
-/** notices.publish: a leader publishes to units inside their scope; text passes the content check first. */
+/** notices.publish: a leader publishes to units inside their scope; text passes the content check first, and the
+ * images must be the leader's own checked uploads (server/uploads.ts), each then sent to the image check (审核中). */
 import { randomBytes } from 'node:crypto'
 import type { DeliveryDoc, NoticeDoc } from '../../../core/model'
 import { expiryProblem } from '../../../core/notices/expiry'
@@ -6,6 +7,7 @@ import { originLine, speakingGrant } from '../../../core/notices/origin'
 import { outermost, publishGrants } from '../../../core/notices/scope'
 import type { Unit } from '../../../core/units'
 import { checkText } from '../../../server/content-check'
+import { attachAndCheck, checkAttachable } from '../../../server/uploads'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
 import { byId, unitRef } from '../../../server/views'
@@ -35,6 +37,8 @@ export const publish: Action<'notices', 'publish'> = {
 
     // refused text: CONTENT_RISKY, and nothing below runs
     await checkText(caller.openid, payload.title, payload.body)
+    // someone else's file, an unchecked or used one: UPLOAD_NOT_YOURS / UPLOAD_INVALID, and nothing below runs
+    const uploads = await checkAttachable(data, caller, 'notice', payload.images)
 
     // origin: the widest role the caller publishes the first target with (和平里社区 · 许玉兰)
     const grant = speakingGrant(caller.grants, targets[0])
@@ -71,6 +75,12 @@ export const publish: Action<'notices', 'publish'> = {
       await tx.notices.set(noticeId, noticeFields)
       await tx.deliveries.set(jobId, jobFields)
     })
+    await attachAndCheck(
+      data,
+      uploads,
+      { kind: 'notice', id, unitId: targets[0]._id, unitPath: targets[0].path },
+      caller.openid,
+    )
     return { ...card(notice, { read: false, householdReached: false }), targets: targets.map(unitRef) }
   },
 }

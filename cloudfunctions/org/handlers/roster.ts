@@ -13,6 +13,7 @@ import { exportedPeople, rosterTables } from '../../../core/org/roster/export'
 import { planImport } from '../../../core/org/roster/plan'
 import { validateRoster } from '../../../core/org/roster/validate'
 import type { Unit } from '../../../core/units'
+import { RETENTION } from '../../../core/uploads'
 import { recordRead } from '../../../server/audit'
 import type { Data } from '../../../server/data'
 import { AppError } from '../../../server/errors'
@@ -25,6 +26,8 @@ import {
   writeRoster,
 } from '../../../server/roster/workbook'
 import type { Action } from '../../../server/router'
+import { recordExport } from '../../../server/uploads'
+import type { Caller } from '../../../server/caller'
 import { newPersonId, newUnitId } from '../new-ids'
 import { writeImport } from '../write-import'
 
@@ -45,9 +48,24 @@ async function loadCommunity(data: Data, c: Unit): Promise<CommunityState> {
 
 const rosterIssue = (reason: string) => new AppError('ROSTER_INVALID', reason, [{ reason }])
 
+const ownerOf = (caller: Caller): string => {
+  if (!caller.person) throw new AppError('NOT_REGISTERED')
+  return caller.person._id
+}
+
+/** Roster files live an hour (core/uploads.ts RETENTION), their download URLs with them. */
+const ROSTER_URL_SECONDS = RETENTION.exportMs / 1000
+
 export const rosterTemplate: Action<'org', 'rosterTemplate'> = {
-  async handle() {
-    return publishFile('template', '网格花名册模板.xlsx', await emptyRoster())
+  async handle({ caller, data }) {
+    const { file, cloudPath } = await publishFile(
+      'template',
+      '网格花名册模板.xlsx',
+      await emptyRoster(),
+      ROSTER_URL_SECONDS,
+    )
+    await recordExport(data, { ownerId: ownerOf(caller), purpose: 'rosterExport', fileID: file.fileID, cloudPath })
+    return file
   },
 }
 
@@ -64,7 +82,14 @@ export const exportRoster: Action<'org', 'exportRoster'> = {
       unit: c,
       subjectIds: exportedPeople(state).map((p) => p._id),
     })
-    const file = await publishFile(c._id, `${c.name}花名册.xlsx`, await writeRoster(tables))
+    const { file, cloudPath } = await publishFile(
+      c._id,
+      `${c.name}花名册.xlsx`,
+      await writeRoster(tables),
+      ROSTER_URL_SECONDS,
+    )
+    // every phone and room of the community: deleted an hour from now by the files sweep
+    await recordExport(data, { ownerId: ownerOf(caller), purpose: 'rosterExport', fileID: file.fileID, cloudPath })
     return { ...file, rows: tables.residents.length }
   },
 }

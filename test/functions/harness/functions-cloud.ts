@@ -29,11 +29,12 @@ export interface FunctionsCloud {
  * msgSecCheck stand-in's word list, and whether timers run by themselves (tests that fire them pass false). */
 export async function startFunctionsCloud(
   functions: readonly string[] = ['grid'],
-  options: Pick<LocalCloudOptions, 'blockedWords' | 'timers'> = {},
+  options: Pick<LocalCloudOptions, 'blockedWords' | 'timers' | 'mediaCheck'> = {},
 ): Promise<FunctionsCloud> {
   await buildFunctions(functions)
   const dataDir = mkdtempSync(join(tmpdir(), 'wgt-functions-'))
-  const cloud = await startLocalCloud({ dataDir, port: 0, ...options })
+  // image verdicts go to the files function, as 消息推送 is configured on a real environment (docs/deploy.md)
+  const cloud = await startLocalCloud({ dataDir, port: 0, messagePush: { wxa_media_check: 'files' }, ...options })
   const demo = buildDemoCommunity()
   await cloud.seed({ units: demo.units, people: demo.people, unitCounters: demo.unitCounters, ...demo.points })
 

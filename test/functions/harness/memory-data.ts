@@ -69,6 +69,7 @@ export function memoryData(units: readonly Unit[], people: readonly PersonDoc[])
     receipts: only('receipts'),
     reachCounters: only('reachCounters'),
     relays: only('relays'),
+    uploads: only('uploads'),
     deliveries: only('deliveries'),
     subscriptions: only('subscriptions'),
     reminders: only('reminders'),

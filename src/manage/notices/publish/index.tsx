@@ -9,7 +9,7 @@ import Taro from '@tarojs/taro'
 import { Image, Text, Textarea, View } from '@tarojs/components'
 import { RoleTag } from '../../../components/RoleTag'
 import { useRemote } from '../../../hooks/use-remote'
-import { chooseImages, uploadFile, type PickedFile } from '../../../services/files'
+import { pickImages, type UploadedImage } from '../../../services/upload'
 import { getOverview, type UnitRef } from '../../../services/grid'
 import { publishNotice, URGENCIES, URGENCY_LABELS, type Urgency } from '../../../services/notices'
 import { reachUrl } from '../../../routes'
@@ -37,11 +37,6 @@ export default function PublishPage() {
   )
 }
 
-interface Picture {
-  fileID: string
-  preview: string
-}
-
 function PublishForm({ scope }: { scope: PublishScope }) {
   const [title, setTitle] = useState('')
   const [text, setText] = useState('')
@@ -50,7 +45,7 @@ function PublishForm({ scope }: { scope: PublishScope }) {
   const [days, setDays] = useState<number>(DEFAULT_EXPIRY)
   // Nothing chosen below the whole means the whole (a building head chooses among their buildings).
   const [chosen, setChosen] = useState<UnitRef[]>(scope.whole ? [] : scope.parts === 'load' ? [] : scope.parts)
-  const [pictures, setPictures] = useState<Picture[]>([])
+  const [pictures, setPictures] = useState<UploadedImage[]>([])
   const [uploading, setUploading] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
@@ -73,16 +68,9 @@ function PublishForm({ scope }: { scope: PublishScope }) {
   const addImages = async () => {
     setError('')
     try {
-      const picked = await chooseImages(MAX_IMAGES - pictures.length)
-      if (!picked.length) return
       setUploading(true)
-      const folder = scope.whole?.id ?? targets[0]?.id ?? 'unit'
-      const uploaded = await Promise.all(
-        picked.map(async (p, i) => ({
-          fileID: await uploadFile(p, `notices/${folder}/${Date.now()}-${i}.${extensionOf(p)}`),
-          preview: previewOf(p),
-        })),
-      )
+      // picked, size-checked, uploaded under the leader's own folder and checked by the cloud (services/upload)
+      const uploaded = await pickImages('notice', MAX_IMAGES - pictures.length)
       setPictures((ps) => [...ps, ...uploaded].slice(0, MAX_IMAGES))
     } catch (e) {
       setError(messageOf(e))
@@ -159,6 +147,11 @@ function PublishForm({ scope }: { scope: PublishScope }) {
             </View>
           ) : null}
         </View>
+        {pictures.length ? (
+          <Text className='manage-hint publish-images__hint'>
+            图片发布后先经内容安全审核：审核中只有你和负责这些范围的干部看得到，通过后居民才能看到
+          </Text>
+        ) : null}
       </View>
 
       <View className='card'>
@@ -279,12 +272,3 @@ function Parts({
     </View>
   )
 }
-
-const extensionOf = (p: PickedFile): string => {
-  const m = /\.([A-Za-z0-9]{1,5})$/.exec(p.name || p.path || '')
-  return m ? m[1].toLowerCase() : 'jpg'
-}
-
-/** What an <Image> can show before the upload: the weapp temp path, or (h5) an object URL of the file. */
-const previewOf = (p: PickedFile): string =>
-  p.path ?? (p.file && typeof URL !== 'undefined' ? URL.createObjectURL(p.file) : '')

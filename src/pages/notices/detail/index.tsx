@@ -13,6 +13,7 @@ import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
 import { toServiceError, type ServiceError } from '../../../services/errors'
 import { parseNoticeQuery } from '../../../../core/notices/links'
+import { withheldLine } from '../../../../core/uploads'
 import {
   ackNotice,
   getNotice,
@@ -92,7 +93,7 @@ function NoticeView({ notice }: { notice: NoticeDetail }) {
           {notice.body}
         </Text>
 
-        {notice.images.length ? (
+        {notice.images.length || notice.checkingImages.length ? (
           <View className='notice-detail__images'>
             {notice.images.map((url) => (
               <Image
@@ -104,7 +105,20 @@ function NoticeView({ notice }: { notice: NoticeDetail }) {
                 onClick={() => preview(url)}
               />
             ))}
+            {/* only their uploader and the leaders get these: residents see them once the check passes */}
+            {notice.checkingImages.map((url) => (
+              <View key={url} className='notice-detail__checking'>
+                <Image className='notice-detail__image' src={url} mode='aspectFill' lazyLoad />
+                <Text className='notice-detail__checking-tag'>审核中</Text>
+              </View>
+            ))}
           </View>
+        ) : null}
+        {notice.checkingImages.length ? (
+          <Text className='notice-detail__checking-hint'>审核中的图片只有发布人和负责干部看得到，通过后居民才能看到</Text>
+        ) : null}
+        {notice.withheldImages ? (
+          <Text className='notice-detail__withheld'>{withheldLine(notice.withheldImages)}</Text>
         ) : null}
       </View>
 

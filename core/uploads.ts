@@ -1,0 +1,93 @@
+/**
+ * The rules of stored files: which images the app accepts for which purpose, where an upload goes, how its
+ * image check moves (审核中 → 通过 / 复核 / 违规), who may see an image before it passed, and how long each kind of
+ * file lives. Pure: the I/O is server/uploads.ts; the client picks and uploads through src/services/upload.ts.
+ */
+import { PUBLISHERS } from './permissions'
+import type { Role } from './roles'
+
+/** What a resident or leader uploads an image for (requests, patrol findings, activities and proposals join here). */
+export const IMAGE_PURPOSES = ['notice'] as const
+export type ImagePurpose = (typeof IMAGE_PURPOSES)[number]
+
+/** Who may upload images for each purpose (the roles of whoever attaches them: notice images, the publishers). */
+export const UPLOADERS: Record<ImagePurpose, readonly Role[]> = { notice: PUBLISHERS }
+
+/** Files a function makes with personal data (roster exports, and the template with them), deleted a short time
+ * after they are made. */
+export const EXPORT_PURPOSES = ['rosterExport'] as const
+export type ExportPurpose = (typeof EXPORT_PURPOSES)[number]
+
+export type FilePurpose = ImagePurpose | ExportPurpose
+
+/** Image types the app accepts, by what their first bytes say (never by the name the client gave). */
+export const IMAGE_TYPES = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp' } as const
+export type ImageExt = keyof typeof IMAGE_TYPES
+
+/** The most an image may weigh after the client compressed it, and how many one pick may reserve. */
+export const UPLOAD_LIMITS = { imageBytes: 2 * 1024 * 1024, perPick: 9 } as const
+
+const HOUR_MS = 60 * 60 * 1000
+/**
+ * How long files live. An export's temporary URL expires with it; an image picked and never attached goes after a
+ * day; an image whose verdict never came is asked again after `recheckAfter`, at most `maxChecks` times.
+ */
+export const RETENTION = {
+  exportMs: HOUR_MS,
+  unattachedMs: 24 * HOUR_MS,
+  recheckAfterMs: 6 * HOUR_MS,
+  maxChecks: 3,
+} as const
+
+/**
+ * `reserved`: a path handed out; `uploaded`: the file is there and the server checked its type and size, not yet
+ * attached. An attached image's check: `pending` (sent, no verdict: 审核中), `review` (the platform is unsure and
+ * asks for a person's review: still 审核中 here), `pass`, `risky` (hidden everywhere). `export`: a file a function
+ * made, no check.
+ */
+export const UPLOAD_STATES = ['reserved', 'uploaded', 'pending', 'review', 'pass', 'risky', 'export'] as const
+export type UploadState = (typeof UPLOAD_STATES)[number]
+
+/** What the platform's verdict (result.suggest of wxa_media_check) makes of an image. */
+export function verdictState(suggest: unknown): 'pass' | 'review' | 'risky' | null {
+  return suggest === 'pass' || suggest === 'review' || suggest === 'risky' ? suggest : null
+}
+
+/** How an image is shown to a viewer: to everyone, only as 审核中 (its uploader and the scope's leaders), or not. */
+export type ImageVisibility = 'shown' | 'checking' | 'hidden'
+
+export function imageVisibility(state: UploadState, viewerMaySeeUnchecked: boolean): ImageVisibility {
+  if (state === 'pass') return 'shown'
+  if (state === 'pending' || state === 'review') return viewerMaySeeUnchecked ? 'checking' : 'hidden'
+  return 'hidden'
+}
+
+/** The extension of a type sniffed from a file's first bytes; null when it is none of IMAGE_TYPES. */
+export function sniffImage(head: Uint8Array): ImageExt | null {
+  const at = (i: number, ...bytes: number[]) => bytes.every((b, k) => head[i + k] === b)
+  if (at(0, 0xff, 0xd8, 0xff)) return 'jpg'
+  if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'png'
+  if (at(0, 0x47, 0x49, 0x46, 0x38)) return 'gif'
+  if (at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50)) return 'webp'
+  return null
+}
+
+/** The id of an upload record and of its file: 24 hex characters. */
+export const UPLOAD_ID = /^[0-9a-f]{24}$/
+
+/**
+ * Where an upload goes: `uploads/<purpose>/<owner folder>/<upload id>.<ext>`. The owner folder is derived from
+ * the uploader's openid by the server (server/uploads.ts), so one person's uploads share a folder that names
+ * nobody.
+ */
+export const uploadPath = (purpose: ImagePurpose, ownerFolder: string, id: string, ext: ImageExt): string =>
+  `uploads/${purpose}/${ownerFolder}/${id}.${ext}`
+
+/** The upload id a fileID (cloud://<env>.<bucket>/<path>) names when its path is an upload path; else null. */
+export function uploadIdOf(fileID: string): { purpose: string; ownerFolder: string; id: string } | null {
+  const m = /\/uploads\/([a-zA-Z]+)\/([0-9a-f]{16})\/([0-9a-f]{24})\.(jpg|png|gif|webp)$/.exec(fileID)
+  return m ? { purpose: m[1], ownerFolder: m[2], id: m[3] } : null
+}
+
+/** The Chinese a publisher reads about images of theirs that failed the check. */
+export const withheldLine = (n: number): string => `${n} 张图片未通过内容安全审核，已对所有人隐藏`

@@ -1,0 +1,387 @@
+/**
+ * The one upload path, server side (rules in core/uploads.ts, records in `uploads`):
+ * reserve (paths under the caller's own folder) → uploaded (the file is there: its type sniffed from its bytes, its
+ * size measured) → attach (the attaching function checks each image is the caller's own, for this purpose, unused)
+ * → security.mediaCheckAsync → the wxa_media_check verdict. Also the files functions make (exports, recorded with
+ * their expiry), what a viewer may see of an item's images, and the deletions the sweep timer and a person's
+ * deletion run.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import type { ReservedUpload } from '../core/contract'
+import type { UploadDoc } from '../core/model'
+import {
+  RETENTION,
+  UPLOAD_ID,
+  UPLOAD_LIMITS,
+  UPLOADERS,
+  imageVisibility,
+  sniffImage,
+  uploadIdOf,
+  uploadPath,
+  verdictState,
+  IMAGE_TYPES,
+  type ExportPurpose,
+  type ImageExt,
+  type ImagePurpose,
+} from '../core/uploads'
+import type { AuditedAction } from '../core/privacy/audit'
+import type { Caller } from './caller'
+import { getCloud } from './cloud'
+import type { Data } from './data'
+import { AppError } from './errors'
+
+/** The folder of one person's uploads: derived from their openid, naming nobody. */
+export const ownerFolder = (openid: string): string =>
+  createHash('sha256').update(`uploads:${openid}`).digest('hex').slice(0, 16)
+
+const mine = (caller: Caller): { personId: string; openid: string } => {
+  if (!caller.person || !caller.openid) throw new AppError('NOT_REGISTERED')
+  return { personId: caller.person._id, openid: caller.openid }
+}
+
+const blank = (now: Date): Omit<UploadDoc, '_id' | 'ownerId' | 'purpose' | 'cloudPath' | 'state'> => ({
+  fileID: null,
+  size: null,
+  type: null,
+  attachedTo: null,
+  traceId: null,
+  checkSentAt: null,
+  checks: 0,
+  label: null,
+  decidedAt: null,
+  expiresAt: new Date(now.getTime() + RETENTION.unattachedMs),
+  createdAt: now,
+})
+
+/** files.reserve: one path per picked image, recorded so that an upload never attached is deleted after a day. */
+export async function reserveUploads(
+  data: Data,
+  caller: Caller,
+  purpose: ImagePurpose,
+  exts: readonly ImageExt[],
+  now = new Date(),
+): Promise<ReservedUpload[]> {
+  const { personId, openid } = mine(caller)
+  if (!caller.grants.some((g) => UPLOADERS[purpose].includes(g.role))) throw new AppError('FORBIDDEN')
+  const folder = ownerFolder(openid)
+  const docs: UploadDoc[] = exts.map((ext) => {
+    const id = randomBytes(12).toString('hex')
+    return {
+      _id: id,
+      ownerId: personId,
+      purpose,
+      cloudPath: uploadPath(purpose, folder, id, ext),
+      state: 'reserved',
+      ...blank(now),
+    }
+  })
+  await data.uploads.addMany(docs)
+  return docs.map((d) => ({ cloudPath: d.cloudPath, maxBytes: UPLOAD_LIMITS.imageBytes }))
+}
+
+/** The audit entry of a risky image names the action that published it. */
+const AUDITED_BY_PURPOSE: Record<ImagePurpose, AuditedAction> = { notice: 'notices.publish' }
+
+const invalid = (why: string) => new AppError('UPLOAD_INVALID', why)
+
+/** The caller's reserved or uploaded record a fileID names, or the refusal a user should read. */
+async function ownRecord(data: Data, caller: Caller, fileID: string, purpose: ImagePurpose): Promise<UploadDoc> {
+  const { personId } = mine(caller)
+  const ref = uploadIdOf(fileID)
+  if (!ref || !UPLOAD_ID.test(ref.id)) throw invalid('请通过小程序重新选择图片')
+  const doc = await data.uploads.get(ref.id)
+  if (!doc || !fileID.endsWith(`/${doc.cloudPath}`)) throw invalid('图片已过期，请重新选择')
+  if (doc.ownerId !== personId) throw new AppError('UPLOAD_NOT_YOURS')
+  if (doc.purpose !== purpose) throw invalid('这张图片不是为这里上传的，请重新选择')
+  return doc
+}
+
+/** The bytes of a stored file; null when storage has none. */
+async function download(fileID: string): Promise<Buffer | null> {
+  try {
+    return ((await getCloud().downloadFile({ fileID })) as { fileContent: Buffer }).fileContent
+  } catch (error) {
+    const e = error as { errMsg?: unknown; message?: unknown }
+    if (/not exist|-503003|-501007|INVALID_PARAM/i.test(`${String(e.errMsg)} ${String(e.message)}`)) return null
+    throw error
+  }
+}
+
+async function deleteStored(fileIDs: string[]): Promise<Set<string>> {
+  const gone = new Set<string>()
+  if (!fileIDs.length) return gone
+  const res = (await getCloud().deleteFile({ fileList: fileIDs })) as { fileList: { fileID: string; status: number }[] }
+  // deleted now, or already gone (-503003): either way nothing is left to delete
+  for (const f of res.fileList) if (f.status === 0 || f.status === -503003) gone.add(f.fileID)
+  return gone
+}
+
+/**
+ * files.uploaded: the client's files are in storage: each is checked (the caller's own reservation, an allowed image
+ * type by its bytes, within the size limit) and recorded. A file that fails is deleted, with its record, and the
+ * call is refused naming why; nothing of the others is kept either (the user picks again).
+ */
+export async function confirmUploads(
+  data: Data,
+  caller: Caller,
+  purpose: ImagePurpose,
+  fileIDs: readonly string[],
+): Promise<{ fileID: string; size: number; type: string }[]> {
+  const docs = await Promise.all(fileIDs.map((f) => ownRecord(data, caller, f, purpose)))
+  const checked = await Promise.all(
+    docs.map(async (doc, i) => {
+      const bytes = doc.state === 'reserved' ? await download(fileIDs[i]) : null
+      return { doc, fileID: fileIDs[i], bytes }
+    }),
+  )
+  let problem: string | null = null
+  for (const { doc, bytes } of checked) {
+    if (doc.state !== 'reserved') problem ??= '这张图片已经用过了，请重新选择'
+    else if (!bytes) problem ??= '图片没有上传成功，请重新选择'
+    else if (bytes.length > UPLOAD_LIMITS.imageBytes)
+      problem ??= `图片过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），最大 ${UPLOAD_LIMITS.imageBytes / 1024 / 1024} MB`
+    else if (!sniffImage(bytes)) problem ??= '只能上传 JPG、PNG、GIF 或 WebP 图片'
+  }
+  if (problem) {
+    const fresh = checked.filter((c) => c.doc.state === 'reserved')
+    await deleteStored(fresh.map((c) => c.fileID))
+    await data.uploads.remove(fresh.map((c) => c.doc._id))
+    throw invalid(problem)
+  }
+  return Promise.all(
+    checked.map(async ({ doc, fileID, bytes }) => {
+      const ext = sniffImage(bytes!)!
+      const patch = { state: 'uploaded' as const, fileID, size: bytes!.length, type: IMAGE_TYPES[ext] }
+      if (!(await data.uploads.updateIf(doc._id, 'reserved', patch))) throw invalid('这张图片已经用过了，请重新选择')
+      return { fileID, size: patch.size, type: patch.type }
+    }),
+  )
+}
+
+export interface AttachTarget {
+  kind: 'notice'
+  id: string
+  unitId: string
+  unitPath: string
+}
+
+/**
+ * Before the item is written: every image is the caller's own upload for `purpose`, checked and not attached yet
+ * (else the refusal, and nothing is written). Returns the records to attach.
+ */
+export async function checkAttachable(
+  data: Data,
+  caller: Caller,
+  purpose: ImagePurpose,
+  fileIDs: readonly string[],
+): Promise<UploadDoc[]> {
+  if (new Set(fileIDs).size !== fileIDs.length) throw invalid('同一张图片只能添加一次')
+  const docs = await Promise.all(fileIDs.map((f) => ownRecord(data, caller, f, purpose)))
+  for (const d of docs) {
+    if (d.state === 'reserved') throw invalid('图片没有上传成功，请重新选择')
+    if (d.state !== 'uploaded' || d.attachedTo) throw invalid('这张图片已经用过了，请重新选择')
+  }
+  return docs
+}
+
+/**
+ * After the item is written: its images are attached (they live with it now, no expiry) and each is sent to
+ * security.mediaCheckAsync: 审核中 until the verdict event. An image another call attached meanwhile is left out of
+ * this item (it shows nowhere here, as an image without a record never does).
+ */
+export async function attachAndCheck(data: Data, docs: readonly UploadDoc[], to: AttachTarget, openid: string) {
+  const now = new Date()
+  const attached: UploadDoc[] = []
+  for (const d of docs) {
+    const patch = { state: 'pending' as const, attachedTo: { ...to }, expiresAt: null }
+    if (await data.uploads.updateIf(d._id, 'uploaded', patch)) attached.push({ ...d, ...patch })
+  }
+  await Promise.all(attached.map((d) => sendCheck(data, d, openid, now)))
+}
+
+/** How long the platform may take to fetch the image it checks (it pushes the verdict within 30 minutes). */
+const CHECK_URL_SECONDS = 24 * 60 * 60
+/** 4 = 社交日志 (posts others read), as for the text of a notice. */
+const SCENE_PUBLISHED = 4
+
+/** Sends one image to the check; a failure leaves it 审核中, and the sweep asks again later. */
+async function sendCheck(data: Data, doc: UploadDoc, openid: string, now: Date): Promise<void> {
+  try {
+    const [url] = await tempUrls([doc.fileID!], CHECK_URL_SECONDS)
+    if (!url) throw new Error(`no temp URL for ${doc.fileID}`)
+    const res = (await getCloud().openapi.security.mediaCheckAsync({
+      media_url: url,
+      media_type: 2,
+      version: 2,
+      scene: SCENE_PUBLISHED,
+      openid,
+    })) as { traceId?: string; trace_id?: string }
+    const traceId = res.traceId ?? res.trace_id ?? null
+    await data.uploads.update(doc._id, { traceId, checkSentAt: now, checks: doc.checks + 1 })
+  } catch (error) {
+    console.warn('[uploads] mediaCheckAsync failed, the sweep asks again:', error)
+    await data.uploads.update(doc._id, { checkSentAt: now, checks: doc.checks + 1 })
+  }
+}
+
+/** The wxa_media_check push, as the platform delivers it to the function 消息推送 names. */
+export interface MediaCheckEvent {
+  MsgType: 'event'
+  Event: 'wxa_media_check'
+  trace_id: string
+  result?: { suggest?: string; label?: number }
+}
+
+export const isMediaCheckEvent = (e: unknown): e is MediaCheckEvent =>
+  typeof e === 'object' &&
+  e !== null &&
+  (e as MediaCheckEvent).Event === 'wxa_media_check' &&
+  typeof (e as MediaCheckEvent).trace_id === 'string'
+
+/**
+ * A verdict: the image its trace id names moves from 审核中 to pass, review or risky. Only a trace id the check
+ * answered us with matches (they never leave the server), so a forged event changes nothing. A risky image is
+ * hidden everywhere from now on, audit-logged, and its uploader reads why on its page; its file goes after a day.
+ */
+export async function applyVerdict(data: Data, event: MediaCheckEvent, now = new Date()) {
+  const state = verdictState(event.result?.suggest)
+  const doc = event.trace_id ? await data.uploads.byTraceId(event.trace_id) : null
+  if (!state || !doc) return { applied: false }
+  const label = event.result?.label ?? null
+  const expiresAt = state === 'risky' ? new Date(now.getTime() + RETENTION.unattachedMs) : null
+  if (!(await data.uploads.updateIf(doc._id, 'pending', { state, label, decidedAt: now, expiresAt })))
+    return { applied: false }
+  if (state === 'risky' && doc.attachedTo) {
+    const [owner] = await data.people.byIds([doc.ownerId])
+    await data.audit.append({
+      actorId: doc.ownerId,
+      actorName: owner?.name ?? '',
+      action: AUDITED_BY_PURPOSE[doc.purpose as ImagePurpose] ?? 'notices.publish',
+      subjectIds: [doc.ownerId],
+      unitId: doc.attachedTo.unitId,
+      unitPath: doc.attachedTo.unitPath,
+      at: now,
+    })
+  }
+  return { applied: true, state }
+}
+
+async function tempUrls(fileIDs: string[], maxAge: number): Promise<string[]> {
+  if (!fileIDs.length) return []
+  const res = (await getCloud().getTempFileURL({ fileList: fileIDs.map((fileID) => ({ fileID, maxAge })) })) as {
+    fileList: { fileID: string; status: number; tempFileURL: string }[]
+  }
+  const byId = new Map(
+    res.fileList.filter((f) => f.status === 0 && f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]),
+  )
+  return fileIDs.map((f) => byId.get(f) ?? '')
+}
+
+/** How long a URL of an image shown in a page lasts (the page is read again long before). */
+const VIEW_URL_SECONDS = 2 * 60 * 60
+
+/**
+ * What a viewer sees of an item's images: `images` passed the check (everyone), `checking` are 审核中 (only their
+ * uploader and, with `leads`, the scope's leaders), `withheld` counts the viewer's own images the check refused.
+ * An image with no record (never checked) or a risky one is never returned.
+ */
+export async function imagesFor(
+  data: Data,
+  fileIDs: readonly string[],
+  viewer: { personId: string | undefined; leads: boolean },
+): Promise<{ images: string[]; checking: string[]; withheld: number }> {
+  if (!fileIDs.length) return { images: [], checking: [], withheld: 0 }
+  const records = new Map((await data.uploads.byFileIDs(fileIDs)).map((d) => [d.fileID, d]))
+  const shown: string[] = []
+  const checking: string[] = []
+  let withheld = 0
+  for (const f of fileIDs) {
+    const d = records.get(f)
+    if (!d) continue
+    const own = !!viewer.personId && d.ownerId === viewer.personId
+    const seen = imageVisibility(d.state, own || viewer.leads)
+    if (seen === 'shown') shown.push(f)
+    else if (seen === 'checking') checking.push(f)
+    else if (own && d.state === 'risky') withheld++
+  }
+  const urls = await tempUrls([...shown, ...checking], VIEW_URL_SECONDS)
+  return {
+    images: urls.slice(0, shown.length).filter(Boolean),
+    checking: urls.slice(shown.length).filter(Boolean),
+    withheld,
+  }
+}
+
+/** A file a function made with personal data: recorded so the sweep deletes it `RETENTION.exportMs` after. */
+export async function recordExport(
+  data: Data,
+  file: { ownerId: string; purpose: ExportPurpose; fileID: string; cloudPath: string },
+  now = new Date(),
+): Promise<Date> {
+  const expiresAt = new Date(now.getTime() + RETENTION.exportMs)
+  await data.uploads.add({
+    _id: randomBytes(12).toString('hex'),
+    ...blank(now),
+    ownerId: file.ownerId,
+    purpose: file.purpose,
+    cloudPath: file.cloudPath,
+    fileID: file.fileID,
+    state: 'export',
+    expiresAt,
+  })
+  return expiresAt
+}
+
+/** Deletes the files of these records and then the records (a record whose file would not go stays, for later). */
+async function deleteRecords(data: Data, docs: readonly UploadDoc[]): Promise<number> {
+  const gone = await deleteStored(docs.flatMap((d) => (d.fileID ? [d.fileID] : [])))
+  // a reservation never uploaded through files.uploaded has no fileID we know: its record goes
+  const done = docs.filter((d) => !d.fileID || gone.has(d.fileID))
+  await data.uploads.remove(done.map((d) => d._id))
+  return done.length
+}
+
+const BATCH = 50
+
+/** A deleted person's files go with them (privacy.requestDeletion), in batches until none is left. */
+export async function deleteFilesOf(data: Data, ownerId: string): Promise<number> {
+  let deleted = 0
+  for (let round = 0; round < 100; round++) {
+    const docs = await data.uploads.ofOwner(ownerId, BATCH)
+    if (!docs.length) break
+    const n = await deleteRecords(data, docs)
+    deleted += n
+    if (n < docs.length) break // storage refused some: the sweep's next firing retries through expiresAt
+  }
+  return deleted
+}
+
+/**
+ * The `sweep` timer: files whose time is up are deleted (exports an hour after, uploads never attached after a
+ * day, risky images a day after their verdict), and images whose verdict never came are sent again. Bounded per
+ * firing (`rounds` batches of 50); what is left waits for the next firing, which starts where this one stopped.
+ */
+export async function sweepFiles(data: Data, firedAt: Date, rounds = 4) {
+  let deleted = 0
+  let rechecked = 0
+  for (let round = 0; round < rounds; round++) {
+    const due = await data.uploads.expired(firedAt, BATCH)
+    if (!due.length) break
+    const n = await deleteRecords(data, due)
+    deleted += n
+    if (n === 0) break
+  }
+  // after maxChecks sends an image stays 审核中, for its uploader and the leaders only
+  const stale = await data.uploads.unanswered(
+    new Date(firedAt.getTime() - RETENTION.recheckAfterMs),
+    RETENTION.maxChecks,
+    BATCH,
+  )
+  for (const d of stale) {
+    const [owner] = await data.people.byIds([d.ownerId])
+    if (!owner?.openid) continue
+    await sendCheck(data, d, owner.openid, firedAt)
+    rechecked++
+  }
+  return { deleted, rechecked }
+}
