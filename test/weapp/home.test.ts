@@ -78,6 +78,47 @@ test('a grid chief also sees the counts of their grid, per micro-grid', async ()
   page.detach()
 })
 
+test('community staff see the first page of their grids; 查看更多 appends the next, the totals stay the community’s', async () => {
+  const grid = (n: number) => ({
+    id: `g-${n}`,
+    name: `第${n}网格`,
+    level: 'grid' as const,
+    households: n,
+    residents: 2 * n,
+    heads: [],
+  })
+  const communityOverview = (from: number, to: number, nextCursor?: string) => ({
+    unit: { id: 'co-1', name: '幸福里社区', level: 'community' as const, path: [] },
+    households: 9999,
+    residents: 19999,
+    heads: [],
+    children: Array.from({ length: to - from + 1 }, (_, i) => grid(from + i)),
+    ...(nextCursor ? { nextCursor } : {}),
+  })
+  answer = (call) =>
+    call.data.action === 'overview'
+      ? ok(communityOverview(21, 25))
+      : ok(homeOf(staffMe, 0, communityOverview(1, 20, 'co-1/next')))
+  const page = await renderPage(HOME)
+  await eventually(() => expect(page.querySelectorAll('.overview__row')).toHaveLength(20))
+  expect(actions()).toEqual(['grid.home'])
+  // the community's own figures; how many grids in all is not shown while they do not fit on one page
+  expect(page.dom.textContent).toContain('9999')
+  expect(page.dom.textContent).not.toContain('网格数')
+
+  await tap(page, '.overview__more')
+  await eventually(() => expect(page.querySelectorAll('.overview__row')).toHaveLength(25))
+  expect(wx.cloud.callFunction).toHaveBeenLastCalledWith({
+    name: 'grid',
+    data: { action: 'overview', payload: { unitId: 'co-1', cursor: 'co-1/next' } },
+  })
+  const names = page.querySelectorAll('.overview__row-name').map((n) => n.dom.textContent)
+  expect(names.slice(19)).toEqual(['第20网格', '第21网格', '第22网格', '第23网格', '第24网格', '第25网格'])
+  // the last page has no cursor: nothing more to ask for
+  expect(page.querySelectorAll('.overview__more')).toHaveLength(0)
+  page.detach()
+})
+
 test('a WeChat user who has not joined is told how to join through a grid invite', async () => {
   answer = () => ok(homeOf(notJoinedMe))
   const page = await renderPage(HOME)
