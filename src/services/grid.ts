@@ -137,6 +137,18 @@ export async function mayCall(action: ActionKey): Promise<boolean> {
 export const getOverview = (unitId: string, cursor?: string): Promise<OverviewResult> =>
   call('grid', 'overview', cursor ? { unitId, cursor } : { unitId })
 
+/** A unit's overview with every child, the pages read one after another (pickers that offer each child unit). */
+export async function getOverviewWhole(unitId: string): Promise<OverviewResult> {
+  const { nextCursor, ...first } = await getOverview(unitId)
+  const children = [...first.children]
+  for (let next = nextCursor; next; ) {
+    const page = await getOverview(unitId, next)
+    children.push(...page.children)
+    next = page.nextCursor
+  }
+  return { ...first, children }
+}
+
 /** 网格管理: a page of the households under a grid or micro-grid, members' phones in full (the read is audited). */
 export const getHouseholds = (
   unitId: string,

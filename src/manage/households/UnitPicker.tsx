@@ -2,7 +2,7 @@
 import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useRemote } from '../../hooks/use-remote'
-import { getOverview, type UnitRef } from '../../services/grid'
+import { getOverviewWhole, type UnitRef } from '../../services/grid'
 import { InlineError } from '../components/InlineError'
 
 export const isGridLevel = (level: UnitRef['level']): boolean => level === 'grid' || level === 'microgrid'
@@ -17,7 +17,7 @@ export function UnitPicker({
   value: UnitRef | null
   onChange: (u: UnitRef) => void
 }) {
-  const { state, reload } = useRemote(() => getOverview(parentId))
+  const { state, reload } = useRemote(() => getOverviewWhole(parentId))
   const first = state.status === 'ok' ? state.data.children[0] : undefined
   useEffect(() => {
     if (!value && first) onChange({ id: first.id, name: first.name, level: first.level })

@@ -10,7 +10,7 @@ import { Image, Text, Textarea, View } from '@tarojs/components'
 import { RoleTag } from '../../../components/RoleTag'
 import { useRemote } from '../../../hooks/use-remote'
 import { pickImages, type UploadedImage } from '../../../services/upload'
-import { getOverview, type UnitRef } from '../../../services/grid'
+import { getOverviewWhole, type UnitRef } from '../../../services/grid'
 import { publishNotice, URGENCIES, URGENCY_LABELS, type Urgency } from '../../../services/notices'
 import { reachUrl } from '../../../routes'
 import { NOTICE_LIMITS } from '../../../../core/contract/notices'
@@ -258,7 +258,7 @@ function Parts({
   option: (u: UnitRef, active: boolean, onClick: () => void) => JSX.Element
   onToggle: (u: UnitRef) => void
 }) {
-  const { state, reload } = useRemote(() => getOverview(whole.id))
+  const { state, reload } = useRemote(() => getOverviewWhole(whole.id))
   if (state.status === 'loading') return <Text className='manage-hint'>加载中…</Text>
   if (state.status === 'error') return <InlineError message={state.error.message} onRetry={() => void reload()} />
   const parts = state.data.children.map(({ id, name, level }) => ({ id, name, level }))
