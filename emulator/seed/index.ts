@@ -11,6 +11,7 @@ import { ROLE_LABELS, type Role, type RoleGrant } from '../../core/roles'
 import { withSiblingKey } from '../../core/grid/siblings'
 import { childPath, doorLabel, rootPath, type Unit } from '../../core/units'
 import { givenName, phone, surname, type Sex } from './names'
+import { seedActivities } from './points-activities'
 import { seedLedger, seedWallet } from './points-wallet'
 import { createRandom, type Random } from './random'
 
@@ -140,8 +141,10 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
   const personas = [...pickPersonas(people, units, gridsByCommunity), ...VISITORS]
   // points: one ledger for every seeded movement (earnings, grants, the redeemed voucher), so balances add up
   const ledger = seedLedger()
+  const activities = seedActivities({ units, people, personas, ledger })
   const wallet = seedWallet({ units, people, personas, ledger })
   return { units, people, unitCounters, personas, points: { ...wallet } }
+  return { units, people, unitCounters, personas, points: { ...activities, ...wallet } }
 
   function resident(name: string, home: Unit): PersonDoc {
     const p = addPerson(

@@ -10,6 +10,7 @@ import { ancestorAt } from '../../../core/units'
 import type { Caller } from '../../../server/caller'
 import type { TxData } from '../../../server/data'
 import { AppError } from '../../../server/errors'
+import { withRetry } from '../../../server/transaction'
 import type { Action } from '../../../server/router'
 import { beijingDay } from './activities'
 import { activityCard, activityOr404, inAudience, mySignup } from './activities-views'
@@ -40,6 +41,10 @@ export async function recordNoShow(tx: TxData, personId: string, fresh: () => Om
   else await tx.volunteers.set(id, { ...fresh(), noShows })
 }
 
+/** Rounds of data.transaction (each itself retried on conflict) for the transactions a crowd contends for. */
+const CROWD_ROUNDS = 3
+const crowded = <T>(run: () => Promise<T>): Promise<T> => withRetry(run, CROWD_ROUNDS)
+
 const withRole = (roles: ActivityRoleDoc[], index: number, change: Partial<ActivityRoleDoc>): ActivityRoleDoc[] =>
   roles.map((r, i) => (i === index ? { ...r, ...change } : r))
 
@@ -53,39 +58,43 @@ export const signUp: Action<'points', 'signUp'> = {
     if (!a.roles[payload.roleIndex]) throw new AppError('NOT_FOUND')
     if (a.status !== 'open' || !signUpOpen(a, now)) throw new AppError('SIGNUP_CLOSED')
     const id = signupId(a._id, person._id, payload.roleIndex)
+    // the bar is read before the transaction: it keeps the hot transaction (the role's counters) short
+    const bar = noShowBar((await data.volunteers.get(volunteerId(person._id)))?.noShows ?? [], now)
+    if (bar) throw new AppError('SIGNUP_BARRED', `近一年缺席 ${bar.noShows} 次，${beijingDay(bar.until)}后可再报名`)
 
-    const { signup, place, activity } = await data.transaction(async (tx) => {
-      const current = await tx.activities.get(a._id)
-      if (!current) throw new AppError('NOT_FOUND')
-      const existing = await tx.signups.get(id)
-      if (existing && (existing.status === 'confirmed' || existing.status === 'waiting'))
-        throw new AppError('SIGNUP_EXISTS')
-      const bar = noShowBar((await tx.volunteers.get(volunteerId(person._id)))?.noShows ?? [], now)
-      if (bar) throw new AppError('SIGNUP_BARRED', `近一年缺席 ${bar.noShows} 次，${beijingDay(bar.until)}后可再报名`)
-      const role = current.roles[payload.roleIndex]
-      const status = placeOf(role)
-      const seq = role.seq + 1
-      const roles = withRole(current.roles, payload.roleIndex, {
-        seq,
-        ...(status === 'confirmed' ? { filled: role.filled + 1 } : { waiting: role.waiting + 1 }),
-      })
-      const doc: SignupDoc = {
-        _id: id,
-        activityId: a._id,
-        personId: person._id,
-        name: person.name,
-        roleIndex: payload.roleIndex,
-        status,
-        seq,
-        signedUpAt: now,
-        startAt: current.startAt,
-        communityId: current.communityId,
-      }
-      const { _id, ...fields } = doc
-      await tx.signups.set(_id, fields)
-      await tx.activities.update(a._id, { roles })
-      return { signup: doc, place: status === 'waiting' ? role.waiting + 1 : null, activity: { ...current, roles } }
-    })
+    // a crowd at the opening of 接龙 all write one activity: more rounds than the default before giving up
+    const { signup, place, activity } = await crowded(() =>
+      data.transaction(async (tx) => {
+        const current = await tx.activities.get(a._id)
+        if (!current) throw new AppError('NOT_FOUND')
+        const existing = await tx.signups.get(id)
+        if (existing && (existing.status === 'confirmed' || existing.status === 'waiting'))
+          throw new AppError('SIGNUP_EXISTS')
+        const role = current.roles[payload.roleIndex]
+        const status = placeOf(role)
+        const seq = role.seq + 1
+        const roles = withRole(current.roles, payload.roleIndex, {
+          seq,
+          ...(status === 'confirmed' ? { filled: role.filled + 1 } : { waiting: role.waiting + 1 }),
+        })
+        const doc: SignupDoc = {
+          _id: id,
+          activityId: a._id,
+          personId: person._id,
+          name: person.name,
+          roleIndex: payload.roleIndex,
+          status,
+          seq,
+          signedUpAt: now,
+          startAt: current.startAt,
+          communityId: current.communityId,
+        }
+        const { _id, ...fields } = doc
+        await tx.signups.set(_id, fields)
+        await tx.activities.update(a._id, { roles })
+        return { signup: doc, place: status === 'waiting' ? role.waiting + 1 : null, activity: { ...current, roles } }
+      }),
+    )
     return { signup: mySignup(signup, activity, place), activity: activityCard(activity) }
   },
 }
@@ -109,37 +118,39 @@ export const cancelSignUp: Action<'points', 'cancelSignUp'> = {
     for (let attempt = 0; ; attempt++) {
       const head = s.status === 'confirmed' ? (await data.signups.waitingHead(a._id, s.roleIndex, 1))[0] : undefined
       try {
-        const out = await data.transaction(async (tx) => {
-          const mine = await tx.signups.get(s._id)
-          if (!mine || (mine.status !== 'confirmed' && mine.status !== 'waiting'))
-            return { signup: mine ?? s, noShow: mine?.status === 'noShow', promoted: null, activity: a }
-          const current = await tx.activities.get(a._id)
-          if (!current) throw new AppError('NOT_FOUND')
-          const role = current.roles[mine.roleIndex]
-          const noShow = cancelCountsAsNoShow(mine.status, current.startAt, current.cancelBeforeHours, now)
-          let promoted: string | null = null
-          let change: Partial<ActivityRoleDoc>
-          if (mine.status === 'waiting') change = { waiting: role.waiting - 1 }
-          else if (role.waiting > 0) {
-            // the seat goes to the first waiting one, in the same transaction
-            const next = head ? await tx.signups.get(head._id) : null
-            if (!next || next.status !== 'waiting') throw new StaleHead()
-            await tx.signups.update(next._id, { status: 'confirmed', promotedAt: now })
-            promoted = next._id
-            change = { waiting: role.waiting - 1 }
-          } else change = { filled: role.filled - 1 }
-          const roles = withRole(current.roles, mine.roleIndex, change)
-          const status = noShow ? 'noShow' : 'cancelled'
-          await tx.signups.update(mine._id, { status, cancelledAt: now })
-          await tx.activities.update(a._id, { roles })
-          if (noShow) await recordNoShow(tx, person._id, () => newVolunteer(caller, now), now)
-          return {
-            signup: { ...mine, status, cancelledAt: now } as SignupDoc,
-            noShow,
-            promoted,
-            activity: { ...current, roles },
-          }
-        })
+        const out = await crowded(() =>
+          data.transaction(async (tx) => {
+            const mine = await tx.signups.get(s._id)
+            if (!mine || (mine.status !== 'confirmed' && mine.status !== 'waiting'))
+              return { signup: mine ?? s, noShow: mine?.status === 'noShow', promoted: null, activity: a }
+            const current = await tx.activities.get(a._id)
+            if (!current) throw new AppError('NOT_FOUND')
+            const role = current.roles[mine.roleIndex]
+            const noShow = cancelCountsAsNoShow(mine.status, current.startAt, current.cancelBeforeHours, now)
+            let promoted: string | null = null
+            let change: Partial<ActivityRoleDoc>
+            if (mine.status === 'waiting') change = { waiting: role.waiting - 1 }
+            else if (role.waiting > 0) {
+              // the seat goes to the first waiting one, in the same transaction
+              const next = head ? await tx.signups.get(head._id) : null
+              if (!next || next.status !== 'waiting') throw new StaleHead()
+              await tx.signups.update(next._id, { status: 'confirmed', promotedAt: now })
+              promoted = next._id
+              change = { waiting: role.waiting - 1 }
+            } else change = { filled: role.filled - 1 }
+            const roles = withRole(current.roles, mine.roleIndex, change)
+            const status = noShow ? 'noShow' : 'cancelled'
+            await tx.signups.update(mine._id, { status, cancelledAt: now })
+            await tx.activities.update(a._id, { roles })
+            if (noShow) await recordNoShow(tx, person._id, () => newVolunteer(caller, now), now)
+            return {
+              signup: { ...mine, status, cancelledAt: now } as SignupDoc,
+              noShow,
+              promoted,
+              activity: { ...current, roles },
+            }
+          }),
+        )
         return { signup: mySignup(out.signup, out.activity, null), noShow: out.noShow, promoted: out.promoted }
       } catch (e) {
         if (!(e instanceof StaleHead) || attempt >= 20) throw e

@@ -91,6 +91,22 @@ const shift = async (activityId: string, startAt: Date, endAt: Date) => {
   for (const s of mine) await db().collection('signups').doc(s._id).update({ data: { startAt } })
 }
 
+describe('the demo', () => {
+  it('lets the personas try it: an open activity with two roles, a record, teams and a leaderboard', async () => {
+    const resident = byOpenid(g.demo.personas[0].openid)
+    const neighbour = byOpenid(g.demo.personas[7].openid)
+    const list = data(await g.act<{ rows: { title: string; roles: unknown[] }[] }>(resident, 'activities', {}))
+    expect(list.rows.find((r) => r.title === '周六楼道清洁日')?.roles).toHaveLength(2)
+    const record = data(await g.act<VolunteerRecord>(neighbour, 'record', {}))
+    expect(record.rows[0]).toMatchObject({ title: '核酸检测点志愿服务', issuer: expect.stringMatching(/社区$/) })
+    expect(record.rows[0].points).toBeGreaterThan(0)
+    const teams = data(await g.act<{ rows: { name: string; members: number }[] }>(neighbour, 'teams', {}))
+    expect(teams.rows.length).toBe(2)
+    const board = data(await g.act<{ rows: { name: string }[] }>(resident, 'leaderboard', { scope: 'grid' }))
+    expect(board.rows.map((r) => r.name)).toContain(neighbour.name)
+  })
+})
+
 describe('posting', () => {
   it('a grid chief posts for their grid: roles with quotas and rules, a share card showing filled / quota', async () => {
     const a = await post()
