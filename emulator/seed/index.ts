@@ -143,7 +143,6 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
   const ledger = seedLedger()
   const activities = seedActivities({ units, people, personas, ledger })
   const wallet = seedWallet({ units, people, personas, ledger })
-  return { units, people, unitCounters, personas, points: { ...wallet } }
   return { units, people, unitCounters, personas, points: { ...activities, ...wallet } }
 
   function resident(name: string, home: Unit): PersonDoc {
