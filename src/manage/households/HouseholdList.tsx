@@ -92,7 +92,7 @@ function Member({ member }: { member: MemberView }) {
         <Text className='member-row__phone'>{member.phone}</Text>
       </View>
       {member.phone ? (
-        <View className='member-row__call' hoverClass='member-row__call--pressed' onClick={call}>
+        <View className='row-action member-row__call' hoverClass='row-action--pressed' onClick={call}>
           拨打
         </View>
       ) : null}

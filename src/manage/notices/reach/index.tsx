@@ -305,13 +305,22 @@ function Unreached({ noticeId, building, onVisited }: { noticeId: string; buildi
         <Text className='card__hint unreached-total'>{status === 'loading' ? '' : `${total} 户`}</Text>
       </View>
       {message ? <Text className='manage-message unreached-message'>{message}</Text> : null}
-      <PagedList list={list} empty='这栋楼的住户都已触达' moreClass='unreached-more' countWord='户'>
-        {(r) => <UnreachedHousehold key={r.householdId} noticeId={noticeId} row={r} onVisited={visited} />}
+      <PagedList
+        list={list}
+        empty='这栋楼的住户都已触达'
+        moreClass='unreached-more'
+        countWord='户'
+        keyOf={unreachedKey}
+      >
+        {(r) => <UnreachedHousehold noticeId={noticeId} row={r} onVisited={visited} />}
       </PagedList>
     </View>
   )
 }
 
+const unreachedKey = (row: UnreachedRow): string => row.householdId
+
+/** One unreached household in few nodes (the list is long): 标记已上门 and 拨打 are plain tappable blocks. */
 function UnreachedHousehold({
   noticeId,
   row,
@@ -345,15 +354,13 @@ function UnreachedHousehold({
       <View className='unreached-row__head'>
         <Text className='unreached-row__door'>{row.door}</Text>
         {open ? null : (
-          <Button
-            className='unreached-row__visit'
-            size='small'
-            type='primary'
-            fill='outline'
+          <View
+            className='row-action row-action--outline unreached-row__visit'
+            hoverClass='row-action--pressed'
             onClick={() => setOpen(true)}
           >
             标记已上门
-          </Button>
+          </View>
         )}
       </View>
       {row.members.length === 0 ? <Text className='manage-hint'>暂无登记的居民</Text> : null}
@@ -365,14 +372,13 @@ function UnreachedHousehold({
             <Text className='unreached-member__phone unreached-row__phone'>{m.phone}</Text>
           </View>
           {m.phone ? (
-            <Button
-              className='unreached-member__call'
-              size='small'
-              type='primary'
+            <View
+              className='row-action unreached-member__call'
+              hoverClass='row-action--pressed'
               onClick={() => void Taro.makePhoneCall({ phoneNumber: m.phone }).catch(() => undefined)}
             >
               拨打
-            </Button>
+            </View>
           ) : null}
         </View>
       ))}
