@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: the local cloud's throughput and latency for a function call that does one read and one
  * write, beside the raw storage engine doing the same read and write in the same run, and the weapp main
- * package size. `--district` runs bench/district.ts instead (screens at 1 grid, 100 grids, a district). Figures are printed, never judged: docs/benchmarks.md records them.
+ * package size and every page's weight (bench/weapp.ts). `--district` runs bench/district.ts instead (screens at 1
+ * grid, 100 grids, a district), `--delivery` and `--weapp` one part alone. Figures are printed, never judged:
+ * docs/benchmarks.md records them.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -14,6 +16,7 @@ import { printDelivery } from './delivery'
 import { benchDistrict } from './district'
 import { benchGroupCommit } from './engine'
 import { runLoad, type LoadResult } from './load'
+import { printWeapp } from './weapp'
 
 const ROOT = path.resolve(__dirname, '..')
 const PEOPLE = 1_000
@@ -81,6 +84,7 @@ const ms = (n: number): string => `${n.toFixed(2)} ms`
 async function main(): Promise<void> {
   if (process.argv.includes('--district')) return benchDistrict(process.argv)
   if (process.argv.includes('--delivery')) return printDelivery()
+  if (process.argv.includes('--weapp')) return printWeapp()
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-bench-'))
   const functionsDir = buildProbe()
   console.log(
@@ -144,6 +148,7 @@ async function main(): Promise<void> {
       `\nweapp main package: ${(size.total / 1024).toFixed(1)} KiB in ${size.files.length} files (limit 1024 KiB)`,
     )
   } else console.log('\nweapp main package: dist/ not built (npm run build:weapp)')
+  printWeapp()
   fs.rmSync(tmp, { recursive: true, force: true })
 }
 

@@ -110,6 +110,14 @@ export function bootApp(wx: WxStub): void {
       lifetimes: {
         attached(this: PageThis) {
           this.route = this.__route__ = g.__pageRoute as string
+          // the weight suite (weight.ts) sees every setData the page sends, before the view applies it
+          const onSetData = g.__wgtOnSetData as ((data: unknown) => void) | undefined
+          const setData = this.setData as Fn | undefined
+          if (onSetData && setData)
+            this.setData = (data: never, cb: never) => {
+              onSetData(data)
+              return setData.call(this, data, cb)
+            }
           // A unique timestamp gives each rendered page its own Taro page instance.
           const query = (g.__pageQuery ?? {}) as Record<string, string>
           ;(this.onLoad as Fn | undefined)?.call(this, { ...query, $taroTimestamp: String(++pageSeq) } as never)

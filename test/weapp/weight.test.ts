@@ -1,0 +1,45 @@
+/**
+ * Every page of the compiled weapp keeps WeChat's audit rules over the large grid (273 households, 543 residents,
+ * 50 notices, 60 audited reads), after its first screen and after every list on it was loaded to the end: fewer than
+ * 1,000 nodes, at most 60 children under one node, no setData over 64 KB — and a 加载更多 sends the new rows only
+ * (its setData stays below a page of rows, never the whole list again). Not timed. bench/weapp.ts prints the same
+ * figures (WGT_WEIGHT_REPORT names the file this suite writes them to).
+ */
+import fs from 'node:fs'
+import type { LargeCloudInfo } from './large-cloud'
+import { auditBreaks, bootLarge, PAGES, startLargeCloud, weighPage, type PageWeight } from './weight'
+
+let cloud: Awaited<ReturnType<typeof startLargeCloud>>
+let info: LargeCloudInfo
+let as: (p: keyof LargeCloudInfo['openids']) => void
+const weights: PageWeight[] = []
+
+beforeAll(async () => {
+  cloud = await startLargeCloud()
+  info = cloud.info
+  as = bootLarge(info).as
+}, 180_000)
+
+afterAll(async () => {
+  await cloud?.close()
+  const out = process.env.WGT_WEIGHT_REPORT
+  if (out) fs.writeFileSync(out, JSON.stringify({ info, weights }, null, 2))
+})
+
+/** What a 加载更多 may send at most: one page of rows, not the list so far (20 households with their members are
+ * about 31 KB; the list so far would pass 400 KB). */
+const APPEND_BYTES = 40 * 1024
+
+test.each(PAGES.map((p) => [p.name, p.persona, p] as const))(
+  '%s as %s keeps the audit rules at any length',
+  async (_name, _persona, plan) => {
+    const w = await weighPage(plan, info, as)
+    weights.push(w)
+    expect(auditBreaks(w.first)).toEqual([])
+    if (w.end) expect(auditBreaks(w.end)).toEqual([])
+    expect(w.largestMore).toBeLessThanOrEqual(APPEND_BYTES)
+    expect(w.first.nodes).toBeGreaterThan(20) // the page drew something
+    if (plan.more) expect(w.mores).toBeGreaterThan(0) // its list was long enough to page, and was read to the end
+  },
+  120_000,
+)

@@ -1,0 +1,297 @@
+/**
+ * The weight of each page of the compiled weapp as WeChat's DevTools audit judges it: element nodes, depth, most
+ * children under one node, and the setData payloads the page sends (largest, total), measured in miniprogram-simulate
+ * over the large grid (emulator/seed/large-grid.ts) served by the real functions (large-cloud.ts, its own process).
+ * Each page is weighed after its first screen and again after every list on it was loaded to the end (加载更多 tapped
+ * until it is gone) and scrolled back to the top. Used by weight.test.ts (the audit rules) and bench/weapp.ts (the
+ * figures). jsdom lays nothing out: wx.createSelectorQuery answers every node as LAYOUT_HEIGHT px tall, so that a
+ * chunked list (src/components/ChunkedList.tsx) can tell which of its chunks are near the screen.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import http from 'node:http'
+import path from 'node:path'
+import readline from 'node:readline'
+import type { SimulatedComponent } from 'miniprogram-simulate'
+import { agreedStorage } from './fixtures'
+import type { LargeCloudInfo } from './large-cloud'
+import { bootApp, count, createWx, renderPage, settle, type CloudCall } from './harness'
+
+/** WeChat's audit: fewer nodes than this on a page, at most this many children under one, no setData over this. */
+export const AUDIT = { nodes: 1_000, children: 60, setDataBytes: 64 * 1024 } as const
+/** The height every node has in the stubbed layout. */
+export const LAYOUT_HEIGHT = 600
+/** Screen height the stubbed viewport reports. */
+const WINDOW_HEIGHT = 667
+/** How many 加载更多 a page may need at most (a guard: the largest list is 14 pages). */
+const MAX_MORE = 60
+
+export interface Shape {
+  nodes: number
+  depth: number
+  mostChildren: number
+}
+export interface Weight extends Shape {
+  largestSetData: number
+  totalSetData: number
+  setDataCalls: number
+}
+export interface PageWeight {
+  name: string
+  persona: string
+  first: Weight
+  /** After every list was loaded to the end (and the page scrolled there and back); null when nothing pages. */
+  end: Weight | null
+  /** The largest setData of one 加载更多 (what an append sends). */
+  largestMore: number
+  /** How many 加载更多 it took. */
+  mores: number
+  /** The start of what the page shows at the end (to tell a page that failed from a light one). */
+  shows: string
+}
+
+type Persona = keyof LargeCloudInfo['openids']
+export interface PagePlan {
+  name: string
+  route: string
+  persona: Persona
+  query?: (info: LargeCloudInfo) => Record<string, string>
+  /** Taps before the first weighing (e.g. opening a building on the reach page). */
+  open?: string[]
+  /** 加载更多 buttons: tapped while any is there. */
+  more?: string[]
+}
+
+/** Every page of the app that shows data, as the persona who uses it. */
+export const PAGES: PagePlan[] = [
+  { name: '首页', route: 'pages/grid/home/index', persona: 'resident' },
+  { name: '首页', route: 'pages/grid/home/index', persona: 'gridChief' },
+  { name: '通知', route: 'pages/notices/list/index', persona: 'resident', more: ['.notices-more'] },
+  {
+    name: '通知详情',
+    route: 'pages/notices/detail/index',
+    persona: 'resident',
+    query: (i) => ({ id: i.noticeId }),
+  },
+  { name: '我的', route: 'pages/grid/me/index', persona: 'resident' },
+  { name: '楼栋邻里', route: 'pages/grid/neighbours/index', persona: 'resident', more: ['.neighbours-more'] },
+  { name: '网格管理', route: 'manage/households/index', persona: 'gridChief', more: ['.households-more'] },
+  { name: '审计日志', route: 'manage/audit/index', persona: 'communityStaff', more: ['.audit-more'] },
+  { name: '我发布的', route: 'manage/notices/published/index', persona: 'gridChief', more: ['.published-more'] },
+  { name: '发布通知', route: 'manage/notices/publish/index', persona: 'gridChief' },
+  {
+    name: '通知触达, a building opened',
+    route: 'manage/notices/reach/index',
+    persona: 'gridChief',
+    query: (i) => ({ id: i.noticeId, unit: i.gridId }),
+    open: ['.reach-building'],
+    more: ['.unreached-more', '.reach-rows-more', '.reach-pages__next'],
+  },
+  { name: '组织架构', route: 'manage/org/index', persona: 'communityStaff' },
+]
+
+/** Element nodes under `root`, the deepest nesting, and the most element children of one node. */
+export function shapeOf(root: Element): Shape {
+  let nodes = 0
+  let depth = 0
+  let mostChildren = 0
+  const walk = (el: Element, d: number): void => {
+    nodes++
+    depth = Math.max(depth, d)
+    const kids = Array.from(el.children)
+    mostChildren = Math.max(mostChildren, kids.length)
+    for (const k of kids) walk(k, d + 1)
+  }
+  for (const k of Array.from(root.children)) walk(k, 1)
+  return { nodes, depth, mostChildren }
+}
+
+const bytes = (data: unknown): number => Buffer.byteLength(JSON.stringify(data), 'utf8')
+
+/** The large grid's cloud, started in its own process; `close` ends it. */
+export async function startLargeCloud(): Promise<{ info: LargeCloudInfo; close: () => Promise<void> }> {
+  const root = path.resolve(__dirname, '../..')
+  const child: ChildProcess = spawn(
+    path.join(root, 'node_modules/.bin/tsx'),
+    [path.join(__dirname, 'large-cloud.ts')],
+    {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  )
+  const info = await new Promise<LargeCloudInfo>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! })
+    lines.once('line', (line) => resolve(JSON.parse(line) as LargeCloudInfo))
+    child.once('exit', (code) => reject(new Error(`the large grid's cloud exited (${code}) before it was ready`)))
+  })
+  return {
+    info,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.stdin!.end()
+      }),
+  }
+}
+
+function post(url: string, body: unknown): Promise<unknown> {
+  const data = JSON.stringify(body)
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))))
+      },
+    )
+    req.on('error', reject)
+    req.end(data)
+  })
+}
+
+/** The page being weighed and how far it is scrolled: what the stubbed layout answers from. */
+const view: { page?: SimulatedComponent; scrollTop: number } = { scrollTop: 0 }
+
+/**
+ * A stub of wx.createSelectorQuery for jsdom, which lays nothing out: the nodes a selector matches on the page are
+ * LAYOUT_HEIGHT px tall each, stacked from the top of the page; the viewport is WINDOW_HEIGHT px, at view.scrollTop.
+ */
+function selectorQuery() {
+  const asked: (() => unknown)[] = []
+  const rect = (i: number) => ({
+    top: i * LAYOUT_HEIGHT - view.scrollTop,
+    bottom: (i + 1) * LAYOUT_HEIGHT - view.scrollTop,
+    height: LAYOUT_HEIGHT,
+  })
+  const q = {
+    in: () => q,
+    select: (selector: string) => ({
+      boundingClientRect: () => (asked.push(() => (view.page?.querySelector(selector) ? rect(0) : null)), q),
+    }),
+    selectAll: (selector: string) => ({
+      boundingClientRect: () => (
+        asked.push(() => (view.page?.querySelectorAll(selector) ?? []).map((_, i) => rect(i))),
+        q
+      ),
+    }),
+    selectViewport: () => ({
+      scrollOffset: () => (asked.push(() => ({ scrollTop: view.scrollTop, scrollLeft: 0 })), q),
+    }),
+    exec: (cb?: (res: unknown[]) => void) => {
+      setTimeout(() => cb?.(asked.map((a) => a())), 0)
+    },
+  }
+  return q
+}
+
+/** Boots the compiled app against the large grid's cloud; `as` picks whose openid the next calls carry. */
+export function bootLarge(info: LargeCloudInfo) {
+  let openid = info.openids.resident
+  const base = createWx(() => undefined)
+  const wx = {
+    ...base,
+    getStorageSync: agreedStorage,
+    setStorageSync: () => undefined,
+    createSelectorQuery: selectorQuery,
+    getWindowInfo: () => ({ windowWidth: 375, windowHeight: WINDOW_HEIGHT, pixelRatio: 2 }),
+    showShareMenu: () => undefined,
+    hideShareMenu: () => undefined,
+    setNavigationBarTitle: () => undefined,
+    setTabBarBadge: () => undefined,
+    removeTabBarBadge: () => undefined,
+  }
+  base.cloud.callFunction.mockImplementation(async (call: CloudCall) => {
+    const body = (await post(`${info.url}/local/call`, { name: call.name, openid, data: call.data })) as {
+      result?: unknown
+      errMsg?: string
+    }
+    if (body.result === undefined) throw new Error(`cloud.callFunction:fail ${body.errMsg ?? 'no result'}`)
+    return { result: body.result, errMsg: 'cloud.callFunction:ok' }
+  })
+  bootApp(wx as unknown as ReturnType<typeof createWx>)
+  return {
+    as(persona: Persona) {
+      openid = info.openids[persona]
+    },
+  }
+}
+
+/** Renders one page as its persona and weighs it first and after loading every row. */
+export async function weighPage(plan: PagePlan, info: LargeCloudInfo, as: (p: Persona) => void): Promise<PageWeight> {
+  as(plan.persona)
+  const g = globalThis as unknown as Record<string, unknown>
+  let sent: number[] = []
+  g.__wgtOnSetData = (data: unknown) => void sent.push(bytes(data))
+  const take = (page: SimulatedComponent): Weight => {
+    const w = { ...shapeOf(page.dom), largestSetData: Math.max(0, ...sent), totalSetData: 0, setDataCalls: sent.length }
+    w.totalSetData = sent.reduce((a, b) => a + b, 0)
+    return w
+  }
+  let page: SimulatedComponent | undefined
+  try {
+    view.scrollTop = 0
+    page = await renderPage(plan.route, plan.query?.(info) ?? {})
+    view.page = page
+    for (const sel of plan.open ?? []) {
+      if (!count(page, sel)) continue
+      page.querySelector(sel)!.dispatchEvent('tap')
+      await settle()
+    }
+    const first = take(page)
+    let mores = 0
+    let largestMore = 0
+    const scroll = async (scrollTop: number) => {
+      view.scrollTop = scrollTop
+      const inst = (page as unknown as { instance: { onPageScroll?: (e: { scrollTop: number }) => void } }).instance
+      inst.onPageScroll?.({ scrollTop })
+      await settle()
+    }
+    for (;;) {
+      const sel = (plan.more ?? []).find((s) => count(page!, s) > 0)
+      if (!sel || mores >= MAX_MORE) break
+      const before = sent.length
+      page.querySelector(sel)!.dispatchEvent('tap')
+      await settle()
+      mores++
+      largestMore = Math.max(largestMore, ...sent.slice(before))
+      // the reader is at the end of what is shown: the page scrolls there
+      await scroll(Math.max(0, count(page, '.chunked-list__chunk') - 1) * LAYOUT_HEIGHT)
+    }
+    let end: Weight | null = null
+    if (mores) {
+      end = take(page)
+      await scroll(0)
+      const back = take(page)
+      end = {
+        ...end,
+        nodes: Math.max(end.nodes, back.nodes),
+        depth: Math.max(end.depth, back.depth),
+        mostChildren: Math.max(end.mostChildren, back.mostChildren),
+        largestSetData: back.largestSetData,
+        totalSetData: back.totalSetData,
+        setDataCalls: back.setDataCalls,
+      }
+    }
+    const shows = (page.dom.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 120)
+    return { name: plan.name, persona: plan.persona, first, end, largestMore, mores, shows }
+  } finally {
+    page?.detach()
+    view.page = undefined
+    g.__wgtOnSetData = undefined
+    sent = []
+  }
+}
+
+/** Whether a weight keeps the audit rules; the broken ones, in words. */
+export function auditBreaks(w: Weight): string[] {
+  const out: string[] = []
+  if (w.nodes >= AUDIT.nodes) out.push(`${w.nodes} nodes (audit: < ${AUDIT.nodes})`)
+  if (w.mostChildren > AUDIT.children) out.push(`${w.mostChildren} children under one node (≤ ${AUDIT.children})`)
+  if (w.largestSetData > AUDIT.setDataBytes)
+    out.push(`a setData of ${(w.largestSetData / 1024).toFixed(1)} KB (≤ ${AUDIT.setDataBytes / 1024} KB)`)
+  return out
+}
+
+export const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`
