@@ -196,6 +196,8 @@ export interface ReachCounterDoc {
   level: Exclude<Level, 'household'>
   shard: number
   reached: number
+  /** The destination of the unit's last move whose shift this shard has had (server/reach-move.ts). */
+  movedTo?: string
 }
 
 /** The figures of one unit's whole subtree (street, community, grid or micro-grid; `_id` is the unit's id): a cache

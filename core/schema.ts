@@ -85,7 +85,10 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     name: 'reachCounters',
     purpose: '触达计数：每条通知每个单位（楼栋、网格、社区、街道）分片计数，读时相加，与回执同一事务更新',
-    indexes: [{ name: 'noticeId_1', keys: { noticeId: 1 } }],
+    indexes: [
+      { name: 'noticeId_1', keys: { noticeId: 1 } },
+      { name: 'unitId_1', keys: { unitId: 1 } },
+    ],
   },
   {
     name: 'unitCounters',

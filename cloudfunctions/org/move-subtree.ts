@@ -8,11 +8,13 @@ import { unfinishedMoves } from '../../core/org/move'
 import { pathIds, type PendingMove, type StoredUnit } from '../../core/units'
 import type { Data } from '../../server/data'
 import { moveInTx } from '../../server/data/unit-counters'
+import { shiftReach } from '../../server/reach-move'
 
 /**
  * Order, for a crash at any point: (1) record the move on the unit itself (one document, atomic), then in one
  * transaction shift the subtree's counters from the old ancestors to the new and mark the record `counted` (a
- * resumed move finds the mark and shifts nothing twice); (2) rewrite the paths of everything under it: units, then people's homePath, subscriptions' homePath,
+ * resumed move finds the mark and shifts nothing twice), and shift the reach of every notice the same way, shard
+ * by shard, each marked with the move's destination (server/reach-move.ts); (2) rewrite the paths of everything under it: units, then people's homePath, subscriptions' homePath,
  * claims' householdPath, bound groups' gridPath and the unitPaths of notices published to units under it —
  * each document independently, those already rewritten no longer match the old prefix; (3) last, the unit's own
  * path and parent, clearing the record (the counters' paths are rewritten in (2) too). Until (3) the tree still shows the unit under its old parent; a repeated
@@ -27,6 +29,7 @@ export async function moveSubtree(
   if (!unit.moving) await data.units.update(unit._id, { moving: move })
   const { fromPath, toPath, parentId } = move
   await shiftCounters(data, unit._id)
+  await shiftReach(data, unit._id, move)
   const moved = await data.units.rebase(fromPath, toPath, unit._id)
   await data.unitCounters.rebase(fromPath, toPath)
   const people = await data.people.rebaseHomes(fromPath, toPath)

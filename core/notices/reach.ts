@@ -31,6 +31,26 @@ export function countedUnits(householdPath: string): { unitId: string; level: Co
   return ids.slice(0, -1).map((unitId, i) => ({ unitId, level: LEVELS[i] as CountedLevel }))
 }
 
+/** The units above a unit at `path` (street first), each with its level. */
+const unitsAbove = (path: string): { unitId: string; level: CountedLevel }[] =>
+  pathIds(path)
+    .slice(0, -1)
+    .map((unitId, i) => ({ unitId, level: LEVELS[i] as CountedLevel }))
+
+/**
+ * A unit moved from `fromPath` to `toPath` (a building to another grid, a grid to another community): the ancestors
+ * its reach leaves and those it joins. The ones it keeps (its street, a community it stays in) do not change.
+ */
+export function reachShift(
+  fromPath: string,
+  toPath: string,
+): { leaves: { unitId: string; level: CountedLevel }[]; joins: { unitId: string; level: CountedLevel }[] } {
+  const before = unitsAbove(fromPath)
+  const after = unitsAbove(toPath)
+  const kept = (u: { unitId: string }, among: { unitId: string }[]) => among.some((a) => a.unitId === u.unitId)
+  return { leaves: before.filter((u) => !kept(u, after)), joins: after.filter((u) => !kept(u, before)) }
+}
+
 /** The level a unit's reach is shown by (the one below it); a building has none (its households are listed). */
 export function levelBelow(level: Level): CountedLevel | null {
   const next = LEVELS[LEVELS.indexOf(level) + 1]

@@ -2,13 +2,13 @@
  * `reachCounters`: one shard of the households under one unit (building, grid, community, street) a notice reached
  * (core/ids.ts reachCounterId), a cache of the receipts moved at every level in the same transaction
  * (server/reach-ledger.ts). Read by id, so a reach costs its rows × REACH_SHARDS documents whatever lies below.
- * Indexes (core/schema.ts): noticeId_1.
+ * Indexes (core/schema.ts): noticeId_1, unitId_1 (a moved unit's shards, server/reach-move.ts).
  */
 import { reachCounterId } from '../../core/ids'
 import type { ReachCounterDoc } from '../../core/model'
 import { REACH_SHARDS } from '../../core/notices/reach'
 import type { Database } from '../cloud'
-import { allIn } from './query'
+import { allIn, rows } from './query'
 
 export interface ReachCounters {
   /** Households reached per unit by one notice: the sum of each unit's shards (absent: 0). */
@@ -17,6 +17,8 @@ export interface ReachCounters {
   existing(ids: readonly string[]): Promise<Set<string>>
   /** Households reached per notice: the sum of the shards of its published units (`units` by notice id). */
   totals(units: ReadonlyMap<string, readonly string[]>): Promise<Map<string, number>>
+  /** Up to `limit` of a moved unit's shards (every notice) not yet shifted by its move to `toPath`. */
+  toShift(unitId: string, toPath: string, limit: number): Promise<ReachCounterDoc[]>
 }
 
 const shardIds = (noticeId: string, unitId: string) =>
@@ -52,5 +54,11 @@ export function reachCounters(db: Database): ReachCounters {
       for (const c of await read(ids)) out.set(c.noticeId, (out.get(c.noticeId) ?? 0) + c.reached)
       return out
     },
+    toShift: (unitId, toPath, limit) =>
+      rows<ReachCounterDoc>(
+        col()
+          .where({ unitId, movedTo: _.neq(toPath) })
+          .limit(limit),
+      ),
   }
 }
