@@ -13,6 +13,8 @@ export interface Activities {
   add(doc: ActivityDoc): Promise<void>
   /** Open activities for any of these audiences that have not ended, soonest first. */
   open(audienceIds: readonly string[], now: Date, skip: number, limit: number): Promise<ActivityDoc[]>
+  /** What a person organises and has not confirmed yet, latest start first. */
+  organising(personId: string, limit: number): Promise<ActivityDoc[]>
 }
 
 export function activities(db: Database): Activities {
@@ -33,5 +35,7 @@ export function activities(db: Database): Activities {
           .skip(skip)
           .limit(limit),
       ),
+    organising: (personId, limit) =>
+      rows<ActivityDoc>(col().where({ organiserId: personId, status: 'open' }).orderBy('startAt', 'desc').limit(limit)),
   }
 }

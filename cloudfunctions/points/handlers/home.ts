@@ -1,7 +1,9 @@
 /**
  * points.home: the 积分 tab's one call — the wallet's summary (server/points-ledger.ts walletSummary: balance, what
- * expires soon, unused vouchers), my coming sign-ups, the first open activities I may join, my hours and star.
+ * expires soon, unused vouchers), my coming sign-ups, the first open activities I may join, my hours and star, my
+ * roles (which leader entries to show) and the activities I organise.
  */
+import { roleViews } from '../../../core/grid/me'
 import { volunteerId } from '../../../core/ids'
 import { starOf } from '../../../core/points/honours'
 import { AppError } from '../../../server/errors'
@@ -12,17 +14,19 @@ import { activityCard, audienceIdsOf, mySignup } from './activities-views'
 
 const NEXT = 3
 const FIRST_ACTIVITIES = 5
+const ORGANISING = 10
 
 export const home: Action<'points', 'home'> = {
   async handle({ caller, data }) {
     const person = caller.person
     if (!person) throw new AppError('NOT_REGISTERED')
     const now = new Date()
-    const [wallet, volunteer, upcoming, audience] = await Promise.all([
+    const [wallet, volunteer, upcoming, audience, organising] = await Promise.all([
       walletSummary(data, person._id, now),
       data.volunteers.get(volunteerId(person._id)),
       data.signups.upcoming(person._id, now, NEXT),
       audienceIdsOf(data, caller),
+      data.activities.organising(person._id, ORGANISING),
     ])
     const [open, ofMine] = await Promise.all([
       audience.length ? data.activities.open(audience, now, 0, FIRST_ACTIVITIES) : [],
@@ -56,6 +60,8 @@ export const home: Action<'points', 'home'> = {
       vouchers: wallet.vouchersActive,
       minutes,
       star: starOf(minutes),
+      roles: roleViews(caller.grants, caller.units),
+      organising: organising.sort((x, y) => +new Date(x.startAt) - +new Date(y.startAt)).map(activityCard),
     }
   },
 }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { recordId, unitId } from '../fields'
-import type { UnitRef } from '../grid'
+import type { RoleView, UnitRef } from '../grid'
 
 /** What an activity, a role and a reason may hold (发布活动 and 调整工时 cap their inputs with these). */
 export const ACTIVITY_LIMITS = {
@@ -386,6 +386,10 @@ export interface PointsHome {
   vouchers: number
   minutes: number
   star: number
+  /** The caller's roles (as grid.me gives them): which leader and merchant entries the tab shows. */
+  roles: RoleView[]
+  /** Activities the caller organises that are not confirmed yet, soonest first (their 签到管理). */
+  organising: ActivityCard[]
 }
 
 export interface ActivitiesApi {
