@@ -3,26 +3,28 @@
  *
  * The first 收到 of any member, or a leader's visit (已上门告知), does in ONE data.transaction, with
  * single-document operations only (ids from core/ids.ts):
- *   get receipts/receiptId(noticeId, householdId); exists → nothing more (already reached);
- *   else create the receipt AND, for every unit above the household (street, community, grid, building), move its
- *   shard reachCounters/reachCounterId(noticeId, unitId, shardOf(householdId)) by one: a shard the round's
- *   pre-read saw is incremented without a read (db.command.inc; counters are never removed), a new one is read in
- *   the transaction and set (reached: 1), or added to when another created it meanwhile.
+ *   create receipts/receiptId(noticeId, householdId) (create-only: it exists → nothing is written, already reached);
+ *   AND, for every unit above the household (street, community, grid, building), move its shard
+ *   reachCounters/reachCounterId(noticeId, unitId, shardOf(householdId)) by one: a shard the round's pre-read saw
+ *   is incremented without a read (db.command.inc; counters are never removed), a new one is read in the
+ *   transaction and set (reached: 1), or added to when another created it meanwhile.
  * A unit's reach is the sum of its REACH_SHARDS shards (core/notices/reach.ts), read by id: the reach page of a
- * street reads its communities' shards, never its buildings. Two members tapping at once both try to create the
- * same receipt; the first commit wins, the other conflicts, retries, finds the receipt and counts nothing. So the
+ * street reads its communities' shards, never its buildings. Two members tapping at once both see no receipt and
+ * both try to create it; the first write wins, the other's create is refused (a conflict while the first is open,
+ * a duplicate once it committed), so its transaction writes nothing and a read of the receipt settles it. So the
  * counters at every level always equal the receipts under them.
  *
  * No hot document: a household counts in the same shard at every level, so two concurrent acks of different
  * households conflict only when their shards match (1 in 16), not whenever they share a building (as one building
  * counter did) or a street. A conflict is retried by data.transaction (server/data/index.ts, over
  * server/transaction.ts withRetry) in bounded rounds with full-jitter backoff, so an acknowledged 收到 is never
- * lost. Every round re-reads the receipt first (outside the transaction, then inside it), so a retry never counts
- * twice and a household reached meanwhile costs no transaction; beside it, in parallel, which shards exist.
+ * lost. Every round first reads the receipt outside the transaction (receipts are append-only: once seen it is
+ * final), so a retry never counts twice and a household reached meanwhile costs no transaction.
  *
- * Requests per 收到: the pre-read (receipt, shards, the person's ack: one parallel step), then for the household's
- * first 收到 the transaction (start, receipt get and set, 4 increments, commit; a new shard adds a read), then the
- * ack. A later member or a repeated tap: the pre-read and the ack (or nothing).
+ * Requests per 收到 (the cost of a flash crowd is their number, docs/benchmarks.md): the pre-read (the receipt and
+ * the person's ack, one parallel step), the ack. A household's first 收到 adds which of its shards exist (1) and the
+ * transaction (start, receipt create, 4 increments, commit; a new shard adds a read). Later members and repeated
+ * taps — most of a crowd, several people per household — cost the pre-read and the ack (or nothing).
  *
  * The person-level acks/ackId(noticeId, personId) ("you pressed 收到", unread) is written by `recordAck` right
  * after, outside the transaction, idempotent by its id (the first ackedAt stays); its prior state is read beside
@@ -37,6 +39,23 @@ import type { AckDoc, ReachVia, ReceiptDoc } from '../core/model'
 import { countedUnits, shardOf } from '../core/notices/reach'
 import { ancestorAt, type Unit } from '../core/units'
 import type { Data, TxData } from './data'
+import { isConflict } from './transaction'
+
+/**
+ * Another member's open transaction holds the household's receipt (they pressed at the same moment): it will
+ * almost surely commit, so this call waits for the receipt to appear instead of colliding with it round after round.
+ */
+class ReceiptHeld extends Error {
+  constructor() {
+    super('the household receipt is being written by another member')
+  }
+}
+/** Reads of the receipt while a twin holds it, with doubling jittered pauses (at most ~2.5 s in all)... */
+const HELD_WAITS = 7
+const HELD_BASE_MS = 10
+/** ... then a fresh round (the twin failed): at most this many. */
+const HELD_ROUNDS = 3
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 export interface ReachInput {
   noticeId: string
@@ -100,8 +119,6 @@ const outcomeOf = (existing: ReceiptDoc, input: Pick<ReachInput, 'by' | 'via'>):
 async function reachIn(tx: TxData, input: ReachInput, at: Date, known: ReadonlySet<string>): Promise<ReachOutcome> {
   const { microgridId, gridId } = placeOf(input.household)
   const id = receiptId(input.noticeId, input.household._id)
-  const existing = await tx.receipts.get(id)
-  if (existing) return outcomeOf(existing, input)
   const receipt: Omit<ReceiptDoc, '_id'> = {
     noticeId: input.noticeId,
     householdId: input.household._id,
@@ -113,7 +130,13 @@ async function reachIn(tx: TxData, input: ReachInput, at: Date, known: ReadonlyS
     ...(input.note ? { note: input.note } : {}),
     at,
   }
-  await tx.receipts.set(id, receipt)
+  // created, never read here: the round's pre-read found none, and a twin that wrote it since makes this first
+  // write refuse (a conflict while the twin is open, a duplicate once it committed), so nothing else is written
+  try {
+    await tx.receipts.add({ _id: id, ...receipt })
+  } catch (e) {
+    throw isConflict(e) ? new ReceiptHeld() : e
+  }
   const shard = shardOf(input.household._id)
   for (const { unitId, level } of countedUnits(input.household.path)) {
     const counterId = reachCounterId(input.noticeId, unitId, shard)
@@ -153,34 +176,44 @@ export function recordReach(data: Data, input: ReachInput): Promise<ReachOutcome
   return reachOnce(data, input, input.at ?? new Date())
 }
 
-interface PreRead {
-  receipt: ReceiptDoc | null
-  /** which of the household's counter shards exist */
-  known: ReadonlySet<string>
-}
-
-/** The receipt and the household's existing counter shards, in parallel: what a round decides on. */
-const preReadOf = async (data: Data, input: Pick<ReachInput, 'noticeId' | 'household'>): Promise<PreRead> => {
-  const [receipt, known] = await Promise.all([
-    data.receipts.get(input.noticeId, input.household._id),
-    data.reachCounters.existing(counterIdsOf(input)),
-  ])
-  return { receipt, known }
-}
-
-/** The rule with its precheck before every round (`first`, when given, is the first round's, already read). */
-function reachOnce(data: Data, input: ReachInput, at: Date, first?: PreRead): Promise<ReachOutcome> {
-  let next: PreRead | undefined = first
+/**
+ * The rule with its precheck before every round: the receipt (`first`, when given, is the first round's, already
+ * read beside the person's ack); only when there is none, which of the household's counter shards exist. A round
+ * that failed because a twin's receipt landed first (its create refused as a duplicate) ends in a read of it.
+ */
+async function reachOnce(
+  data: Data,
+  input: ReachInput,
+  at: Date,
+  first?: ReceiptDoc | null,
+  round = 1,
+): Promise<ReachOutcome> {
+  let next = first
   let known: ReadonlySet<string> = new Set()
-  return data.transaction(
-    (tx) => reachIn(tx, input, at, known),
-    async () => {
-      const read = next ?? (await preReadOf(data, input))
-      next = undefined
-      known = read.known
-      return read.receipt ? outcomeOf(read.receipt, input) : null
-    },
-  )
+  const receiptOf = () => data.receipts.get(input.noticeId, input.household._id)
+  try {
+    return await data.transaction(
+      (tx) => reachIn(tx, input, at, known),
+      async () => {
+        const receipt = next !== undefined ? next : await receiptOf()
+        next = undefined
+        if (receipt) return outcomeOf(receipt, input)
+        known = await data.reachCounters.existing(counterIdsOf(input))
+        return null
+      },
+    )
+  } catch (e) {
+    // the transaction wrote nothing; if the household's receipt exists now, another member's landed first
+    const receipt = await receiptOf()
+    if (receipt) return outcomeOf(receipt, input)
+    if (!(e instanceof ReceiptHeld) || round >= HELD_ROUNDS) throw e
+    for (let i = 0; i < HELD_WAITS; i++) {
+      await sleep(HELD_BASE_MS * 2 ** i * (0.5 + Math.random() / 2))
+      const landed = await receiptOf()
+      if (landed) return outcomeOf(landed, input)
+    }
+    return reachOnce(data, input, at, undefined, round + 1)
+  }
 }
 
 /**
@@ -199,9 +232,12 @@ function reachOnce(data: Data, input: ReachInput, at: Date, first?: PreRead): Pr
  */
 export async function recordAck(data: Data, input: AckInput): Promise<AckOutcome> {
   const at = input.at ?? new Date()
-  // the receipt's pre-read and the person's ack in one parallel step: a later member or a repeated tap is settled
-  // here, and the ack is written without reading it again
-  const [first, prior] = await Promise.all([preReadOf(data, input), data.acks.get(input.noticeId, input.personId)])
+  // the receipt and the person's ack in one parallel step: a later member or a repeated tap is settled here, and
+  // the ack is written without reading it again
+  const [first, prior] = await Promise.all([
+    data.receipts.get(input.noticeId, input.household._id),
+    data.acks.get(input.noticeId, input.personId),
+  ])
   const reach = await reachOnce(
     data,
     { noticeId: input.noticeId, household: input.household, via: 'ack', by: input.personId },

@@ -83,6 +83,17 @@ describe('recordAck', () => {
     expect(acks.every((x) => x.ackedAt && x.readAt)).toBe(true)
   })
 
+  it("a later member's 收到 reads the household's receipt and writes their ack: no counter is read or written", async () => {
+    await recordAck(data, { noticeId: 'n6', household: household(6, 1), personId: 'p6a' })
+    tc.cloud.queryStats({ reset: true })
+    const later = await recordAck(data, { noticeId: 'n6', household: household(6, 1), personId: 'p6b' })
+    expect(later).toMatchObject({ householdReached: false, counted: false })
+    const stats = tc.cloud.queryStats()
+    expect(Object.keys(stats.byCollection).sort()).toEqual(['acks', 'receipts'])
+    expect(stats.byCollection.receipts.queries).toBe(1)
+    expect(sumReached(await counters('n6'))).toBe(1)
+  })
+
   it('an earlier read keeps its readAt when 收到 follows', async () => {
     const readAt = new Date('2026-01-01T00:00:00Z')
     await tc.db
