@@ -111,8 +111,12 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   for (const spec of COLLECTIONS) {
     await engine.createCollection(spec.name)
     for (const ix of spec.indexes) {
-      const [field, kind] = Object.entries(ix.keys)[0]
-      engine.ensureIndex(spec.name, field, kind)
+      // every key of a compound index: a later one serves queries that also condition the keys before it
+      const keys = Object.entries(ix.keys)
+      keys.forEach(([field, kind], i) => {
+        const lead = keys.slice(0, i).map(([f]) => f)
+        if (i === 0 || kind !== '2dsphere') engine.ensureIndex(spec.name, field, kind, lead)
+      })
     }
   }
   const outbox = new Outbox(dataDir)

@@ -135,10 +135,11 @@ export class Engine {
   }
 
   /**
-   * Adds an index on `field` (equality, ranges, prefixes and order; of a compound index the first key is what
-   * lookups use), or with kind '2dsphere' a geo index, which geo queries on that field require.
+   * Adds an index on `field` (equality, ranges, prefixes and order), or with kind '2dsphere' a geo index, which
+   * geo queries on that field require. A later key of a compound index passes the keys before it as `lead`: it
+   * is looked up only by queries that condition those too (field-index.ts), never walked for a sort.
    */
-  ensureIndex(name: string, field: string, kind: IndexKind = 1): void {
+  ensureIndex(name: string, field: string, kind: IndexKind = 1, lead: readonly string[] = []): void {
     const coll = this.coll(name)
     if (kind === '2dsphere') {
       if (coll.geo.has(field)) return
@@ -147,8 +148,10 @@ export class Engine {
       coll.geo.set(field, gx)
       return
     }
-    if (coll.indexes.has(field) || !FieldIndex.supports(field)) return
-    const ix = new FieldIndex(field)
+    const held = coll.indexes.get(field)
+    if (held) return held.allow(lead)
+    if (!FieldIndex.supports(field)) return
+    const ix = new FieldIndex(field, lead)
     for (const [id, d] of coll.docs) ix.add(id, d)
     coll.indexes.set(field, ix)
   }

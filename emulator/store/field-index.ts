@@ -113,7 +113,18 @@ export class FieldIndex {
   /** documents with several values (arrays): each bound of a range may be met by a different one */
   private multi = 0
 
-  constructor(readonly field: string) {
+  /**
+   * The earlier keys of each compound index this field is a later key of (undefined: an index of its own or a
+   * first key). Such a field is looked up only for a query that conditions every earlier key of one of them, as
+   * the service uses a compound index only with its leading keys; its order is never walked for a sort.
+   */
+  private leads: string[][] | undefined
+
+  constructor(
+    readonly field: string,
+    lead: readonly string[] = [],
+  ) {
+    this.leads = lead.length ? [[...lead]] : undefined
     this.path = field.split('.')
     const id = field === '_id'
     this.typed = {
@@ -121,6 +132,22 @@ export class FieldIndex {
       n: new Typed(id ? 'n:' : undefined),
       d: new Typed(id ? 'd:' : undefined),
     }
+  }
+
+  /** Another index holds this field: as its first key (`lead` empty) it serves alone from now on. */
+  allow(lead: readonly string[]): void {
+    if (!lead.length) this.leads = undefined
+    else this.leads?.push([...lead])
+  }
+
+  /** An index of its own, or the first key of one: usable by any query, its order walkable for a sort. */
+  get alone(): boolean {
+    return !this.leads
+  }
+
+  /** Whether a query conditioning `fields` may look this index up. */
+  usableWith(fields: ReadonlySet<string>): boolean {
+    return !this.leads || this.leads.some((lead) => lead.every((f) => fields.has(f)))
   }
 
   /** Paths with a numeric segment (`a.0.b`) address array positions: those need a scan. */

@@ -189,9 +189,10 @@ export class Planner {
   private choose(coll: Indexed, query: Doc, geoIds?: Set<string>): Choice | undefined {
     let best: Choice | undefined = geoIds && { index: 'geo', size: geoIds.size, ids: () => geoIds }
     const ranges: Array<{ field: string; ix: FieldIndex; range: Range }> = []
-    for (const field of topFields(query)) {
+    const fields = topFields(query)
+    for (const field of fields) {
       const ix = coll.indexes.get(field)
-      if (!ix) continue
+      if (!ix || !ix.usableWith(fields)) continue
       for (const c of mergedConditionsOn(query, field)) {
         if (c.kind === 'eq') {
           const byId = field === '_id'
@@ -234,7 +235,7 @@ export class Planner {
     const [field, dir] = Object.entries(sort)[0]
     const ix = coll.indexes.get(field)
     const want = skip + limit
-    if (!ix || (best && best.size <= want)) return { examined: 0 }
+    if (!ix || !ix.alone || (best && best.size <= want)) return { examined: 0 }
     const own = mergedConditionsOn(query, field)
     if (own.some((c) => c.kind === 'eq')) return { examined: 0 } // one value: its bucket is the set to sort
     const ranges = own.flatMap((c) => (c.kind === 'range' ? [c.range] : []))

@@ -413,6 +413,44 @@ describe('a page of an index-ordered range stops at its limit', () => {
   })
 })
 
+describe('compound indexes', () => {
+  it('a later key serves a query that conditions the keys before it, and only such a query', async () => {
+    const e = open()
+    await e.createCollection('claims')
+    // status_1_householdPath_1, as core/schema.ts declares it and startLocalCloud applies it
+    e.ensureIndex('claims', 'status')
+    e.ensureIndex('claims', 'householdPath', 1, ['status'])
+    await e.insert(
+      'claims',
+      Array.from({ length: 3_000 }, (_, i) => ({
+        _id: `k${String(i).padStart(5, '0')}`,
+        status: i % 3 ? 'decided' : 'pending',
+        householdPath: `/s/c1/g${i % 100}/h${i}/`,
+      })),
+    )
+    const under = { status: 'pending', householdPath: /^\/s\/c1\/g7\// }
+    // 1,000 pending claims in all, 30 under the grid (10 of them pending): the path is looked up, not the status
+    expect(e.explain('claims', under)).toMatchObject({ via: 'index householdPath', examined: 30, returned: 10 })
+    expect(e.count('claims', under)).toBe(10)
+    // without its leading key the service would not use the index: a scan, and advice
+    expect(e.explain('claims', { householdPath: /^\/s\/c1\/g7\// })).toMatchObject({ via: 'scan', examined: 3_000 })
+    expect(e.stats().unindexed.map((u) => u.shape)).toEqual(['{householdPath:prefix}'])
+    // its order is never walked for a sort: the status bucket is sorted instead
+    expect(e.explain('claims', { status: 'pending' }, { sort: { householdPath: 1 }, limit: 5 })).toMatchObject({
+      via: 'index status',
+      examined: 1_000,
+      returned: 5,
+    })
+    // declared again as a first key, it serves alone
+    e.ensureIndex('claims', 'householdPath')
+    expect(e.explain('claims', { householdPath: /^\/s\/c1\/g7\// })).toMatchObject({
+      via: 'index householdPath',
+      examined: 30,
+    })
+    await e.close()
+  })
+})
+
 describe('unindexed query advice', () => {
   it('warns once per query shape above the threshold, counts them, and refuses them with policy error', async () => {
     const warnings: string[] = []
