@@ -26,6 +26,8 @@ export interface DeliveryFigures {
   seconds: number
   perSecond: number
   examinedPerMessage: number
+  /** documents examined per message by collection, most first: which query grows with the audience */
+  byCollection: Array<{ collection: string; queries: number; examinedPerMessage: number }>
   once: boolean
   platform: { perFiring: number; firings: number; minutes: number }
 }
@@ -99,12 +101,17 @@ export async function benchDelivery(): Promise<DeliveryFigures> {
     // the platform: every shard sends a batch every PLATFORM_BATCH_MS for FIRING_MS, capped by SENDS_PER_FIRING
     const perFiring = Math.min(SENDS_PER_FIRING, DELIVERY_SHARDS * BATCH * Math.floor(FIRING_MS / PLATFORM_BATCH_MS))
     const platformFirings = Math.ceil(100_000 / perFiring)
+    const stats = cloud.queryStats()
+    const messages = Math.max(1, sent.length)
     return {
       subscribers: SUBSCRIBERS,
       firings,
       seconds,
       perSecond: sent.length / seconds,
-      examinedPerMessage: cloud.queryStats().examined / Math.max(1, sent.length),
+      examinedPerMessage: stats.examined / messages,
+      byCollection: Object.entries(stats.byCollection)
+        .map(([collection, c]) => ({ collection, queries: c.queries, examinedPerMessage: c.examined / messages }))
+        .sort((a, b) => b.examinedPerMessage - a.examinedPerMessage),
       once,
       platform: {
         perFiring,
@@ -126,6 +133,10 @@ export async function printDelivery(): Promise<void> {
   console.log(
     `  ${d.subscribers} subscribers: ${d.firings} firing(s), ${d.seconds.toFixed(1)} s, ${d.perSecond.toFixed(0)} messages/s, ` +
       `${d.examinedPerMessage.toFixed(1)} documents examined per message, each messaged exactly once: ${d.once ? 'yes' : 'NO'}`,
+  )
+  console.log(
+    `  examined per message by collection: ` +
+      d.byCollection.map((c) => `${c.collection} ${c.examinedPerMessage.toFixed(1)} (${c.queries} queries)`).join(', '),
   )
   console.log(
     `  platform (docs/deploy.md): ${DELIVERY_SHARDS} shards × ${BATCH} per ${PLATFORM_BATCH_MS} ms batch for ${FIRING_MS / 1000} s, ` +

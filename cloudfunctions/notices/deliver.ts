@@ -1,14 +1,17 @@
 /**
  * The `deliver` timer (config.json, every minute, 60 s timeout): sends each new notice's subscribe message to the
  * residents in its scope who accepted one (一次性订阅).
- * - A new job (written by publish) is opened once, under a lease: who is due is counted (the progress figure's
- *   denominator, fixed when sending starts) and the audience is split into DELIVERY_SHARDS shards by
- *   subscription-id range (core/notices/messages.ts shardRanges), or one shard when it fits in one round.
+ * - A new job (written by publish) is opened once, under a lease: the audience is split into DELIVERY_SHARDS
+ *   shards by subscription-id range (core/notices/messages.ts shardRanges), or one shard when it fits in one
+ *   round; who is due (the progress figure's denominator, fixed when sending starts) is counted range by range,
+ *   all at once, so no count reads more than one shard's part of the audience.
  * - Shards go out in parallel, each under its own lease, so overlapping firings never send the same batch; a
  *   shard's cursor is saved after every batch, so a firing that crashes loses at most one batch of progress.
  * - Nobody gets two: a message is taken from the subscription (a conditional decrement that also records
  *   `deliver:<noticeId>`) before it is sent, so a batch repeated after a crash skips who already had it.
- * - Bounded per call: a time budget well inside the timeout and a cap on subscriptions read.
+ * - Bounded per call: a time budget well inside the timeout (opening jobs gets the first OPENING_MS of it, the
+ *   rest wait for the next firing), a cap on subscriptions read, and each page query reads about its page
+ *   (subscriptions in `_id` order within the shard's range, which the `_id` index walks).
  * Recipients are the people as they are now (server/recipients.ts): who left, was deleted or moved away gets
  * nothing; a subscription made after the notice was published, and a person who already opened it, neither.
  */
@@ -30,6 +33,8 @@ export const BATCH = 25
 const LEASE_MS = 65_000
 /** Jobs one firing opens or closes. */
 const JOBS_PER_FIRING = 20
+/** How long a firing goes on opening jobs (counting who is due) before it only sends: jobs left open next time. */
+export const OPENING_MS = 10_000
 
 interface Firing {
   data: Data
@@ -41,9 +46,11 @@ interface Firing {
 }
 
 export const deliver: TimerHandler = async ({ data }) => {
-  const f: Firing = { data, deadline: Date.now() + FIRING_MS, left: SENDS_PER_FIRING, sent: 0, notices: new Map() }
+  const start = Date.now()
+  const f: Firing = { data, deadline: start + FIRING_MS, left: SENDS_PER_FIRING, sent: 0, notices: new Map() }
   let finished = 0
   for (const job of await data.deliveries.pending(JOBS_PER_FIRING)) {
+    if (Date.now() >= start + OPENING_MS) break
     if ((await openJob(f, job)) === 'done') finished++
   }
   const queue = await data.deliveries.freeShards(new Date(), DELIVERY_SHARDS * JOBS_PER_FIRING)
@@ -85,8 +92,11 @@ async function openJob(f: Firing, job: DeliveryDoc): Promise<'open' | 'done' | '
     return 'done'
   }
   const publishedAt = new Date(notice.publishedAt)
+  // who is due, counted per shard range all at once: no count reads more than one shard's part of the audience
   const counts = await Promise.all(
-    notice.unitPaths.map((path) => f.data.subscriptions.countDue(path, NOTICE_TEMPLATE.id, publishedAt)),
+    shardRanges(DELIVERY_SHARDS).flatMap((range) =>
+      notice.unitPaths.map((path) => f.data.subscriptions.countDue(path, NOTICE_TEMPLATE.id, publishedAt, range)),
+    ),
   )
   const due = counts.reduce((a, b) => a + b, 0)
   // a small audience is one shard: a building's notice costs a handful of requests, not sixteen leases

@@ -16,8 +16,11 @@ export interface Subscriptions {
    * (when given: a delivery shard's end), at most `limit`.
    */
   under(path: string, templateId: string, after: string, limit: number, before?: string): Promise<SubscriptionDoc[]>
-  /** How many subscriptions of a template under `path` hold a message and count from `since` or earlier. */
-  countDue(path: string, templateId: string, since: Date): Promise<number>
+  /**
+   * How many subscriptions of a template under `path` hold a message and count from `since` or earlier; within
+   * the id range [lo, hi) when given (a delivery shard: each shard's part is counted apart, all at once).
+   */
+  countDue(path: string, templateId: string, since: Date, range?: { lo: string; hi: string }): Promise<number>
   /**
    * Spends one message; false when none was left (another sender spent it first), or, with `purpose`, when one
    * was already spent on that purpose (a resumed batch: never a second message about the same notice).
@@ -53,13 +56,14 @@ export function subscriptions(db: Database): Subscriptions {
           .orderBy('_id', 'asc')
           .limit(limit),
       ),
-    countDue: (path, templateId, since) =>
+    countDue: (path, templateId, since, range) =>
       total(
         col().where({
           homePath: pathPrefix(db, path),
           templateId,
           remaining: _.gt(0),
           since: _.or(_.exists(false), _.lte(since)),
+          ...(range ? { _id: _.gte(range.lo).and(_.lt(range.hi)) } : {}),
         }),
       ),
     async consume(id, at, purpose) {
