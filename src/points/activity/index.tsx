@@ -121,7 +121,10 @@ function ActivityView({ activity, reload }: { activity: ActivityDetail; reload: 
           面向：{activity.audience.name} · 发布：{activity.origin}
         </Text>
         <Text className='points-meta'>
-          报名截止 {dayTime(activity.signUpClosesAt)} · 开始前 {activity.cancelBeforeHours} 小时内取消记为缺席
+          报名截止 {dayTime(activity.signUpClosesAt)} ·{' '}
+          {activity.cancelBeforeHours
+            ? `开始前 ${activity.cancelBeforeHours} 小时内取消记为缺席`
+            : '开始前均可免费取消'}
         </Text>
         {activity.description ? <Text className='points-body'>{activity.description}</Text> : null}
         {activity.confirmedAt ? (

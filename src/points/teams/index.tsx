@@ -4,8 +4,6 @@
  */
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
-import Switch from '@nutui/nutui-react-taro/dist/es/packages/switch'
 import { AppPage } from '../../components/AppPage'
 import { LoadingState } from '../../components/PageState'
 import { usePersonaReady } from '../../hooks/use-persona'
@@ -22,6 +20,7 @@ import {
   type TeamCard,
 } from '../../services/points'
 import { Button } from '../../ui/nutui'
+import { Switch } from '../ui'
 import { MoreFooter } from '../components/MoreFooter'
 import { usePages } from '../use-pages'
 import '../points.css'

@@ -35,7 +35,8 @@ interface RoleDraft {
 }
 
 const NIGHT = [1, 1.5, 2] as const
-const CANCEL_HOURS = [1, 3, 6, 12, 24] as const
+/** 0: free to cancel until the start. */
+const CANCEL_HOURS = [0, 1, 3, 6, 12, 24] as const
 const DAYS = 7
 const DAY_MS = 24 * 60 * 60 * 1000
 const TIME = /^([01]?\d|2[0-3])[:：]([0-5]\d)$/
@@ -211,7 +212,7 @@ function PostForm({ scope }: { scope: RoleView }) {
               className={`choice pa-cancel pa-cancel--${h}${cancelHours === h ? ' choice--active' : ''}`}
               onClick={() => setCancelHours(h)}
             >
-              {h} 小时
+              {h ? `${h} 小时` : '不记缺席'}
             </Text>
           ))}
         </View>
