@@ -16,6 +16,7 @@ import { printDelivery } from './delivery'
 import { benchDistrict } from './district'
 import { benchGroupCommit } from './engine'
 import { runLoad, type LoadResult } from './load'
+import { printRedeem } from './redeem'
 import { printWeapp } from './weapp'
 
 const ROOT = path.resolve(__dirname, '..')
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--district')) return benchDistrict(process.argv)
   if (process.argv.includes('--delivery')) return printDelivery()
   if (process.argv.includes('--weapp')) return printWeapp()
+  if (process.argv.includes('--redeem')) return printRedeem()
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-bench-'))
   const functionsDir = buildProbe()
   console.log(
@@ -141,6 +143,7 @@ async function main(): Promise<void> {
         ? ' (consistent)'
         : ' (INCONSISTENT)'),
   )
+  await printRedeem()
   const dist = path.join(ROOT, 'dist')
   if (fs.existsSync(path.join(dist, 'app.json'))) {
     const size = mainPackageSize(dist)

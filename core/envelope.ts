@@ -44,6 +44,7 @@ export const ERROR_MESSAGES = {
   SERVICE_CLOSED: '这项服务已下架或已过兑换期',
   SERVICE_SOLD_OUT: '这项服务已兑完',
   SERVICE_LIMIT_REACHED: '这项服务每人可兑换的次数已用完',
+  SERVICE_BUSY: '同时兑换的人太多，请稍等片刻再点一次兑换',
   VOUCHER_CODE_INVALID: '券码不对，请核对后重新输入或扫码',
   VOUCHER_NOT_FOUND: '没有找到这张兑换券，请确认是本店的券',
   VOUCHER_USED: '这张兑换券已经核销过了，不能重复使用',

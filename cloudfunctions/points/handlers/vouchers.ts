@@ -11,6 +11,7 @@ import { redeemRefusal, serves } from '../../../core/points/services'
 import { voucherCode, voucherExpiry, voucherRefusal } from '../../../core/points/vouchers'
 import { AppError } from '../../../server/errors'
 import { postTransferAmending } from '../../../server/points-ledger'
+import { isConflict } from '../../../server/transaction'
 import type { Action } from '../../../server/router'
 import { paged, providerRef, voucherCard, voucherView } from './services-views'
 
@@ -26,7 +27,7 @@ export const redeem: Action<'points', 'redeem'> = {
     const code = voucherCode(randomDigits())
     const answer = (v: VoucherDoc, balance: number) => ({ voucher: voucherView(v, new Date()), balance })
 
-    return data.transaction(
+    const redeemed = data.transaction(
       async (tx) => {
         const now = new Date()
         const issued = await tx.vouchers.get(id)
@@ -91,6 +92,10 @@ export const redeem: Action<'points', 'redeem'> = {
         return null
       },
     )
+    // a crowd on one service: this redeem lost every retry, nothing was written; the same tap again is safe
+    return redeemed.catch((e: unknown) => {
+      throw isConflict(e) ? new AppError('SERVICE_BUSY') : e
+    })
   },
 }
 

@@ -1,4 +1,13 @@
-import { addLots, legsOf, nextExpiry, post, sumOfLegs, takeLots, type Holding } from '../../../core/points/ledger'
+import {
+  addLots,
+  legsOf,
+  nextExpiry,
+  post,
+  sumOfLegs,
+  takeLots,
+  type AccountRef,
+  type Holding,
+} from '../../../core/points/ledger'
 
 const d = (s: string) => new Date(s)
 const person = (id: string) => ({ kind: 'person', id }) as const
@@ -19,7 +28,7 @@ describe('legsOf', () => {
 
 describe('post', () => {
   const lot = { expiresAt: d('2027-12-31T16:00:00Z'), amount: 10 }
-  it.each([
+  it.each<[string, AccountRef, AccountRef, Holding, number, boolean]>([
     ['the pool may go negative (it issues)', pool, person('p1'), empty, 10, true],
     ['a person may not go below zero', person('p1'), pool, { balance: 5, lots: [{ ...lot, amount: 5 }] }, 6, false],
     [
@@ -31,7 +40,7 @@ describe('post', () => {
       true,
     ],
     ['a merchant may not go below zero', merchant, person('p1'), { balance: 3, lots: [] }, 4, false],
-  ] as const)('%s', (_, from, to, held, amount, ok) => {
+  ])('%s', (_, from, to, held, amount, ok) => {
     const res = post({ from, to, amount }, held, empty, [{ ...lot, amount }])
     expect(res.ok).toBe(ok)
     if (!ok) expect(res).toEqual({ ok: false, reason: 'insufficient' })
