@@ -12,6 +12,7 @@ import type {
   CheckCodeResult,
   ConfirmResult,
   MySignup,
+  PointsHome,
   SignUpResult,
   VolunteerRecord,
 } from '../../../core/contract'
@@ -104,6 +105,15 @@ describe('the demo', () => {
     expect(teams.rows.length).toBe(2)
     const board = data(await g.act<{ rows: { name: string }[] }>(resident, 'leaderboard', { scope: 'grid' }))
     expect(board.rows.map((r) => r.name)).toContain(neighbour.name)
+
+    // the 积分 tab's one call: the neighbour's coming sign-up, the chief's activity to manage, their roles
+    const home = data(await g.act<PointsHome>(neighbour, 'home', {}))
+    expect(home.next.map((n) => n.title)).toContain('周六楼道清洁日')
+    expect(home.balance).toBeGreaterThan(0)
+    expect(home.minutes).toBeGreaterThan(0)
+    const chiefHome = data(await g.act<PointsHome>(chief, 'home', {}))
+    expect(chiefHome.organising.map((a) => a.title)).toContain('周六楼道清洁日')
+    expect(chiefHome.roles.map((r) => r.role)).toContain('gridChief')
   })
 })
 
@@ -224,6 +234,8 @@ describe('接龙', () => {
         roles: [{ name: '核酸引导', quota: 10, rule: { pointsPerHour: 10, cap: 50 } }],
       }),
     )
+    // every instance the local cloud runs at once (8) warm first, so the calls race from the first one
+    await g.warm(staff, 8)
     const results = await Promise.all(crowd.map((p) => signUp(p, a.id)))
     const accepted = results.map((r) => data(r).signup)
     expect(accepted.filter((s) => s.status === 'confirmed')).toHaveLength(10)
