@@ -176,7 +176,8 @@ export function mediaCheckAsync(host: OpenApiHost): Api {
     const api = 'openapi.security.mediaCheckAsync'
     const mediaUrl = data.media_url ?? data.mediaUrl
     const mediaType = Number(data.media_type ?? data.mediaType)
-    if (typeof mediaUrl !== 'string' || !/^https?:\/\//.test(mediaUrl)) throw sdkError(47001, `${api}:fail invalid media_url`)
+    if (typeof mediaUrl !== 'string' || !/^https?:\/\//.test(mediaUrl))
+      throw sdkError(47001, `${api}:fail invalid media_url`)
     if (mediaType !== 1 && mediaType !== 2) throw sdkError(47001, `${api}:fail invalid media_type`)
     if (data.version !== 2) throw sdkError(47001, `${api}:fail only version 2 is emulated`)
     if (typeof data.openid !== 'string' || !data.openid) throw sdkError(40003, `${api}:fail invalid openid`)

@@ -27,13 +27,24 @@ export interface DemoCloud {
 }
 
 /** `options.timers: false` for suites that fire the timers themselves (as the platform would), never on a clock. */
-export async function startDemoCloud(tag: string, options: Pick<LocalCloudOptions, 'timers'> = {}): Promise<DemoCloud> {
+export async function startDemoCloud(
+  tag: string,
+  options: Pick<LocalCloudOptions, 'timers' | 'mediaCheck'> = {},
+): Promise<DemoCloud> {
   const staticDir = path.join(ROOT, 'dist-h5')
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5/ missing: run npm run build:h5')
   await buildFunctions()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `wgt-browser-${tag}-`))
   const demo = buildDemoCommunity()
-  const cloud = await startLocalCloud({ dataDir, port: 0, staticDir, personas: demo.personas, ...options })
+  // image verdicts go to the files function, as 消息推送 is configured on a real environment (docs/deploy.md)
+  const cloud = await startLocalCloud({
+    dataDir,
+    port: 0,
+    staticDir,
+    personas: demo.personas,
+    messagePush: { wxa_media_check: 'files' },
+    ...options,
+  })
   await cloud.seed({ units: demo.units, people: demo.people, unitCounters: demo.unitCounters, ...demo.points })
   const browser = await launchBrowser()
   fs.mkdirSync(SHOTS, { recursive: true })

@@ -173,7 +173,13 @@ describe('an image attached to a notice, through its check', () => {
   })
 
   it('a verdict that never comes: asked again after 6 hours, at most 3 times, and 审核中 for leaders only', async () => {
-    c.cloud.mediaChecks.configure({ drop: true })
+    // told over the admin wire, as a demo would (curl … {"action":"local.mediaCheck","drop":true})
+    const told = await fetch(`${c.cloud.url}/admin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'local.mediaCheck', drop: true }),
+    })
+    expect(((await told.json()) as { data: { rules: { drop: boolean } } }).data.rules.drop).toBe(true)
     const { noticeId, fileID } = await noticeWithImage()
     const sent = c.cloud.mediaChecks.log.length
     const at = (hours: number) => new Date(Date.now() + hours * HOUR)

@@ -115,7 +115,9 @@ function NoticeView({ notice }: { notice: NoticeDetail }) {
           </View>
         ) : null}
         {notice.checkingImages.length ? (
-          <Text className='notice-detail__checking-hint'>审核中的图片只有发布人和负责干部看得到，通过后居民才能看到</Text>
+          <Text className='notice-detail__checking-hint'>
+            审核中的图片只有发布人和负责干部看得到，通过后居民才能看到
+          </Text>
         ) : null}
         {notice.withheldImages ? (
           <Text className='notice-detail__withheld'>{withheldLine(notice.withheldImages)}</Text>
