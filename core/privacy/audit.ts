@@ -17,7 +17,7 @@ export const AUDITED_ACTIONS = {
   // not a read: the one-time creation of the environment's first staff, kept for review (org.bootstrap)
   'org.bootstrap': '首次开通（创建街道、社区和第一位工作人员）',
   // not a read: a leader granted or deducted a resident's points (the entry's note says how many and why)
-  'points.adjustPoints': '调整居民积分（奖励或扣减，附原因）',
+  'points.adjustPoints': '调整居民积分（奖励或扣减并写明原因）',
   'points.exportHours': '导出志愿服务时长（参与者姓名、岗位与时长）',
 } as const satisfies Partial<Record<ActionKey, string>>
 

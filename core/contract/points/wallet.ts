@@ -55,7 +55,7 @@ const page = z.number().int().min(0).max(10_000).default(0)
 const pageSize = z.number().int().min(1).max(50).default(20)
 const isoTime = z.string().datetime({ offset: true })
 /** A Beijing calendar month, YYYY-MM. */
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM')
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式不对')
 const text = (max: number) => z.string().trim().max(max)
 
 const serviceFields = {
