@@ -9,9 +9,10 @@
  *   shard's cursor is saved after every batch, so a firing that crashes loses at most one batch of progress.
  * - Nobody gets two: a message is taken from the subscription (a conditional decrement that also records
  *   `deliver:<noticeId>`) before it is sent, so a batch repeated after a crash skips who already had it.
- * - Bounded per call: a time budget well inside the timeout (opening jobs gets the first OPENING_MS of it, the
- *   rest wait for the next firing), a cap on subscriptions read, and each page query reads about its page
- *   (subscriptions in `_id` order within the shard's range, which the `_id` index walks).
+ * - Bounded per call: a time budget well inside the timeout (opening jobs gets the first OPENING_MS of it and
+ *   stops once a firing's worth of sends is due; the rest wait for the next firing), a cap on subscriptions
+ *   read, and each page query reads about its page (subscriptions in `_id` order within the shard's range, which
+ *   the `_id` index walks).
  * Recipients are the people as they are now (server/recipients.ts): who left, was deleted or moved away gets
  * nothing; a subscription made after the notice was published, and a person who already opened it, neither.
  */
@@ -49,9 +50,13 @@ export const deliver: TimerHandler = async ({ data }) => {
   const start = Date.now()
   const f: Firing = { data, deadline: start + FIRING_MS, left: SENDS_PER_FIRING, sent: 0, notices: new Map() }
   let finished = 0
+  // who is due, counted this firing: past a firing's worth of sends, later jobs wait (and count what is left then)
+  let counted = 0
   for (const job of await data.deliveries.pending(JOBS_PER_FIRING)) {
-    if (Date.now() >= start + OPENING_MS) break
-    if ((await openJob(f, job)) === 'done') finished++
+    if (Date.now() >= start + OPENING_MS || counted >= SENDS_PER_FIRING) break
+    const opened = await openJob(f, job)
+    if (opened === 'done') finished++
+    else if (opened !== 'held') counted += opened.due
   }
   const queue = await data.deliveries.freeShards(new Date(), DELIVERY_SHARDS * JOBS_PER_FIRING)
   // as many shards at once as one job has: a single large notice goes out over all its shards in parallel
@@ -83,7 +88,7 @@ const noticeOf = (f: Firing, id: string): Promise<NoticeDoc | null> => {
 }
 
 /** Counts who is due and writes the shards; a crash part way is repeated by a later firing (shards add once). */
-async function openJob(f: Firing, job: DeliveryDoc): Promise<'open' | 'done' | 'held'> {
+async function openJob(f: Firing, job: DeliveryDoc): Promise<{ due: number } | 'done' | 'held'> {
   const now = new Date()
   if (!(await f.data.deliveries.lease(job._id, now, new Date(+now + LEASE_MS)))) return 'held'
   const notice = await noticeOf(f, job.noticeId)
@@ -125,7 +130,7 @@ async function openJob(f: Firing, job: DeliveryDoc): Promise<'open' | 'done' | '
     shards: ranges.length,
     lockedUntil: new Date(0),
   })
-  return 'open'
+  return { due }
 }
 
 /** Sends one shard batch by batch until it is done or the firing's budget ends; the lease is released after. */
