@@ -334,11 +334,28 @@ export async function recordExport(
 
 /** Deletes the files of these records and then the records (a record whose file would not go stays, for later). */
 async function deleteRecords(data: Data, docs: readonly UploadDoc[]): Promise<number> {
-  const gone = await deleteStored(docs.flatMap((d) => (d.fileID ? [d.fileID] : [])))
-  // a reservation never uploaded through files.uploaded has no fileID we know: its record goes
-  const done = docs.filter((d) => !d.fileID || gone.has(d.fileID))
+  // a reservation the client uploaded to but never confirmed (files.uploaded) has no fileID on record: its file is
+  // named from the environment's own fileID prefix, so an upload cut short never outlives its day either
+  const prefix = docs.some((d) => !d.fileID) ? await fileIdPrefix() : ''
+  const fileIDOf = (d: UploadDoc): string => d.fileID ?? prefix + d.cloudPath
+  const gone = await deleteStored(docs.map(fileIDOf))
+  const done = docs.filter((d) => gone.has(fileIDOf(d)))
   await data.uploads.remove(done.map((d) => d._id))
   return done.length
+}
+
+/** Where probe files go: written and deleted at once, only to learn the environment's fileID prefix. */
+const PROBE_PATH = 'uploads/probe/prefix'
+
+/**
+ * `cloud://<env>.<bucket>/`: what this environment's fileIDs start with (the SDK names no API for it), learnt
+ * from a file of our own, which is deleted straight away.
+ */
+async function fileIdPrefix(): Promise<string> {
+  const { fileID } = await getCloud().uploadFile({ cloudPath: PROBE_PATH, fileContent: Buffer.alloc(0) })
+  await deleteStored([fileID])
+  if (!fileID.endsWith(`/${PROBE_PATH}`)) throw new Error(`unexpected fileID ${fileID}`)
+  return fileID.slice(0, fileID.length - PROBE_PATH.length)
 }
 
 const BATCH = 50

@@ -271,6 +271,21 @@ describe('retention: the sweep timer', () => {
     expect(await record(loose)).toBeUndefined()
   })
 
+  it('deletes a file uploaded to a reserved path but never confirmed (the app closed midway) after a day', async () => {
+    const { uploads } = ok(
+      await files<{ uploads: { cloudPath: string }[] }>(chief(), 'reserve', { purpose: 'notice', exts: ['png'] }),
+    )
+    const fileID = await put(uploads[0].cloudPath, png())
+    await sweep(new Date(Date.now() + 23 * HOUR))
+    expect(await stored(fileID)).toBe(200)
+    await sweep(new Date(Date.now() + 25 * HOUR))
+    expect(await stored(fileID)).toBe(404)
+    const left = (await uploadsCol().where({ cloudPath: uploads[0].cloudPath }).get()) as unknown as { data: unknown[] }
+    expect(left.data).toEqual([])
+    // the probe that named the environment's fileIDs left nothing behind
+    expect(await stored('cloud://x/uploads/probe/prefix')).toBe(404)
+  })
+
   it('deletes a roster export an hour after it was made, and its download URL stops working with it', async () => {
     const exported = await c.cloud.callFunction(
       'org',
