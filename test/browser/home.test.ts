@@ -150,4 +150,31 @@ describe('h5 on the local cloud', () => {
     await page.screenshot({ path: path.join(SHOTS, 'me-grid-chief.png') })
     await page.close()
   })
+
+  it('community staff see their community’s totals and its grids in name order, all on one page', async () => {
+    const page = await d.newPage()
+    await page.goto(d.cloud.url + '/')
+    const staff = personaPerson('communityStaff')
+    const communityId = staff.roles.find((r) => r.role === 'communityStaff')?.unitId as string
+    const community = unit(communityId)
+    await pick(page, `社区工作者 · ${staff.name}`, '.overview')
+    const households = d.demo.units.filter(
+      (u) => u.level === 'household' && !u.retired && isWithin(u.path, community.path),
+    ).length
+    await page
+      .locator('.overview__value', { hasText: `${households}` })
+      .first()
+      .waitFor()
+    const grids = d.demo.units
+      .filter((u) => u.parentId === communityId && u.level === 'grid' && !u.retired)
+      .map((u) => u.name)
+      .sort((a, b) => a.localeCompare(b, 'zh-CN', { numeric: true }))
+    expect((await page.locator('.overview__row-name').allInnerTexts()).map((t) => t.trim())).toEqual(grids)
+    // every grid fits on the first page: their number is shown, and there is nothing more to load
+    expect(await page.locator('.overview__label', { hasText: '网格数' }).count()).toBe(1)
+    expect(await page.locator('.overview__more').count()).toBe(0)
+    await page.locator('.overview').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: path.join(SHOTS, 'home-community-staff.png') })
+    await page.close()
+  })
 })
