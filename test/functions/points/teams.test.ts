@@ -4,7 +4,14 @@
  * export of an activity's hours (read back with exceljs), audited.
  */
 import ExcelJS from 'exceljs'
-import type { Leaderboard, TeamCard, TeamDetail, VolunteerRecord } from '../../../core/contract'
+import type {
+  ActivityDetail,
+  Leaderboard,
+  SignUpResult,
+  TeamCard,
+  TeamDetail,
+  VolunteerRecord,
+} from '../../../core/contract'
 import type { AuditDoc, PersonDoc } from '../../../core/model'
 import { ancestorAt } from '../../../core/units'
 import { data, exactly } from '../harness/functions-cloud'
@@ -51,6 +58,38 @@ describe('teams', () => {
     const seen = data(await g.act<TeamDetail>(resident, 'team', { teamId: team.id }))
     expect(seen).toMatchObject({ members: 1, mine: false })
     expect(seen.rows.map((r) => r.personId)).toEqual([neighbour._id])
+  })
+
+  it('a team’s leader without an organiser role (a building head) posts for the team: members may sign up, others may not', async () => {
+    // the demo's grid patrol is led by the building head persona; the neighbour is a member, the resident is not
+    const leader = g.persona('buildingHead')
+    const startAt = new Date(Date.now() + 86_400_000)
+    const a = data(
+      await g.act<ActivityDetail>(leader, 'postActivity', {
+        title: '夜间巡逻',
+        place: '小区东门',
+        startAt: startAt.toISOString(),
+        endAt: new Date(startAt.getTime() + 7_200_000).toISOString(),
+        audience: { kind: 'team', id: 'team-patrol' },
+        roles: [{ name: '巡逻', quota: 3, rule: { pointsPerHour: 10, nightMultiplier: 2, cap: 50 } }],
+      }),
+    )
+    expect(a).toMatchObject({ organiser: true, audience: { kind: 'team', id: 'team-patrol' } })
+    expect(data(await g.act<SignUpResult>(neighbour, 'signUp', { activityId: a.id, roleIndex: 0 })).signup.status).toBe(
+      'confirmed',
+    )
+    expect(await g.act(resident, 'signUp', { activityId: a.id, roleIndex: 0 })).toEqual(exactly('ACTIVITY_NOT_FOR_YOU'))
+    // a member who does not lead it cannot post for it
+    expect(
+      await g.act(neighbour, 'postActivity', {
+        title: '不是队长',
+        place: '小区东门',
+        startAt: startAt.toISOString(),
+        endAt: new Date(startAt.getTime() + 7_200_000).toISOString(),
+        audience: { kind: 'team', id: 'team-patrol' },
+        roles: [{ name: '巡逻', quota: 3, rule: { pointsPerHour: 10, cap: 50 } }],
+      }),
+    ).toEqual(exactly('ACTIVITY_NOT_ORGANISER'))
   })
 
   it('a building head may not create a team', async () => {
