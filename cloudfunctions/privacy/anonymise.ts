@@ -21,6 +21,8 @@ export async function anonymise(data: Data, person: PersonDoc, name: string): Pr
   // notices they published keep the unit that spoke (和平里社区 · 许玉兰 → 和平里社区); relays keep their note
   await data.notices.unsign(person._id, person.name)
   await data.relays.unsign(person._id)
+  // their vouchers keep what was redeemed and verified (merchants' statements), not whose
+  await data.vouchers.forgetHolder(person._id, name)
   // their photos go with them (the images of their notices and requests, uploads never attached, their exports)
   await deleteFilesOf(data, person._id)
   await leaveCounted(data, person)

@@ -18,6 +18,8 @@ export interface Vouchers {
   byCode(providerAccount: string, code: string): Promise<VoucherDoc[]>
   /** Every voucher the provider verified in [from, to), in the order they were used. */
   usedBetween(providerAccount: string, from: Date, to: Date): Promise<VoucherDoc[]>
+  /** A deleted person's vouchers keep their history under `name` instead of theirs (privacy.requestDeletion). */
+  forgetHolder(personId: string, name: string): Promise<void>
 }
 
 export function vouchers(db: Database): Vouchers {
@@ -49,6 +51,11 @@ export function vouchers(db: Database): Vouchers {
         col().where({ providerAccount, status: 'used', usedAt: _.and(_.gte(from), _.lt(to)) }),
       )
       return found.sort((a, b) => +new Date(a.usedAt!) - +new Date(b.usedAt!))
+    },
+    async forgetHolder(personId, name) {
+      await col()
+        .where({ personId })
+        .update({ data: { personName: name } })
     },
   }
 }

@@ -21,7 +21,8 @@ export interface WalletCloud extends FunctionsCloud {
 }
 
 export async function startWalletCloud(): Promise<WalletCloud> {
-  const g = await startFunctionsCloud(['points'], { timers: false })
+  // privacy too: deleting a person must also take their name off their vouchers
+  const g = await startFunctionsCloud(['points', 'privacy'], { timers: false })
   const act = async <T>(person: PersonDoc, action: string, payload: unknown) => {
     if (!person.openid) throw new Error(`${person._id} has no openid`)
     return (await g.cloud.callFunction('points', { action, payload }, { openid: person.openid })).result as Envelope<T>

@@ -14,6 +14,8 @@ import type {
   Wallet,
 } from '../../../core/contract/points/wallet'
 import type { AuditDoc, PersonDoc, ServiceDoc, VoucherDoc } from '../../../core/model'
+import { DELETED_NAME } from '../../../core/grid/phone-visibility'
+import { maskName } from '../../../core/mask'
 import { isVoucherCode } from '../../../core/points/vouchers'
 import { ancestorAt } from '../../../core/units'
 import { data, exactly } from '../harness/functions-cloud'
@@ -335,5 +337,42 @@ describe('the expire timer', () => {
     expect((await wallet(resident)).balance).toBe(before.balance - first.amount)
     const vouchers = (await g.dump()).vouchers as VoucherDoc[]
     expect(vouchers.length).toBeGreaterThan(0)
+  })
+})
+
+describe('a holder who deletes their data', () => {
+  it('leaves the merchant’s statement with the voucher but not their name', async () => {
+    const neighbour = byOpenid(g.demo.personas[7].openid)
+    // whatever the timer above left them, enough for one meal
+    const reason = '帮助邻居搬运物资'
+    data(
+      await g.act(ownChief, 'adjustPoints', {
+        personId: neighbour._id,
+        direction: 'grant',
+        amount: 30,
+        reason,
+        requestId: request(),
+      }),
+    )
+    const v = data(
+      await g.act<{ voucher: VoucherView }>(neighbour, 'redeem', { serviceId: 'svc-meal', requestId: request() }),
+    ).voucher
+    data(await g.act(merchant, 'verifyVoucher', { code: v.code }))
+    const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7)
+    const before = data(await g.act<Statement>(merchant, 'statement', { month, pageSize: 50 }))
+    expect(before.rows.rows.find((r) => r.code === v.code)?.holder).toBe(maskName(neighbour.name))
+    const res = await g.cloud.callFunction(
+      'privacy',
+      { action: 'requestDeletion', payload: { confirm: true } },
+      {
+        openid: neighbour.openid as string,
+      },
+    )
+    expect(res.result).toMatchObject({ ok: true })
+    const after = data(await g.act<Statement>(merchant, 'statement', { month, pageSize: 50 }))
+    expect(after.count).toBe(before.count)
+    expect(after.rows.rows.find((r) => r.code === v.code)?.holder).toBe(maskName(DELETED_NAME))
+    const stored = ((await g.dump()).vouchers as VoucherDoc[]).filter((x) => x.personId === neighbour._id)
+    expect(stored.map((x) => x.personName)).toEqual(stored.map(() => DELETED_NAME))
   })
 })
