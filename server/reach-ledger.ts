@@ -21,21 +21,21 @@
  * lost. Every round first reads the receipt outside the transaction (receipts are append-only: once seen it is
  * final), so a retry never counts twice and a household reached meanwhile costs no transaction.
  *
- * Requests per 收到 (the cost of a flash crowd is their number, docs/benchmarks.md): the pre-read (the receipt and
- * the person's ack, one parallel step), the ack. A household's first 收到 adds which of its shards exist (1) and the
- * transaction (start, receipt create, 4 increments, commit; a new shard adds a read). Later members and repeated
- * taps — most of a crowd, several people per household — cost the pre-read and the ack (or nothing).
+ * Requests per 收到 (the cost of a flash crowd is their number, docs/benchmarks.md): the receipt's pre-read, then
+ * the person's ack — one conditional write when they opened the notice first (收到 is pressed on it), else that
+ * write finding nothing and a create. A household's first 收到 adds which of its shards exist (1) and the transaction (start, receipt create, 4
+ * increments, commit; a new shard adds a read). Later members and repeated taps — most of a crowd, several people per
+ * household — cost the pre-read and the ack.
  *
  * The person-level acks/ackId(noticeId, personId) ("you pressed 收到", unread) is written by `recordAck` right
- * after, outside the transaction, idempotent by its id (the first ackedAt stays); its prior state is read beside
- * the receipt's pre-read, in parallel, not after the transaction.
+ * after, outside the transaction, idempotent by its id (the first ackedAt stays; acks.markAcked).
  *
  * Writes: a household's first 收到 writes 2 + 4 documents (ack, receipt, one shard per level); a later member's 1
  * (their ack); a repeated tap 0. A visit writes 1 + 4, or 0 when the household was already reached.
  */
 import type { VisitMethod } from '../core/contract'
-import { ackId, reachCounterId, receiptId } from '../core/ids'
-import type { AckDoc, ReachVia, ReceiptDoc } from '../core/model'
+import { reachCounterId, receiptId } from '../core/ids'
+import type { ReachVia, ReceiptDoc } from '../core/model'
 import { countedUnits, shardOf } from '../core/notices/reach'
 import { ancestorAt, type Unit } from '../core/units'
 import type { Data, TxData } from './data'
@@ -51,10 +51,10 @@ class ReceiptHeld extends Error {
   }
 }
 /** Reads of the receipt while a twin holds it, with doubling jittered pauses (at most ~2.5 s in all)... */
-const HELD_WAITS = 7
+const HELD_WAITS = 8
 const HELD_BASE_MS = 10
-/** ... then a fresh round (the twin failed): at most this many. */
-const HELD_ROUNDS = 3
+/** ... then a fresh round (the twin failed or is still retrying): at most this many, ~20 s in all as withRetry. */
+const HELD_ROUNDS = 8
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 export interface ReachInput {
@@ -90,9 +90,12 @@ export interface AckInput {
   household: Pick<Unit, '_id' | 'path'>
   personId: string
   at?: Date
+  /** The household's receipt, when the caller read it already (beside the notice): the first round's pre-read. */
+  receipt?: ReceiptDoc | null
 }
 
-export type AckOutcome = ReachOutcome & { ack: AckDoc }
+/** `acked`: this call recorded the person's 收到 (false when they had pressed it before: the first ackedAt stays). */
+export type AckOutcome = ReachOutcome & { acked: boolean }
 
 /** Where a household sits: its building (micro-grid) and grid, from its materialised path. */
 export function placeOf(household: Pick<Unit, '_id' | 'path'>): { microgridId: string; gridId: string } {
@@ -218,8 +221,8 @@ async function reachOnce(
 
 /**
  * 收到 — for the notices-core `ack` handler: THE LEDGER RULE for the person's household (`recordReach`, via
- * 'ack'), then the person's acks/`${noticeId}_${personId}` (created with readAt+ackedAt, or ackedAt added to the
- * read; a repeated tap writes nothing). The ack comes second so that a failure leaves nothing that says 收到 while
+ * 'ack'), then the person's acks/`${noticeId}_${personId}` (ackedAt added to their read mark, or created with
+ * readAt+ackedAt; a repeated tap changes nothing). The ack comes second so that a failure leaves nothing that says 收到 while
  * the household is not counted; a retry of the call completes it (both steps are idempotent).
  * `householdReached` answers AckResult.householdReached: true when this person's 收到 is the one that reached the
  * household (also on their own double tap / retry), false when another member or a visit came first.
@@ -232,26 +235,11 @@ async function reachOnce(
  */
 export async function recordAck(data: Data, input: AckInput): Promise<AckOutcome> {
   const at = input.at ?? new Date()
-  // the receipt and the person's ack in one parallel step: a later member or a repeated tap is settled here, and
-  // the ack is written without reading it again
-  const [first, prior] = await Promise.all([
-    data.receipts.get(input.noticeId, input.household._id),
-    data.acks.get(input.noticeId, input.personId),
-  ])
   const reach = await reachOnce(
     data,
     { noticeId: input.noticeId, household: input.household, via: 'ack', by: input.personId },
     at,
-    first,
+    input.receipt,
   )
-  if (prior?.ackedAt) return { ...reach, ack: prior }
-  const ack: AckDoc = {
-    _id: ackId(input.noticeId, input.personId),
-    noticeId: input.noticeId,
-    personId: input.personId,
-    readAt: prior?.readAt ?? at,
-    ackedAt: at,
-  }
-  await data.acks.put(ack)
-  return { ...reach, ack }
+  return { ...reach, acked: await data.acks.markAcked(input.noticeId, input.personId, at) }
 }

@@ -5,7 +5,7 @@
 import { ackId } from '../../core/ids'
 import type { AckDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { addOnce, allIn, first } from './query'
+import { addOnce, allIn, first, updated } from './query'
 
 export interface Acks {
   get(noticeId: string, personId: string): Promise<AckDoc | null>
@@ -17,6 +17,11 @@ export interface Acks {
   readersAmong(noticeId: string, personIds: readonly string[]): Promise<Set<string>>
   /** Marks the notice read by the person, once: an existing ack (read or 收到) is left as it is. */
   markRead(noticeId: string, personId: string, at: Date): Promise<void>
+  /**
+   * Records the person's 收到: added to their read mark (one write, the usual case: 收到 is pressed on the opened
+   * notice), or created read and acknowledged; false when they had pressed it before (the first ackedAt stays).
+   */
+  markAcked(noticeId: string, personId: string, at: Date): Promise<boolean>
 }
 
 export function acks(db: Database): Acks {
@@ -42,6 +47,19 @@ export function acks(db: Database): Acks {
     async markRead(noticeId, personId, at) {
       // add, never set: a 收到 written a moment ago (ackedAt) must not be overwritten by the opening
       await addOnce(col(), { _id: ackId(noticeId, personId), noticeId, personId, readAt: at })
+    },
+    async markAcked(noticeId, personId, at) {
+      const _id = ackId(noticeId, personId)
+      const addAck = async () =>
+        updated(
+          await col()
+            .where({ _id, ackedAt: _.exists(false) })
+            .update({ data: { ackedAt: at } }),
+        ) > 0
+      if (await addAck()) return true
+      if (await addOnce(col(), { _id, noticeId, personId, readAt: at, ackedAt: at })) return true
+      // it exists: acknowledged before, or opened just now (a read mark written between the two)
+      return addAck()
     },
   }
 }

@@ -58,12 +58,22 @@ export const ack: Action<'notices', 'ack'> = {
     const person = caller.person
     const household = person?.householdId ? caller.units.get(person.householdId) : undefined
     if (!person || !household) throw new AppError('FORBIDDEN')
-    const notice = await data.notices.get(payload.noticeId)
+    // the household's receipt beside the notice, one round trip: most of a crowd's 收到 end at it
+    const [notice, receipt] = await Promise.all([
+      data.notices.get(payload.noticeId),
+      data.receipts.get(payload.noticeId, household._id),
+    ])
     if (!notice) throw new AppError('NOT_FOUND')
     if (!reachesHome(notice, caller.person?.homePath)) throw new AppError('FORBIDDEN')
     if (!isLive(notice, new Date())) throw new AppError('NOTICE_EXPIRED')
-    // THE LEDGER RULE (server/reach-ledger.ts): the household's receipt and its building counter once, the ack
-    const { householdReached } = await recordAck(data, { noticeId: notice._id, household, personId: person._id })
+    // THE LEDGER RULE (server/reach-ledger.ts): the household's receipt and a shard of every counter above it once,
+    // then the person's ack
+    const { householdReached } = await recordAck(data, {
+      noticeId: notice._id,
+      household,
+      personId: person._id,
+      receipt,
+    })
     return { acked: true, householdReached }
   },
 }
