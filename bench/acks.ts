@@ -4,6 +4,7 @@
  * ledger is checked: every acknowledgement answered, one receipt per household, counters equal to receipts.
  */
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import type { PersonDoc, ReachCounterDoc, ReceiptDoc } from '../core/model'
@@ -24,10 +25,53 @@ export interface AckFigures {
   failed: number
   /** why the failed ones failed: an error code, or the message of a call that never answered */
   failures: Record<string, number>
+  /** CPU the whole process spent during the burst (every thread: the local cloud, its workers, this load), ms */
+  burstCpuMs: { total: number; mainThread: number }
+  /** database requests the burst made (each one a round trip of the SDK to the local cloud), by operation */
+  burstRequests: Record<string, number>
+}
+
+/**
+ * Counts the engine's operations as the wire calls them (one per SDK request: find, count, insert, update, remove,
+ * begin, commit, abort); an operation the engine runs inside another (an update's own find) is not counted.
+ */
+function countRequests(engine: LocalCloud['engine']): { counts: Record<string, number>; reset(): void } {
+  const out = { counts: {} as Record<string, number>, reset: () => void (out.counts = {}) }
+  let depth = 0
+  const target = engine as unknown as Record<string, (...a: unknown[]) => unknown>
+  for (const op of ['find', 'count', 'insert', 'update', 'remove', 'begin', 'commit', 'abort']) {
+    const real = target[op].bind(engine)
+    target[op] = (...args: unknown[]) => {
+      if (depth === 0) out.counts[op] = (out.counts[op] ?? 0) + 1
+      depth++
+      try {
+        return real(...args)
+      } finally {
+        depth--
+      }
+    }
+  }
+  return out
+}
+
+/** CPU time of this process and of its main thread so far, ms (Linux /proc; the main thread's tid is the pid). */
+function cpuNow(): { total: number; mainThread: number } {
+  const u = process.cpuUsage()
+  let mainThread = NaN
+  try {
+    // utime and stime, fields 14 and 15, in clock ticks (USER_HZ, 100 on Linux)
+    const f = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    mainThread = (Number(f[11]) + Number(f[12])) * 10
+  } catch {
+    // not Linux: the total alone
+  }
+  return { total: (u.user + u.system) / 1000, mainThread }
 }
 
 const RESIDENTS = 2_000
 const SINGLE = 50
+/** instances of the function the local cloud runs at once, by default (its own default) */
+const INSTANCES = 8
 
 /** The demo street, with every resident reachable and enough extra members that 2,000 + 50 can press 收到. */
 function benchCommunity() {
@@ -52,18 +96,44 @@ function benchCommunity() {
   return { units: demo.units, people }
 }
 
+/**
+ * The residents' phones: one keep-alive agent, so that the load generator (in this process, on the same 2 cores)
+ * costs little beside what it measures; fetch opened a connection per call and took a quarter of the main thread.
+ */
+const phones = new http.Agent({ keepAlive: true, maxSockets: 256 })
+
+function post(url: string, body: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent: phones,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+        res.on('error', reject)
+      },
+    )
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
 async function call(
   cloud: LocalCloud,
   openid: string,
   action: string,
   payload: unknown,
 ): Promise<{ ok: boolean; data?: { id?: string }; code?: string }> {
-  const res = await fetch(`${cloud.url}/local/call`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'notices', openid, data: { action, payload } }),
-  })
-  const body = (await res.json()) as {
+  const text = await post(
+    `${cloud.url}/local/call`,
+    JSON.stringify({ name: 'notices', openid, data: { action, payload } }),
+  )
+  const body = JSON.parse(text) as {
     result?: { ok: boolean; data?: { id?: string }; code?: string }
     errMsg?: string
   }
@@ -89,10 +159,25 @@ function levelSums(counters: ReachCounterDoc[]): Record<string, number> {
   return out
 }
 
-export async function benchAcks(): Promise<AckFigures> {
+/**
+ * `functionsDir`: the built functions to run (default cloudfunctions/), e.g. a private build to compare two versions;
+ * `cold`: the burst also starts the function's instances (by default they are warmed first); `instances`: how many
+ * the local cloud runs at once (default 8; on 2 cores fewer spend less CPU switching between them).
+ */
+export async function benchAcks(
+  opts: { functionsDir?: string; cold?: boolean; instances?: number } = {},
+): Promise<AckFigures> {
+  const instances = opts.instances ?? INSTANCES
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-bench-acks-'))
   const { units, people } = benchCommunity()
-  const cloud = await startLocalCloud({ dataDir, port: 0, durability: 'fsync', timers: false })
+  const cloud = await startLocalCloud({
+    dataDir,
+    port: 0,
+    durability: 'fsync',
+    timers: false,
+    functionsDir: opts.functionsDir,
+    maxInstancesPerFunction: instances,
+  })
   try {
     await cloud.seed({ units, people })
     const street = units.find((u) => u.level === 'street') as { _id: string }
@@ -107,11 +192,24 @@ export async function benchAcks(): Promise<AckFigures> {
       if (!res.ok) throw new Error(`ack refused: ${res.code}`)
     })
 
+    // the function's instances warm (as many as the local cloud runs at once), unless the cold start is measured:
+    // each worker's first load of wx-server-sdk costs ~0.5 s of CPU, which the platform spends on its own machines
+    if (!opts.cold) {
+      const warm = await Promise.all(
+        first.slice(0, instances).map((p) => call(cloud, p.openid as string, 'detail', { noticeId: quiet })),
+      )
+      if (warm.some((r) => !r.ok)) throw new Error('warm-up refused')
+    }
+
     // everyone at once
     const noticeId = await publish(cloud, staff, street._id, '全街道紧急通知')
     const crowd = residents.slice(SINGLE, SINGLE + RESIDENTS)
     let failed = 0
     const failures: Record<string, number> = {}
+    // idle keep-alive sockets of the phases before may be closed by the server under the burst's first requests
+    phones.destroy()
+    const requests = countRequests(cloud.engine)
+    const cpuBefore = cpuNow()
     const burst = await runLoad(crowd.length, crowd.length, async (i) => {
       const res = await call(cloud, crowd[i].openid as string, 'ack', { noticeId }).catch(
         (e: unknown) => ({ ok: false, code: String((e as Error).message ?? e).slice(0, 80) }) as const,
@@ -122,6 +220,9 @@ export async function benchAcks(): Promise<AckFigures> {
         failures[why] = (failures[why] ?? 0) + 1
       }
     })
+    const cpuAfter = cpuNow()
+    const burstRequests = requests.counts
+    requests.reset()
 
     const receipts = cloud.engine.find('receipts', { noticeId }, { limit: 1_000_000 }) as unknown as ReceiptDoc[]
     const counters = cloud.engine.find(
@@ -142,6 +243,11 @@ export async function benchAcks(): Promise<AckFigures> {
       acked: acks.length,
       failed,
       failures,
+      burstRequests,
+      burstCpuMs: {
+        total: cpuAfter.total - cpuBefore.total,
+        mainThread: cpuAfter.mainThread - cpuBefore.mainThread,
+      },
     }
   } finally {
     await cloud.close()
