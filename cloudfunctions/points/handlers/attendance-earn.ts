@@ -8,6 +8,7 @@ import { transferId, volunteerId } from '../../../core/ids'
 import type { ActivityDoc } from '../../../core/model'
 import { attendedSpan } from '../../../core/points/attendance'
 import { pointsEarned } from '../../../core/points/earning'
+import { ancestorAt } from '../../../core/units'
 import type { Data } from '../../../server/data'
 import { postTransfer } from '../../../server/points-ledger'
 import { recordNoShow } from './signups'
@@ -24,14 +25,22 @@ export async function earnOne(
   const first = await data.signups.get(signupId)
   if (!first) return { kind: 'skipped' }
   // memberships are queried before the transaction (transactions read by id only) and re-read inside it
-  const memberships = await data.teamMembers.ofPerson(first.personId)
+  const [memberships, [person]] = await Promise.all([
+    data.teamMembers.ofPerson(first.personId),
+    data.people.byIds([first.personId]),
+  ])
+  // the person's grid and community rank them (their home now, not the activity's unit)
+  const home = person?.homePath ?? ''
+  const where = {
+    gridId: ancestorAt(home, 'grid') ?? '',
+    communityId: ancestorAt(home, 'community') ?? first.communityId,
+  }
   return data.transaction(async (tx): Promise<Earned> => {
     const s = await tx.signups.get(signupId)
     if (!s || s.status !== 'confirmed' || s.earnedAt) return { kind: 'skipped' }
     const fresh = () => ({
       name: s.name,
-      gridId: '',
-      communityId: s.communityId,
+      ...where,
       minutes: 0,
       points: 0,
       activities: 0,
@@ -78,6 +87,7 @@ export async function earnOne(
         minutes: v.minutes + span.minutes,
         points: v.points + points,
         activities: v.activities + 1,
+        ...where,
         updatedAt: now,
       })
     } else {

@@ -11,6 +11,7 @@ import type {
   AttendanceSheet,
   CheckCodeResult,
   ConfirmResult,
+  Leaderboard,
   MySignup,
   PointsHome,
   SignUpResult,
@@ -275,7 +276,9 @@ describe('attendance and earning', () => {
       title: '考勤与积分',
       roles: [{ name: '秩序维护', quota: 5, rule: { pointsPerHour: 10, cap: 40 } }],
     })
-    volunteers = gridResidents.slice(5, 8)
+    // people who never volunteered before (no totals yet): their first earning starts them
+    const seeded = new Set((g.demo.points.volunteers as { _id: string }[]).map((v) => v._id))
+    volunteers = gridResidents.filter((p) => !seeded.has(p._id)).slice(5, 8)
     signups = []
     for (const v of volunteers) signups.push(data(await signUp(v, a.id, 0)))
     // the activity began 20 minutes ago and ends in 10: check-in and check-out are both open
@@ -381,5 +384,8 @@ describe('attendance and earning', () => {
     expect(record.rows[0]).toMatchObject({ title: '考勤与积分', roleName: '秩序维护', minutes: 34, points: 5 })
     expect(record.rows[0].issuer).toMatch(/社区$/)
     expect(record.minutes).toBeGreaterThanOrEqual(34)
+    // and their hours rank them on their grid's board, as their neighbours see it
+    const board = data(await g.act<Leaderboard>(gridResidents[0], 'leaderboard', { scope: 'grid' }))
+    expect(board.rows.find((r) => r.personId === volunteers[1]._id)).toMatchObject({ minutes: record.minutes })
   })
 })
