@@ -111,7 +111,11 @@ export async function postTransferAmending(tx: TxData, t: Transfer, amend?: Amen
     ...(posting.taken.length ? { taken: posting.taken } : {}),
   }
   await tx.transfers.set(t.id, doc)
-  const write = async (acc: AccountDoc, held: { balance: number; lots: Lot[] }, extra?: object): Promise<AccountDoc> => {
+  const write = async (
+    acc: AccountDoc,
+    held: { balance: number; lots: Lot[] },
+    extra?: object,
+  ): Promise<AccountDoc> => {
     const { _id, ...rest } = acc
     const next = {
       ...rest,

@@ -40,7 +40,12 @@ export const TRANSFER_KIND_LABELS = {
 } as const
 export type TransferKindName = keyof typeof TRANSFER_KIND_LABELS
 
-export const VOUCHER_STATUS_LABELS = { active: '可使用', used: '已核销', cancelled: '已取消', expired: '已过期' } as const
+export const VOUCHER_STATUS_LABELS = {
+  active: '可使用',
+  used: '已核销',
+  cancelled: '已取消',
+  expired: '已过期',
+} as const
 /** A voucher as its holder sees it: `expired` is an active one whose date has passed. */
 export type VoucherState = keyof typeof VOUCHER_STATUS_LABELS
 
@@ -48,9 +53,7 @@ const serviceId = recordId
 const voucherId = recordId
 const personId = recordId
 /** The client's id for one tap (a retry sends the same one, so it redeems or adjusts once). */
-const requestId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不对')
+const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不对')
 const page = z.number().int().min(0).max(10_000).default(0)
 const pageSize = z.number().int().min(1).max(50).default(20)
 const isoTime = z.string().datetime({ offset: true })
@@ -108,9 +111,7 @@ export const walletPayloads = {
     .strict(),
   /** Redeems one: points and stock in one transaction, a voucher issued; the same requestId redeems once. */
   redeem: z.object({ serviceId, requestId }).strict(),
-  vouchers: z
-    .object({ status: z.enum(['active', 'used', 'cancelled']).optional(), page, pageSize })
-    .strict(),
+  vouchers: z.object({ status: z.enum(['active', 'used', 'cancelled']).optional(), page, pageSize }).strict(),
   voucher: z.object({ voucherId }).strict(),
   /** Cancels an unused voucher before it expires: points back through the ledger, stock back. */
   cancelVoucher: z.object({ voucherId }).strict(),
