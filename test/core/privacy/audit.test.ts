@@ -19,7 +19,8 @@ function sources(dir: string): string[] {
 
 /** A module that writes audit entries: through recordRead or a helper wrapping it, the audit repository, or a
  * pure rule that builds an entry for one. */
-const WRITES_AUDIT = /recordRead\(|recordActInTx\(|auditClaims\(|\.audit\.(?:append|set)\(|collection\('audit'\)|Omit<AuditDoc, '_id'>/
+const WRITES_AUDIT =
+  /recordRead\(|recordActInTx\(|auditClaims\(|\.audit\.(?:append|set)\(|collection\('audit'\)|Omit<AuditDoc, '_id'>/
 /** The action such a module names: `action: 'x.y'`, or passed to auditClaims. */
 const NAMED_ACTION = /(?:action: |auditClaims\([^)']*)'([a-z]+\.[A-Za-z]+)'/g
 
