@@ -87,16 +87,16 @@ export interface UnitCounts {
 export interface OverviewResult extends UnitCounts {
   unit: UnitRef & { path: UnitRef[] }
   heads: HeadView[]
+  /** One page of the child units in name order (at most OVERVIEW_PAGE). */
   children: (UnitRef & UnitCounts & { heads: HeadView[] })[]
+  /** Set when more children follow: pass it as `cursor` for the next page. */
+  nextCursor?: string
 }
 
 export interface HomeResult extends MeResult {
   /** Live notices to the caller's home they have not opened or acknowledged (0 with no home). */
   unread: number
-  /** One page of the child units in name order (at most OVERVIEW_PAGE). */
   /** For a leader: the unit 首页 leads with (the narrowest role) and its overview, as grid.overview gives it. */
-  /** Set when more children follow: pass it as `cursor` for the next page. */
-  nextCursor?: string
   leading: { scope: RoleView; overview: OverviewResult } | null
 }
 
