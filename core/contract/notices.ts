@@ -135,12 +135,12 @@ export interface ReachResult {
   /** One page of the children of `unit` the notice went to, in name order (at most `pageSize`). */
   rows: ReachRow[]
   pageSize: number
+  /** Set when more rows follow: pass it as `cursor` for the next page. */
+  nextCursor?: string
   /** The notice's subscribe messages (server/delivery-progress.ts): sent of due, and whether the delivery is over. */
   delivery: { sent: number; due: number; done: boolean }
   /** Whether the unreached under this unit were already reminded today (Beijing time): 提醒未触达 waits for tomorrow. */
   remindedToday: boolean
-  /** Set when more rows follow: pass it as `cursor` for the next page. */
-  nextCursor?: string
 }
 
 export interface UnreachedRow {
