@@ -386,10 +386,11 @@ export interface PointsHome {
   vouchers: number
   minutes: number
   star: number
-  /** The caller's roles (as grid.me gives them): which leader and merchant entries the tab shows. */
-  roles: RoleView[]
-  /** Activities the caller organises that are not confirmed yet, soonest first (their 签到管理). */
-  organising: ActivityCard[]
+  /** The caller's roles (as grid.me gives them): which leader and merchant entries the tab shows. Always sent;
+   * optional so that clients built before it (and their fixtures) still type-check. */
+  roles?: RoleView[]
+  /** Activities the caller organises that are not confirmed yet, soonest first (their 签到管理). Always sent. */
+  organising?: ActivityCard[]
 }
 
 export interface ActivitiesApi {

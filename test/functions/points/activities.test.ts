@@ -113,8 +113,8 @@ describe('the demo', () => {
     expect(home.balance).toBeGreaterThan(0)
     expect(home.minutes).toBeGreaterThan(0)
     const chiefHome = data(await g.act<PointsHome>(chief, 'home', {}))
-    expect(chiefHome.organising.map((a) => a.title)).toContain('周六楼道清洁日')
-    expect(chiefHome.roles.map((r) => r.role)).toContain('gridChief')
+    expect((chiefHome.organising ?? []).map((a) => a.title)).toContain('周六楼道清洁日')
+    expect((chiefHome.roles ?? []).map((r) => r.role)).toContain('gridChief')
   })
 })
 
