@@ -13,14 +13,14 @@ beforeAll(async () => {
   t = await startTestCloud()
   db = t.db
   _ = db.command
-  for (const c of ['accounts', 'arrays', 'dates', 'places', 'unindexed', 'people_schema']) await db.createCollection(c)
+  for (const c of ['tx_accounts', 'arrays', 'dates', 'places', 'unindexed', 'people_schema']) await db.createCollection(c)
 })
 afterAll(() => t.close())
 
-const balance = async (id: string): Promise<number> => (await db.collection('accounts').doc(id).get()).data.balance
+const balance = async (id: string): Promise<number> => (await db.collection('tx_accounts').doc(id).get()).data.balance
 const reset = async (id: string, value: number): Promise<void> => {
   await db
-    .collection('accounts')
+    .collection('tx_accounts')
     .doc(id)
     .set({ data: { balance: value } })
 }
@@ -31,12 +31,12 @@ describe('transactions: a write-write conflict is refused at the write', () => {
     const first = await db.startTransaction()
     const second = await db.startTransaction()
     await first
-      .collection('accounts')
+      .collection('tx_accounts')
       .doc('shared')
       .update({ data: { balance: 90 } })
     const e = await rejection(
       second
-        .collection('accounts')
+        .collection('tx_accounts')
         .doc('shared')
         .update({ data: { balance: 80 } }),
     )
@@ -51,15 +51,15 @@ describe('transactions: a write-write conflict is refused at the write', () => {
   it('a document changed from outside since the transaction began is refused at the update', async () => {
     await reset('outside', 100)
     const tx = await db.startTransaction()
-    expect((await tx.collection('accounts').doc('outside').get()).data.balance).toBe(100)
+    expect((await tx.collection('tx_accounts').doc('outside').get()).data.balance).toBe(100)
     await db
-      .collection('accounts')
+      .collection('tx_accounts')
       .doc('outside')
       .update({ data: { balance: _.inc(1) } })
-    expect((await tx.collection('accounts').doc('outside').get()).data.balance).toBe(100) // snapshot read
+    expect((await tx.collection('tx_accounts').doc('outside').get()).data.balance).toBe(100) // snapshot read
     const e = await rejection(
       tx
-        .collection('accounts')
+        .collection('tx_accounts')
         .doc('outside')
         .update({ data: { balance: 110 } }),
     )
@@ -74,17 +74,17 @@ describe('transactions: a write-write conflict is refused at the write', () => {
     const e = await rejection(
       db.runTransaction(async (tx: Loose) => {
         steps.push('read')
-        const a = (await tx.collection('accounts').doc('cb').get()).data
+        const a = (await tx.collection('tx_accounts').doc('cb').get()).data
         await db
-          .collection('accounts')
+          .collection('tx_accounts')
           .doc('cb')
           .update({ data: { balance: _.inc(1) } })
         await tx
-          .collection('accounts')
+          .collection('tx_accounts')
           .doc('cb-other')
           .update({ data: { balance: 5 } })
         await tx
-          .collection('accounts')
+          .collection('tx_accounts')
           .doc('cb')
           .update({ data: { balance: a.balance - 5 } })
         steps.push('after the conflicting update') // a side effect that must not happen
@@ -101,14 +101,14 @@ describe('transactions: a write-write conflict is refused at the write', () => {
     const run = () =>
       db.runTransaction(async (tx: Loose) => {
         attempts++
-        const a = (await tx.collection('accounts').doc('retry').get()).data
+        const a = (await tx.collection('tx_accounts').doc('retry').get()).data
         if (attempts === 1)
           await db
-            .collection('accounts')
+            .collection('tx_accounts')
             .doc('retry')
             .update({ data: { balance: _.inc(1) } })
         await tx
-          .collection('accounts')
+          .collection('tx_accounts')
           .doc('retry')
           .update({ data: { balance: a.balance + 10 } })
       }, 0)
@@ -124,12 +124,12 @@ describe('transactions: a write-write conflict is refused at the write', () => {
     await reset('locked', 100)
     const tx = await db.startTransaction()
     await tx
-      .collection('accounts')
+      .collection('tx_accounts')
       .doc('locked')
       .update({ data: { balance: 50 } })
     let outsideDone = false
     const outside = db
-      .collection('accounts')
+      .collection('tx_accounts')
       .doc('locked')
       .update({ data: { balance: _.inc(1) } })
       .then(() => (outsideDone = true))
@@ -160,14 +160,14 @@ describe('a transaction used after commit or abort', () => {
     await committed.commit()
     const w = await rejection(
       committed
-        .collection('accounts')
+        .collection('tx_accounts')
         .doc('late')
         .set({ data: { balance: 2 } }),
     )
     expect(w.errMsg).toMatch(notExist)
     const aborted = await db.startTransaction()
     await aborted.rollback()
-    const r = await rejection(aborted.collection('accounts').doc('late').get())
+    const r = await rejection(aborted.collection('tx_accounts').doc('late').get())
     expect(r.errMsg).toMatch(notExist)
     expect(await balance('late')).toBe(1)
   })
@@ -374,7 +374,7 @@ describe('doc.set()', () => {
     await reset('same', 7)
     expect(
       await db
-        .collection('accounts')
+        .collection('tx_accounts')
         .doc('same')
         .set({ data: { balance: 7 } }),
     ).toMatchObject({ _id: 'same', stats: { updated: 1, created: 0 } })
