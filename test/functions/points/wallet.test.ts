@@ -228,6 +228,22 @@ describe('cancelling and 核销', () => {
   })
 })
 
+describe('the community’s own services', () => {
+  it('community staff verify their community’s vouchers and read its statement; a merchant cannot', async () => {
+    const holder = byOpenid(g.demo.personas[8].openid)
+    const v = data(
+      await g.act<{ voucher: VoucherView }>(holder, 'redeem', { serviceId: 'svc-haircut', requestId: request() }),
+    ).voucher
+    expect(await g.act(merchant, 'verifyVoucher', { code: v.code })).toEqual(exactly('VOUCHER_NOT_FOUND'))
+    const res = data(await g.act<VerifyResult>(staff, 'verifyVoucher', { code: v.code }))
+    expect(res).toMatchObject({ serviceTitle: '社区理发', cost: 15, holder: maskName(holder.name) })
+    const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7)
+    const s = data(await g.act<Statement>(staff, 'statement', { month }))
+    expect(s).toMatchObject({ providerName: '和平里社区', count: 1, points: 15 })
+    expect(s.byService).toEqual([{ serviceId: 'svc-haircut', title: '社区理发', count: 1, points: 15 }])
+  })
+})
+
 describe('services', () => {
   it('a merchant posts one as their shop; staff as the community; only the provider changes it', async () => {
     const validUntil = new Date(Date.now() + 30 * 86_400_000).toISOString()
