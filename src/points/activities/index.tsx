@@ -2,6 +2,7 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { AppPage } from '../../components/AppPage'
+import { ChunkedList } from '../../components/ChunkedList'
 import { EmptyMark, ErrorState, LoadingState } from '../../components/PageState'
 import { usePersonaReady } from '../../hooks/use-persona'
 import { ActivityRow } from '../../pages/points/home/ActivityRow'
@@ -42,9 +43,9 @@ function Activities() {
   else
     body = (
       <View>
-        {list.rows.map((a) => (
-          <ActivityRow key={a.id} activity={a} />
-        ))}
+        <ChunkedList rows={list.rows} keyOf={keyOf}>
+          {(a) => <ActivityRow activity={a} />}
+        </ChunkedList>
         <MoreFooter
           status={list.status}
           more={list.more}

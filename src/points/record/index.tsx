@@ -4,6 +4,7 @@
  * page invites others to see their own.
  */
 import Taro, { useReachBottom, useShareAppMessage } from '@tarojs/taro'
+import { ChunkedList } from '../../components/ChunkedList'
 import { Text, View } from '@tarojs/components'
 import { AppPage } from '../../components/AppPage'
 import { ErrorState, LoadingState } from '../../components/PageState'
@@ -68,21 +69,23 @@ function Record() {
             <Text className='card__hint'>由记录活动的社区出具</Text>
           </View>
           {list.rows.length ? null : <Text className='points-hint'>还没有经组织者确认的服务记录</Text>}
-          {list.rows.map((r) => (
-            <View key={r.signupId} className='points-row record-row'>
-              <View className='points-row__main'>
-                <Text className='points-row__title record-row__title'>{r.title}</Text>
-                <Text className='points-row__sub'>
-                  {dayTime(r.startAt)} · {r.roleName} · {r.place}
-                </Text>
-                <Text className='points-row__sub'>{r.issuer} 记录</Text>
+          <ChunkedList rows={list.rows} keyOf={keyOf}>
+            {(r) => (
+              <View className='points-row record-row'>
+                <View className='points-row__main'>
+                  <Text className='points-row__title record-row__title'>{r.title}</Text>
+                  <Text className='points-row__sub'>
+                    {dayTime(r.startAt)} · {r.roleName} · {r.place}
+                  </Text>
+                  <Text className='points-row__sub'>{r.issuer} 记录</Text>
+                </View>
+                <View className='points-row__side'>
+                  <Text className='points-status record-row__hours'>{hoursText(r.minutes)}</Text>
+                  <Text className='points-row__sub'>+{r.points} 分</Text>
+                </View>
               </View>
-              <View className='points-row__side'>
-                <Text className='points-status record-row__hours'>{hoursText(r.minutes)}</Text>
-                <Text className='points-row__sub'>+{r.points} 分</Text>
-              </View>
-            </View>
-          ))}
+            )}
+          </ChunkedList>
           <MoreFooter
             status={list.status}
             more={list.more}

@@ -1,5 +1,6 @@
 /** 积分兑换: the services and goods open to me (my grid and community; the community's own and the 商户联盟's). */
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { ChunkedList } from '../../components/ChunkedList'
 import { Text, View } from '@tarojs/components'
 import { useRef } from 'react'
 import { AppPage } from '../../components/AppPage'
@@ -50,25 +51,26 @@ function Services() {
   else
     body = (
       <View>
-        {list.rows.map((s) => (
-          <View
-            key={s.id}
-            className='card service-row'
-            onClick={() => void Taro.navigateTo({ url: pageUrl('service', { id: s.id }) })}
-          >
-            <View className='service-row__main'>
-              <Text className='service-row__title'>{s.title}</Text>
-              <Text className='points-meta'>
-                {s.providerKind === 'community' ? '社区' : '商户'} · {s.providerName}
-              </Text>
-              <Text className='points-meta'>
-                {s.stock > 0 ? `剩余 ${s.stock}` : '已兑完'} · 每人限 {s.perPersonLimit} 次 ·{' '}
-                {dayTime(s.validUntil).split(' ')[0]}前有效
-              </Text>
+        <ChunkedList rows={list.rows} keyOf={keyOf}>
+          {(s) => (
+            <View
+              className='card service-row'
+              onClick={() => void Taro.navigateTo({ url: pageUrl('service', { id: s.id }) })}
+            >
+              <View className='service-row__main'>
+                <Text className='service-row__title'>{s.title}</Text>
+                <Text className='points-meta'>
+                  {s.providerKind === 'community' ? '社区' : '商户'} · {s.providerName}
+                </Text>
+                <Text className='points-meta'>
+                  {s.stock > 0 ? `剩余 ${s.stock}` : '已兑完'} · 每人限 {s.perPersonLimit} 次 ·{' '}
+                  {dayTime(s.validUntil).split(' ')[0]}前有效
+                </Text>
+              </View>
+              <Text className='points-amount service-row__cost'>{s.cost} 分</Text>
             </View>
-            <Text className='points-amount service-row__cost'>{s.cost} 分</Text>
-          </View>
-        ))}
+          )}
+        </ChunkedList>
         <MoreFooter
           status={list.status}
           more={list.more}

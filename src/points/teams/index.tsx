@@ -3,6 +3,7 @@
  * my grid's, or a team's — with my own place and the switch to leave the boards (不参与排行).
  */
 import { useState } from 'react'
+import { ChunkedList } from '../../components/ChunkedList'
 import { Text, View } from '@tarojs/components'
 import { AppPage } from '../../components/AppPage'
 import { LoadingState } from '../../components/PageState'
@@ -95,33 +96,35 @@ function TeamList({ onBoard }: { onBoard: (team: TeamCard) => void }) {
     <View>
       {error ? <Text className='points-error'>{error}</Text> : null}
       {list.rows.length ? null : <Text className='points-hint teams-empty'>社区还没有志愿服务队</Text>}
-      {list.rows.map((t) => (
-        <View key={t.id} className='card team-row'>
-          <Text className='points-row__title team-row__name'>{t.name}</Text>
-          <Text className='points-meta'>
-            {t.unit.name} · 队长 {t.leaders.map((l) => l.name).join('、') || '—'} · {t.members} 人
-          </Text>
-          <Text className='points-meta'>
-            累计 {hoursText(t.minutes)} · {t.points} 积分
-          </Text>
-          {t.description ? <Text className='points-meta'>{t.description}</Text> : null}
-          <View className='points-actions'>
-            <Button
-              className={t.mine ? 'team-row__leave' : 'team-row__join'}
-              size='small'
-              type='primary'
-              fill={t.mine ? 'outline' : 'solid'}
-              disabled={busy}
-              onClick={() => void toggle(t)}
-            >
-              {t.mine ? '退出服务队' : '加入服务队'}
-            </Button>
-            <Button className='team-row__board' size='small' fill='outline' onClick={() => onBoard(t)}>
-              队内排行
-            </Button>
+      <ChunkedList rows={list.rows} keyOf={teamKey}>
+        {(t) => (
+          <View className='card team-row'>
+            <Text className='points-row__title team-row__name'>{t.name}</Text>
+            <Text className='points-meta'>
+              {t.unit.name} · 队长 {t.leaders.map((l) => l.name).join('、') || '—'} · {t.members} 人
+            </Text>
+            <Text className='points-meta'>
+              累计 {hoursText(t.minutes)} · {t.points} 积分
+            </Text>
+            {t.description ? <Text className='points-meta'>{t.description}</Text> : null}
+            <View className='points-actions'>
+              <Button
+                className={t.mine ? 'team-row__leave' : 'team-row__join'}
+                size='small'
+                type='primary'
+                fill={t.mine ? 'outline' : 'solid'}
+                disabled={busy}
+                onClick={() => void toggle(t)}
+              >
+                {t.mine ? '退出服务队' : '加入服务队'}
+              </Button>
+              <Button className='team-row__board' size='small' fill='outline' onClick={() => onBoard(t)}>
+                队内排行
+              </Button>
+            </View>
           </View>
-        </View>
-      ))}
+        )}
+      </ChunkedList>
       <MoreFooter
         status={list.status}
         more={list.more}
@@ -181,19 +184,21 @@ function BoardView({ board, onGrid }: { board: Board; onGrid: () => void }) {
       </View>
       <View className='card'>
         {list.rows.length ? null : <Text className='points-hint'>还没有人上榜</Text>}
-        {list.rows.map((r) => (
-          <View key={r.personId} className='points-row rank-row'>
-            <Text className='rank-row__rank'>{r.rank}</Text>
-            <View className='points-row__main'>
-              <Text className='points-row__title rank-row__name'>{r.name}</Text>
-              <Text className='points-row__sub'>
-                {r.star > 0 ? `${STAR_LABELS[r.star - 1]} · ` : ''}
-                {r.points} 积分
-              </Text>
+        <ChunkedList rows={list.rows} keyOf={rankKey}>
+          {(r) => (
+            <View className='points-row rank-row'>
+              <Text className='rank-row__rank'>{r.rank}</Text>
+              <View className='points-row__main'>
+                <Text className='points-row__title rank-row__name'>{r.name}</Text>
+                <Text className='points-row__sub'>
+                  {r.star > 0 ? `${STAR_LABELS[r.star - 1]} · ` : ''}
+                  {r.points} 积分
+                </Text>
+              </View>
+              <Text className='points-status rank-row__hours'>{hoursText(r.minutes)}</Text>
             </View>
-            <Text className='points-status rank-row__hours'>{hoursText(r.minutes)}</Text>
-          </View>
-        ))}
+          )}
+        </ChunkedList>
         <MoreFooter
           status={list.status}
           more={list.more}

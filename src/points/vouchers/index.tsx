@@ -1,5 +1,6 @@
 /** 我的兑换券: every voucher I redeemed, newest first — 可使用 ones open their code and QR code. */
 import { useRef } from 'react'
+import { ChunkedList } from '../../components/ChunkedList'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { AppPage } from '../../components/AppPage'
@@ -53,24 +54,27 @@ function Vouchers() {
   else
     body = (
       <View className='card'>
-        {list.rows.map((v) => (
-          <View
-            key={v.id}
-            className={`points-row voucher-row voucher-row--${v.state}`}
-            onClick={() => void Taro.navigateTo({ url: pageUrl('voucher', { id: v.id }) })}
-          >
-            <View className='points-row__main'>
-              <Text className='points-row__title voucher-row__title'>{v.serviceTitle}</Text>
-              <Text className='points-row__sub'>
-                {v.providerName} · {v.cost} 分 ·{' '}
-                {v.state === 'used' && v.usedAt ? `${dayTime(v.usedAt)} 核销` : `${dayTime(v.expiresAt)} 前有效`}
+        <ChunkedList rows={list.rows} keyOf={keyOf}>
+          {(v) => (
+            <View
+              className={`points-row voucher-row voucher-row--${v.state}`}
+              onClick={() => void Taro.navigateTo({ url: pageUrl('voucher', { id: v.id }) })}
+            >
+              <View className='points-row__main'>
+                <Text className='points-row__title voucher-row__title'>{v.serviceTitle}</Text>
+                <Text className='points-row__sub'>
+                  {v.providerName} · {v.cost} 分 ·{' '}
+                  {v.state === 'used' && v.usedAt ? `${dayTime(v.usedAt)} 核销` : `${dayTime(v.expiresAt)} 前有效`}
+                </Text>
+              </View>
+              <Text
+                className={`points-status voucher-row__state${v.state === 'active' ? '' : ' points-status--muted'}`}
+              >
+                {VOUCHER_STATUS_LABELS[v.state]}
               </Text>
             </View>
-            <Text className={`points-status voucher-row__state${v.state === 'active' ? '' : ' points-status--muted'}`}>
-              {VOUCHER_STATUS_LABELS[v.state]}
-            </Text>
-          </View>
-        ))}
+          )}
+        </ChunkedList>
         <MoreFooter
           status={list.status}
           more={list.more}

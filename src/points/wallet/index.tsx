@@ -1,5 +1,6 @@
 /** 积分明细: my balance, my points by the date they expire (the soonest first), and every movement, newest first. */
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { ChunkedList } from '../../components/ChunkedList'
 import { Text, View } from '@tarojs/components'
 import { AppPage } from '../../components/AppPage'
 import { ErrorState, LoadingState } from '../../components/PageState'
@@ -54,19 +55,21 @@ function WalletView() {
             <Text className='card__title'>明细</Text>
           </View>
           {list.rows.length ? null : <Text className='points-hint'>还没有积分变动</Text>}
-          {list.rows.map((r) => (
-            <View key={r.id} className='points-row history-row'>
-              <View className='points-row__main'>
-                <Text className='points-row__title'>
-                  {TRANSFER_KIND_LABELS[r.kind]} · {r.reason}
+          <ChunkedList rows={list.rows} keyOf={keyOf}>
+            {(r) => (
+              <View className='points-row history-row'>
+                <View className='points-row__main'>
+                  <Text className='points-row__title'>
+                    {TRANSFER_KIND_LABELS[r.kind]} · {r.reason}
+                  </Text>
+                  <Text className='points-row__sub'>{dayTime(r.at)}</Text>
+                </View>
+                <Text className={`points-amount history-row__amount${r.amount < 0 ? ' points-amount--minus' : ''}`}>
+                  {r.amount > 0 ? `+${r.amount}` : r.amount}
                 </Text>
-                <Text className='points-row__sub'>{dayTime(r.at)}</Text>
               </View>
-              <Text className={`points-amount history-row__amount${r.amount < 0 ? ' points-amount--minus' : ''}`}>
-                {r.amount > 0 ? `+${r.amount}` : r.amount}
-              </Text>
-            </View>
-          ))}
+            )}
+          </ChunkedList>
           <MoreFooter
             status={list.status}
             more={list.more}

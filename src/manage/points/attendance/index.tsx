@@ -5,6 +5,7 @@
  * and 确认出勤, after which every attendee earns their points once.
  */
 import { useEffect, useState } from 'react'
+import { ChunkedList } from '../../../components/ChunkedList'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ErrorState, LoadingState } from '../../../components/PageState'
@@ -112,26 +113,27 @@ function Attendance({ activityId }: { activityId: string }) {
           <Text className='card__hint'>{confirmedAt ? `${dayTime(confirmedAt)} 已确认` : '确认前可调整'}</Text>
         </View>
         {sheet.rows.length ? null : <Text className='manage-hint'>还没有人报名</Text>}
-        {sheet.rows.map((row) => (
-          <SheetRow
-            key={row.signupId}
-            row={row}
-            locked={!!confirmedAt}
-            busy={busy}
-            onMark={(kind) =>
-              void act(async () => {
-                sheet.replace(await markAttendance(row.signupId, kind))
-                return `已为${row.name}${kind === 'in' ? '签到' : '签退'}`
-              })
-            }
-            onAdjust={(minutes, reason) =>
-              act(async () => {
-                sheet.replace(await adjustAttendance(row.signupId, minutes, reason))
-                return `已调整${row.name}的服务时长为 ${hoursText(minutes)}`
-              })
-            }
-          />
-        ))}
+        <ChunkedList rows={sheet.rows} keyOf={keyOf}>
+          {(row) => (
+            <SheetRow
+              row={row}
+              locked={!!confirmedAt}
+              busy={busy}
+              onMark={(kind) =>
+                void act(async () => {
+                  sheet.replace(await markAttendance(row.signupId, kind))
+                  return `已为${row.name}${kind === 'in' ? '签到' : '签退'}`
+                })
+              }
+              onAdjust={(minutes, reason) =>
+                act(async () => {
+                  sheet.replace(await adjustAttendance(row.signupId, minutes, reason))
+                  return `已调整${row.name}的服务时长为 ${hoursText(minutes)}`
+                })
+              }
+            />
+          )}
+        </ChunkedList>
         <MoreFooter
           status={sheet.status}
           more={sheet.more}

@@ -4,6 +4,7 @@
  * serves the provider's community. Below, the services this provider offers, with what is left.
  */
 import { useState } from 'react'
+import { ChunkedList } from '../../../components/ChunkedList'
 import { Text, Textarea, View } from '@tarojs/components'
 import { RoleTag } from '../../../components/RoleTag'
 import type { RoleView } from '../../../services/grid'
@@ -165,18 +166,20 @@ function PostService({ scope }: { scope: RoleView }) {
           <Text className='card__title'>我提供的服务</Text>
         </View>
         {mine.rows.length ? null : <Text className='manage-hint'>还没有上架的服务</Text>}
-        {mine.rows.map((s) => (
-          <View key={s.id} className='points-row my-service'>
-            <View className='points-row__main'>
-              <Text className='points-row__title'>{s.title}</Text>
-              <Text className='points-row__sub'>
-                剩余 {s.stock} · 每人限 {s.perPersonLimit} 次 · {formatTime(s.validUntil)} 前
-                {s.status === 'closed' ? ' · 已下架' : ''}
-              </Text>
+        <ChunkedList rows={mine.rows} keyOf={keyOf}>
+          {(s) => (
+            <View className='points-row my-service'>
+              <View className='points-row__main'>
+                <Text className='points-row__title'>{s.title}</Text>
+                <Text className='points-row__sub'>
+                  剩余 {s.stock} · 每人限 {s.perPersonLimit} 次 · {formatTime(s.validUntil)} 前
+                  {s.status === 'closed' ? ' · 已下架' : ''}
+                </Text>
+              </View>
+              <Text className='points-amount'>{s.cost} 分</Text>
             </View>
-            <Text className='points-amount'>{s.cost} 分</Text>
-          </View>
-        ))}
+          )}
+        </ChunkedList>
         <MoreFooter
           status={mine.status}
           more={mine.more}

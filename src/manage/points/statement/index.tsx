@@ -1,5 +1,6 @@
 /** 核销对账 (merchants, community staff): a month's verified vouchers — totals, per service, and each one. */
 import { useState } from 'react'
+import { ChunkedList } from '../../../components/ChunkedList'
 import { Text, View } from '@tarojs/components'
 import type { RoleView } from '../../../services/grid'
 import { dayTime, getStatement, type StatementRow } from '../../../services/points'
@@ -85,17 +86,19 @@ function MonthView({ month }: { month: string }) {
           <Text className='card__title'>核销明细</Text>
         </View>
         {list.rows.length ? null : <Text className='manage-hint'>本月还没有核销</Text>}
-        {list.rows.map((r) => (
-          <View key={keyOf(r)} className='points-row statement-row'>
-            <View className='points-row__main'>
-              <Text className='points-row__title'>{r.serviceTitle}</Text>
-              <Text className='points-row__sub'>
-                {r.holder} · {r.code} · {dayTime(r.usedAt)}
-              </Text>
+        <ChunkedList rows={list.rows} keyOf={keyOf}>
+          {(r) => (
+            <View className='points-row statement-row'>
+              <View className='points-row__main'>
+                <Text className='points-row__title'>{r.serviceTitle}</Text>
+                <Text className='points-row__sub'>
+                  {r.holder} · {r.code} · {dayTime(r.usedAt)}
+                </Text>
+              </View>
+              <Text className='points-amount'>{r.cost}</Text>
             </View>
-            <Text className='points-amount'>{r.cost}</Text>
-          </View>
-        ))}
+          )}
+        </ChunkedList>
         <MoreFooter
           status={list.status}
           more={list.more}
