@@ -3,29 +3,39 @@
  * image check moves (审核中 → 通过 / 复核 / 违规), who may see an image before it passed, and how long each kind of
  * file lives. Pure: the I/O is server/uploads.ts; the client picks and uploads through src/services/upload.ts.
  */
-import { PUBLISHERS } from './permissions'
+import { PUBLISHERS, STAFF_ROLES } from './permissions'
 import type { Role } from './roles'
 
 /** What a resident or leader uploads an image for (requests, patrol findings, activities and proposals join here). */
 export const IMAGE_PURPOSES = ['notice'] as const
 export type ImagePurpose = (typeof IMAGE_PURPOSES)[number]
 
-/** Who may upload images for each purpose (the roles of whoever attaches them: notice images, the publishers). */
-export const UPLOADERS: Record<ImagePurpose, readonly Role[]> = { notice: PUBLISHERS }
+/** What a client uploads for: images, and the spreadsheets staff import (org.importRoster reads them). */
+export const UPLOAD_PURPOSES = [...IMAGE_PURPOSES, 'roster'] as const
+export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number]
+
+/** Who may upload for each purpose (the roles of whoever uses the file: notice images, the publishers). */
+export const UPLOADERS: Record<UploadPurpose, readonly Role[]> = { notice: PUBLISHERS, roster: STAFF_ROLES }
 
 /** Files a function makes with personal data (roster exports, and the template with them), deleted a short time
  * after they are made. */
 export const EXPORT_PURPOSES = ['rosterExport'] as const
 export type ExportPurpose = (typeof EXPORT_PURPOSES)[number]
 
-export type FilePurpose = ImagePurpose | ExportPurpose
+export type FilePurpose = UploadPurpose | ExportPurpose
 
 /** Image types the app accepts, by what their first bytes say (never by the name the client gave). */
 export const IMAGE_TYPES = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp' } as const
 export type ImageExt = keyof typeof IMAGE_TYPES
+/** What a reserved path may end with. */
+export type UploadExt = ImageExt | 'xlsx'
+export const UPLOAD_EXTS: Record<UploadPurpose, readonly UploadExt[]> = {
+  notice: Object.keys(IMAGE_TYPES) as ImageExt[],
+  roster: ['xlsx'],
+}
 
 /** The most an image may weigh after the client compressed it, and how many one pick may reserve. */
-export const UPLOAD_LIMITS = { imageBytes: 2 * 1024 * 1024, perPick: 9 } as const
+export const UPLOAD_LIMITS = { imageBytes: 2 * 1024 * 1024, rosterBytes: 5 * 1024 * 1024, perPick: 9 } as const
 
 const HOUR_MS = 60 * 60 * 1000
 /**
@@ -80,12 +90,12 @@ export const UPLOAD_ID = /^[0-9a-f]{24}$/
  * the uploader's openid by the server (server/uploads.ts), so one person's uploads share a folder that names
  * nobody.
  */
-export const uploadPath = (purpose: ImagePurpose, ownerFolder: string, id: string, ext: ImageExt): string =>
+export const uploadPath = (purpose: UploadPurpose, ownerFolder: string, id: string, ext: UploadExt): string =>
   `uploads/${purpose}/${ownerFolder}/${id}.${ext}`
 
 /** The upload id a fileID (cloud://<env>.<bucket>/<path>) names when its path is an upload path; else null. */
 export function uploadIdOf(fileID: string): { purpose: string; ownerFolder: string; id: string } | null {
-  const m = /\/uploads\/([a-zA-Z]+)\/([0-9a-f]{16})\/([0-9a-f]{24})\.(jpg|png|gif|webp)$/.exec(fileID)
+  const m = /\/uploads\/([a-zA-Z]+)\/([0-9a-f]{16})\/([0-9a-f]{24})\.(jpg|png|gif|webp|xlsx)$/.exec(fileID)
   return m ? { purpose: m[1], ownerFolder: m[2], id: m[3] } : null
 }
 

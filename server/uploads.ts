@@ -11,6 +11,7 @@ import type { ReservedUpload } from '../core/contract'
 import type { UploadDoc } from '../core/model'
 import {
   RETENTION,
+  UPLOAD_EXTS,
   UPLOAD_ID,
   UPLOAD_LIMITS,
   UPLOADERS,
@@ -21,8 +22,9 @@ import {
   verdictState,
   IMAGE_TYPES,
   type ExportPurpose,
-  type ImageExt,
   type ImagePurpose,
+  type UploadExt,
+  type UploadPurpose,
 } from '../core/uploads'
 import type { AuditedAction } from '../core/privacy/audit'
 import type { Caller } from './caller'
@@ -53,16 +55,21 @@ const blank = (now: Date): Omit<UploadDoc, '_id' | 'ownerId' | 'purpose' | 'clou
   createdAt: now,
 })
 
-/** files.reserve: one path per picked image, recorded so that an upload never attached is deleted after a day. */
+/**
+ * files.reserve: one path per picked file, recorded so that an upload never attached is deleted after a day (an
+ * uploaded roster, which org.importRoster only reads, goes that way too).
+ */
 export async function reserveUploads(
   data: Data,
   caller: Caller,
-  purpose: ImagePurpose,
-  exts: readonly ImageExt[],
+  purpose: UploadPurpose,
+  exts: readonly UploadExt[],
   now = new Date(),
 ): Promise<ReservedUpload[]> {
   const { personId, openid } = mine(caller)
   if (!caller.grants.some((g) => UPLOADERS[purpose].includes(g.role))) throw new AppError('FORBIDDEN')
+  const wrong = exts.find((e) => !UPLOAD_EXTS[purpose].includes(e))
+  if (wrong) throw new AppError('INVALID_PAYLOAD', `不能上传 .${wrong} 文件`)
   const folder = ownerFolder(openid)
   const docs: UploadDoc[] = exts.map((ext) => {
     const id = randomBytes(12).toString('hex')
@@ -76,7 +83,8 @@ export async function reserveUploads(
     }
   })
   await data.uploads.addMany(docs)
-  return docs.map((d) => ({ cloudPath: d.cloudPath, maxBytes: UPLOAD_LIMITS.imageBytes }))
+  const maxBytes = purpose === 'roster' ? UPLOAD_LIMITS.rosterBytes : UPLOAD_LIMITS.imageBytes
+  return docs.map((d) => ({ cloudPath: d.cloudPath, maxBytes }))
 }
 
 /** The audit entry of a risky image names the action that published it. */

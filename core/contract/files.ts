@@ -7,16 +7,17 @@
  */
 import { z } from 'zod'
 import { fileID } from './fields'
-import { IMAGE_PURPOSES, IMAGE_TYPES, UPLOAD_LIMITS, type ImageExt } from '../uploads'
+import { IMAGE_PURPOSES, IMAGE_TYPES, UPLOAD_LIMITS, UPLOAD_PURPOSES, type UploadExt } from '../uploads'
 
-const imageExt = z.enum(Object.keys(IMAGE_TYPES) as [ImageExt, ...ImageExt[]])
+const uploadExt = z.enum(['xlsx', ...(Object.keys(IMAGE_TYPES) as UploadExt[])] as [UploadExt, ...UploadExt[]])
 
 export const filesPayloads = {
-  /** One upload path per image the caller picked: `exts` are the pictures' extensions, in order. */
+  /** One upload path per file the caller picked: `exts` are their extensions, in order (images: jpg, png, gif,
+   * webp; a roster: xlsx). */
   reserve: z
     .object({
-      purpose: z.enum(IMAGE_PURPOSES),
-      exts: z.array(imageExt).min(1).max(UPLOAD_LIMITS.perPick),
+      purpose: z.enum(UPLOAD_PURPOSES),
+      exts: z.array(uploadExt).min(1).max(UPLOAD_LIMITS.perPick),
     })
     .strict(),
   /** The reserved paths are uploaded: the server checks each file (owner, type by its bytes, size) and records it. */
@@ -28,7 +29,7 @@ export const filesPayloads = {
 export interface ReservedUpload {
   /** where to upload (wx.cloud.uploadFile's cloudPath) */
   cloudPath: string
-  /** the most the image may weigh, in bytes */
+  /** the most the file may weigh, in bytes */
   maxBytes: number
 }
 

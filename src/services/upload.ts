@@ -1,5 +1,6 @@
 /**
- * The one upload path for images (notices now; requests, patrol findings, activities and proposals reuse it):
+ * The one upload path for images (notices now; requests, patrol findings, activities and proposals reuse it) and
+ * for the rosters staff import:
  * pick (weapp: Taro.chooseMedia, compressed; h5: a file input), refuse what is over the contract's size limit before
  * sending, reserve one path per image with the `files` function (a folder of the caller's own, per purpose), upload
  * there, and have the function check what arrived (its type by its bytes, its size). The fileIDs this returns are
@@ -54,6 +55,20 @@ async function choose(count: number): Promise<PickedFile[]> {
     if (isCancel(e)) return []
     throw new ServiceError('INTERNAL', '无法选择图片，请稍后再试')
   }
+}
+
+/**
+ * Uploads a roster staff picked (chooseSpreadsheet) to a path reserved for it: the fileID org.importRoster reads.
+ * The file is deleted a day later by the files sweep, imported or not.
+ */
+export async function uploadRoster(picked: PickedFile): Promise<string> {
+  if (picked.size > UPLOAD_LIMITS.rosterBytes)
+    throw new ServiceError(
+      'UPLOAD_INVALID',
+      `文件过大（${(picked.size / MB).toFixed(1)} MB），最大 ${UPLOAD_LIMITS.rosterBytes / MB} MB，请分批导入`,
+    )
+  const { uploads } = await call('files', 'reserve', { purpose: 'roster', exts: ['xlsx'] })
+  return uploadFile(picked, uploads[0].cloudPath)
 }
 
 function chooseInBrowser(): Promise<PickedFile[]> {

@@ -356,6 +356,10 @@ describe('组织架构', () => {
   })
 })
 
+/** files.reserve for a roster: the staff member's own path under uploads/roster/ (deleted a day later). */
+const ROSTER_PATH = 'uploads/roster/0123456789abcdef/aaaaaaaaaaaaaaaaaaaaaaaa.xlsx'
+const reserveRoster = () => ok({ uploads: [{ cloudPath: ROSTER_PATH, maxBytes: 5 * 1024 * 1024 }] })
+
 describe('花名册', () => {
   test('an import refused with ROSTER_INVALID lists every bad row; a good one shows what was imported', async () => {
     const issues = [
@@ -367,6 +371,7 @@ describe('花名册', () => {
     answer = route({
       'grid.me': () => ok(staffMe),
       'org.tree': () => ok(tree),
+      'files.reserve': reserveRoster,
       'org.importRoster': () =>
         refuse
           ? fail('ROSTER_INVALID', `共 ${issues.length} 处问题`, issues)
@@ -380,9 +385,10 @@ describe('花名册', () => {
     expect(wx.cloud.uploadFile).toHaveBeenCalledWith(
       expect.objectContaining({
         filePath: 'wxfile://tmp/roster.xlsx',
-        cloudPath: expect.stringMatching(/^rosters\/co-1\//),
+        cloudPath: ROSTER_PATH,
       }),
     )
+    expect(calls('reserve')).toEqual([{ purpose: 'roster', exts: ['xlsx'] }])
     expect(calls('importRoster')).toEqual([
       { communityId: 'co-1', fileID: 'cloud://local.bucket/rosters/co-1/roster.xlsx' },
     ])
@@ -410,6 +416,7 @@ test('a file that is not a roster is named once, not again as a list of one', as
   answer = route({
     'grid.me': () => ok(staffMe),
     'org.tree': () => ok(tree),
+    'files.reserve': reserveRoster,
     'org.importRoster': () => fail('ROSTER_INVALID', reason, [{ reason }]),
   })
   const page = await renderPage(ORG)

@@ -59,7 +59,7 @@ export function RosterCard({ root, onImported }: { root: TreeNode; onImported: (
     setBusy('import')
     setOutcome(null)
     try {
-      const fileID = await pickAndUploadRoster(community.id)
+      const fileID = await pickAndUploadRoster()
       if (!fileID) return
       const result = await importRoster(community.id, fileID)
       setOutcome({ kind: 'imported', result })

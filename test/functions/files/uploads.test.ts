@@ -286,6 +286,41 @@ describe('retention: the sweep timer', () => {
     expect(await stored('cloud://x/uploads/probe/prefix')).toBe(404)
   })
 
+  it('an uploaded roster goes a day after it was uploaded, imported or not; only staff reserve one', async () => {
+    const { uploads } = ok(
+      await files<{ uploads: { cloudPath: string; maxBytes: number }[] }>(staff(), 'reserve', {
+        purpose: 'roster',
+        exts: ['xlsx'],
+      }),
+    )
+    expect(uploads[0]).toMatchObject({
+      cloudPath: expect.stringMatching(/^uploads\/roster\/[0-9a-f]{16}\/[0-9a-f]{24}\.xlsx$/),
+    })
+    const fileID = await put(uploads[0].cloudPath, Buffer.from('not a workbook'))
+    const imported = await c.cloud.callFunction(
+      'org',
+      { action: 'importRoster', payload: { communityId: 'c1', fileID } },
+      { openid: staff().openid! },
+    )
+    expect(imported.result).toMatchObject({ ok: false, code: 'ROSTER_INVALID' })
+    await sweep(new Date(Date.now() + 23 * HOUR))
+    expect(await stored(fileID)).toBe(200)
+    await sweep(new Date(Date.now() + 25 * HOUR))
+    expect(await stored(fileID)).toBe(404)
+    expect(await files(chief(), 'reserve', { purpose: 'roster', exts: ['xlsx'] })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    })
+    expect(await files(staff(), 'reserve', { purpose: 'roster', exts: ['png'] })).toMatchObject({
+      ok: false,
+      code: 'INVALID_PAYLOAD',
+    })
+    expect(await files(chief(), 'reserve', { purpose: 'notice', exts: ['xlsx'] })).toMatchObject({
+      ok: false,
+      code: 'INVALID_PAYLOAD',
+    })
+  })
+
   it('deletes a roster export an hour after it was made, and its download URL stops working with it', async () => {
     const exported = await c.cloud.callFunction(
       'org',
