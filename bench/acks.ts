@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import { ackId } from '../core/ids'
 import type { PersonDoc, ReachCounterDoc, ReceiptDoc } from '../core/model'
 import { startLocalCloud, type LocalCloud } from '../emulator'
 import { buildDemoCommunity } from '../emulator/seed'
@@ -162,12 +163,15 @@ function levelSums(counters: ReachCounterDoc[]): Record<string, number> {
 /**
  * `functionsDir`: the built functions to run (default cloudfunctions/), e.g. a private build to compare two versions;
  * `cold`: the burst also starts the function's instances (by default they are warmed first); `instances`: how many
- * the local cloud runs at once (default 8; on 2 cores fewer spend less CPU switching between them).
+ * the local cloud runs at once (default 8; on 2 cores fewer spend less CPU switching between them); `opened`: the
+ * crowd opened the notice before pressing 收到 (as in the app, where 收到 is on the opened notice: their read marks
+ * exist), instead of pressing it unopened.
  */
 export async function benchAcks(
-  opts: { functionsDir?: string; cold?: boolean; instances?: number } = {},
+  opts: { functionsDir?: string; cold?: boolean; instances?: number; opened?: boolean } = {},
 ): Promise<AckFigures> {
   const instances = opts.instances ?? INSTANCES
+  const opened = opts.opened ?? false
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-bench-acks-'))
   const { units, people } = benchCommunity()
   const cloud = await startLocalCloud({
@@ -204,6 +208,12 @@ export async function benchAcks(
     // everyone at once
     const noticeId = await publish(cloud, staff, street._id, '全街道紧急通知')
     const crowd = residents.slice(SINGLE, SINGLE + RESIDENTS)
+    if (opened) {
+      const readAt = new Date()
+      await cloud.seed({
+        acks: crowd.map((p) => ({ _id: ackId(noticeId, p._id), noticeId, personId: p._id, readAt })),
+      })
+    }
     let failed = 0
     const failures: Record<string, number> = {}
     // idle keep-alive sockets of the phases before may be closed by the server under the burst's first requests
