@@ -224,6 +224,13 @@ export function dayTime(iso: string): string {
   return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
 
+/** 12月31日 this year, 2027年12月31日 another (a date that may be a year or more away: an expiry). */
+export function dateText(iso: string): string {
+  const d = new Date(iso)
+  const day = `${d.getMonth() + 1}月${d.getDate()}日`
+  return d.getFullYear() === new Date().getFullYear() ? day : `${d.getFullYear()}年${day}`
+}
+
 /** 12月5日 09:00–11:30 (the end's day too when it differs). */
 export function timeRange(startIso: string, endIso: string): string {
   const [s, e] = [new Date(startIso), new Date(endIso)]

@@ -6,13 +6,13 @@ import { AppPage } from '../../components/AppPage'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { usePersonaReady } from '../../hooks/use-persona'
 import { ServiceError } from '../../services/errors'
-import { dayTime, getWallet, TRANSFER_KIND_LABELS, type HistoryRow, type Wallet } from '../../services/points'
+import { dateText, dayTime, getWallet, TRANSFER_KIND_LABELS, type HistoryRow, type Wallet } from '../../services/points'
 import { MoreFooter } from '../components/MoreFooter'
 import { usePages } from '../use-pages'
 import '../points.css'
 
 const keyOf = (r: HistoryRow) => r.id
-const day = (iso: string) => dayTime(iso).split(' ')[0]
+const day = dateText
 
 export default function WalletPage() {
   return usePersonaReady() ? <WalletView /> : null
@@ -60,7 +60,9 @@ function WalletView() {
               <View className='points-row history-row'>
                 <View className='points-row__main'>
                   <Text className='points-row__title'>
-                    {TRANSFER_KIND_LABELS[r.kind]} · {r.reason}
+                    {r.reason.startsWith(TRANSFER_KIND_LABELS[r.kind])
+                      ? r.reason
+                      : `${TRANSFER_KIND_LABELS[r.kind]} · ${r.reason}`}
                   </Text>
                   <Text className='points-row__sub'>{dayTime(r.at)}</Text>
                 </View>

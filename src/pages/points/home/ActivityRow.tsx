@@ -26,7 +26,9 @@ export function ActivityRow({ activity }: { activity: ActivityCard }) {
         ))}
       </View>
       <Text className='activity-row__origin'>
-        {activity.audience.name} · {activity.origin}
+        {activity.origin.startsWith(activity.audience.name)
+          ? activity.origin
+          : `${activity.audience.name} · ${activity.origin}`}
       </Text>
     </View>
   )

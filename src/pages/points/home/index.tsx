@@ -12,6 +12,7 @@ import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
 import { pageUrl, type RouteName } from '../../../routes'
 import {
+  dateText,
   dayTime,
   getPointsHome,
   hoursText,
@@ -61,7 +62,7 @@ function PointsContent({ home }: { home: PointsHome }) {
         <Text className='points-hero__balance'>{home.balance}</Text>
         {home.expiring.points > 0 && home.expiring.at ? (
           <Text className='points-hero__expiring'>
-            {home.expiring.points} 分将于 {dayTime(home.expiring.at).split(' ')[0]} 到期，请及时使用
+            {home.expiring.points} 分将于 {dateText(home.expiring.at)} 到期，请及时使用
           </Text>
         ) : null}
         <Text className='points-hero__hours'>
