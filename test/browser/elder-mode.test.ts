@@ -171,6 +171,9 @@ it('draws every page in the mode, as every persona, and nothing is wider than th
   const invite = await call('join', 'createInvite', { unitId: gridId })
   const id = encodeURIComponent(notice.id as string)
   const grid = encodeURIComponent(gridId)
+  // the demo's points: an activity, a service and the voucher the first resident holds
+  const firstOf = (collection: string) => encodeURIComponent((d.demo.points[collection][0] as { _id: string })._id)
+  const [activityId, serviceId, voucherId] = [firstOf('activities'), firstOf('services'), firstOf('vouchers')]
 
   const pages: [string, string][] = [
     ['首页', 'pages/grid/home/index'],
@@ -190,6 +193,21 @@ it('draws every page in the mode, as every persona, and nothing is wider than th
     ['转发到本网格群', 'manage/notices/relay/index'],
     ['通知触达', `manage/notices/reach/index?id=${id}&unit=${grid}`],
     ['入格海报', `manage/poster/index?unit=${grid}`],
+    ['志愿活动', 'points/activities/index'],
+    ['活动详情', `points/activity/index?id=${activityId}`],
+    ['积分兑换', 'points/services/index'],
+    ['兑换详情', `points/service/index?id=${serviceId}`],
+    ['我的兑换券', 'points/vouchers/index'],
+    ['兑换券', `points/voucher/index?id=${voucherId}`],
+    ['积分明细', 'points/wallet/index'],
+    ['志愿服务记录', 'points/record/index'],
+    ['服务队与排行榜', 'points/teams/index'],
+    ['发布志愿活动', 'manage/points/post-activity/index'],
+    ['签到管理', `manage/points/attendance/index?id=${activityId}`],
+    ['调整积分', 'manage/points/adjust/index'],
+    ['发布兑换服务', 'manage/points/post-service/index'],
+    ['核销兑换券', 'manage/points/verify/index'],
+    ['核销对账', 'manage/points/statement/index'],
     ['本地演示', 'pages/local/personas/index'],
   ]
   // every page of the app (a page added later must be added here too)
