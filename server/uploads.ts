@@ -148,7 +148,7 @@ export async function confirmUploads(
     else if (!bytes) problem ??= '图片没有上传成功，请重新选择'
     else if (bytes.length > UPLOAD_LIMITS.imageBytes)
       problem ??= `图片过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），最大 ${UPLOAD_LIMITS.imageBytes / 1024 / 1024} MB`
-    else if (!sniffImage(bytes)) problem ??= '只能上传 JPG、PNG、GIF 或 WebP 图片'
+    else if (!sniffImage(bytes)) problem ??= '只能上传照片或截图这类常见图片，请重新选择'
   }
   if (problem) {
     const fresh = checked.filter((c) => c.doc.state === 'reserved')

@@ -244,7 +244,7 @@ describe('who may attach what', () => {
     expect(refusedText).toMatchObject({
       ok: false,
       code: 'UPLOAD_INVALID',
-      message: expect.stringContaining('JPG、PNG'),
+      message: expect.stringContaining('只能上传照片或截图'),
     })
     const big = await put(await reserve(), Buffer.concat([png(), Buffer.alloc(UPLOAD_LIMITS.imageBytes)]))
     const refusedBig = await files(chief(), 'uploaded', { purpose: 'notice', fileIDs: [big] })
