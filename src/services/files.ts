@@ -117,7 +117,8 @@ async function openInWeChat(url: string, fileName: string): Promise<void> {
 
 // ---- h5, local cloud ----
 
-function chooseInBrowser(accept: string, multiple = false): Promise<PickedFile[]> {
+/** h5: a hidden file input; [] when the user cancels. */
+export function chooseInBrowser(accept: string, multiple = false): Promise<PickedFile[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'

@@ -9,7 +9,7 @@
 import Taro from '@tarojs/taro'
 import { UPLOAD_LIMITS, type ImageExt, type ImagePurpose } from '../../core/uploads'
 import { ServiceError } from './errors'
-import { uploadFile, type PickedFile } from './files'
+import { chooseInBrowser, uploadFile, type PickedFile } from './files'
 import { call } from './transport'
 
 export interface UploadedImage {
@@ -19,6 +19,7 @@ export interface UploadedImage {
 }
 
 const MB = 1024 * 1024
+const IMAGE_ACCEPT = 'image/jpeg,image/png,image/gif,image/webp'
 const isCancel = (e: unknown): boolean => /cancel/i.test(String((e as { errMsg?: unknown })?.errMsg ?? e))
 
 /** Lets the user pick up to `count` images and uploads them for `purpose`; [] when they cancel. */
@@ -38,7 +39,7 @@ export async function pickImages(purpose: ImagePurpose, count: number): Promise<
 }
 
 async function choose(count: number): Promise<PickedFile[]> {
-  if (process.env.TARO_ENV === 'h5') return chooseInBrowser()
+  if (process.env.TARO_ENV === 'h5') return chooseInBrowser(IMAGE_ACCEPT, true)
   try {
     const res = await Taro.chooseMedia({
       count,
@@ -69,26 +70,6 @@ export async function uploadRoster(picked: PickedFile): Promise<string> {
     )
   const { uploads } = await call('files', 'reserve', { purpose: 'roster', exts: ['xlsx'] })
   return uploadFile(picked, uploads[0].cloudPath)
-}
-
-function chooseInBrowser(): Promise<PickedFile[]> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input')
-    input.type = 'file'
-    input.accept = 'image/jpeg,image/png,image/gif,image/webp'
-    input.multiple = true
-    input.style.display = 'none'
-    const done = (picked: PickedFile[]): void => {
-      input.remove()
-      resolve(picked)
-    }
-    input.addEventListener('change', () => {
-      done(Array.from(input.files ?? []).map((f) => ({ name: f.name, size: f.size, file: f })))
-    })
-    input.addEventListener('cancel', () => done([]))
-    document.body.appendChild(input)
-    input.click()
-  })
 }
 
 /** The extension the reserved path gets (the function trusts the bytes, not this). */
