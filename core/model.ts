@@ -337,6 +337,8 @@ export interface AccountDoc {
   redeemed?: Record<string, number>
   /** a leader's adjustments in the current Beijing month, against their role's limits */
   adjusted?: { month: string; granted: number; deducted: number }
+  /** a person's: the pool (community unit id) that last credited them; their expired points go back to it */
+  pool?: string
   createdAt: Date
   updatedAt: Date
 }
