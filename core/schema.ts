@@ -102,7 +102,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   {
     name: 'uploads',
-    purpose: '存储文件：用户上传的图片（所有者、用途、大小、类型、审核状态、所附内容）与含个人信息的导出文件，到期由定时任务删除',
+    purpose:
+      '存储文件：用户上传的图片（所有者、用途、大小、类型、审核状态、所附内容）与含个人信息的导出文件，到期由定时任务删除',
     indexes: [
       { name: 'fileID_1', keys: { fileID: 1 } },
       { name: 'traceId_1', keys: { traceId: 1 } },

@@ -13,7 +13,8 @@ beforeAll(async () => {
   t = await startTestCloud()
   db = t.db
   _ = db.command
-  for (const c of ['tx_accounts', 'arrays', 'dates', 'places', 'unindexed', 'people_schema']) await db.createCollection(c)
+  for (const c of ['tx_accounts', 'arrays', 'dates', 'places', 'unindexed', 'people_schema'])
+    await db.createCollection(c)
 })
 afterAll(() => t.close())
 
