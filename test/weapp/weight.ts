@@ -87,6 +87,19 @@ export const PAGES: PagePlan[] = [
     more: ['.unreached-more', '.reach-rows-more', '.reach-pages__next'],
   },
   { name: '组织架构', route: 'manage/org/index', persona: 'communityStaff' },
+  { name: '积分', route: 'pages/points/home/index', persona: 'resident' },
+  { name: '志愿活动', route: 'points/activities/index', persona: 'resident', more: ['.activities-more'] },
+  { name: '积分明细', route: 'points/wallet/index', persona: 'resident', more: ['.points-more__button'] },
+  { name: '兑换券', route: 'points/vouchers/index', persona: 'resident', more: ['.points-more__button'] },
+  { name: '积分兑换', route: 'points/services/index', persona: 'resident', more: ['.points-more__button'] },
+  { name: '服务队', route: 'points/teams/index', persona: 'resident', more: ['.points-more__button'] },
+  {
+    name: '签到管理',
+    route: 'manage/points/attendance/index',
+    persona: 'gridChief',
+    query: (i) => ({ id: i.activityId }),
+    more: ['.points-more__button'],
+  },
 ]
 
 /** Element nodes under `root`, the deepest nesting, and the most element children of one node. */

@@ -49,8 +49,11 @@ export default function AttendancePage() {
   )
 }
 
+/** Rows per page of the sheet: a row is ~1.8 KB of setData, so 50 (the function's default) sent 88 KB at once. */
+const SHEET_PAGE = 20
+
 function Attendance({ activityId }: { activityId: string }) {
-  const sheet = usePages((page: number) => getAttendance(activityId, page), keyOf)
+  const sheet = usePages((page: number) => getAttendance(activityId, page, SHEET_PAGE), keyOf)
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
   const [busy, setBusy] = useState(false)
   usePullDownRefresh(() => void sheet.reload().finally(() => Taro.stopPullDownRefresh()))
