@@ -21,8 +21,9 @@ function sources(dir: string): string[] {
  * pure rule that builds an entry for one. */
 const WRITES_AUDIT =
   /recordRead\(|recordActInTx\(|auditClaims\(|\.audit\.(?:append|set)\(|collection\('audit'\)|Omit<AuditDoc, '_id'>/
-/** The action such a module names: `action: 'x.y'`, or passed to auditClaims. */
-const NAMED_ACTION = /(?:action: |auditClaims\([^)']*)'([a-z]+\.[A-Za-z]+)'/g
+/** The action such a module names: `action: 'x.y'`, passed to auditClaims, or in a table typed AuditedAction
+ * (server/uploads.ts: the action that published a risky image, by its purpose). */
+const NAMED_ACTION = /(?:action: |auditClaims\([^)']*|AuditedAction> = \{[^}]*?: )'([a-z]+\.[A-Za-z]+)'/g
 
 /** The action named at each place a function writes an audit entry (functions, server, and the rules in core). */
 function recordedActions(): string[] {
