@@ -9,6 +9,8 @@ import { choosePersona } from '../../src/services/session'
 import { getHome } from '../../src/services/grid'
 import { reapplyNoticeBadge, refreshNoticeBadge, subscribeNotices } from '../../src/services/notices'
 import { eventually } from './activity'
+// a shared 2-core CI machine can take longer than jest's default 5 s for a test that waits on several calls
+jest.setTimeout(30_000)
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
