@@ -15,7 +15,8 @@ const value = fc.letrec((tie) => ({
     fc.constantFrom(2 ** 60, -(2 ** 40), Infinity, -Infinity, NaN),
     fc.boolean(),
     fc.constant(null),
-    fc.date({ min: new Date(-1e14), max: new Date(3e14) }),
+    // an Invalid Date has no EJSON form bson reads back ($numberLong "NaN"), and no database stores one
+    fc.date({ min: new Date(-1e14), max: new Date(3e14), noInvalidDate: true }),
     fc.constantFrom(new Date(0), new Date(253402300799999), new Date(253402300800000), new Date(-1)),
     fc.constantFrom(/^\/s\/c1\//, /a.b/im),
     fc.array(tie('v'), { maxLength: 3 }),
