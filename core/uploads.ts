@@ -17,9 +17,9 @@ export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number]
 /** Who may upload for each purpose (the roles of whoever uses the file: notice images, the publishers). */
 export const UPLOADERS: Record<UploadPurpose, readonly Role[]> = { notice: PUBLISHERS, roster: STAFF_ROLES }
 
-/** Files a function makes with personal data (roster exports, and the template with them), deleted a short time
- * after they are made. */
-export const EXPORT_PURPOSES = ['rosterExport'] as const
+/** Files a function makes with personal data (roster exports, and the template with them; volunteers' hours from
+ * points.exportHours), deleted a short time after they are made (EXPORT_RETENTION_MS). */
+export const EXPORT_PURPOSES = ['rosterExport', 'hoursExport'] as const
 export type ExportPurpose = (typeof EXPORT_PURPOSES)[number]
 
 export type FilePurpose = UploadPurpose | ExportPurpose
@@ -48,6 +48,12 @@ export const RETENTION = {
   recheckAfterMs: 6 * HOUR_MS,
   maxChecks: 3,
 } as const
+
+/** How long each kind of export lives: as long as its download URL, an hour (the sweep deletes it then). */
+export const EXPORT_RETENTION_MS: Record<ExportPurpose, number> = {
+  rosterExport: RETENTION.exportMs,
+  hoursExport: RETENTION.exportMs,
+}
 
 /**
  * `reserved`: a path handed out; `uploaded`: the file is there and the server checked its type and size, not yet

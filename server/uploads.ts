@@ -10,6 +10,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { ReservedUpload } from '../core/contract'
 import type { UploadDoc } from '../core/model'
 import {
+  EXPORT_RETENTION_MS,
   RETENTION,
   UPLOAD_EXTS,
   UPLOAD_ID,
@@ -320,13 +321,13 @@ export async function imagesFor(
   }
 }
 
-/** A file a function made with personal data: recorded so the sweep deletes it `RETENTION.exportMs` after. */
+/** A file a function made with personal data: recorded so the sweep deletes it its purpose's retention after. */
 export async function recordExport(
   data: Data,
   file: { ownerId: string; purpose: ExportPurpose; fileID: string; cloudPath: string },
   now = new Date(),
 ): Promise<Date> {
-  const expiresAt = new Date(now.getTime() + RETENTION.exportMs)
+  const expiresAt = new Date(now.getTime() + EXPORT_RETENTION_MS[file.purpose])
   await data.uploads.add({
     _id: randomBytes(12).toString('hex'),
     ...blank(now),

@@ -12,7 +12,7 @@ import { AppError } from '../../../server/errors'
 import { publishFile } from '../../../server/roster/files'
 import type { Action } from '../../../server/router'
 import { recordExport } from '../../../server/uploads'
-import { RETENTION } from '../../../core/uploads'
+import { EXPORT_RETENTION_MS } from '../../../core/uploads'
 import { iso } from '../../../server/views'
 import { writeHours } from './record-workbook'
 
@@ -67,7 +67,7 @@ const beijing = (d: Date | undefined): string => {
   return `${b.slice(0, 10)} ${b.slice(11, 16)}`
 }
 
-const EXPORT_URL_SECONDS = RETENTION.exportMs / 1000
+const EXPORT_URL_SECONDS = EXPORT_RETENTION_MS.hoursExport / 1000
 /** The longest period one export covers. */
 const MAX_PERIOD_DAYS = 366
 
@@ -150,7 +150,7 @@ export const exportHours: Action<'points', 'exportHours'> = {
     )
     await recordExport(data, {
       ownerId: caller.person?._id ?? '',
-      purpose: 'rosterExport',
+      purpose: 'hoursExport',
       fileID: file.fileID,
       cloudPath,
     })
