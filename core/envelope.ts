@@ -67,6 +67,24 @@ export const ERROR_MESSAGES = {
   TEAM_NOT_FOR_YOU: '这个服务队不在你所在的社区',
   TEAM_LIMIT: '最多可以同时加入 5 个服务队',
   TEAM_LEADER_LEAVING: '队长不能退出服务队，请先请社区更换队长',
+  // requests (诉求): report, moves, deadlines, patrols
+  REQUEST_NOT_FOUND: '没有找到这条诉求，可能已被撤回或合并',
+  REQUEST_CATEGORY_OFF: '本社区暂未开通这类诉求，请选择其他类别',
+  REQUEST_PLACE_INVALID: '请选择你家、你所在的楼栋，或本网格内的一个地点',
+  REQUEST_STATE_CHANGED: '这条诉求刚刚有了新进展，请刷新后再操作',
+  MOVE_NOT_ALLOWED: '这条诉求现在不能进行这项操作',
+  NOT_REQUEST_OWNER: '这条诉求现在不归你处理',
+  ALREADY_FOLLOWING: '你已经关注了这条诉求',
+  REQUEST_NOT_IN_GRID: '只有本网格的居民可以关注这条诉求',
+  REQUEST_NOTE_REQUIRED: '请写明处理情况',
+  REQUEST_REASON_REQUIRED: '退回需要写明原因',
+  REQUEST_RATING_REQUIRED: '请选择满意、基本满意或不满意',
+  REQUEST_DEPARTMENT_UNKNOWN: '没有这个职能部门，请从列表中选择',
+  REQUEST_CHECKIN_LATE: '已超过报到时限，不能报到，请退回街道重新派单',
+  REQUEST_MERGE_INVALID: '只能合并到同一网格内另一条仍在办理的诉求',
+  REQUEST_REINSPECT_DATE_INVALID: '回头看的日期应在今天之后、一年之内',
+  REQUEST_SETTINGS_INVALID: '诉求设置有误，请检查后再保存',
+  PATROL_TIMES_INVALID: '巡查时间不对，请检查开始和结束时间',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -59,3 +59,35 @@ export const teamMemberId = (teamId: string, personId: string): string => `${tea
 
 /** volunteers: one per person (their totals, no-shows and leaderboard choice). */
 export const volunteerId = (personId: string): string => personId
+
+// ---- requests (issue 11) ----
+
+/** requests: a report, named by the reporter and their tap id, so a retried report writes one request. */
+export const requestId = (reporterId: string, tapId: string): string => `${reporterId}_${tapId}`
+
+/** requests: a patrol's finding reported as a request, named by the patrol and the finding's place in it. */
+export const findingRequestId = (patrolId: string, index: number): string => `${patrolId}_f${index}`
+
+/** requestEvents: the event a move appends; seq is the request's seq + 1, so a retried or racing move collides. */
+export const requestEventId = (requestId: string, seq: number): string => `${requestId}_${seq}`
+
+/** requestFollowers: a person attached to a request (reporter or 我也遇到了), once. */
+export const requestFollowerId = (requestId: string, personId: string): string => `${requestId}_${personId}`
+
+/** The scope key of a street's department in requestCounters and a request's ownerKey (units use their own id). */
+export const departmentScopeKey = (streetId: string, departmentId: string): string => `dept:${streetId}:${departmentId}`
+
+/** requestCounters: one scope (unit id or departmentScopeKey) for one cohort month (Beijing YYYY-MM). */
+export const requestCounterId = (scopeKey: string, month: string): string => `${scopeKey}_${month}`
+
+/** requestSettings: one per community or street, named by the unit. */
+export const requestSettingsId = (unitId: string): string => unitId
+
+/** patrols: one patrol, named by the patroller and their tap id (a retried log writes once). */
+export const patrolId = (personId: string, tapId: string): string => `${personId}_${tapId}`
+
+/** patrolDays: a grid patrolled on a Beijing day (YYYY-MM-DD). */
+export const patrolDayId = (gridId: string, day: string): string => `${gridId}_${day}`
+
+/** transfers: the points an errand's taker earns when the reporter rates it done, posted once per request. */
+export const errandEarnId = (requestId: string): string => transferId('earn', `errand_${requestId}`)

@@ -41,6 +41,12 @@ export const ADJUSTERS: readonly Role[] = ['partyLeader', 'gridChief', 'communit
  * community). */
 export const PROVIDERS: readonly Role[] = ['merchant', 'communityStaff']
 
+/** Who reads a requests inbox and the three rates: the leaders, and a street's departments (department grants are
+ * held over the street; the handler checks the departmentId asked for is the caller's). */
+export const REQUEST_HANDLERS: readonly Role[] = [...LEADER_ROLES, 'department']
+/** Who logs a grid's patrol (巡查台账): the grid chief and the grid's party leader, or the community over it. */
+export const PATROLLERS: readonly Role[] = ['gridChief', 'partyLeader', 'communityStaff']
+
 export const PERMISSIONS: Record<ActionKey, Permission> = {
   'grid.me': { who: 'anyone', readsGroup: true },
   'grid.home': { who: 'anyone', readsGroup: true },
@@ -142,6 +148,28 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   // the provider's own vouchers only (the merchant's shop, the staff's community): the handler looks them up so
   'points.verifyVoucher': { who: PROVIDERS, target: 'none' },
   'points.statement': { who: PROVIDERS, target: 'none' },
+
+  // requests (诉求). Residents are scoped by their household, not by the grid a request sits in, so most actions are
+  // 'registered' and the handler checks through core: reading (settings, similar, detail) needs a home in the
+  // grid or a leader over it; report needs the place to be one's own household, building or grid (or in one's
+  // scope); act is decided by core/requests/machine.ts alone (owners of the current level, the reporter, a follower,
+  // the errand's taker), so no table row could say who may make a move.
+  'requests.settings': { who: 'registered' },
+  // the target is the community (categories, limits) or the street (departments, holidays); the handler checks which
+  'requests.updateSettings': { who: STAFF_ROLES, target: 'unit' },
+  'requests.similar': { who: 'registered' },
+  'requests.report': { who: 'registered' },
+  'requests.follow': { who: ['resident'], target: 'none' },
+  'requests.mine': { who: 'registered' },
+  'requests.detail': { who: 'registered' },
+  'requests.act': { who: 'registered' },
+  // the target is the leader's unit (a department: its street, and the handler checks its departmentId)
+  'requests.inbox': { who: REQUEST_HANDLERS, target: 'unit' },
+  'requests.rates': { who: REQUEST_HANDLERS, target: 'unit' },
+  // the target is the grid patrolled
+  'requests.logPatrol': { who: PATROLLERS, target: 'unit' },
+  // the target is a grid (its log) or a community (its grids patrolled on the day)
+  'requests.patrols': { who: LEADER_ROLES, target: 'unit' },
 }
 
 /** A grant together with the path of the unit it is held over. */

@@ -47,4 +47,6 @@ export interface RoleGrant {
   role: Role
   /** The unit the role is held over (household for a resident, micro-grid for a building head, …). */
   unitId: string
+  /** The `department` role only: which department of the street (`unitId`) it is held for (城管: 'chengguan'). */
+  departmentId?: string
 }

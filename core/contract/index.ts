@@ -11,6 +11,7 @@ import { noticesPayloads, type NoticesApi } from './notices'
 import { orgPayloads, type OrgApi } from './org'
 import { pointsPayloads, type PointsApi } from './points'
 import { privacyPayloads, type PrivacyApi } from './privacy'
+import { requestsPayloads, type RequestsApi } from './requests'
 
 export * from './files'
 export * from './grid'
@@ -19,6 +20,7 @@ export * from './notices'
 export * from './org'
 export * from './points'
 export * from './privacy'
+export * from './requests'
 
 export const PAYLOADS = {
   grid: gridPayloads,
@@ -28,6 +30,7 @@ export const PAYLOADS = {
   notices: noticesPayloads,
   files: filesPayloads,
   points: pointsPayloads,
+  requests: requestsPayloads,
 } as const
 
 export interface Api {
@@ -38,6 +41,7 @@ export interface Api {
   notices: NoticesApi
   files: FilesApi
   points: PointsApi
+  requests: RequestsApi
 }
 
 export type FunctionName = keyof Api

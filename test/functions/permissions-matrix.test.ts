@@ -203,6 +203,29 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
   'points.cancelVoucher': () => ({ voucherId: 'no-such-voucher' }),
   'points.verifyVoucher': () => ({ code: '0000 0000 0000' }),
   'points.statement': () => ({ month: '2026-01' }),
+  'requests.settings': (u) => ({ unitId: u }),
+  'requests.updateSettings': (u) => ({ scope: 'community', unitId: u, autoCloseDays: 7 }),
+  'requests.similar': (u) => ({ category: 'repair', unitId: u }),
+  'requests.report': (u) => ({
+    tapId: 'matrix-report-1',
+    category: 'repair',
+    description: '矩阵测试：楼道灯不亮',
+    place: { kind: 'spot', unitId: u, label: '楼道' },
+  }),
+  'requests.follow': () => ({ id: 'no-such-request' }),
+  'requests.mine': () => ({}),
+  'requests.detail': () => ({ id: 'no-such-request' }),
+  'requests.act': () => ({ id: 'no-such-request', move: 'accept', tapId: 'matrix-act-1' }),
+  'requests.inbox': (u) => ({ unitId: u }),
+  'requests.rates': (u) => ({ unitId: u, month: '2026-01' }),
+  'requests.logPatrol': (u) => ({
+    gridId: u,
+    tapId: 'matrix-patrol-1',
+    route: '矩阵测试路线',
+    startedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    endedAt: new Date().toISOString(),
+  }),
+  'requests.patrols': (u) => ({ unitId: u, day: '2026-01-05' }),
 }
 
 function expectedAllowed(action: ActionKey, caller: Caller): boolean {
