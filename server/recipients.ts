@@ -43,6 +43,26 @@ export async function recipientsUnder(
 }
 
 /**
+ * These people's subscriptions of a template with a message left, each with its person (a team's members, one
+ * promoted volunteer): the same checks as recipientsUnder, without the unit — who was deleted, has no WeChat
+ * identity or no home any more (left their household) gets nothing.
+ */
+export async function recipientsAmong(
+  data: Data,
+  personIds: readonly string[],
+  templateId: string,
+): Promise<Recipient[]> {
+  if (!personIds.length) return []
+  const subs = await data.subscriptions.ofPeople(personIds, templateId)
+  const people = byId(await data.people.byIds(subs.map((s) => s.personId)))
+  return subs.flatMap((sub): Recipient[] => {
+    const p = people.get(sub.personId)
+    if (!p || p.deletedAt || !p.openid || !p.homePath) return []
+    return [{ sub, personId: p._id, openid: p.openid, homePath: p.homePath }]
+  })
+}
+
+/**
  * Spends one of the recipient's messages, then sends `message`: taken before it is sent, so a reminder and a
  * delivery at once never send the same one, and with `purpose` (e.g. `deliver:<noticeId>`) a resumed batch never
  * spends a second one on the same purpose. 'sent' when WeChat took it; 'none' when none was left (another sender

@@ -1,6 +1,7 @@
 /** The `points` function: volunteer activities, 接龙, attendance with the rotating code, earning, teams, honours and
  * the record (core/contract/points/activities.ts); the wallet, services, vouchers and 核销 (./wallet.ts). */
 import { createMain, wxPlatform, type Handlers } from '../../server/router'
+import { announce } from './announce'
 import { expire } from './expire'
 import { activities, activity, postActivity } from './handlers/activities'
 import {
@@ -60,4 +61,4 @@ const handlers: Handlers<'points'> = {
   statement,
 }
 
-export const main = createMain('points', handlers, wxPlatform, { expire })
+export const main = createMain('points', handlers, wxPlatform, { expire, announce })

@@ -20,6 +20,7 @@ import type {
   SubscriptionDoc,
   TeamDoc,
   TeamMemberDoc,
+  ActivityMessagesDoc,
   TransferDoc,
   UnitCounterDoc,
   UploadDoc,
@@ -55,6 +56,7 @@ export interface Documents {
   volunteers: VolunteerDoc
   teams: TeamDoc
   teamMembers: TeamMemberDoc
+  activityMessages: ActivityMessagesDoc
 }
 
 export type CollectionName = keyof Documents
@@ -87,4 +89,5 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'volunteers',
   'teams',
   'teamMembers',
+  'activityMessages',
 ]

@@ -28,6 +28,7 @@ import { services, type Services } from './services'
 import { signups, type Signups } from './signups'
 import { subscriptions, type Subscriptions } from './subscriptions'
 import { teamMembers, type TeamMembers } from './team-members'
+import { activityMessages, type ActivityMessages } from './activity-messages'
 import { teams, type Teams } from './teams'
 import { transfers, type Transfers } from './transfers'
 import { txData, type TxData } from './tx'
@@ -65,6 +66,7 @@ export interface Data {
   volunteers: Volunteers
   teams: Teams
   teamMembers: TeamMembers
+  activityMessages: ActivityMessages
   /**
    * `work` in one transaction, retried on conflict with jittered backoff (server/transaction.ts): `work` must be
    * safe to run again, re-reading inside the transaction what it decides on. `precheck`, when given, runs before
@@ -102,6 +104,7 @@ export function createData(db: Database): Data {
     volunteers: volunteers(db),
     teams: teams(db),
     teamMembers: teamMembers(db),
+    activityMessages: activityMessages(db),
     transaction<T>(work: (tx: TxData) => Promise<T>, precheck?: () => Promise<T | null>): Promise<T> {
       if (!precheck) return runTransaction(db, (tx) => work(inTx(tx)))
       return withRetry(async () => {

@@ -8,7 +8,8 @@
  */
 import type { SubscriptionDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { addOnce, first, pathPrefix, rebaseField, rows, total, updated } from './query'
+import { subscriptionId } from '../../core/ids'
+import { addOnce, allIn, first, pathPrefix, rebaseField, rows, total, updated } from './query'
 
 export interface Subscriptions {
   /**
@@ -21,6 +22,8 @@ export interface Subscriptions {
    * the id range [lo, hi) when given (a delivery shard: each shard's part is counted apart, all at once).
    */
   countDue(path: string, templateId: string, since: Date, range?: { lo: string; hi: string }): Promise<number>
+  /** These people's subscriptions of a template that hold a message (a team's members, one promoted volunteer). */
+  ofPeople(personIds: readonly string[], templateId: string): Promise<SubscriptionDoc[]>
   /**
    * Spends one message; false when none was left (another sender spent it first), or, with `purpose`, when one
    * was already spent on that purpose (a resumed batch: never a second message about the same notice).
@@ -65,6 +68,11 @@ export function subscriptions(db: Database): Subscriptions {
           since: _.or(_.exists(false), _.lte(since)),
           ...(range ? { _id: _.gte(range.lo).and(_.lt(range.hi)) } : {}),
         }),
+      ),
+    ofPeople: (personIds, templateId) =>
+      allIn<SubscriptionDoc>(
+        personIds.map((p) => subscriptionId(p, templateId)),
+        (slice) => col().where({ _id: _.in(slice), remaining: _.gt(0) }),
       ),
     async consume(id, at, purpose) {
       // conditional decrement: a reminder and a delivery at once never spend the same message twice, and with a

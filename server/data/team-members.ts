@@ -12,6 +12,8 @@ export interface TeamMembers {
   /** A team's members, most hours first; `visibleOnly` leaves out those who opted out (the leaderboard). */
   ofTeam(teamId: string, visibleOnly: boolean, skip: number, limit: number): Promise<TeamMemberDoc[]>
   countOfTeam(teamId: string, visibleOnly: boolean): Promise<number>
+  /** A team's current members in id order after `after` (a cursor through the whole team: its announcement). */
+  pageOfTeam(teamId: string, after: string, limit: number): Promise<TeamMemberDoc[]>
   aheadInTeam(teamId: string, minutes: number): Promise<number>
 }
 
@@ -29,6 +31,13 @@ export function teamMembers(db: Database): TeamMembers {
           .orderBy('minutes', 'desc')
           .orderBy('_id', 'asc')
           .skip(skip)
+          .limit(limit),
+      ),
+    pageOfTeam: (teamId, after, limit) =>
+      rows<TeamMemberDoc>(
+        col()
+          .where({ teamId, active: true, _id: _.gt(after) })
+          .orderBy('_id', 'asc')
           .limit(limit),
       ),
     countOfTeam: (teamId, visibleOnly) => total(col().where(where(teamId, visibleOnly))),

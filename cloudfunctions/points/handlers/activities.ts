@@ -13,6 +13,7 @@ import type { Data } from '../../../server/data'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
 import { iso } from '../../../server/views'
+import { announcementOf } from '../announce'
 import { activityCard, activityOr404, audienceIdsOf, inAudience, mineOf, organises } from './activities-views'
 
 /** The share card into the grid's group: its title shows filled / quota per role (信息录入 1/2 · 秩序维护 3/4). */
@@ -147,6 +148,8 @@ export const postActivity: Action<'points', 'postActivity'> = {
       createdAt: now,
     }
     await data.activities.add(doc)
+    // its subscribe messages go out from the announce timer: the post's cost does not grow with the audience
+    await data.activityMessages.add(announcementOf(doc))
     return detailOf(data, caller, doc)
   },
 }

@@ -13,6 +13,7 @@ import { AppError } from '../../../server/errors'
 import { withRetry } from '../../../server/transaction'
 import type { Action } from '../../../server/router'
 import { beijingDay } from './activities'
+import { tellPromoted } from '../announce'
 import { activityCard, activityOr404, inAudience, mySignup } from './activities-views'
 
 /** A fresh volunteer document for a person (their totals start at zero). */
@@ -151,6 +152,9 @@ export const cancelSignUp: Action<'points', 'cancelSignUp'> = {
             }
           }),
         )
+        if (out.promoted && head) {
+          await tellPromoted(data, out.activity, { ...head, signupId: head._id, promotedAt: now })
+        }
         return { signup: mySignup(out.signup, out.activity, null), noShow: out.noShow, promoted: out.promoted }
       } catch (e) {
         if (!(e instanceof StaleHead) || attempt >= 20) throw e

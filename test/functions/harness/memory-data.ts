@@ -83,6 +83,7 @@ export function memoryData(units: readonly Unit[], people: readonly PersonDoc[])
     volunteers: only('volunteers'),
     teams: only('teams'),
     teamMembers: only('teamMembers'),
+    activityMessages: only('activityMessages'),
     transaction: async () => unused('transaction'),
   }
 }
