@@ -18,6 +18,8 @@ export const isHeadRole = (role: string): role is HeadRole => (HEAD_ROLES as rea
 export interface GrantInForce<R extends Role = Role> {
   role: R
   unit: Unit
+  /** a `department` grant's department of the street (RoleGrant.departmentId) */
+  departmentId?: string
 }
 
 /** The unit a grant is held over, when it still counts (known to `units`, not retired). */
@@ -30,7 +32,7 @@ const unitInForce = (g: RoleGrant, units: ReadonlyMap<string, Unit>): Unit | und
 export function grantsInForce(roles: readonly RoleGrant[], units: ReadonlyMap<string, Unit>): GrantInForce[] {
   return roles.flatMap((g) => {
     const unit = unitInForce(g, units)
-    return unit ? [{ role: g.role, unit }] : []
+    return unit ? [{ role: g.role, unit, ...(g.departmentId ? { departmentId: g.departmentId } : {}) }] : []
   })
 }
 

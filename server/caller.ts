@@ -25,6 +25,7 @@ export async function loadCaller(data: Data, openid: string | undefined): Promis
     role: g.role,
     unitId: g.unit._id,
     path: g.unit.path,
+    ...(g.departmentId ? { departmentId: g.departmentId } : {}),
   }))
   return { openid: openid ?? null, person, grants, units }
 }
