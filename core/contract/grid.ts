@@ -55,6 +55,8 @@ export interface RoleView {
   unitId: string
   unitName: string
   level: Level
+  /** A `department` role's department of the street (its unit): the requests inbox and rates ask by it. */
+  departmentId?: string
 }
 
 export interface UnitRef {

@@ -15,7 +15,8 @@ export const focusPath = (homePath: string | undefined, grants: readonly ScopedG
 export const roleViews = (grants: readonly ScopedGrant[], units: ReadonlyMap<string, Unit>): RoleView[] =>
   grants.map((g) => {
     const unit = units.get(g.unitId) as Unit
-    return { role: g.role, unitId: g.unitId, unitName: unit.name, level: unit.level }
+    const view: RoleView = { role: g.role, unitId: g.unitId, unitName: unit.name, level: unit.level }
+    return g.departmentId ? { ...view, departmentId: g.departmentId } : view
   })
 
 /** A household's address as residents write it: street, community, then the door. */
