@@ -10,6 +10,8 @@ import type {
   GroupDoc,
   InviteDoc,
   NoticeDoc,
+  PatrolDayDoc,
+  PatrolDoc,
   PersonDoc,
   ReachCounterDoc,
   ReceiptDoc,
@@ -56,6 +58,8 @@ export interface Documents {
   volunteers: VolunteerDoc
   teams: TeamDoc
   teamMembers: TeamMemberDoc
+  patrols: PatrolDoc
+  patrolDays: PatrolDayDoc
   activityMessages: ActivityMessagesDoc
 }
 
@@ -89,5 +93,7 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'volunteers',
   'teams',
   'teamMembers',
+  'patrols',
+  'patrolDays',
   'activityMessages',
 ]

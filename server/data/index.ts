@@ -19,6 +19,8 @@ import { deliveries, type Deliveries } from './deliveries'
 import { groups, type Groups } from './groups'
 import { invites, type Invites } from './invites'
 import { notices, type Notices } from './notices'
+import { patrolDays, type PatrolDays } from './patrol-days'
+import { patrols, type Patrols } from './patrols'
 import { people, type People } from './people'
 import { reachCounters, type ReachCounters } from './reach-counters'
 import { receipts, type Receipts } from './receipts'
@@ -66,6 +68,8 @@ export interface Data {
   volunteers: Volunteers
   teams: Teams
   teamMembers: TeamMembers
+  patrols: Patrols
+  patrolDays: PatrolDays
   activityMessages: ActivityMessages
   /**
    * `work` in one transaction, retried on conflict with jittered backoff (server/transaction.ts): `work` must be
@@ -104,6 +108,8 @@ export function createData(db: Database): Data {
     volunteers: volunteers(db),
     teams: teams(db),
     teamMembers: teamMembers(db),
+    patrols: patrols(db),
+    patrolDays: patrolDays(db),
     activityMessages: activityMessages(db),
     transaction<T>(work: (tx: TxData) => Promise<T>, precheck?: () => Promise<T | null>): Promise<T> {
       if (!precheck) return runTransaction(db, (tx) => work(inTx(tx)))

@@ -82,6 +82,8 @@ export function memoryData(units: readonly Unit[], people: readonly PersonDoc[])
     signups: only('signups'),
     volunteers: only('volunteers'),
     teams: only('teams'),
+    patrols: only('patrols'),
+    patrolDays: only('patrolDays'),
     teamMembers: only('teamMembers'),
     activityMessages: only('activityMessages'),
     transaction: async () => unused('transaction'),

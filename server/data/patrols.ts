@@ -1,0 +1,45 @@
+/**
+ * `patrols`: one patrol of a grid (巡查台账), core/ids.ts patrolId(personId, tapId). Written only inside the
+ * transaction of requests.logPatrol (tx.patrols), together with the grid's day marker (`patrolDays`). Reads: by id,
+ * and a grid's log newest first in keyset pages (index gridId_1_startedAt_-1): a page costs its own rows, whatever
+ * the length of the log.
+ */
+import type { PatrolDoc } from '../../core/model'
+import type { Database } from '../cloud'
+import { first, rows } from './query'
+
+/** Where a page of a grid's log stopped: the last row's start and id (ties on startedAt are broken by id). */
+export interface PatrolCursor {
+  startedAt: Date
+  id: string
+}
+
+export interface Patrols {
+  get(id: string): Promise<PatrolDoc | null>
+  /** Up to `limit` patrols of a grid, newest first, after `after`; `more` says whether another page follows. */
+  ofGrid(gridId: string, after: PatrolCursor | undefined, limit: number): Promise<{ rows: PatrolDoc[]; more: boolean }>
+}
+
+export function patrols(db: Database): Patrols {
+  const _ = db.command
+  const col = () => db.collection('patrols')
+  return {
+    get: (id) => first<PatrolDoc>(col().where({ _id: id })),
+    async ofGrid(gridId, after, limit) {
+      const where = after
+        ? _.or([
+            { gridId, startedAt: _.lt(after.startedAt) },
+            { gridId, startedAt: after.startedAt, _id: _.lt(after.id) },
+          ])
+        : { gridId }
+      const found = await rows<PatrolDoc>(
+        col()
+          .where(where)
+          .orderBy('startedAt', 'desc')
+          .orderBy('_id', 'desc')
+          .limit(limit + 1),
+      )
+      return { rows: found.slice(0, limit), more: found.length > limit }
+    },
+  }
+}
