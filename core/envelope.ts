@@ -41,6 +41,7 @@ export const ERROR_MESSAGES = {
   POINTS_REASON_REQUIRED: '调整积分需要写明原因（至少 4 个字）',
   POINTS_LIMIT_EXCEEDED: '超出本月可调整的积分额度',
   POINTS_SELF: '不能给自己调整积分',
+  POINTS_RULES_STALE: '积分规则刚被其他工作人员修改过，请刷新后再改',
   SERVICE_CLOSED: '这项服务已下架或已过兑换期',
   SERVICE_SOLD_OUT: '这项服务已兑完',
   SERVICE_LIMIT_REACHED: '这项服务每人可兑换的次数已用完',
@@ -65,7 +66,7 @@ export const ERROR_MESSAGES = {
   CHECKIN_NOT_SIGNED_UP: '你没有报名成功这个活动，不能签到',
   CHECKIN_NOT_IN: '还没有签到，不能签退',
   TEAM_NOT_FOR_YOU: '这个服务队不在你所在的社区',
-  TEAM_LIMIT: '最多可以同时加入 5 个服务队',
+  TEAM_LIMIT: '加入的服务队已达上限',
   TEAM_LEADER_LEAVING: '队长不能退出服务队，请先请社区更换队长',
   // requests (诉求): report, moves, deadlines, patrols
   REQUEST_NOT_FOUND: '没有找到这条诉求，可能已被撤回或合并',

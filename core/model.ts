@@ -1,5 +1,6 @@
 /** Documents as stored in the cloud database (`units` is in units.ts). */
 import type { Urgency, VisitMethod } from './contract/notices'
+import type { VolunteerRules } from './points/rules'
 import type { RoleGrant } from './roles'
 import type { FilePurpose, UploadState } from './uploads'
 import type { Level } from './units'
@@ -564,4 +565,215 @@ export interface TeamMemberDoc {
   /** false once they left (the document stays: a rejoin keeps what they earned) */
   active: boolean
   joinedAt: Date
+}
+
+/** A community's volunteering rules (points.updateRules), _id = the community's id; absent: the defaults
+ * (core/points/rules.ts). `version` rises with each change: an edit made on an older read is refused. */
+export interface PointsSettingsDoc {
+  _id: string
+  rules: VolunteerRules
+  version: number
+  updatedAt: Date
+  updatedBy: string
+  updatedByName: string
+}
+
+// ---- requests (诉求, issue 11; rules in core/requests/, contract in core/contract/requests.ts) ----
+
+/** Where a request is: the reporter's household, a building, or a described spot in a grid. */
+export interface RequestPlace {
+  kind: import('./contract/requests').PlaceKind
+  /** the household, the building (microgrid) or the grid */
+  unitId: string
+  /** as the timeline and lists show it: 3栋2单元502, 5栋, 第3网格 · 路口东侧路灯 */
+  label: string
+  location?: { latitude: number; longitude: number; name: string }
+}
+
+/**
+ * A request (诉求). Every change is one move of core/requests/machine.ts, in one transaction with its event
+ * (`seq` counts them) and the counters' delta. Deadlines and overdue flags are stored, so figures and lists need no
+ * clock; `nextDueAt` is the earliest unmet deadline, what the timer queries.
+ */
+export interface RequestDoc {
+  _id: string
+  category: import('./contract/requests').RequestCategory
+  description: string
+  photos: string[]
+  place: RequestPlace
+  gridId: string
+  /** the building, when the place is a household or a building (duplicates are looked for there first) */
+  buildingId?: string
+  communityId: string
+  streetId: string
+  /** the place's unit path: leaders list what is under them by prefix */
+  path: string
+  reporterId: string
+  /** who the reporter is, as handlers see it on the timeline (网格长 张三, 居民 王秀英) */
+  reporterLabel: string
+  anonymous: boolean
+  /** marked 紧急 by the reporter */
+  urgent: boolean
+  /** a handler's ruling on 紧急 (absent until one ruled): the deadlines follow it */
+  urgentConfirmed?: boolean
+  state: import('./requests/states').RequestState
+  group: import('./requests/states').StateGroup
+  level: import('./requests/states').RequestLevel
+  /** at department level: which department of the street */
+  departmentId?: string
+  /** who owns it now, one key for the inbox: the grid's, community's or street's id, or core/ids.ts
+   * departmentScopeKey(streetId, departmentId) */
+  ownerKey: string
+  /** the levels that sent it up, nearest last: a return at a higher level goes back to the last one */
+  sentFrom: import('./requests/states').RequestLevel[]
+  createdAt: Date
+  updatedAt: Date
+  /** the Beijing month it was reported (YYYY-MM): its counters' cohort */
+  month: string
+  /** events so far; the next event is seq + 1 */
+  seq: number
+  /** first accepted (受理, 报到 or 接单): a request accepted once can no longer be withdrawn */
+  acceptedAt?: Date
+  /** the handler contacted the resident or arrived (响应); the first time counts */
+  respondedAt?: Date
+  resolvedAt?: Date
+  resolvedLevel?: import('./requests/states').RequestLevel
+  /** the first resolution was on time (kept when it is reopened: the on-time rate judges the first promise) */
+  resolvedOnTime?: boolean
+  closedAt?: Date
+  /** why and by whom it was returned (退回), shown to the resident */
+  returnReason?: string
+  returnedBy?: string
+  rating?: import('./requests/states').Rating
+  ratingComment?: string
+  ratedAt?: Date
+  reopenCount: number
+  /** ever sent above the grid */
+  escalated: boolean
+  /** set by the timer when a deadline passed unmet (and by a late move): what the lists mark and the rates count */
+  respondOverdue: boolean
+  resolveOverdue: boolean
+  /** the current level's acceptance (or 报到) deadline passed */
+  levelOverdue: boolean
+  /** any of the three: the overdue mark of every list */
+  overdue: boolean
+  respondDueAt: Date | null
+  resolveDueAt: Date | null
+  levelDueAt: Date | null
+  nextDueAt: Date | null
+  followerCount: number
+  mergedInto?: string
+  errandTakerId?: string
+  errandTakerName?: string
+  /** when the errand's points were posted (core/ids.ts errandEarnId), once */
+  errandPaidAt?: Date
+  reinspectAt?: Date
+  reinspectedAt?: Date
+  /** 销项: its re-inspection passed */
+  struckOff?: boolean
+  /** the last event, for the list's timeline teaser */
+  last: { move: import('./requests/states').Move; actorLabel: string; at: Date } | null
+}
+
+/** One event of a request's timeline, never edited: core/ids.ts requestEventId(requestId, seq). */
+export interface RequestEventDoc {
+  _id: string
+  requestId: string
+  seq: number
+  move: import('./requests/states').Move
+  from: { state: import('./requests/states').RequestState; level: import('./requests/states').RequestLevel }
+  to: { state: import('./requests/states').RequestState; level: import('./requests/states').RequestLevel }
+  /** person id; 'system' for the timer */
+  actorId: string
+  /** the role it was made as: a role, or 'reporter' / 'follower' / 'errandTaker' / 'system' */
+  actorRole: string
+  /** 网格长 张三 / 城管 / 系统 */
+  actorLabel: string
+  at: Date
+  note?: string
+  photos?: string[]
+  reason?: string
+  departmentId?: string
+  rating?: import('./requests/states').Rating
+  /** merge: the survivor; scheduleReinspection: when */
+  into?: string
+  reinspectAt?: Date
+  pass?: boolean
+}
+
+/** A person attached to a request: core/ids.ts requestFollowerId(requestId, personId). "My requests" pages these by
+ * requestUpdatedAt, a copy every move of the request rewrites (a merge moves them to the survivor). */
+export interface RequestFollowerDoc {
+  _id: string
+  requestId: string
+  personId: string
+  kind: 'reporter' | 'follower'
+  since: Date
+  requestUpdatedAt: Date
+}
+
+/**
+ * The figures of one scope for one cohort month (requests reported that Beijing month): core/ids.ts
+ * requestCounterId(scopeKey, month); scopeKey is a unit id (grid, community, street) or departmentScopeKey. A cache
+ * of the requests: every transaction that changes a request adds figures(after) − figures(before) here
+ * (core/requests/rates.ts). Missing counters read as zeros.
+ */
+export interface RequestCounterDoc extends Record<import('./contract/requests').RequestFigure, number> {
+  _id: string
+  scopeKey: string
+  month: string
+  updatedAt: Date
+}
+
+/** A community's (categories, limits) or a street's (departments, holidays, 调休) settings: `_id` is the unit's id
+ * (core/ids.ts requestSettingsId). Absent fields take the defaults of core/requests/settings.ts. */
+export interface RequestSettingsDoc {
+  _id: string
+  level: 'community' | 'street'
+  disabled?: import('./contract/requests').RequestCategory[]
+  limits?: Partial<Record<import('./contract/requests').RequestCategory, import('./contract/requests').CategoryLimit>>
+  urgentHours?: number
+  autoCloseDays?: number
+  reinspectWeeks?: number
+  departments?: { id: string; name: string; reportInHours: number }[]
+  holidays?: string[]
+  workdays?: string[]
+  updatedAt: Date
+  updatedBy: string
+}
+
+/** One patrol of a grid (巡查台账): core/ids.ts patrolId(personId, tapId). */
+export interface PatrolDoc {
+  _id: string
+  gridId: string
+  communityId: string
+  path: string
+  personId: string
+  personName: string
+  /** Beijing YYYY-MM-DD of startedAt */
+  day: string
+  startedAt: Date
+  endedAt: Date
+  route: string
+  findings: {
+    description: string
+    photos: string[]
+    category: import('./contract/requests').RequestCategory
+    spot: string
+    requestId?: string
+  }[]
+  createdAt: Date
+}
+
+/** A grid patrolled on a Beijing day: core/ids.ts patrolDayId(gridId, day), written with each patrol of that day, so
+ * the community's "patrolled today" view reads one id per grid of a page (never the patrols). */
+export interface PatrolDayDoc {
+  _id: string
+  gridId: string
+  communityId: string
+  day: string
+  patrols: number
+  lastPatrolId: string
+  lastBy: string
+  at: Date
 }

@@ -148,6 +148,9 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   // the provider's own vouchers only (the merchant's shop, the staff's community): the handler looks them up so
   'points.verifyVoucher': { who: PROVIDERS, target: 'none' },
   'points.statement': { who: PROVIDERS, target: 'none' },
+  // a community's volunteering rules: its leaders read them (over the community or a unit under it), staff change them
+  'points.rules': { who: ADJUSTERS, target: 'unit' },
+  'points.updateRules': { who: STAFF_ROLES, target: 'unit' },
 
   // requests (诉求). Residents are scoped by their household, not by the grid a request sits in, so most actions are
   // 'registered' and the handler checks through core: reading (settings, similar, detail) needs a home in the

@@ -207,4 +207,68 @@ export const COLLECTIONS: CollectionSpec[] = [
     purpose: '活动订阅消息：新活动发布后由定时器分批发给订阅了新活动提醒的居民，每人每个活动至多一条',
     indexes: [{ name: 'status_1_lockedUntil_1', keys: { status: 1, lockedUntil: 1 } }],
   },
+  {
+    name: 'pointsSettings',
+    purpose: '社区志愿积分规则：每个社区一条（取消时限、缺席限制、签到时段、夜间时段、星级、到期、调整额度），未设置时用默认值',
+    indexes: [],
+  },
+  // ---- requests (诉求, issue 11) ----
+  {
+    name: 'requests',
+    purpose:
+      '诉求：居民或巡查上报的一件事，带类别、地点、当前状态与层级、各项时限与超时标记；每次流转与其处理记录、计数同一事务',
+    indexes: [
+      // the inbox of whoever owns it now (a grid, community, street or department), soonest due first
+      { name: 'ownerKey_1_group_1_nextDueAt_1', keys: { ownerKey: 1, group: 1, nextDueAt: 1 } },
+      // everything under a leader's unit, by group, level or overdue, most recently changed first
+      { name: 'path_1_group_1_updatedAt_-1', keys: { path: 1, group: 1, updatedAt: -1 } },
+      { name: 'path_1_level_1_group_1_updatedAt_-1', keys: { path: 1, level: 1, group: 1, updatedAt: -1 } },
+      { name: 'path_1_overdue_1_updatedAt_-1', keys: { path: 1, overdue: 1, updatedAt: -1 } },
+      // duplicate hints: open ones of a category in a building, else in the grid
+      {
+        name: 'buildingId_1_category_1_group_1_createdAt_-1',
+        keys: { buildingId: 1, category: 1, group: 1, createdAt: -1 },
+      },
+      { name: 'gridId_1_category_1_group_1_createdAt_-1', keys: { gridId: 1, category: 1, group: 1, createdAt: -1 } },
+      // the timer: open ones past their next deadline; done ones unrated for a week
+      { name: 'group_1_nextDueAt_1', keys: { group: 1, nextDueAt: 1 } },
+      { name: 'state_1_resolvedAt_1', keys: { state: 1, resolvedAt: 1 } },
+    ],
+  },
+  {
+    name: 'requestEvents',
+    purpose: '诉求处理记录：每次流转一条（操作人、时间、说明、照片、原因），只追加、不修改',
+    indexes: [{ name: 'requestId_1_seq_1', keys: { requestId: 1, seq: 1 } }],
+  },
+  {
+    name: 'requestFollowers',
+    purpose: '诉求关注：反映人与点“我也遇到了”的居民，每人每条一个；“我的诉求”按诉求更新时间分页',
+    indexes: [
+      { name: 'personId_1_requestUpdatedAt_-1', keys: { personId: 1, requestUpdatedAt: -1 } },
+      { name: 'requestId_1', keys: { requestId: 1 } },
+    ],
+  },
+  {
+    name: 'requestCounters',
+    purpose: '诉求计数：每个网格、社区、街道、职能部门每个上报月份一条（响应、解决、评价等），与诉求流转同一事务更新',
+    indexes: [{ name: 'scopeKey_1_month_1', keys: { scopeKey: 1, month: 1 } }],
+  },
+  {
+    name: 'requestSettings',
+    purpose: '诉求设置：社区的类别开关与时限，街道的职能部门、节假日与调休；没有时用默认值',
+    indexes: [],
+  },
+  {
+    name: 'patrols',
+    purpose: '巡查台账：网格长或网格团队每次巡查的路线、时间与发现（可一步转为诉求）',
+    indexes: [
+      { name: 'gridId_1_startedAt_-1', keys: { gridId: 1, startedAt: -1 } },
+      { name: 'personId_1_startedAt_-1', keys: { personId: 1, startedAt: -1 } },
+    ],
+  },
+  {
+    name: 'patrolDays',
+    purpose: '巡查日标记：每个网格每天一条，社区按网格编号读出某天巡查了哪些网格',
+    indexes: [],
+  },
 ]

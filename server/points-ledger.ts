@@ -8,6 +8,7 @@ import { accountId, transferId } from '../core/ids'
 import type { AccountDoc, TransferDoc } from '../core/model'
 import { expiringSoon, expiresAt, parseExpiryRule, type ExpiryRule } from '../core/points/expiry'
 import { legsOf, nextExpiry, post, type Lot, type Transfer } from '../core/points/ledger'
+import { rulesOf } from '../core/points/settings'
 import type { Data, TxData } from './data'
 import { AppError } from './errors'
 
@@ -35,6 +36,13 @@ export function emptyAccount(ref: Transfer['from'], at: Date): AccountDoc {
   }
 }
 
+/** The expiry rule of the community whose pool pays (its pool's id is the community's): what its staff set
+ * (points.updateRules), else the environment's. Read in the transaction: a rule changed meanwhile retries it. */
+async function expiryOf(tx: TxData, t: Transfer): Promise<ExpiryRule> {
+  if (t.from.kind !== 'pool') return expiryRule()
+  return rulesOf((await tx.pointsSettings.get(t.from.id))?.rules).expiry ?? expiryRule()
+}
+
 /** What the receiving person gains as lots: earned or granted points expire by the rule; a refund gives back the
  * lots its redeem took (read inside the same transaction). */
 async function creditLots(tx: TxData, t: Transfer): Promise<Lot[]> {
@@ -49,10 +57,10 @@ async function creditLots(tx: TxData, t: Transfer): Promise<Lot[]> {
       if (amount > 0) back.push({ expiresAt: new Date(l.expiresAt), amount })
       due -= amount
     }
-    if (due > 0) back.push({ expiresAt: expiresAt(t.at, expiryRule()), amount: due })
+    if (due > 0) back.push({ expiresAt: expiresAt(t.at, await expiryOf(tx, t)), amount: due })
     return back
   }
-  return [{ expiresAt: expiresAt(t.at, expiryRule()), amount: t.amount }]
+  return [{ expiresAt: expiresAt(t.at, await expiryOf(tx, t)), amount: t.amount }]
 }
 
 /** Changes a caller makes to an account beside the posting (e.g. a person's per-service count), decided on the

@@ -17,6 +17,7 @@ import { home } from './handlers/home'
 import { statement, verifyVoucher } from './handlers/merchant'
 import { postService, service, services, updateService } from './handlers/services'
 import { exportHours, record } from './handlers/record'
+import { rules, updateRules } from './handlers/rules'
 import { cancelSignUp, signUp } from './handlers/signups'
 import { createTeam, joinTeam, leaderboard, leaveTeam, setLeaderboardVisibility, team, teams } from './handlers/teams'
 import { cancelVoucher, redeem, voucher, vouchers } from './handlers/vouchers'
@@ -59,6 +60,9 @@ const handlers: Handlers<'points'> = {
   cancelVoucher,
   verifyVoucher,
   statement,
+  // each community's rules
+  rules,
+  updateRules,
 }
 
 export const main = createMain('points', handlers, wxPlatform, { expire, announce })

@@ -1,20 +1,17 @@
 /**
  * Leaders' grants and deductions (积分奖励 / 扣减): only with a written reason, and within what the leader's role may
  * move in one Beijing month. A leader holding several roles over the resident gets the widest of them. The limits
- * are the product's defaults; changing them is a code change, reviewed like any rule.
+ * are the resident's community's (points.updateRules; the defaults in ./rules.ts until its staff change them).
  */
 import type { Role } from '../roles'
 import { beijingMonth } from './months'
+import { VOLUNTEER_RULES } from './rules'
 
 export type Direction = 'grant' | 'deduct'
 
-/** Points per Beijing month a role may grant and deduct in total. */
-export const MONTHLY_LIMITS: Partial<Record<Role, { grant: number; deduct: number }>> = {
-  partyLeader: { grant: 200, deduct: 100 },
-  gridChief: { grant: 500, deduct: 200 },
-  communityStaff: { grant: 2000, deduct: 1000 },
-  streetStaff: { grant: 5000, deduct: 2000 },
-}
+/** Points per Beijing month a role may grant and deduct in total: a community's table (default ./rules.ts). */
+export type MonthlyLimits = Partial<Record<Role, { grant: number; deduct: number }>>
+export const MONTHLY_LIMITS: MonthlyLimits = VOLUNTEER_RULES.adjustLimits
 
 /** The shortest reason (in characters, trimmed) that says why. */
 export const REASON_MIN = 4
@@ -26,11 +23,14 @@ export interface Used {
 }
 
 /** The widest limits among these roles (zero when none may adjust). */
-export function limitsFor(roles: readonly Role[]): { grant: number; deduct: number } {
+export function limitsFor(
+  roles: readonly Role[],
+  table: MonthlyLimits = MONTHLY_LIMITS,
+): { grant: number; deduct: number } {
   let grant = 0
   let deduct = 0
   for (const r of roles) {
-    const l = MONTHLY_LIMITS[r]
+    const l = table[r]
     if (l) {
       grant = Math.max(grant, l.grant)
       deduct = Math.max(deduct, l.deduct)
@@ -47,8 +47,9 @@ export function remainingThisMonth(
   roles: readonly Role[],
   used: Used | undefined,
   at: Date,
+  table: MonthlyLimits = MONTHLY_LIMITS,
 ): { grant: number; deduct: number } {
-  const limits = limitsFor(roles)
+  const limits = limitsFor(roles, table)
   const now = used?.month === beijingMonth(at) ? used : { granted: 0, deducted: 0 }
   return { grant: Math.max(0, limits.grant - now.granted), deduct: Math.max(0, limits.deduct - now.deducted) }
 }
@@ -68,11 +69,13 @@ export function checkAdjustment(input: {
   reason: string
   used: Used | undefined
   at: Date
+  /** the resident's community's limits (default MONTHLY_LIMITS) */
+  limits?: MonthlyLimits
 }): AdjustCheck {
   if (!reasonGiven(input.reason)) return { ok: false, code: 'POINTS_REASON_REQUIRED' }
   const month = beijingMonth(input.at)
   const used = input.used?.month === month ? input.used : { month, granted: 0, deducted: 0 }
-  const limits = limitsFor(input.roles)
+  const limits = limitsFor(input.roles, input.limits)
   const next =
     input.direction === 'grant'
       ? { ...used, granted: used.granted + input.amount }

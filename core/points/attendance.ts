@@ -2,7 +2,7 @@
  * Attendance: the check-in (and check-out) code that changes every minute, its QR text, the windows in which
  * checking is open, and the minutes a sign-up counts. Pure: the handler gives the activity's secret and the time.
  */
-import { VOLUNTEER_RULES } from './rules'
+import { VOLUNTEER_RULES, type VolunteerRules } from './rules'
 import { hmacSha256 } from './sha256'
 
 export type CheckKind = 'in' | 'out'
@@ -41,20 +41,30 @@ export function acceptsCode(secret: string, kind: CheckKind, code: string, now: 
 /** When the current code stops being accepted: the end of the next minute. */
 export const codeValidUntil = (now: Date): Date => new Date((minuteOf(now) + 2) * MINUTE)
 
-/** Check-in opens shortly before the start and closes 1 h after it; check-out the same around the end. */
+/** The community's check window: how long before the anchor it opens and after it closes. */
+export type CheckRules = Pick<VolunteerRules, 'checkOpensBeforeMinutes' | 'checkClosesAfterMinutes'>
+
+/** Check-in opens shortly before the start and closes after it (by default 30 min and 1 h); check-out the same
+ * around the end. */
 export function checkWindow(
   activity: { startAt: Date; endAt: Date },
   kind: CheckKind,
+  rules: CheckRules = VOLUNTEER_RULES,
 ): { opensAt: Date; closesAt: Date } {
   const anchor = (kind === 'in' ? activity.startAt : activity.endAt).getTime()
   return {
-    opensAt: new Date(anchor - VOLUNTEER_RULES.checkOpensBeforeMinutes * MINUTE),
-    closesAt: new Date(anchor + VOLUNTEER_RULES.checkClosesAfterMinutes * MINUTE),
+    opensAt: new Date(anchor - rules.checkOpensBeforeMinutes * MINUTE),
+    closesAt: new Date(anchor + rules.checkClosesAfterMinutes * MINUTE),
   }
 }
 
-export const isCheckOpen = (activity: { startAt: Date; endAt: Date }, kind: CheckKind, now: Date): boolean => {
-  const { opensAt, closesAt } = checkWindow(activity, kind)
+export const isCheckOpen = (
+  activity: { startAt: Date; endAt: Date },
+  kind: CheckKind,
+  now: Date,
+  rules: CheckRules = VOLUNTEER_RULES,
+): boolean => {
+  const { opensAt, closesAt } = checkWindow(activity, kind, rules)
   return now >= opensAt && now <= closesAt
 }
 

@@ -1,4 +1,4 @@
-/** Star levels (星级志愿者) by total hours: 0 below the first level, up to 5 (VOLUNTEER_RULES.starHours). */
+/** Star levels (星级志愿者) by total hours: 0 below the first level, up to 5 (a community's starHours, ./rules.ts). */
 import { VOLUNTEER_RULES } from './rules'
 
 export function starOf(minutes: number, levels: readonly number[] = VOLUNTEER_RULES.starHours): number {

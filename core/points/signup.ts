@@ -1,7 +1,7 @@
 /**
  * 接龙 rules: where a new sign-up lands, whether cancelling is free or a no-show, and when no-shows bar signing up.
  */
-import { VOLUNTEER_RULES } from './rules'
+import { VOLUNTEER_RULES, type VolunteerRules } from './rules'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -22,18 +22,27 @@ export const cancelCountsAsNoShow = (
   now: Date,
 ): boolean => status === 'confirmed' && now > freeCancelUntil(startAt, cancelBeforeHours)
 
-/** The no-shows still within the window (a year), oldest first. */
-export const recentNoShows = (noShows: readonly Date[], now: Date): Date[] =>
+/** The no-shows still within the window (`windowDays`, a year by default), oldest first. */
+export const recentNoShows = (
+  noShows: readonly Date[],
+  now: Date,
+  windowDays: number = VOLUNTEER_RULES.noShowWindowDays,
+): Date[] =>
   noShows
     .map((d) => new Date(d))
-    .filter((d) => now.getTime() - d.getTime() < VOLUNTEER_RULES.noShowWindowDays * DAY)
+    .filter((d) => now.getTime() - d.getTime() < windowDays * DAY)
     .sort((a, b) => a.getTime() - b.getTime())
 
-/** Whether no-shows bar signing up now: at the limit within a year, for `barDays` after the last one. */
-export function noShowBar(noShows: readonly Date[], now: Date): { noShows: number; until: Date } | null {
-  const recent = recentNoShows(noShows, now)
-  if (recent.length < VOLUNTEER_RULES.noShowLimit) return null
-  const until = new Date(recent[recent.length - 1].getTime() + VOLUNTEER_RULES.barDays * DAY)
+/** Whether no-shows bar signing up now under a community's rules: at the limit within the window, for `barDays`
+ * after the last one. */
+export function noShowBar(
+  noShows: readonly Date[],
+  now: Date,
+  rules: Pick<VolunteerRules, 'noShowLimit' | 'noShowWindowDays' | 'barDays'> = VOLUNTEER_RULES,
+): { noShows: number; until: Date } | null {
+  const recent = recentNoShows(noShows, now, rules.noShowWindowDays)
+  if (recent.length < rules.noShowLimit) return null
+  const until = new Date(recent[recent.length - 1].getTime() + rules.barDays * DAY)
   return now < until ? { noShows: recent.length, until } : null
 }
 

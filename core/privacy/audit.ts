@@ -19,6 +19,8 @@ export const AUDITED_ACTIONS = {
   // not a read: a leader granted or deducted a resident's points (the entry's note says how many and why)
   'points.adjustPoints': '调整居民积分（奖励或扣减并写明原因）',
   'points.exportHours': '导出志愿服务时长（参与者姓名、岗位与时长）',
+  // not a read: staff changed their community's volunteering rules (the note says which)
+  'points.updateRules': '修改社区志愿积分规则',
 } as const satisfies Partial<Record<ActionKey, string>>
 
 export type AuditedAction = keyof typeof AUDITED_ACTIONS

@@ -15,6 +15,8 @@ export interface Activities {
   open(audienceIds: readonly string[], now: Date, skip: number, limit: number): Promise<ActivityDoc[]>
   /** What a person organises and has not confirmed yet, latest start first. */
   organising(personId: string, limit: number): Promise<ActivityDoc[]>
+  /** Everything a person posted, open or confirmed, latest start first, paged (我组织的). */
+  organisedBy(personId: string, skip: number, limit: number): Promise<ActivityDoc[]>
 }
 
 export function activities(db: Database): Activities {
@@ -37,5 +39,9 @@ export function activities(db: Database): Activities {
       ),
     organising: (personId, limit) =>
       rows<ActivityDoc>(col().where({ organiserId: personId, status: 'open' }).orderBy('startAt', 'desc').limit(limit)),
+    organisedBy: (personId, skip, limit) =>
+      rows<ActivityDoc>(
+        col().where({ organiserId: personId }).orderBy('startAt', 'desc').orderBy('_id', 'asc').skip(skip).limit(limit),
+      ),
   }
 }

@@ -13,6 +13,7 @@ import type {
   PatrolDayDoc,
   PatrolDoc,
   PersonDoc,
+  PointsSettingsDoc,
   ReachCounterDoc,
   ReceiptDoc,
   RelayDoc,
@@ -61,6 +62,7 @@ export interface Documents {
   patrols: PatrolDoc
   patrolDays: PatrolDayDoc
   activityMessages: ActivityMessagesDoc
+  pointsSettings: PointsSettingsDoc
 }
 
 export type CollectionName = keyof Documents
@@ -96,4 +98,5 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'patrols',
   'patrolDays',
   'activityMessages',
+  'pointsSettings',
 ]

@@ -22,6 +22,7 @@ import { notices, type Notices } from './notices'
 import { patrolDays, type PatrolDays } from './patrol-days'
 import { patrols, type Patrols } from './patrols'
 import { people, type People } from './people'
+import { pointsSettings, type PointsSettings } from './points-settings'
 import { reachCounters, type ReachCounters } from './reach-counters'
 import { receipts, type Receipts } from './receipts'
 import { relays, type Relays } from './relays'
@@ -71,6 +72,7 @@ export interface Data {
   patrols: Patrols
   patrolDays: PatrolDays
   activityMessages: ActivityMessages
+  pointsSettings: PointsSettings
   /**
    * `work` in one transaction, retried on conflict with jittered backoff (server/transaction.ts): `work` must be
    * safe to run again, re-reading inside the transaction what it decides on. `precheck`, when given, runs before
@@ -111,6 +113,7 @@ export function createData(db: Database): Data {
     patrols: patrols(db),
     patrolDays: patrolDays(db),
     activityMessages: activityMessages(db),
+    pointsSettings: pointsSettings(db),
     transaction<T>(work: (tx: TxData) => Promise<T>, precheck?: () => Promise<T | null>): Promise<T> {
       if (!precheck) return runTransaction(db, (tx) => work(inTx(tx)))
       return withRetry(async () => {

@@ -7,6 +7,7 @@
 import { ACTION_KEYS, type ActionKey } from '../../core/contract'
 import type { ClaimDoc, GroupDoc, PersonDoc } from '../../core/model'
 import { PERMISSIONS } from '../../core/permissions'
+import { VOLUNTEER_RULES } from '../../core/points/rules'
 import { ROLES, type Role } from '../../core/roles'
 import { ancestorAt, isWithin, type Unit } from '../../core/units'
 import { functionNames } from '../../scripts/build-functions'
@@ -203,6 +204,9 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
   'points.cancelVoucher': () => ({ voucherId: 'no-such-voucher' }),
   'points.verifyVoucher': () => ({ code: '0000 0000 0000' }),
   'points.statement': () => ({ month: '2026-01' }),
+  'points.rules': (u) => ({ unitId: u }),
+  // version 0 matches only a community that never changed its rules: each caller reads its own community fresh
+  'points.updateRules': (u) => ({ communityId: u, version: 0, rules: VOLUNTEER_RULES }),
   'requests.settings': (u) => ({ unitId: u }),
   'requests.updateSettings': (u) => ({ scope: 'community', unitId: u, autoCloseDays: 7 }),
   'requests.similar': (u) => ({ category: 'repair', unitId: u }),

@@ -5,6 +5,7 @@ import type { ActivityDoc } from '../../../core/model'
 import { originLine } from '../../../core/notices/origin'
 import { ORGANISERS } from '../../../core/permissions'
 import { timesProblem } from '../../../core/points/activity'
+import { noShowWindowText } from '../../../core/points/settings'
 import { noShowBar } from '../../../core/points/signup'
 import { ancestorAt, isWithin, type Unit } from '../../../core/units'
 import type { Caller } from '../../../server/caller'
@@ -15,6 +16,7 @@ import type { Action } from '../../../server/router'
 import { iso } from '../../../server/views'
 import { announcementOf } from '../announce'
 import { activityCard, activityOr404, audienceIdsOf, inAudience, mineOf, organises } from './activities-views'
+import { rulesFor } from './rules'
 
 /** The share card into the grid's group: its title shows filled / quota per role (信息录入 1/2 · 秩序维护 3/4). */
 export function shareOf(a: ActivityDoc): { path: string; title: string } {
@@ -24,12 +26,14 @@ export function shareOf(a: ActivityDoc): { path: string; title: string } {
 
 export async function detailOf(data: Data, caller: Caller, a: ActivityDoc): Promise<ActivityDetail> {
   const personId = caller.person?._id
-  const [mine, volunteer, organiser] = await Promise.all([
+  const [mine, volunteer, organiser, rules] = await Promise.all([
     personId ? mineOf(data, a, personId) : [],
     personId ? data.volunteers.get(personId) : null,
     organises(data, caller, a),
+    rulesFor(data, a.communityId),
   ])
-  const bar = noShowBar(volunteer?.noShows ?? [], new Date())
+  // the bar of the activity's community (its staff set the no-show rules)
+  const bar = noShowBar(volunteer?.noShows ?? [], new Date(), rules)
   return {
     ...activityCard(a),
     description: a.description,
@@ -39,7 +43,7 @@ export async function detailOf(data: Data, caller: Caller, a: ActivityDoc): Prom
       ? {
           noShows: bar.noShows,
           until: iso(bar.until),
-          reason: `近一年缺席 ${bar.noShows} 次（报名后未到场或开始前临时取消），暂停报名至 ${beijingDay(bar.until)}`,
+          reason: `${noShowWindowText(rules.noShowWindowDays)}缺席 ${bar.noShows} 次（报名后未到场或开始前临时取消），暂停报名至 ${beijingDay(bar.until)}`,
         }
       : null,
     organiser,
@@ -56,6 +60,19 @@ export const beijingDay = (d: Date): string => {
 
 export const activities: Action<'points', 'activities'> = {
   async handle({ payload, caller, data }) {
+    if (payload.filter === 'organising') {
+      // 我组织的: what the caller posted, open or confirmed, latest start first
+      const personId = caller.person?._id
+      const found = personId
+        ? await data.activities.organisedBy(personId, payload.page * payload.pageSize, payload.pageSize + 1)
+        : []
+      return {
+        rows: found.slice(0, payload.pageSize).map(activityCard),
+        page: payload.page,
+        pageSize: payload.pageSize,
+        more: found.length > payload.pageSize,
+      }
+    }
     const ids = await audienceIdsOf(data, caller)
     if (ids.length === 0) return { rows: [], page: payload.page, pageSize: payload.pageSize, more: false }
     const found = await data.activities.open(ids, new Date(), payload.page * payload.pageSize, payload.pageSize + 1)
@@ -140,7 +157,7 @@ export const postActivity: Action<'points', 'postActivity'> = {
       communityId: community._id,
       communityName: community.name,
       roles: payload.roles.map((r) => ({ ...r, filled: 0, waiting: 0, seq: 0 })),
-      cancelBeforeHours: payload.cancelBeforeHours,
+      cancelBeforeHours: payload.cancelBeforeHours ?? (await rulesFor(data, community._id)).cancelBeforeHours,
       secret: randomBytes(16).toString('hex'),
       organiserId: person._id,
       origin: originLine(speaker, person.name),

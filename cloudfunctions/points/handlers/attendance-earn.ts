@@ -8,6 +8,7 @@ import { transferId, volunteerId } from '../../../core/ids'
 import type { ActivityDoc } from '../../../core/model'
 import { attendedSpan } from '../../../core/points/attendance'
 import { pointsEarned } from '../../../core/points/earning'
+import type { VolunteerRules } from '../../../core/points/rules'
 import { ancestorAt } from '../../../core/units'
 import type { Data } from '../../../server/data'
 import { postTransfer } from '../../../server/points-ledger'
@@ -21,6 +22,8 @@ export async function earnOne(
   signupId: string,
   actorId: string,
   now: Date,
+  /** the activity's community's rules (its night hours weigh the role's multiplier) */
+  rules: VolunteerRules,
 ): Promise<Earned> {
   const first = await data.signups.get(signupId)
   if (!first) return { kind: 'skipped' }
@@ -55,7 +58,7 @@ export async function earnOne(
     }
     const role = a.roles[s.roleIndex]
     const span = attendedSpan(a, s)
-    const points = pointsEarned(role.rule, span.from, span.minutes)
+    const points = pointsEarned(role.rule, span.from, span.minutes, rules)
     if (points > 0) {
       await postTransfer(tx, {
         id: transferId('earn', s._id),

@@ -17,6 +17,7 @@ import {
   type CheckKind,
 } from '../../../core/points/attendance'
 import { pointsEarned } from '../../../core/points/earning'
+import type { VolunteerRules } from '../../../core/points/rules'
 import type { Caller } from '../../../server/caller'
 import type { Data } from '../../../server/data'
 import { AppError } from '../../../server/errors'
@@ -24,6 +25,7 @@ import type { Action } from '../../../server/router'
 import { iso } from '../../../server/views'
 import { activityCard, activityOr404, mineOf, organisedBy } from './activities-views'
 import { earnOne } from './attendance-earn'
+import { rulesFor } from './rules'
 
 const CHECK_LABEL: Record<CheckKind, string> = { in: '签到', out: '签退' }
 
@@ -34,7 +36,8 @@ const beijingTime = (d: Date): string => {
   return `${b.getUTCMonth() + 1}月${b.getUTCDate()}日 ${two(b.getUTCHours())}:${two(b.getUTCMinutes())}`
 }
 
-export function attendanceRow(a: ActivityDoc, s: SignupDoc): AttendanceRow {
+/** A row of the sheet; its points by the role's rule under the community's night hours. */
+export function attendanceRow(a: ActivityDoc, s: SignupDoc, rules: VolunteerRules): AttendanceRow {
   const span = attendedSpan(a, s)
   const earned = s.earnedAt !== undefined
   return {
@@ -50,7 +53,7 @@ export function attendanceRow(a: ActivityDoc, s: SignupDoc): AttendanceRow {
     adjusted: s.adjusted
       ? { minutes: s.adjusted.minutes, reason: s.adjusted.reason, by: s.adjusted.byName, at: iso(s.adjusted.at) }
       : null,
-    points: earned ? (s.points ?? 0) : pointsEarned(a.roles[s.roleIndex].rule, span.from, span.minutes),
+    points: earned ? (s.points ?? 0) : pointsEarned(a.roles[s.roleIndex].rule, span.from, span.minutes, rules),
     earned,
   }
 }
@@ -59,14 +62,15 @@ export const checkCodeOf: Action<'points', 'checkCode'> = {
   async handle({ payload, caller, data }): Promise<CheckCodeResult> {
     const a = await organisedBy(data, caller, payload.activityId)
     const now = new Date()
+    const rules = await rulesFor(data, a.communityId)
     const code = checkCode(a.secret, payload.kind, minuteOf(now))
-    const window = checkWindow(a, payload.kind)
+    const window = checkWindow(a, payload.kind, rules)
     return {
       kind: payload.kind,
       code,
       qr: checkQrText(a._id, payload.kind, code),
       validUntil: iso(codeValidUntil(now)),
-      open: isCheckOpen(a, payload.kind, now) && a.status === 'open',
+      open: isCheckOpen(a, payload.kind, now, rules) && a.status === 'open',
       opensAt: iso(window.opensAt),
       closesAt: iso(window.closesAt),
     }
@@ -98,8 +102,10 @@ async function checkSelf(
   const a = await activityOr404(data, activityId)
   const now = new Date()
   if (a.status !== 'open') throw new AppError('ACTIVITY_CONFIRMED')
-  if (!isCheckOpen(a, kind, now)) {
-    const w = checkWindow(a, kind)
+  // the check window of the activity's community
+  const rules = await rulesFor(data, a.communityId)
+  if (!isCheckOpen(a, kind, now, rules)) {
+    const w = checkWindow(a, kind, rules)
     throw new AppError(
       'CHECKIN_CLOSED',
       `${CHECK_LABEL[kind]}时间为 ${beijingTime(w.opensAt)} 至 ${beijingTime(w.closesAt)}`,
@@ -124,14 +130,15 @@ export const checkOut: Action<'points', 'checkOut'> = {
 export const attendance: Action<'points', 'attendance'> = {
   async handle({ payload, caller, data }) {
     const a = await organisedBy(data, caller, payload.activityId)
-    const [rows, total, checkedIn] = await Promise.all([
+    const [rows, total, checkedIn, rules] = await Promise.all([
       data.signups.sheet(a._id, payload.page * payload.pageSize, payload.pageSize),
       data.signups.countSheet(a._id),
       data.signups.countCheckedIn(a._id),
+      rulesFor(data, a.communityId),
     ])
     return {
       activity: activityCard(a),
-      rows: rows.map((s) => attendanceRow(a, s)),
+      rows: rows.map((s) => attendanceRow(a, s, rules)),
       total,
       page: payload.page,
       pageSize: payload.pageSize,
@@ -153,7 +160,8 @@ async function organisedRow(data: Data, caller: Caller, signupId: string): Promi
 export const markAttendance: Action<'points', 'markAttendance'> = {
   async handle({ payload, caller, data }) {
     const { a, s } = await organisedRow(data, caller, payload.signupId)
-    return attendanceRow(a, await mark(data, s, payload.kind, caller.person?._id ?? '', new Date()))
+    const row = await mark(data, s, payload.kind, caller.person?._id ?? '', new Date())
+    return attendanceRow(a, row, await rulesFor(data, a.communityId))
   },
 }
 
@@ -176,7 +184,7 @@ export const adjustAttendance: Action<'points', 'adjustAttendance'> = {
       await tx.signups.update(s._id, { adjusted })
       return { ...current, adjusted }
     })
-    return attendanceRow(a, row)
+    return attendanceRow(a, row, await rulesFor(data, a.communityId))
   },
 }
 
@@ -192,6 +200,7 @@ export const confirmAttendance: Action<'points', 'confirmAttendance'> = {
     const settled = pending.every((s) => s.earnedAt || s.checkOutAt || s.adjusted)
     if (now < a.endAt && !(now >= a.startAt && settled)) throw new AppError('ACTIVITY_NOT_ENDED')
     const actorId = caller.person?._id ?? ''
+    const rules = await rulesFor(data, a.communityId)
     const started = Date.now()
     let earned = 0
     let points = 0
@@ -203,7 +212,7 @@ export const confirmAttendance: Action<'points', 'confirmAttendance'> = {
         left++
         continue
       }
-      const r = await earnOne(data, a, s._id, actorId, now)
+      const r = await earnOne(data, a, s._id, actorId, now, rules)
       if (r.kind === 'earned') {
         earned++
         points += r.points

@@ -6,11 +6,13 @@
 import { roleViews } from '../../../core/grid/me'
 import { volunteerId } from '../../../core/ids'
 import { starOf } from '../../../core/points/honours'
+import { ancestorAt } from '../../../core/units'
 import { AppError } from '../../../server/errors'
 import { walletSummary } from '../../../server/points-ledger'
 import type { Action } from '../../../server/router'
 import { iso } from '../../../server/views'
 import { activityCard, audienceIdsOf, mySignup } from './activities-views'
+import { rulesFor } from './rules'
 
 const NEXT = 3
 const FIRST_ACTIVITIES = 5
@@ -21,12 +23,13 @@ export const home: Action<'points', 'home'> = {
     const person = caller.person
     if (!person) throw new AppError('NOT_REGISTERED')
     const now = new Date()
-    const [wallet, volunteer, upcoming, audience, organising] = await Promise.all([
+    const [wallet, volunteer, upcoming, audience, organising, rules] = await Promise.all([
       walletSummary(data, person._id, now),
       data.volunteers.get(volunteerId(person._id)),
       data.signups.upcoming(person._id, now, NEXT),
       audienceIdsOf(data, caller),
       data.activities.organising(person._id, ORGANISING),
+      rulesFor(data, ancestorAt(person.homePath ?? '', 'community')),
     ])
     const [open, ofMine] = await Promise.all([
       audience.length ? data.activities.open(audience, now, 0, FIRST_ACTIVITIES) : [],
@@ -59,7 +62,7 @@ export const home: Action<'points', 'home'> = {
       activities: open.map(activityCard),
       vouchers: wallet.vouchersActive,
       minutes,
-      star: starOf(minutes),
+      star: starOf(minutes, rules.starHours),
       roles: roleViews(caller.grants, caller.units),
       organising: organising.sort((x, y) => +new Date(x.startAt) - +new Date(y.startAt)).map(activityCard),
     }

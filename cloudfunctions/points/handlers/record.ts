@@ -4,6 +4,7 @@
  * staff export attendance and hours of one activity, one team or a period to Excel.
  */
 import { volunteerId } from '../../../core/ids'
+import { ancestorAt } from '../../../core/units'
 import type { ActivityDoc, SignupDoc } from '../../../core/model'
 import { nextStarHours, starOf } from '../../../core/points/honours'
 import { recordRead } from '../../../server/audit'
@@ -15,6 +16,7 @@ import { recordExport } from '../../../server/uploads'
 import { EXPORT_RETENTION_MS } from '../../../core/uploads'
 import { iso } from '../../../server/views'
 import { writeHours } from './record-workbook'
+import { rulesFor } from './rules'
 
 export const record: Action<'points', 'record'> = {
   async handle({ payload, caller, data }) {
@@ -25,15 +27,20 @@ export const record: Action<'points', 'record'> = {
       data.signups.earned(person._id, payload.page * payload.pageSize, payload.pageSize),
       data.signups.countEarned(person._id),
     ])
-    const activities = new Map((await data.activities.byIds(rows.map((s) => s.activityId))).map((a) => [a._id, a]))
+    const [found, rules] = await Promise.all([
+      data.activities.byIds(rows.map((s) => s.activityId)),
+      // stars by the levels of the person's community (where their hours are ranked)
+      rulesFor(data, volunteer?.communityId || ancestorAt(person.homePath ?? '', 'community')),
+    ])
+    const activities = new Map(found.map((a) => [a._id, a]))
     const minutes = volunteer?.minutes ?? 0
     return {
       name: person.name,
       minutes,
       points: volunteer?.points ?? 0,
       activities: volunteer?.activities ?? 0,
-      star: starOf(minutes),
-      nextStarHours: nextStarHours(minutes),
+      star: starOf(minutes, rules.starHours),
+      nextStarHours: nextStarHours(minutes, rules.starHours),
       rows: rows.flatMap((s) => {
         const a = activities.get(s.activityId)
         if (!a) return []

@@ -5,6 +5,7 @@
  */
 import type { ActivityRoleDoc, SignupDoc, VolunteerDoc } from '../../../core/model'
 import { signupId, volunteerId } from '../../../core/ids'
+import { noShowWindowText, RULE_BOUNDS } from '../../../core/points/settings'
 import { cancelCountsAsNoShow, noShowBar, placeOf, recentNoShows, signUpOpen } from '../../../core/points/signup'
 import { ancestorAt } from '../../../core/units'
 import type { Caller } from '../../../server/caller'
@@ -15,6 +16,7 @@ import type { Action } from '../../../server/router'
 import { beijingDay } from './activities'
 import { tellPromoted } from '../announce'
 import { activityCard, activityOr404, inAudience, mySignup } from './activities-views'
+import { rulesFor } from './rules'
 
 /** A fresh volunteer document for a person (their totals start at zero). */
 export function newVolunteer(caller: Caller, now: Date): Omit<VolunteerDoc, '_id'> {
@@ -37,7 +39,8 @@ export function newVolunteer(caller: Caller, now: Date): Omit<VolunteerDoc, '_id
 export async function recordNoShow(tx: TxData, personId: string, fresh: () => Omit<VolunteerDoc, '_id'>, now: Date) {
   const id = volunteerId(personId)
   const v = await tx.volunteers.get(id)
-  const noShows = [...recentNoShows(v?.noShows ?? [], now), now]
+  // kept for the longest window any community may set: each community judges them by its own (core/points/settings.ts)
+  const noShows = [...recentNoShows(v?.noShows ?? [], now, RULE_BOUNDS.noShowWindowDays.max), now]
   if (v) await tx.volunteers.update(id, { noShows, updatedAt: now })
   else await tx.volunteers.set(id, { ...fresh(), noShows })
 }
@@ -60,8 +63,16 @@ export const signUp: Action<'points', 'signUp'> = {
     if (a.status !== 'open' || !signUpOpen(a, now)) throw new AppError('SIGNUP_CLOSED')
     const id = signupId(a._id, person._id, payload.roleIndex)
     // the bar is read before the transaction: it keeps the hot transaction (the role's counters) short
-    const bar = noShowBar((await data.volunteers.get(volunteerId(person._id)))?.noShows ?? [], now)
-    if (bar) throw new AppError('SIGNUP_BARRED', `近一年缺席 ${bar.noShows} 次，${beijingDay(bar.until)}后可再报名`)
+    const [volunteer, rules] = await Promise.all([
+      data.volunteers.get(volunteerId(person._id)),
+      rulesFor(data, a.communityId),
+    ])
+    const bar = noShowBar(volunteer?.noShows ?? [], now, rules)
+    if (bar)
+      throw new AppError(
+        'SIGNUP_BARRED',
+        `${noShowWindowText(rules.noShowWindowDays)}缺席 ${bar.noShows} 次，${beijingDay(bar.until)}后可再报名`,
+      )
 
     // a crowd at the opening of 接龙 all write one activity: more rounds than the default before giving up
     const { signup, place, activity } = await crowded(() =>

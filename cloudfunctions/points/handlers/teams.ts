@@ -7,13 +7,13 @@ import type { RankRow, TeamCard } from '../../../core/contract'
 import { teamMemberId, volunteerId } from '../../../core/ids'
 import type { TeamDoc, TeamMemberDoc, VolunteerDoc } from '../../../core/model'
 import { starOf } from '../../../core/points/honours'
-import { VOLUNTEER_RULES } from '../../../core/points/rules'
 import { ancestorAt } from '../../../core/units'
 import type { Caller } from '../../../server/caller'
 import type { Data } from '../../../server/data'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
 import { unitRef } from '../../../server/views'
+import { rulesFor } from './rules'
 import { newVolunteer } from './signups'
 
 /** The community a caller belongs to: their home's, or the unit of their first role under a community. */
@@ -45,13 +45,18 @@ async function teamCards(data: Data, teams: TeamDoc[], mine: Set<string>): Promi
   })
 }
 
-const rank = (i: number, row: { personId: string; name: string; minutes: number; points: number }): RankRow => ({
+/** A leaderboard row; its star by the star levels of the team's or grid's community. */
+const rank = (
+  i: number,
+  row: { personId: string; name: string; minutes: number; points: number },
+  starHours: readonly number[],
+): RankRow => ({
   rank: i,
   personId: row.personId,
   name: row.name,
   minutes: row.minutes,
   points: row.points,
-  star: starOf(row.minutes),
+  star: starOf(row.minutes, starHours),
 })
 
 async function teamOr404(data: Data, id: string): Promise<TeamDoc> {
@@ -87,15 +92,16 @@ export const team: Action<'points', 'team'> = {
   async handle({ payload, caller, data }) {
     const t = await teamOr404(data, payload.teamId)
     const personId = caller.person?._id ?? ''
-    const [members, total, mine] = await Promise.all([
+    const [members, total, mine, rules] = await Promise.all([
       data.teamMembers.ofTeam(t._id, false, payload.page * payload.pageSize, payload.pageSize),
       data.teamMembers.countOfTeam(t._id, false),
       data.teamMembers.ofPerson(personId),
+      rulesFor(data, t.communityId),
     ])
     const [card] = await teamCards(data, [t], new Set(mine.map((m) => m.teamId)))
     return {
       ...card,
-      rows: members.map((m, i) => rank(payload.page * payload.pageSize + i + 1, m)),
+      rows: members.map((m, i) => rank(payload.page * payload.pageSize + i + 1, m, rules.starHours)),
       total,
       page: payload.page,
       pageSize: payload.pageSize,
@@ -157,9 +163,11 @@ export const joinTeam: Action<'points', 'joinTeam'> = {
     if (!person) throw new AppError('NOT_REGISTERED')
     const t = await teamOr404(data, payload.teamId)
     if (!person.homePath?.includes(`/${t.communityId}/`)) throw new AppError('TEAM_NOT_FOR_YOU')
-    const mine = await data.teamMembers.ofPerson(person._id)
+    const [mine, rules] = await Promise.all([data.teamMembers.ofPerson(person._id), rulesFor(data, t.communityId)])
     const already = mine.some((m) => m.teamId === t._id)
-    if (!already && mine.length >= VOLUNTEER_RULES.teamLimit) throw new AppError('TEAM_LIMIT')
+    // the limit of the team's community
+    if (!already && mine.length >= rules.teamLimit)
+      throw new AppError('TEAM_LIMIT', `最多可以同时加入 ${rules.teamLimit} 个服务队`)
     const volunteer = await data.volunteers.get(volunteerId(person._id))
     const id = teamMemberId(t._id, person._id)
     await data.transaction(async (tx) => {
@@ -212,30 +220,32 @@ export const leaderboard: Action<'points', 'leaderboard'> = {
     const visible = !(volunteer?.hidden ?? false)
     if (payload.scope === 'team') {
       const t = await teamOr404(data, payload.teamId ?? '')
-      const [rows, total, mine] = await Promise.all([
+      const [rows, total, mine, rules] = await Promise.all([
         data.teamMembers.ofTeam(t._id, true, skip, payload.pageSize),
         data.teamMembers.countOfTeam(t._id, true),
         data.teamMembers.ofPerson(person._id),
+        rulesFor(data, t.communityId),
       ])
       const me = mine.find((m) => m.teamId === t._id)
       const myRank = me && visible && me.minutes > 0 ? (await data.teamMembers.aheadInTeam(t._id, me.minutes)) + 1 : 0
       return {
         scope: 'team' as const,
         name: t.name,
-        rows: rows.map((m, i) => rank(skip + i + 1, m)),
+        rows: rows.map((m, i) => rank(skip + i + 1, m, rules.starHours)),
         total,
         page: payload.page,
         pageSize: payload.pageSize,
-        me: me && myRank ? rank(myRank, me) : null,
+        me: me && myRank ? rank(myRank, me, rules.starHours) : null,
         visible,
       }
     }
     const gridId = person.homePath ? ancestorAt(person.homePath, 'grid') : undefined
     if (!gridId) throw new AppError('NOT_FOUND')
-    const [grid, rows, total] = await Promise.all([
+    const [grid, rows, total, rules] = await Promise.all([
       data.units.get(gridId),
       data.volunteers.rankInGrid(gridId, skip, payload.pageSize),
       data.volunteers.countInGrid(gridId),
+      rulesFor(data, ancestorAt(person.homePath as string, 'community')),
     ])
     const asRow = (v: VolunteerDoc) => ({ personId: v._id, name: v.name, minutes: v.minutes, points: v.points })
     const myRank =
@@ -245,11 +255,11 @@ export const leaderboard: Action<'points', 'leaderboard'> = {
     return {
       scope: 'grid' as const,
       name: grid?.name ?? '',
-      rows: rows.map((v, i) => rank(skip + i + 1, asRow(v))),
+      rows: rows.map((v, i) => rank(skip + i + 1, asRow(v), rules.starHours)),
       total,
       page: payload.page,
       pageSize: payload.pageSize,
-      me: volunteer && myRank ? rank(myRank, asRow(volunteer)) : null,
+      me: volunteer && myRank ? rank(myRank, asRow(volunteer), rules.starHours) : null,
       visible,
     }
   },

@@ -13,6 +13,7 @@ import { AppError } from '../../../server/errors'
 import { emptyAccount, postTransferAmending } from '../../../server/points-ledger'
 import type { Action } from '../../../server/router'
 import { iso } from '../../../server/views'
+import { rulesFor } from './rules'
 
 export const wallet: Action<'points', 'wallet'> = {
   async handle({ payload, caller, data }) {
@@ -69,6 +70,8 @@ export const adjustPoints: Action<'points', 'adjustPoints'> = {
     const reason = payload.reason.trim()
     // a missing reason is refused before anything is read in a transaction
     if (!reasonGiven(reason)) throw new AppError('POINTS_REASON_REQUIRED')
+    // the limits of the resident's community (read before the transaction: they change rarely, and by staff)
+    const limits = (await rulesFor(data, communityId)).adjustLimits
 
     const adjId = adjustmentId(actor._id, payload.requestId)
     const id = transferId(payload.direction, adjId)
@@ -86,7 +89,7 @@ export const adjustPoints: Action<'points', 'adjustPoints'> = {
           transferId: id,
           posted: false,
           balance: held?.balance ?? 0,
-          remaining: remainingThisMonth(roles, mine.adjusted, now),
+          remaining: remainingThisMonth(roles, mine.adjusted, now, limits),
         }
       }
       const check = checkAdjustment({
@@ -96,6 +99,7 @@ export const adjustPoints: Action<'points', 'adjustPoints'> = {
         reason,
         used: mine.adjusted,
         at: now,
+        limits,
       })
       if (!check.ok) throw new AppError(check.code, check.detail)
       const posted = await postTransferAmending(tx, {

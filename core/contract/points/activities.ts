@@ -81,8 +81,9 @@ export const activityPayloads = {
   /** The 积分 tab's one call: balance and what expires soon (the ledger), my next sign-ups, the first page of open
    * activities I may join, and how many unused vouchers I hold. */
   home: z.object({}).strict(),
-  /** Open activities the caller may sign up for (their grid, community and teams), soonest first, paged. */
-  activities: z.object({ page, pageSize }).strict(),
+  /** Open activities the caller may sign up for (their grid, community and teams), soonest first, paged; with
+   * `filter: 'organising'` (我组织的), the ones the caller posted, open or confirmed, latest start first. */
+  activities: z.object({ page, pageSize, filter: z.enum(['open', 'organising']).default('open') }).strict(),
   /** One activity: roles with filled / quota / waiting, my sign-ups, whether I am barred, and whether I organise it. */
   activity: z.object({ activityId }).strict(),
   /** A leader posts an activity for a grid or community in their scope, or a team leader for their team. Text passes
@@ -99,8 +100,9 @@ export const activityPayloads = {
       signUpClosesAt: isoTime.optional(),
       audience,
       roles: z.array(activityRole).min(1).max(ACTIVITY_LIMITS.roles),
-      /** Cancelling later than this many hours before the start counts as a no-show. */
-      cancelBeforeHours: z.number().int().min(0).max(ACTIVITY_LIMITS.cancelBeforeHours).default(3),
+      /** Cancelling later than this many hours before the start counts as a no-show (default: the community's
+       * rule, points.rules). */
+      cancelBeforeHours: z.number().int().min(0).max(ACTIVITY_LIMITS.cancelBeforeHours).optional(),
     })
     .strict(),
   /** 接龙: one sign-up per person per activity and role; a full role puts the caller on its waiting list, in order. */

@@ -84,6 +84,7 @@ export function memoryData(units: readonly Unit[], people: readonly PersonDoc[])
     teams: only('teams'),
     patrols: only('patrols'),
     patrolDays: only('patrolDays'),
+    pointsSettings: only('pointsSettings'),
     teamMembers: only('teamMembers'),
     activityMessages: only('activityMessages'),
     transaction: async () => unused('transaction'),
