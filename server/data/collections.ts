@@ -17,6 +17,11 @@ import type {
   ReachCounterDoc,
   ReceiptDoc,
   RelayDoc,
+  RequestCounterDoc,
+  RequestDoc,
+  RequestEventDoc,
+  RequestFollowerDoc,
+  RequestSettingsDoc,
   ReminderDoc,
   ServiceDoc,
   SignupDoc,
@@ -59,6 +64,11 @@ export interface Documents {
   volunteers: VolunteerDoc
   teams: TeamDoc
   teamMembers: TeamMemberDoc
+  requests: RequestDoc
+  requestEvents: RequestEventDoc
+  requestFollowers: RequestFollowerDoc
+  requestCounters: RequestCounterDoc
+  requestSettings: RequestSettingsDoc
   patrols: PatrolDoc
   patrolDays: PatrolDayDoc
   activityMessages: ActivityMessagesDoc
@@ -95,6 +105,11 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'volunteers',
   'teams',
   'teamMembers',
+  'requests',
+  'requestEvents',
+  'requestFollowers',
+  'requestCounters',
+  'requestSettings',
   'patrols',
   'patrolDays',
   'activityMessages',

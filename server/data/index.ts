@@ -26,6 +26,11 @@ import { pointsSettings, type PointsSettings } from './points-settings'
 import { reachCounters, type ReachCounters } from './reach-counters'
 import { receipts, type Receipts } from './receipts'
 import { relays, type Relays } from './relays'
+import { requestCounters, type RequestCounters } from './request-counters'
+import { requestEvents, type RequestEvents } from './request-events'
+import { requestFollowers, type RequestFollowers } from './request-followers'
+import { requestSettings, type RequestSettings } from './request-settings'
+import { requests, type Requests } from './requests'
 import { reminders, type Reminders } from './reminders'
 import { services, type Services } from './services'
 import { signups, type Signups } from './signups'
@@ -69,6 +74,11 @@ export interface Data {
   volunteers: Volunteers
   teams: Teams
   teamMembers: TeamMembers
+  requests: Requests
+  requestEvents: RequestEvents
+  requestFollowers: RequestFollowers
+  requestCounters: RequestCounters
+  requestSettings: RequestSettings
   patrols: Patrols
   patrolDays: PatrolDays
   activityMessages: ActivityMessages
@@ -110,6 +120,11 @@ export function createData(db: Database): Data {
     volunteers: volunteers(db),
     teams: teams(db),
     teamMembers: teamMembers(db),
+    requests: requests(db),
+    requestEvents: requestEvents(db),
+    requestFollowers: requestFollowers(db),
+    requestCounters: requestCounters(db),
+    requestSettings: requestSettings(db),
     patrols: patrols(db),
     patrolDays: patrolDays(db),
     activityMessages: activityMessages(db),

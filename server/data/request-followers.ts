@@ -1,0 +1,27 @@
+/**
+ * `requestFollowers`: the people attached to a request — its reporter and whoever pressed 我也遇到了 —, one each
+ * (core/ids.ts requestFollowerId). Written inside the transaction of the request's move: `requestUpdatedAt` is a copy
+ * of the request's updatedAt, so "my requests" is one query ordered by it; a merge moves the rows to the survivor.
+ * Indexes (core/schema.ts): personId_1_requestUpdatedAt_-1 (mine), requestId_1 (a request's followers).
+ */
+import type { RequestFollowerDoc } from '../../core/model'
+import type { Database } from '../cloud'
+import { all, rows } from './query'
+
+export interface RequestFollowers {
+  /** A person's requests (reported and followed), most recently changed first. */
+  ofPerson(personId: string, skip: number, limit: number): Promise<RequestFollowerDoc[]>
+  /** Every person attached to a request (read before the transaction that moves them). */
+  ofRequest(requestId: string): Promise<RequestFollowerDoc[]>
+}
+
+export function requestFollowers(db: Database): RequestFollowers {
+  const col = () => db.collection('requestFollowers')
+  return {
+    ofPerson: (personId, skip, limit) =>
+      rows<RequestFollowerDoc>(
+        col().where({ personId }).orderBy('requestUpdatedAt', 'desc').orderBy('_id', 'asc').skip(skip).limit(limit),
+      ),
+    ofRequest: (requestId) => all<RequestFollowerDoc>(col().where({ requestId })),
+  }
+}

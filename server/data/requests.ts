@@ -1,0 +1,84 @@
+/**
+ * `requests`: one document per request (诉求), changed only by a move of core/requests/machine.ts inside the
+ * transaction that appends its event (cloudfunctions/requests/act.ts); outside one it is read. Indexes
+ * (core/schema.ts): ownerKey_1_group_1_nextDueAt_1 (the inbox of whoever owns it now), path_1_group_1_updatedAt_-1,
+ * path_1_level_1_group_1_updatedAt_-1 and path_1_overdue_1_updatedAt_-1 (everything under a leader's unit),
+ * buildingId_1_category_1_group_1_createdAt_-1 and gridId_1_category_1_group_1_createdAt_-1 (duplicate hints),
+ * group_1_nextDueAt_1 and state_1_resolvedAt_1 (the sweep timer).
+ */
+import type { RequestLevel, StateGroup } from '../../core/contract/requests'
+import type { RequestDoc } from '../../core/model'
+import type { Database } from '../cloud'
+import { allIn, first, pathPrefix, rows } from './query'
+
+/** What a leader's "everything under my unit" list may be narrowed to. */
+export interface UnderFilter {
+  group?: StateGroup
+  level?: RequestLevel
+  overdue?: boolean
+  /** a department's own: only requests that are (or were last) with this department */
+  departmentId?: string
+}
+
+export interface Requests {
+  get(id: string): Promise<RequestDoc | null>
+  byIds(ids: readonly string[]): Promise<RequestDoc[]>
+  /** What one owner (a grid, community, street id or a departmentScopeKey) holds in a group, soonest due first. */
+  owned(ownerKey: string, group: StateGroup, skip: number, limit: number): Promise<RequestDoc[]>
+  /** Everything at or under a unit's path, most recently changed first. */
+  under(path: string, filter: UnderFilter, skip: number, limit: number): Promise<RequestDoc[]>
+  /** Open requests of a category in one building, newest first (duplicate hints). */
+  openInBuilding(buildingId: string, category: string, limit: number): Promise<RequestDoc[]>
+  /** Open requests of a category in one grid, newest first (duplicate hints when no building is known). */
+  openInGrid(gridId: string, category: string, limit: number): Promise<RequestDoc[]>
+  /** Open requests whose next deadline is at or before `now`, earliest first (the sweep's bounded batch). */
+  dueBy(now: Date, limit: number): Promise<RequestDoc[]>
+  /** Done (unrated) requests resolved at or before `before`, oldest first (the sweep's auto-close batch). */
+  doneBefore(before: Date, limit: number): Promise<RequestDoc[]>
+}
+
+export function requests(db: Database): Requests {
+  const _ = db.command
+  const col = () => db.collection('requests')
+  return {
+    get: (id) => first<RequestDoc>(col().where({ _id: id })),
+    byIds: (ids) => allIn<RequestDoc>(ids, (slice) => col().where({ _id: _.in(slice) })),
+    owned: (ownerKey, group, skip, limit) =>
+      rows<RequestDoc>(
+        col().where({ ownerKey, group }).orderBy('nextDueAt', 'asc').orderBy('_id', 'asc').skip(skip).limit(limit),
+      ),
+    under: (path, filter, skip, limit) =>
+      rows<RequestDoc>(
+        col()
+          .where({
+            path: pathPrefix(db, path),
+            ...(filter.group ? { group: filter.group } : {}),
+            ...(filter.level ? { level: filter.level } : {}),
+            ...(filter.overdue !== undefined ? { overdue: filter.overdue } : {}),
+            ...(filter.departmentId ? { departmentId: filter.departmentId } : {}),
+          })
+          .orderBy('updatedAt', 'desc')
+          .orderBy('_id', 'asc')
+          .skip(skip)
+          .limit(limit),
+      ),
+    openInBuilding: (buildingId, category, limit) =>
+      rows<RequestDoc>(col().where({ buildingId, category, group: 'open' }).orderBy('createdAt', 'desc').limit(limit)),
+    openInGrid: (gridId, category, limit) =>
+      rows<RequestDoc>(col().where({ gridId, category, group: 'open' }).orderBy('createdAt', 'desc').limit(limit)),
+    dueBy: (now, limit) =>
+      rows<RequestDoc>(
+        col()
+          .where({ group: 'open', nextDueAt: _.lte(now) })
+          .orderBy('nextDueAt', 'asc')
+          .limit(limit),
+      ),
+    doneBefore: (before, limit) =>
+      rows<RequestDoc>(
+        col()
+          .where({ state: 'done', resolvedAt: _.lte(before) })
+          .orderBy('resolvedAt', 'asc')
+          .limit(limit),
+      ),
+  }
+}
