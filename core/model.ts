@@ -621,6 +621,8 @@ export interface RequestDoc {
   level: import('./requests/states').RequestLevel
   /** at department level: which department of the street */
   departmentId?: string
+  /** when the current level got it (its acceptance deadline runs from here) */
+  levelSince: Date
   /** who owns it now, one key for the inbox: the grid's, community's or street's id, or core/ids.ts
    * departmentScopeKey(streetId, departmentId) */
   ownerKey: string
@@ -699,6 +701,15 @@ export interface RequestEventDoc {
   into?: string
   reinspectAt?: Date
   pass?: boolean
+  /** rate: the reporter's comment */
+  comment?: string
+  /** the actor's name (an errand's taker is shown by it) */
+  actorName?: string
+  /** the request's deadlines as this move set them (report, escalations, urgency rulings, reopening): replaying the
+   * events rebuilds the request without the settings of the day (core/requests/machine.ts applyEvent) */
+  due?: { respond: Date | null; resolve: Date | null; level: Date | null }
+  /** the deadlines this move found passed and marked overdue (autoEscalate; a move past them) */
+  overdue?: ('respond' | 'resolve' | 'level')[]
 }
 
 /** A person attached to a request: core/ids.ts requestFollowerId(requestId, personId). "My requests" pages these by

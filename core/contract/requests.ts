@@ -333,6 +333,8 @@ export interface CategoryView {
   label: string
   enabled: boolean
   limits: CategoryLimit
+  /** the reporter may mark it 紧急 (core/requests/settings.ts URGENT_CATEGORIES) */
+  urgentAllowed: boolean
 }
 
 export interface DepartmentView {

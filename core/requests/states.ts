@@ -86,7 +86,10 @@ export type UserMove = (typeof USER_MOVES)[number]
 export const SYSTEM_MOVES = ['autoEscalate', 'autoClose'] as const
 export type SystemMove = (typeof SYSTEM_MOVES)[number]
 
-export const MOVES = [...USER_MOVES, ...SYSTEM_MOVES] as const
+/** The first event of every request: it was reported (反映), by a resident or from a patrol's finding. */
+export const REPORT_MOVE = 'report' as const
+
+export const MOVES = [...USER_MOVES, ...SYSTEM_MOVES, REPORT_MOVE] as const
 export type Move = (typeof MOVES)[number]
 
 /** What the button says and how the timeline names the event. */
@@ -108,6 +111,7 @@ export const MOVE_LABELS: Record<Move, string> = {
   reinspect: '回头看',
   autoEscalate: '超时自动上报',
   autoClose: '超时自动关闭',
+  report: '反映',
 }
 
 export const isUserMove = (move: string): move is UserMove => (USER_MOVES as readonly string[]).includes(move)
