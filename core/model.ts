@@ -141,7 +141,7 @@ export interface UploadDoc {
   type: string | null
   state: UploadState
   /** what the image illustrates; null until attached */
-  attachedTo: { kind: 'notice'; id: string; unitId: string; unitPath: string } | null
+  attachedTo: { kind: import('./uploads').ImagePurpose; id: string; unitId: string; unitPath: string } | null
   /** the trace_id of the last mediaCheckAsync sent, which the wxa_media_check event names */
   traceId: string | null
   checkSentAt: Date | null

@@ -3,7 +3,7 @@
  * before its handler runs; the client only uses it to hide buttons. A test calls every action as every role.
  */
 import type { ActionKey } from './contract'
-import { LEADER_ROLES, type Role, type RoleGrant } from './roles'
+import { LEADER_ROLES, ROLES, type Role, type RoleGrant } from './roles'
 import { isWithin } from './units'
 
 /** Who may call an action, and over what. */
@@ -99,9 +99,9 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   'notices.remind': { who: PUBLISHERS, target: 'unit' },
   'notices.subscribe': { who: ['resident'], target: 'none' },
 
-  // images are uploaded for notices only so far (core/uploads.ts UPLOADERS per purpose; requests will widen this)
-  'files.reserve': { who: PUBLISHERS, target: 'none' },
-  'files.uploaded': { who: PUBLISHERS, target: 'none' },
+  // a request's photos are uploaded by every role (core/uploads.ts UPLOADERS); server/uploads.ts checks each purpose's
+  'files.reserve': { who: ROLES, target: 'none' },
+  'files.uploaded': { who: ROLES, target: 'none' },
 
   'points.home': { who: 'registered' },
   'points.activities': { who: 'registered' },

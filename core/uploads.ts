@@ -4,18 +4,24 @@
  * file lives. Pure: the I/O is server/uploads.ts; the client picks and uploads through src/services/upload.ts.
  */
 import { PUBLISHERS, STAFF_ROLES } from './permissions'
-import type { Role } from './roles'
+import { ROLES, type Role } from './roles'
 
-/** What a resident or leader uploads an image for (requests, patrol findings, activities and proposals join here). */
-export const IMAGE_PURPOSES = ['notice'] as const
+/** What a resident or leader uploads an image for: a notice's images; a request's photos (诉求: the report, a
+ * handler's 办结, a patrol's findings). Activities and proposals join here. */
+export const IMAGE_PURPOSES = ['notice', 'request'] as const
 export type ImagePurpose = (typeof IMAGE_PURPOSES)[number]
 
 /** What a client uploads for: images, and the spreadsheets staff import (org.importRoster reads them). */
 export const UPLOAD_PURPOSES = [...IMAGE_PURPOSES, 'roster'] as const
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number]
 
-/** Who may upload for each purpose (the roles of whoever uses the file: notice images, the publishers). */
-export const UPLOADERS: Record<UploadPurpose, readonly Role[]> = { notice: PUBLISHERS, roster: STAFF_ROLES }
+/** Who may upload for each purpose (the roles of whoever uses the file: notice images, the publishers; a request's
+ * photos, everyone who reports or handles one — residents, leaders, departments, merchants and enterprises). */
+export const UPLOADERS: Record<UploadPurpose, readonly Role[]> = {
+  notice: PUBLISHERS,
+  request: ROLES,
+  roster: STAFF_ROLES,
+}
 
 /** Files a function makes with personal data (roster exports, and the template with them; volunteers' hours from
  * points.exportHours), deleted a short time after they are made (EXPORT_RETENTION_MS). */
@@ -31,6 +37,7 @@ export type ImageExt = keyof typeof IMAGE_TYPES
 export type UploadExt = ImageExt | 'xlsx'
 export const UPLOAD_EXTS: Record<UploadPurpose, readonly UploadExt[]> = {
   notice: Object.keys(IMAGE_TYPES) as ImageExt[],
+  request: Object.keys(IMAGE_TYPES) as ImageExt[],
   roster: ['xlsx'],
 }
 

@@ -89,7 +89,10 @@ export async function reserveUploads(
 }
 
 /** The audit entry of a risky image names the action that published it. */
-const AUDITED_BY_PURPOSE: Record<ImagePurpose, AuditedAction> = { notice: 'notices.publish' }
+const AUDITED_BY_PURPOSE: Record<ImagePurpose, AuditedAction> = {
+  notice: 'notices.publish',
+  request: 'requests.report',
+}
 
 const invalid = (why: string) => new AppError('UPLOAD_INVALID', why)
 
@@ -168,7 +171,8 @@ export async function confirmUploads(
 }
 
 export interface AttachTarget {
-  kind: 'notice'
+  /** what the images belong to: a notice, or a request (its report, or an event of its timeline) */
+  kind: ImagePurpose
   id: string
   unitId: string
   unitPath: string

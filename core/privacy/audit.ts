@@ -14,6 +14,8 @@ export const AUDITED_ACTIONS = {
   'org.exportRoster': '导出花名册（全社区住户手机号和门牌）',
   // not a read: an image they published failed the content check and is hidden from everyone (server/uploads.ts)
   'notices.publish': '发布的图片未通过内容安全审核（已对所有人隐藏）',
+  // not a read: a photo of a request (its report, or a handler's move) failed the content check and is hidden
+  'requests.report': '诉求照片未通过内容安全审核（已对所有人隐藏）',
   // not a read: the one-time creation of the environment's first staff, kept for review (org.bootstrap)
   'org.bootstrap': '首次开通（创建街道、社区和第一位工作人员）',
   // not a read: a leader granted or deducted a resident's points (the entry's note says how many and why)

@@ -146,8 +146,9 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
   'notices.visit': (u) => ({ noticeId: 'no-such-notice', householdId: u, method: 'door' }),
   'notices.remind': (u) => ({ noticeId: 'no-such-notice', unitId: u }),
   'notices.subscribe': () => ({ templateId: 'notice-template' }),
-  'files.reserve': () => ({ purpose: 'notice', exts: ['jpg'] }),
-  'files.uploaded': () => ({ purpose: 'notice', fileIDs: ['cloud://local.bucket/none.jpg'] }),
+  // every role may upload a request's photos (core/uploads.ts UPLOADERS)
+  'files.reserve': () => ({ purpose: 'request', exts: ['jpg'] }),
+  'files.uploaded': () => ({ purpose: 'request', fileIDs: ['cloud://local.bucket/none.jpg'] }),
   'points.home': () => ({}),
   'points.activities': () => ({}),
   'points.activity': () => ({ activityId: 'no-such-activity' }),

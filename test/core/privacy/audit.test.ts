@@ -32,6 +32,9 @@ function recordedActions(): string[] {
     const text = readFileSync(file, 'utf8')
     if (!WRITES_AUDIT.test(text)) continue
     for (const m of text.matchAll(NAMED_ACTION)) found.push(m[1])
+    // every action of such a table, not only its first entry
+    for (const t of text.matchAll(/AuditedAction> = \{([^}]*)\}/g))
+      for (const m of t[1].matchAll(/'([a-z]+\.[A-Za-z]+)'/g)) found.push(m[1])
   }
   return [...new Set(found)].sort()
 }
