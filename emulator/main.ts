@@ -36,7 +36,13 @@ async function main(): Promise<void> {
   })
   // Seed only an empty database: what people did in the demo survives restarts.
   if (!cloud.stats().units) {
-    await cloud.seed({ units: demo.units, people: demo.people, unitCounters: demo.unitCounters, ...demo.points })
+    await cloud.seed({
+      units: demo.units,
+      people: demo.people,
+      unitCounters: demo.unitCounters,
+      ...demo.points,
+      ...demo.requests,
+    })
     console.log(`演示数据已生成：${demo.units.length} 个网格节点，${demo.people.length} 人`)
   }
   console.log(`网格通本地云已启动：${cloud.url}/  （数据目录 ${dataDir}，Ctrl+C 停止）`)

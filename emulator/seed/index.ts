@@ -13,6 +13,7 @@ import { childPath, doorLabel, rootPath, type Unit } from '../../core/units'
 import { givenName, phone, surname, type Sex } from './names'
 import { seedActivities } from './points-activities'
 import { seedLedger, seedWallet } from './points-wallet'
+import { seedRequests } from './requests'
 import { createRandom, type Random } from './random'
 
 export const DEMO_SEED = 20250301
@@ -27,6 +28,9 @@ export interface DemoCommunity {
   /** The points records (issue 10), by collection: accounts and transfers (one ledger), services, vouchers, and the
    * activities' collections; seeded with the rest. */
   points: Record<string, object[]>
+  /** The requests records (issue 11), by collection: a month of requests with their events, followers and counters,
+   * and the grids' patrols with their day markers (emulator/seed/requests.ts). */
+  requests: Record<string, object[]>
 }
 
 const STREET = { _id: 's1', name: '和平街道' }
@@ -131,6 +135,10 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
     }
   }
   grant(staffMember(), 'streetStaff', street)
+  // 城管, a department of the street (issue 11): it 报到s for and handles what the street whistles for. Drawn after
+  // everyone else, so no other id, name or phone of the community changed.
+  const chengguan = addPerson({ name: fullName(rnd), roles: [] }, true)
+  chengguan.roles.push({ role: 'department', unitId: street._id, departmentId: 'chengguan' })
   flagCare(createRandom(seed ^ CARE_STREAM), people)
 
   const unitCounters = [...countersFor(units, people, [])].map(([_id, c]) => ({
@@ -138,12 +146,30 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
     ...c,
     updatedAt: new Date(JOINED),
   }))
-  const personas = [...pickPersonas(people, units, gridsByCommunity), ...VISITORS]
+  const streetLeader = people.find((p) => holds(p, 'streetStaff', street._id)) as PersonDoc
+  const personas: Persona[] = [
+    ...pickPersonas(people, units, gridsByCommunity),
+    // issue 11: the street and its 城管, to try requests escalated and whistled (new members go last, before visitors)
+    {
+      openid: streetLeader.openid as string,
+      role: 'streetStaff',
+      label: `${ROLE_LABELS.streetStaff} · ${streetLeader.name}`,
+      description: `${STREET.name} 街道干部`,
+    },
+    {
+      openid: chengguan.openid as string,
+      role: 'department',
+      label: `城管 · ${chengguan.name}`,
+      description: `${STREET.name} 城管（职能部门）`,
+    },
+    ...VISITORS,
+  ]
   // points: one ledger for every seeded movement (earnings, grants, the redeemed voucher), so balances add up
   const ledger = seedLedger()
   const activities = seedActivities({ units, people, personas, ledger })
   const wallet = seedWallet({ units, people, personas, ledger })
-  return { units, people, unitCounters, personas, points: { ...activities, ...wallet } }
+  const requests = seedRequests({ units, people, personas })
+  return { units, people, unitCounters, personas, points: { ...activities, ...wallet }, requests: { ...requests } }
 
   function resident(name: string, home: Unit): PersonDoc {
     const p = addPerson(

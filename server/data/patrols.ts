@@ -5,19 +5,22 @@
  * the length of the log.
  */
 import type { PatrolDoc } from '../../core/model'
+import type { PatrolCursor } from '../../core/requests/patrol'
 import type { Database } from '../cloud'
 import { first, rows } from './query'
 
-/** Where a page of a grid's log stopped: the last row's start and id (ties on startedAt are broken by id). */
-export interface PatrolCursor {
-  startedAt: Date
-  id: string
-}
-
 export interface Patrols {
   get(id: string): Promise<PatrolDoc | null>
-  /** Up to `limit` patrols of a grid, newest first, after `after`; `more` says whether another page follows. */
-  ofGrid(gridId: string, after: PatrolCursor | undefined, limit: number): Promise<{ rows: PatrolDoc[]; more: boolean }>
+  /**
+   * Up to `limit` patrols of a grid started before `before`, newest first, after the cursor `after` (the last row
+   * of the page before: ties on startedAt are broken by id); `more` says whether another page follows.
+   */
+  ofGrid(
+    gridId: string,
+    before: Date,
+    after: PatrolCursor | undefined,
+    limit: number,
+  ): Promise<{ rows: PatrolDoc[]; more: boolean }>
 }
 
 export function patrols(db: Database): Patrols {
@@ -25,13 +28,14 @@ export function patrols(db: Database): Patrols {
   const col = () => db.collection('patrols')
   return {
     get: (id) => first<PatrolDoc>(col().where({ _id: id })),
-    async ofGrid(gridId, after, limit) {
-      const where = after
-        ? _.or([
-            { gridId, startedAt: _.lt(after.startedAt) },
-            { gridId, startedAt: after.startedAt, _id: _.lt(after.id) },
-          ])
-        : { gridId }
+    async ofGrid(gridId, before, after, limit) {
+      const where =
+        after && +after.startedAt < +before
+          ? _.or([
+              { gridId, startedAt: _.lt(after.startedAt) },
+              { gridId, startedAt: after.startedAt, _id: _.lt(after.id) },
+            ])
+          : { gridId, startedAt: _.lt(before) }
       const found = await rows<PatrolDoc>(
         col()
           .where(where)

@@ -45,7 +45,13 @@ export async function startDemoCloud(
     messagePush: { wxa_media_check: 'files' },
     ...options,
   })
-  await cloud.seed({ units: demo.units, people: demo.people, unitCounters: demo.unitCounters, ...demo.points })
+  await cloud.seed({
+    units: demo.units,
+    people: demo.people,
+    unitCounters: demo.unitCounters,
+    ...demo.points,
+    ...demo.requests,
+  })
   const browser = await launchBrowser()
   fs.mkdirSync(SHOTS, { recursive: true })
   return {

@@ -216,7 +216,17 @@ it('draws every page in the mode, as every persona, and nothing is wider than th
   // every kind of persona, and one visitor who has not joined (the others are alike)
   const visitor = personas.find((p) => p.role === 'visitor')
   expect(new Set(personas.map((p) => p.role))).toEqual(
-    new Set(['resident', 'buildingHead', 'partyLeader', 'gridChief', 'communityStaff', 'merchant', 'visitor']),
+    new Set([
+      'resident',
+      'buildingHead',
+      'partyLeader',
+      'gridChief',
+      'communityStaff',
+      'merchant',
+      'streetStaff',
+      'department',
+      'visitor',
+    ]),
   )
 
   const problems: string[] = []

@@ -26,6 +26,8 @@ describe('the demo community is deterministic', () => {
       ['gridChief', 'o_demo_p0126'],
       ['resident', 'o_demo_p0005'],
       ['resident', 'o_demo_p0002'],
+      ['streetStaff', 'o_demo_p1243'],
+      ['department', 'o_demo_p1244'],
     ])
   })
 
@@ -138,7 +140,7 @@ describe.each(SEEDS)('the demo community of seed %i', (seed) => {
     expect(volunteers).toBeLessThan(residents.length * 0.2)
   })
 
-  it('offers one persona per role of the picker (two grid chiefs, three residents), each a person who holds that role', () => {
+  it('offers one persona per role of the picker (two grid chiefs, three residents, the street and its 城管), each a person who holds that role', () => {
     const members = d.personas.filter((p) => p.role !== 'visitor')
     expect(members.map((p) => p.role)).toEqual([
       'resident',
@@ -150,6 +152,8 @@ describe.each(SEEDS)('the demo community of seed %i', (seed) => {
       'gridChief',
       'resident',
       'resident',
+      'streetStaff',
+      'department',
     ])
     for (const persona of members) {
       const person = d.people.find((p) => p.openid === persona.openid)

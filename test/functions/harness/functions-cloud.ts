@@ -36,7 +36,13 @@ export async function startFunctionsCloud(
   // image verdicts go to the files function, as 消息推送 is configured on a real environment (docs/deploy.md)
   const cloud = await startLocalCloud({ dataDir, port: 0, messagePush: { wxa_media_check: 'files' }, ...options })
   const demo = buildDemoCommunity()
-  await cloud.seed({ units: demo.units, people: demo.people, unitCounters: demo.unitCounters, ...demo.points })
+  await cloud.seed({
+    units: demo.units,
+    people: demo.people,
+    unitCounters: demo.unitCounters,
+    ...demo.points,
+    ...demo.requests,
+  })
 
   const saved = { ...process.env }
   Object.assign(process.env, localSdkEnv(`${cloud.url}/admin`))
