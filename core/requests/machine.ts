@@ -28,15 +28,19 @@ import {
   type UserMove,
 } from './states'
 
-/** Who makes a move. The handler fills the relations from the stored request and follower records. */
+/** Who makes a move. Whether they reported it or took the errand is read off the request (reporterId,
+ * errandTakerId), never taken from the caller; following it the handler knows from the follower records. */
 export interface Actor {
   personId: string
   name: string
   /** the caller's grants in force, with paths (department grants carry their departmentId) */
   roles: readonly ScopedGrant[]
-  isReporter: boolean
+  /** has a follower record of the request (我也遇到了) */
   isFollower: boolean
-  isErrandTaker: boolean
+  /** @deprecated ignored: the machine compares personId with the request's reporterId */
+  isReporter?: boolean
+  /** @deprecated ignored: the machine compares personId with the request's errandTakerId */
+  isErrandTaker?: boolean
   /** a registered volunteer (PersonDoc.volunteer): only volunteers take errands */
   volunteer?: boolean
   /** the timer */
@@ -47,9 +51,7 @@ export const SYSTEM_ACTOR: Actor = {
   personId: 'system',
   name: '系统',
   roles: [],
-  isReporter: false,
   isFollower: false,
-  isErrandTaker: false,
   system: true,
 }
 
@@ -158,6 +160,8 @@ function check(
 ): As | Refusal {
   const state = r.state
   const owner = () => ownerAs(r, actor, settings) ?? refuse('NOT_REQUEST_OWNER')
+  const isReporter = !actor.system && r.reporterId === actor.personId
+  const isTaker = !actor.system && r.errandTakerId !== undefined && r.errandTakerId === actor.personId
   const notNow = refuse('MOVE_NOT_ALLOWED')
   if (actor.system && move !== 'autoEscalate' && move !== 'autoClose') return refuse('FORBIDDEN')
   switch (move) {
@@ -166,7 +170,7 @@ function check(
     case 'respond': {
       if (!isOpen(r) || r.respondedAt) return notNow
       if (r.level === 'department' && state !== 'processing') return notNow
-      if (actor.isErrandTaker && r.category === 'errand' && state === 'processing')
+      if (isTaker && r.category === 'errand' && state === 'processing')
         return { role: 'errandTaker', label: `跑腿志愿者 ${actor.name}` }
       return owner()
     }
@@ -180,32 +184,31 @@ function check(
       return isOpen(r) ? owner() : notNow
     case 'complete':
       if (state !== 'processing') return notNow
-      if (actor.isErrandTaker && r.category === 'errand')
-        return { role: 'errandTaker', label: `跑腿志愿者 ${actor.name}` }
+      if (isTaker && r.category === 'errand') return { role: 'errandTaker', label: `跑腿志愿者 ${actor.name}` }
       return owner()
     case 'confirmUrgent':
       return isOpen(r) && r.urgent && r.urgentConfirmed === undefined ? owner() : notNow
     case 'comment': {
       if (!isOpen(r) && r.group !== 'resolved') return notNow
-      if (actor.isReporter) return reporterAs(actor)
+      if (isReporter) return reporterAs(actor)
       const o = ownerAs(r, actor, settings)
       if (o) return o
-      if (actor.isErrandTaker) return { role: 'errandTaker', label: `跑腿志愿者 ${actor.name}` }
+      if (isTaker) return { role: 'errandTaker', label: `跑腿志愿者 ${actor.name}` }
       if (actor.isFollower) return { role: 'follower', label: `居民 ${actor.name}` }
       return refuse('FORBIDDEN', '只有反映人、关注的居民和处理人可以补充说明')
     }
     case 'rate':
       if (state !== 'done') return notNow
-      return actor.isReporter ? reporterAs(actor) : refuse('FORBIDDEN', '只有反映人可以评价')
+      return isReporter ? reporterAs(actor) : refuse('FORBIDDEN', '只有反映人可以评价')
     case 'withdraw':
       if (!(state === 'submitted' && r.level === 'grid' && r.acceptedAt === undefined)) return notNow
-      return actor.isReporter ? reporterAs(actor) : refuse('FORBIDDEN', '只有反映人可以撤回')
+      return isReporter ? reporterAs(actor) : refuse('FORBIDDEN', '只有反映人可以撤回')
     case 'merge':
       return isOpen(r) ? owner() : notNow
     case 'takeErrand':
       if (!(r.category === 'errand' && state === 'submitted' && r.level === 'grid' && r.errandTakerId === undefined))
         return notNow
-      if (actor.isReporter || !actor.volunteer || !residentOfGrid(r, actor))
+      if (isReporter || !actor.volunteer || !residentOfGrid(r, actor))
         return refuse('FORBIDDEN', '只有本网格的志愿者可以接单，反映人自己不能接')
       return { role: 'errandTaker', label: `跑腿志愿者 ${actor.name}` }
     case 'scheduleReinspection':
