@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '巡查台账', enablePullDownRefresh: true })
