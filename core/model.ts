@@ -710,6 +710,8 @@ export interface RequestEventDoc {
   due?: { respond: Date | null; resolve: Date | null; level: Date | null }
   /** the deadlines this move found passed and marked overdue (autoEscalate; a move past them) */
   overdue?: ('respond' | 'resolve' | 'level')[]
+  /** a person's move: the client's tap id (requests.act), so a retried tap answers with the view and writes nothing */
+  tapId?: string
 }
 
 /** A person attached to a request: core/ids.ts requestFollowerId(requestId, personId). "My requests" pages these by

@@ -20,7 +20,8 @@ export interface AccountRef {
 
 export const TRANSFER_KINDS = ['earn', 'grant', 'deduct', 'redeem', 'refund', 'expire'] as const
 export type TransferKind = (typeof TRANSFER_KINDS)[number]
-export const TRANSFER_REF_KINDS = ['signup', 'voucher', 'adjustment', 'expiry'] as const
+/** what a transfer is about; 'errand': a request (诉求) of the errand category whose taker earned its points */
+export const TRANSFER_REF_KINDS = ['signup', 'voucher', 'adjustment', 'expiry', 'errand'] as const
 export type TransferRefKind = (typeof TRANSFER_REF_KINDS)[number]
 
 /** What the caller asks the ledger to post (server/points-ledger.ts postTransfer). */

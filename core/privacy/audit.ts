@@ -14,6 +14,8 @@ export const AUDITED_ACTIONS = {
   'org.exportRoster': '导出花名册（全社区住户手机号和门牌）',
   // not a read: an image they published failed the content check and is hidden from everyone (server/uploads.ts)
   'notices.publish': '发布的图片未通过内容安全审核（已对所有人隐藏）',
+  // a handler opened a request and saw its reporter's phone in full (requests.detail and each move's answer)
+  'requests.detail': '查看诉求反映人（完整手机号）',
   // not a read: a photo of a request (its report, or a handler's move) failed the content check and is hidden
   'requests.report': '诉求照片未通过内容安全审核（已对所有人隐藏）',
   // not a read: the one-time creation of the environment's first staff, kept for review (org.bootstrap)

@@ -6,9 +6,12 @@
  */
 import type { RequestFollowerDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { all, rows } from './query'
+import { all, allIn, first, rows } from './query'
 
 export interface RequestFollowers {
+  get(id: string): Promise<RequestFollowerDoc | null>
+  /** These rows (missing ones are left out): whether a person follows each of a page of requests. */
+  byIds(ids: readonly string[]): Promise<RequestFollowerDoc[]>
   /** A person's requests (reported and followed), most recently changed first. */
   ofPerson(personId: string, skip: number, limit: number): Promise<RequestFollowerDoc[]>
   /** Every person attached to a request (read before the transaction that moves them). */
@@ -16,8 +19,11 @@ export interface RequestFollowers {
 }
 
 export function requestFollowers(db: Database): RequestFollowers {
+  const _ = db.command
   const col = () => db.collection('requestFollowers')
   return {
+    get: (id) => first<RequestFollowerDoc>(col().where({ _id: id })),
+    byIds: (ids) => allIn<RequestFollowerDoc>(ids, (slice) => col().where({ _id: _.in(slice) })),
     ofPerson: (personId, skip, limit) =>
       rows<RequestFollowerDoc>(
         col().where({ personId }).orderBy('requestUpdatedAt', 'desc').orderBy('_id', 'asc').skip(skip).limit(limit),

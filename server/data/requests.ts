@@ -24,7 +24,13 @@ export interface Requests {
   get(id: string): Promise<RequestDoc | null>
   byIds(ids: readonly string[]): Promise<RequestDoc[]>
   /** What one owner (a grid, community, street id or a departmentScopeKey) holds in a group, soonest due first. */
-  owned(ownerKey: string, group: StateGroup, skip: number, limit: number): Promise<RequestDoc[]>
+  owned(
+    ownerKey: string,
+    group: StateGroup,
+    overdue: boolean | undefined,
+    skip: number,
+    limit: number,
+  ): Promise<RequestDoc[]>
   /** Everything at or under a unit's path, most recently changed first. */
   under(path: string, filter: UnderFilter, skip: number, limit: number): Promise<RequestDoc[]>
   /** Open requests of a category in one building, newest first (duplicate hints). */
@@ -34,7 +40,7 @@ export interface Requests {
   /** Open requests whose next deadline is at or before `now`, earliest first (the sweep's bounded batch). */
   dueBy(now: Date, limit: number): Promise<RequestDoc[]>
   /** Done (unrated) requests resolved at or before `before`, oldest first (the sweep's auto-close batch). */
-  doneBefore(before: Date, limit: number): Promise<RequestDoc[]>
+  doneBefore(before: Date, skip: number, limit: number): Promise<RequestDoc[]>
 }
 
 export function requests(db: Database): Requests {
@@ -43,9 +49,14 @@ export function requests(db: Database): Requests {
   return {
     get: (id) => first<RequestDoc>(col().where({ _id: id })),
     byIds: (ids) => allIn<RequestDoc>(ids, (slice) => col().where({ _id: _.in(slice) })),
-    owned: (ownerKey, group, skip, limit) =>
+    owned: (ownerKey, group, overdue, skip, limit) =>
       rows<RequestDoc>(
-        col().where({ ownerKey, group }).orderBy('nextDueAt', 'asc').orderBy('_id', 'asc').skip(skip).limit(limit),
+        col()
+          .where({ ownerKey, group, ...(overdue !== undefined ? { overdue } : {}) })
+          .orderBy('nextDueAt', 'asc')
+          .orderBy('_id', 'asc')
+          .skip(skip)
+          .limit(limit),
       ),
     under: (path, filter, skip, limit) =>
       rows<RequestDoc>(
@@ -73,11 +84,13 @@ export function requests(db: Database): Requests {
           .orderBy('nextDueAt', 'asc')
           .limit(limit),
       ),
-    doneBefore: (before, limit) =>
+    doneBefore: (before, skip, limit) =>
       rows<RequestDoc>(
         col()
           .where({ state: 'done', resolvedAt: _.lte(before) })
           .orderBy('resolvedAt', 'asc')
+          .orderBy('_id', 'asc')
+          .skip(skip)
           .limit(limit),
       ),
   }

@@ -1,0 +1,31 @@
+/**
+ * The `requests` function (诉求, issue 11): report with duplicate hints, 我也遇到了, my requests, the detail with the
+ * moves a viewer may make, every move through one transaction (core/requests/machine.ts decides), the leaders' and
+ * departments' inbox; patrols, the three rates and settings (engineer P's handlers); the `sweep` timer (overdue →
+ * escalated, unrated for a week → closed).
+ */
+import { createMain, wxPlatform, type Handlers } from '../../server/router'
+import { act } from './handlers/act'
+import { detail } from './handlers/detail'
+import { follow } from './handlers/follow'
+import { inbox } from './handlers/inbox'
+import { mine } from './handlers/mine'
+import { report } from './handlers/report'
+import { settings } from './handlers/settings'
+import { similar } from './handlers/similar'
+import { sweep } from './sweep'
+
+const handlers: Partial<Handlers<'requests'>> = {
+  settings,
+  similar,
+  report,
+  follow,
+  mine,
+  detail,
+  act,
+  inbox,
+  // P's: updateSettings, rates, logPatrol, patrols
+}
+
+// until every action has its handler, one missing answers UNKNOWN_ACTION (the router checks each one is there)
+export const main = createMain('requests', handlers as Handlers<'requests'>, wxPlatform, { sweep })

@@ -1,0 +1,48 @@
+/**
+ * The settings in force for a unit's community and street, as the report page and the settings page read them
+ * (requests.settings; requests.updateSettings answers with the same view). Who may read: anyone living in the
+ * community, and anyone holding a role over a unit of it or above it (a department: its street).
+ */
+import { CATEGORY_LABELS, REQUEST_CATEGORIES, type SettingsView } from '../../core/contract/requests'
+import { ancestorAt, isWithin, type Unit } from '../../core/units'
+import type { Caller } from '../../server/caller'
+import type { Data } from '../../server/data'
+import { AppError } from '../../server/errors'
+import { URGENT_CATEGORIES } from '../../core/requests/settings'
+import { settingsFor } from './access'
+
+export async function settingsView(data: Data, caller: Caller, unit: Unit): Promise<SettingsView> {
+  const communityId = ancestorAt(unit.path, 'community') ?? ''
+  const streetId = ancestorAt(unit.path, 'street') ?? ''
+  const scopePath = communityId
+    ? unit.path.slice(0, unit.path.indexOf(`/${communityId}/`) + communityId.length + 2)
+    : unit.path
+  const home = caller.person?.homePath
+  const related =
+    (!!home && isWithin(home, scopePath)) ||
+    caller.grants.some((g) => isWithin(unit.path, g.path) || isWithin(g.path, scopePath))
+  if (!related) throw new AppError('FORBIDDEN')
+  const s = await settingsFor(data, communityId, streetId)
+  const holds = (role: string, id: string) => caller.grants.some((g) => g.role === role && g.unitId === id)
+  return {
+    communityId,
+    streetId,
+    categories: REQUEST_CATEGORIES.map((c) => ({
+      id: c,
+      label: CATEGORY_LABELS[c],
+      enabled: s.categories[c].enabled,
+      limits: s.categories[c].limits,
+      urgentAllowed: URGENT_CATEGORIES.includes(c),
+    })),
+    urgentHours: s.urgentHours,
+    departments: s.departments.map((d) => ({ id: d.id, name: d.name, reportInHours: d.reportInHours })),
+    holidays: s.holidays,
+    workdays: s.workdays,
+    autoCloseDays: s.autoCloseDays,
+    reinspectWeeks: s.reinspectWeeks,
+    editable: {
+      community: !!communityId && (holds('communityStaff', communityId) || holds('streetStaff', streetId)),
+      street: !!streetId && holds('streetStaff', streetId),
+    },
+  }
+}
