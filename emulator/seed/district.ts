@@ -48,6 +48,20 @@ const CARE_FLAGS: readonly CareFlag[] = ['elderlyAlone', 'chronicIllness', 'disa
 
 export const districtOpenid = (personId: string): string => `o_dist_${personId}`
 
+/**
+ * The id of the district's n-th person: `p` and 8 hex digits, the shape org's ids have (`p` + random hex,
+ * cloudfunctions/org/new-ids.ts), so they spread over every delivery shard (core/notices/messages.ts shardRanges
+ * splits on the hex digits after `p`; decimal ids `p1…p508249` left 7 of 16 shards empty). The digits are a
+ * bijective 32-bit mix of n: deterministic and unique.
+ */
+export function districtPersonId(n: number): string {
+  let h = n >>> 0
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b)
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b)
+  h = (h ^ (h >>> 16)) >>> 0
+  return `p${h.toString(16).padStart(8, '0')}`
+}
+
 export function buildDistrict({ grids, seed = DISTRICT_SEED }: DistrictOptions): District {
   const rnd = createRandom(seed ^ grids)
   const units: Unit[] = []
@@ -58,7 +72,7 @@ export function buildDistrict({ grids, seed = DISTRICT_SEED }: DistrictOptions):
   const name = (sex: Sex = rnd.chance(0.5) ? 'female' : 'male'): string => surname(rnd) + givenName(rnd, sex)
 
   const addPerson = (fields: Omit<PersonDoc, '_id' | 'phone' | 'createdAt'>, signedUp: boolean): PersonDoc => {
-    const _id = `p${people.length + 1}`
+    const _id = districtPersonId(people.length + 1)
     const p: PersonDoc = { _id, ...fields, phone: phone(rnd, phones), createdAt: new Date(JOINED + people.length) }
     if (signedUp) p.openid = districtOpenid(_id)
     people.push(p)
