@@ -107,9 +107,11 @@ export function ownerGrant(
   return roles.find((g) => {
     switch (r.level) {
       case 'grid':
+        // heads own at their own level only, as core/grants.ts headsInForce counts them: a grid chief's grant over
+        // a community heads no grid
         return (
-          ((g.role === 'gridChief' || g.role === 'partyLeader') && isWithin(grid, g.path)) ||
-          (g.role === 'buildingHead' && r.buildingId !== undefined && isWithin(r.path, g.path))
+          ((g.role === 'gridChief' || g.role === 'partyLeader') && g.path === grid) ||
+          (g.role === 'buildingHead' && r.buildingId !== undefined && g.path === ancestorPath(r.path, 'microgrid'))
         )
       case 'community':
         return g.role === 'communityStaff' && isWithin(r.path, g.path)

@@ -324,6 +324,16 @@ describe('what each move does', () => {
       ).toMatchObject({ ok: false, code: 'REQUEST_REINSPECT_DATE_INVALID' })
   })
 
+  it('heads own only at their own level: a grid chief’s grant over the community heads no grid', () => {
+    const misplaced = { ...ACTORS.gridChief, roles: [{ role: 'gridChief' as const, unitId: 'c', path: '/s/c/' }] }
+    expect(allowedMoves(S.submittedGrid, misplaced, at, settings)).toEqual([])
+    const overHousehold = {
+      ...ACTORS.buildingHead,
+      roles: [{ role: 'buildingHead' as const, unitId: 'h', path: '/s/c/g/b/h/' }],
+    }
+    expect(allowedMoves(S.submittedGrid, overHousehold, at, settings)).toEqual([])
+  })
+
   it('a building head owns only requests of their own building', () => {
     const spot = reported('repair', false, T0, 'spot')
     expect(allowedMoves(spot, ACTORS.buildingHead, at, settings)).toEqual([])
