@@ -165,10 +165,12 @@ function levelSums(counters: ReachCounterDoc[]): Record<string, number> {
  * `cold`: the burst also starts the function's instances (by default they are warmed first); `instances`: how many
  * the local cloud runs at once (default 8; on 2 cores fewer spend less CPU switching between them); `opened`: the
  * crowd opened the notice before pressing 收到 (as in the app, where 收到 is on the opened notice: their read marks
- * exist), instead of pressing it unopened.
+ * exist), instead of pressing it unopened; `warmAcks`: that many residents first press 收到 on an earlier notice
+ * through the instances (a platform instance is warm from earlier traffic; each worker's JIT otherwise warms during
+ * the burst itself).
  */
 export async function benchAcks(
-  opts: { functionsDir?: string; cold?: boolean; instances?: number; opened?: boolean } = {},
+  opts: { functionsDir?: string; cold?: boolean; instances?: number; opened?: boolean; warmAcks?: number } = {},
 ): Promise<AckFigures> {
   const instances = opts.instances ?? INSTANCES
   const opened = opts.opened ?? false
@@ -203,6 +205,15 @@ export async function benchAcks(
         first.slice(0, instances).map((p) => call(cloud, p.openid as string, 'detail', { noticeId: quiet })),
       )
       if (warm.some((r) => !r.ok)) throw new Error('warm-up refused')
+      const warmAcks = opts.warmAcks ?? 0
+      if (warmAcks > 0) {
+        const earlier = await publish(cloud, staff, street._id, '预热通知')
+        const warmers = residents.slice(SINGLE, SINGLE + warmAcks)
+        await runLoad(warmers.length, instances, async (i) => {
+          const res = await call(cloud, warmers[i].openid as string, 'ack', { noticeId: earlier })
+          if (!res.ok) throw new Error(`warm-up ack refused: ${res.code}`)
+        })
+      }
     }
 
     // everyone at once

@@ -2,7 +2,7 @@
  * `npm run bench`: the local cloud's throughput and latency for a function call that does one read and one
  * write, beside the raw storage engine doing the same read and write in the same run, and the weapp main
  * package size and every page's weight (bench/weapp.ts). `--district` runs bench/district.ts instead (screens at 1
- * grid, 100 grids, a district), `--delivery` and `--weapp` one part alone. Figures are printed, never judged:
+ * grid, 100 grids, a district), `--delivery`, `--weapp`, `--redeem` and `--acks` one part alone. Figures are printed, never judged:
  * docs/benchmarks.md records them.
  */
 import fs from 'node:fs'
@@ -82,11 +82,53 @@ async function benchCloud(dataDir: string, functionsDir: string, concurrency: nu
 
 const ms = (n: number): string => `${n.toFixed(2)} ms`
 
+/**
+ * 收到 under load (bench/acks.ts). `--acks` runs it alone with BENCH_ACK_INSTANCES (instances of the function at
+ * once, default 8), BENCH_ACK_OPENED=1 (the crowd opened the notice first, as in the app) and BENCH_ACK_WARM (收到
+ * of an earlier notice through the instances before the burst, default 0).
+ */
+async function printAcks(opts: Parameters<typeof benchAcks>[0]): Promise<void> {
+  const a = await benchAcks(opts)
+  console.log(`\n收到 under load (notices.ack through the local cloud, one street-wide notice):`)
+  console.log('| what | acks | ops/s | p50 | p99 |')
+  console.log('| --- | --- | --- | --- | --- |')
+  console.log(
+    `| one resident at a time | ${a.single.ops} | ${a.single.perSecond.toFixed(0)} | ${ms(a.single.p50)} | ${ms(a.single.p99)} |`,
+  )
+  console.log(
+    `| ${a.residents} residents at once | ${a.burst.ops} | ${a.burst.perSecond.toFixed(0)} | ${ms(a.burst.p50)} | ${ms(a.burst.p99)} |`,
+  )
+  console.log(
+    `  ledger: ${a.failed} failed${a.failed ? ` (${JSON.stringify(a.failures)})` : ''}; ${a.acked} acks recorded; ${a.households} households → ${a.receipts} receipts, counters sum to ${a.counted}` +
+      ` (per level: ${Object.entries(a.levels)
+        .map(([l, n]) => `${l} ${n}`)
+        .join(', ')})` +
+      (a.failed === 0 &&
+      a.acked === a.residents &&
+      a.receipts === a.households &&
+      a.counted === a.receipts &&
+      Object.values(a.levels).every((n) => n === a.receipts)
+        ? ' (consistent)'
+        : ' (INCONSISTENT)'),
+  )
+  const requests = Object.values(a.burstRequests).reduce((x, y) => x + y, 0)
+  console.log(
+    `  burst: ${(requests / a.residents).toFixed(2)} database requests per 收到, ${(a.burstCpuMs.total / 1000).toFixed(1)} s of CPU (${(a.burstCpuMs.mainThread / 1000).toFixed(1)} s in the main thread: HTTP, engine, this load)`,
+  )
+}
+
+const ackOptions = (): Parameters<typeof benchAcks>[0] => ({
+  instances: process.env.BENCH_ACK_INSTANCES ? Number(process.env.BENCH_ACK_INSTANCES) : undefined,
+  opened: process.env.BENCH_ACK_OPENED === '1',
+  warmAcks: Number(process.env.BENCH_ACK_WARM ?? 0),
+})
+
 async function main(): Promise<void> {
   if (process.argv.includes('--district')) return benchDistrict(process.argv)
   if (process.argv.includes('--delivery')) return printDelivery()
   if (process.argv.includes('--weapp')) return printWeapp()
   if (process.argv.includes('--redeem')) return printRedeem()
+  if (process.argv.includes('--acks')) return printAcks(ackOptions())
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-bench-'))
   const functionsDir = buildProbe()
   console.log(
@@ -120,29 +162,7 @@ async function main(): Promise<void> {
     )
   }
   await printDelivery()
-  const a = await benchAcks()
-  console.log(`\n收到 under load (notices.ack through the local cloud, one street-wide notice):`)
-  console.log('| what | acks | ops/s | p50 | p99 |')
-  console.log('| --- | --- | --- | --- | --- |')
-  console.log(
-    `| one resident at a time | ${a.single.ops} | ${a.single.perSecond.toFixed(0)} | ${ms(a.single.p50)} | ${ms(a.single.p99)} |`,
-  )
-  console.log(
-    `| ${a.residents} residents at once | ${a.burst.ops} | ${a.burst.perSecond.toFixed(0)} | ${ms(a.burst.p50)} | ${ms(a.burst.p99)} |`,
-  )
-  console.log(
-    `  ledger: ${a.failed} failed${a.failed ? ` (${JSON.stringify(a.failures)})` : ''}; ${a.acked} acks recorded; ${a.households} households → ${a.receipts} receipts, counters sum to ${a.counted}` +
-      ` (per level: ${Object.entries(a.levels)
-        .map(([l, n]) => `${l} ${n}`)
-        .join(', ')})` +
-      (a.failed === 0 &&
-      a.acked === a.residents &&
-      a.receipts === a.households &&
-      a.counted === a.receipts &&
-      Object.values(a.levels).every((n) => n === a.receipts)
-        ? ' (consistent)'
-        : ' (INCONSISTENT)'),
-  )
+  await printAcks({})
   await printRedeem()
   const dist = path.join(ROOT, 'dist')
   if (fs.existsSync(path.join(dist, 'app.json'))) {

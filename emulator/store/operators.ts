@@ -10,6 +10,8 @@
  * - `$indexOfCP`: missing from mingo.
  * - `$substr` / `$substrBytes`: a negative length means "to the end of the string".
  */
+import { createRequire } from 'node:module'
+import path from 'node:path'
 import { Aggregator } from 'mingo/aggregator'
 import { Context, evalExpr } from 'mingo/core'
 import * as accumulatorOperators from 'mingo/operators/accumulator'
@@ -185,8 +187,22 @@ const CONTEXT = Context.init({
 
 const OPTIONS = { context: CONTEXT } as unknown as Partial<Options>
 
+/**
+ * The options of every query, built once. Given plain options, mingo copies every operator of the context into a
+ * new one for each query (~35 µs, a tenth of the database thread under a 收到 burst); given its own ComputeOptions
+ * it only copies the per-query locals. That class is not in mingo's public exports, so it is taken from the very
+ * module file mingo/query uses (the same module instance, so mingo recognises it).
+ */
+const COMPUTE_OPTIONS = (() => {
+  const load = createRequire(__filename)
+  const internal = load(path.join(path.dirname(load.resolve('mingo/core')), '_internal.js')) as {
+    ComputeOptions?: { init(o: Partial<Options>): unknown }
+  }
+  return (internal.ComputeOptions?.init(OPTIONS) ?? OPTIONS) as Partial<Options>
+})()
+
 /** A query with the corrected operators. */
-export const makeQuery = (criteria: Doc): Query => new Query(criteria, OPTIONS)
+export const makeQuery = (criteria: Doc): Query => new Query(criteria, COMPUTE_OPTIONS)
 
 /** An aggregation with the corrected operators; `CLONE_INPUT` so stages never mutate stored documents. */
 export function runPipeline(docs: Doc[], pipeline: Doc[], collectionResolver: (name: string) => Doc[]): Doc[] {

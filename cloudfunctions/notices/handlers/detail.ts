@@ -7,6 +7,7 @@ import { recordAck, recordReach } from '../../../server/reach-ledger'
 import type { Action } from '../../../server/router'
 import { imagesFor } from '../../../server/uploads'
 import { unitRef } from '../../../server/views'
+import { ackNotice, addressedTo } from '../ack-notices'
 import { cardsFor, targetsOf } from '../cards'
 
 export const detail: Action<'notices', 'detail'> = {
@@ -58,13 +59,14 @@ export const ack: Action<'notices', 'ack'> = {
     const person = caller.person
     const household = person?.householdId ? caller.units.get(person.householdId) : undefined
     if (!person || !household) throw new AppError('FORBIDDEN')
-    // the household's receipt beside the notice, one round trip: most of a crowd's 收到 end at it
+    // the household's receipt beside the notice, one round trip: most of a crowd's 收到 end at it; the notice as
+    // this instance keeps it (ack-notices.ts: only what never changes after publishing), read once per instance
     const [notice, receipt] = await Promise.all([
-      data.notices.get(payload.noticeId),
+      ackNotice(data, payload.noticeId),
       data.receipts.get(payload.noticeId, household._id),
     ])
     if (!notice) throw new AppError('NOT_FOUND')
-    if (!reachesHome(notice, caller.person?.homePath)) throw new AppError('FORBIDDEN')
+    if (!addressedTo(notice, household.path)) throw new AppError('FORBIDDEN')
     if (!isLive(notice, new Date())) throw new AppError('NOTICE_EXPIRED')
     // THE LEDGER RULE (server/reach-ledger.ts): the household's receipt and a shard of every counter above it once,
     // then the person's ack

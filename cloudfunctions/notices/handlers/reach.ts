@@ -227,7 +227,8 @@ export const remind: Action<'notices', 'remind'> = {
     // from the subscribers (few), not the households (many): those whose household no receipt names yet. Nobody
     // due: the day's reminder is left unused, and nothing is written.
     const due = await dueForReminder(data, notice._id, audience)
-    if (due.length === 0) throw new AppError('NOTHING_TO_REMIND')
+    // nobody due may be the work of a leader pressing at the same moment: their reminder spent the messages
+    if (due.length === 0) throw new AppError((await data.reminders.get(id)) ? 'ALREADY_REMINDED' : 'NOTHING_TO_REMIND')
 
     // the day's reminder is taken before anything is sent: of two leaders pressing at once, one sends
     const created = await data.reminders.create({
