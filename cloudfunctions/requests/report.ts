@@ -77,7 +77,12 @@ async function placeOf(data: Data, caller: Caller, person: PersonDoc, p: ReportP
     ...(buildingId ? { buildingId } : {}),
     communityId,
     streetId,
-    label: livesThere || !grant ? `居民 ${person.name}` : `${ROLE_LABELS[grant.role]} ${person.name}`,
+    // a leader reporting a spot or building in their scope speaks as the leader (a patrol's finding: 网格长 张三); from
+    // their own home, as a resident
+    label:
+      !grant || (p.kind === 'household' && livesThere)
+        ? `居民 ${person.name}`
+        : `${ROLE_LABELS[grant.role]} ${person.name}`,
   }
 }
 

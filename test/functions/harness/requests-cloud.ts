@@ -5,6 +5,7 @@
  * the demo's people picked by what they are.
  */
 import { PNG } from 'pngjs'
+import cloudSdk from 'wx-server-sdk'
 import type { ActionName } from '../../../core/contract'
 import type { Envelope } from '../../../core/envelope'
 import { subscriptionId } from '../../../core/ids'
@@ -40,6 +41,8 @@ export interface RequestsCloud extends FunctionsCloud {
   outbox(): Sent[]
   /** Uploads a real PNG as the mini-program does (files.reserve → upload → files.uploaded): its fileID. */
   photo(person: PersonDoc): Promise<string>
+  /** Every document of these collections (fewer reads than dump()). */
+  collections(names: readonly string[]): Promise<Record<string, unknown[]>>
   request(id: string): Promise<RequestDoc>
   events(requestId: string): Promise<RequestEventDoc[]>
   counter(id: string): Promise<RequestCounterDoc | null>
@@ -147,6 +150,22 @@ export async function startRequestsCloud(): Promise<RequestsCloud> {
         'files.uploaded',
       )
       return fileID
+    },
+    async collections(names: readonly string[]) {
+      const db = cloudSdk.database()
+      const out: Record<string, unknown[]> = {}
+      for (const name of names) {
+        const docs: unknown[] = []
+        for (let offset = 0; ; offset += 1000) {
+          const page = (await db.collection(name).orderBy('_id', 'asc').skip(offset).limit(1000).get()) as {
+            data: unknown[]
+          }
+          docs.push(...page.data)
+          if (page.data.length < 1000) break
+        }
+        out[name] = docs
+      }
+      return out
     },
     async request(id: string) {
       const r = await read<RequestDoc>('requests', id)
