@@ -10,12 +10,15 @@ import { detail } from './handlers/detail'
 import { follow } from './handlers/follow'
 import { inbox } from './handlers/inbox'
 import { mine } from './handlers/mine'
+import { logPatrol, patrols } from './handlers/patrols'
+import { rates } from './handlers/rates'
 import { report } from './handlers/report'
 import { settings } from './handlers/settings'
 import { similar } from './handlers/similar'
+import { updateSettings } from './handlers/update-settings'
 import { sweep } from './sweep'
 
-const handlers: Partial<Handlers<'requests'>> = {
+const handlers: Handlers<'requests'> = {
   settings,
   similar,
   report,
@@ -24,8 +27,11 @@ const handlers: Partial<Handlers<'requests'>> = {
   detail,
   act,
   inbox,
-  // P's: updateSettings, rates, logPatrol, patrols
+  // patrols, the three rates and settings
+  updateSettings,
+  rates,
+  logPatrol,
+  patrols,
 }
 
-// until every action has its handler, one missing answers UNKNOWN_ACTION (the router checks each one is there)
-export const main = createMain('requests', handlers as Handlers<'requests'>, wxPlatform, { sweep })
+export const main = createMain('requests', handlers, wxPlatform, { sweep })

@@ -25,6 +25,8 @@ export const AUDITED_ACTIONS = {
   'points.exportHours': '导出志愿服务时长（参与者姓名、岗位与时长）',
   // not a read: staff changed their community's volunteering rules (the note says which)
   'points.updateRules': '修改社区志愿积分规则',
+  // not a read: staff changed their community's or street's request settings (the note says what)
+  'requests.updateSettings': '修改诉求设置（类别、时限、职能部门或节假日）',
 } as const satisfies Partial<Record<ActionKey, string>>
 
 export type AuditedAction = keyof typeof AUDITED_ACTIONS
