@@ -6,7 +6,8 @@
  *   passed deadline is marked, so nextDueAt moves on and the request stops being due.
  * - Unrated: a done request resolved more than the community's autoCloseDays ago closes itself (autoClose).
  * - Bounded: at most REQUESTS_PER_FIRING requests and FIRING_MS per firing; what is left waits for the next one.
- * - Resumable without a cursor (a request moved is no longer due) and idempotent: each move's event is named by the
+ * - Resumable without a cursor (a request moved is no longer due; one that cannot be moved is stepped over, so it
+ *   never holds up the rest) and idempotent: each move's event is named by the
  *   request's next seq (requestEventId), so overlapping firings conflict on it and the loser, re-reading, finds
  *   nothing due (the machine refuses: MOVE_NOT_ALLOWED), and skips it.
  */
@@ -67,14 +68,19 @@ export const sweep: TimerHandler = async ({ data, firedAt }) => {
   const more = () => Date.now() < deadline && seen.size < REQUESTS_PER_FIRING
 
   // overdue: each one moved stops being due (its passed deadline is marked), so the next query starts where this
-  // one stopped; one that could not be moved is not asked twice in a firing
-  while (more()) {
-    const due = (await data.requests.dueBy(firedAt, BATCH)).filter((r) => !seen.has(r._id))
-    if (!due.length) break
-    for (const r of due) seen.add(r._id)
-    await eachBounded(due, CONCURRENCY, async (r) =>
-      count('escalated', await moveOne(data, r, 'autoEscalate', settingsOf, firedAt)),
-    )
+  // one stopped; one that could not be moved stays ahead in the order and is stepped over, never asked twice
+  for (let skip = 0; more(); ) {
+    const page = await data.requests.dueBy(firedAt, skip, BATCH)
+    const fresh = page.filter((r) => !seen.has(r._id))
+    for (const r of fresh) seen.add(r._id)
+    let stayed = 0
+    await eachBounded(fresh, CONCURRENCY, async (r) => {
+      const o = await moveOne(data, r, 'autoEscalate', settingsOf, firedAt)
+      count('escalated', o)
+      if (o !== 'moved') stayed++
+    })
+    if (page.length < BATCH) break
+    skip += stayed + (page.length - fresh.length)
   }
 
   // unrated: oldest first; the community's own autoCloseDays decides (the machine refuses one not yet due)
@@ -90,7 +96,7 @@ export const sweep: TimerHandler = async ({ data, firedAt }) => {
       if (o !== 'moved') stayed++
     })
     if (page.length < BATCH) break
-    // the closed ones left the query; the ones still done (not due yet) stay ahead of the rest
+    // the closed ones left the query; those still done (not due by their community's days) stay ahead of the rest
     skip += stayed + (page.length - fresh.length)
   }
   return { ...tally, done: Date.now() < deadline && seen.size < REQUESTS_PER_FIRING }

@@ -38,7 +38,7 @@ export interface Requests {
   /** Open requests of a category in one grid, newest first (duplicate hints when no building is known). */
   openInGrid(gridId: string, category: string, limit: number): Promise<RequestDoc[]>
   /** Open requests whose next deadline is at or before `now`, earliest first (the sweep's bounded batch). */
-  dueBy(now: Date, limit: number): Promise<RequestDoc[]>
+  dueBy(now: Date, skip: number, limit: number): Promise<RequestDoc[]>
   /** Done (unrated) requests resolved at or before `before`, oldest first (the sweep's auto-close batch). */
   doneBefore(before: Date, skip: number, limit: number): Promise<RequestDoc[]>
 }
@@ -77,11 +77,13 @@ export function requests(db: Database): Requests {
       rows<RequestDoc>(col().where({ buildingId, category, group: 'open' }).orderBy('createdAt', 'desc').limit(limit)),
     openInGrid: (gridId, category, limit) =>
       rows<RequestDoc>(col().where({ gridId, category, group: 'open' }).orderBy('createdAt', 'desc').limit(limit)),
-    dueBy: (now, limit) =>
+    dueBy: (now, skip, limit) =>
       rows<RequestDoc>(
         col()
           .where({ group: 'open', nextDueAt: _.lte(now) })
           .orderBy('nextDueAt', 'asc')
+          .orderBy('_id', 'asc')
+          .skip(skip)
           .limit(limit),
       ),
     doneBefore: (before, skip, limit) =>
