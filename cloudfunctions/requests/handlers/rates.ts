@@ -21,8 +21,18 @@ export const rates: Action<'requests', 'rates'> = {
   target: (p) => p.unitId,
   async handle({ payload, caller, data, target: unit }) {
     if (!unit) throw new AppError('NOT_FOUND')
-    const { departmentId, month } = payload
+    const { month } = payload
     const leads = caller.grants.some((g) => LEADER_ROLES.includes(g.role) && isWithin(unit.path, g.path))
+    // a department that names none reads its own (its grant is held over the street): never the street's own rates
+    const ownDepartments = caller.grants.flatMap((g) =>
+      g.role === 'department' && g.unitId === unit._id && g.departmentId ? [g.departmentId] : [],
+    )
+    const asDepartment = !payload.departmentId && !leads
+    if (asDepartment && !caller.grants.some((g) => g.role === 'department' && g.unitId === unit._id)) {
+      throw new AppError('FORBIDDEN')
+    }
+    if (asDepartment && ownDepartments.length !== 1) throw new AppError('INVALID_PAYLOAD', '请选择本部门查看')
+    const departmentId = payload.departmentId ?? (asDepartment ? ownDepartments[0] : undefined)
     let scopeKey: string
     let name: string
     if (departmentId) {

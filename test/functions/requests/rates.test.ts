@@ -207,13 +207,19 @@ describe('who may read which rates', () => {
     ['the street, 城管', true, () => street, () => streetId, 'chengguan'],
     ['城管, its own', true, () => dept, () => streetId, 'chengguan'],
     ['城管, 环卫', false, () => dept, () => streetId, 'huanwei'],
-    ['城管, the street’s own', false, () => dept, () => streetId, undefined],
     ['城管, a community', false, () => dept, () => communityId, undefined],
     ['a resident, the grid', false, () => resident, () => gridId, undefined],
   ])('as %s: allowed %s', async (_who, allowed, person, unitId, departmentId) => {
     const res = await ratesOf(person(), unitId(), month(), departmentId)
     if (allowed) expect(res.ok).toBe(true)
     else expect(res).toEqual(exactly('FORBIDDEN'))
+  })
+
+  it('answers a department that names none its own department’s rates, never the street’s', async () => {
+    const res = (await ratesOf(dept, streetId, month())) as { ok: true; data: RatesView }
+    expect(res.data.scope).toEqual({ unitId: streetId, departmentId: 'chengguan', name: '城管' })
+    const own = (await ratesOf(dept, streetId, month(), 'chengguan')) as { ok: true; data: RatesView }
+    expect(res.data.figures).toEqual(own.data.figures)
   })
 
   it('refuses a building, a department on a community, an unknown department, a bad month', async () => {
