@@ -52,6 +52,15 @@ export default defineAppConfig({
       ROUTES.postService,
       ROUTES.verifyVoucher,
       ROUTES.statement,
+      // 积分规则, 导出志愿时长 (?activity=<activityId>), 新建服务队
+      ROUTES.pointsRules,
+      ROUTES.exportHours,
+      ROUTES.createTeam,
+      // 诉求: 诉求待办, 巡查台账, 诉求统计, 诉求设置
+      ROUTES.requestInbox,
+      ROUTES.patrol,
+      ROUTES.requestRates,
+      ROUTES.requestSettings,
     ),
     // 积分, residents: 志愿活动, 活动详情 (also what an activity's share card opens: ?id=<activityId>), 积分兑换,
     // 兑换详情, 我的兑换券, 兑换券 (code + QR), 积分明细, 志愿服务记录, 服务队与排行榜.
@@ -67,6 +76,9 @@ export default defineAppConfig({
       ROUTES.record,
       ROUTES.teams,
     ),
+    // 诉求: 我要反映 (duplicate hints, 我也遇到了), 诉求详情 (?id=<requestId>: the timeline, and the moves of whoever opens
+    // it — the reporter's 评价, a handler's 受理 … 办结).
+    subPackage('requests', ROUTES.requestReport, ROUTES.requestDetail),
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -48,6 +48,17 @@ export const ROUTES = {
   postService: 'manage/points/post-service/index',
   verifyVoucher: 'manage/points/verify/index',
   statement: 'manage/points/statement/index',
+  pointsRules: 'manage/points/rules/index',
+  exportHours: 'manage/points/export/index',
+  createTeam: 'manage/points/create-team/index',
+  // requests (诉求), leaders and departments (sub-package manage/)
+  requestInbox: 'manage/requests/inbox/index',
+  patrol: 'manage/requests/patrol/index',
+  requestRates: 'manage/requests/rates/index',
+  requestSettings: 'manage/requests/settings/index',
+  // requests (诉求), residents and the handlers' moves (sub-package requests/)
+  requestReport: 'requests/report/index',
+  requestDetail: 'requests/detail/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

@@ -25,6 +25,8 @@ export type {
   PointsHome,
   RankRow,
   RecordRow,
+  RulesView,
+  VolunteerRules,
   SignupBar,
   SignupStatus,
   TeamCard,
@@ -64,8 +66,13 @@ export const getPointsHome = (): Promise<R<'home'>> => call('points', 'home', {}
 
 // ---- activities and 接龙 ----
 
-export const getActivities = (page: number, pageSize = PAGE_SIZE): Promise<R<'activities'>> =>
-  call('points', 'activities', { page, pageSize })
+/** Open activities I may join; `organising`: the ones I posted (我组织的), open or confirmed, latest first. */
+export const getActivities = (
+  page: number,
+  pageSize = PAGE_SIZE,
+  filter: 'open' | 'organising' = 'open',
+): Promise<R<'activities'>> =>
+  call('points', 'activities', filter === 'open' ? { page, pageSize } : { page, pageSize, filter })
 
 export const getActivity = (activityId: string): Promise<R<'activity'>> => call('points', 'activity', { activityId })
 
@@ -127,6 +134,12 @@ export const getTeams = (page: number, pageSize = PAGE_SIZE): Promise<R<'teams'>
 
 export const getTeam = (teamId: string, page: number, pageSize = PAGE_SIZE): Promise<R<'team'>> =>
   call('points', 'team', { teamId, page, pageSize })
+
+/** Community staff or a grid chief creates a 服务队 for a unit of theirs, led by `leaderId` (default: themselves). */
+export const createTeam = (input: P<'createTeam'>): Promise<R<'createTeam'>> => call('points', 'createTeam', input)
+
+/** Staff export hours of an activity, a team or a period as an .xlsx (its URL lasts an hour). */
+export const exportHours = (input: P<'exportHours'>): Promise<R<'exportHours'>> => call('points', 'exportHours', input)
 
 export const joinTeam = (teamId: string): Promise<R<'joinTeam'>> => call('points', 'joinTeam', { teamId })
 
@@ -205,6 +218,14 @@ export const adjustPoints = (
   requestId: string,
 ): Promise<R<'adjustPoints'>> =>
   call('points', 'adjustPoints', { personId, direction, amount, reason: reason.trim(), requestId })
+
+// ---- a community's rules ----
+
+/** The rules of the community of a unit (the community, or a grid under it), with the defaults beside them. */
+export const getRules = (unitId: string): Promise<R<'rules'>> => call('points', 'rules', { unitId })
+
+/** Staff replace their community's rules; `version` as read (a change made meanwhile fails POINTS_RULES_STALE). */
+export const updateRules = (input: P<'updateRules'>): Promise<R<'updateRules'>> => call('points', 'updateRules', input)
 
 // ---- display ----
 

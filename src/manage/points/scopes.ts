@@ -21,3 +21,11 @@ export const providerScope = (roles: RoleView[]): RoleView | null =>
 /** 签到管理: anyone signed in may open it; the server answers only the activity's organisers (a team's leader
  * holds no role of their own). */
 export const anyScope = (roles: RoleView[]): RoleView[] => roles
+
+/** 积分规则, 导出时长: community staff, over their community (street staff reach the same calls, by community). */
+export const communityStaffScope = (roles: RoleView[]): RoleView | null =>
+  narrowest(roles, ['communityStaff'], ['communityStaff'])
+
+/** 新建服务队: a grid chief for their grid before community staff for the community (points.createTeam). */
+export const teamCreatorScope = (roles: RoleView[]): RoleView | null =>
+  narrowest(roles, ['gridChief', 'communityStaff'], ['gridChief', 'communityStaff'])

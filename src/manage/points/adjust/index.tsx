@@ -3,17 +3,17 @@
  * (奖励) or deduct (扣减) points with a written reason, within the role's monthly limits. Every adjustment goes through
  * the ledger and the audit log; one tap moves points once (its request id goes with a retry).
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { RoleTag } from '../../../components/RoleTag'
-import { getHouseholds, type HouseholdRow, type MemberView, type RoleView } from '../../../services/grid'
+import type { MemberView, RoleView } from '../../../services/grid'
 import { adjustPoints, newRequestId, WALLET_LIMITS, type AdjustDirection } from '../../../services/points'
 import { toServiceError } from '../../../services/errors'
 import { messageOf } from '../../format'
-import { Button, Input } from '../../ui'
+import { Button } from '../../ui'
+import { TextField } from '../components/FormField'
 import { LeaderGate } from '../../components/LeaderGate'
-import { PagedList } from '../../components/PagedList'
-import { usePaged } from '../../use-paged'
+import { ResidentPicker } from '../components/ResidentPicker'
 import { adjusterScope } from '../scopes'
 import '../../manage.css'
 import '../points-manage.css'
@@ -26,15 +26,7 @@ export default function AdjustPage() {
   )
 }
 
-const householdKey = (h: HouseholdRow) => h.id
-
 function Adjust({ scope }: { scope: RoleView }) {
-  const fetchPage = useCallback((page: number) => getHouseholds(scope.unitId, 'all', page), [scope.unitId])
-  const list = usePaged(fetchPage, householdKey)
-  const { load } = list
-  useEffect(() => {
-    void load(0)
-  }, [load])
   const [person, setPerson] = useState<MemberView | null>(null)
 
   return (
@@ -47,30 +39,13 @@ function Adjust({ scope }: { scope: RoleView }) {
         <Text className='manage-hint'>奖励或扣减须写明原因，每月有额度，全部记入台账和审计日志。</Text>
       </View>
       {person ? <AdjustForm person={person} onDone={() => setPerson(null)} /> : null}
-      <View className='card'>
-        <View className='card__head'>
-          <Text className='card__title'>选择居民</Text>
-          <Text className='card__hint'>{scope.unitName}</Text>
-        </View>
-        <PagedList list={list} empty='没有住户' moreClass='adjust-more' countWord='户'>
-          {(h) => (
-            <View key={h.id} className='adjust-household'>
-              <Text className='manage-form__label'>{h.door}</Text>
-              <View className='choice-row'>
-                {h.members.map((m) => (
-                  <Text
-                    key={m.id}
-                    className={`choice adjust-person${person?.id === m.id ? ' choice--active' : ''}`}
-                    onClick={() => setPerson(m)}
-                  >
-                    {m.name}
-                  </Text>
-                ))}
-              </View>
-            </View>
-          )}
-        </PagedList>
-      </View>
+      <ResidentPicker
+        unitId={scope.unitId}
+        unitName={scope.unitName}
+        title='选择居民'
+        chosen={person?.id ?? null}
+        onPick={setPerson}
+      />
     </View>
   )
 }
@@ -129,15 +104,14 @@ function AdjustForm({ person, onDone }: { person: MemberView; onDone: () => void
           </Text>
         ))}
       </View>
-      <Text className='manage-form__label pm-field'>积分</Text>
-      <Input className='pm-input adjust-amount' type='number' value={amount} onChange={(v: string) => setAmount(v)} />
-      <Text className='manage-form__label pm-field'>原因（必填）</Text>
-      <Input
-        className='pm-input adjust-reason'
+      <TextField label='积分' inputClass='adjust-amount' type='number' value={amount} onChange={setAmount} />
+      <TextField
+        label='原因（必填）'
+        inputClass='adjust-reason'
         placeholder='如：协助疫情防控值守，表现突出'
         maxLength={WALLET_LIMITS.reason}
         value={reason}
-        onChange={(v: string) => setReason(v)}
+        onChange={setReason}
       />
       {message ? (
         <Text className={message.error ? 'manage-error' : 'manage-message adjust-done'}>{message.text}</Text>

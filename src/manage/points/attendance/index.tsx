@@ -31,7 +31,8 @@ import { MoreFooter } from '../../../points/components/MoreFooter'
 import { messageOf } from '../../format'
 import { Button, Input } from '../../ui'
 import { LeaderGate } from '../../components/LeaderGate'
-import { anyScope } from '../scopes'
+import { anyScope, communityStaffScope } from '../scopes'
+import { pageUrl } from '../../../routes'
 import '../../manage.css'
 import '../points-manage.css'
 import '../../../points/points.css'
@@ -44,7 +45,7 @@ export default function AttendancePage() {
   const id = useRouter().params.id ?? ''
   return (
     <LeaderGate className='app-page manage points-attendance' what='签到管理' scopeOf={anyScope}>
-      {() => <Attendance activityId={id} />}
+      {(roles) => <Attendance activityId={id} staff={communityStaffScope(roles) !== null} />}
     </LeaderGate>
   )
 }
@@ -52,7 +53,8 @@ export default function AttendancePage() {
 /** Rows per page of the sheet: a row is ~1.8 KB of setData, so 50 (the function's default) sent 88 KB at once. */
 const SHEET_PAGE = 20
 
-function Attendance({ activityId }: { activityId: string }) {
+/** `staff`: community staff, who may take the confirmed sheet to Excel (导出志愿时长). */
+function Attendance({ activityId, staff }: { activityId: string; staff: boolean }) {
   const sheet = usePages((page: number) => getAttendance(activityId, page, SHEET_PAGE), keyOf)
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
   const [busy, setBusy] = useState(false)
@@ -145,6 +147,19 @@ function Attendance({ activityId }: { activityId: string }) {
         />
       </View>
 
+      {confirmedAt && staff ? (
+        <View className='pm-submit'>
+          <Button
+            className='attendance-export'
+            fill='outline'
+            type='primary'
+            block
+            onClick={() => void Taro.navigateTo({ url: pageUrl('exportHours', { activity: activityId }) })}
+          >
+            导出本活动志愿时长
+          </Button>
+        </View>
+      ) : null}
       {confirmedAt ? null : (
         <View className='pm-submit'>
           <Button className='attendance-confirm' type='primary' block disabled={busy} onClick={() => void confirm()}>

@@ -1,19 +1,22 @@
 /**
- * 发布志愿活动 (party group leaders, grid chiefs, community staff): title, place, what to do, the day and times, the
- * posts (岗位) with their quotas and points rule (per hour, night multiplier, cap per sign-up), and how late one may
- * cancel for free. It is open to the poster's grid (or community). A text the content check refuses says why and
- * the form stays as typed. A posted activity opens its page, to share into the grid's group.
+ * 发布志愿活动 (party group leaders, grid chiefs, community staff): title, place, what to do, the start and end and the
+ * sign-up window (picked on the date and time wheels), the posts (岗位) with their quotas and points rule (per hour,
+ * night multiplier, cap per sign-up), and how late one may cancel for free (by default the community's rule). It is
+ * open to the poster's grid (or community). A text the content check refuses says why and the form stays as typed.
+ * A posted activity opens its page, to share into the grid's group.
  */
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { RoleTag } from '../../../components/RoleTag'
 import { pageUrl } from '../../../routes'
 import type { RoleView } from '../../../services/grid'
-import { ACTIVITY_LIMITS, postActivity } from '../../../services/points'
+import { ACTIVITY_LIMITS, getRules, postActivity, type VolunteerRules } from '../../../services/points'
 import { messageOf } from '../../format'
-import { Button, Input } from '../../ui'
+import { Button } from '../../ui'
+import { DateTimeField } from '../../components/DateTimeField'
 import { LeaderGate } from '../../components/LeaderGate'
+import { Choices, Field, TextField, wholeNumber } from '../components/FormField'
 import { organiserScope } from '../scopes'
 import '../../manage.css'
 import '../points-manage.css'
@@ -35,62 +38,76 @@ interface RoleDraft {
 }
 
 const NIGHT = [1, 1.5, 2] as const
-/** 0: free to cancel until the start. */
-const CANCEL_HOURS = [0, 1, 3, 6, 12, 24] as const
-const DAYS = 7
-const DAY_MS = 24 * 60 * 60 * 1000
-const TIME = /^([01]?\d|2[0-3])[:：]([0-5]\d)$/
+/** 'community': the community's rule (points.rules); 0: free to cancel until the start. */
+const CANCEL_HOURS = ['community', 0, 1, 3, 6, 12, 24] as const
+type CancelChoice = (typeof CANCEL_HOURS)[number]
+const HOUR_MS = 60 * 60 * 1000
+const DAY_MS = 24 * HOUR_MS
+/** Posting reaches half a year ahead (core/points/activity.ts). */
+const AHEAD_DAYS = 180
 
 const blankRole = (name = ''): RoleDraft => ({ name, quota: '2', pointsPerHour: '10', cap: '40', night: 1 })
 
-/** Today and the next six days, as 今天 / 明天 / 12月5日. */
-function dayChoices(now: Date): { label: string; date: Date }[] {
-  const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate())
-  return Array.from({ length: DAYS }, (_, i) => {
-    const date = new Date(midnight.getTime() + i * DAY_MS)
-    const label = i === 0 ? '今天' : i === 1 ? '明天' : `${date.getMonth() + 1}月${date.getDate()}日`
-    return { label, date }
-  })
+/** Tomorrow at `hour`:00, device time. */
+function tomorrowAt(hour: number): Date {
+  const now = new Date()
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, hour, 0)
 }
 
-/** The day at HH:MM (device time), or null when the text is not a time. */
-function at(day: Date, text: string): Date | null {
-  const m = TIME.exec(text.trim())
-  if (!m) return null
-  return new Date(day.getFullYear(), day.getMonth(), day.getDate(), Number(m[1]), Number(m[2]))
-}
-
-const int = (s: string): number => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN)
+const hourText = (h: number): string => `${h}点`
 
 function PostForm({ scope }: { scope: RoleView }) {
   const [title, setTitle] = useState('')
   const [place, setPlace] = useState('')
   const [description, setDescription] = useState('')
-  const [days] = useState(() => dayChoices(new Date()))
-  const [day, setDay] = useState(1)
-  const [start, setStart] = useState('09:00')
-  const [end, setEnd] = useState('11:00')
+  const [startAt, setStartAt] = useState(() => tomorrowAt(9))
+  const [endAt, setEndAt] = useState(() => tomorrowAt(11))
+  const [opensAt, setOpensAt] = useState(() => new Date())
+  /** null: sign-up closes at the start (and follows it when the start moves). */
+  const [closesAt, setClosesAt] = useState<Date | null>(null)
   const [roles, setRoles] = useState<RoleDraft[]>([blankRole('信息录入'), blankRole('秩序维护')])
-  const [cancelHours, setCancelHours] = useState(3)
+  const [cancelHours, setCancelHours] = useState<CancelChoice>('community')
+  const [rules, setRules] = useState<VolunteerRules | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
+
+  // the community's rules name the default cancel hours and the night hours; the form works without them
+  useEffect(() => {
+    let live = true
+    getRules(scope.unitId).then(
+      (view) => live && setRules(view.rules),
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [scope.unitId])
 
   const setRole = (i: number, patch: Partial<RoleDraft>) => {
     setError('')
     setRoles((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)))
   }
 
+  /** A new start moves the end with it (the length stays). */
+  const moveStart = (next: Date) => {
+    setError('')
+    setEndAt((end) => new Date(next.getTime() + Math.max(HOUR_MS, end.getTime() - startAt.getTime())))
+    setStartAt(next)
+  }
+
   /** The payload, or the first thing to fix (in plain words). */
   function draft(): Parameters<typeof postActivity>[0] | string {
     if (!title.trim()) return '请填写活动名称'
     if (!place.trim()) return '请填写活动地点'
-    const startAt = at(days[day].date, start)
-    const endAt = at(days[day].date, end)
-    if (!startAt || !endAt) return '请按“09:00”的格式填写开始和结束时间'
+    const now = new Date()
+    if (startAt <= now) return '开始时间应在现在之后'
     if (endAt <= startAt) return '结束时间要晚于开始时间'
+    const closes = closesAt ?? startAt
+    if (closes > startAt) return '报名应在活动开始前截止'
+    if (closes <= opensAt) return '报名截止时间应晚于报名开始时间'
     const posts = []
     for (const [i, r] of roles.entries()) {
-      const [quota, pointsPerHour, cap] = [int(r.quota), int(r.pointsPerHour), int(r.cap)]
+      const [quota, pointsPerHour, cap] = [wholeNumber(r.quota), wholeNumber(r.pointsPerHour), wholeNumber(r.cap)]
       if (!r.name.trim()) return `请填写第 ${i + 1} 个岗位的名称`
       if (!(quota >= 1 && quota <= ACTIVITY_LIMITS.quota))
         return `「${r.name}」的人数应为 1 到 ${ACTIVITY_LIMITS.quota}`
@@ -105,9 +122,12 @@ function PostForm({ scope }: { scope: RoleView }) {
       description: description.trim(),
       startAt: startAt.toISOString(),
       endAt: endAt.toISOString(),
+      // a window opening now (or already) is the default: sign-up opens as it is posted
+      ...(opensAt > now ? { signUpOpensAt: opensAt.toISOString() } : {}),
+      ...(closesAt ? { signUpClosesAt: closesAt.toISOString() } : {}),
       audience: { kind: scope.role === 'communityStaff' ? 'community' : 'grid', id: scope.unitId },
       roles: posts,
-      cancelBeforeHours: cancelHours,
+      ...(cancelHours === 'community' ? {} : { cancelBeforeHours: cancelHours }),
     }
   }
 
@@ -130,10 +150,17 @@ function PostForm({ scope }: { scope: RoleView }) {
     }
   }
 
-  const edit = (set: (v: string) => void) => (v: string) => {
-    set(v)
-    setError('')
-  }
+  const edit =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v)
+      setError('')
+    }
+  const today = new Date()
+  const lastDay = new Date(today.getTime() + AHEAD_DAYS * DAY_MS)
+  const night = rules ? `${hourText(rules.nightFromHour)}至次日${hourText(rules.nightToHour)}` : '按社区规定的夜间时段'
+  const cancelLabel = (h: CancelChoice) =>
+    h === 'community' ? `按社区规定${rules ? `（${rules.cancelBeforeHours} 小时）` : ''}` : h ? `${h} 小时` : '不记缺席'
 
   return (
     <View>
@@ -143,28 +170,23 @@ function PostForm({ scope }: { scope: RoleView }) {
           <RoleTag role={scope.role} />
         </View>
         <Text className='manage-form__label'>面向：{scope.unitName}的居民</Text>
-        <View className='pm-field'>
-          <Text className='manage-form__label'>活动名称</Text>
-          <Input
-            className='pm-input pa-title'
-            placeholder='如：周六核酸检测点志愿服务'
-            maxLength={ACTIVITY_LIMITS.title}
-            value={title}
-            onChange={edit(setTitle)}
-          />
-        </View>
-        <View className='pm-field'>
-          <Text className='manage-form__label'>地点</Text>
-          <Input
-            className='pm-input pa-place'
-            placeholder='如：小区东门广场'
-            maxLength={ACTIVITY_LIMITS.place}
-            value={place}
-            onChange={edit(setPlace)}
-          />
-        </View>
-        <View className='pm-field'>
-          <Text className='manage-form__label'>活动说明（选填）</Text>
+        <TextField
+          label='活动名称'
+          inputClass='pa-title'
+          placeholder='如：周六核酸检测点志愿服务'
+          maxLength={ACTIVITY_LIMITS.title}
+          value={title}
+          onChange={edit(setTitle)}
+        />
+        <TextField
+          label='地点'
+          inputClass='pa-place'
+          placeholder='如：小区东门广场'
+          maxLength={ACTIVITY_LIMITS.place}
+          value={place}
+          onChange={edit(setPlace)}
+        />
+        <Field label='活动说明（选填）'>
           <Textarea
             className='pm-textarea pa-description'
             placeholder='做什么、带什么、集合时间'
@@ -172,50 +194,51 @@ function PostForm({ scope }: { scope: RoleView }) {
             value={description}
             onInput={(e) => edit(setDescription)(e.detail.value)}
           />
-        </View>
+        </Field>
       </View>
 
       <View className='card'>
-        <Text className='manage-form__label'>日期</Text>
-        <View className='choice-row'>
-          {days.map((d, i) => (
-            <Text
-              key={d.label}
-              className={`choice pa-day pa-day--${i}${day === i ? ' choice--active' : ''}`}
-              onClick={() => setDay(i)}
-            >
-              {d.label}
-            </Text>
-          ))}
-        </View>
-        <View className='pm-pair pm-field'>
-          <View>
-            <Text className='manage-form__label'>开始时间</Text>
-            <Input
-              className='pm-input pa-start'
-              placeholder='09:00'
-              maxLength={5}
-              value={start}
-              onChange={edit(setStart)}
-            />
-          </View>
-          <View>
-            <Text className='manage-form__label'>结束时间</Text>
-            <Input className='pm-input pa-end' placeholder='11:00' maxLength={5} value={end} onChange={edit(setEnd)} />
-          </View>
-        </View>
-        <Text className='manage-form__label pm-field'>开始前多久内取消记为缺席</Text>
-        <View className='choice-row'>
-          {CANCEL_HOURS.map((h) => (
-            <Text
-              key={h}
-              className={`choice pa-cancel pa-cancel--${h}${cancelHours === h ? ' choice--active' : ''}`}
-              onClick={() => setCancelHours(h)}
-            >
-              {h ? `${h} 小时` : '不记缺席'}
-            </Text>
-          ))}
-        </View>
+        <DateTimeField
+          className='pa-start'
+          label='开始'
+          value={startAt}
+          onChange={moveStart}
+          start={today}
+          end={lastDay}
+        />
+        <DateTimeField
+          className='pa-end'
+          label='结束'
+          value={endAt}
+          onChange={edit(setEndAt)}
+          start={today}
+          end={lastDay}
+        />
+        <DateTimeField
+          className='pa-opens'
+          label='报名开始（默认发布即开始）'
+          value={opensAt}
+          onChange={edit(setOpensAt)}
+          start={today}
+          end={lastDay}
+        />
+        <DateTimeField
+          className='pa-closes'
+          label='报名截止（默认活动开始时）'
+          value={closesAt ?? startAt}
+          onChange={edit(setClosesAt)}
+          start={today}
+          end={lastDay}
+        />
+        <Field label='开始前多久内取消记为缺席'>
+          <Choices
+            options={CANCEL_HOURS}
+            value={cancelHours}
+            onChange={setCancelHours}
+            label={cancelLabel}
+            chipClass={(h) => `pa-cancel pa-cancel--${h}`}
+          />
+        </Field>
       </View>
 
       <View className='card'>
@@ -233,59 +256,48 @@ function PostForm({ scope }: { scope: RoleView }) {
                 </Text>
               ) : null}
             </View>
-            <View className='pm-pair pm-field'>
-              <View>
-                <Text className='manage-form__label'>名称</Text>
-                <Input
-                  className='pm-input pa-role-name'
-                  placeholder='如：信息录入'
-                  maxLength={ACTIVITY_LIMITS.roleName}
-                  value={r.name}
-                  onChange={(v: string) => setRole(i, { name: v })}
-                />
-              </View>
-              <View>
-                <Text className='manage-form__label'>人数</Text>
-                <Input
-                  className='pm-input pa-role-quota'
-                  type='number'
-                  value={r.quota}
-                  onChange={(v: string) => setRole(i, { quota: v })}
-                />
-              </View>
+            <View className='pm-pair'>
+              <TextField
+                label='名称'
+                inputClass='pa-role-name'
+                placeholder='如：信息录入'
+                maxLength={ACTIVITY_LIMITS.roleName}
+                value={r.name}
+                onChange={(v) => setRole(i, { name: v })}
+              />
+              <TextField
+                label='人数'
+                inputClass='pa-role-quota'
+                type='number'
+                value={r.quota}
+                onChange={(v) => setRole(i, { quota: v })}
+              />
             </View>
-            <View className='pm-pair pm-field'>
-              <View>
-                <Text className='manage-form__label'>每小时积分</Text>
-                <Input
-                  className='pm-input pa-role-rate'
-                  type='number'
-                  value={r.pointsPerHour}
-                  onChange={(v: string) => setRole(i, { pointsPerHour: v })}
-                />
-              </View>
-              <View>
-                <Text className='manage-form__label'>单次最多</Text>
-                <Input
-                  className='pm-input pa-role-cap'
-                  type='number'
-                  value={r.cap}
-                  onChange={(v: string) => setRole(i, { cap: v })}
-                />
-              </View>
+            <View className='pm-pair'>
+              <TextField
+                label='每小时积分'
+                inputClass='pa-role-rate'
+                type='number'
+                value={r.pointsPerHour}
+                onChange={(v) => setRole(i, { pointsPerHour: v })}
+              />
+              <TextField
+                label='单次最多'
+                inputClass='pa-role-cap'
+                type='number'
+                value={r.cap}
+                onChange={(v) => setRole(i, { cap: v })}
+              />
             </View>
-            <Text className='manage-form__label pm-field'>夜间（22点至次日6点）</Text>
-            <View className='choice-row'>
-              {NIGHT.map((m) => (
-                <Text
-                  key={m}
-                  className={`choice pa-night${r.night === m ? ' choice--active' : ''}`}
-                  onClick={() => setRole(i, { night: m })}
-                >
-                  {m === 1 ? '不加倍' : `×${m}`}
-                </Text>
-              ))}
-            </View>
+            <Field label={`夜间（${night}）`}>
+              <Choices
+                options={NIGHT}
+                value={r.night as (typeof NIGHT)[number]}
+                onChange={(m) => setRole(i, { night: m })}
+                label={(m) => (m === 1 ? '不加倍' : `×${m}`)}
+                chipClass={() => 'pa-night'}
+              />
+            </Field>
           </View>
         ))}
         {roles.length < ACTIVITY_LIMITS.roles ? (

@@ -1,26 +1,37 @@
 /**
  * 发布兑换服务 (merchants as their shop, community staff as the community): a service or good for points — title,
- * what it is, cost, stock, how many times one person may redeem it, until when, and how long a voucher lasts. It
- * serves the provider's community. Below, the services this provider offers, with what is left.
+ * what it is, cost, stock, how many times one person may redeem it, until which day (picked on the date wheel), and
+ * how long a voucher lasts. It serves the provider's community. Below, the services this provider offers, with what
+ * is left: 修改 opens one to change its text, cost, limit, last day, stock (added or taken) or to take it down
+ * (下架) and put it back (points.updateService).
  */
 import { useState } from 'react'
-import { ChunkedList } from '../../../components/ChunkedList'
 import { Text, Textarea, View } from '@tarojs/components'
+import { ChunkedList } from '../../../components/ChunkedList'
 import { RoleTag } from '../../../components/RoleTag'
 import type { RoleView } from '../../../services/grid'
-import { getServices, postService, WALLET_LIMITS, type ServiceCard } from '../../../services/points'
+import {
+  getService,
+  getServices,
+  postService,
+  updateService,
+  WALLET_LIMITS,
+  type ServiceCard,
+  type ServiceDetail,
+} from '../../../services/points'
 import { usePages } from '../../../points/use-pages'
 import { MoreFooter } from '../../../points/components/MoreFooter'
 import { formatTime, messageOf } from '../../format'
-import { Button, Input } from '../../ui'
+import { Button } from '../../ui'
+import { DateTimeField } from '../../components/DateTimeField'
 import { LeaderGate } from '../../components/LeaderGate'
+import { Choices, Field, TextField, wholeNumber } from '../components/FormField'
 import { providerScope } from '../scopes'
 import '../../manage.css'
 import '../points-manage.css'
 import '../../../points/points.css'
 
 const DAY_MS = 24 * 60 * 60 * 1000
-const VALID_DAYS = [30, 90, 180, 365] as const
 const VOUCHER_DAYS = [7, 30, 90] as const
 const keyOf = (s: ServiceCard) => s.id
 
@@ -32,7 +43,11 @@ export default function PostServicePage() {
   )
 }
 
-const int = (s: string): number => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : NaN)
+/** The last minute of a day (device time): a service stays redeemable through the day picked. */
+const endOfDay = (d: Date): Date => new Date(d.getFullYear(), d.getMonth(), d.getDate(), 23, 59)
+const lastDayOffered = (): Date => new Date(Date.now() + WALLET_LIMITS.validDays * DAY_MS)
+
+type Message = { text: string; error: boolean } | null
 
 function PostService({ scope }: { scope: RoleView }) {
   const mine = usePages((page: number) => getServices(page, true), keyOf)
@@ -41,13 +56,15 @@ function PostService({ scope }: { scope: RoleView }) {
   const [cost, setCost] = useState('')
   const [stock, setStock] = useState('')
   const [limit, setLimit] = useState('1')
-  const [validDays, setValidDays] = useState<number>(90)
+  const [validUntil, setValidUntil] = useState(() => endOfDay(new Date(Date.now() + 90 * DAY_MS)))
   const [voucherDays, setVoucherDays] = useState<number>(30)
   const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
+  const [message, setMessage] = useState<Message>(null)
+  const [editing, setEditing] = useState<ServiceDetail | null>(null)
+  const [opening, setOpening] = useState<string | null>(null)
 
   const submit = async () => {
-    const [c, s, l] = [int(cost), int(stock), int(limit)]
+    const [c, s, l] = [wholeNumber(cost), wholeNumber(stock), wholeNumber(limit)]
     const wrong = !title.trim()
       ? '请填写服务名称'
       : !(c >= 1 && c <= WALLET_LIMITS.cost)
@@ -69,7 +86,7 @@ function PostService({ scope }: { scope: RoleView }) {
         cost: c,
         stock: s,
         perPersonLimit: l,
-        validUntil: new Date(Date.now() + validDays * DAY_MS).toISOString(),
+        validUntil: validUntil.toISOString(),
         voucherDays,
       })
       setTitle('')
@@ -85,26 +102,47 @@ function PostService({ scope }: { scope: RoleView }) {
     }
   }
 
+  const open = async (id: string) => {
+    setOpening(id)
+    setMessage(null)
+    try {
+      setEditing(await getService(id))
+    } catch (e) {
+      setMessage({ text: messageOf(e), error: true })
+    } finally {
+      setOpening(null)
+    }
+  }
+
   return (
     <View>
+      {editing ? (
+        <EditService
+          key={editing.id}
+          service={editing}
+          onClose={() => setEditing(null)}
+          onSaved={async (saved) => {
+            setEditing(null)
+            setMessage({ text: `已保存「${saved.title}」`, error: false })
+            await mine.reload()
+          }}
+        />
+      ) : null}
       <View className='card'>
         <View className='card__head'>
           <Text className='card__title'>发布兑换服务</Text>
           <RoleTag role={scope.role} />
         </View>
         <Text className='manage-form__label'>服务范围：{scope.unitName}</Text>
-        <View className='pm-field'>
-          <Text className='manage-form__label'>服务名称</Text>
-          <Input
-            className='pm-input ps-title'
-            placeholder='如：理发一次、家电上门维修'
-            maxLength={WALLET_LIMITS.title}
-            value={title}
-            onChange={(v: string) => setTitle(v)}
-          />
-        </View>
-        <View className='pm-field'>
-          <Text className='manage-form__label'>说明（选填）</Text>
+        <TextField
+          label='服务名称'
+          inputClass='ps-title'
+          placeholder='如：理发一次、家电上门维修'
+          maxLength={WALLET_LIMITS.title}
+          value={title}
+          onChange={setTitle}
+        />
+        <Field label='说明（选填）'>
           <Textarea
             className='pm-textarea ps-description'
             placeholder='服务内容、地址、营业时间'
@@ -112,45 +150,30 @@ function PostService({ scope }: { scope: RoleView }) {
             value={description}
             onInput={(e) => setDescription(e.detail.value)}
           />
+        </Field>
+        <View className='pm-pair'>
+          <TextField label='所需积分' inputClass='ps-cost' type='number' value={cost} onChange={setCost} />
+          <TextField label='数量' inputClass='ps-stock' type='number' value={stock} onChange={setStock} />
+          <TextField label='每人限兑' inputClass='ps-limit' type='number' value={limit} onChange={setLimit} />
         </View>
-        <View className='pm-pair pm-field'>
-          <View>
-            <Text className='manage-form__label'>所需积分</Text>
-            <Input className='pm-input ps-cost' type='number' value={cost} onChange={(v: string) => setCost(v)} />
-          </View>
-          <View>
-            <Text className='manage-form__label'>数量</Text>
-            <Input className='pm-input ps-stock' type='number' value={stock} onChange={(v: string) => setStock(v)} />
-          </View>
-          <View>
-            <Text className='manage-form__label'>每人限兑</Text>
-            <Input className='pm-input ps-limit' type='number' value={limit} onChange={(v: string) => setLimit(v)} />
-          </View>
-        </View>
-        <Text className='manage-form__label pm-field'>上架时长</Text>
-        <View className='choice-row'>
-          {VALID_DAYS.map((d) => (
-            <Text
-              key={d}
-              className={`choice ps-valid${validDays === d ? ' choice--active' : ''}`}
-              onClick={() => setValidDays(d)}
-            >
-              {d} 天
-            </Text>
-          ))}
-        </View>
-        <Text className='manage-form__label pm-field'>兑换券有效期</Text>
-        <View className='choice-row'>
-          {VOUCHER_DAYS.map((d) => (
-            <Text
-              key={d}
-              className={`choice ps-voucher-days${voucherDays === d ? ' choice--active' : ''}`}
-              onClick={() => setVoucherDays(d)}
-            >
-              {d} 天
-            </Text>
-          ))}
-        </View>
+        <DateTimeField
+          className='ps-valid'
+          label='兑换截止日期'
+          dateOnly
+          value={validUntil}
+          onChange={(d) => setValidUntil(endOfDay(d))}
+          start={new Date()}
+          end={lastDayOffered()}
+        />
+        <Field label='兑换券有效期'>
+          <Choices
+            options={VOUCHER_DAYS}
+            value={voucherDays as (typeof VOUCHER_DAYS)[number]}
+            onChange={setVoucherDays}
+            label={(d) => `${d} 天`}
+            chipClass={() => 'ps-voucher-days'}
+          />
+        </Field>
         {message ? (
           <Text className={message.error ? 'manage-error' : 'manage-message ps-done'}>{message.text}</Text>
         ) : null}
@@ -172,11 +195,13 @@ function PostService({ scope }: { scope: RoleView }) {
               <View className='points-row__main'>
                 <Text className='points-row__title'>{s.title}</Text>
                 <Text className='points-row__sub'>
-                  剩余 {s.stock} · 每人限 {s.perPersonLimit} 次 · {formatTime(s.validUntil)} 前
+                  {s.cost} 分 · 剩余 {s.stock} · 每人限 {s.perPersonLimit} 次 · {formatTime(s.validUntil)} 前
                   {s.status === 'closed' ? ' · 已下架' : ''}
                 </Text>
               </View>
-              <Text className='points-amount'>{s.cost} 分</Text>
+              <Text className='my-service__edit' onClick={() => void open(s.id)}>
+                {opening === s.id ? '打开中…' : '修改'}
+              </Text>
             </View>
           )}
         </ChunkedList>
@@ -186,6 +211,134 @@ function PostService({ scope }: { scope: RoleView }) {
           error={mine.error}
           onMore={() => void mine.load(mine.page + 1)}
         />
+      </View>
+    </View>
+  )
+}
+
+/** Changing one service: only what was changed is sent; stock moves by what is added or taken. */
+function EditService({
+  service,
+  onClose,
+  onSaved,
+}: {
+  service: ServiceDetail
+  onClose: () => void
+  onSaved: (saved: ServiceDetail) => Promise<void>
+}) {
+  const [title, setTitle] = useState(service.title)
+  const [description, setDescription] = useState(service.description)
+  const [cost, setCost] = useState(String(service.cost))
+  const [limit, setLimit] = useState(String(service.perPersonLimit))
+  const [validUntil, setValidUntil] = useState(() => new Date(service.validUntil))
+  const [stockWay, setStockWay] = useState<'add' | 'take'>('add')
+  const [stockBy, setStockBy] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+
+  const save = async (status?: 'open' | 'closed') => {
+    const [c, l] = [wholeNumber(cost), wholeNumber(limit)]
+    const by = stockBy.trim() ? wholeNumber(stockBy) : 0
+    const wrong = !title.trim()
+      ? '请填写服务名称'
+      : !(c >= 1 && c <= WALLET_LIMITS.cost)
+        ? `所需积分应为 1 到 ${WALLET_LIMITS.cost}`
+        : !(l >= 1 && l <= WALLET_LIMITS.perPersonLimit)
+          ? `每人限兑应为 1 到 ${WALLET_LIMITS.perPersonLimit} 次`
+          : !(by >= 0 && by <= WALLET_LIMITS.stock)
+            ? `增减数量应为 0 到 ${WALLET_LIMITS.stock}`
+            : stockWay === 'take' && by > service.stock
+              ? `库存只剩 ${service.stock}`
+              : ''
+    if (wrong) return setError(wrong)
+    const changedDay = new Date(service.validUntil).toDateString() !== validUntil.toDateString()
+    setBusy(true)
+    setError('')
+    try {
+      const saved = await updateService({
+        serviceId: service.id,
+        ...(title.trim() !== service.title ? { title: title.trim() } : {}),
+        ...(description.trim() !== service.description ? { description: description.trim() } : {}),
+        ...(c !== service.cost ? { cost: c } : {}),
+        ...(l !== service.perPersonLimit ? { perPersonLimit: l } : {}),
+        ...(changedDay ? { validUntil: endOfDay(validUntil).toISOString() } : {}),
+        ...(by ? { stockDelta: stockWay === 'add' ? by : -by } : {}),
+        ...(status ? { status } : {}),
+      })
+      await onSaved(saved)
+    } catch (e) {
+      setError(messageOf(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='card edit-service'>
+      <View className='card__head'>
+        <Text className='card__title'>修改服务</Text>
+        <Text className='card__hint edit-service__close' onClick={onClose}>
+          收起
+        </Text>
+      </View>
+      <Text className='manage-hint'>
+        已兑出 {service.issued} 份，剩余 {service.stock} 份{service.status === 'closed' ? '，已下架' : ''}
+      </Text>
+      <TextField
+        label='服务名称'
+        inputClass='es-title'
+        maxLength={WALLET_LIMITS.title}
+        value={title}
+        onChange={setTitle}
+      />
+      <Field label='说明'>
+        <Textarea
+          className='pm-textarea es-description'
+          maxlength={WALLET_LIMITS.description}
+          value={description}
+          onInput={(e) => setDescription(e.detail.value)}
+        />
+      </Field>
+      <View className='pm-pair'>
+        <TextField label='所需积分' inputClass='es-cost' type='number' value={cost} onChange={setCost} />
+        <TextField label='每人限兑' inputClass='es-limit' type='number' value={limit} onChange={setLimit} />
+      </View>
+      <DateTimeField
+        className='es-valid'
+        label='兑换截止日期'
+        dateOnly
+        value={validUntil}
+        onChange={setValidUntil}
+        start={new Date()}
+        end={lastDayOffered()}
+      />
+      <Field label='库存'>
+        <Choices
+          options={['add', 'take'] as const}
+          value={stockWay}
+          onChange={setStockWay}
+          label={(w) => (w === 'add' ? '增加' : '减少')}
+          chipClass={(w) => `es-stock-way es-stock-way--${w}`}
+        />
+      </Field>
+      <TextField label='数量（不改填 0）' inputClass='es-stock' type='number' value={stockBy} onChange={setStockBy} />
+      {error ? <Text className='manage-error es-error'>{error}</Text> : null}
+      <View className='pm-field'>
+        <Button className='es-save' type='primary' block loading={busy} onClick={() => void save()}>
+          保存
+        </Button>
+      </View>
+      <View className='pm-field'>
+        <Button
+          className={`es-status es-status--${service.status === 'open' ? 'close' : 'open'}`}
+          fill='outline'
+          type='primary'
+          block
+          disabled={busy}
+          onClick={() => void save(service.status === 'open' ? 'closed' : 'open')}
+        >
+          {service.status === 'open' ? '下架（居民不能再兑换）' : '重新上架'}
+        </Button>
       </View>
     </View>
   )

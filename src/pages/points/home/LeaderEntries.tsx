@@ -6,7 +6,13 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { adjusterScope, organiserScope, providerScope } from '../../../manage/points/scopes'
+import {
+  adjusterScope,
+  communityStaffScope,
+  organiserScope,
+  providerScope,
+  teamCreatorScope,
+} from '../../../manage/points/scopes'
 import { pageUrl, type RouteName } from '../../../routes'
 import { knownMe, type RoleView } from '../../../services/grid'
 import { Cell, CellGroup } from '../../../ui/nutui'
@@ -17,6 +23,19 @@ const ENTRIES: { key: RouteName; title: string; description: string; may: (roles
   { key: 'postService', title: '发布兑换服务', description: '用积分兑换的服务或物品', may: providerScope },
   { key: 'verifyVoucher', title: '核销兑换券', description: '扫码或输入券码，每张只能核销一次', may: providerScope },
   { key: 'statement', title: '核销对账', description: '每月核销了哪些兑换券', may: providerScope },
+  { key: 'createTeam', title: '新建服务队', description: '服务队的名称和队长', may: teamCreatorScope },
+  {
+    key: 'exportHours',
+    title: '导出志愿时长',
+    description: '按活动、服务队或时间段导出 Excel',
+    may: communityStaffScope,
+  },
+  {
+    key: 'pointsRules',
+    title: '积分规则',
+    description: '取消时限、缺席、签到时段、星级、有效期和调整额度',
+    may: communityStaffScope,
+  },
 ]
 
 export function LeaderEntries() {
