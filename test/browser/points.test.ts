@@ -11,6 +11,7 @@ import { PNG } from 'pngjs'
 import type { Locator, Page } from 'playwright-core'
 import type { PersonDoc } from '../../core/model'
 import { pickPersona, personaPerson, shot, signInAs, startDemoCloud, type DemoCloud } from './demo-cloud'
+import { pickDateTime } from './pickers'
 
 jest.setTimeout(900_000)
 
@@ -24,8 +25,6 @@ afterAll(async () => {
 
 const TITLE = '社区疫苗接种点志愿服务'
 const MINUTE = 60_000
-const pad = (n: number) => String(n).padStart(2, '0')
-const hhmm = (t: Date) => `${pad(t.getHours())}:${pad(t.getMinutes())}`
 
 /** A NutUI Input inside `selector`: cleared, then typed. */
 async function fill(page: Page | Locator, selector: string, value: string): Promise<void> {
@@ -91,19 +90,12 @@ it('posts, signs up with a waiting list, checks in and out, confirms, earns, red
   await chiefPage.locator('.points-manage__link--postActivity:visible').click()
   const start = new Date(Math.ceil((Date.now() + 6 * MINUTE) / MINUTE) * MINUTE)
   const end = new Date(start.getTime() + 15 * MINUTE)
-  const today = new Date()
-  const dayIndex = Math.round(
-    (new Date(start.getFullYear(), start.getMonth(), start.getDate()).getTime() -
-      new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime()) /
-      (24 * 60 * MINUTE),
-  )
-  if (end.getDate() !== start.getDate()) throw new Error('the activity would cross midnight: run again in a minute')
   await fill(chiefPage, '.pa-title', TITLE)
   await fill(chiefPage, '.pa-place', '社区卫生服务站门口')
   await chiefPage.locator('.pa-description textarea').fill('协助居民扫码登记、维持排队秩序。')
-  await chiefPage.locator(`.pa-day--${dayIndex}`).click()
-  await fill(chiefPage, '.pa-start', hhmm(start))
-  await fill(chiefPage, '.pa-end', hhmm(end))
+  // the start and end on the date and time wheels (the end moves with the start, then is set itself)
+  await pickDateTime(chiefPage, '.pa-start', start)
+  await pickDateTime(chiefPage, '.pa-end', end)
   await chiefPage.locator('.pa-cancel--0').click()
   const post0 = chiefPage.locator('.pa-role--0')
   await fill(post0, '.pa-role-name', '信息录入')

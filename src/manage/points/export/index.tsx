@@ -128,35 +128,18 @@ const teamKey = (t: TeamCard) => t.id
 function ActivityChoice({ chosen, onPick }: { chosen: string | null; onPick: (id: string) => void }) {
   const list = usePages((page: number) => getActivities(page, undefined, 'organising'), activityKey)
   return (
-    <View className='card'>
-      <View className='card__head'>
-        <Text className='card__title'>选择活动</Text>
-        <Text className='card__hint'>我组织的</Text>
-      </View>
-      {list.rows.length || list.status === 'loading' ? null : <Text className='manage-hint'>还没有组织过活动</Text>}
-      <ChunkedList rows={list.rows} keyOf={activityKey}>
-        {(a) => (
-          <View
-            className={`points-row ex-activity${chosen === a.id ? ' ex-pick--active' : ''}`}
-            onClick={() => onPick(a.id)}
-          >
-            <View className='points-row__main'>
-              <Text className='points-row__title'>{a.title}</Text>
-              <Text className='points-row__sub'>
-                {timeRange(a.startAt, a.endAt)} · {a.status === 'confirmed' ? '已确认考勤' : '未确认考勤'}
-              </Text>
-            </View>
-            <Text className='ex-pick__mark'>{chosen === a.id ? '已选' : '选择'}</Text>
-          </View>
-        )}
-      </ChunkedList>
-      <MoreFooter
-        status={list.status}
-        more={list.more}
-        error={list.error}
-        onMore={() => void list.load(list.page + 1)}
-      />
-    </View>
+    <PickList
+      title='选择活动'
+      hint='我组织的'
+      empty='还没有组织过活动'
+      list={list}
+      keyOf={activityKey}
+      chosen={chosen}
+      onPick={onPick}
+      rowClass='ex-activity'
+      main={(a) => a.title}
+      sub={(a) => `${timeRange(a.startAt, a.endAt)} · ${a.status === 'confirmed' ? '已确认考勤' : '未确认考勤'}`}
+    />
   )
 }
 
@@ -164,24 +147,52 @@ function ActivityChoice({ chosen, onPick }: { chosen: string | null; onPick: (id
 function TeamChoice({ chosen, onPick }: { chosen: string | null; onPick: (id: string) => void }) {
   const list = usePages((page: number) => getTeams(page), teamKey)
   return (
+    <PickList
+      title='选择服务队'
+      empty='社区还没有服务队'
+      list={list}
+      keyOf={teamKey}
+      chosen={chosen}
+      onPick={onPick}
+      rowClass='ex-team'
+      main={(t) => t.name}
+      sub={(t) => `${t.unit.name} · ${t.members} 人`}
+    />
+  )
+}
+
+/** One of a paged list, picked by tapping its row. */
+function PickList<T>(props: {
+  title: string
+  hint?: string
+  empty: string
+  list: ReturnType<typeof usePages<T, { rows: T[]; more: boolean }>>
+  keyOf: (row: T) => string
+  chosen: string | null
+  onPick: (id: string) => void
+  rowClass: string
+  main: (row: T) => string
+  sub: (row: T) => string
+}) {
+  const { list, keyOf, chosen } = props
+  return (
     <View className='card'>
       <View className='card__head'>
-        <Text className='card__title'>选择服务队</Text>
+        <Text className='card__title'>{props.title}</Text>
+        {props.hint ? <Text className='card__hint'>{props.hint}</Text> : null}
       </View>
-      {list.rows.length || list.status === 'loading' ? null : <Text className='manage-hint'>社区还没有服务队</Text>}
-      <ChunkedList rows={list.rows} keyOf={teamKey}>
-        {(t) => (
+      {list.rows.length || list.status === 'loading' ? null : <Text className='manage-hint'>{props.empty}</Text>}
+      <ChunkedList rows={list.rows} keyOf={keyOf}>
+        {(row) => (
           <View
-            className={`points-row ex-team${chosen === t.id ? ' ex-pick--active' : ''}`}
-            onClick={() => onPick(t.id)}
+            className={`points-row ${props.rowClass}${chosen === keyOf(row) ? ' ex-pick--active' : ''}`}
+            onClick={() => props.onPick(keyOf(row))}
           >
             <View className='points-row__main'>
-              <Text className='points-row__title'>{t.name}</Text>
-              <Text className='points-row__sub'>
-                {t.unit.name} · {t.members} 人
-              </Text>
+              <Text className='points-row__title'>{props.main(row)}</Text>
+              <Text className='points-row__sub'>{props.sub(row)}</Text>
             </View>
-            <Text className='ex-pick__mark'>{chosen === t.id ? '已选' : '选择'}</Text>
+            <Text className='ex-pick__mark'>{chosen === keyOf(row) ? '已选' : '选择'}</Text>
           </View>
         )}
       </ChunkedList>

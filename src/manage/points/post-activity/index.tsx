@@ -46,6 +46,18 @@ const DAY_MS = 24 * HOUR_MS
 /** Posting reaches half a year ahead (core/points/activity.ts). */
 const AHEAD_DAYS = 180
 
+/** A post's typed fields, two to a row. */
+const ROLE_FIELDS: { key: 'name' | 'quota' | 'pointsPerHour' | 'cap'; label: string; inputClass: string }[][] = [
+  [
+    { key: 'name', label: '名称', inputClass: 'pa-role-name' },
+    { key: 'quota', label: '人数', inputClass: 'pa-role-quota' },
+  ],
+  [
+    { key: 'pointsPerHour', label: '每小时积分', inputClass: 'pa-role-rate' },
+    { key: 'cap', label: '单次最多', inputClass: 'pa-role-cap' },
+  ],
+]
+
 const blankRole = (name = ''): RoleDraft => ({ name, quota: '2', pointsPerHour: '10', cap: '40', night: 1 })
 
 /** Tomorrow at `hour`:00, device time. */
@@ -256,39 +268,22 @@ function PostForm({ scope }: { scope: RoleView }) {
                 </Text>
               ) : null}
             </View>
-            <View className='pm-pair'>
-              <TextField
-                label='名称'
-                inputClass='pa-role-name'
-                placeholder='如：信息录入'
-                maxLength={ACTIVITY_LIMITS.roleName}
-                value={r.name}
-                onChange={(v) => setRole(i, { name: v })}
-              />
-              <TextField
-                label='人数'
-                inputClass='pa-role-quota'
-                type='number'
-                value={r.quota}
-                onChange={(v) => setRole(i, { quota: v })}
-              />
-            </View>
-            <View className='pm-pair'>
-              <TextField
-                label='每小时积分'
-                inputClass='pa-role-rate'
-                type='number'
-                value={r.pointsPerHour}
-                onChange={(v) => setRole(i, { pointsPerHour: v })}
-              />
-              <TextField
-                label='单次最多'
-                inputClass='pa-role-cap'
-                type='number'
-                value={r.cap}
-                onChange={(v) => setRole(i, { cap: v })}
-              />
-            </View>
+            {ROLE_FIELDS.map((pair) => (
+              <View key={pair[0].key} className='pm-pair'>
+                {pair.map((f) => (
+                  <TextField
+                    key={f.key}
+                    label={f.label}
+                    inputClass={f.inputClass}
+                    type={f.key === 'name' ? 'text' : 'number'}
+                    placeholder={f.key === 'name' ? '如：信息录入' : undefined}
+                    maxLength={f.key === 'name' ? ACTIVITY_LIMITS.roleName : undefined}
+                    value={r[f.key]}
+                    onChange={(v) => setRole(i, { [f.key]: v })}
+                  />
+                ))}
+              </View>
+            ))}
             <Field label={`夜间（${night}）`}>
               <Choices
                 options={NIGHT}

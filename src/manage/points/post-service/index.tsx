@@ -49,6 +49,15 @@ const lastDayOffered = (): Date => new Date(Date.now() + WALLET_LIMITS.validDays
 
 type Message = { text: string; error: boolean } | null
 
+/** What is wrong with a service's name, cost and per-person limit (posting and changing one check the same). */
+function serviceProblem(title: string, cost: number, limit: number): string {
+  if (!title.trim()) return '请填写服务名称'
+  if (!(cost >= 1 && cost <= WALLET_LIMITS.cost)) return `所需积分应为 1 到 ${WALLET_LIMITS.cost}`
+  if (!(limit >= 1 && limit <= WALLET_LIMITS.perPersonLimit))
+    return `每人限兑应为 1 到 ${WALLET_LIMITS.perPersonLimit} 次`
+  return ''
+}
+
 function PostService({ scope }: { scope: RoleView }) {
   const mine = usePages((page: number) => getServices(page, true), keyOf)
   const [title, setTitle] = useState('')
@@ -65,15 +74,9 @@ function PostService({ scope }: { scope: RoleView }) {
 
   const submit = async () => {
     const [c, s, l] = [wholeNumber(cost), wholeNumber(stock), wholeNumber(limit)]
-    const wrong = !title.trim()
-      ? '请填写服务名称'
-      : !(c >= 1 && c <= WALLET_LIMITS.cost)
-        ? `所需积分应为 1 到 ${WALLET_LIMITS.cost}`
-        : !(s >= 1 && s <= WALLET_LIMITS.stock)
-          ? `数量应为 1 到 ${WALLET_LIMITS.stock}`
-          : !(l >= 1 && l <= WALLET_LIMITS.perPersonLimit)
-            ? `每人限兑应为 1 到 ${WALLET_LIMITS.perPersonLimit} 次`
-            : ''
+    const wrong =
+      serviceProblem(title, c, l) ||
+      (!(s >= 1 && s <= WALLET_LIMITS.stock) ? `数量应为 1 到 ${WALLET_LIMITS.stock}` : '')
     if (wrong) return setMessage({ text: wrong, error: true })
     setBusy(true)
     setMessage(null)
@@ -239,17 +242,13 @@ function EditService({
   const save = async (status?: 'open' | 'closed') => {
     const [c, l] = [wholeNumber(cost), wholeNumber(limit)]
     const by = stockBy.trim() ? wholeNumber(stockBy) : 0
-    const wrong = !title.trim()
-      ? '请填写服务名称'
-      : !(c >= 1 && c <= WALLET_LIMITS.cost)
-        ? `所需积分应为 1 到 ${WALLET_LIMITS.cost}`
-        : !(l >= 1 && l <= WALLET_LIMITS.perPersonLimit)
-          ? `每人限兑应为 1 到 ${WALLET_LIMITS.perPersonLimit} 次`
-          : !(by >= 0 && by <= WALLET_LIMITS.stock)
-            ? `增减数量应为 0 到 ${WALLET_LIMITS.stock}`
-            : stockWay === 'take' && by > service.stock
-              ? `库存只剩 ${service.stock}`
-              : ''
+    const wrong =
+      serviceProblem(title, c, l) ||
+      (!(by >= 0 && by <= WALLET_LIMITS.stock)
+        ? `增减数量应为 0 到 ${WALLET_LIMITS.stock}`
+        : stockWay === 'take' && by > service.stock
+          ? `库存只剩 ${service.stock}`
+          : '')
     if (wrong) return setError(wrong)
     const changedDay = new Date(service.validUntil).toDateString() !== validUntil.toDateString()
     setBusy(true)
