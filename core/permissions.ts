@@ -173,6 +173,8 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   'requests.logPatrol': { who: PATROLLERS, target: 'unit' },
   // the target is a grid (its log) or a community (its grids patrolled on the day)
   'requests.patrols': { who: LEADER_ROLES, target: 'unit' },
+  // one's own acceptance of the request message (a department's or the street's staff need not live in the area)
+  'requests.subscribe': { who: 'registered' },
 }
 
 /** A grant together with the path of the unit it is held over. */

@@ -15,6 +15,7 @@ import { rates } from './handlers/rates'
 import { report } from './handlers/report'
 import { settings } from './handlers/settings'
 import { similar } from './handlers/similar'
+import { subscribe } from './handlers/subscribe'
 import { updateSettings } from './handlers/update-settings'
 import { sweep } from './sweep'
 
@@ -27,6 +28,7 @@ const handlers: Handlers<'requests'> = {
   detail,
   act,
   inbox,
+  subscribe,
   // patrols, the three rates and settings
   updateSettings,
   rates,

@@ -320,6 +320,9 @@ export const requestsPayloads = {
     .strict(),
   /** [P] A grid: its patrol log (newest first, paged). A community: one page of its grids, patrolled on `day` or not. */
   patrols: z.object({ unitId, day: beijingDay, cursor: cursor.optional(), pageSize }).strict(),
+  /** The caller accepted one request message (wx.requestSubscribeMessage for core/requests/messages.ts
+   * REQUEST_TEMPLATE): anyone registered, handlers without a home of their own too (notices.subscribe asks for one). */
+  subscribe: z.object({}).strict(),
 }
 
 export type ReportPayload = z.output<typeof requestsPayloads.report>
@@ -507,4 +510,5 @@ export interface RequestsApi {
   rates: { payload: z.input<typeof requestsPayloads.rates>; result: RatesView }
   logPatrol: { payload: z.input<typeof requestsPayloads.logPatrol>; result: { id: string; requestIds: string[] } }
   patrols: { payload: z.input<typeof requestsPayloads.patrols>; result: PatrolsView }
+  subscribe: { payload: z.input<typeof requestsPayloads.subscribe>; result: { remaining: number } }
 }

@@ -231,6 +231,7 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
     endedAt: new Date().toISOString(),
   }),
   'requests.patrols': (u) => ({ unitId: u, day: '2026-01-05' }),
+  'requests.subscribe': () => ({}),
 }
 
 function expectedAllowed(action: ActionKey, caller: Caller): boolean {
