@@ -59,6 +59,29 @@ it('two handlers accepting at once make one event; the other is told it moved on
   expect((await c.request(id)).seq).toBe(2)
 })
 
+it('a report sent twice, and twice at once, files one request; 我也遇到了 pressed twice at once counts once', async () => {
+  const payload = {
+    tapId: newTap('report'),
+    category: 'repair',
+    description: '电梯按钮失灵，按了没反应',
+    place: { kind: 'household', unitId: resident.householdId },
+  }
+  const [a, b] = await Promise.all([c.act(resident, 'report', payload), c.act(resident, 'report', payload)])
+  const again = await c.act(resident, 'report', payload)
+  const ids = [a, b, again].map((r) => (r as { data?: { id: string } }).data?.id)
+  expect(new Set(ids).size).toBe(1)
+  const id = ids[0] as string
+  expect(await c.events(id)).toHaveLength(1)
+  const rows = (await c.collections(['requestFollowers'])).requestFollowers as { requestId: string }[]
+  expect(rows.filter((f) => f.requestId === id)).toHaveLength(1)
+
+  const neighbour = byOpenid(c.demo.personas[7].openid)
+  const [x, y] = await Promise.all([c.act(neighbour, 'follow', { id }), c.act(neighbour, 'follow', { id })])
+  expect([x, y].filter((r) => r.ok)).toHaveLength(1)
+  expect([x, y].find((r) => !r.ok)).toMatchObject({ code: 'ALREADY_FOLLOWING' })
+  expect((await c.request(id)).followerCount).toBe(2)
+})
+
 it('a retried tap answers the same view and writes one event', async () => {
   const id = await report('repair', '楼道窗户玻璃碎了')
   const tapId = newTap('comment')
