@@ -20,6 +20,9 @@ import { counterDeltas } from '../../core/requests/rates'
 import { titleOf } from './views'
 import { tellAbout } from './tell'
 
+/** Follower rows a move's transaction rewrites itself (a transaction stays small whatever the crowd). */
+export const FOLLOWERS_IN_TX = 100
+
 export interface MoveCall {
   requestId: string
   req: MoveRequest
@@ -56,7 +59,9 @@ async function write(
   await tx.requests.set(before._id, fields(after))
   await tx.requestEvents.set(event._id, fields(event))
   for (const d of counterDeltas(before, after)) await addInTx(tx, [d.scopeKey], d.month, d.delta, call.now)
-  for (const f of followers) await tx.requestFollowers.update(f._id, { requestUpdatedAt: after.updatedAt })
+  // the first rows move with the request; a crowd beyond them follows right after the transaction (makeMove)
+  for (const f of followers.slice(0, FOLLOWERS_IN_TX))
+    await tx.requestFollowers.update(f._id, { requestUpdatedAt: after.updatedAt })
   if (survivor && event.move === 'merge') {
     // every person on the duplicate follows the survivor from now on
     let added = 0
@@ -126,6 +131,7 @@ export async function makeMove(data: Data, call: MoveCall): Promise<MoveOutcome>
   if (outcome.kind === 'repeat') return outcome
 
   const { after, event } = outcome
+  if (followers.length > FOLLOWERS_IN_TX) await data.requestFollowers.touch(after._id, after.updatedAt)
   if (call.uploads?.length && call.openid)
     await attachAndCheck(
       data,

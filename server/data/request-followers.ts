@@ -16,6 +16,12 @@ export interface RequestFollowers {
   ofPerson(personId: string, skip: number, limit: number): Promise<RequestFollowerDoc[]>
   /** Every person attached to a request (read before the transaction that moves them). */
   ofRequest(requestId: string): Promise<RequestFollowerDoc[]>
+  /**
+   * Moves every row of a request to the request's change at `at` in one conditional update, forward only (an older
+   * change arriving late never overwrites a newer one): after the transaction of a move with more followers than it
+   * writes itself.
+   */
+  touch(requestId: string, at: Date): Promise<void>
 }
 
 export function requestFollowers(db: Database): RequestFollowers {
@@ -29,5 +35,10 @@ export function requestFollowers(db: Database): RequestFollowers {
         col().where({ personId }).orderBy('requestUpdatedAt', 'desc').orderBy('_id', 'asc').skip(skip).limit(limit),
       ),
     ofRequest: (requestId) => all<RequestFollowerDoc>(col().where({ requestId })),
+    async touch(requestId, at) {
+      await col()
+        .where({ requestId, requestUpdatedAt: _.lt(at) })
+        .update({ data: { requestUpdatedAt: at } })
+    },
   }
 }

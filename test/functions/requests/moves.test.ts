@@ -5,7 +5,9 @@
  * whose pass strikes it off (销项); my requests and the inbox page without repeating or losing a row.
  */
 import type { PageOf, RequestRow, RequestView } from '../../../core/contract/requests'
-import type { PersonDoc } from '../../../core/model'
+import { requestFollowerId } from '../../../core/ids'
+import type { PersonDoc, RequestFollowerDoc } from '../../../core/model'
+import { FOLLOWERS_IN_TX } from '../../../cloudfunctions/requests/move'
 import { gridOf, newTap, startRequestsCloud, type RequestsCloud } from '../harness/requests-cloud'
 
 jest.setTimeout(240_000)
@@ -141,4 +143,24 @@ it('pages my requests and the grid inbox without repeating or losing a row', asy
     overdue: true,
   })
   expect(overdue.rows.every((r) => r.overdue)).toBe(true)
+})
+
+it('moves every follower of a crowded request to its latest change, beyond what one transaction writes', async () => {
+  const id = await report(resident)
+  const since = new Date(Date.now() - 60_000)
+  const crowd = Array.from({ length: FOLLOWERS_IN_TX + 20 }, (_, i) => ({
+    _id: requestFollowerId(id, `rq_crowd_${i}`),
+    requestId: id,
+    personId: `rq_crowd_${i}`,
+    kind: 'follower',
+    since,
+    requestUpdatedAt: since,
+  }))
+  await c.cloud.seed({ requestFollowers: crowd })
+  const moved = await act(chief, id, 'accept')
+  const rows = ((await c.collections(['requestFollowers'])).requestFollowers as RequestFollowerDoc[]).filter(
+    (f) => f.requestId === id,
+  )
+  expect(rows).toHaveLength(crowd.length + 1)
+  for (const f of rows) expect(new Date(f.requestUpdatedAt).toISOString()).toBe(moved.updatedAt)
 })
