@@ -5,7 +5,9 @@
  * inbox, rates, patrols and settings. Who may do what is decided on the cloud (core/requests/machine.ts): pages show
  * the `moves` the detail answers with and nothing else.
  */
+import Taro from '@tarojs/taro'
 import type { RequestsApi, UserMove } from '../../core/contract'
+import { REQUEST_TEMPLATE } from '../../core/requests/messages'
 import { call } from './transport'
 
 export type {
@@ -84,6 +86,26 @@ export const getMyRequests = (cursor?: string, pageSize?: number): Promise<R<'mi
 
 /** One request as I may see it, its timeline, and the moves I may make now. */
 export const getRequest = (id: string): Promise<R<'detail'>> => call('requests', 'detail', { id })
+
+/**
+ * Asks WeChat for one more message about my requests (a change of state, a request reaching me) and records it
+ * (requests.subscribe). Must run inside a tap handler in weapp; h5 records it at once. false when declined.
+ */
+export async function acceptRequestMessages(): Promise<boolean> {
+  if (process.env.TARO_ENV !== 'h5') {
+    try {
+      // Taro's typing also demands Alipay's entityIds; WeChat takes tmplIds only.
+      const option = { tmplIds: [REQUEST_TEMPLATE.id] } as unknown as Taro.requestSubscribeMessage.Option
+      const res = (await Taro.requestSubscribeMessage(option)) as unknown as Record<string, string>
+      if (res[REQUEST_TEMPLATE.id] !== 'accept') return false
+    } catch {
+      // switched off for this mini-program, or nothing shown: the request is sent all the same
+      return false
+    }
+  }
+  await call('requests', 'subscribe', {})
+  return true
+}
 
 // ---- every move: one call, the new view back ----
 

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '诉求' })
+export default definePageConfig({ navigationBarTitleText: '诉求', enablePullDownRefresh: true })

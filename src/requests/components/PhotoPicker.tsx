@@ -1,0 +1,60 @@
+/**
+ * Photos of a request or a move (办结, 补充说明): up to `max`, picked and uploaded through the one upload path
+ * (services/upload.ts, purpose 'request'), each removable before sending. A failure is handed to `onError` in plain
+ * words (too large, not a picture, the network).
+ */
+import { useState } from 'react'
+import { Image, Text, View } from '@tarojs/components'
+import { toServiceError } from '../../services/errors'
+import { pickImages, type UploadedImage } from '../../services/upload'
+
+export interface PhotoPickerProps {
+  photos: UploadedImage[]
+  onChange: (photos: UploadedImage[]) => void
+  max: number
+  onError: (message: string) => void
+  /** uploading: the form waits for it before sending */
+  onBusy?: (busy: boolean) => void
+  className?: string
+}
+
+export function PhotoPicker({ photos, onChange, max, onError, onBusy, className }: PhotoPickerProps) {
+  const [uploading, setUploading] = useState(false)
+  const busy = (b: boolean) => {
+    setUploading(b)
+    onBusy?.(b)
+  }
+  const add = async () => {
+    if (uploading) return
+    onError('')
+    busy(true)
+    try {
+      const uploaded = await pickImages('request', max - photos.length)
+      if (uploaded.length) onChange([...photos, ...uploaded].slice(0, max))
+    } catch (e) {
+      onError(toServiceError(e).message)
+    } finally {
+      busy(false)
+    }
+  }
+  return (
+    <View className={`requests-photos ${className ?? ''}`}>
+      {photos.map((p) => (
+        <View className='requests-photo' key={p.fileID}>
+          <Image className='requests-photo__img' src={p.preview} mode='aspectFill' />
+          <Text
+            className='requests-photo__remove'
+            onClick={() => onChange(photos.filter((x) => x.fileID !== p.fileID))}
+          >
+            ×
+          </Text>
+        </View>
+      ))}
+      {photos.length < max ? (
+        <View className='requests-photos__add' onClick={() => void add()}>
+          <Text>{uploading ? '上传中…' : `+ 照片（${photos.length}/${max}）`}</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}
