@@ -106,6 +106,8 @@ async function benchSize(grids: number): Promise<SizeFigures> {
     durability: 'fsync',
     timers: false,
     unindexedQueries: 'ignore',
+    // a private build (BENCH_FUNCTIONS_DIR), so that a rebuild of cloudfunctions/ mid-run changes no figure
+    functionsDir: process.env.BENCH_FUNCTIONS_DIR || undefined,
   })
   const rows = new Map<string, Outcome>()
   try {
