@@ -181,6 +181,11 @@ it('draws every page in the mode, as every persona, and nothing is wider than th
     ['通知详情', `pages/notices/detail/index?id=${id}&grid=${grid}`],
     ['积分', 'pages/points/home/index'],
     ['诉求', 'pages/requests/list/index'],
+    ['我要反映', 'requests/report/index'],
+    [
+      '诉求详情',
+      `requests/detail/index?id=${encodeURIComponent((d.demo.requests.requests[0] as { _id: string })._id)}`,
+    ],
     ['我的', 'pages/grid/me/index'],
     ['楼栋邻里', 'pages/grid/neighbours/index'],
     ['加入网格', `pages/join/index?token=${encodeURIComponent(invite.token as string)}`],
