@@ -292,7 +292,9 @@ function FollowCard({
       live = false
     }
   }, [])
-  if (!resident || view.following || view.reporter.isMe || view.group !== 'open') return null
+  // a handler of it (a grid chief living in the grid) works on it rather than follows it
+  const handling = view.moves.some((m) => m !== 'comment' && m !== 'takeErrand')
+  if (!resident || handling || view.following || view.reporter.isMe || view.group !== 'open') return null
   const follow = async () => {
     setBusy(true)
     try {
