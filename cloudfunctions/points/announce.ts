@@ -1,10 +1,9 @@
 /**
- * Subscribe messages of volunteering (core/points/messages.ts), through the subscriptions and the spending of
- * server/recipients.ts that notices use:
- * - the `announce` timer (config.json, every minute): each activity posted (points.postActivity writes its
- *   `activityMessages` job) goes to the residents of its audience who accepted the new-activity template — under
- *   its grid or community by the subscriptions' home prefix, or its team's members page by page;
- * - `tellPromoted`: a waiting sign-up moved up by a cancel is told, once.
+ * The `announce` timer (config.json, every minute): each activity posted (points.postActivity writes its
+ * `activityMessages` job) goes, as a subscribe message (core/points/messages.ts), to the residents of its audience
+ * who accepted the new-activity template — under its grid or community by the subscriptions' home prefix, or its
+ * team's members page by page — through the subscriptions and the spending of server/recipients.ts that notices
+ * use. (A waiting sign-up moved up is told by server/signup-withdraw.ts.)
  * Bounded per firing (a time budget inside the 60 s timeout, a cap on what is read, batches of BATCH); resumable
  * (a job is held under a lease and its cursor saved after every batch, so a crashed firing loses at most one
  * batch of progress, never the guard); never two messages to one person about one activity (a message is taken
@@ -13,12 +12,9 @@
 import type { ActivityDoc, ActivityMessagesDoc } from '../../core/model'
 import {
   ACTIVITY_TEMPLATE,
-  PROMOTED_TEMPLATE,
   activityMessage,
   announcePurpose,
   dueForActivity,
-  promotedMessage,
-  promotedPurpose,
   stillAnnounced,
 } from '../../core/points/messages'
 import type { Data } from '../../server/data'
@@ -126,30 +122,5 @@ async function sendJob(f: Firing, job: ActivityMessagesDoc): Promise<boolean> {
   } finally {
     // a firing that throws lets the next one resume at once; one that is killed, after LEASE_MS
     if (!released) await data.activityMessages.save(job._id, { lockedUntil: new Date(0) }).catch(() => undefined)
-  }
-}
-
-/**
- * Tells a volunteer their waiting sign-up moved up (one message, if they accepted the template): spent with the
- * purpose of this promotion, so a repeat never sends a second. A failure is logged, never thrown: the cancel that
- * caused it has happened.
- */
-export async function tellPromoted(
-  data: Data,
-  a: ActivityDoc,
-  promoted: { signupId: string; personId: string; roleIndex: number; promotedAt: Date },
-): Promise<void> {
-  try {
-    const [r] = await recipientsAmong(data, [promoted.personId], PROMOTED_TEMPLATE.id)
-    if (!r) return
-    await spendAndSendAs(
-      data,
-      r,
-      promotedMessage(a, a.roles[promoted.roleIndex]?.name ?? '', { openid: r.openid, templateId: r.sub.templateId }),
-      `points promoted ${promoted.signupId}`,
-      promotedPurpose(promoted.signupId, promoted.promotedAt),
-    )
-  } catch (error) {
-    console.warn(`[points promoted ${promoted.signupId}] not told`, error)
   }
 }

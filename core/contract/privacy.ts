@@ -1,6 +1,6 @@
 /** The `privacy` function: a person's own data (export, deletion) and the audit log of unmasked reads. */
 import { z } from 'zod'
-import type { AuditDoc, ClaimDoc, PersonDoc } from '../model'
+import type { AuditDoc, ClaimDoc, PersonDoc, SignupDoc, TransferDoc, VoucherDoc } from '../model'
 import type { Unit } from '../units'
 import { unitId } from './fields'
 
@@ -33,6 +33,30 @@ export interface MyData {
   claims: Json<Omit<ClaimDoc, 'openid'>>[]
   /** Who has seen this person's data in full, and when. */
   seenBy: { actorName: string; action: string; at: string }[]
+  /** Their volunteer points: balance and what expires when, every ledger entry of their account, sign-ups with
+   * attendance, hours, vouchers and teams. */
+  points: MyPoints
+}
+
+export interface MyPoints {
+  balance: number
+  lots: { amount: number; expiresAt: string }[]
+  /** Every movement of their account, newest first: `amount` is what it moved for them (+ earned, − spent). */
+  ledger: (Pick<Json<TransferDoc>, '_id' | 'kind' | 'reason' | 'ref' | 'at' | 'expiresAt'> & { amount: number })[]
+  /** Every sign-up, latest activity first, with its check-in, check-out, minutes and points. */
+  signups: Json<SignupDoc>[]
+  /** Totals of their confirmed attendance, and whether they stay off leaderboards. */
+  hours: { minutes: number; points: number; activities: number; hidden: boolean; noShows: string[] } | null
+  vouchers: Json<VoucherDoc>[]
+  teams: {
+    teamId: string
+    name: string
+    leader: boolean
+    active: boolean
+    minutes: number
+    points: number
+    joinedAt: string
+  }[]
 }
 
 export interface AuditEntry extends Omit<Json<AuditDoc>, 'subjectIds' | 'claimIds'> {

@@ -3,8 +3,19 @@
  * strings (what JSON would make of them anyway, typed), and no openid: it is how WeChat identifies the caller to
  * this app, of no use to them, and not to be carried around.
  */
-import type { Json, MyData } from '../contract'
-import type { AuditDoc, ClaimDoc, PersonDoc } from '../model'
+import type { Json, MyData, MyPoints } from '../contract'
+import type {
+  AccountDoc,
+  AuditDoc,
+  ClaimDoc,
+  PersonDoc,
+  SignupDoc,
+  TeamDoc,
+  TeamMemberDoc,
+  TransferDoc,
+  VolunteerDoc,
+  VoucherDoc,
+} from '../model'
 import type { Unit } from '../units'
 
 /** A stored document as the client receives it: Date values as ISO text, the platform's `_openid` left out. */
@@ -29,10 +40,58 @@ export interface ExportFacts {
   /** The actors of `seen` by id, with their names as stored now. */
   actorNames: ReadonlyMap<string, string>
   exportedAt: Date
+  points: PointsFacts
+}
+
+/** What volunteering stored about the person (all of it: their own export is not paged). */
+export interface PointsFacts {
+  account: AccountDoc | null
+  transfers: readonly TransferDoc[]
+  signups: readonly SignupDoc[]
+  volunteer: VolunteerDoc | null
+  vouchers: readonly VoucherDoc[]
+  memberships: readonly TeamMemberDoc[]
+  teams: readonly Pick<TeamDoc, '_id' | 'name'>[]
+}
+
+const newestFirst = <T>(rows: readonly T[], at: (r: T) => Date): T[] => [...rows].sort((a, b) => +at(b) - +at(a))
+
+/** Their points: each ledger entry as it moved their account, the rest as stored (dates as ISO text). */
+export function myPoints(f: PointsFacts): MyPoints {
+  const accountId = f.account?._id
+  const teamName = new Map(f.teams.map((t) => [t._id, t.name]))
+  return {
+    balance: f.account?.balance ?? 0,
+    lots: (f.account?.lots ?? []).map((l) => ({ amount: l.amount, expiresAt: new Date(l.expiresAt).toISOString() })),
+    ledger: newestFirst(f.transfers, (t) => new Date(t.at)).map((t) => ({
+      ...json({ _id: t._id, kind: t.kind, reason: t.reason, ref: t.ref, at: t.at, expiresAt: t.expiresAt }),
+      amount: t.legs.find((l) => l.accountId === accountId)?.amount ?? 0,
+    })),
+    signups: newestFirst(f.signups, (s) => new Date(s.startAt)).map((s) => json(s)),
+    hours: f.volunteer
+      ? {
+          minutes: f.volunteer.minutes,
+          points: f.volunteer.points,
+          activities: f.volunteer.activities,
+          hidden: f.volunteer.hidden,
+          noShows: f.volunteer.noShows.map((d) => new Date(d).toISOString()),
+        }
+      : null,
+    vouchers: newestFirst(f.vouchers, (v) => new Date(v.createdAt)).map((v) => json(v)),
+    teams: f.memberships.map((m) => ({
+      teamId: m.teamId,
+      name: teamName.get(m.teamId) ?? '',
+      leader: m.leader,
+      active: m.active,
+      minutes: m.minutes,
+      points: m.points,
+      joinedAt: new Date(m.joinedAt).toISOString(),
+    })),
+  }
 }
 
 /** The export: claims newest first; who saw the data, by the name they have now (else the one they had then). */
-export const myData = ({ person, home, claims, seen, actorNames, exportedAt }: ExportFacts): MyData => ({
+export const myData = ({ person, home, claims, seen, actorNames, exportedAt, points }: ExportFacts): MyData => ({
   exportedAt: exportedAt.toISOString(),
   person: json(withoutOpenid(person)),
   household: home ? { _id: home._id, name: home.name } : null,
@@ -40,4 +99,5 @@ export const myData = ({ person, home, claims, seen, actorNames, exportedAt }: E
     .sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt))
     .map((c) => json(withoutOpenid(c))),
   seenBy: seen.map((e) => json({ actorName: actorNames.get(e.actorId) ?? e.actorName, action: e.action, at: e.at })),
+  points: myPoints(points),
 })

@@ -23,6 +23,10 @@ export interface Signups {
   mineOf(activityId: string, personId: string): Promise<SignupDoc[]>
   /** A person's sign-ups starting after `from`, soonest first. */
   upcoming(personId: string, from: Date, limit: number): Promise<SignupDoc[]>
+  /** Every sign-up of a person, whatever its status (their export; their deletion). */
+  allOfPerson(personId: string): Promise<SignupDoc[]>
+  /** Writes a deleted person's name over their sign-ups (attendance sheets, exports). */
+  renamePerson(personId: string, name: string): Promise<void>
   /** A person's earned sign-ups, latest activity first: the record. */
   earned(personId: string, skip: number, limit: number): Promise<SignupDoc[]>
   countEarned(personId: string): Promise<number>
@@ -52,6 +56,10 @@ export function signups(db: Database): Signups {
       total(col().where({ activityId, status: _.in(['confirmed', 'noShow']), checkInAt: _.exists(true) })),
     mineOf: (activityId, personId) =>
       rows<SignupDoc>(col().where({ activityId, personId }).orderBy('roleIndex', 'asc').limit(50)),
+    allOfPerson: (personId) => all<SignupDoc>(col().where({ personId })),
+    async renamePerson(personId, name) {
+      await col().where({ personId }).update({ data: { name } })
+    },
     upcoming: (personId, from, limit) =>
       rows<SignupDoc>(
         col()

@@ -4,11 +4,13 @@
  */
 import type { TeamMemberDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { rows, total } from './query'
+import { all, rows, total } from './query'
 
 export interface TeamMembers {
   /** A person's current memberships (a person joins few teams: VOLUNTEER_RULES.teamLimit). */
   ofPerson(personId: string): Promise<TeamMemberDoc[]>
+  /** Every membership a person had, current or left (their export; their deletion). */
+  allOfPerson(personId: string): Promise<TeamMemberDoc[]>
   /** A team's members, most hours first; `visibleOnly` leaves out those who opted out (the leaderboard). */
   ofTeam(teamId: string, visibleOnly: boolean, skip: number, limit: number): Promise<TeamMemberDoc[]>
   countOfTeam(teamId: string, visibleOnly: boolean): Promise<number>
@@ -24,6 +26,7 @@ export function teamMembers(db: Database): TeamMembers {
     visibleOnly ? { teamId, active: true, hidden: false, minutes: _.gt(0) } : { teamId, active: true }
   return {
     ofPerson: (personId) => rows<TeamMemberDoc>(col().where({ personId, active: true }).limit(50)),
+    allOfPerson: (personId) => all<TeamMemberDoc>(col().where({ personId })),
     ofTeam: (teamId, visibleOnly, skip, limit) =>
       rows<TeamMemberDoc>(
         col()

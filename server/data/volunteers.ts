@@ -13,6 +13,8 @@ export interface Volunteers {
   countInGrid(gridId: string): Promise<number>
   /** How many visible volunteers of a grid have more minutes (a rank). */
   aheadInGrid(gridId: string, minutes: number): Promise<number>
+  /** A deleted person: their totals stay (the grid's and teams' add up), their name goes, off every leaderboard. */
+  forget(personId: string, name: string, at: Date): Promise<void>
 }
 
 export function volunteers(db: Database): Volunteers {
@@ -27,5 +29,10 @@ export function volunteers(db: Database): Volunteers {
       ),
     countInGrid: (gridId) => total(col().where(ranked(gridId))),
     aheadInGrid: (gridId, minutes) => total(col().where({ gridId, hidden: false, minutes: _.gt(minutes) })),
+    async forget(personId, name, at) {
+      await col()
+        .where({ _id: personId })
+        .update({ data: { name, hidden: true, updatedAt: at } })
+    },
   }
 }

@@ -20,6 +20,8 @@ export interface Vouchers {
   usedBetween(providerAccount: string, from: Date, to: Date): Promise<VoucherDoc[]>
   /** A deleted person's vouchers keep their history under `name` instead of theirs (privacy.requestDeletion). */
   forgetHolder(personId: string, name: string): Promise<void>
+  /** Every voucher of a person (their export). */
+  allOfPerson(personId: string): Promise<VoucherDoc[]>
 }
 
 export function vouchers(db: Database): Vouchers {
@@ -57,5 +59,6 @@ export function vouchers(db: Database): Vouchers {
         .where({ personId })
         .update({ data: { personName: name } })
     },
+    allOfPerson: (personId) => all<VoucherDoc>(col().where({ personId })),
   }
 }

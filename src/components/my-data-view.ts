@@ -8,6 +8,7 @@ import { auditLabel } from '../../core/privacy/audit'
 import { CARE_FLAG_LABELS } from '../../core/model'
 import { ROLE_LABELS } from '../../core/roles'
 import { formatTime } from '../manage/format'
+import { hoursText } from '../services/points'
 import { CLAIM_STATUS_LABELS } from './ClaimStatusTag'
 
 export interface DataRow {
@@ -22,6 +23,24 @@ export interface DataSection {
 }
 
 const row = (label: string, value: string | undefined | null): DataRow[] => (value ? [{ label, value }] : [])
+
+/** Volunteering in a few lines: what it holds, counted (the file has every entry). */
+function pointsRows(p: MyData['points']): DataRow[] {
+  return [
+    { label: '积分余额', value: `${p.balance} 分` },
+    { label: '累计服务', value: `${hoursText(p.hours?.minutes ?? 0)} · ${p.hours?.activities ?? 0} 次活动` },
+    { label: '积分明细', value: `${p.ledger.length} 条` },
+    { label: '活动报名', value: `${p.signups.length} 条` },
+    { label: '兑换券', value: `${p.vouchers.length} 张` },
+    ...row(
+      '服务队',
+      p.teams
+        .filter((t) => t.active)
+        .map((t) => t.name)
+        .join('、'),
+    ),
+  ]
+}
 
 export function describeMyData(data: MyData): DataSection[] {
   const { person } = data
@@ -47,6 +66,10 @@ export function describeMyData(data: MyData): DataSection[] {
         label: formatTime(c.createdAt),
         value: `${c.name} · ${c.phone} · ${CLAIM_STATUS_LABELS[c.status]}${c.reason ? `（${c.reason}）` : ''}`,
       })),
+    },
+    {
+      title: '志愿积分',
+      rows: pointsRows(data.points),
     },
     {
       title: '谁查看过我的完整信息',

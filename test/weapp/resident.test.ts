@@ -284,6 +284,35 @@ describe('我的 → 我的数据', () => {
         },
       ],
       seenBy: [{ actorName: '李建国', action: 'grid.households', at: '2026-11-20T03:00:00.000Z' }],
+      points: {
+        balance: 135,
+        lots: [{ amount: 135, expiresAt: '2027-12-31T15:59:59.000Z' }],
+        ledger: [
+          {
+            _id: 'earn_su-1',
+            kind: 'earn',
+            amount: 135,
+            reason: '志愿服务',
+            ref: { kind: 'signup', id: 'su-1' },
+            at: '2026-11-20T05:00:00.000Z',
+            expiresAt: '2027-12-31T15:59:59.000Z',
+          },
+        ],
+        signups: [],
+        hours: { minutes: 750, points: 135, activities: 3, hidden: false, noShows: [] },
+        vouchers: [],
+        teams: [
+          {
+            teamId: 't-1',
+            name: '助老服务队',
+            leader: false,
+            active: true,
+            minutes: 120,
+            points: 20,
+            joinedAt: '2026-11-02T00:00:00.000Z',
+          },
+        ],
+      },
     }
     answer = (c) => {
       if (c.data.action === 'exportMyData') return ok(mine)
@@ -306,10 +335,24 @@ describe('我的 → 我的数据', () => {
         '关爱标记=独居老人',
         expect.stringMatching(/^2026-11-\d\d \d\d:\d\d=王秀英 · 13900005101 · 已加入$/),
         expect.stringMatching(/=李建国：查看住户名单（完整手机号和门牌）$/),
+        '积分余额=135 分',
+        '累计服务=12 小时 30 分 · 3 次活动',
+        '积分明细=1 条',
+        '服务队=助老服务队',
       ]),
     )
     const shown = text(page, '.me-export__box')
-    for (const internal of ['p-7f3a', 'hh-51', '/st-1/', 'grid.households', 'approved', 'elderlyAlone', '{', '"']) {
+    for (const internal of [
+      'p-7f3a',
+      'hh-51',
+      '/st-1/',
+      'grid.households',
+      'approved',
+      'elderlyAlone',
+      'earn_su-1',
+      '{',
+      '"',
+    ]) {
       expect(shown).not.toContain(internal)
     }
 

@@ -3,18 +3,17 @@
  * newcomer on its waiting list in order; a cancel moves the first waiting one up in the same transaction. The role's
  * counters (filled, waiting, seq) live on the activity and change in the transaction of the sign-up they count.
  */
-import type { ActivityRoleDoc, SignupDoc, VolunteerDoc } from '../../../core/model'
+import type { SignupDoc, VolunteerDoc } from '../../../core/model'
 import { signupId, volunteerId } from '../../../core/ids'
 import { noShowWindowText, RULE_BOUNDS } from '../../../core/points/settings'
-import { cancelCountsAsNoShow, noShowBar, placeOf, recentNoShows, signUpOpen } from '../../../core/points/signup'
+import { noShowBar, placeOf, recentNoShows, signUpOpen } from '../../../core/points/signup'
 import { ancestorAt } from '../../../core/units'
 import type { Caller } from '../../../server/caller'
 import type { TxData } from '../../../server/data'
 import { AppError } from '../../../server/errors'
-import { withRetry } from '../../../server/transaction'
+import { crowded, withdrawSignup, withRole } from '../../../server/signup-withdraw'
 import type { Action } from '../../../server/router'
 import { beijingDay } from './activities'
-import { tellPromoted } from '../announce'
 import { activityCard, activityOr404, inAudience, mySignup } from './activities-views'
 import { rulesFor } from './rules'
 
@@ -44,13 +43,6 @@ export async function recordNoShow(tx: TxData, personId: string, fresh: () => Om
   if (v) await tx.volunteers.update(id, { noShows, updatedAt: now })
   else await tx.volunteers.set(id, { ...fresh(), noShows })
 }
-
-/** Rounds of data.transaction (each itself retried on conflict) for the transactions a crowd contends for. */
-const CROWD_ROUNDS = 3
-const crowded = <T>(run: () => Promise<T>): Promise<T> => withRetry(run, CROWD_ROUNDS)
-
-const withRole = (roles: ActivityRoleDoc[], index: number, change: Partial<ActivityRoleDoc>): ActivityRoleDoc[] =>
-  roles.map((r, i) => (i === index ? { ...r, ...change } : r))
 
 export const signUp: Action<'points', 'signUp'> = {
   async handle({ payload, caller, data }) {
@@ -111,9 +103,6 @@ export const signUp: Action<'points', 'signUp'> = {
   },
 }
 
-/** The head of the waiting list changed under us: look again. */
-class StaleHead extends Error {}
-
 export const cancelSignUp: Action<'points', 'cancelSignUp'> = {
   async handle({ payload, caller, data }) {
     const person = caller.person
@@ -126,50 +115,14 @@ export const cancelSignUp: Action<'points', 'cancelSignUp'> = {
     if (s.status === 'confirmed' || s.status === 'waiting') {
       if (now >= a.startAt) throw new AppError('SIGNUP_STARTED')
     }
-
-    for (let attempt = 0; ; attempt++) {
-      const head = s.status === 'confirmed' ? (await data.signups.waitingHead(a._id, s.roleIndex, 1))[0] : undefined
-      try {
-        const out = await crowded(() =>
-          data.transaction(async (tx) => {
-            const mine = await tx.signups.get(s._id)
-            if (!mine || (mine.status !== 'confirmed' && mine.status !== 'waiting'))
-              return { signup: mine ?? s, noShow: mine?.status === 'noShow', promoted: null, activity: a }
-            const current = await tx.activities.get(a._id)
-            if (!current) throw new AppError('NOT_FOUND')
-            const role = current.roles[mine.roleIndex]
-            const noShow = cancelCountsAsNoShow(mine.status, current.startAt, current.cancelBeforeHours, now)
-            let promoted: string | null = null
-            let change: Partial<ActivityRoleDoc>
-            if (mine.status === 'waiting') change = { waiting: role.waiting - 1 }
-            else if (role.waiting > 0) {
-              // the seat goes to the first waiting one, in the same transaction
-              const next = head ? await tx.signups.get(head._id) : null
-              if (!next || next.status !== 'waiting') throw new StaleHead()
-              await tx.signups.update(next._id, { status: 'confirmed', promotedAt: now })
-              promoted = next._id
-              change = { waiting: role.waiting - 1 }
-            } else change = { filled: role.filled - 1 }
-            const roles = withRole(current.roles, mine.roleIndex, change)
-            const status = noShow ? 'noShow' : 'cancelled'
-            await tx.signups.update(mine._id, { status, cancelledAt: now })
-            await tx.activities.update(a._id, { roles })
-            if (noShow) await recordNoShow(tx, person._id, () => newVolunteer(caller, now), now)
-            return {
-              signup: { ...mine, status, cancelledAt: now } as SignupDoc,
-              noShow,
-              promoted,
-              activity: { ...current, roles },
-            }
-          }),
-        )
-        if (out.promoted && head) {
-          await tellPromoted(data, out.activity, { ...head, signupId: head._id, promotedAt: now })
-        }
-        return { signup: mySignup(out.signup, out.activity, null), noShow: out.noShow, promoted: out.promoted }
-      } catch (e) {
-        if (!(e instanceof StaleHead) || attempt >= 20) throw e
-      }
+    // the seat goes to the first waiting one, who is told (server/signup-withdraw.ts)
+    const out = await withdrawSignup(data, s, a, now, {
+      recordNoShow: (tx) => recordNoShow(tx, person._id, () => newVolunteer(caller, now), now),
+    })
+    return {
+      signup: mySignup(out.signup, out.activity, null),
+      noShow: out.noShow,
+      promoted: out.promoted?._id ?? null,
     }
   },
 }

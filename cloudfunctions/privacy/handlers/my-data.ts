@@ -8,14 +8,16 @@ import { myData } from '../../../core/privacy/export'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
 import { anonymise } from '../anonymise'
+import { volunteeringOf } from '../volunteering'
 
 export const exportMyData: Action<'privacy', 'exportMyData'> = {
   async handle({ caller, data }) {
     const person = caller.person
     if (!person) throw new AppError('NOT_REGISTERED')
-    const [home, claims] = await Promise.all([
+    const [home, claims, points] = await Promise.all([
       person.householdId ? data.units.get(person.householdId) : Promise.resolve(null),
       person.openid ? data.claims.of(person.openid) : Promise.resolve([]),
+      volunteeringOf(data, person._id),
     ])
     // leaders saw them as a person, and (before they joined) through their claims
     const seen = await data.audit.about(
@@ -23,7 +25,7 @@ export const exportMyData: Action<'privacy', 'exportMyData'> = {
       claims.map((c) => c._id),
     )
     const actorNames = new Map((await data.people.byIds(seen.map((e) => e.actorId))).map((p) => [p._id, p.name]))
-    return myData({ person, home, claims, seen, actorNames, exportedAt: new Date() })
+    return myData({ person, home, claims, seen, actorNames, exportedAt: new Date(), points })
   },
 }
 
