@@ -3,6 +3,8 @@
  * row that moved between pages is not shown twice), and only the latest request may write.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { useReachBottom } from '@tarojs/taro'
+import { usePageReload } from '../hooks/use-page-reload'
 import { toServiceError } from '../services/errors'
 
 /** What a paged action answers: rows and either `more` or a `total`. */
@@ -64,4 +66,21 @@ export function usePages<T, R extends PageOf<T>>(fetchPage: (page: number) => Pr
   )
 
   return { rows, last, page, more, status, error, load, replace, reload: () => load(0) }
+}
+
+/**
+ * A page that is one paged list (志愿活动, 积分兑换, 兑换券, 积分明细, 服务记录): usePages, reloaded on pull-down and,
+ * with `onReturn`, when shown again (usePageReload), the next page read when the page reaches its bottom.
+ */
+export function useListPage<T, R extends PageOf<T>>(
+  fetchPage: (page: number) => Promise<R>,
+  keyOf: (row: T) => string,
+  opts: { onReturn?: boolean } = {},
+) {
+  const list = usePages(fetchPage, keyOf)
+  usePageReload(list.reload, opts)
+  useReachBottom(() => {
+    if (list.more && list.status === 'ok') void list.load(list.page + 1)
+  })
+  return list
 }

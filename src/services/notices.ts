@@ -71,8 +71,14 @@ export type SubscribeOutcome =
  * Asks for one more subscribe message of notices and records it. Must run inside a tap handler in weapp
  * (WeChat only shows the request on a user's tap).
  */
-export async function subscribeNotices(): Promise<SubscribeOutcome> {
-  const templateId = NOTICE_TEMPLATE.id
+export const subscribeNotices = (): Promise<SubscribeOutcome> => subscribeTo(NOTICE_TEMPLATE.id)
+
+/**
+ * Asks for one more subscribe message of a template — notices', or volunteering's (core/points/messages.ts: new
+ * activities, a waiting sign-up moved up) — and records it through notices.subscribe, which keeps every template's
+ * subscriptions. Inside a tap handler in weapp, like subscribeNotices.
+ */
+export async function subscribeTo(templateId: string): Promise<SubscribeOutcome> {
   if (process.env.TARO_ENV === 'h5') {
     const { remaining } = await call('notices', 'subscribe', { templateId })
     return { status: 'accepted', remaining, simulated: true }

@@ -2,20 +2,18 @@
  * (党小组长, 网格长, 社区) also has 我组织的 — the ones they posted, open or confirmed, latest first (?filter=organising
  * opens it, for a team's leader too). */
 import { useEffect, useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { AppPage } from '../../components/AppPage'
-import { ChunkedList } from '../../components/ChunkedList'
-import { EmptyMark, ErrorState, LoadingState } from '../../components/PageState'
+import { EmptyMark } from '../../components/PageState'
 import { usePersonaReady } from '../../hooks/use-persona'
 import { ActivityRow } from '../../pages/points/home/ActivityRow'
-import { ServiceError } from '../../services/errors'
 import { organiserScope } from '../../manage/points/scopes'
 import { knownMe } from '../../services/grid'
 import { getActivities, type ActivityCard } from '../../services/points'
 import { Empty } from '../../ui/nutui'
-import { MoreFooter } from '../components/MoreFooter'
-import { usePages } from '../use-pages'
+import { listState, PagedRows } from '../components/PagedRows'
+import { useListPage } from '../use-pages'
 import '../points.css'
 
 const keyOf = (a: ActivityCard) => a.id
@@ -62,43 +60,26 @@ function FilteredActivities() {
 }
 
 function Activities({ filter }: { filter: Filter }) {
-  const list = usePages((page: number) => getActivities(page, undefined, filter), keyOf)
-  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
-  useReachBottom(() => {
-    if (list.more && list.status === 'ok') void list.load(list.page + 1)
-  })
-
-  let body
-  if (list.status === 'loading') body = <LoadingState />
-  else if (list.status === 'error' && !list.rows.length)
-    body = <ErrorState error={new ServiceError('INTERNAL', list.error)} onRetry={() => void list.reload()} />
-  else if (!list.rows.length)
-    body = (
-      <View className='page-state'>
-        <Empty
-          image={<EmptyMark glyph='志' />}
-          title={filter === 'open' ? '暂时没有招募中的活动' : '还没有组织过活动'}
-          description={
-            filter === 'open' ? '网格、社区和服务队发布志愿活动后会显示在这里。' : '你发布的志愿活动会显示在这里。'
-          }
-        />
-      </View>
-    )
-  else
-    body = (
+  const list = useListPage((page: number) => getActivities(page, undefined, filter), keyOf)
+  return (
+    listState(list, {
+      empty: (
+        <View className='page-state'>
+          <Empty
+            image={<EmptyMark glyph='志' />}
+            title={filter === 'open' ? '暂时没有招募中的活动' : '还没有组织过活动'}
+            description={
+              filter === 'open' ? '网格、社区和服务队发布志愿活动后会显示在这里。' : '你发布的志愿活动会显示在这里。'
+            }
+          />
+        </View>
+      ),
+    }) ?? (
       <View>
-        <ChunkedList rows={list.rows} keyOf={keyOf}>
+        <PagedRows list={list} keyOf={keyOf} end='没有更多活动了' moreClass='activities-more'>
           {(a) => <ActivityRow activity={a} />}
-        </ChunkedList>
-        <MoreFooter
-          status={list.status}
-          more={list.more}
-          error={list.error}
-          onMore={() => void list.load(list.rows.length ? list.page + 1 : 0)}
-          end='没有更多活动了'
-          className='activities-more'
-        />
+        </PagedRows>
       </View>
     )
-  return body
+  )
 }

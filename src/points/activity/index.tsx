@@ -6,12 +6,13 @@
  * as a card (onShareAppMessage) that opens this page.
  */
 import { useRef, useState } from 'react'
-import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { AppPage } from '../../components/AppPage'
+import { SubscribeCard } from '../../components/SubscribeCard'
 import { EmptyMark, ErrorState, LoadingState, NotJoinedState } from '../../components/PageState'
 import { usePersonaReady } from '../../hooks/use-persona'
-import { useRemote } from '../../hooks/use-remote'
+import { useRemotePage } from '../../hooks/use-page-reload'
 import { pageUrl } from '../../routes'
 import { toServiceError, type ServiceError } from '../../services/errors'
 import {
@@ -31,6 +32,7 @@ import {
 } from '../../services/points'
 import { Button, Empty } from '../../ui/nutui'
 import { Input } from '../../ui/nutui-form'
+import { PROMOTED_TEMPLATE } from '../../../core/points/messages'
 import { ruleText } from '../rules'
 import '../points.css'
 import './index.css'
@@ -41,8 +43,7 @@ export default function ActivityPage() {
 
 function Activity() {
   const id = useRouter().params.id ?? ''
-  const { state, reload } = useRemote(() => getActivity(id))
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+  const { state, reload } = useRemotePage(() => getActivity(id))
   useShareAppMessage(() =>
     state.status === 'ok'
       ? { title: state.data.share.title, path: state.data.share.path }
@@ -166,6 +167,16 @@ function ActivityView({ activity, reload }: { activity: ActivityDetail; reload: 
         ))}
       </View>
 
+      {activity.mine.some((s) => s.status === 'waiting') ? (
+        <SubscribeCard
+          name='points-subscribe'
+          templateId={PROMOTED_TEMPLATE.id}
+          title='候补转正提醒'
+          hint='有人取消、你从候补转为报名成功时，微信提醒你一次。'
+          accepted={() => '已订阅：转为报名成功时会提醒你'}
+          declined='你没有允许接收提醒，可以稍后再订阅'
+        />
+      ) : null}
       {confirmed && !activity.confirmedAt ? (
         <CheckCard activityId={activity.id} signup={confirmed} busy={busy} run={run} />
       ) : null}

@@ -3,18 +3,15 @@
  * that recorded it (the issuer of the record). 复制记录 puts it as text on the clipboard to send on; sharing the
  * page invites others to see their own.
  */
-import Taro, { useReachBottom, useShareAppMessage } from '@tarojs/taro'
-import { ChunkedList } from '../../components/ChunkedList'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { AppPage } from '../../components/AppPage'
-import { ErrorState, LoadingState } from '../../components/PageState'
 import { usePersonaReady } from '../../hooks/use-persona'
 import { pageUrl } from '../../routes'
-import { ServiceError } from '../../services/errors'
 import { dayTime, getRecord, hoursText, STAR_LABELS, type RecordRow, type VolunteerRecord } from '../../services/points'
 import { Button } from '../../ui/nutui'
-import { MoreFooter } from '../components/MoreFooter'
-import { usePages } from '../use-pages'
+import { listState, PagedRows } from '../components/PagedRows'
+import { useListPage } from '../use-pages'
 import '../points.css'
 
 const keyOf = (r: RecordRow) => r.signupId
@@ -33,24 +30,18 @@ function recordText(rec: VolunteerRecord, rows: RecordRow[]): string {
 }
 
 function Record() {
-  const list = usePages(async (page: number) => {
+  const list = useListPage(async (page: number) => {
     const record = await getRecord(page)
     return { rows: record.rows, total: record.total, record }
   }, keyOf)
-  useReachBottom(() => {
-    if (list.more && list.status === 'ok') void list.load(list.page + 1)
-  })
   const record = list.last?.record
   useShareAppMessage(() => ({
     title: record ? `我已累计志愿服务 ${hoursText(record.minutes)}，一起来参加吧` : '志愿服务记录',
     path: pageUrl('activities'),
   }))
 
-  let body
-  if (list.status === 'loading' && !record) body = <LoadingState />
-  else if (list.status === 'error' && !record)
-    body = <ErrorState error={new ServiceError('INTERNAL', list.error)} onRetry={() => void list.reload()} />
-  else if (record)
+  let body = listState(list, { shown: !!record })
+  if (!body && record)
     body = (
       <View>
         <View className='card record-head'>
@@ -69,7 +60,7 @@ function Record() {
             <Text className='card__hint'>由记录活动的社区出具</Text>
           </View>
           {list.rows.length ? null : <Text className='points-hint'>还没有经组织者确认的服务记录</Text>}
-          <ChunkedList rows={list.rows} keyOf={keyOf}>
+          <PagedRows list={list} keyOf={keyOf}>
             {(r) => (
               <View className='points-row record-row'>
                 <View className='points-row__main'>
@@ -85,13 +76,7 @@ function Record() {
                 </View>
               </View>
             )}
-          </ChunkedList>
-          <MoreFooter
-            status={list.status}
-            more={list.more}
-            error={list.error}
-            onMore={() => void list.load(list.page + 1)}
-          />
+          </PagedRows>
         </View>
         <View className='card points-actions'>
           <Button

@@ -3,7 +3,6 @@
  * my grid's, or a team's — with my own place and the switch to leave the boards (不参与排行).
  */
 import { useState } from 'react'
-import { ChunkedList } from '../../components/ChunkedList'
 import { Text, View } from '@tarojs/components'
 import { AppPage } from '../../components/AppPage'
 import { LoadingState } from '../../components/PageState'
@@ -22,7 +21,7 @@ import {
 } from '../../services/points'
 import { Button } from '../../ui/nutui'
 import { Switch } from '../ui'
-import { MoreFooter } from '../components/MoreFooter'
+import { PagedRows } from '../components/PagedRows'
 import { usePages } from '../use-pages'
 import '../points.css'
 import './index.css'
@@ -96,7 +95,7 @@ function TeamList({ onBoard }: { onBoard: (team: TeamCard) => void }) {
     <View>
       {error ? <Text className='points-error'>{error}</Text> : null}
       {list.rows.length ? null : <Text className='points-hint teams-empty'>社区还没有志愿服务队</Text>}
-      <ChunkedList rows={list.rows} keyOf={teamKey}>
+      <PagedRows list={list} keyOf={teamKey}>
         {(t) => (
           <View className='card team-row'>
             <Text className='points-row__title team-row__name'>{t.name}</Text>
@@ -124,13 +123,7 @@ function TeamList({ onBoard }: { onBoard: (team: TeamCard) => void }) {
             </View>
           </View>
         )}
-      </ChunkedList>
-      <MoreFooter
-        status={list.status}
-        more={list.more}
-        error={list.error}
-        onMore={() => void list.load(list.page + 1)}
-      />
+      </PagedRows>
     </View>
   )
 }
@@ -184,7 +177,7 @@ function BoardView({ board, onGrid }: { board: Board; onGrid: () => void }) {
       </View>
       <View className='card'>
         {list.rows.length ? null : <Text className='points-hint'>还没有人上榜</Text>}
-        <ChunkedList rows={list.rows} keyOf={rankKey}>
+        <PagedRows list={list} keyOf={rankKey}>
           {(r) => (
             <View className='points-row rank-row'>
               <Text className='rank-row__rank'>{r.rank}</Text>
@@ -198,13 +191,7 @@ function BoardView({ board, onGrid }: { board: Board; onGrid: () => void }) {
               <Text className='points-status rank-row__hours'>{hoursText(r.minutes)}</Text>
             </View>
           )}
-        </ChunkedList>
-        <MoreFooter
-          status={list.status}
-          more={list.more}
-          error={list.error}
-          onMore={() => void list.load(list.page + 1)}
-        />
+        </PagedRows>
       </View>
     </View>
   )

@@ -1,14 +1,10 @@
 /** 积分明细: my balance, my points by the date they expire (the soonest first), and every movement, newest first. */
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { ChunkedList } from '../../components/ChunkedList'
 import { Text, View } from '@tarojs/components'
 import { AppPage } from '../../components/AppPage'
-import { ErrorState, LoadingState } from '../../components/PageState'
 import { usePersonaReady } from '../../hooks/use-persona'
-import { ServiceError } from '../../services/errors'
 import { dateText, dayTime, getWallet, TRANSFER_KIND_LABELS, type HistoryRow, type Wallet } from '../../services/points'
-import { MoreFooter } from '../components/MoreFooter'
-import { usePages } from '../use-pages'
+import { listState, PagedRows } from '../components/PagedRows'
+import { useListPage } from '../use-pages'
 import '../points.css'
 
 const keyOf = (r: HistoryRow) => r.id
@@ -19,21 +15,14 @@ export default function WalletPage() {
 }
 
 function WalletView() {
-  const list = usePages(async (page: number) => {
+  const list = useListPage(async (page: number) => {
     const wallet = await getWallet(page)
     return { rows: wallet.history.rows, more: wallet.history.more, wallet }
   }, keyOf)
-  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
-  useReachBottom(() => {
-    if (list.more && list.status === 'ok') void list.load(list.page + 1)
-  })
   const wallet: Wallet | undefined = list.last?.wallet
 
-  let body
-  if (list.status === 'loading' && !wallet) body = <LoadingState />
-  else if (list.status === 'error' && !wallet)
-    body = <ErrorState error={new ServiceError('INTERNAL', list.error)} onRetry={() => void list.reload()} />
-  else if (wallet)
+  let body = listState(list, { shown: !!wallet })
+  if (!body && wallet)
     body = (
       <View>
         <View className='card wallet-balance'>
@@ -55,7 +44,7 @@ function WalletView() {
             <Text className='card__title'>明细</Text>
           </View>
           {list.rows.length ? null : <Text className='points-hint'>还没有积分变动</Text>}
-          <ChunkedList rows={list.rows} keyOf={keyOf}>
+          <PagedRows list={list} keyOf={keyOf}>
             {(r) => (
               <View className='points-row history-row'>
                 <View className='points-row__main'>
@@ -71,13 +60,7 @@ function WalletView() {
                 </Text>
               </View>
             )}
-          </ChunkedList>
-          <MoreFooter
-            status={list.status}
-            more={list.more}
-            error={list.error}
-            onMore={() => void list.load(list.page + 1)}
-          />
+          </PagedRows>
         </View>
       </View>
     )

@@ -12,17 +12,12 @@ import { noticeTime, UrgencyTag } from '../../../components/NoticeTags'
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
 import { toServiceError, type ServiceError } from '../../../services/errors'
-import { parseNoticeQuery } from '../../../../core/notices/links'
+import { NOTICE_TEMPLATE, parseNoticeQuery } from '../../../../core/notices/links'
 import { withheldLine } from '../../../../core/uploads'
-import {
-  ackNotice,
-  getNotice,
-  refreshNoticeBadge,
-  subscribeNotices,
-  type NoticeDetail,
-} from '../../../services/notices'
+import { ackNotice, getNotice, refreshNoticeBadge, type NoticeDetail } from '../../../services/notices'
 import { Button, Empty } from '../../../ui/nutui'
 import { AppPage } from '../../../components/AppPage'
+import { SubscribeCard } from '../../../components/SubscribeCard'
 import { noticeUrl, pageUrl } from '../../../routes'
 import './index.css'
 
@@ -125,7 +120,14 @@ function NoticeView({ notice }: { notice: NoticeDetail }) {
       </View>
 
       {notice.ackRequired ? <AckCard notice={notice} /> : null}
-      <SubscribeCard />
+      <SubscribeCard
+        name='notice-subscribe'
+        templateId={NOTICE_TEMPLATE.id}
+        title='订阅通知'
+        hint='新通知发布时，微信会提醒你一次；每订阅一次，提醒一次。'
+        accepted={(n) => `已订阅：下一条通知发布时会提醒你（还可提醒 ${n} 次）`}
+        declined='你没有允许接收通知提醒，可以稍后再订阅'
+      />
     </View>
   )
 }
@@ -184,54 +186,6 @@ function AckCard({ notice }: { notice: NoticeDetail }) {
         收到
       </Button>
       {error ? <Text className='notice-ack-card__error'>{error}</Text> : null}
-    </View>
-  )
-}
-
-function SubscribeCard() {
-  const [status, setStatus] = useState<{ text: string; ok: boolean } | null>(null)
-  const [busy, setBusy] = useState(false)
-  const subscribe = async () => {
-    if (busy) return
-    setBusy(true)
-    try {
-      const res = await subscribeNotices()
-      setStatus(
-        res.status === 'accepted'
-          ? { ok: true, text: `已订阅：下一条通知发布时会提醒你（还可提醒 ${res.remaining} 次）` }
-          : { ok: false, text: '你没有允许接收通知提醒，可以稍后再订阅' },
-      )
-    } catch (e) {
-      setStatus({ ok: false, text: toServiceError(e).message })
-    } finally {
-      setBusy(false)
-    }
-  }
-  return (
-    <View className='card notice-subscribe'>
-      <View className='notice-subscribe__text'>
-        <Text className='notice-subscribe__title'>订阅通知</Text>
-        <Text className='notice-subscribe__hint'>
-          {process.env.TARO_ENV === 'h5'
-            ? '本地演示：模拟订阅，不经过微信；提醒消息进入本地云的发件箱。'
-            : '新通知发布时，微信会提醒你一次；每订阅一次，提醒一次。'}
-        </Text>
-        {status ? (
-          <Text className={`notice-subscribe__status notice-subscribe__status--${status.ok ? 'ok' : 'no'}`}>
-            {status.text}
-          </Text>
-        ) : null}
-      </View>
-      <Button
-        className='notice-subscribe__button'
-        fill='outline'
-        type='primary'
-        size='small'
-        loading={busy}
-        onClick={() => void subscribe()}
-      >
-        {process.env.TARO_ENV === 'h5' ? '模拟订阅' : '订阅'}
-      </Button>
     </View>
   )
 }

@@ -3,13 +3,14 @@
  * my next sign-ups and the activities open to me. One call (points.home) brings all of it; showing the tab again
  * or pulling down asks again.
  */
-import { useRef } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { ACTIVITY_TEMPLATE } from '../../../../core/points/messages'
 import { AppPage } from '../../../components/AppPage'
 import { EmptyMark, ErrorState, LoadingState, NotJoinedState } from '../../../components/PageState'
+import { SubscribeCard } from '../../../components/SubscribeCard'
 import { usePersonaReady } from '../../../hooks/use-persona'
-import { useRemote } from '../../../hooks/use-remote'
+import { useRemotePage } from '../../../hooks/use-page-reload'
 import { pageUrl, type RouteName } from '../../../routes'
 import {
   dateText,
@@ -30,14 +31,8 @@ export default function PointsPage() {
 }
 
 function Points() {
-  const { state, reload } = useRemote(getPointsHome)
-  const shown = useRef(false)
   // back from 兑换, 报名 or another tab: the balance and lists follow
-  useDidShow(() => {
-    if (shown.current) void reload()
-    shown.current = true
-  })
-  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+  const { state, reload } = useRemotePage(getPointsHome, { onReturn: true })
 
   let body
   if (state.status === 'loading') body = <LoadingState />
@@ -113,6 +108,15 @@ function PointsContent({ home }: { home: PointsHome }) {
       ) : null}
 
       <LeaderEntries />
+
+      <SubscribeCard
+        name='points-subscribe'
+        templateId={ACTIVITY_TEMPLATE.id}
+        title='新活动提醒'
+        hint='网格、社区或服务队发布新的志愿活动时，微信提醒你一次；每订阅一次，提醒一次。'
+        accepted={(n) => `已订阅：下一个新活动发布时会提醒你（还可提醒 ${n} 次）`}
+        declined='你没有允许接收提醒，可以稍后再订阅'
+      />
 
       <View className='points-section'>
         <Text className='points-section__title'>正在招募</Text>
