@@ -180,6 +180,10 @@ const ENTRIES: (Omit<ManageEntry, 'url'> & { action: ActionKey })[] = [
   { key: 'publish', action: 'notices.publish', title: '发布通知', description: '通知到网格、楼栋，每户收到' },
   { key: 'published', action: 'notices.published', title: '我发布的', description: '已发布的通知与触达情况' },
   { key: 'relay', action: 'notices.relayInbox', title: '转发到本网格群', description: '上级通知，一个声音转到群里' },
+  { key: 'requestInbox', action: 'requests.inbox', title: '诉求待办', description: '待受理、处理中、已超时的诉求' },
+  { key: 'patrol', action: 'requests.logPatrol', title: '巡查台账', description: '记录巡查，发现问题转为诉求' },
+  { key: 'requestRates', action: 'requests.rates', title: '诉求统计', description: '响应率、解决率、满意率' },
+  { key: 'requestSettings', action: 'requests.updateSettings', title: '诉求设置', description: '类别与时限、职能部门' },
 ]
 
 export function manageEntries(roles: RoleView[]): ManageEntry[] {

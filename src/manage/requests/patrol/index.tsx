@@ -202,13 +202,23 @@ function PatrolForm({ gridId, gridName, onLogged }: { gridId: string; gridName: 
       <View className='patrol-times rq-field'>
         <View>
           <Text className='manage-form__label'>开始时间</Text>
-          <Picker mode='time' value={start} onChange={(e) => setStart(String(e.detail.value))}>
+          <Picker
+            className='patrol-start-picker'
+            mode='time'
+            value={start}
+            onChange={(e) => setStart(String(e.detail.value))}
+          >
             <View className='patrol-time patrol-start'>{start}</View>
           </Picker>
         </View>
         <View>
           <Text className='manage-form__label'>结束时间</Text>
-          <Picker mode='time' value={end} onChange={(e) => setEnd(String(e.detail.value))}>
+          <Picker
+            className='patrol-end-picker'
+            mode='time'
+            value={end}
+            onChange={(e) => setEnd(String(e.detail.value))}
+          >
             <View className='patrol-time patrol-end'>{end}</View>
           </Picker>
         </View>

@@ -387,6 +387,7 @@ function DaysCard(props: {
       </View>
       {days.length < REQUEST_LIMITS.days ? (
         <Picker
+          className={`day-picker day-picker--${props.kind}`}
           mode='date'
           value={beijingToday()}
           onChange={(e) => {

@@ -107,7 +107,10 @@ function HomeContent({ me, person }: { me: HomeResult; person: NonNullable<HomeR
       ) : null}
 
       {me.leading ? <OverviewCard scope={me.leading.scope} overview={me.leading.overview} /> : null}
-      {scope ? <ManageLinks roles={me.roles} title='管理' inset /> : null}
+      {/* a department (城管 …) leads no unit, yet has its requests to handle */}
+      {scope || me.roles.some((r) => r.role === 'department') ? (
+        <ManageLinks roles={me.roles} title='管理' inset />
+      ) : null}
     </AppPage>
   )
 }
