@@ -30,38 +30,35 @@ interface To {
   templateId: string
 }
 
+/** A message of the activity's page to one person: every field cut to its limit by the caller. */
+const toPage = (a: Activity, to: To, data: Record<string, string>) => ({
+  touser: to.openid,
+  templateId: to.templateId,
+  page: activityPath(a._id),
+  miniprogramState: 'formal',
+  data: Object.fromEntries(Object.entries(data).map(([k, value]) => [k, { value }])),
+})
+
 /** The message announcing a new activity to one resident of its audience. */
 export const activityMessage = (a: Activity, to: To) => {
   const f = ACTIVITY_TEMPLATE.fields
-  return {
-    touser: to.openid,
-    templateId: to.templateId,
-    page: activityPath(a._id),
-    miniprogramState: 'formal',
-    data: {
-      [f.title]: { value: clip(a.title, 20) },
-      [f.place]: { value: clip(a.place, 20) },
-      [f.startAt]: { value: beijingMinute(new Date(a.startAt)) },
-      [f.origin]: { value: clip(a.origin, 20) },
-    },
-  }
+  return toPage(a, to, {
+    [f.title]: clip(a.title, 20),
+    [f.place]: clip(a.place, 20),
+    [f.startAt]: beijingMinute(new Date(a.startAt)),
+    [f.origin]: clip(a.origin, 20),
+  })
 }
 
 /** The message telling a waiting volunteer they moved up into the role. */
 export const promotedMessage = (a: Activity, roleName: string, to: To) => {
   const f = PROMOTED_TEMPLATE.fields
-  return {
-    touser: to.openid,
-    templateId: to.templateId,
-    page: activityPath(a._id),
-    miniprogramState: 'formal',
-    data: {
-      [f.title]: { value: clip(a.title, 20) },
-      [f.role]: { value: clip(roleName, 20) },
-      [f.startAt]: { value: beijingMinute(new Date(a.startAt)) },
-      [f.status]: { value: '候补转正' },
-    },
-  }
+  return toPage(a, to, {
+    [f.title]: clip(a.title, 20),
+    [f.role]: clip(roleName, 20),
+    [f.startAt]: beijingMinute(new Date(a.startAt)),
+    [f.status]: '候补转正',
+  })
 }
 
 /** What an announcement's messages are spent on: a resumed batch never spends a second one on the same activity. */
