@@ -87,7 +87,7 @@ function ExportHours({ scope }: { scope: RoleView }) {
           <Text className='card__title'>导出志愿时长</Text>
           <RoleTag role={scope.role} />
         </View>
-        <Text className='manage-hint'>导出为 Excel：姓名、活动、岗位、签到签退与时长、积分。导出记入审计日志。</Text>
+        <Text className='manage-hint'>导出为表格文件：姓名、活动、岗位、签到签退与时长、积分。导出记入审计日志。</Text>
         <Field label='导出范围'>
           <Choices
             options={BY}
@@ -111,7 +111,7 @@ function ExportHours({ scope }: { scope: RoleView }) {
         ) : null}
         <View className='pm-field'>
           <Button className='ex-submit' type='primary' block loading={busy} onClick={() => void submit()}>
-            导出 Excel
+            导出表格
           </Button>
         </View>
       </View>

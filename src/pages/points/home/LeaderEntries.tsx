@@ -27,7 +27,7 @@ const ENTRIES: { key: RouteName; title: string; description: string; may: (roles
   {
     key: 'exportHours',
     title: '导出志愿时长',
-    description: '按活动、服务队或时间段导出 Excel',
+    description: '按活动、服务队或时间段导出表格',
     may: communityStaffScope,
   },
   {
