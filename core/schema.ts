@@ -209,7 +209,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   {
     name: 'pointsSettings',
-    purpose: '社区志愿积分规则：每个社区一条（取消时限、缺席限制、签到时段、夜间时段、星级、到期、调整额度），未设置时用默认值',
+    purpose:
+      '社区志愿积分规则：每个社区一条（取消时限、缺席限制、签到时段、夜间时段、星级、到期、调整额度），未设置时用默认值',
     indexes: [],
   },
   // ---- requests (诉求, issue 11) ----
