@@ -213,6 +213,13 @@ it('draws every page in the mode, as every persona, and nothing is wider than th
     ['发布兑换服务', 'manage/points/post-service/index'],
     ['核销兑换券', 'manage/points/verify/index'],
     ['核销对账', 'manage/points/statement/index'],
+    ['积分规则', 'manage/points/rules/index'],
+    ['导出志愿时长', 'manage/points/export/index'],
+    ['新建服务队', 'manage/points/create-team/index'],
+    ['诉求待办', 'manage/requests/inbox/index'],
+    ['巡查台账', 'manage/requests/patrol/index'],
+    ['诉求统计', 'manage/requests/rates/index'],
+    ['诉求设置', 'manage/requests/settings/index'],
     ['本地演示', 'pages/local/personas/index'],
   ]
   // every page of the app (a page added later must be added here too)
