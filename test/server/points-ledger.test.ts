@@ -4,12 +4,17 @@
  * expiry rule is parsed strictly; walletSummary reads what the 积分 tab shows first.
  */
 import { transferId } from '../../core/ids'
-import type { AccountDoc, TransferDoc } from '../../core/model'
+import type { AccountDoc, PointsSettingsDoc, TransferDoc } from '../../core/model'
 import type { Data, TxData } from '../../server/data'
+import { rulesOf } from '../../core/points/settings'
 import { AppError } from '../../server/errors'
 import { expiryRule, postTransfer, walletSummary } from '../../server/points-ledger'
 
-type Store = { accounts: Map<string, AccountDoc>; transfers: Map<string, TransferDoc> }
+type Store = {
+  accounts: Map<string, AccountDoc>
+  transfers: Map<string, TransferDoc>
+  pointsSettings?: Map<string, PointsSettingsDoc>
+}
 
 function memoryTx(store: Store): TxData {
   const col = <T extends { _id: string }>(m: Map<string, T>) => ({
@@ -19,12 +24,16 @@ function memoryTx(store: Store): TxData {
     increment: async () => undefined,
     add: async () => '',
   })
-  return { accounts: col(store.accounts), transfers: col(store.transfers) } as unknown as TxData
+  return {
+    accounts: col(store.accounts),
+    transfers: col(store.transfers),
+    pointsSettings: col(store.pointsSettings ?? new Map()),
+  } as unknown as TxData
 }
 
 /** Runs like data.transaction: the writes land only if the work did not throw. */
 async function inTx<T>(store: Store, work: (tx: TxData) => Promise<T>): Promise<T> {
-  const copy: Store = { accounts: new Map(store.accounts), transfers: new Map(store.transfers) }
+  const copy: Store = { ...store, accounts: new Map(store.accounts), transfers: new Map(store.transfers) }
   const out = await work(memoryTx(copy))
   store.accounts = copy.accounts
   store.transfers = copy.transfers
@@ -89,6 +98,20 @@ describe('postTransfer', () => {
       { expiresAt: new Date('2028-12-31T16:00:00Z'), amount: 10 },
     ])
     expect(store.accounts.get('merchant_m1')?.balance).toBe(0)
+  })
+
+  it("dates the earned lots by the paying community's own expiry rule when its staff set one", async () => {
+    const settings: PointsSettingsDoc = {
+      _id: 'c1',
+      rules: { ...rulesOf(null), expiry: { kind: 'days', days: 90 } },
+      version: 1,
+      updatedAt: at,
+      updatedBy: 'staff',
+      updatedByName: '社区工作者',
+    }
+    const store: Store = { accounts: new Map(), transfers: new Map(), pointsSettings: new Map([['c1', settings]]) }
+    await inTx(store, (tx) => postTransfer(tx, earn(30)))
+    expect(store.accounts.get('person_p1')?.lots).toEqual([{ expiresAt: new Date('2026-06-03T02:00:00Z'), amount: 30 }])
   })
 })
 
