@@ -22,7 +22,9 @@ describe('db:apply brings a real environment to the schema', () => {
     await applySchema(manager, COLLECTIONS, () => {})
     for (const c of COLLECTIONS) {
       expect(calls).toContain(`create ${c.name}`)
-      expect(calls).toContain(`update ${c.name} +[${c.indexes.map((i) => i.name)}] -[]`)
+      // a collection read only by _id (pointsSettings) needs no index call at all
+      if (c.indexes.length) expect(calls).toContain(`update ${c.name} +[${c.indexes.map((i) => i.name)}] -[]`)
+      else expect(calls.filter((x) => x.startsWith(`update ${c.name} `))).toEqual([])
       expect(calls).toContain(`acl ${c.name} ADMINONLY`)
     }
   })

@@ -53,7 +53,17 @@ it('serves the app and the demo community, and keeps the data across a restart w
   const personas = (await (await fetch(first.url + '/local/personas')).json()) as Persona[]
   // every role of the local login is offered (some more than once)
   expect(new Set(personas.map((p) => p.role))).toEqual(
-    new Set(['buildingHead', 'communityStaff', 'gridChief', 'merchant', 'partyLeader', 'resident', 'visitor']),
+    new Set([
+      'buildingHead',
+      'communityStaff',
+      'department',
+      'gridChief',
+      'merchant',
+      'partyLeader',
+      'resident',
+      'streetStaff',
+      'visitor',
+    ]),
   )
   const resident = personas.find((p) => p.role === 'resident') as Persona
   const call = async (url: string) =>
