@@ -40,8 +40,10 @@ export const FRESH_MS = 30_000
 /** One who-am-I call of this session (in flight or answered); a new session (services/session) voids it. */
 interface Asked<T> {
   epoch: number
-  /** When it was asked (Date.now()): the newest answer wins, and 我的 reuses one younger than FRESH_MS. */
+  /** When it was asked (Date.now()): 我的 reuses one younger than FRESH_MS. */
   at: number
+  /** The order it was asked in (askedSoFar): the newest answer wins. Not `at`: two asks in one millisecond tie. */
+  seq: number
   answer: Promise<T>
   settled: boolean
 }
@@ -50,9 +52,12 @@ let me: Asked<MeResult> | null = null
 let home: Asked<HomeResult> | null = null
 /** Waiting for the session's first who-am-I answer (the 通知 badge asks nothing before a screen does). */
 let waiters: (() => void)[] = []
+/** How many who-am-I calls this app has asked (the last one's seq). */
+let asks = 0
+export const askedSoFar = (): number => asks
 
 function remember<T>(answer: Promise<T>, forget: (entry: Asked<T>) => void): Asked<T> {
-  const entry: Asked<T> = { epoch: sessionEpoch(), at: Date.now(), answer, settled: false }
+  const entry: Asked<T> = { epoch: sessionEpoch(), at: Date.now(), seq: ++asks, answer, settled: false }
   answer.then(
     () => {
       entry.settled = true
@@ -94,7 +99,7 @@ const whoOf = ({ unread: _unread, leading: _leading, ...who }: HomeResult): MeRe
 /** The newest who-am-I of this session, grid.me's or grid.home's, or null when none was asked yet. */
 function latestWho(): { at: number; answer: Promise<MeResult> } | null {
   const [m, h] = [current(me), current(home)]
-  if (h && (!m || h.at >= m.at)) return { at: h.at, answer: h.answer.then(whoOf) }
+  if (h && (!m || h.seq > m.seq)) return { at: h.at, answer: h.answer.then(whoOf) }
   return m
 }
 
@@ -107,10 +112,11 @@ export function recentMe(): Promise<MeResult> {
   return who && Date.now() - who.at < FRESH_MS ? who.answer : getMe()
 }
 
-/** grid.home asked after `since` in this session (in flight or answered), for the badge to take its count from. */
-export function homeAskedAfter(since: number): { at: number; answer: Promise<HomeResult> } | null {
+/** grid.home asked after ask number `since` (askedSoFar) in this session (in flight or answered), for the badge
+ * to take its count from. */
+export function homeAskedAfter(since: number): { seq: number; answer: Promise<HomeResult> } | null {
   const h = current(home)
-  return h && h.at > since ? h : null
+  return h && h.seq > since ? h : null
 }
 
 /** Resolves once this session has asked who I am and been answered (at once when it already has). */

@@ -14,7 +14,7 @@ import type { AckResult, NoticeCard, NoticeDetail, NoticesApi, Urgency, VisitMet
 import { NOTICE_TEMPLATE } from '../../core/notices/links'
 import { ERROR_MESSAGES } from '../../core/envelope'
 import { ServiceError } from './errors'
-import { homeAskedAfter, knownMe, mayCall, whoKnown } from './grid'
+import { askedSoFar, homeAskedAfter, knownMe, mayCall, whoKnown } from './grid'
 import { currentPersona, sessionEpoch } from './session'
 import { call } from './transport'
 
@@ -126,7 +126,8 @@ export function reapplyNoticeBadge(): void {
   else if (badge && !badge.shown) void showBadge()
 }
 
-/** When the count the badge shows was asked (Date.now()): a newer 首页 answer (grid.home) replaces it. */
+/** When the count the badge shows was asked (as askedSoFar counts): a 首页 answer (grid.home) asked later
+ * replaces it. */
 let countAskedAt = 0
 
 /** The newest unread count: 首页's when grid.home was asked after the count shown (no call of its own), else
@@ -138,10 +139,10 @@ async function unreadNow(forWhom: string): Promise<number | null> {
   if (badgeFor !== forWhom || viewer() !== forWhom) return null
   const home = homeAskedAfter(countAskedAt)
   if (home) {
-    countAskedAt = home.at
+    countAskedAt = home.seq
     return (await home.answer).unread
   }
-  countAskedAt = Date.now()
+  countAskedAt = askedSoFar()
   return (await mayCall('notices.unreadCount')) ? getUnreadCount() : 0
 }
 
@@ -149,7 +150,7 @@ async function unreadNow(forWhom: string): Promise<number | null> {
 export function takeHomeBadge(): void {
   const home = homeAskedAfter(countAskedAt)
   if (!home || (refreshing && badgeFor === viewer())) return // a refresh under way takes it itself
-  countAskedAt = home.at
+  countAskedAt = home.seq
   badgeFor = viewer()
   void home.answer.then(
     (h) => setNoticeBadge(h.unread),

@@ -65,6 +65,8 @@ test('订阅通知 in h5 is simulated: notices.subscribe with the notices templa
 })
 
 test('the badge follows the persona: its count comes with 首页’s answer, asked again only for another persona', async () => {
+  // every ask in the same millisecond, as on a fast machine: the order of asks, not the clock, says which is newer
+  const now = jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 11, 2, 8))
   choosePersona(persona('o-resident-1'))
   answer({ ...residentMe, unread: 4, leading: null })
   // the badge asks nothing before the first screen learns who the person is; 首页 (grid.home) brings the count
@@ -86,4 +88,5 @@ test('the badge follows the persona: its count comes with 首页’s answer, ask
     { openid: 'o-resident-1', data: { action: 'home' } },
     { openid: 'o-resident-2', data: { action: 'home' } },
   ])
+  now.mockRestore()
 })
