@@ -45,6 +45,9 @@ interface Layout {
 
 export function ChunkedList<T>({ rows, keyOf, children, chunkSize = 10, span = 1, className }: ChunkedListProps<T>) {
   const id = useRef(`chunked-${++lists}`).current
+  // The page the list was drawn on: the query looks there (in h5 an unscoped query looks up the page showing when
+  // it runs, a tick later, and throws when that one is gone or not drawn yet, as after a quick navigation).
+  const page = useRef(Taro.getCurrentInstance().page).current
   const chunks = useMemo(() => {
     const out: T[][] = []
     for (let i = 0; i < rows.length; i += chunkSize) out.push(rows.slice(i, i + chunkSize))
@@ -88,14 +91,15 @@ export function ChunkedList<T>({ rows, keyOf, children, chunkSize = 10, span = 1
       setMeasured((n) => n + 1)
     }
     try {
-      Taro.createSelectorQuery().selectAll(`.${id}`).boundingClientRect().selectViewport().scrollOffset().exec(done)
+      const query = page ? Taro.createSelectorQuery().in(page) : Taro.createSelectorQuery()
+      query.selectAll(`.${id}`).boundingClientRect().selectViewport().scrollOffset().exec(done)
     } catch {
       // no layout to read (a test double without selector queries): every chunk stays drawn
     }
     return () => {
       live = false
     }
-  }, [chunks, anchor, id])
+  }, [chunks, anchor, id, page])
 
   usePageScroll(({ scrollTop }) => {
     const { tops, heights } = layout.current
