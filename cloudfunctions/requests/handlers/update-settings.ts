@@ -10,13 +10,11 @@ import { CATEGORY_LABELS } from '../../../core/contract/requests'
 import { requestSettingsId } from '../../../core/ids'
 import type { RequestSettingsDoc } from '../../../core/model'
 import { settingsIssues } from '../../../core/requests/settings'
-import type { Role } from '../../../core/roles'
-import { isWithin, type Unit } from '../../../core/units'
+import type { Unit } from '../../../core/units'
 import { recordActInTx } from '../../../server/audit'
-import type { Caller } from '../../../server/caller'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
-import { settingsView } from '../settings-view'
+import { HALF_EDITORS, holdsOver, settingsView } from '../settings-view'
 
 type Fields = Omit<RequestSettingsDoc, '_id' | 'level' | 'updatedAt' | 'updatedBy'>
 
@@ -25,15 +23,12 @@ const COMMUNITY_FIELDS = ['disabled', 'limits', 'urgentHours', 'autoCloseDays', 
 const STREET_FIELDS = ['departments', 'holidays', 'workdays'] as const
 
 const HALVES = {
-  community: { level: 'community', role: 'communityStaff', fields: COMMUNITY_FIELDS, wrong: '请选择一个社区' },
-  street: { level: 'street', role: 'streetStaff', fields: STREET_FIELDS, wrong: '请选择一个街道' },
+  community: { level: 'community', fields: COMMUNITY_FIELDS, wrong: '请选择一个社区' },
+  street: { level: 'street', fields: STREET_FIELDS, wrong: '请选择一个街道' },
 } as const satisfies Record<
   'community' | 'street',
-  { level: Unit['level']; role: Role; fields: readonly (keyof Fields)[]; wrong: string }
+  { level: Unit['level']; fields: readonly (keyof Fields)[]; wrong: string }
 >
-
-const holdsOver = (caller: Caller, role: Role, unit: Unit): boolean =>
-  caller.grants.some((g) => g.role === role && isWithin(unit.path, g.path))
 
 const list = (items: readonly string[]): string => (items.length ? items.join('、') : '无')
 
@@ -69,8 +64,9 @@ export const updateSettings: Action<'requests', 'updateSettings'> = {
     if (!actor) throw new AppError('NOT_REGISTERED')
     const half = HALVES[payload.scope]
     if (unit.level !== half.level) throw new AppError('INVALID_PAYLOAD', half.wrong)
-    // the community's half is the community's staff's, the street's the street's (not each other's)
-    if (!holdsOver(caller, half.role, unit)) throw new AppError('FORBIDDEN')
+    // the community's half is the community's staff's, the street's the street's (not each other's); the view's
+    // `editable` says the same, so the settings page offers only this
+    if (!holdsOver(caller, HALF_EDITORS[payload.scope], unit.path)) throw new AppError('FORBIDDEN')
 
     const given = payload as Partial<Record<keyof Fields, unknown>>
     const patch = Object.fromEntries(
