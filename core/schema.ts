@@ -234,12 +234,18 @@ export const COLLECTIONS: CollectionSpec[] = [
       // the timer: open ones past their next deadline; done ones unrated for a week
       { name: 'group_1_nextDueAt_1', keys: { group: 1, nextDueAt: 1 } },
       { name: 'state_1_resolvedAt_1', keys: { state: 1, resolvedAt: 1 } },
+      // a person's own (privacy: their export and deletion)
+      { name: 'reporterId_1', keys: { reporterId: 1 } },
     ],
   },
   {
     name: 'requestEvents',
     purpose: '诉求处理记录：每次流转一条（操作人、时间、说明、照片、原因），只追加、不修改',
-    indexes: [{ name: 'requestId_1_seq_1', keys: { requestId: 1, seq: 1 } }],
+    indexes: [
+      { name: 'requestId_1_seq_1', keys: { requestId: 1, seq: 1 } },
+      // a person's moves (privacy: their export and deletion)
+      { name: 'actorId_1', keys: { actorId: 1 } },
+    ],
   },
   {
     name: 'requestFollowers',

@@ -1,8 +1,8 @@
 /**
  * Deleting a person (privacy.requestDeletion, PIPL Art. 47): their personal data goes, their id stays where the
  * ledger and request history need it. Claims, the audit, subscriptions, the name on the notices they published and
- * on their relays, their volunteering (open sign-ups withdrawn; name off sheets, leaderboards and teams) and their
- * stored files go first and the person last, so a failure part way leaves the caller
+ * on their relays, their volunteering (open sign-ups withdrawn; name off sheets, leaderboards and teams), their name
+ * on requests and their follows of them, and their stored files go first and the person last, so a failure part way leaves the caller
  * registered and able to ask again: each step is idempotent.
  */
 import { claimMove, householdMove, withMember } from '../../core/grid/counters'
@@ -10,6 +10,7 @@ import type { PersonDoc } from '../../core/model'
 import type { Data } from '../../server/data'
 import { moveInTx } from '../../server/data/unit-counters'
 import { deleteFilesOf } from '../../server/uploads'
+import { forgetRequests } from './requests'
 import { forgetVolunteering } from './volunteering'
 
 export async function anonymise(data: Data, person: PersonDoc, name: string): Promise<void> {
@@ -27,6 +28,9 @@ export async function anonymise(data: Data, person: PersonDoc, name: string): Pr
   await data.vouchers.forgetHolder(person._id, name)
   // their open sign-ups are withdrawn, their name leaves sheets, leaderboards and teams (./volunteering.ts)
   await forgetVolunteering(data, person, name)
+  // the requests they reported stay, anonymous; their name leaves those and every move they made; they stop
+  // following, each request's followerCount dropping with it (./requests.ts)
+  await forgetRequests(data, person, name)
   // their photos go with them (the images of their notices and requests, uploads never attached, their exports)
   await deleteFilesOf(data, person._id)
   await leaveCounted(data, person)

@@ -1,6 +1,15 @@
 /** The `privacy` function: a person's own data (export, deletion) and the audit log of unmasked reads. */
 import { z } from 'zod'
-import type { AuditDoc, ClaimDoc, PersonDoc, SignupDoc, TransferDoc, VoucherDoc } from '../model'
+import type {
+  AuditDoc,
+  ClaimDoc,
+  PersonDoc,
+  RequestDoc,
+  RequestEventDoc,
+  SignupDoc,
+  TransferDoc,
+  VoucherDoc,
+} from '../model'
 import type { Unit } from '../units'
 import { unitId } from './fields'
 
@@ -36,6 +45,8 @@ export interface MyData {
   /** Their volunteer points: balance and what expires when, every ledger entry of their account, sign-ups with
    * attendance, hours, vouchers and teams. */
   points: MyPoints
+  /** Their requests (诉求): what they reported, what they follow, every move they made on one. */
+  requests: MyRequests
 }
 
 export interface MyPoints {
@@ -56,6 +67,40 @@ export interface MyPoints {
     minutes: number
     points: number
     joinedAt: string
+  }[]
+}
+
+/** What requests stored about a person (core/privacy/requests.ts `myRequests`), each list newest first. */
+export interface MyRequests {
+  /** Every request they reported: what they told, where, how it stands, and their rating. */
+  reported: {
+    id: string
+    category: RequestDoc['category']
+    description: string
+    place: { kind: RequestDoc['place']['kind']; label: string }
+    anonymous: boolean
+    urgent: boolean
+    state: RequestDoc['state']
+    createdAt: string
+    updatedAt: string
+    resolvedAt: string | null
+    closedAt: string | null
+    rating: RequestDoc['rating'] | null
+    ratingComment: string | null
+    ratedAt: string | null
+  }[]
+  /** The requests they pressed 我也遇到了 on (another's text is not theirs: category and state only). */
+  followed: { id: string; category: RequestDoc['category']; state: RequestDoc['state']; since: string }[]
+  /** Every move they made on a request — as its reporter, a follower, an errand's taker or a handler. */
+  acted: {
+    requestId: string
+    seq: number
+    move: RequestEventDoc['move']
+    role: string
+    label: string
+    at: string
+    note: string | null
+    reason: string | null
   }[]
 }
 

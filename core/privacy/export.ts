@@ -17,6 +17,7 @@ import type {
   VoucherDoc,
 } from '../model'
 import type { Unit } from '../units'
+import { myRequests, noRequests, type RequestFacts } from './requests'
 
 /** A stored document as the client receives it: Date values as ISO text, the platform's `_openid` left out. */
 export function json<T extends object>(doc: T): Json<T> {
@@ -41,6 +42,8 @@ export interface ExportFacts {
   actorNames: ReadonlyMap<string, string>
   exportedAt: Date
   points: PointsFacts
+  /** What requests stored about them (core/privacy/requests.ts); none when absent. */
+  requests?: RequestFacts
 }
 
 /** What volunteering stored about the person (all of it: their own export is not paged). */
@@ -91,7 +94,16 @@ export function myPoints(f: PointsFacts): MyPoints {
 }
 
 /** The export: claims newest first; who saw the data, by the name they have now (else the one they had then). */
-export const myData = ({ person, home, claims, seen, actorNames, exportedAt, points }: ExportFacts): MyData => ({
+export const myData = ({
+  person,
+  home,
+  claims,
+  seen,
+  actorNames,
+  exportedAt,
+  points,
+  requests = noRequests,
+}: ExportFacts): MyData => ({
   exportedAt: exportedAt.toISOString(),
   person: json(withoutOpenid(person)),
   household: home ? { _id: home._id, name: home.name } : null,
@@ -100,4 +112,5 @@ export const myData = ({ person, home, claims, seen, actorNames, exportedAt, poi
     .map((c) => json(withoutOpenid(c))),
   seenBy: seen.map((e) => json({ actorName: actorNames.get(e.actorId) ?? e.actorName, action: e.action, at: e.at })),
   points: myPoints(points),
+  requests: myRequests(requests),
 })

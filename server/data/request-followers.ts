@@ -22,6 +22,11 @@ export interface RequestFollowers {
    * writes itself.
    */
   touch(requestId: string, at: Date): Promise<void>
+  /** Every row of a person, page by page (privacy: their export, their deletion). */
+  allOfPerson(personId: string): Promise<RequestFollowerDoc[]>
+  /** Removes every row of a person id (a deleted person's rows, once they stopped counting:
+   * core/privacy/requests.ts leavingFollower). */
+  removeOfPerson(personId: string): Promise<void>
 }
 
 export function requestFollowers(db: Database): RequestFollowers {
@@ -39,6 +44,10 @@ export function requestFollowers(db: Database): RequestFollowers {
       await col()
         .where({ requestId, requestUpdatedAt: _.lt(at) })
         .update({ data: { requestUpdatedAt: at } })
+    },
+    allOfPerson: (personId) => all<RequestFollowerDoc>(col().where({ personId })),
+    async removeOfPerson(personId) {
+      await col().where({ personId }).remove()
     },
   }
 }

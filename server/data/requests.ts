@@ -4,12 +4,13 @@
  * (core/schema.ts): ownerKey_1_group_1_nextDueAt_1 (the inbox of whoever owns it now), path_1_group_1_updatedAt_-1,
  * path_1_level_1_group_1_updatedAt_-1 and path_1_overdue_1_updatedAt_-1 (everything under a leader's unit),
  * buildingId_1_category_1_group_1_createdAt_-1 and gridId_1_category_1_group_1_createdAt_-1 (duplicate hints),
- * group_1_nextDueAt_1 and state_1_resolvedAt_1 (the sweep timer).
+ * group_1_nextDueAt_1 and state_1_resolvedAt_1 (the sweep timer), reporterId_1 (a person's own: their export and
+ * deletion).
  */
 import type { RequestLevel, StateGroup } from '../../core/contract/requests'
 import type { RequestDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { allIn, first, pathPrefix, rows } from './query'
+import { all, allIn, first, pathPrefix, rows } from './query'
 
 /** What a leader's "everything under my unit" list may be narrowed to. */
 export interface UnderFilter {
@@ -41,6 +42,8 @@ export interface Requests {
   dueBy(now: Date, skip: number, limit: number): Promise<RequestDoc[]>
   /** Done (unrated) requests resolved at or before `before`, oldest first (the sweep's auto-close batch). */
   doneBefore(before: Date, skip: number, limit: number): Promise<RequestDoc[]>
+  /** Every request a person reported, page by page (privacy: their export, their deletion). */
+  allOfReporter(reporterId: string): Promise<RequestDoc[]>
 }
 
 export function requests(db: Database): Requests {
@@ -95,5 +98,6 @@ export function requests(db: Database): Requests {
           .skip(skip)
           .limit(limit),
       ),
+    allOfReporter: (reporterId) => all<RequestDoc>(col().where({ reporterId })),
   }
 }

@@ -313,6 +313,7 @@ describe('我的 → 我的数据', () => {
           },
         ],
       },
+      requests: { reported: [], followed: [], acted: [] },
     }
     answer = (c) => {
       if (c.data.action === 'exportMyData') return ok(mine)

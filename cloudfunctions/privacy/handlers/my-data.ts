@@ -8,16 +8,18 @@ import { myData } from '../../../core/privacy/export'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
 import { anonymise } from '../anonymise'
+import { requestsOf } from '../requests'
 import { volunteeringOf } from '../volunteering'
 
 export const exportMyData: Action<'privacy', 'exportMyData'> = {
   async handle({ caller, data }) {
     const person = caller.person
     if (!person) throw new AppError('NOT_REGISTERED')
-    const [home, claims, points] = await Promise.all([
+    const [home, claims, points, requests] = await Promise.all([
       person.householdId ? data.units.get(person.householdId) : Promise.resolve(null),
       person.openid ? data.claims.of(person.openid) : Promise.resolve([]),
       volunteeringOf(data, person._id),
+      requestsOf(data, person._id),
     ])
     // leaders saw them as a person, and (before they joined) through their claims
     const seen = await data.audit.about(
@@ -25,7 +27,7 @@ export const exportMyData: Action<'privacy', 'exportMyData'> = {
       claims.map((c) => c._id),
     )
     const actorNames = new Map((await data.people.byIds(seen.map((e) => e.actorId))).map((p) => [p._id, p.name]))
-    return myData({ person, home, claims, seen, actorNames, exportedAt: new Date(), points })
+    return myData({ person, home, claims, seen, actorNames, exportedAt: new Date(), points, requests })
   },
 }
 
