@@ -4,9 +4,20 @@
  * followers, reads the next page by cursor, filters by status and level, and opens a row's detail page; a
  * department asks by its street and department. 巡查台账 logs a patrol with a finding turned into a request (time
  * pickers, a refusal in plain words before anything is sent), reads the grid's log again, opens a finding's request;
- * community staff see which grids were patrolled today and open a grid's log. Envelopes shaped by core/contract.
+ * community staff see which grids were patrolled today and open a grid's log. 诉求设置 offers each role exactly the
+ * half its save is accepted for (community staff the categories and limits, street staff the departments and
+ * calendar, as the view's `editable` says) and sends only that half. 诉求统计 shows the five rates and the counts
+ * behind them for the unit and month chosen. Envelopes shaped by core/contract.
  */
-import type { MeResult, PatrolView, PatrolsView, RequestRow, SettingsView } from '../../core/contract'
+import type {
+  MeResult,
+  PatrolView,
+  PatrolsView,
+  RatesView,
+  RequestFigures,
+  RequestRow,
+  SettingsView,
+} from '../../core/contract'
 import { DEFAULT_DEPARTMENTS, REQUEST_CATEGORIES, CATEGORY_LABELS } from '../../core/contract'
 import { ok } from '../../core/envelope'
 import {
@@ -31,6 +42,8 @@ import { chiefMe, staffMe } from './fixtures'
 
 const INBOX = 'manage/requests/inbox/index'
 const PATROL = 'manage/requests/patrol/index'
+const SETTINGS = 'manage/requests/settings/index'
+const RATES = 'manage/requests/rates/index'
 
 const HOUR = 3600_000
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString()
@@ -299,6 +312,176 @@ describe('巡查台账', () => {
     await waitFor(page, '.patrol-row')
     expect(calls('patrols')[1]).toEqual({ unitId: 'g-3', day: calls('patrols')[0].day })
     expect(text(page, '.patrol-log')).toContain('幸福里第三网格 · 巡查记录')
+    page.detach()
+  })
+})
+
+const streetMe: MeResult = {
+  person: { id: 'p-800', name: '钱立', phone: '13800000800' },
+  roles: [{ role: 'streetStaff', unitId: 'st-1', unitName: '和平街道', level: 'street' }],
+  household: null,
+  grid: null,
+}
+
+describe('诉求设置', () => {
+  test('community staff are offered the community’s half only, and save only it', async () => {
+    answer = route({
+      'grid.me': () => ok(staffMe),
+      'requests.settings': () => ok({ ...settings, editable: { community: true, street: false } }),
+      'requests.updateSettings': (p) => ok({ ...settings, urgentHours: p.urgentHours as number }),
+    })
+    const page = await renderPage(SETTINGS)
+    await waitFor(page, '.settings-categories')
+    expect(calls('settings')).toEqual([{ unitId: 'co-1' }])
+    none(page, '.settings-departments')
+    none(page, '.days-card')
+    none(page, '.settings-save-street')
+    expect(text(page, '.settings-other-half')).toBe('职能部门、节假日和调休上班日由街道设置。')
+    expect(count(page, '.category-row')).toBe(REQUEST_CATEGORIES.length)
+    // 企业服务 is off there: its limits are not asked for
+    none(page, '.category-row--enterprise .category-row__respond')
+    await typeInto(page, '.settings-urgent', '3')
+    await tap(page, '.settings-save-community')
+    await eventually(() => expect(calls('updateSettings')).toHaveLength(1))
+    const sent = calls('updateSettings')[0]
+    expect(Object.keys(sent).sort()).toEqual(
+      ['autoCloseDays', 'disabled', 'limits', 'reinspectWeeks', 'scope', 'unitId', 'urgentHours'].sort(),
+    )
+    expect(sent).toMatchObject({ scope: 'community', unitId: 'co-1', disabled: ['enterprise'], urgentHours: 3 })
+    await eventually(() => expect(text(page, '.settings-message')).toBe('已保存'))
+    page.detach()
+  })
+
+  test('street staff are offered the street’s half only, and save only it', async () => {
+    answer = route({
+      'grid.me': () => ok(streetMe),
+      'requests.settings': () => ok({ ...settings, editable: { community: false, street: true } }),
+      'requests.updateSettings': () => ok({ ...settings, editable: { community: false, street: true } }),
+    })
+    const page = await renderPage(SETTINGS)
+    await waitFor(page, '.settings-departments')
+    expect(calls('settings')).toEqual([{ unitId: 'st-1' }])
+    none(page, '.settings-categories')
+    none(page, '.category-row')
+    none(page, '.settings-save-community')
+    expect(texts(page, '.days-card .card__title')).toEqual(['节假日', '调休上班日'])
+    expect(count(page, '.department-row')).toBe(DEFAULT_DEPARTMENTS.length)
+    await typeInto(page, '.department-row__hours', '12')
+    await tap(page, '.settings-save-street')
+    await eventually(() => expect(calls('updateSettings')).toHaveLength(1))
+    const sent = calls('updateSettings')[0]
+    expect(Object.keys(sent).sort()).toEqual(['departments', 'holidays', 'scope', 'unitId', 'workdays'])
+    expect(sent).toMatchObject({ scope: 'street', unitId: 'st-1', holidays: [], workdays: [] })
+    expect((sent.departments as { reportInHours: number }[])[0].reportInHours).toBe(12)
+    await eventually(() => expect(text(page, '.settings-message')).toBe('已保存'))
+    page.detach()
+  })
+
+  test('a half the server does not let the role edit is not offered', async () => {
+    answer = route({
+      'grid.me': () => ok(streetMe),
+      'requests.settings': () => ok(settings),
+    })
+    const page = await renderPage(SETTINGS)
+    await waitFor(page, '.settings-readonly')
+    expect(text(page, '.settings-readonly')).toBe('和平街道的诉求设置不由您修改。')
+    none(page, '.settings-departments')
+    none(page, '.settings-categories')
+    page.detach()
+  })
+})
+
+const figures = (over: Partial<RequestFigures>): RequestFigures => ({
+  reported: 0,
+  responseDue: 0,
+  respondedOnTime: 0,
+  resolved: 0,
+  resolvedOnTime: 0,
+  ended: 0,
+  openOverdue: 0,
+  rated: 0,
+  satisfied: 0,
+  basic: 0,
+  unsatisfied: 0,
+  reopened: 0,
+  escalated: 0,
+  struckOff: 0,
+  ...over,
+})
+
+describe('诉求统计', () => {
+  const chiefAndStaff: MeResult = { ...chiefMe, roles: [...chiefMe.roles, ...staffMe.roles] }
+  const month = (p: Record<string, unknown>) => p.month as string
+  const view = (p: Record<string, unknown>): RatesView => {
+    thisMonth ||= month(p)
+    const grid = p.unitId === 'g-3'
+    const f = grid
+      ? figures({ reported: 12, responseDue: 10, respondedOnTime: 9, resolved: 6, resolvedOnTime: 5, ended: 7 })
+      : figures({ reported: 40, responseDue: 40, respondedOnTime: 38, resolved: 30, resolvedOnTime: 27, ended: 32 })
+    const all = {
+      ...f,
+      openOverdue: grid ? 1 : 2,
+      rated: grid ? 4 : 20,
+      satisfied: grid ? 2 : 15,
+      basic: grid ? 1 : 3,
+      unsatisfied: grid ? 1 : 2,
+      reopened: grid ? 1 : 3,
+      escalated: grid ? 2 : 5,
+      struckOff: 1,
+    }
+    const ratio = (a: number, b: number) => (b ? a / b : null)
+    return {
+      scope: { unitId: p.unitId as string, departmentId: null, name: grid ? '幸福里第三网格' : '幸福里社区' },
+      month: month(p),
+      figures: all,
+      rates: {
+        response: ratio(all.respondedOnTime, all.responseDue),
+        resolution: ratio(all.resolved, all.ended + all.openOverdue),
+        satisfaction: ratio(all.satisfied + all.basic, all.rated),
+        onTime: ratio(all.resolvedOnTime, all.ended + all.openOverdue),
+        // the month before has nothing resolved to count reopenings of
+        reopen: month(p) === thisMonth ? ratio(all.reopened, all.resolved) : null,
+      },
+    }
+  }
+  let thisMonth = ''
+
+  test('the five rates and the counts behind them, for the unit and month chosen', async () => {
+    answer = route({ 'grid.me': () => ok(chiefAndStaff), 'requests.rates': (p) => ok(view(p)) })
+    const page = await renderPage(RATES)
+    await waitFor(page, '.rates-card')
+    const [first] = calls('rates')
+    expect(first).toEqual({ unitId: 'g-3', month: expect.stringMatching(/^\d{4}-\d\d$/) })
+    expect(text(page, '.rates-title')).toBe('幸福里第三网格')
+    expect(text(page, '.rates-reported')).toBe('共反映 12 件')
+    const values = () => texts(page, '.rate__value')
+    const counts = () => texts(page, '.rate__count')
+    expect(texts(page, '.rate__name')).toEqual(['响应率', '解决率', '满意率', '按时办结率', '重办率'])
+    // 9/10, 6/(7+1), 3/4, 5/(7+1), 1/6
+    expect(values()).toEqual(['90%', '75%', '75%', '62.5%', '16.7%'])
+    expect(counts()).toEqual([
+      '按时响应 / 应响应：9/10',
+      '已解决 / 已结束与超时未办：6/8',
+      '满意与基本满意 / 已评价：3/4',
+      '按时办结 / 已结束与超时未办：5/8',
+      '重新办理 / 已解决：1/6',
+    ])
+    expect(text(page, '.rates-summary')).toContain('未按时处理 1 件')
+
+    // up a level: the community the same person staffs
+    await tap(page, '.rq-scope', 1)
+    await eventually(() => expect(text(page, '.rates-reported')).toBe('共反映 40 件'))
+    expect(calls('rates')[1]).toEqual({ unitId: 'co-1', month: first.month })
+    expect(text(page, '.rates-title')).toBe('幸福里社区')
+    // 38/40, 30/34, 18/20, 27/34, 3/30
+    expect(values()).toEqual(['95%', '88.2%', '90%', '79.4%', '10%'])
+
+    // the month before: asked for by month; a rate with nothing to count says so instead of 0%
+    await tap(page, '.rates-month', 1)
+    await eventually(() => expect(calls('rates')).toHaveLength(3))
+    expect(calls('rates')[2]).toEqual({ unitId: 'co-1', month: expect.not.stringMatching(first.month as string) })
+    await eventually(() => expect(text(page, '.rate--reopen .rate__value')).toBe('暂无'))
+    expect(text(page, '.rate--reopen .rate__count')).toContain('还没有可计算的诉求')
     page.detach()
   })
 })

@@ -91,6 +91,20 @@ export function beijingToday(now: Date = new Date()): string {
   return `${b.getUTCFullYear()}-${pad(b.getUTCMonth() + 1)}-${pad(b.getUTCDate())}`
 }
 
+/** A moment's Beijing clock time, HH:MM: patrols are kept by Beijing day, so their times read in Beijing too
+ * (a phone set to another zone would otherwise show a morning patrol of 今天 at 22:30). */
+export function beijingClock(at: Date): string {
+  const b = new Date(at.getTime() + BEIJING_MS)
+  return `${pad(b.getUTCHours())}:${pad(b.getUTCMinutes())}`
+}
+
+/** Today in Beijing at HH:MM, Beijing time. */
+export function beijingTodayAt(hhmm: string, now: Date = new Date()): Date {
+  const [y, m, d] = beijingToday(now).split('-').map(Number)
+  const [h, min] = hhmm.split(':').map(Number)
+  return new Date(Date.UTC(y, m - 1, d, h, min) - BEIJING_MS)
+}
+
 /** This month and the `count - 1` before, YYYY-MM, in Beijing time. */
 export function recentMonths(now: Date = new Date(), count = 6): string[] {
   const b = new Date(now.getTime() + BEIJING_MS)

@@ -25,7 +25,7 @@ import { Button, Input, Switch } from '../../ui'
 import { LeaderGate } from '../../components/LeaderGate'
 import { PagedList } from '../../components/PagedList'
 import { ScopeChips } from '../ScopeChips'
-import { beijingToday, patrolScopes, type RequestScope } from '../scope'
+import { beijingClock, beijingToday, beijingTodayAt, patrolScopes, type RequestScope } from '../scope'
 import { useCursorList } from '../use-cursor'
 import '../../manage.css'
 import '../requests-manage.css'
@@ -68,13 +68,10 @@ interface FindingDraft {
   asRequest: boolean
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0')
-const hhmm = (d: Date): string => `${pad(d.getHours())}:${pad(d.getMinutes())}`
-/** Today at HH:MM, device time. */
-function todayAt(text: string): Date {
-  const [h, m] = text.split(':').map(Number)
-  const now = new Date()
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate(), h, m)
+/** The patrol's default start: an hour ago, but not before today began (Beijing), so it stays before the end. */
+const defaultStart = (): string => {
+  const start = new Date(Math.max(Date.now() - 3600_000, beijingTodayAt('00:00').getTime()))
+  return beijingClock(start)
 }
 
 let findingSeq = 0
@@ -90,8 +87,8 @@ const blankFinding = (category: RequestCategory): FindingDraft => ({
 function PatrolForm({ gridId, gridName, onLogged }: { gridId: string; gridName: string; onLogged: () => void }) {
   const [categories, setCategories] = useState<RequestCategory[]>([...REQUEST_CATEGORIES])
   const [route, setRoute] = useState('')
-  const [start, setStart] = useState(() => hhmm(new Date(Date.now() - 3600_000)))
-  const [end, setEnd] = useState(() => hhmm(new Date()))
+  const [start, setStart] = useState(defaultStart)
+  const [end, setEnd] = useState(() => beijingClock(new Date()))
   const [findings, setFindings] = useState<FindingDraft[]>([])
   const [busy, setBusy] = useState(false)
   const [uploading, setUploading] = useState<number | null>(null)
@@ -139,8 +136,8 @@ function PatrolForm({ gridId, gridName, onLogged }: { gridId: string; gridName: 
   /** The payload, or the first thing to fix (in plain words). */
   function draft(): Parameters<typeof logPatrol>[0] | string {
     if (!route.trim()) return '请填写巡查路线'
-    const startedAt = todayAt(start)
-    const endedAt = todayAt(end)
+    const startedAt = beijingTodayAt(start)
+    const endedAt = beijingTodayAt(end)
     if (endedAt <= startedAt) return '结束时间要晚于开始时间'
     if (endedAt.getTime() > Date.now() + 60_000) return '结束时间不能晚于现在'
     const blank = findings.findIndex((f) => !f.description.trim())
@@ -319,7 +316,7 @@ function PatrolForm({ gridId, gridName, onLogged }: { gridId: string; gridName: 
 // ---- a grid's log ----
 
 const patrolKey = (p: PatrolView): string => p.id
-const clock = (iso: string): string => hhmm(new Date(iso))
+const clock = (iso: string): string => beijingClock(new Date(iso))
 function dayText(day: string): string {
   if (day === beijingToday()) return '今天'
   return `${Number(day.slice(5, 7))}月${Number(day.slice(8))}日`

@@ -128,6 +128,7 @@ function RatesCard({ view }: { view: RatesView }) {
               </View>
               <Text className='rate__count'>
                 {words}：{top}/{bottom}
+                {rate === null ? '，还没有可计算的诉求' : ''}
               </Text>
             </View>
           )
@@ -136,7 +137,7 @@ function RatesCard({ view }: { view: RatesView }) {
       <View className='card'>
         <View className='rates-summary'>
           <Text>未按时处理 {f.openOverdue} 件</Text>
-          <Text>上报 {f.escalated} 件</Text>
+          <Text>上报上级 {f.escalated} 件</Text>
           <Text>不满意 {f.unsatisfied} 件</Text>
           <Text>回头看销项 {f.struckOff} 件</Text>
         </View>

@@ -44,13 +44,26 @@ function Settings({ scopes }: { scopes: RequestScope[] }) {
       <ScopeChips scopes={scopes} value={scope} onChange={setScope} />
       {state.status === 'loading' ? <LoadingState /> : null}
       {state.status === 'error' ? <ErrorState error={state.error} onRetry={() => void reload()} /> : null}
-      {state.status === 'ok' ? (
-        scope.role === 'communityStaff' ? (
-          <CommunityForm key={scope.key} unitId={scope.unitId} name={scope.name} settings={state.data} />
-        ) : (
-          <StreetForm key={scope.key} unitId={scope.unitId} name={scope.name} settings={state.data} />
-        )
-      ) : null}
+      {state.status === 'ok' ? <Half scope={scope} settings={state.data} /> : null}
+    </View>
+  )
+}
+
+/**
+ * The half the scope's role may save, as the server says (`editable`, the rule requests.updateSettings refuses
+ * by): community staff their community's categories and limits, street staff their street's departments and
+ * calendar; never the other's.
+ */
+function Half({ scope, settings }: { scope: RequestScope; settings: SettingsView }) {
+  if (scope.role === 'communityStaff' && settings.editable.community) {
+    return <CommunityForm key={scope.key} unitId={scope.unitId} name={scope.name} settings={settings} />
+  }
+  if (scope.role === 'streetStaff' && settings.editable.street) {
+    return <StreetForm key={scope.key} unitId={scope.unitId} name={scope.name} settings={settings} />
+  }
+  return (
+    <View className='card'>
+      <Text className='manage-hint settings-readonly'>{scope.name}的诉求设置不由您修改。</Text>
     </View>
   )
 }
@@ -170,6 +183,7 @@ function CommunityForm({ unitId, name, settings }: { unitId: string; name: strin
           <Text className='card__hint'>{name}</Text>
         </View>
         <Text className='manage-hint'>响应：联系到居民或到达现场；办结：问题处理完毕。时限以小时计。</Text>
+        <Text className='manage-hint settings-other-half'>职能部门、节假日和调休上班日由街道设置。</Text>
         {cats.map((c) => (
           <View key={c.id} className={`setting-row category-row category-row--${c.id}`}>
             <View className='setting-row__head'>
@@ -306,6 +320,7 @@ function StreetForm({ unitId, name, settings }: { unitId: string; name: string; 
           <Text className='card__hint'>{name}</Text>
         </View>
         <Text className='manage-hint'>街道吹哨派单给这些部门；部门须在报到时限内报到。</Text>
+        <Text className='manage-hint settings-other-half'>诉求类别和办理时限由各社区设置。</Text>
         {departments.map((d) => (
           <View key={d.id} className='setting-row department-row'>
             <View className='setting-pair'>
