@@ -1,0 +1,31 @@
+/**
+ * The `duty` function (卡口值守, issue 12): checkpoints and their shifts, seats taken and given up (capacity and
+ * overlap decided in one transaction with the person's duty document), check-in and check-out with the rotating
+ * code, handover notes, the leaders' roster and warnings, and points for confirmed hours.
+ */
+import { createMain, wxPlatform, type Handlers } from '../../server/router'
+import { addShifts, checkpoints, createCheckpoint, updateSettings } from './handlers/checkpoints'
+import { checkCode, checkIn, checkOut, confirmShift, handover } from './handlers/on-duty'
+import { assign, cancel, signUp } from './handlers/seats'
+import { myShifts, roster, shift, warnings } from './handlers/views'
+
+const handlers: Handlers<'duty'> = {
+  createCheckpoint,
+  checkpoints,
+  addShifts,
+  roster,
+  signUp,
+  assign,
+  cancel,
+  myShifts,
+  shift,
+  checkCode,
+  checkIn,
+  checkOut,
+  handover,
+  warnings,
+  confirmShift,
+  updateSettings,
+}
+
+export const main = createMain('duty', handlers, wxPlatform)
