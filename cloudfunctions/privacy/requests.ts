@@ -50,14 +50,23 @@ export async function forgetRequests(data: Data, person: PersonDoc, name: string
   }
 
   const leaving = leavingFollower(person._id)
-  for (const row of await data.requestFollowers.allOfPerson(person._id)) {
-    await data.transaction(async (tx) => {
-      const fresh = await tx.requestFollowers.get(row._id)
-      if (fresh?.personId !== person._id) return
-      const r = await tx.requests.get(fresh.requestId)
-      if (r) await tx.requests.update(r._id, { followerCount: Math.max(0, r.followerCount - 1) })
-      await tx.requestFollowers.update(row._id, { personId: leaving })
-    })
+  // a merge running meanwhile may have made them a follower of its survivor after the first read: read again
+  for (let round = 0; round < FOLLOW_ROUNDS; round++) {
+    const rows = await data.requestFollowers.allOfPerson(person._id)
+    for (const row of rows) {
+      await data.transaction(async (tx) => {
+        const fresh = await tx.requestFollowers.get(row._id)
+        if (fresh?.personId !== person._id) return
+        const r = await tx.requests.get(fresh.requestId)
+        if (r) await tx.requests.update(r._id, { followerCount: Math.max(0, r.followerCount - 1) })
+        await tx.requestFollowers.update(row._id, { personId: leaving })
+      })
+    }
+    // the rows marked now, and any a deletion cut off before this step left marked
+    await data.requestFollowers.removeOfPerson(leaving)
+    if (!rows.length) break
   }
-  await data.requestFollowers.removeOfPerson(leaving)
 }
+
+/** Reads of their follower rows at most (one finds them all unless a merge races the deletion). */
+const FOLLOW_ROUNDS = 3
