@@ -86,6 +86,20 @@ export const ERROR_MESSAGES = {
   REQUEST_REINSPECT_DATE_INVALID: '回头看的日期应在今天之后、一年之内',
   REQUEST_SETTINGS_INVALID: '诉求设置有误，请检查后再保存',
   PATROL_TIMES_INVALID: '巡查时间不对，请检查开始和结束时间',
+  // checkpoints and duty shifts
+  DUTY_UNIT_LEVEL: '卡口只能设在网格或社区',
+  DUTY_TEMPLATE_INVALID: '班次设置有误：同一天的班次不能重叠，一次最多 31 天、每天 6 个班次',
+  DUTY_NOT_IN_COMMUNITY: '只有本社区的居民可以参加这个卡口的值守',
+  DUTY_SHIFT_FULL: '这个班次已经满员，请选择其他班次',
+  DUTY_OVERLAP: '这个时段你已经有其他值守班次，同一时间只能在一个班次',
+  DUTY_SHIFT_STARTED: '班次已经开始或已确认，不能再报名或取消',
+  DUTY_HOLDS_FULL: '你报名的班次太多了，请先完成或取消一些再报名',
+  DUTY_NOT_SIGNED_UP: '你没有报名这个班次',
+  DUTY_ALREADY_IN: '已经签到，不能取消',
+  DUTY_NO_OPEN_SHIFT: '现在没有你可以签到或签退的班次，请在班次开始前后半小时内签到、结束前后签退',
+  DUTY_CODE_WRONG: '签到码不对或已过期，请看卡口负责人手机上或卡口张贴的最新码',
+  DUTY_NOT_CHECKED_IN: '你还没有在这个班次签到，不能写交接班记录',
+  DUTY_NOT_ENDED: '班次还没结束，结束后才能确认时长',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -91,3 +91,24 @@ export const patrolDayId = (gridId: string, day: string): string => `${gridId}_$
 
 /** transfers: the points an errand's taker earns when the reporter rates it done, posted once per request. */
 export const errandEarnId = (requestId: string): string => transferId('earn', `errand_${requestId}`)
+
+// ---- checkpoints and duty shifts (issue 12) ----
+
+/** checkpoints: named by its creator and the moment (ms) it was made; a client-free id that never repeats. */
+export const checkpointId = (personId: string, at: Date): string => `cp_${personId}_${at.getTime().toString(36)}`
+
+/** shifts: one per checkpoint and start minute (a template applied twice writes nothing new). */
+export const shiftId = (checkpointId: string, startAt: Date): string =>
+  `${checkpointId}_${Math.floor(startAt.getTime() / 60_000).toString(36)}`
+
+/** shiftSignups: one seat per person per shift; a racing twin of a sign-up collides on it. */
+export const shiftSignupId = (shiftId: string, personId: string): string => `${shiftId}_${personId}`
+
+/** The earn transfer of a confirmed shift sign-up: paid once, whatever retries. */
+export const dutyEarnId = (signupId: string): string => transferId('earn', `duty_${signupId}`)
+
+/** dutyPeople: a person's duty document. */
+export const dutyPersonId = (personId: string): string => personId
+
+/** dutySettings: a community's. */
+export const dutySettingsId = (communityId: string): string => communityId

@@ -790,3 +790,77 @@ export interface PatrolDayDoc {
   lastBy: string
   at: Date
 }
+
+// ---- checkpoints and duty shifts (卡口值守, issue 12) ----
+
+/** A checkpoint (卡口) at a grid's or community's gate; `secret` makes its rotating check-in codes. */
+export interface CheckpointDoc {
+  _id: string
+  name: string
+  place: string
+  unitId: string
+  unitPath: string
+  communityId: string
+  emergencyId: string | null
+  secret: string
+  createdBy: string
+  createdByName: string
+  createdAt: Date
+}
+
+/** One duty shift of a checkpoint: core/ids.ts shiftId(checkpointId, startAt). `filled` and `free` move only in the
+ * transaction that seats or unseats someone (with the person's dutyPeople document). */
+export interface ShiftDoc {
+  _id: string
+  checkpointId: string
+  unitPath: string
+  communityId: string
+  startAt: Date
+  endAt: Date
+  capacity: number
+  filled: number
+  /** capacity − filled: what the uncovered-shift query reads */
+  free: number
+  handover: { note: string; by: string; byName: string; at: Date } | null
+  confirmedAt: Date | null
+  createdAt: Date
+}
+
+/** A person's seat on a shift: core/ids.ts shiftSignupId(shiftId, personId); cancelled and taken again in place. */
+export interface ShiftSignupDoc {
+  _id: string
+  shiftId: string
+  checkpointId: string
+  unitPath: string
+  communityId: string
+  personId: string
+  name: string
+  startAt: Date
+  endAt: Date
+  status: 'active' | 'cancelled' | 'earned' | 'absent'
+  /** the leader who put them there, or null when they signed up themselves */
+  assignedBy: string | null
+  checkInAt?: Date
+  checkOutAt?: Date
+  minutes?: number
+  points?: number
+  earnedAt?: Date
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** A person's duty document (_id = personId): the shifts they hold, read and rewritten by every seat change so that
+ * two overlapping seats can never both be taken (core/duty/seats.ts). */
+export interface DutyPersonDoc {
+  _id: string
+  holds: { shiftId: string; startAt: Date; endAt: Date }[]
+  updatedAt: Date
+}
+
+/** A community's duty settings (_id = communityId). */
+export interface DutySettingsDoc {
+  _id: string
+  pointsPerHour: number
+  updatedBy: string
+  updatedAt: Date
+}

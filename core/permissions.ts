@@ -47,6 +47,10 @@ export const REQUEST_HANDLERS: readonly Role[] = [...LEADER_ROLES, 'department']
 /** Who logs a grid's patrol (巡查台账): the grid chief and the grid's party leader, or the community over it. */
 export const PATROLLERS: readonly Role[] = ['gridChief', 'partyLeader', 'communityStaff']
 
+/** Who sets up checkpoints and their shifts, assigns people, shows the check-in code and confirms hours (卡口值守):
+ * the grid's chief and party leader over their grid, community and street staff over theirs. */
+export const DUTY_KEEPERS: readonly Role[] = ['partyLeader', 'gridChief', 'communityStaff', 'streetStaff']
+
 export const PERMISSIONS: Record<ActionKey, Permission> = {
   'grid.me': { who: 'anyone', readsGroup: true },
   'grid.home': { who: 'anyone', readsGroup: true },
@@ -175,6 +179,27 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   'requests.patrols': { who: LEADER_ROLES, target: 'unit' },
   // one's own acceptance of the request message (a department's or the street's staff need not live in the area)
   'requests.subscribe': { who: 'registered' },
+  // checkpoints and duty shifts (卡口值守, issue 12, E2). The target of a keeper's action is the checkpoint's unit
+  // (looked up from the checkpoint or shift). Residents are scoped by their home: checkpoints, roster, signUp, shift,
+  // checkIn/checkOut and handover are 'registered' and the handler checks the caller lives in the checkpoint's
+  // community, holds the seat, or leads over it.
+  'duty.createCheckpoint': { who: DUTY_KEEPERS, target: 'unit' },
+  'duty.checkpoints': { who: 'registered' },
+  'duty.addShifts': { who: DUTY_KEEPERS, target: 'unit' },
+  'duty.roster': { who: 'registered' },
+  'duty.signUp': { who: 'registered' },
+  'duty.assign': { who: DUTY_KEEPERS, target: 'unit' },
+  // one's own seat, or a keeper over the checkpoint: the handler checks
+  'duty.cancel': { who: 'registered' },
+  'duty.myShifts': { who: 'registered' },
+  'duty.shift': { who: 'registered' },
+  'duty.checkCode': { who: DUTY_KEEPERS, target: 'unit' },
+  'duty.checkIn': { who: 'registered' },
+  'duty.checkOut': { who: 'registered' },
+  'duty.handover': { who: 'registered' },
+  'duty.warnings': { who: DUTY_KEEPERS, target: 'unit' },
+  'duty.confirmShift': { who: DUTY_KEEPERS, target: 'unit' },
+  'duty.updateSettings': { who: STAFF_ROLES, target: 'unit' },
 }
 
 /** A grant together with the path of the unit it is held over. */

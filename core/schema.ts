@@ -278,4 +278,39 @@ export const COLLECTIONS: CollectionSpec[] = [
     purpose: '巡查日标记：每个网格每天一条，社区按网格编号读出某天巡查了哪些网格',
     indexes: [],
   },
+  // ---- checkpoints and duty shifts (issue 12) ----
+  {
+    name: 'checkpoints',
+    purpose: '卡口：小区或村口的值守点，属于网格或社区，可关联一次应急状态',
+    indexes: [{ name: 'unitPath_1_createdAt_-1', keys: { unitPath: 1, createdAt: -1 } }],
+  },
+  {
+    name: 'shifts',
+    purpose: '值守班次：卡口的一个时段，带人数上限、已报名人数与交接班记录',
+    indexes: [
+      { name: 'checkpointId_1_startAt_1', keys: { checkpointId: 1, startAt: 1 } },
+      { name: 'checkpointId_1_endAt_1', keys: { checkpointId: 1, endAt: 1 } },
+      { name: 'unitPath_1_free_1_startAt_1', keys: { unitPath: 1, free: 1, startAt: 1 } },
+    ],
+  },
+  {
+    name: 'shiftSignups',
+    purpose: '值守报名：每人每班次一条，带签到签退、时长与所得积分',
+    indexes: [
+      { name: 'shiftId_1', keys: { shiftId: 1 } },
+      { name: 'personId_1_endAt_-1', keys: { personId: 1, endAt: -1 } },
+      { name: 'checkpointId_1_personId_1_status_1', keys: { checkpointId: 1, personId: 1, status: 1 } },
+      { name: 'unitPath_1_status_1_startAt_1', keys: { unitPath: 1, status: 1, startAt: 1 } },
+    ],
+  },
+  {
+    name: 'dutyPeople',
+    purpose: '个人值守记录：每人一条，记着所占的班次，保证一个人不会同时在两个重叠的班次',
+    indexes: [],
+  },
+  {
+    name: 'dutySettings',
+    purpose: '值守设置：每个社区一条，值守每小时所得积分',
+    indexes: [],
+  },
 ]

@@ -12,6 +12,7 @@ import { orgPayloads, type OrgApi } from './org'
 import { pointsPayloads, type PointsApi } from './points'
 import { privacyPayloads, type PrivacyApi } from './privacy'
 import { requestsPayloads, type RequestsApi } from './requests'
+import { dutyPayloads, type DutyApi } from './duty'
 
 export * from './files'
 export * from './grid'
@@ -21,6 +22,7 @@ export * from './org'
 export * from './points'
 export * from './privacy'
 export * from './requests'
+export * from './duty'
 
 export const PAYLOADS = {
   grid: gridPayloads,
@@ -31,6 +33,7 @@ export const PAYLOADS = {
   files: filesPayloads,
   points: pointsPayloads,
   requests: requestsPayloads,
+  duty: dutyPayloads,
 } as const
 
 export interface Api {
@@ -42,6 +45,7 @@ export interface Api {
   files: FilesApi
   points: PointsApi
   requests: RequestsApi
+  duty: DutyApi
 }
 
 export type FunctionName = keyof Api

@@ -20,8 +20,9 @@ export interface AccountRef {
 
 export const TRANSFER_KINDS = ['earn', 'grant', 'deduct', 'redeem', 'refund', 'expire'] as const
 export type TransferKind = (typeof TRANSFER_KINDS)[number]
-/** what a transfer is about; 'errand': a request (诉求) of the errand category whose taker earned its points */
-export const TRANSFER_REF_KINDS = ['signup', 'voucher', 'adjustment', 'expiry', 'errand'] as const
+/** what a transfer is about; 'errand': a request (诉求) of the errand category whose taker earned its points; 'duty':
+ * a checkpoint shift sign-up (卡口值守) confirmed */
+export const TRANSFER_REF_KINDS = ['signup', 'voucher', 'adjustment', 'expiry', 'errand', 'duty'] as const
 export type TransferRefKind = (typeof TRANSFER_REF_KINDS)[number]
 
 /** What the caller asks the ledger to post (server/points-ledger.ts postTransfer). */

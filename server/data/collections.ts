@@ -34,6 +34,11 @@ import type {
   UploadDoc,
   VolunteerDoc,
   VoucherDoc,
+  CheckpointDoc,
+  ShiftDoc,
+  ShiftSignupDoc,
+  DutyPersonDoc,
+  DutySettingsDoc,
 } from '../../core/model'
 import type { StoredUnit } from '../../core/units'
 
@@ -73,6 +78,11 @@ export interface Documents {
   patrolDays: PatrolDayDoc
   activityMessages: ActivityMessagesDoc
   pointsSettings: PointsSettingsDoc
+  checkpoints: CheckpointDoc
+  shifts: ShiftDoc
+  shiftSignups: ShiftSignupDoc
+  dutyPeople: DutyPersonDoc
+  dutySettings: DutySettingsDoc
 }
 
 export type CollectionName = keyof Documents
@@ -114,4 +124,9 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'patrolDays',
   'activityMessages',
   'pointsSettings',
+  'checkpoints',
+  'shifts',
+  'shiftSignups',
+  'dutyPeople',
+  'dutySettings',
 ]

@@ -45,6 +45,11 @@ import { units, type Units } from './units'
 import { volunteers, type Volunteers } from './volunteers'
 import { vouchers, type Vouchers } from './vouchers'
 import { uploads, type Uploads } from './uploads'
+import { checkpoints, type Checkpoints } from './checkpoints'
+import { dutyPeople, type DutyPeople } from './duty-people'
+import { dutySettings, type DutySettings } from './duty-settings'
+import { shiftSignups, type ShiftSignups } from './shift-signups'
+import { shifts, type Shifts } from './shifts'
 
 export type { TxData } from './tx'
 
@@ -83,6 +88,11 @@ export interface Data {
   patrolDays: PatrolDays
   activityMessages: ActivityMessages
   pointsSettings: PointsSettings
+  checkpoints: Checkpoints
+  shifts: Shifts
+  shiftSignups: ShiftSignups
+  dutyPeople: DutyPeople
+  dutySettings: DutySettings
   /**
    * `work` in one transaction, retried on conflict with jittered backoff (server/transaction.ts): `work` must be
    * safe to run again, re-reading inside the transaction what it decides on. `precheck`, when given, runs before
@@ -129,6 +139,11 @@ export function createData(db: Database): Data {
     patrolDays: patrolDays(db),
     activityMessages: activityMessages(db),
     pointsSettings: pointsSettings(db),
+    checkpoints: checkpoints(db),
+    shifts: shifts(db),
+    shiftSignups: shiftSignups(db),
+    dutyPeople: dutyPeople(db),
+    dutySettings: dutySettings(db),
     transaction<T>(work: (tx: TxData) => Promise<T>, precheck?: () => Promise<T | null>): Promise<T> {
       if (!precheck) return runTransaction(db, (tx) => work(inTx(tx)))
       return withRetry(async () => {

@@ -232,6 +232,27 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
   }),
   'requests.patrols': (u) => ({ unitId: u, day: '2026-01-05' }),
   'requests.subscribe': () => ({}),
+  'duty.createCheckpoint': (u) => ({ unitId: u, name: '矩阵测试卡口' }),
+  'duty.checkpoints': (u) => ({ unitId: u }),
+  'duty.addShifts': () => ({
+    checkpointId: 'no-such-checkpoint',
+    fromDay: '2026-01-05',
+    toDay: '2026-01-05',
+    template: [{ startHour: 8, hours: 8, capacity: 2 }],
+  }),
+  'duty.roster': () => ({ checkpointId: 'no-such-checkpoint', day: '2026-01-05' }),
+  'duty.signUp': () => ({ shiftId: 'no-such-shift' }),
+  'duty.assign': () => ({ shiftId: 'no-such-shift', personId: 'no-such-person' }),
+  'duty.cancel': () => ({ signupId: 'no-such-signup' }),
+  'duty.myShifts': () => ({}),
+  'duty.shift': () => ({ shiftId: 'no-such-shift' }),
+  'duty.checkCode': () => ({ checkpointId: 'no-such-checkpoint', kind: 'in' }),
+  'duty.checkIn': () => ({ checkpointId: 'no-such-checkpoint', code: '000000' }),
+  'duty.checkOut': () => ({ checkpointId: 'no-such-checkpoint', code: '000000' }),
+  'duty.handover': () => ({ shiftId: 'no-such-shift', note: '矩阵测试交接' }),
+  'duty.warnings': (u) => ({ unitId: u }),
+  'duty.confirmShift': () => ({ shiftId: 'no-such-shift' }),
+  'duty.updateSettings': (u) => ({ communityId: u, pointsPerHour: 10 }),
 }
 
 function expectedAllowed(action: ActionKey, caller: Caller): boolean {
