@@ -86,6 +86,18 @@ export const ERROR_MESSAGES = {
   REQUEST_REINSPECT_DATE_INVALID: '回头看的日期应在今天之后、一年之内',
   REQUEST_SETTINGS_INVALID: '诉求设置有误，请检查后再保存',
   PATROL_TIMES_INVALID: '巡查时间不对，请检查开始和结束时间',
+  // testing rounds (错时采样)
+  TESTING_SCOPE_INVALID: '采样只能按社区或网格安排',
+  TESTING_WORKER_INVALID: '采样点的工作人员须是本社区或本网格的人员',
+  TESTING_BUILDING_INVALID: '这栋楼不在这次采样的范围内',
+  TESTING_SITE_INVALID: '没有这个采样点，请从列表中选择',
+  TESTING_PLAN_INVALID: '时段安排不对：所有时段须在当天之内',
+  TESTING_PLANNED: '这栋楼已经按另一种安排排好时段，不能再改',
+  TESTING_SLOT_FULL: '这个时段已经约满，请选择其他时段',
+  TESTING_ALREADY_DONE: '这一户已经采样完成，不用再换时段',
+  TESTING_NOT_BOOKED: '你家还没有排到这次采样的时段',
+  TESTING_NOT_WORKER: '只有这个采样点的工作人员可以进行这项操作',
+  TESTING_CODE_INVALID: '采样码不对，请让居民打开自己的采样码再扫一次',
   // checkpoints and duty shifts
   DUTY_UNIT_LEVEL: '卡口只能设在网格或社区',
   DUTY_TEMPLATE_INVALID: '班次设置有误：同一天的班次不能重叠，一次最多 31 天、每天 6 个班次',

@@ -112,3 +112,19 @@ export const dutyPersonId = (personId: string): string => personId
 
 /** dutySettings: a community's. */
 export const dutySettingsId = (communityId: string): string => communityId
+
+// ---- testing rounds (issue 12) ----
+
+/** testingRounds: a round, named by its creator and their tap id (a retried create writes one). */
+export const testingRoundId = (personId: string, tapId: string): string => `tr_${personId}_${tapId}`
+
+/** testingSlots: the index-th slot of a building in a round (a repeated plan writes the same slots). */
+export const testingSlotId = (roundId: string, buildingId: string, index: number): string =>
+  `${roundId}_${buildingId}_${index}`
+
+/** testingBookings: one booking per household per round; a second booking collides on it and becomes a move. */
+export const testingBookingId = (roundId: string, householdId: string): string => `${roundId}_${householdId}`
+
+/** testingCounters: one shard (core/notices/reach.ts shardOf the household) of a unit's figures in a round. */
+export const testingCounterId = (roundId: string, unitId: string, shard: number): string =>
+  `${roundId}_${unitId}_${shard}`

@@ -864,3 +864,79 @@ export interface DutySettingsDoc {
   updatedBy: string
   updatedAt: Date
 }
+
+// ---- testing rounds (错时采样, issue 12; core/contract/testing.ts) ----
+
+/** A testing round over a community or a grid: core/ids.ts testingRoundId(personId, tapId). */
+export interface TestingRoundDoc {
+  _id: string
+  name: string
+  /** Beijing YYYY-MM-DD */
+  date: string
+  emergencyId: string | null
+  scopeUnitId: string
+  scopePath: string
+  communityId: string
+  sites: { name: string; place: string; workerIds: string[]; workerNames: string[] }[]
+  /** every site's workers, flat (the index that finds a worker's sites) */
+  workerIds: string[]
+  /** the buildings planned, in the order planned: the assignment job walks them */
+  planned: { buildingId: string; siteIndex: number; slots: number }[]
+  /** the HMAC key of the households' codes (core/testing/token.ts); never leaves the server */
+  secret: string
+  /** where the assignment job stopped: the planned building's index and the last household id it handled there */
+  assign: { index: number; after: string; finished: boolean }
+  createdBy: string
+  createdByName: string
+  createdAt: Date
+}
+
+/** One slot of a building: core/ids.ts testingSlotId(roundId, buildingId, index). `booked` and `done` change only
+ * in the transaction of the booking or done they count. */
+export interface TestingSlotDoc {
+  _id: string
+  roundId: string
+  buildingId: string
+  buildingName: string
+  siteIndex: number
+  index: number
+  startAt: Date
+  endAt: Date
+  capacity: number
+  booked: number
+  done: number
+  calledAt: Date | null
+  calledBy: string | null
+  /** seconds from the call (else the start) to each household done, in the order they were done */
+  doneSeconds: number[]
+}
+
+/** A household's one booking in a round: core/ids.ts testingBookingId(roundId, householdId). */
+export interface TestingBookingDoc {
+  _id: string
+  roundId: string
+  householdId: string
+  door: string
+  buildingId: string
+  /** the household's path (its counters are rolled up it) */
+  path: string
+  slotId: string
+  siteIndex: number
+  startAt: Date
+  bookedAt: Date
+  /** 'assign' for the job, else the person who booked or moved it */
+  bookedBy: string
+  moves: number
+  doneAt: Date | null
+  doneBy: string | null
+}
+
+/** Booked and done households of a round under one unit, in shards: core/ids.ts testingCounterId. */
+export interface TestingCounterDoc {
+  _id: string
+  roundId: string
+  unitId: string
+  shard: number
+  booked: number
+  done: number
+}

@@ -46,6 +46,9 @@ export const PROVIDERS: readonly Role[] = ['merchant', 'communityStaff']
 export const REQUEST_HANDLERS: readonly Role[] = [...LEADER_ROLES, 'department']
 /** Who logs a grid's patrol (巡查台账): the grid chief and the grid's party leader, or the community over it. */
 export const PATROLLERS: readonly Role[] = ['gridChief', 'partyLeader', 'communityStaff']
+/** Who sets up a testing round (错时采样) and runs its assignment: the grid's chief and party leader over their grid,
+ * community and street staff over theirs. */
+export const TESTING_KEEPERS: readonly Role[] = ['partyLeader', 'gridChief', 'communityStaff', 'streetStaff']
 
 /** Who sets up checkpoints and their shifts, assigns people, shows the check-in code and confirms hours (卡口值守):
  * the grid's chief and party leader over their grid, community and street staff over theirs. */
@@ -179,6 +182,23 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   'requests.patrols': { who: LEADER_ROLES, target: 'unit' },
   // one's own acceptance of the request message (a department's or the street's staff need not live in the area)
   'requests.subscribe': { who: 'registered' },
+
+  // testing rounds (错时采样). The target is the round's scope (a community or grid), or the unit a leader reads
+  // within it; a site's worker is anyone staff named for it, so their actions are 'registered' and the handler
+  // checks the caller is a worker of that site.
+  'testing.createRound': { who: TESTING_KEEPERS, target: 'unit' },
+  'testing.planSlots': { who: TESTING_KEEPERS, target: 'unit' },
+  'testing.assign': { who: TESTING_KEEPERS, target: 'unit' },
+  'testing.rounds': { who: LEADER_ROLES, target: 'unit' },
+  'testing.round': { who: LEADER_ROLES, target: 'unit' },
+  'testing.coverage': { who: LEADER_ROLES, target: 'unit' },
+  'testing.notDone': { who: LEADER_ROLES, target: 'unit' },
+  'testing.mySlot': { who: ['resident'], target: 'none' },
+  'testing.book': { who: ['resident'], target: 'none' },
+  'testing.mySites': { who: 'registered' },
+  'testing.site': { who: 'registered' },
+  'testing.call': { who: 'registered' },
+  'testing.markDone': { who: 'registered' },
   // checkpoints and duty shifts (卡口值守, issue 12, E2). The target of a keeper's action is the checkpoint's unit
   // (looked up from the checkpoint or shift). Residents are scoped by their home: checkpoints, roster, signUp, shift,
   // checkIn/checkOut and handover are 'registered' and the handler checks the caller lives in the checkpoint's

@@ -278,6 +278,35 @@ export const COLLECTIONS: CollectionSpec[] = [
     purpose: '巡查日标记：每个网格每天一条，社区按网格编号读出某天巡查了哪些网格',
     indexes: [],
   },
+  {
+    name: 'testingRounds',
+    purpose: '错时采样轮次：范围（社区或网格）、日期、采样点与工作人员、已排时段的楼栋、分配进度',
+    indexes: [
+      { name: 'communityId_1_date_-1', keys: { communityId: 1, date: -1 } },
+      { name: 'workerIds_1_date_-1', keys: { workerIds: 1, date: -1 } },
+    ],
+  },
+  {
+    name: 'testingSlots',
+    purpose: '采样时段：每栋楼按顺序排的时段（开始时间、时长、可约户数、已约、已采、叫号时间）',
+    indexes: [
+      { name: 'roundId_1_buildingId_1_index_1', keys: { roundId: 1, buildingId: 1, index: 1 } },
+      { name: 'roundId_1_siteIndex_1_startAt_1', keys: { roundId: 1, siteIndex: 1, startAt: 1 } },
+    ],
+  },
+  {
+    name: 'testingBookings',
+    purpose: '采样预约：每户每轮一条（所在时段、是否已采），换时段与标记完成都在事务中',
+    indexes: [
+      { name: 'householdId_1_startAt_-1', keys: { householdId: 1, startAt: -1 } },
+      { name: 'slotId_1', keys: { slotId: 1 } },
+    ],
+  },
+  {
+    name: 'testingCounters',
+    purpose: '采样覆盖计数：每轮每个楼栋、网格、社区分片记已约与已采户数，与预约和完成同一事务更新',
+    indexes: [{ name: 'roundId_1', keys: { roundId: 1 } }],
+  },
   // ---- checkpoints and duty shifts (issue 12) ----
   {
     name: 'checkpoints',

@@ -12,6 +12,7 @@ import { orgPayloads, type OrgApi } from './org'
 import { pointsPayloads, type PointsApi } from './points'
 import { privacyPayloads, type PrivacyApi } from './privacy'
 import { requestsPayloads, type RequestsApi } from './requests'
+import { testingPayloads, type TestingApi } from './testing'
 import { dutyPayloads, type DutyApi } from './duty'
 
 export * from './files'
@@ -22,6 +23,7 @@ export * from './org'
 export * from './points'
 export * from './privacy'
 export * from './requests'
+export * from './testing'
 export * from './duty'
 
 export const PAYLOADS = {
@@ -33,6 +35,7 @@ export const PAYLOADS = {
   files: filesPayloads,
   points: pointsPayloads,
   requests: requestsPayloads,
+  testing: testingPayloads,
   duty: dutyPayloads,
 } as const
 
@@ -45,6 +48,7 @@ export interface Api {
   files: FilesApi
   points: PointsApi
   requests: RequestsApi
+  testing: TestingApi
   duty: DutyApi
 }
 

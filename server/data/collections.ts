@@ -26,6 +26,10 @@ import type {
   ServiceDoc,
   SignupDoc,
   SubscriptionDoc,
+  TestingBookingDoc,
+  TestingCounterDoc,
+  TestingRoundDoc,
+  TestingSlotDoc,
   TeamDoc,
   TeamMemberDoc,
   ActivityMessagesDoc,
@@ -78,6 +82,10 @@ export interface Documents {
   patrolDays: PatrolDayDoc
   activityMessages: ActivityMessagesDoc
   pointsSettings: PointsSettingsDoc
+  testingRounds: TestingRoundDoc
+  testingSlots: TestingSlotDoc
+  testingBookings: TestingBookingDoc
+  testingCounters: TestingCounterDoc
   checkpoints: CheckpointDoc
   shifts: ShiftDoc
   shiftSignups: ShiftSignupDoc
@@ -124,6 +132,10 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'patrolDays',
   'activityMessages',
   'pointsSettings',
+  'testingRounds',
+  'testingSlots',
+  'testingBookings',
+  'testingCounters',
   'checkpoints',
   'shifts',
   'shiftSignups',

@@ -38,6 +38,10 @@ import { subscriptions, type Subscriptions } from './subscriptions'
 import { teamMembers, type TeamMembers } from './team-members'
 import { activityMessages, type ActivityMessages } from './activity-messages'
 import { teams, type Teams } from './teams'
+import { testingBookings, type TestingBookings } from './testing-bookings'
+import { testingCounters, type TestingCounters } from './testing-counters'
+import { testingRounds, type TestingRounds } from './testing-rounds'
+import { testingSlots, type TestingSlots } from './testing-slots'
 import { transfers, type Transfers } from './transfers'
 import { txData, type TxData } from './tx'
 import { unitCounters, type UnitCounters } from './unit-counters'
@@ -88,6 +92,10 @@ export interface Data {
   patrolDays: PatrolDays
   activityMessages: ActivityMessages
   pointsSettings: PointsSettings
+  testingRounds: TestingRounds
+  testingSlots: TestingSlots
+  testingBookings: TestingBookings
+  testingCounters: TestingCounters
   checkpoints: Checkpoints
   shifts: Shifts
   shiftSignups: ShiftSignups
@@ -139,6 +147,10 @@ export function createData(db: Database): Data {
     patrolDays: patrolDays(db),
     activityMessages: activityMessages(db),
     pointsSettings: pointsSettings(db),
+    testingRounds: testingRounds(db),
+    testingSlots: testingSlots(db),
+    testingBookings: testingBookings(db),
+    testingCounters: testingCounters(db),
     checkpoints: checkpoints(db),
     shifts: shifts(db),
     shiftSignups: shiftSignups(db),

@@ -253,6 +253,33 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
   'duty.warnings': (u) => ({ unitId: u }),
   'duty.confirmShift': () => ({ shiftId: 'no-such-shift' }),
   'duty.updateSettings': (u) => ({ communityId: u, pointsPerHour: 10 }),
+  'testing.createRound': (u) => ({
+    tapId: 'matrix-round-1',
+    scopeUnitId: u,
+    name: '矩阵测试采样',
+    date: '2026-01-05',
+    sites: [{ name: '一号采样点', place: '小区广场', workerIds: ['no-such-person'] }],
+  }),
+  'testing.planSlots': () => ({
+    roundId: 'no-such-round',
+    buildingId: 'no-such-building',
+    siteIndex: 0,
+    startTime: '08:00',
+    minutes: 20,
+    capacity: 10,
+    count: 3,
+  }),
+  'testing.assign': () => ({ roundId: 'no-such-round' }),
+  'testing.rounds': (u) => ({ unitId: u }),
+  'testing.round': () => ({ roundId: 'no-such-round' }),
+  'testing.coverage': (u) => ({ roundId: 'no-such-round', unitId: u }),
+  'testing.notDone': (u) => ({ roundId: 'no-such-round', buildingId: u }),
+  'testing.mySlot': () => ({}),
+  'testing.book': () => ({ slotId: 'no-such-slot' }),
+  'testing.mySites': () => ({}),
+  'testing.site': () => ({ roundId: 'no-such-round', siteIndex: 0 }),
+  'testing.call': () => ({ slotId: 'no-such-slot' }),
+  'testing.markDone': () => ({ roundId: 'no-such-round', bookingId: 'no-such-booking' }),
 }
 
 function expectedAllowed(action: ActionKey, caller: Caller): boolean {

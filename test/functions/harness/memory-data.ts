@@ -97,6 +97,10 @@ export function memoryData(units: readonly Unit[], people: readonly PersonDoc[])
     dutySettings: only('dutySettings'),
     teamMembers: only('teamMembers'),
     activityMessages: only('activityMessages'),
+    testingRounds: only('testingRounds'),
+    testingSlots: only('testingSlots'),
+    testingBookings: only('testingBookings'),
+    testingCounters: only('testingCounters'),
     transaction: async () => unused('transaction'),
   }
 }
