@@ -20,6 +20,7 @@ import type {
 } from '../../core/contract'
 import { DEFAULT_DEPARTMENTS, REQUEST_CATEGORIES, CATEGORY_LABELS } from '../../core/contract'
 import { ok } from '../../core/envelope'
+import { zeroFigures } from '../../core/requests/rates'
 import {
   bootApp,
   count,
@@ -391,23 +392,7 @@ describe('诉求设置', () => {
   })
 })
 
-const figures = (over: Partial<RequestFigures>): RequestFigures => ({
-  reported: 0,
-  responseDue: 0,
-  respondedOnTime: 0,
-  resolved: 0,
-  resolvedOnTime: 0,
-  ended: 0,
-  openOverdue: 0,
-  rated: 0,
-  satisfied: 0,
-  basic: 0,
-  unsatisfied: 0,
-  reopened: 0,
-  escalated: 0,
-  struckOff: 0,
-  ...over,
-})
+const figures = (over: Partial<RequestFigures>): RequestFigures => ({ ...zeroFigures(), ...over })
 
 describe('诉求统计', () => {
   const chiefAndStaff: MeResult = { ...chiefMe, roles: [...chiefMe.roles, ...staffMe.roles] }
