@@ -98,6 +98,14 @@ export const ERROR_MESSAGES = {
   TESTING_NOT_BOOKED: '你家还没有排到这次采样的时段',
   TESTING_NOT_WORKER: '只有这个采样点的工作人员可以进行这项操作',
   TESTING_CODE_INVALID: '采样码不对，请让居民打开自己的采样码再扫一次',
+  // emergency mode (issue 12, E1): the switch and the reserve force
+  EMERGENCY_ACTIVE: '这个范围已有一次进行中的应急状态，请先结束它，或修改它的应急须知',
+  EMERGENCY_ENDED: '这次应急状态已经结束，只能查看',
+  EMERGENCY_START_INVALID: '开始时间应在现在到 30 天之内',
+  RESERVE_NOT_MEMBER: '你还没有登记为应急力量',
+  CALLUP_NOT_FOR_YOU: '这次召集不包括你',
+  CALLUP_ASSIGNED: '你已被安排了岗位，不能再更改答复；如有变化请联系社区',
+  CALLUP_NOT_COMING: '只能安排答复了到岗的人员',
   // checkpoints and duty shifts
   DUTY_UNIT_LEVEL: '卡口只能设在网格或社区',
   DUTY_TEMPLATE_INVALID: '班次设置有误：同一天的班次不能重叠，一次最多 31 天、每天 6 个班次',

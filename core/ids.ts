@@ -128,3 +128,21 @@ export const testingBookingId = (roundId: string, householdId: string): string =
 /** testingCounters: one shard (core/notices/reach.ts shardOf the household) of a unit's figures in a round. */
 export const testingCounterId = (roundId: string, unitId: string, shard: number): string =>
   `${roundId}_${unitId}_${shard}`
+
+// ---- emergency mode (issue 12, E1) ----
+
+/** emergencyLocks: one per unit an emergency was ever declared over. */
+export const emergencyLockId = (unitId: string): string => unitId
+
+/** emergencies: the n-th emergency declared over a unit (n from its lock), so racing declares collide on one id. */
+export const emergencyId = (scopeUnitId: string, n: number): string => `${scopeUnitId}_e${n}`
+
+/** reserveMembers: one per person. */
+export const reserveMemberId = (personId: string): string => personId
+
+/** callUps: a call-up, named by the emergency, the caller and their tap id (a retried call-up writes once). */
+export const callUpId = (emergencyId: string, actorId: string, tapId: string): string =>
+  `${emergencyId}_${actorId}_${tapId}`
+
+/** callUpAnswers: one answer per person per call-up. */
+export const callUpAnswerId = (callUpId: string, personId: string): string => `${callUpId}_${personId}`

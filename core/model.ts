@@ -940,3 +940,99 @@ export interface TestingCounterDoc {
   booked: number
   done: number
 }
+
+// ---- emergency mode (issue 12, E1: the one switch and the reserve force) ----
+
+/** An emergency (应急状态) declared over one unit: its id is core/ids.ts emergencyId(scopeUnitId, n), n counted by the
+ * unit's lock, so one active emergency per unit holds under racing declares. Ended ones are kept for the record. */
+export interface EmergencyDoc {
+  _id: string
+  name: string
+  level: import('./contract/emergency').EmergencyLevel
+  scopeUnitId: string
+  scopePath: string
+  scopeName: string
+  scopeLevel: import('./units').Level
+  instructions: string
+  startAt: Date
+  endedAt: Date | null
+  declaredBy: string
+  declaredByName: string
+  /** the declaring tap (personId_tapId): a retried declare answers this one instead of being refused */
+  declaredTap: string
+  declaredAt: Date
+  endedBy: string | null
+  endedByName: string | null
+  updatedAt: Date
+}
+
+/** A unit's emergency lock (_id = the unit's id): the one active emergency over it, and how many were ever declared
+ * there (which names the next). Read and written only inside the declaring and ending transactions. */
+export interface EmergencyLockDoc {
+  _id: string
+  activeId: string | null
+  declared: number
+}
+
+/** A person in the reserve force (应急力量), one per person (_id = core/ids.ts reserveMemberId). `path` is where they
+ * are counted: their home, or the unit staff registered them under when they have none. */
+export interface ReserveMemberDoc {
+  _id: string
+  personId: string
+  name: string
+  phone: string
+  kind: import('./contract/emergency').ReserveKind
+  skills: import('./contract/emergency').ReserveSkill[]
+  skillsNote: string
+  availability: string
+  unitId: string
+  path: string
+  registeredBy: string
+  registeredByName: string
+  registeredAt: Date
+  updatedAt: Date
+}
+
+/** A call-up of the reserve force for an emergency (core/ids.ts callUpId), over a unit of its scope; the counts are
+ * moved in the same transaction as each answer and assignment (callUpAnswers). */
+export interface CallUpDoc {
+  _id: string
+  emergencyId: string
+  emergencyName: string
+  unitId: string
+  unitPath: string
+  unitName: string
+  unitLevel: import('./units').Level
+  kinds: import('./contract/emergency').ReserveKind[]
+  skills: import('./contract/emergency').ReserveSkill[]
+  message: string
+  createdBy: string
+  createdByName: string
+  createdAt: Date
+  coming: number
+  cannot: number
+  assigned: number
+}
+
+/** One member's answer to one call-up (core/ids.ts callUpAnswerId), and where staff assigned them. */
+export interface CallUpAnswerDoc {
+  _id: string
+  callUpId: string
+  emergencyId: string
+  personId: string
+  name: string
+  phone: string
+  kind: import('./contract/emergency').ReserveKind
+  answer: import('./contract/emergency').CallUpAnswer
+  note: string
+  answeredAt: Date
+  assignment: {
+    place: string
+    unitId: string | null
+    unitName: string | null
+    unitLevel: import('./units').Level | null
+    by: string
+    byName: string
+    at: Date
+  } | null
+}

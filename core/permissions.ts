@@ -199,6 +199,26 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   'testing.site': { who: 'registered' },
   'testing.call': { who: 'registered' },
   'testing.markDone': { who: 'registered' },
+  // emergency mode (issue 12, E1). The switch: staff over the scope unit (for updateInstructions and end, the
+  // emergency's own scope); current and detail: members of the scope and leaders over it (the handler checks)
+  'emergency.declare': { who: STAFF_ROLES, target: 'unit' },
+  'emergency.updateInstructions': { who: STAFF_ROLES, target: 'unit' },
+  'emergency.end': { who: STAFF_ROLES, target: 'unit' },
+  'emergency.current': { who: 'registered' },
+  'emergency.detail': { who: 'registered' },
+  'emergency.list': { who: LEADER_ROLES, target: 'unit' },
+  // the reserve force: anyone with a person record registers themself (staff over a person register them: the
+  // handler checks); staff list and call up their scope's; answer: one called up by the call-up (the handler checks)
+  'emergency.register': { who: 'registered' },
+  'emergency.mine': { who: 'registered' },
+  'emergency.reserve': { who: STAFF_ROLES, target: 'unit' },
+  // the target is the unit called up, which the handler checks lies in the emergency's scope
+  'emergency.callUp': { who: STAFF_ROLES, target: 'unit' },
+  'emergency.callUps': { who: STAFF_ROLES, target: 'unit' },
+  // the target is the call-up's unit
+  'emergency.callUpDetail': { who: STAFF_ROLES, target: 'unit' },
+  'emergency.answer': { who: 'registered' },
+  'emergency.assign': { who: STAFF_ROLES, target: 'unit' },
   // checkpoints and duty shifts (卡口值守, issue 12, E2). The target of a keeper's action is the checkpoint's unit
   // (looked up from the checkpoint or shift). Residents are scoped by their home: checkpoints, roster, signUp, shift,
   // checkIn/checkOut and handover are 'registered' and the handler checks the caller lives in the checkpoint's

@@ -307,6 +307,44 @@ export const COLLECTIONS: CollectionSpec[] = [
     purpose: '采样覆盖计数：每轮每个楼栋、网格、社区分片记已约与已采户数，与预约和完成同一事务更新',
     indexes: [{ name: 'roundId_1', keys: { roundId: 1 } }],
   },
+  // emergency mode (issue 12, E1)
+  {
+    name: 'emergencies',
+    purpose: '应急状态：社区或街道在一个范围内宣布的应急响应，带置顶的应急须知；结束后保留备查',
+    indexes: [
+      { name: 'scopeUnitId_1_endedAt_1', keys: { scopeUnitId: 1, endedAt: 1 } },
+      { name: 'scopePath_1_startAt_-1', keys: { scopePath: 1, startAt: -1 } },
+    ],
+  },
+  {
+    name: 'emergencyLocks',
+    purpose: '应急锁：每个范围一条，记着进行中的那次应急状态，保证同一范围同时只有一次',
+    indexes: [],
+  },
+  {
+    name: 'reserveMembers',
+    purpose: '应急力量：登记的下沉干部、双报到党员、志愿者与商户员工，带技能与可参与时间',
+    indexes: [
+      { name: 'path_1_registeredAt_-1', keys: { path: 1, registeredAt: -1 } },
+      { name: 'kind_1_path_1', keys: { kind: 1, path: 1 } },
+    ],
+  },
+  {
+    name: 'callUps',
+    purpose: '应急召集：为一次应急状态召集某范围内的应急力量，带到岗、不能到与已安排的人数',
+    indexes: [
+      { name: 'emergencyId_1_unitPath_1_createdAt_-1', keys: { emergencyId: 1, unitPath: 1, createdAt: -1 } },
+      { name: 'unitId_1_createdAt_-1', keys: { unitId: 1, createdAt: -1 } },
+    ],
+  },
+  {
+    name: 'callUpAnswers',
+    purpose: '召集答复：每人每次召集一条（到岗或不能到），以及被安排的岗位',
+    indexes: [
+      { name: 'callUpId_1_answer_1_answeredAt_-1', keys: { callUpId: 1, answer: 1, answeredAt: -1 } },
+      { name: 'personId_1_answeredAt_-1', keys: { personId: 1, answeredAt: -1 } },
+    ],
+  },
   // ---- checkpoints and duty shifts (issue 12) ----
   {
     name: 'checkpoints',

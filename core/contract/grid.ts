@@ -1,5 +1,6 @@
 /** The `grid` function: who the caller is, and the grid they belong to or lead. */
 import { z } from 'zod'
+import type { EmergencyView } from './emergency'
 import type { CareFlag } from '../model'
 import type { Level } from '../units'
 import type { Role } from '../roles'
@@ -100,6 +101,9 @@ export interface HomeResult extends MeResult {
   unread: number
   /** For a leader: the unit 首页 leads with (the narrowest role) and its overview, as grid.overview gives it. */
   leading: { scope: RoleView; overview: OverviewResult } | null
+  /** Emergencies in force over the caller's home or a unit they lead (or an ancestor), gravest first: the banner
+   * with its pinned instructions (emergency.detail opens one). */
+  emergencies: EmergencyView[]
 }
 
 export interface MemberView {

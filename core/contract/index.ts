@@ -4,6 +4,7 @@
  * what the client's services return.
  */
 import type { z } from 'zod'
+import { emergencyPayloads, type EmergencyApi } from './emergency'
 import { filesPayloads, type FilesApi } from './files'
 import { gridPayloads, type GridApi } from './grid'
 import { joinPayloads, type JoinApi } from './join'
@@ -15,6 +16,7 @@ import { requestsPayloads, type RequestsApi } from './requests'
 import { testingPayloads, type TestingApi } from './testing'
 import { dutyPayloads, type DutyApi } from './duty'
 
+export * from './emergency'
 export * from './files'
 export * from './grid'
 export * from './join'
@@ -36,6 +38,7 @@ export const PAYLOADS = {
   points: pointsPayloads,
   requests: requestsPayloads,
   testing: testingPayloads,
+  emergency: emergencyPayloads,
   duty: dutyPayloads,
 } as const
 
@@ -49,6 +52,7 @@ export interface Api {
   points: PointsApi
   requests: RequestsApi
   testing: TestingApi
+  emergency: EmergencyApi
   duty: DutyApi
 }
 

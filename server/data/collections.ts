@@ -38,6 +38,11 @@ import type {
   UploadDoc,
   VolunteerDoc,
   VoucherDoc,
+  CallUpAnswerDoc,
+  CallUpDoc,
+  EmergencyDoc,
+  EmergencyLockDoc,
+  ReserveMemberDoc,
   CheckpointDoc,
   ShiftDoc,
   ShiftSignupDoc,
@@ -82,6 +87,11 @@ export interface Documents {
   patrolDays: PatrolDayDoc
   activityMessages: ActivityMessagesDoc
   pointsSettings: PointsSettingsDoc
+  emergencies: EmergencyDoc
+  emergencyLocks: EmergencyLockDoc
+  reserveMembers: ReserveMemberDoc
+  callUps: CallUpDoc
+  callUpAnswers: CallUpAnswerDoc
   testingRounds: TestingRoundDoc
   testingSlots: TestingSlotDoc
   testingBookings: TestingBookingDoc
@@ -132,6 +142,11 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'patrolDays',
   'activityMessages',
   'pointsSettings',
+  'emergencies',
+  'emergencyLocks',
+  'reserveMembers',
+  'callUps',
+  'callUpAnswers',
   'testingRounds',
   'testingSlots',
   'testingBookings',

@@ -49,6 +49,11 @@ import { units, type Units } from './units'
 import { volunteers, type Volunteers } from './volunteers'
 import { vouchers, type Vouchers } from './vouchers'
 import { uploads, type Uploads } from './uploads'
+import { callUpAnswers, type CallUpAnswers } from './call-up-answers'
+import { callUps, type CallUps } from './call-ups'
+import { emergencies, type Emergencies } from './emergencies'
+import { emergencyLocks, type EmergencyLocks } from './emergency-locks'
+import { reserveMembers, type ReserveMembers } from './reserve-members'
 import { checkpoints, type Checkpoints } from './checkpoints'
 import { dutyPeople, type DutyPeople } from './duty-people'
 import { dutySettings, type DutySettings } from './duty-settings'
@@ -92,6 +97,11 @@ export interface Data {
   patrolDays: PatrolDays
   activityMessages: ActivityMessages
   pointsSettings: PointsSettings
+  emergencies: Emergencies
+  emergencyLocks: EmergencyLocks
+  reserveMembers: ReserveMembers
+  callUps: CallUps
+  callUpAnswers: CallUpAnswers
   testingRounds: TestingRounds
   testingSlots: TestingSlots
   testingBookings: TestingBookings
@@ -147,6 +157,11 @@ export function createData(db: Database): Data {
     patrolDays: patrolDays(db),
     activityMessages: activityMessages(db),
     pointsSettings: pointsSettings(db),
+    emergencies: emergencies(db),
+    emergencyLocks: emergencyLocks(db),
+    reserveMembers: reserveMembers(db),
+    callUps: callUps(db),
+    callUpAnswers: callUpAnswers(db),
     testingRounds: testingRounds(db),
     testingSlots: testingSlots(db),
     testingBookings: testingBookings(db),

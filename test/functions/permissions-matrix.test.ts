@@ -280,6 +280,32 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
   'testing.site': () => ({ roundId: 'no-such-round', siteIndex: 0 }),
   'testing.call': () => ({ slotId: 'no-such-slot' }),
   'testing.markDone': () => ({ roundId: 'no-such-round', bookingId: 'no-such-booking' }),
+  'emergency.declare': (u) => ({
+    unitId: u,
+    tapId: 'matrix-declare-1',
+    name: '矩阵测试应急',
+    level: 4,
+    instructions: '权限测试',
+  }),
+  'emergency.updateInstructions': () => ({ id: 'no-such-emergency', instructions: '权限测试' }),
+  'emergency.end': () => ({ id: 'no-such-emergency' }),
+  'emergency.current': () => ({}),
+  'emergency.detail': () => ({ id: 'no-such-emergency' }),
+  'emergency.list': (u) => ({ unitId: u }),
+  'emergency.register': () => ({ kind: 'volunteer', availability: '周末全天' }),
+  'emergency.mine': () => ({}),
+  'emergency.reserve': (u) => ({ unitId: u }),
+  'emergency.callUp': (u) => ({
+    emergencyId: 'no-such-emergency',
+    unitId: u,
+    tapId: 'matrix-callup-1',
+    kinds: ['volunteer'],
+    message: '权限测试',
+  }),
+  'emergency.callUps': (u) => ({ emergencyId: 'no-such-emergency', unitId: u }),
+  'emergency.callUpDetail': () => ({ callUpId: 'no-such-callup' }),
+  'emergency.answer': () => ({ callUpId: 'no-such-callup', answer: 'coming' }),
+  'emergency.assign': () => ({ callUpId: 'no-such-callup', personId: 'no-such-person', place: '东门卡口' }),
 }
 
 function expectedAllowed(action: ActionKey, caller: Caller): boolean {

@@ -50,6 +50,7 @@ export const homeOf = (me: MeResult, unread = 0, overview?: OverviewResult): Hom
   ...me,
   unread,
   leading: overview ? { scope: me.roles[0], overview } : null,
+  emergencies: [],
 })
 
 export const notJoinedMe: MeResult = { person: null, roles: [], household: null, grid: null }

@@ -1,5 +1,7 @@
-/** grid.home: 首页 in one call — who the caller is (grid.me), their unread notices, and a leader's overview. */
+/** grid.home: 首页 in one call — who the caller is (grid.me), their unread notices, a leader's overview, and the
+ * emergencies in force over their place (the banner: one query bounded by the caller's paths). */
 import { leadingScope } from '../../../core/grid/leading-scope'
+import { emergenciesReaching } from '../../../server/emergencies'
 import type { Action } from '../../../server/router'
 import { homeIds, unreadNotices } from '../../../server/unread-notices'
 import { me } from './me'
@@ -12,10 +14,12 @@ export const home: Action<'grid', 'home'> = {
     const scope = leadingScope(who.roles)
     // the scope is one of the caller's own grants in force, so grid.overview's permission holds by construction
     const unit = scope ? (caller.units.get(scope.unitId) ?? null) : null
-    const [unread, shown] = await Promise.all([
-      unreadNotices(data, caller, homeIds(caller), new Date()),
+    const now = new Date()
+    const [unread, shown, emergencies] = await Promise.all([
+      unreadNotices(data, caller, homeIds(caller), now),
       scope && unit ? overview.handle({ ...ctx, payload: { unitId: unit._id }, target: unit }) : null,
+      caller.person ? emergenciesReaching(data, caller, now, true) : [],
     ])
-    return { ...who, unread, leading: scope && shown ? { scope, overview: shown } : null }
+    return { ...who, unread, leading: scope && shown ? { scope, overview: shown } : null, emergencies }
   },
 }

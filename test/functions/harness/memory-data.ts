@@ -7,6 +7,7 @@ import { countersFor } from '../../../core/grid/counters'
 import type { PersonDoc, UnitCounterDoc } from '../../../core/model'
 import { isWithin, type Unit } from '../../../core/units'
 import type { Data } from '../../../server/data'
+import type { Emergencies } from '../../../server/data/emergencies'
 import type { People } from '../../../server/data/people'
 import type { UnitCounters } from '../../../server/data/unit-counters'
 import type { Units } from '../../../server/data/units'
@@ -101,6 +102,12 @@ export function memoryData(units: readonly Unit[], people: readonly PersonDoc[])
     testingSlots: only('testingSlots'),
     testingBookings: only('testingBookings'),
     testingCounters: only('testingCounters'),
+    // 首页 asks for the emergencies over the caller's place (grid.home): none here
+    emergencies: only<Emergencies>('emergencies', { openOver: async () => [] }),
+    emergencyLocks: only('emergencyLocks'),
+    reserveMembers: only('reserveMembers'),
+    callUps: only('callUps'),
+    callUpAnswers: only('callUpAnswers'),
     transaction: async () => unused('transaction'),
   }
 }
