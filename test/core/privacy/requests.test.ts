@@ -2,9 +2,11 @@
 import { DELETED_NAME } from '../../../core/grid/phone-visibility'
 import type { RequestDoc, RequestEventDoc, RequestFollowerDoc } from '../../../core/model'
 import { forgetInRequest, forgottenLabel, myRequests } from '../../../core/privacy/requests'
-import { decide, type MoveRequest } from '../../../core/requests/machine'
+import fc from 'fast-check'
+import type { UserMove } from '../../../core/contract/requests'
+import { allowedMoves, decide, type MoveRequest } from '../../../core/requests/machine'
 import { replay } from '../../../core/requests/rates'
-import { ACTORS, reportedWith, settings, T0, type ActorName } from '../requests/world'
+import { ACTOR_NAMES, ACTORS, reportedWith, settings, T0, type ActorName } from '../requests/world'
 
 describe('forgottenLabel', () => {
   it.each([
@@ -129,6 +131,75 @@ describe('forgetInRequest', () => {
     expect(forgetInRequest(r, ACTORS.outsider.personId, [], DELETED_NAME)).toEqual({ request: null, events: [] })
     expect(forget(r, events, 'outsider').r).toEqual(r)
   })
+})
+
+/** What an offered move carries to be accepted (a merge needs a survivor: left out of the walks). */
+const carried = (move: UserMove, v: number, now: Date): Omit<MoveRequest, 'move'> => {
+  switch (move) {
+    case 'dispatch':
+      return { departmentId: v % 2 ? 'chengguan' : 'huanwei' }
+    case 'return':
+      return { reason: '不归本级' }
+    case 'complete':
+    case 'comment':
+      return { note: '已处理' }
+    case 'rate':
+      return { rating: (['satisfied', 'basic', 'unsatisfied'] as const)[v % 3], comment: '评价' }
+    case 'confirmUrgent':
+    case 'reinspect':
+      return { pass: v % 2 === 0 }
+    case 'scheduleReinspection':
+      return { reinspectAt: new Date(+now + 7 * 86_400_000).toISOString() }
+    default:
+      return {}
+  }
+}
+
+it('any walk of the machine, anyone deleted: no trace of them, a replay agrees, nobody else changed, once', () => {
+  fc.assert(
+    fc.property(
+      fc.constantFrom<'repair' | 'errand'>('repair', 'errand'),
+      fc.array(fc.record({ actor: fc.nat(ACTOR_NAMES.length - 1), pick: fc.nat(100), wait: fc.nat(600) }), {
+        maxLength: 25,
+      }),
+      fc.constantFrom(...ACTOR_NAMES.filter((n) => n !== 'system')),
+      (category, steps, who) => {
+        const first = reportedWith(category, category === 'repair')
+        let r = first.request
+        const events: RequestEventDoc[] = [first.event]
+        let at = +T0
+        for (const s of steps) {
+          at += (s.wait + 1) * 60_000
+          const who = ACTOR_NAMES[s.actor]
+          if (who === 'system') continue
+          const offered = allowedMoves(r, ACTORS[who], new Date(at), settings).filter((m) => m !== 'merge')
+          if (!offered.length) continue
+          const move = offered[s.pick % offered.length]
+          const d = decide(r, { move, ...carried(move, s.pick, new Date(at)) }, ACTORS[who], new Date(at), settings)
+          if (!d.ok) continue
+          r = d.next
+          events.push(d.event)
+        }
+        const after = forget(r, events, who)
+        expect(JSON.stringify([after.r, after.events])).not.toContain(ACTORS[who].name)
+        expect(replay(after.r, after.events)).toEqual(after.r)
+        const id = ACTORS[who].personId
+        events.forEach((e, i) => {
+          if (e.actorId !== id) expect(after.events[i]).toEqual(e)
+        })
+        if (r.reporterId !== id && r.errandTakerId !== id && !events.some((e) => e.actorId === id))
+          expect(after.r).toEqual(r)
+        const again = forgetInRequest(
+          after.r,
+          id,
+          after.events.filter((e) => e.actorId === id),
+          DELETED_NAME,
+        )
+        expect(again).toEqual({ request: null, events: [] })
+      },
+    ),
+    { numRuns: 300 },
+  )
 })
 
 describe('myRequests', () => {

@@ -284,6 +284,33 @@ describe('a resident and a handler of theirs', () => {
   })
 })
 
+describe('a deletion racing the others on its requests', () => {
+  it('leaves every followerCount equal to its rows, and no trace of them, whoever presses what meanwhile', async () => {
+    const p = await c.newResident(home, '薛宝钗')
+    await c.subscribe(p, 5)
+    const own = await report(p, '楼道里的灯一闪一闪')
+    const neighbours = await Promise.all([0, 1, 2, 3].map(() => c.newResident(home, '邻居')))
+    const other = await report(neighbours[0], '电梯经常停在三楼')
+    await c.ok(p, 'follow', { id: other })
+    const rest = neighbours.slice(1)
+    const [deleted, ...moves] = await Promise.all([
+      privacy(p, 'requestDeletion', { confirm: true }),
+      ...rest.map((n) => c.act(n, 'follow', { id: other })),
+      ...rest.map((n) => c.act(n, 'follow', { id: own })),
+      c.act(chief, 'act', { id: own, move: 'accept', tapId: newTap('accept') }),
+      c.act(chief, 'act', { id: other, move: 'accept', tapId: newTap('accept') }),
+    ])
+    expect(deleted).toEqual({ deleted: true })
+    expect(moves.map((m) => (m.ok ? 'ok' : m.code))).toEqual(moves.map(() => 'ok'))
+    const s = await stored()
+    expectConsistent(s)
+    const count = (id: string) => s.requests.find((r) => r._id === id)?.followerCount
+    expect([count(own), count(other)]).toEqual([rest.length, 1 + rest.length])
+    expect(s.requestFollowers.filter((f) => f.personId.includes(p._id))).toEqual([])
+    expect(traces(p, [s.requests, s.requestEvents])).toEqual([])
+  })
+})
+
 describe('a deletion cut off part way', () => {
   /** One resident's story: a request reported with a photo and commented on, the chief's move on it, a follow. */
   async function story(name: string) {
