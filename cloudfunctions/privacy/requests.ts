@@ -30,9 +30,12 @@ export async function forgetRequests(data: Data, person: PersonDoc, name: string
     data.requests.allOfReporter(person._id),
     data.requestEvents.allOfActor(person._id),
   ])
+  // what a deletion cut off before (a timeout, a kill) already rewrote is skipped unread: each request is rewritten
+  // whole in its transaction, so one whose events are all forgotten is done; asking again always gets further
   const eventsOf = new Map<string, RequestEventDoc[]>()
-  for (const e of acted) eventsOf.set(e.requestId, [...(eventsOf.get(e.requestId) ?? []), e])
-  for (const id of new Set([...reported.map((r) => r._id), ...eventsOf.keys()])) {
+  for (const e of acted) if (e.actorName !== name) eventsOf.set(e.requestId, [...(eventsOf.get(e.requestId) ?? []), e])
+  const open = reported.filter((r) => r.reporterLabel !== name || !r.anonymous).map((r) => r._id)
+  for (const id of new Set([...open, ...eventsOf.keys()])) {
     await data.transaction(async (tx) => {
       const r = await tx.requests.get(id)
       if (!r) return
