@@ -699,6 +699,8 @@ export interface RequestEventDoc {
   rating?: import('./requests/states').Rating
   /** merge: the survivor; scheduleReinspection: when */
   into?: string
+  /** merge, on the survivor's timeline: the duplicates merged into it */
+  mergedFrom?: string[]
   reinspectAt?: Date
   pass?: boolean
   /** rate: the reporter's comment */
@@ -748,6 +750,8 @@ export interface RequestSettingsDoc {
   urgentHours?: number
   autoCloseDays?: number
   reinspectWeeks?: number
+  /** what a confirmed errand earns its taker (core/requests/settings.ts, default 10) */
+  errandPoints?: number
   departments?: { id: string; name: string; reportInHours: number }[]
   holidays?: string[]
   workdays?: string[]

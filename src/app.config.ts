@@ -89,8 +89,9 @@ export default defineAppConfig({
     // Taro's h5 router draws its own bar (title, back or 首页) only for 'default'; weapp's default anyway.
     navigationStyle: 'default',
   },
-  // 用户隐私保护指引: base libraries before 2.32.3 hold privacy APIs until agreed only with this switch on
-  ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),
+  // 用户隐私保护指引: base libraries before 2.32.3 hold privacy APIs until agreed only with this switch on; the report
+  // page's wx.chooseLocation is refused unless declared here (and in the guide: docs/deploy.md)
+  ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true, requiredPrivateInfos: ['chooseLocation'] } : {}),
   tabBar: {
     color: '#6b7280',
     selectedColor: '#c8161d',

@@ -1,21 +1,22 @@
 /**
  * Filing a request (requests.report, and each finding a patrol turns into one: cloudfunctions/requests/handlers/
- * patrols.ts calls this): the place resolved and checked against the reporter, the text content-checked, the photos
- * checked as the reporter's own uploads; then ONE transaction writes the request, its first event (反映, with its
- * deadlines), the reporter's follower row and the counters' delta; after it the photos are attached (审核中) and the
- * grid's owners are told. The request id is requestId(reporter, tapId): a retried report writes nothing and answers
- * the same id (finishing the attach a failed first try left).
+ * patrols.ts prepares each here and writes them all in the patrol's own transaction): the place resolved and checked
+ * against the reporter, the text content-checked, the photos checked as the reporter's own uploads
+ * (`prepareReport`); then ONE transaction writes the request, its first event (反映, with its deadlines), the
+ * reporter's follower row (`writeReportInTx`) and the counters' delta; after it the photos are attached (审核中) and
+ * the grid's owners are told. The request id is requestId(reporter, tapId): a retried report writes nothing and
+ * answers the same id (finishing the attach a failed first try left).
  */
 import { CATEGORY_LABELS, type ReportPayload } from '../../core/contract/requests'
 import { requestFollowerId, requestId } from '../../core/ids'
-import type { PersonDoc, RequestDoc, RequestPlace } from '../../core/model'
+import type { PersonDoc, RequestDoc, RequestEventDoc, RequestPlace, UploadDoc } from '../../core/model'
 import { beijingMonth } from '../../core/points/months'
 import { openRequest } from '../../core/requests/machine'
 import { LEADER_ROLES, ROLE_LABELS, type Role } from '../../core/roles'
 import { ancestorAt, doorLabel, isWithin, type Unit } from '../../core/units'
 import type { Caller } from '../../server/caller'
 import { checkText } from '../../server/content-check'
-import type { Data } from '../../server/data'
+import type { Data, TxData } from '../../server/data'
 import { addInTx } from '../../server/data/request-counters'
 import { AppError } from '../../server/errors'
 import { attachAndCheck, checkAttachable } from '../../server/uploads'
@@ -86,23 +87,33 @@ async function placeOf(data: Data, caller: Caller, person: PersonDoc, p: ReportP
   }
 }
 
-/** Files one request (see the module comment); `{ id }` of the request, new or already filed by this tap. */
-export async function fileRequest(
+/** A report checked and decided, not yet written: what `writeReportInTx` writes and `afterReport` finishes. */
+export interface PreparedReport {
+  request: RequestDoc
+  event: RequestEventDoc
+  uploads: UploadDoc[]
+  openid: string
+  personId: string
+  now: Date
+}
+
+/**
+ * Everything that could refuse a report, checked before anything is written: the place against the reporter, the
+ * category against the community's settings, the text, the photos. `{ filed }` when this tap filed it already.
+ */
+export async function prepareReport(
   data: Data,
   caller: Caller,
   input: ReportPayload,
   now = new Date(),
-): Promise<{ id: string }> {
+): Promise<PreparedReport | { filed: RequestDoc }> {
   const person = caller.person
   if (!person || !caller.openid) throw new AppError('NOT_REGISTERED')
   const openid = caller.openid
   const id = requestId(person._id, input.tapId)
 
   const filed = await data.requests.get(id)
-  if (filed) {
-    await finishAttach(data, filed, person._id, openid)
-    return { id }
-  }
+  if (filed) return { filed }
 
   const at = await placeOf(data, caller, person, input.place)
   const settings = await settingsFor(data, at.communityId, at.streetId)
@@ -131,34 +142,70 @@ export async function fileRequest(
   // refused text: CONTENT_RISKY; someone else's or a used photo: UPLOAD_NOT_YOURS / UPLOAD_INVALID — nothing written
   await checkText(openid, CATEGORY_LABELS[input.category], `${input.description}\n${at.place.label}`)
   const uploads = await checkAttachable(data, caller, 'request', input.photos)
+  return { request: opened.request, event: opened.event, uploads, openid, personId: person._id, now }
+}
 
-  const { request, event } = opened
+/**
+ * Inside a transaction: the request, its first event and the reporter's follower row — false when a twin of this
+ * tap got there first (it stands). The counters' delta is the caller's to add (`counterDeltas(null, request)`), so
+ * that a patrol filing several requests of one grid moves each counter once.
+ */
+export async function writeReportInTx(tx: TxData, p: PreparedReport): Promise<boolean> {
+  const { request, event } = p
+  if (await tx.requests.get(request._id)) return false
+  const { _id, ...doc } = request
+  await tx.requests.set(_id, doc)
+  const { _id: eventId, ...eventDoc } = event
+  await tx.requestEvents.set(eventId, eventDoc)
+  await tx.requestFollowers.set(requestFollowerId(_id, p.personId), {
+    requestId: _id,
+    personId: p.personId,
+    kind: 'reporter',
+    since: p.now,
+    requestUpdatedAt: request.updatedAt,
+  })
+  return true
+}
+
+/** After the transaction: the photos attached (审核中) and the grid's owners told (once: the message is spent per
+ * request:<id>:1, so a retry that gets here again tells nobody twice). */
+export async function afterReport(data: Data, r: RequestDoc, event: RequestEventDoc, personId: string, openid: string) {
+  await finishAttach(data, r, personId, openid)
+  await tellAbout(data, null, r, event, [])
+}
+
+/** Files one request (see the module comment); `{ id }` of the request, new or already filed by this tap. */
+export async function fileRequest(
+  data: Data,
+  caller: Caller,
+  input: ReportPayload,
+  now = new Date(),
+): Promise<{ id: string }> {
+  const p = await prepareReport(data, caller, input, now)
+  if ('filed' in p) {
+    await finishAttach(data, p.filed, p.filed.reporterId, caller.openid as string)
+    return { id: p.filed._id }
+  }
+  const { request, event } = p
   const wrote = await data.transaction(async (tx) => {
-    // a twin of this tap got there first: it stands
-    if (await tx.requests.get(id)) return false
-    const { _id, ...doc } = request
-    await tx.requests.set(_id, doc)
-    const { _id: eventId, ...eventDoc } = event
-    await tx.requestEvents.set(eventId, eventDoc)
-    await tx.requestFollowers.set(requestFollowerId(id, person._id), {
-      requestId: id,
-      personId: person._id,
-      kind: 'reporter',
-      since: now,
-      requestUpdatedAt: request.updatedAt,
-    })
+    if (!(await writeReportInTx(tx, p))) return false
     for (const d of counterDeltas(null, request)) await addInTx(tx, [d.scopeKey], d.month, d.delta, now)
     return true
   })
-  if (!wrote) return { id }
+  if (!wrote) return { id: request._id }
 
-  await attachAndCheck(data, uploads, { kind: 'request', id, unitId: request.gridId, unitPath: request.path }, openid)
+  await attachAndCheck(
+    data,
+    p.uploads,
+    { kind: 'request', id: request._id, unitId: request.gridId, unitPath: request.path },
+    p.openid,
+  )
   await tellAbout(data, null, request, event, [])
-  return { id }
+  return { id: request._id }
 }
 
 /** A retried report: the photos a first try wrote but did not attach are attached now (nothing else is redone). */
-async function finishAttach(data: Data, r: RequestDoc, personId: string, openid: string): Promise<void> {
+export async function finishAttach(data: Data, r: RequestDoc, personId: string, openid: string): Promise<void> {
   if (!r.photos.length) return
   const left = (await data.uploads.byFileIDs(r.photos)).filter((u) => u.state === 'uploaded' && u.ownerId === personId)
   if (left.length)

@@ -72,6 +72,9 @@ export type Decision =
       /** this move closed an errand rated 满意 / 基本满意 and set errandPaidAt: post the taker's points in the same
        * transaction (core/ids.ts errandEarnId, so a retry posts once) */
       payErrand: boolean
+      /** a merge: the survivor after it and the event its timeline gets (合并了 1 件重复诉求), written in the same
+       * transaction as the duplicate's */
+      absorbed?: { next: RequestDoc; event: RequestEventDoc }
     }
   | { ok: false; code: ErrorCode; detail?: string }
 
@@ -356,7 +359,24 @@ export function decide(
       if (!s || s._id !== req.into || s._id === r._id || s.gridId !== r.gridId || !isOpen(s))
         return refuse('REQUEST_MERGE_INVALID')
       event = ev({ to: to('merged'), into: s._id, ...(note ? { note } : {}) })
-      break
+      const absorbedEvent: RequestEventDoc = {
+        ...base,
+        _id: requestEventId(s._id, s.seq + 1),
+        requestId: s._id,
+        seq: s.seq + 1,
+        from: { state: s.state, level: s.level },
+        to: { state: s.state, level: s.level },
+        mergedFrom: [r._id],
+        note: mergedNote([r]),
+      }
+      const next = applyEvent(r, event)
+      return {
+        ok: true,
+        next,
+        event,
+        payErrand: false,
+        absorbed: { next: applyEvent(s, absorbedEvent), event: absorbedEvent },
+      }
     }
     case 'takeErrand':
       event = ev({ to: to('processing'), ...(note ? { note } : {}) })
@@ -400,6 +420,21 @@ export function decide(
   const payErrand = next.errandPaidAt !== undefined && r.errandPaidAt === undefined
   return { ok: true, next, event, payErrand }
 }
+
+/** How a duplicate is named on its survivor's timeline: its opening and when it was reported (no id, no reporter:
+ * residents read the survivor's timeline, and a duplicate may be anonymous). */
+const duplicateName = (r: Pick<RequestDoc, 'description' | 'createdAt'>): string => {
+  const text = r.description.replace(/\s+/g, ' ').trim()
+  const opening = text.length > MERGED_TITLE ? `${text.slice(0, MERGED_TITLE)}…` : text
+  const at = new Date(+r.createdAt + 8 * 3_600_000)
+  const when = `${at.getUTCMonth() + 1}月${at.getUTCDate()}日${String(at.getUTCHours()).padStart(2, '0')}:${String(at.getUTCMinutes()).padStart(2, '0')}`
+  return `“${opening}”（${when}反映）`
+}
+const MERGED_TITLE = 20
+
+/** The survivor's note for the duplicates merged into it: 合并了 2 件重复诉求：“…”（12月2日09:30反映）、“…”（…）. */
+export const mergedNote = (duplicates: readonly Pick<RequestDoc, 'description' | 'createdAt'>[]): string =>
+  `合并了 ${duplicates.length} 件重复诉求：${duplicates.map(duplicateName).join('、')}`
 
 const OVERDUE_TEXT = { respond: '超过响应时限', resolve: '超过办结时限', level: '超过受理时限' } as const
 const overdueText = (passed: readonly ('respond' | 'resolve' | 'level')[]): string =>
@@ -496,8 +531,11 @@ export function applyEvent(r: RequestDoc, e: RequestEventDoc): RequestDoc {
       n.closedAt = e.at
       break
     case 'merge':
-      n.mergedInto = e.into
-      n.closedAt = e.at
+      // the duplicate closes into the survivor; the survivor's own event (mergedFrom) changes nothing but its timeline
+      if (e.into !== undefined) {
+        n.mergedInto = e.into
+        n.closedAt = e.at
+      }
       break
     case 'scheduleReinspection':
       n.reinspectAt = e.reinspectAt

@@ -1,6 +1,6 @@
 /**
  * The request settings in force for a place: the defaults below, overridden by what its community stored
- * (categories switched off, limits, the urgent limit, auto-close and re-inspection) and what its street stored
+ * (categories switched off, limits, the urgent limit, auto-close, re-inspection and errand points) and what its street stored
  * (departments, holidays, 调休 workdays). A stored value that is not valid any more is ignored, never trusted, so
  * a bad document cannot stop the machine; `settingsIssues` is what requests.updateSettings refuses with.
  */
@@ -13,6 +13,7 @@ import {
   type RequestCategory,
 } from '../contract/requests'
 import type { RequestSettingsDoc } from '../model'
+import { ERRAND_POINTS, ERRAND_POINTS_MAX } from './errand'
 
 export interface DepartmentSetting {
   id: string
@@ -35,6 +36,8 @@ export interface RequestSettings {
   autoCloseDays: number
   /** a re-inspection (回头看) is scheduled this many weeks after closing unless the leader picks a day */
   reinspectWeeks: number
+  /** what a confirmed errand (跑腿代购) earns its taker, in points */
+  errandPoints: number
 }
 
 const DAY = 24
@@ -67,6 +70,7 @@ export const DEFAULT_SETTINGS: RequestSettings = {
   workdays: [],
   autoCloseDays: 7,
   reinspectWeeks: 4,
+  errandPoints: ERRAND_POINTS,
 }
 
 const DAY_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
@@ -123,6 +127,11 @@ export function settingsIssues(doc: Omit<Partial<RequestSettingsDoc>, '_id' | 'u
     )
   )
     issues.push(`回头看间隔应在 1 到 ${REQUEST_LIMITS.reinspectWeeks} 周之间`)
+  if (
+    doc.errandPoints !== undefined &&
+    !(Number.isInteger(doc.errandPoints) && doc.errandPoints >= 1 && doc.errandPoints <= ERRAND_POINTS_MAX)
+  )
+    issues.push(`跑腿代购的积分应在 1 到 ${ERRAND_POINTS_MAX} 之间`)
   if (doc.departments) {
     if (doc.departments.length === 0) issues.push('至少要有一个职能部门')
     const ids = new Set<string>()
@@ -179,6 +188,7 @@ export function mergeSettings(
     urgentHours: pick(community, 'urgentHours'),
     autoCloseDays: pick(community, 'autoCloseDays'),
     reinspectWeeks: pick(community, 'reinspectWeeks'),
+    errandPoints: pick(community, 'errandPoints'),
     departments: pick(street, 'departments').map((d) => ({
       id: d.id,
       name: d.name.trim(),

@@ -5,6 +5,7 @@
  * Indexes (core/schema.ts): personId_1_requestUpdatedAt_-1 (mine), requestId_1 (a request's followers).
  */
 import type { RequestFollowerDoc } from '../../core/model'
+import type { KeysetCursor } from '../../core/requests/cursor'
 import type { Database } from '../cloud'
 import { all, allIn, first, rows } from './query'
 
@@ -12,8 +13,9 @@ export interface RequestFollowers {
   get(id: string): Promise<RequestFollowerDoc | null>
   /** These rows (missing ones are left out): whether a person follows each of a page of requests. */
   byIds(ids: readonly string[]): Promise<RequestFollowerDoc[]>
-  /** A person's requests (reported and followed), most recently changed first. */
-  ofPerson(personId: string, skip: number, limit: number): Promise<RequestFollowerDoc[]>
+  /** A person's requests (reported and followed), most recently changed first, ties by id; after the row `after`
+   * names (keyset: a request reported meanwhile never shifts the next page). */
+  ofPerson(personId: string, after: KeysetCursor | undefined, limit: number): Promise<RequestFollowerDoc[]>
   /** Every person attached to a request (read before the transaction that moves them). */
   ofRequest(requestId: string): Promise<RequestFollowerDoc[]>
   /**
@@ -35,10 +37,18 @@ export function requestFollowers(db: Database): RequestFollowers {
   return {
     get: (id) => first<RequestFollowerDoc>(col().where({ _id: id })),
     byIds: (ids) => allIn<RequestFollowerDoc>(ids, (slice) => col().where({ _id: _.in(slice) })),
-    ofPerson: (personId, skip, limit) =>
-      rows<RequestFollowerDoc>(
-        col().where({ personId }).orderBy('requestUpdatedAt', 'desc').orderBy('_id', 'asc').skip(skip).limit(limit),
-      ),
+    ofPerson(personId, after, limit) {
+      const where =
+        after && after.at
+          ? _.or([
+              { personId, requestUpdatedAt: _.lt(after.at) },
+              { personId, requestUpdatedAt: after.at, _id: _.gt(after.id) },
+            ])
+          : { personId }
+      return rows<RequestFollowerDoc>(
+        col().where(where).orderBy('requestUpdatedAt', 'desc').orderBy('_id', 'asc').limit(limit),
+      )
+    },
     ofRequest: (requestId) => all<RequestFollowerDoc>(col().where({ requestId })),
     async touch(requestId, at) {
       await col()

@@ -9,6 +9,7 @@
  */
 import type { RequestLevel, StateGroup } from '../../core/contract/requests'
 import type { RequestDoc } from '../../core/model'
+import type { KeysetCursor } from '../../core/requests/cursor'
 import type { Database } from '../cloud'
 import { all, allIn, first, pathPrefix, rows } from './query'
 
@@ -24,16 +25,17 @@ export interface UnderFilter {
 export interface Requests {
   get(id: string): Promise<RequestDoc | null>
   byIds(ids: readonly string[]): Promise<RequestDoc[]>
-  /** What one owner (a grid, community, street id or a departmentScopeKey) holds in a group, soonest due first. */
+  /** What one owner (a grid, community, street id or a departmentScopeKey) holds in a group, soonest due first
+   * (none due first of all, as the database orders null), ties by id; after the row `after` names (keyset). */
   owned(
     ownerKey: string,
     group: StateGroup,
     overdue: boolean | undefined,
-    skip: number,
+    after: KeysetCursor | undefined,
     limit: number,
   ): Promise<RequestDoc[]>
-  /** Everything at or under a unit's path, most recently changed first. */
-  under(path: string, filter: UnderFilter, skip: number, limit: number): Promise<RequestDoc[]>
+  /** Everything at or under a unit's path, most recently changed first, ties by id; after the row `after` names. */
+  under(path: string, filter: UnderFilter, after: KeysetCursor | undefined, limit: number): Promise<RequestDoc[]>
   /** Open requests of a category in one building, newest first (duplicate hints). */
   openInBuilding(buildingId: string, category: string, limit: number): Promise<RequestDoc[]>
   /** Open requests of a category in one grid, newest first (duplicate hints when no building is known). */
@@ -52,30 +54,40 @@ export function requests(db: Database): Requests {
   return {
     get: (id) => first<RequestDoc>(col().where({ _id: id })),
     byIds: (ids) => allIn<RequestDoc>(ids, (slice) => col().where({ _id: _.in(slice) })),
-    owned: (ownerKey, group, overdue, skip, limit) =>
-      rows<RequestDoc>(
-        col()
-          .where({ ownerKey, group, ...(overdue !== undefined ? { overdue } : {}) })
-          .orderBy('nextDueAt', 'asc')
-          .orderBy('_id', 'asc')
-          .skip(skip)
-          .limit(limit),
-      ),
-    under: (path, filter, skip, limit) =>
-      rows<RequestDoc>(
-        col()
-          .where({
-            path: pathPrefix(db, path),
-            ...(filter.group ? { group: filter.group } : {}),
-            ...(filter.level ? { level: filter.level } : {}),
-            ...(filter.overdue !== undefined ? { overdue: filter.overdue } : {}),
-            ...(filter.departmentId ? { departmentId: filter.departmentId } : {}),
-          })
-          .orderBy('updatedAt', 'desc')
-          .orderBy('_id', 'asc')
-          .skip(skip)
-          .limit(limit),
-      ),
+    owned(ownerKey, group, overdue, after, limit) {
+      const base = { ownerKey, group, ...(overdue !== undefined ? { overdue } : {}) }
+      // ascending puts the rows with no deadline (null) first: after one of those come its null peers by id, then
+      // every dated row; after a dated row, only later dates (or the same date and a later id)
+      const where = !after
+        ? base
+        : after.at === null
+          ? _.or([
+              { ...base, nextDueAt: null, _id: _.gt(after.id) },
+              { ...base, nextDueAt: _.gt(new Date(0)) },
+            ])
+          : _.or([
+              { ...base, nextDueAt: _.gt(after.at) },
+              { ...base, nextDueAt: after.at, _id: _.gt(after.id) },
+            ])
+      return rows<RequestDoc>(col().where(where).orderBy('nextDueAt', 'asc').orderBy('_id', 'asc').limit(limit))
+    },
+    under(path, filter, after, limit) {
+      const base = {
+        path: pathPrefix(db, path),
+        ...(filter.group ? { group: filter.group } : {}),
+        ...(filter.level ? { level: filter.level } : {}),
+        ...(filter.overdue !== undefined ? { overdue: filter.overdue } : {}),
+        ...(filter.departmentId ? { departmentId: filter.departmentId } : {}),
+      }
+      const where =
+        after && after.at
+          ? _.or([
+              { ...base, updatedAt: _.lt(after.at) },
+              { ...base, updatedAt: after.at, _id: _.gt(after.id) },
+            ])
+          : base
+      return rows<RequestDoc>(col().where(where).orderBy('updatedAt', 'desc').orderBy('_id', 'asc').limit(limit))
+    },
     openInBuilding: (buildingId, category, limit) =>
       rows<RequestDoc>(col().where({ buildingId, category, group: 'open' }).orderBy('createdAt', 'desc').limit(limit)),
     openInGrid: (gridId, category, limit) =>

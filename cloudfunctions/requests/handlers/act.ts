@@ -11,7 +11,7 @@ import type { Action } from '../../../server/router'
 import { checkAttachable } from '../../../server/uploads'
 import { actorOf, maySee, relationOf, settingsFor } from '../access'
 import { detailById, detailFor } from '../detail'
-import { makeMove } from '../move'
+import { makeMove, resumeMove } from '../move'
 
 export const act: Action<'requests', 'act'> = {
   async handle({ payload, caller, data }) {
@@ -27,8 +27,13 @@ export const act: Action<'requests', 'act'> = {
     ])
     const departments = events.flatMap((e) => (e.departmentId ? [e.departmentId] : []))
     if (!maySee(caller, r, rel, departments)) throw new AppError('REQUEST_NOT_FOUND')
-    // this tap moved it already (a retry after a lost answer): the request as it stands
-    if (events.some((e) => e.tapId === tapId && e.actorId === me._id)) return detailFor(data, caller, r)
+    // this tap moved it already (a retry after a lost answer): what the first try may have left undone (a merge's
+    // followers, its messages) is finished, and the request as it stands is the answer
+    const made = events.find((e) => e.tapId === tapId && e.actorId === me._id)
+    if (made) {
+      await resumeMove(data, r, made)
+      return detailById(data, caller, id)
+    }
 
     const written = [input.note, input.reason, input.comment].map((t) => t?.trim() ?? '').filter(Boolean)
     if (written.length) await checkText(caller.openid, MOVE_LABELS[input.move], written.join('\n'))

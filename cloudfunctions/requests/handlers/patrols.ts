@@ -1,15 +1,20 @@
 /**
  * requests.logPatrol (巡查台账: a grid chief, the grid's party leader or the community logs a patrol; each finding
- * marked asRequest is reported as a request in the same call, through the report path itself) and requests.patrols
- * (a grid's log, newest first, in keyset pages; a community's grids, one page in sibling order, each with whether it
- * was patrolled on the day, read from the day markers by id — never from the patrols).
+ * marked asRequest is reported as a request in the same call) and requests.patrols (a grid's log, newest first, in
+ * keyset pages; a community's grids, one page in sibling order, each with whether it was patrolled on the day, read
+ * from the day markers by id — never from the patrols).
  *
- * Cost: logPatrol = the findings' reports (each its own transaction, named by the patrol) + one transaction
- * (patrol + the grid's day marker). patrols = one page of patrols (+ their images), or one page of grids + one `in`
- * read of their markers.
+ * logPatrol checks everything first (text, photos, each finding's report), then writes the patrol, the grid's day
+ * marker and every finding's request in ONE transaction, each request named findingRequestId(patrol, index): a
+ * failure before the commit leaves nothing, and a retried tap finds the patrol and only finishes what follows the
+ * commit (photos to the check, owners told once).
+ *
+ * Cost: logPatrol = the checks + one transaction (patrol + day marker + ≤ 10 requests, their events, rows and the
+ * grid's, community's and street's counters once). patrols = one page of patrols (+ their images), or one page of
+ * grids + one `in` read of their markers.
  */
-import type { PatrolView, PatrolsView } from '../../../core/contract/requests'
-import { patrolDayId, patrolId } from '../../../core/ids'
+import type { PatrolView, PatrolsView, RequestFigures } from '../../../core/contract/requests'
+import { findingRequestId, patrolDayId, patrolId } from '../../../core/ids'
 import { isSiblingCursor } from '../../../core/grid/siblings'
 import type { PatrolDoc } from '../../../core/model'
 import {
@@ -21,14 +26,16 @@ import {
   patrolDayOf,
   patrolTimesIssue,
 } from '../../../core/requests/patrol'
+import { add, counterDeltas } from '../../../core/requests/rates'
 import { ancestorAt, type Unit } from '../../../core/units'
 import { checkText } from '../../../server/content-check'
 import type { Data } from '../../../server/data'
+import { addInTx } from '../../../server/data/request-counters'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
 import { attachAndCheck, checkAttachable, imagesFor } from '../../../server/uploads'
 import { iso } from '../../../server/views'
-import { fileRequest } from '../report'
+import { afterReport, prepareReport, writeReportInTx, type PreparedReport } from '../report'
 
 const needGrid = (unit: Unit | null): Unit => {
   if (!unit) throw new AppError('NOT_FOUND')
@@ -52,26 +59,28 @@ export const logPatrol: Action<'requests', 'logPatrol'> = {
 
     const id = patrolId(person._id, payload.tapId)
     const { findings, route } = payload
-    // the same tap again: what stands is the answer, nothing is reported or counted twice
+    // the same tap again: the patrol stands, and what its first try may not have finished after its transaction
+    // (the photos sent to the check, the grid's owners told) is finished now; nothing is reported or counted twice
     const held = await data.patrols.get(id)
-    if (held) return { id, requestIds: held.findings.flatMap((f) => (f.requestId ? [f.requestId] : [])) }
+    if (held) {
+      await finishPatrol(data, held, person._id, caller.openid)
+      return { id, requestIds: held.findings.flatMap((f) => (f.requestId ? [f.requestId] : [])) }
+    }
 
     // everything that could refuse the patrol is checked before anything is written: the text (the route and the
-    // findings kept in the log; findings reported are checked again by the report path) and the kept photos
+    // findings kept in the log), the kept photos, and each finding to report — its place, category, text and photos
     await checkText(caller.openid, route, findings.map((f) => `${f.spot} ${f.description}`).join('\n'))
     const kept = findings.filter((f) => !f.asRequest)
     const keptPhotos = kept.flatMap((f) => f.photos)
     const attachable = keptPhotos.length ? await checkAttachable(data, caller, 'request', keptPhotos) : []
-
-    // each finding for the request path is reported under a tap id named by the patrol and its place in it, so a
-    // retried call (or one that failed half-way) reports each once and answers the same ids
-    const requestIds: (string | undefined)[] = []
+    // each finding reported is named by the patrol and its place in it (findingTapId → core/ids.ts findingRequestId)
+    const reports: (PreparedReport | null)[] = []
     for (const [i, f] of findings.entries()) {
       if (!f.asRequest) {
-        requestIds.push(undefined)
+        reports.push(null)
         continue
       }
-      const filed = await fileRequest(
+      const prepared = await prepareReport(
         data,
         caller,
         {
@@ -85,8 +94,10 @@ export const logPatrol: Action<'requests', 'logPatrol'> = {
         },
         now,
       )
-      requestIds.push(filed.id)
+      // a finding filed without its patrol cannot be (they are written together): a stray one is not written again
+      reports.push('filed' in prepared ? null : prepared)
     }
+    const requestIds = findings.map((f, i) => (f.asRequest ? findingRequestId(id, i) : undefined))
 
     const doc: Omit<PatrolDoc, '_id'> = {
       gridId: grid._id,
@@ -107,8 +118,19 @@ export const logPatrol: Action<'requests', 'logPatrol'> = {
       })),
       createdAt: now,
     }
+    // ONE transaction: the patrol, the grid's day marker and every finding's request (its event, the reporter's row,
+    // the counters' delta summed per scope) — a failure anywhere before its commit leaves nothing, not half a patrol
     const written = await data.transaction(async (tx) => {
       if (await tx.patrols.get(id)) return false
+      const delta = new Map<string, { scopeKey: string; month: string; delta: RequestFigures }>()
+      for (const p of reports) {
+        if (!p || !(await writeReportInTx(tx, p))) continue
+        for (const d of counterDeltas(null, p.request)) {
+          const sum = delta.get(d.id)
+          delta.set(d.id, sum ? { ...sum, delta: add(sum.delta, d.delta) } : d)
+        }
+      }
+      for (const d of delta.values()) await addInTx(tx, [d.scopeKey], d.month, d.delta, now)
       await tx.patrols.set(id, doc)
       const dayId = patrolDayId(grid._id, doc.day)
       const marker = await tx.patrolDays.get(dayId)
@@ -123,16 +145,41 @@ export const logPatrol: Action<'requests', 'logPatrol'> = {
       })
       return true
     })
-    if (written && attachable.length) {
-      await attachAndCheck(
-        data,
-        attachable,
-        { kind: 'request', id, unitId: grid._id, unitPath: grid.path },
-        caller.openid,
-      )
-    }
+    if (written) {
+      if (attachable.length)
+        await attachAndCheck(
+          data,
+          attachable,
+          { kind: 'request', id, unitId: grid._id, unitPath: grid.path },
+          caller.openid,
+        )
+      for (const p of reports) if (p) await afterReport(data, p.request, p.event, person._id, caller.openid)
+    } else await finishPatrol(data, { ...doc, _id: id }, person._id, caller.openid)
     return { id, requestIds: requestIds.filter((r): r is string => !!r) }
   },
+}
+
+/**
+ * What a patrol's call does after its transaction, done again for a patrol that stands: the kept findings' photos
+ * the patroller uploaded and nothing attached yet go to the check, and each finding's request finishes its report
+ * (photos attached, the grid's owners told — once, whoever was told already).
+ */
+async function finishPatrol(data: Data, p: PatrolDoc, personId: string, openid: string): Promise<void> {
+  const keptPhotos = p.findings.flatMap((f) => (f.requestId ? [] : f.photos))
+  if (keptPhotos.length) {
+    const left = (await data.uploads.byFileIDs(keptPhotos)).filter(
+      (u) => u.state === 'uploaded' && u.ownerId === personId,
+    )
+    if (left.length)
+      await attachAndCheck(data, left, { kind: 'request', id: p._id, unitId: p.gridId, unitPath: p.path }, openid)
+  }
+  const ids = p.findings.flatMap((f) => (f.requestId ? [f.requestId] : []))
+  if (!ids.length) return
+  // a retry only: each finding's first event (反映) read back, one short read a finding
+  for (const r of await data.requests.byIds(ids)) {
+    const [reported] = await data.requestEvents.ofRequest(r._id, 1)
+    if (reported) await afterReport(data, r, reported, personId, openid)
+  }
 }
 
 /** A page of a grid's log as leaders see it: photos 审核中 included (they lead the grid). */

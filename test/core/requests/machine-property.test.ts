@@ -148,6 +148,17 @@ it('random moves by random actors keep every request where the machine allows', 
           for (const c of counterDeltas(r, d.next)) move(c.id, c.delta)
           requests[i] = d.next
           events[i].push(d.event)
+          // a merge's survivor gets its own event in the same step: one more seq, its state and level unchanged
+          if (d.absorbed) {
+            const j = requests.indexOf(other)
+            expect(d.event.move).toBe('merge')
+            expect(d.absorbed.event).toMatchObject({ seq: other.seq + 1, mergedFrom: [r._id] })
+            expect([d.absorbed.next.state, d.absorbed.next.level]).toEqual([other.state, other.level])
+            invariants(d.absorbed.next)
+            for (const c of counterDeltas(other, d.absorbed.next)) move(c.id, c.delta)
+            requests[j] = d.absorbed.next
+            events[j].push(d.absorbed.event)
+          } else expect(d.event.move).not.toBe('merge')
         }
 
         // counters never negative, and equal to the figures of the requests in each scope

@@ -1,7 +1,7 @@
 import { USER_MOVES, type UserMove } from '../../../core/contract/requests'
 import type { ErrorCode } from '../../../core/envelope'
 import type { RequestDoc } from '../../../core/model'
-import { allowedMoves, decide, ownerGrant, type MoveRequest } from '../../../core/requests/machine'
+import { allowedMoves, decide, mergedNote, ownerGrant, type MoveRequest } from '../../../core/requests/machine'
 import { STATE_GROUP } from '../../../core/requests/states'
 import { ACTOR_NAMES, ACTORS, minutes, reported, scenarios, settings, T0, walk, type ActorName } from './world'
 
@@ -282,6 +282,46 @@ describe('what each move does', () => {
     })
   })
 
+  it('merge writes the survivor an event naming what it took in, changing nothing else of it', () => {
+    const d = go(S.submittedGrid, 'gridChief', { move: 'merge', into: 'survivor' })
+    const absorbed = d.absorbed
+    if (!absorbed) throw new Error('a merge must write the survivor an event')
+    expect(absorbed.event).toMatchObject({
+      _id: `survivor_${survivor.seq + 1}`,
+      requestId: 'survivor',
+      seq: survivor.seq + 1,
+      move: 'merge',
+      from: { state: survivor.state, level: survivor.level },
+      to: { state: survivor.state, level: survivor.level },
+      mergedFrom: [S.submittedGrid._id],
+      actorLabel: d.event.actorLabel,
+      at,
+    })
+    expect(absorbed.event.into).toBeUndefined()
+    expect(absorbed.event.note).toMatch(/^合并了 1 件重复诉求：“.+”（\d+月\d+日\d\d:\d\d反映）$/)
+    // the survivor stays as it was but for its timeline: same state, level, deadlines, nothing closed
+    const { seq, updatedAt, last, ...rest } = absorbed.next
+    const { seq: s0, updatedAt: u0, last: l0, ...was } = survivor
+    expect(rest).toEqual(was)
+    expect([seq, updatedAt, last]).toEqual([s0 + 1, at, { move: 'merge', actorLabel: d.event.actorLabel, at }])
+    expect([s0, u0, l0]).toBeDefined()
+  })
+
+  it('names merged duplicates by their opening and Beijing report time, never by id or reporter', () => {
+    const dup = (description: string, iso: string) => ({ description, createdAt: new Date(iso) })
+    const cases: [Parameters<typeof mergedNote>[0], string][] = [
+      [[dup('楼道灯不亮', '2026-12-02T01:05:00Z')], '合并了 1 件重复诉求：“楼道灯不亮”（12月2日09:05反映）'],
+      [
+        [
+          dup('  5栋  楼道灯\n不亮 ', '2026-12-31T16:30:00Z'),
+          dup('一二三四五六七八九十一二三四五六七八九十多出来的', '2026-12-02T01:05:00Z'),
+        ],
+        '合并了 2 件重复诉求：“5栋 楼道灯 不亮”（1月1日00:30反映）、“一二三四五六七八九十一二三四五六七八九十…”（12月2日09:05反映）',
+      ],
+    ]
+    for (const [dups, note] of cases) expect(mergedNote(dups)).toBe(note)
+  })
+
   it('an errand: a volunteer of the grid takes it (not the reporter, not a non-volunteer, not outside the grid)', () => {
     const d = go(S.errandSubmitted, 'resident', { move: 'takeErrand' })
     expect(d.next).toMatchObject({ state: 'processing', errandTakerId: 'p_resident', errandTakerName: '孙邻居' })
@@ -306,6 +346,14 @@ describe('what each move does', () => {
     expect(again.errandPaidAt).toBeDefined()
     // a plain request with a taker never pays, nor does a re-rating once paid
     expect(go(S.doneGrid, 'reporter', { move: 'rate', rating: 'satisfied' }).payErrand).toBe(false)
+  })
+
+  it('回头看 without a date is due the community’s reinspectWeeks after the leader schedules it', () => {
+    for (const reinspectWeeks of [1, 4, 6, 26]) {
+      const d = decide(S.rated, { move: 'scheduleReinspection' }, ACTORS.gridChief, at, { ...settings, reinspectWeeks })
+      if (!d.ok) throw new Error(d.code)
+      expect(+(d.next.reinspectAt as Date) - +at).toBe(reinspectWeeks * 7 * 86_400_000)
+    }
   })
 
   it('回头看: scheduled after closing (default 4 weeks), a pass strikes it off, a fail reopens it', () => {

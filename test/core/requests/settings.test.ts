@@ -16,7 +16,7 @@ describe('the defaults', () => {
     expect(REQUEST_CATEGORIES.every((c) => s.categories[c].enabled)).toBe(true)
     expect(s.departments.map((d) => d.name)).toEqual(['城管', '环卫', '物业', '派出所', '市场监管'])
     expect(s.departments.every((d) => d.reportInHours === 24)).toBe(true)
-    expect([s.autoCloseDays, s.reinspectWeeks, s.urgentHours]).toEqual([7, 4, 2])
+    expect([s.autoCloseDays, s.reinspectWeeks, s.urgentHours, s.errandPoints]).toEqual([7, 4, 2, 10])
     expect([s.holidays, s.workdays]).toEqual([[], []])
   })
 
@@ -34,6 +34,20 @@ describe('the defaults', () => {
 })
 
 describe('merging the stored documents over the defaults', () => {
+  it.each([
+    [{ errandPoints: 25 }, 25],
+    [{ errandPoints: 1 }, 1],
+    [{ errandPoints: 100 }, 100],
+    [{ errandPoints: 0 }, 10],
+    [{ errandPoints: 500 }, 10],
+    [{ errandPoints: 7.5 }, 10],
+    [{}, 10],
+  ] as [Partial<RequestSettingsDoc>, number][])('errand points %j → %i (a bad value is never trusted)', (f, points) => {
+    expect(mergeSettings(doc(f), null).errandPoints).toBe(points)
+    // the street's document does not set a community's errand points
+    expect(mergeSettings(null, doc({ ...f, level: 'street' })).errandPoints).toBe(10)
+  })
+
   it('takes the community’s categories and limits and the street’s departments and calendar', () => {
     const s = mergeSettings(
       doc({
@@ -90,6 +104,9 @@ describe('what updateSettings refuses', () => {
     [{ disabled: [...REQUEST_CATEGORIES] }, '至少要开通一个诉求类别'],
     [{ autoCloseDays: 31 }, '自动关闭天数应在 1 到 30 天之间'],
     [{ reinspectWeeks: 1.5 }, '回头看间隔应在 1 到 26 周之间'],
+    [{ errandPoints: 0 }, '跑腿代购的积分应在 1 到 100 之间'],
+    [{ errandPoints: 101 }, '跑腿代购的积分应在 1 到 100 之间'],
+    [{ errandPoints: 2.5 }, '跑腿代购的积分应在 1 到 100 之间'],
     [{ urgentHours: 0.1 }, '紧急诉求的时限应在 0.5 到 72 小时之间'],
     [{ departments: [] }, '至少要有一个职能部门'],
     [
