@@ -236,6 +236,29 @@ describe('merge', () => {
     expect((await followersOf(survivor)).filter((f) => f.personId === second._id)).toHaveLength(1)
     expect((await c.request(survivor)).followerCount).toBe(2)
   })
+  it('follows pressed on both requests while the merge runs all end on the survivor, its count equal to its rows', async () => {
+    const survivor = await report(resident, '3栋电梯经常停在半层')
+    const homes = c.residentsUnder(gridId).slice(5, 11)
+    const people = await Promise.all(homes.map((p, i) => c.newResident(p.householdId as string, `电梯邻居${i}`)))
+    const dup = await report(people[0], '3栋电梯困人了')
+    const [onDup, onSurvivor] = [people.slice(1, 4), people.slice(4)]
+    const calls = await Promise.all([
+      c.act(chief, 'act', { id: dup, move: 'merge', into: survivor, tapId: newTap('merge') }),
+      ...onDup.map((p) => c.act(p, 'follow', { id: dup })),
+      ...onSurvivor.map((p) => c.act(p, 'follow', { id: survivor })),
+    ])
+    expect(calls[0]).toMatchObject({ ok: true, data: { state: 'merged' } })
+    // a follow of the duplicate either came first (and moved with it) or found it merged
+    const followedDup = onDup.filter((_, i) => calls[1 + i].ok)
+    for (const [i, r] of calls.slice(1, 1 + onDup.length).entries())
+      if (!r.ok) expect({ i, code: r.code }).toEqual({ i, code: 'MOVE_NOT_ALLOWED' })
+    for (const r of calls.slice(1 + onDup.length)) expect(r.ok).toBe(true)
+    const rows = await followersOf(survivor)
+    expect(new Set(rows.map((f) => f.personId))).toEqual(
+      new Set([resident._id, people[0]._id, ...followedDup.map((p) => p._id), ...onSurvivor.map((p) => p._id)]),
+    )
+    expect((await c.request(survivor)).followerCount).toBe(rows.length)
+  })
 })
 
 describe('patrol', () => {
