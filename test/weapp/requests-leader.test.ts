@@ -151,7 +151,7 @@ describe('诉求待办', () => {
     expect(first).toContain('5号楼东侧 · 本网格')
     expect(first).toContain('3 小时前反映')
     expect(first).toContain('2 人关注')
-    expect(text(page, '.inbox-row__due', 0)).toMatch(/^\d+月\d+日 \d\d:\d\d 前$/)
+    expect(text(page, '.inbox-row__due', 0)).toMatch(/^请于 \d+月\d+日 \d\d:\d\d 前处理$/)
     expect(texts(page, '.inbox-row__state')).toEqual(['待受理', '处理中'])
     // the overdue one says so, in red
     expect(count(page, '.inbox-row__due--over')).toBe(1)
@@ -430,6 +430,18 @@ describe('诉求统计', () => {
     }
   }
   let thisMonth = ''
+
+  test('a building head, for whose building no rates are kept, is told the page is not for them', async () => {
+    answer = route({
+      'grid.me': () =>
+        ok({ ...chiefMe, roles: [{ role: 'buildingHead', unitId: 'b-5', unitName: '5号楼', level: 'microgrid' }] }),
+    })
+    const page = await renderPage(RATES)
+    await eventually(() => expect(text(page)).toContain('没有诉求统计权限'))
+    none(page, '.rates-card')
+    expect(calls('rates')).toEqual([])
+    page.detach()
+  })
 
   test('the five rates and the counts behind them, for the unit and month chosen', async () => {
     answer = route({ 'grid.me': () => ok(chiefAndStaff), 'requests.rates': (p) => ok(view(p)) })

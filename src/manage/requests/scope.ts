@@ -66,6 +66,11 @@ function scopesOf(roles: RoleView[], allowed: readonly Role[]): RequestScope[] |
 /** 诉求待办, 诉求统计: every role that handles requests. */
 export const handlerScopes = (roles: RoleView[]): RequestScope[] | null => scopesOf(roles, REQUEST_HANDLERS)
 
+/** 诉求统计: the handlers but a 楼栋长, whose grant is over a building; counters are kept for grids, communities,
+ * streets and departments only, and requests.rates refuses a building head every one of them. */
+const RATE_READERS = REQUEST_HANDLERS.filter((r) => r !== 'buildingHead')
+export const rateScopes = (roles: RoleView[]): RequestScope[] | null => scopesOf(roles, RATE_READERS)
+
 /** 巡查台账: who logs patrols (a grid's chief and party leader) and community staff (which grids were patrolled). */
 export const patrolScopes = (roles: RoleView[]): RequestScope[] | null => scopesOf(roles, PATROLLERS)
 

@@ -167,8 +167,11 @@ function InboxRow({ row, mine }: { row: RequestRow; mine: RequestLevel }) {
       </Text>
       <View className='inbox-row__foot'>
         <Text className='inbox-row__age'>{ageText(row.createdAt)}反映</Text>
-        {due ? (
-          <Text className={due === '已超时' ? 'inbox-row__due inbox-row__due--over' : 'inbox-row__due'}>{due}</Text>
+        {due === '已超时' ? (
+          <Text className='inbox-row__due inbox-row__due--over'>{due}</Text>
+        ) : due ? (
+          // the deadline of the current step (受理, 响应, 办结 or 报到): a bare time would not say what it is
+          <Text className='inbox-row__due'>请于 {due}处理</Text>
         ) : row.last ? (
           <Text className='inbox-row__due'>{row.last.label}</Text>
         ) : null}

@@ -1,8 +1,9 @@
 /**
- * 诉求统计 (grid heads, community and street staff, a street's departments): for the leader's unit (or the
- * department) and a month (the requests reported that month, Beijing time), the three rates the street is judged
- * by — 响应率, 解决率, 满意率 — and 按时办结率, 重办率, each as a plain bar with the counts behind it (38/40). One
- * read of the counters (requests.rates), never a scan; the formulas are in docs/api.md.
+ * 诉求统计 (a grid's chief and party leader, community and street staff, a street's departments; not a 楼栋长):
+ * for the leader's unit (or the department) and a month (the requests reported that month, Beijing time), the
+ * three rates the street is judged by — 响应率, 解决率, 满意率 — and 按时办结率, 重办率, each as a plain bar with the
+ * counts behind it (38/40). One read of the counters (requests.rates), never a scan; the formulas are in
+ * docs/api.md.
  */
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
@@ -11,13 +12,13 @@ import { useRemote } from '../../../hooks/use-remote'
 import { getRequestRates, type RatesView, type RequestFigures, type RequestRates } from '../../../services/requests'
 import { LeaderGate } from '../../components/LeaderGate'
 import { ScopeChips } from '../ScopeChips'
-import { handlerScopes, monthLabel, recentMonths, type RequestScope } from '../scope'
+import { monthLabel, rateScopes, recentMonths, type RequestScope } from '../scope'
 import '../../manage.css'
 import '../requests-manage.css'
 
 export default function RatesPage() {
   return (
-    <LeaderGate className='app-page manage requests-rates' what='诉求统计' scopeOf={handlerScopes}>
+    <LeaderGate className='app-page manage requests-rates' what='诉求统计' scopeOf={rateScopes}>
       {(scopes) => <Rates scopes={scopes} />}
     </LeaderGate>
   )
