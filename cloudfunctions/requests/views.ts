@@ -139,7 +139,8 @@ export function viewOf(f: DetailFacts): RequestView {
     place: {
       kind: r.place.kind,
       label: masked ? publicPlace(r) : r.place.label,
-      location: r.place.location ?? null,
+      // a household's map point is where they live: like the room, only the reporter and the handlers see it
+      location: masked && r.place.kind === 'household' ? null : (r.place.location ?? null),
     },
     grid: f.grid ? unitRef(f.grid) : { id: r.gridId, name: '', level: 'grid' },
     state: r.state,

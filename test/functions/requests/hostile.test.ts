@@ -169,6 +169,25 @@ describe('reading', () => {
     )
   })
 
+  it('keeps where a household is to the reporter and the handlers: its map point is not shown to neighbours', async () => {
+    const home = await c.ok<{ id: string }>(resident, 'report', {
+      tapId: newTap('report'),
+      category: 'repair',
+      description: '家里水管漏水，楼下也在滴',
+      place: {
+        kind: 'household',
+        unitId: resident.householdId,
+        location: { latitude: 31.2304, longitude: 121.4737, name: '幸福小区' },
+      },
+    })
+    const point = { latitude: 31.2304, longitude: 121.4737, name: '幸福小区' }
+    expect((await c.ok<RequestView>(resident, 'detail', { id: home.id })).place.location).toEqual(point)
+    expect((await c.ok<RequestView>(chief, 'detail', { id: home.id })).place.location).toEqual(point)
+    const seen = await c.ok<RequestView>(neighbour, 'detail', { id: home.id })
+    expect(seen.place.location).toBeNull()
+    expect(JSON.stringify(seen)).not.toContain('31.2304')
+  })
+
   it('keeps each inbox to its owner: a department its own, never another department’s', async () => {
     await refused('FORBIDDEN', () => c.act(huanwei, 'inbox', { unitId: 's1', departmentId: 'chengguan' }))
     await refused('INVALID_PAYLOAD', () => c.act(huanwei, 'inbox', { unitId: 's1' }))
