@@ -11,6 +11,7 @@
  */
 import type { RequestDoc, RequestEventDoc, RequestFollowerDoc, UploadDoc } from '../../core/model'
 import { errandEarnId, requestFollowerId } from '../../core/ids'
+import { isLeavingFollower } from '../../core/privacy/requests'
 import { errandReason } from '../../core/requests/errand'
 import { decide, type Actor, type Decision, type MoveRequest } from '../../core/requests/machine'
 import type { RequestSettings } from '../../core/requests/settings'
@@ -128,7 +129,8 @@ async function write(
  * follower row of both carries its request's latest change. Safe to run again, and to race.
  */
 export async function finishMerge(data: Data, duplicate: RequestDoc, survivorId: string): Promise<void> {
-  const people = await data.requestFollowers.ofRequest(duplicate._id)
+  // a row a deletion marked as leaving is no one's: copied, it would count on the survivor after the deletion ends
+  const people = (await data.requestFollowers.ofRequest(duplicate._id)).filter((f) => !isLeavingFollower(f.personId))
   const held = new Set(
     (await data.requestFollowers.byIds(people.map((f) => requestFollowerId(survivorId, f.personId)))).map(
       (f) => f.personId,
@@ -176,10 +178,11 @@ export async function makeMove(data: Data, call: MoveCall): Promise<MoveOutcome>
   const first = await data.requests.get(call.requestId)
   if (!first) throw new AppError('REQUEST_NOT_FOUND')
   const into = call.req.move === 'merge' ? call.req.into : undefined
-  const [followers, survivorFirst] = await Promise.all([
+  const [rows, survivorFirst] = await Promise.all([
     data.requestFollowers.ofRequest(first._id),
     into ? data.requests.get(into) : Promise.resolve(null),
   ])
+  const followers = rows.filter((f) => !isLeavingFollower(f.personId))
   // the refusal a user should read comes from the request as they saw it
   const early = decide(first, call.req, call.actor(first), call.now, call.settings, { survivor: survivorFirst })
   if (!early.ok) throw new AppError(early.code, early.detail)

@@ -129,3 +129,6 @@ export function forgetInRequest(
  * between the two finds the marked rows (and no row to count down twice) when asked again.
  */
 export const leavingFollower = (personId: string): string => `left:${personId}`
+
+/** Whether a follower row is one a deletion marked as leaving (it counts for nobody and moves nowhere). */
+export const isLeavingFollower = (personId: string): boolean => personId.startsWith('left:')

@@ -8,7 +8,7 @@
 import type { PageOf, RequestRow, RequestView } from '../../../core/contract/requests'
 import { REQUEST_LIMITS } from '../../../core/contract/requests'
 import { ERROR_MESSAGES, type ErrorCode } from '../../../core/envelope'
-import type { PersonDoc } from '../../../core/model'
+import type { PersonDoc, RequestFollowerDoc } from '../../../core/model'
 import { BLOCKED, gridOf, newTap, startRequestsCloud, type RequestsCloud } from '../harness/requests-cloud'
 
 jest.setTimeout(240_000)
@@ -265,6 +265,32 @@ describe('moving', () => {
 })
 
 describe('following and merging', () => {
+  it('moves no row a cut-off deletion left marked as leaving onto the survivor of a merge', async () => {
+    const { id: dup } = await c.ok<{ id: string }>(neighbour, 'report', {
+      tapId: newTap('report'),
+      category: 'hazard',
+      description: '二楼楼道灯不亮',
+      place: { kind: 'spot', unitId: gridOf(resident), label: '二楼楼道' },
+    })
+    const at = new Date()
+    await c.cloud.seed({
+      requestFollowers: [
+        {
+          _id: `${dup}_left`,
+          requestId: dup,
+          personId: 'left:p_gone',
+          kind: 'follower',
+          since: at,
+          requestUpdatedAt: at,
+        },
+      ],
+    })
+    expect(await move(chief, 'merge', { into: request }, dup)).toMatchObject({ ok: true })
+    const rows = ((await c.dump()).requestFollowers as RequestFollowerDoc[]).filter((f) => f.requestId === request)
+    expect(rows.map((f) => f.personId)).not.toContain('left:p_gone')
+    expect((await c.request(request)).followerCount).toBe(rows.length)
+  })
+
   it('lets only residents of the grid follow, once; a merge moves every follower onto the survivor, each told', async () => {
     await refused('REQUEST_NOT_IN_GRID', () => c.act(outsider, 'follow', { id: request }))
     await refused('FORBIDDEN', () => c.act(staff, 'follow', { id: request }))
