@@ -44,6 +44,9 @@ export const PROVIDERS: readonly Role[] = ['merchant', 'communityStaff']
 /** Who reads a requests inbox and the three rates: the leaders, and a street's departments (department grants are
  * held over the street; the handler checks the departmentId asked for is the caller's). */
 export const REQUEST_HANDLERS: readonly Role[] = [...LEADER_ROLES, 'department']
+/** Who reads the three rates: the handlers but a building head, whose building keeps no rates (they are counted
+ * per grid, community, street and department). */
+export const RATE_READERS: readonly Role[] = REQUEST_HANDLERS.filter((r) => r !== 'buildingHead')
 /** Who logs a grid's patrol (巡查台账): the grid chief and the grid's party leader, or the community over it. */
 export const PATROLLERS: readonly Role[] = ['gridChief', 'partyLeader', 'communityStaff']
 /** Who sets up a testing round (错时采样) and runs its assignment: the grid's chief and party leader over their grid,
@@ -175,7 +178,7 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   'requests.act': { who: 'registered' },
   // the target is the leader's unit (a department: its street, and the handler checks its departmentId)
   'requests.inbox': { who: REQUEST_HANDLERS, target: 'unit' },
-  'requests.rates': { who: REQUEST_HANDLERS, target: 'unit' },
+  'requests.rates': { who: RATE_READERS, target: 'unit' },
   // the target is the grid patrolled
   'requests.logPatrol': { who: PATROLLERS, target: 'unit' },
   // the target is a grid (its log) or a community (its grids patrolled on the day)

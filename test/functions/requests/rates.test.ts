@@ -222,9 +222,10 @@ describe('who may read which rates', () => {
     expect(res.data.figures).toEqual(own.data.figures)
   })
 
-  it('refuses a building, a department on a community, an unknown department, a bad month', async () => {
+  it('refuses a building head, a department on a community, an unknown department, a bad month', async () => {
     const building = g.unit(resident.householdId as string).parentId as string
-    expect(await ratesOf(head, building, month())).toMatchObject({ ok: false, code: 'INVALID_PAYLOAD' })
+    // a building head reads no rates at all (the 管理 list does not offer them 诉求统计)
+    expect(await ratesOf(head, building, month())).toEqual(exactly('FORBIDDEN'))
     expect(await ratesOf(staff, communityId, month(), 'chengguan')).toMatchObject({ code: 'INVALID_PAYLOAD' })
     expect(await ratesOf(street, streetId, month(), 'xiaofang')).toEqual(exactly('REQUEST_DEPARTMENT_UNKNOWN'))
     expect(await ratesOf(street, streetId, '2026-13')).toMatchObject({ code: 'INVALID_PAYLOAD' })
