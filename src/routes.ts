@@ -59,6 +59,11 @@ export const ROUTES = {
   // requests (诉求), residents and the handlers' moves (sub-package requests/)
   requestReport: 'requests/report/index',
   requestDetail: 'requests/detail/index',
+  // testing rounds (错时采样, issue 12; sub-package emergency/)
+  testingRounds: 'emergency/testing/rounds/index',
+  testingCoverage: 'emergency/testing/cover/index',
+  testingSite: 'emergency/testing/site/index',
+  testingSlot: 'emergency/testing/slot/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES
