@@ -14,6 +14,7 @@ import { givenName, phone, surname, type Sex } from './names'
 import { seedActivities } from './points-activities'
 import { seedLedger, seedWallet } from './points-wallet'
 import { seedRequests } from './requests'
+import { seedEmergency } from './emergency'
 import { seedTesting } from './testing'
 import { createRandom, type Random } from './random'
 
@@ -179,7 +180,7 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
     unitCounters,
     personas,
     points: { ...activities, ...wallet },
-    requests: { ...requests, ...testing },
+    requests: { ...requests, ...testing, ...seedEmergency({ units, people, personas }) },
   }
 
   function resident(name: string, home: Unit): PersonDoc {

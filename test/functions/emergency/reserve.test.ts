@@ -32,16 +32,16 @@ const medicEntry = {
 
 beforeAll(async () => {
   g = await startEmergencyCloud()
-  staff = await g.holding('communityStaff', 'c1')
-  otherStaff = await g.holding('communityStaff', 'c2')
-  medic = await g.resident(g.householdUnder('g1', 0)._id)
-  driver = await g.resident(g.householdUnder('g1', 1)._id)
-  cadre = await g.resident(g.householdUnder('g2', 0)._id)
-  outsider = await g.resident(g.householdUnder('g5', 0)._id)
-  stranger = await g.resident(g.householdUnder('g1', 2)._id)
+  staff = await g.holding('communityStaff', 'c2')
+  otherStaff = await g.holding('communityStaff', 'c1')
+  medic = await g.resident(g.householdUnder('g5', 0)._id)
+  driver = await g.resident(g.householdUnder('g5', 1)._id)
+  cadre = await g.resident(g.householdUnder('g6', 0)._id)
+  outsider = await g.resident(g.householdUnder('g1', 0)._id)
+  stranger = await g.resident(g.householdUnder('g5', 2)._id)
   emergencyId = (
     await g.ok(staff, 'declare', {
-      unitId: 'c1',
+      unitId: 'c2',
       tapId: newTap('declare'),
       name: '疫情防控',
       level: 1,
@@ -86,17 +86,17 @@ describe('register and the reserve list', () => {
   })
 
   it('lists the scope’s reserve, filtered by kind and skill, with the total', async () => {
-    const all = await g.ok(staff, 'reserve', { unitId: 'c1' })
+    const all = await g.ok(staff, 'reserve', { unitId: 'c2' })
     expect(all.total).toBe(3)
     expect(all.rows.map((r) => r.personId).sort()).toEqual([medic._id, driver._id, cadre._id].sort())
-    const medics = await g.ok(staff, 'reserve', { unitId: 'c1', kind: 'volunteer', skill: 'medical' })
+    const medics = await g.ok(staff, 'reserve', { unitId: 'c2', kind: 'volunteer', skill: 'medical' })
     expect(medics.rows.map((r) => r.personId)).toEqual([medic._id])
-    expect((await g.ok(staff, 'reserve', { unitId: 'g2' })).rows.map((r) => r.personId)).toEqual([cadre._id])
-    const paged = await g.ok(staff, 'reserve', { unitId: 'c1', pageSize: 2 })
+    expect((await g.ok(staff, 'reserve', { unitId: 'g6' })).rows.map((r) => r.personId)).toEqual([cadre._id])
+    const paged = await g.ok(staff, 'reserve', { unitId: 'c2', pageSize: 2 })
     expect(paged.rows).toHaveLength(2)
     expect(paged.nextCursor).toBe('2')
-    expect(await g.act(otherStaff, 'reserve', { unitId: 'c1' })).toEqual(exactly('FORBIDDEN'))
-    expect(await g.act(medic, 'reserve', { unitId: 'c1' })).toEqual(exactly('FORBIDDEN'))
+    expect(await g.act(otherStaff, 'reserve', { unitId: 'c2' })).toEqual(exactly('FORBIDDEN'))
+    expect(await g.act(medic, 'reserve', { unitId: 'c2' })).toEqual(exactly('FORBIDDEN'))
   })
 
   it.each([
@@ -115,7 +115,7 @@ describe('call-ups, answers and assignments', () => {
   it('calls up volunteers with medical skill under the first grid: only the medic is reached', async () => {
     const res = await g.ok(staff, 'callUp', {
       emergencyId,
-      unitId: 'g1',
+      unitId: 'g5',
       tapId: newTap('callup'),
       kinds: ['volunteer'],
       skills: ['medical'],
@@ -133,7 +133,9 @@ describe('call-ups, answers and assignments', () => {
         ended: false,
       }),
     ])
-    for (const p of [driver, cadre, outsider]) expect((await g.ok(p, 'mine', {})).callUps).toEqual([])
+    // (the outsider lives under the demo's own emergency and may see its call-up, never this one)
+    for (const p of [driver, cadre, outsider])
+      expect((await g.ok(p, 'mine', {})).callUps.filter((c) => c.emergencyId === emergencyId)).toEqual([])
     expect(await g.act(driver, 'answer', { callUpId, answer: 'coming' })).toEqual(exactly('CALLUP_NOT_FOR_YOU'))
     expect(await g.act(outsider, 'answer', { callUpId, answer: 'coming' })).toEqual(exactly('CALLUP_NOT_FOR_YOU'))
     expect(await g.act(stranger, 'answer', { callUpId, answer: 'coming' })).toEqual(exactly('RESERVE_NOT_MEMBER'))
@@ -141,23 +143,24 @@ describe('call-ups, answers and assignments', () => {
 
   it('refuses a call-up outside the emergency, over the other community, or with risky words', async () => {
     const base = { emergencyId, tapId: newTap('callup'), kinds: ['volunteer'], message: '集合' }
-    expect(await g.act(otherStaff, 'callUp', { ...base, unitId: 'g1' })).toEqual(exactly('FORBIDDEN'))
-    expect(await g.act(otherStaff, 'callUp', { ...base, unitId: 'g5' })).toMatchObject({
+    expect(await g.act(otherStaff, 'callUp', { ...base, unitId: 'g5' })).toEqual(exactly('FORBIDDEN'))
+    expect(await g.act(otherStaff, 'callUp', { ...base, unitId: 'g1' })).toMatchObject({
       ok: false,
       code: 'INVALID_PAYLOAD',
     })
-    expect(await g.act(staff, 'callUp', { ...base, unitId: 'g1', message: BLOCKED })).toMatchObject({
+    expect(await g.act(staff, 'callUp', { ...base, unitId: 'g5', message: BLOCKED })).toMatchObject({
       ok: false,
       code: 'CONTENT_RISKY',
     })
-    expect(await g.act(staff, 'callUp', { ...base, unitId: 'g1', kinds: [] })).toMatchObject({
+    expect(await g.act(staff, 'callUp', { ...base, unitId: 'g5', kinds: [] })).toMatchObject({
       ok: false,
       code: 'INVALID_PAYLOAD',
     })
-    expect(await g.act(staff, 'callUp', { ...base, emergencyId: 'no-such', unitId: 'g1' })).toEqual(
+    expect(await g.act(staff, 'callUp', { ...base, emergencyId: 'no-such', unitId: 'g5' })).toEqual(
       exactly('NOT_FOUND'),
     )
-    expect((await g.stored<CallUpDoc>('callUps')).map((c) => c._id)).toEqual([callUpId])
+    const made = (await g.stored<CallUpDoc>('callUps')).filter((c) => c.emergencyId === emergencyId)
+    expect(made.map((c) => c._id)).toEqual([callUpId])
   })
 
   it('the medic answers, changes the answer, and staff see who answered what', async () => {
@@ -176,13 +179,13 @@ describe('call-ups, answers and assignments', () => {
     ])
     expect((await g.ok(staff, 'callUpDetail', { callUpId, answer: 'cannot' })).answers.rows).toEqual([])
     expect(await g.act(otherStaff, 'callUpDetail', { callUpId })).toEqual(exactly('FORBIDDEN'))
-    expect((await g.ok(staff, 'callUps', { emergencyId, unitId: 'c1' })).rows.map((c) => c.id)).toEqual([callUpId])
+    expect((await g.ok(staff, 'callUps', { emergencyId, unitId: 'c2' })).rows.map((c) => c.id)).toEqual([callUpId])
   })
 
   it('staff assign the medic to a place; the answer is then fixed, and the medic sees where', async () => {
-    const building = g.demo.units.find((u) => u.level === 'microgrid' && u.parentId === 'g1')
+    const building = g.demo.units.find((u) => u.level === 'microgrid' && u.parentId === 'g5')
     if (!building) throw new Error('no building in g1')
-    expect(await g.act(staff, 'assign', { callUpId, personId: medic._id, place: '东门', unitId: 'g5' })).toMatchObject({
+    expect(await g.act(staff, 'assign', { callUpId, personId: medic._id, place: '东门', unitId: 'g1' })).toMatchObject({
       ok: false,
       code: 'INVALID_PAYLOAD',
     })
@@ -209,11 +212,11 @@ describe('call-ups, answers and assignments', () => {
   })
 
   it('racing answers and assignments leave the counts equal to a recount of the answers', async () => {
-    const members = await Promise.all(Array.from({ length: 8 }, (_, i) => g.resident(g.householdUnder('g3', i)._id)))
+    const members = await Promise.all(Array.from({ length: 8 }, (_, i) => g.resident(g.householdUnder('g7', i)._id)))
     await Promise.all(members.map((m) => g.ok(m, 'register', { kind: 'partyMember', availability: '全天' })))
     const { id } = await g.ok(staff, 'callUp', {
       emergencyId,
-      unitId: 'g3',
+      unitId: 'g7',
       tapId: newTap('callup'),
       kinds: ['partyMember'],
       message: '到小区东门集合',
@@ -240,7 +243,7 @@ describe('call-ups, answers and assignments', () => {
     expect(
       await g.act(staff, 'callUp', {
         emergencyId,
-        unitId: 'g1',
+        unitId: 'g5',
         tapId: newTap('late'),
         kinds: ['volunteer'],
         message: '集合',

@@ -31,7 +31,7 @@ const personaAt = (role: string, n = 0) => {
   if (!person) throw new Error(`no persona ${role} #${n}`)
   return person
 }
-const split = ({ unread, leading, ...who }: HomeResult) => ({ unread, leading, who })
+const split = ({ unread, leading, emergencies, ...who }: HomeResult) => ({ unread, leading, emergencies, who })
 
 describe('grid.home', () => {
   it.each(['resident', 'buildingHead', 'partyLeader', 'gridChief', 'communityStaff', 'merchant'])(
@@ -88,7 +88,7 @@ describe('grid.home', () => {
     const res = await c.call<HomeResult>('o_demo_visitor_1', { action: 'home', payload: {} })
     expect(res).toEqual({
       ok: true,
-      data: { person: null, roles: [], household: null, grid: null, unread: 0, leading: null },
+      data: { person: null, roles: [], household: null, grid: null, unread: 0, leading: null, emergencies: [] },
     })
   })
 
