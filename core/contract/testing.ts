@@ -114,6 +114,9 @@ export interface TestingRoundRow {
   name: string
   date: string
   scope: { unitId: string; name: string }
+  /** the unit whose coverage the caller opens: the round's scope, or the caller's own unit when the round is over it
+   * (a building head sees their building of the community's round) */
+  coverUnitId: string
   households: number
   booked: number
   done: number

@@ -8,7 +8,7 @@ import { TESTING_LIMITS, type TestingRoundRow } from '../../../core/contract/tes
 import { testingRoundId, testingSlotId } from '../../../core/ids'
 import type { TestingRoundDoc, TestingSlotDoc } from '../../../core/model'
 import { planSlots, samePlan } from '../../../core/testing/plan'
-import { ancestorAt, isWithin } from '../../../core/units'
+import { ancestorAt, isWithin, type Unit } from '../../../core/units'
 import type { Data } from '../../../server/data'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
@@ -108,7 +108,7 @@ export const assign: Action<'testing', 'assign'> = {
 }
 
 /** The figures of rounds' scopes: households from the unit counters, booked and done from the round's. */
-async function rowsOf(data: Data, rounds: readonly TestingRoundDoc[]): Promise<TestingRoundRow[]> {
+async function rowsOf(data: Data, rounds: readonly TestingRoundDoc[], viewer?: Unit): Promise<TestingRoundRow[]> {
   const scopes = await data.units.byIds(rounds.map((r) => r.scopeUnitId))
   const counters = await data.unitCounters.byIds(rounds.map((r) => r.scopeUnitId))
   return Promise.all(
@@ -119,6 +119,7 @@ async function rowsOf(data: Data, rounds: readonly TestingRoundDoc[]): Promise<T
         name: r.name,
         date: r.date,
         scope: { unitId: r.scopeUnitId, name: scopes.find((u) => u._id === r.scopeUnitId)?.name ?? '' },
+        coverUnitId: viewer && isWithin(viewer.path, r.scopePath) ? viewer._id : r.scopeUnitId,
         households: counters.find((c) => c._id === r.scopeUnitId)?.households ?? 0,
         booked: figures?.booked ?? 0,
         done: figures?.done ?? 0,
@@ -138,7 +139,7 @@ export const rounds: Action<'testing', 'rounds'> = {
     // rounds over the unit, under it, or above it: a grid's chief sees the community's round too
     const mine = page.filter((r) => isWithin(r.scopePath, unit.path) || isWithin(unit.path, r.scopePath))
     return {
-      rows: await rowsOf(data, mine),
+      rows: await rowsOf(data, mine, unit),
       nextCursor: page.length === TESTING_LIMITS.pageSize ? String(skip + page.length) : null,
     }
   },

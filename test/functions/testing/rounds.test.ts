@@ -159,6 +159,18 @@ it('coverage of the community, the grid and a building comes from counters equal
   expect(top.unit.households).toBe(c.under(community._id, 'household').length)
   expect(top.children.find((x) => x.id === grid1._id)).toMatchObject({ booked: bookings.length })
   expect(top.children.find((x) => x.id === grid2._id)).toMatchObject({ booked: 0, done: 0 })
+  // a building head's list opens the community's round at their own building
+  const seen = await c.ok<{ rows: { id: string; coverUnitId: string }[] }>(buildingHead, 'rounds', {
+    unitId: buildingHead.roles.find((r) => r.role === 'buildingHead')?.unitId,
+  })
+  expect(seen.rows.find((r) => r.id === roundId)?.coverUnitId).toBe(
+    buildingHead.roles.find((r) => r.role === 'buildingHead')?.unitId,
+  )
+  expect(
+    (await c.ok<{ rows: { id: string; coverUnitId: string }[] }>(staff, 'rounds', { unitId: community._id })).rows.find(
+      (r) => r.id === roundId,
+    )?.coverUnitId,
+  ).toBe(community._id)
   const b = await c.ok<TestingCoverage>(buildingHead, 'coverage', {
     roundId,
     unitId: buildings.find((x) => buildingHead.roles.some((r) => r.unitId === x._id))?._id,

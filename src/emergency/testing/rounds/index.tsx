@@ -81,7 +81,9 @@ function RoundList({ unitId }: { unitId: string }) {
         <View
           key={r.id}
           className='tt-row round-row'
-          onClick={() => void Taro.navigateTo({ url: pageUrl('testingCoverage', { roundId: r.id }) })}
+          onClick={() =>
+            void Taro.navigateTo({ url: pageUrl('testingCoverage', { roundId: r.id, unitId: r.coverUnitId }) })
+          }
         >
           <View className='tt-row__main'>
             <Text>{r.name}</Text>
