@@ -64,6 +64,13 @@ export const ROUTES = {
   testingCoverage: 'emergency/testing/cover/index',
   testingSite: 'emergency/testing/site/index',
   testingSlot: 'emergency/testing/slot/index',
+  // emergency E1: the switch and the reserve force (sub-package emergency/)
+  emergency: 'emergency/switch/detail/index',
+  emergencyManage: 'emergency/switch/manage/index',
+  reserveMine: 'emergency/reserve/mine/index',
+  reserveManage: 'emergency/reserve/manage/index',
+  callUpDetail: 'emergency/reserve/callup/index',
+  // /emergency E1
 } as const
 
 export type RouteName = keyof typeof ROUTES

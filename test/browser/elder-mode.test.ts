@@ -6,6 +6,7 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { Persona } from '../../core/persona'
+import { DEMO_CALLUP_ID, DEMO_EMERGENCY_ID } from '../../emulator/seed/emergency'
 import { pickPersona, personaPerson, SHOTS, startDemoCloud, type DemoCloud } from './demo-cloud'
 
 jest.setTimeout(600_000)
@@ -220,6 +221,11 @@ it('draws every page in the mode, as every persona, and nothing is wider than th
     ['巡查台账', 'manage/requests/patrol/index'],
     ['诉求统计', 'manage/requests/rates/index'],
     ['诉求设置', 'manage/requests/settings/index'],
+    ['应急须知', `emergency/switch/detail/index?id=${encodeURIComponent(DEMO_EMERGENCY_ID)}`],
+    ['应急状态', 'emergency/switch/manage/index'],
+    ['我的应急力量', 'emergency/reserve/mine/index'],
+    ['应急力量', 'emergency/reserve/manage/index'],
+    ['召集详情', `emergency/reserve/callup/index?id=${encodeURIComponent(DEMO_CALLUP_ID)}`],
     ['本地演示', 'pages/local/personas/index'],
   ]
   // every page of the app (a page added later must be added here too)

@@ -1,5 +1,5 @@
-/** 首页: who I am, where I live, my grid and its three heads; leaders also see their unit's counts. One call
- * (grid.home) brings all of it, and the 通知 badge's count. */
+/** 首页: who I am, where I live, my grid and its three heads; leaders also see their unit's counts; an emergency over
+ * my place shows first, with its instructions pinned. One call (grid.home) brings all of it, and the 通知 badge's count. */
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ErrorState, LoadingState, NotJoinedState } from '../../../components/PageState'
@@ -15,6 +15,7 @@ import { leadingScope, type HomeResult } from '../../../services/grid'
 import { AppPage } from '../../../components/AppPage'
 import { pageUrl } from '../../../routes'
 import { ElderShortcuts } from '../../../components/ElderShortcuts'
+import { EmergencyBanner } from '../../../components/EmergencyBanner'
 import { useElderMode } from '../../../hooks/use-elder-mode'
 import './index.css'
 
@@ -44,6 +45,8 @@ function HomeContent({ me, person }: { me: HomeResult; person: NonNullable<HomeR
   const shortcuts = useElderMode() && !!grid && !!me.household
   return (
     <AppPage className='home'>
+      {/* an emergency over my place comes first, its instructions pinned */}
+      <EmergencyBanner emergencies={me.emergencies} />
       <View className='home-hero'>
         <Text className='home-hero__greeting'>你好，{person.name}</Text>
         {me.household ? (

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '召集详情', enablePullDownRefresh: true })
