@@ -88,6 +88,11 @@ export default defineAppConfig({
       ROUTES.reserveMine,
       ROUTES.reserveManage,
       ROUTES.callUpDetail,
+      // 错时采样 (E3): 错时采样 (rounds, new), 采样覆盖 (?roundId&unitId), 采样点工作台, 我的采样时段
+      ROUTES.testingRounds,
+      ROUTES.testingCoverage,
+      ROUTES.testingSite,
+      ROUTES.testingSlot,
     ),
   ],
   window: {
