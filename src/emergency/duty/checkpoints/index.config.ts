@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '卡口值守', enablePullDownRefresh: true })

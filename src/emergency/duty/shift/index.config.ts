@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '值守班次', enablePullDownRefresh: true })

@@ -1,0 +1,132 @@
+/**
+ * 卡口值守 in a real browser on the h5 build against the local cloud: a grid chief sets up a checkpoint and makes
+ * three 8-hour shifts for tomorrow on its roster; a resident of the community signs up for one and sees it under 我的
+ * 值守; on a running shift the resident checks in with the code of the minute the chief's page shows, and leaves a
+ * handover note; the chief's roster shows them on duty now. Every page is screenshotted at 375×800 and raises no
+ * page error.
+ */
+import type { Page } from 'playwright-core'
+import type { CheckpointCard, DutyCheckCode } from '../../core/contract'
+import { shiftId } from '../../core/ids'
+import type { PersonDoc, ShiftDoc } from '../../core/model'
+import { personaPerson, shot, signInAs, startDemoCloud, type DemoCloud } from './demo-cloud'
+
+jest.setTimeout(300_000)
+
+let d: DemoCloud
+beforeAll(async () => {
+  d = await startDemoCloud('duty', { timers: false })
+})
+afterAll(async () => {
+  await d?.close()
+})
+
+type Tagged = Page & { errors: string[] }
+
+async function open(person: PersonDoc, route: string): Promise<Tagged> {
+  const page = await d.newPage()
+  await signInAs(page, person)
+  await page.goto(`${d.cloud.url}/#/emergency/duty/${route}`)
+  await page.locator('.app-page:visible').first().waitFor()
+  await page.locator('.page-state--loading').waitFor({ state: 'detached' })
+  return page
+}
+
+async function call<T>(person: PersonDoc, action: string, payload: unknown): Promise<T> {
+  const { result } = await d.cloud.callFunction('duty', { action, payload }, { openid: person.openid as string })
+  const envelope = result as { ok: boolean; data?: T; message?: string }
+  if (!envelope.ok) throw new Error(`duty.${action}: ${envelope.message}`)
+  return envelope.data as T
+}
+
+it('a checkpoint set up, shifts made and filled, a check-in on duty with a handover, and who is on duty now', async () => {
+  const chief = personaPerson(d.demo, 'gridChief', 1)
+  const resident = personaPerson(d.demo, 'resident', 0)
+
+  // the chief sets up the checkpoint
+  const list = await open(chief, 'checkpoints/index')
+  await list.locator('.duty-create__name input').fill('北门卡口')
+  await list.locator('.duty-create__place input').fill('小区东门岗亭')
+  await list.locator('.duty-create .nut-button', { hasText: '设置卡口' }).click()
+  await list.locator('.manage-message', { hasText: '已设置卡口：北门卡口' }).waitFor()
+  await list.locator('.duty-checkpoint', { hasText: '北门卡口' }).waitFor()
+  await list.locator('.duty-warnings').waitFor()
+  await shot(list, 'duty-checkpoints-chief', true)
+  expect(list.errors).toEqual([])
+
+  // on its roster, three 8-hour shifts of two for tomorrow
+  await list.locator('.duty-checkpoint', { hasText: '北门卡口' }).click()
+  await list.locator('.duty-roster:visible').waitFor()
+  await list.locator('.duty-day:visible', { hasText: '明天' }).click()
+  await list.locator('.duty-roster:visible .duty-line', { hasText: '还没有班次' }).waitFor()
+  await list.locator('.duty-make:visible .choice', { hasText: '1天' }).click()
+  await list.locator('.duty-make:visible .nut-button', { hasText: '生成班次' }).click()
+  await list.locator('.duty-roster:visible .duty-shift').nth(2).waitFor()
+  expect(await list.locator('.duty-roster:visible .duty-shift__time').allInnerTexts()).toEqual([
+    '00:00–08:00',
+    '08:00–16:00',
+    '16:00–次日00:00',
+  ])
+  await shot(list, 'duty-roster-chief', true)
+  expect(list.errors).toEqual([])
+
+  const gridId = chief.roles.find((r) => r.role === 'gridChief')?.unitId as string
+  const [cp] = (await call<{ rows: CheckpointCard[] }>(chief, 'checkpoints', { unitId: gridId })).rows
+  expect(cp.name).toBe('北门卡口')
+
+  // the resident (on the demo's east gate tomorrow morning) signs up for the evening shift
+  const roster = await open(resident, `roster/index?id=${encodeURIComponent(cp.id)}`)
+  await roster.locator('.duty-day', { hasText: '明天' }).click()
+  const evening = roster.locator('.duty-shift', { hasText: '16:00–次日00:00' })
+  await evening.locator('.nut-button', { hasText: '报名' }).click()
+  await evening.locator('.duty-shift__people', { hasText: '我：已报名' }).waitFor()
+  expect(await evening.locator('.duty-shift__seats').innerText()).toBe('1/2 人')
+  await shot(roster, 'duty-roster-resident', true)
+  expect(roster.errors).toEqual([])
+
+  const mine = await open(resident, 'mine/index')
+  await mine.locator('.duty-mine-row', { hasText: '北门卡口' }).waitFor()
+  await mine.locator('.duty-mine-row', { hasText: '和平里东门卡口' }).waitFor()
+  await shot(mine, 'duty-mine-resident', true)
+  expect(mine.errors).toEqual([])
+
+  // a shift running now, the resident on it
+  const now = Date.now()
+  const start = new Date(now - 10 * 60_000)
+  const running: ShiftDoc = {
+    _id: shiftId(cp.id, start),
+    checkpointId: cp.id,
+    unitPath: `/s1/c1/${gridId}/`,
+    communityId: 'c1',
+    startAt: start,
+    endAt: new Date(now + 3 * 3_600_000),
+    capacity: 2,
+    filled: 0,
+    free: 2,
+    handover: null,
+    confirmedAt: null,
+    createdAt: new Date(),
+  }
+  await d.cloud.seed({ shifts: [running] })
+  await call(chief, 'assign', { shiftId: running._id, personId: resident._id })
+  const code = await call<DutyCheckCode>(chief, 'checkCode', { checkpointId: cp.id, kind: 'in' })
+
+  const shift = await open(resident, `shift/index?id=${encodeURIComponent(running._id)}`)
+  await shift.locator('.duty-check__code input').fill(code.code)
+  await shift.locator('.duty-check .nut-button', { hasText: '签到' }).click()
+  await shift.locator('.duty-line', { hasText: '已签到' }).waitFor()
+  await shift.locator('.duty-handover textarea').fill('东侧栏杆松动，已报物业')
+  await shift.locator('.duty-handover .nut-button', { hasText: '保存交接' }).click()
+  await shift.locator('.duty-handover textarea').waitFor()
+  await shot(shift, 'duty-shift-resident', true)
+  expect(shift.errors).toEqual([])
+
+  // the chief sees them on duty now
+  const today = await open(chief, `roster/index?id=${encodeURIComponent(cp.id)}`)
+  await today.locator('.duty-watch .duty-line', { hasText: resident.name }).waitFor()
+  await today.locator('.duty-code-card .nut-button', { hasText: '显示签到码' }).click()
+  await today.locator('.duty-code').waitFor()
+  await today.locator('.duty-note', { hasText: '东侧栏杆松动' }).waitFor()
+  await shot(today, 'duty-roster-today-chief', true)
+  expect(today.errors).toEqual([])
+})
