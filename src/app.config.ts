@@ -79,9 +79,26 @@ export default defineAppConfig({
     // 诉求: 我要反映 (duplicate hints, 我也遇到了), 诉求详情 (?id=<requestId>: the timeline, and the moves of whoever opens
     // it — the reporter's 评价, a handler's 受理 … 办结).
     subPackage('requests', ROUTES.requestReport, ROUTES.requestDetail),
-    // 应急 (issue 12). 卡口值守 (E2): 卡口 (list, new, warnings), 卡口排班 (?id=<checkpointId>), 我的值守, 值守班次
-    // (?id=<shiftId>)
-    subPackage('emergency', ROUTES.dutyCheckpoints, ROUTES.dutyRoster, ROUTES.dutyMine, ROUTES.dutyShift),
+    // 应急 (issue 12): 应急须知 (?id=<emergencyId>, what 首页's banner opens), 应急状态 (staff declare and end; the
+    // history), 我的应急力量 (register, my call-ups), 应急力量 and 召集详情 (staff); the other slices' pages follow.
+    subPackage(
+      'emergency',
+      ROUTES.emergency,
+      ROUTES.emergencyManage,
+      ROUTES.reserveMine,
+      ROUTES.reserveManage,
+      ROUTES.callUpDetail,
+      // 卡口值守 (E2): 卡口 (list, new, warnings), 卡口排班 (?id=<checkpointId>), 我的值守, 值守班次 (?id=<shiftId>)
+      ROUTES.dutyCheckpoints,
+      ROUTES.dutyRoster,
+      ROUTES.dutyMine,
+      ROUTES.dutyShift,
+      // 错时采样 (E3): 错时采样 (rounds, new), 采样覆盖 (?roundId&unitId), 采样点工作台, 我的采样时段
+      ROUTES.testingRounds,
+      ROUTES.testingCoverage,
+      ROUTES.testingSite,
+      ROUTES.testingSlot,
+    ),
   ],
   window: {
     backgroundTextStyle: 'dark',

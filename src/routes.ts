@@ -59,6 +59,18 @@ export const ROUTES = {
   // requests (诉求), residents and the handlers' moves (sub-package requests/)
   requestReport: 'requests/report/index',
   requestDetail: 'requests/detail/index',
+  // testing rounds (错时采样, issue 12; sub-package emergency/)
+  testingRounds: 'emergency/testing/rounds/index',
+  testingCoverage: 'emergency/testing/cover/index',
+  testingSite: 'emergency/testing/site/index',
+  testingSlot: 'emergency/testing/slot/index',
+  // emergency E1: the switch and the reserve force (sub-package emergency/)
+  emergency: 'emergency/switch/detail/index',
+  emergencyManage: 'emergency/switch/manage/index',
+  reserveMine: 'emergency/reserve/mine/index',
+  reserveManage: 'emergency/reserve/manage/index',
+  callUpDetail: 'emergency/reserve/callup/index',
+  // /emergency E1
   // emergency E2: checkpoints and duty shifts (卡口值守, sub-package emergency/)
   dutyCheckpoints: 'emergency/duty/checkpoints/index',
   dutyRoster: 'emergency/duty/roster/index',

@@ -14,6 +14,8 @@ import { givenName, phone, surname, type Sex } from './names'
 import { seedActivities } from './points-activities'
 import { seedLedger, seedWallet } from './points-wallet'
 import { seedRequests } from './requests'
+import { seedTesting } from './testing'
+import { DEMO_EMERGENCY_ID, seedEmergency } from './emergency'
 import { seedDuty } from './duty'
 import { createRandom, type Random } from './random'
 
@@ -30,6 +32,7 @@ export interface DemoCommunity {
    * activities' collections; seeded with the rest. */
   points: Record<string, object[]>
   /** The requests records (issue 11), by collection: a month of requests with their events, followers and counters,
+   * the demo testing round (issue 12, emulator/seed/testing.ts: its slots, bookings and coverage counters),
    * and the grids' patrols with their day markers (emulator/seed/requests.ts). */
   requests: Record<string, object[]>
 }
@@ -170,14 +173,20 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
   const activities = seedActivities({ units, people, personas, ledger })
   const wallet = seedWallet({ units, people, personas, ledger })
   const requests = seedRequests({ units, people, personas })
+  // the testing round (issue 12) rides with the requests' records: every caller seeds those whole
+  const testing = seedTesting({ units, people, personas })
   return {
     units,
     people,
     unitCounters,
     personas,
     points: { ...activities, ...wallet },
-    // checkpoint duty (issue 12) rides with the requests' records: every caller seeds those whole
-    requests: { ...requests, ...seedDuty({ units, people, personas, emergencyId: null }) },
+    requests: {
+      ...requests,
+      ...testing,
+      ...seedEmergency({ units, people, personas }),
+      ...seedDuty({ units, people, personas, emergencyId: DEMO_EMERGENCY_ID }),
+    },
   }
 
   function resident(name: string, home: Unit): PersonDoc {

@@ -6,6 +6,8 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { Persona } from '../../core/persona'
+import { DEMO_ROUND_ID } from '../../emulator/seed/testing'
+import { DEMO_CALLUP_ID, DEMO_EMERGENCY_ID } from '../../emulator/seed/emergency'
 import { DEMO_CHECKPOINT_ID } from '../../emulator/seed/duty'
 import { pickPersona, personaPerson, SHOTS, startDemoCloud, type DemoCloud } from './demo-cloud'
 
@@ -221,6 +223,15 @@ it('draws every page in the mode, as every persona, and nothing is wider than th
     ['巡查台账', 'manage/requests/patrol/index'],
     ['诉求统计', 'manage/requests/rates/index'],
     ['诉求设置', 'manage/requests/settings/index'],
+    ['错时采样', 'emergency/testing/rounds/index'],
+    ['采样覆盖', `emergency/testing/cover/index?roundId=${DEMO_ROUND_ID}`],
+    ['采样点工作台', 'emergency/testing/site/index'],
+    ['我的采样时段', 'emergency/testing/slot/index'],
+    ['应急须知', `emergency/switch/detail/index?id=${encodeURIComponent(DEMO_EMERGENCY_ID)}`],
+    ['应急状态', 'emergency/switch/manage/index'],
+    ['我的应急力量', 'emergency/reserve/mine/index'],
+    ['应急力量', 'emergency/reserve/manage/index'],
+    ['召集详情', `emergency/reserve/callup/index?id=${encodeURIComponent(DEMO_CALLUP_ID)}`],
     ['卡口值守', 'emergency/duty/checkpoints/index'],
     ['卡口排班', `emergency/duty/roster/index?id=${encodeURIComponent(DEMO_CHECKPOINT_ID)}`],
     ['我的值守', 'emergency/duty/mine/index'],
