@@ -52,6 +52,7 @@ export async function settingsView(data: Data, caller: Caller, unit: Unit): Prom
     workdays: s.workdays,
     autoCloseDays: s.autoCloseDays,
     reinspectWeeks: s.reinspectWeeks,
+    errandPoints: s.errandPoints,
     editable: {
       community: !!communityPath && holdsOver(caller, HALF_EDITORS.community, communityPath),
       street: !!streetPath && holdsOver(caller, HALF_EDITORS.street, streetPath),

@@ -50,6 +50,8 @@ export const REQUEST_LIMITS = {
   hours: 1440,
   autoCloseDays: 30,
   reinspectWeeks: 26,
+  /** the most one errand (跑腿代购) may earn: a community cannot set a reward that drains its pool on a few */
+  errandPoints: 100,
   /** how far ahead a re-inspection may be scheduled, in days */
   reinspectAheadDays: 366,
   /** how long a patrol may last, in hours */
@@ -219,6 +221,8 @@ export const requestsPayloads = {
         urgentHours: z.number().min(0.5).max(72).optional(),
         autoCloseDays: z.number().int().min(1).max(REQUEST_LIMITS.autoCloseDays).optional(),
         reinspectWeeks: z.number().int().min(1).max(REQUEST_LIMITS.reinspectWeeks).optional(),
+        /** the points a volunteer earns for an errand the reporter confirmed */
+        errandPoints: z.number().int().min(1).max(REQUEST_LIMITS.errandPoints).optional(),
       })
       .strict(),
     z
@@ -357,6 +361,8 @@ export interface SettingsView {
   workdays: string[]
   autoCloseDays: number
   reinspectWeeks: number
+  /** the points an errand earns its volunteer */
+  errandPoints: number
   /** which half the caller may change (community staff / street staff) */
   editable: { community: boolean; street: boolean }
 }

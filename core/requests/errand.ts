@@ -4,10 +4,12 @@
  * 基本满意 (core/requests/machine.ts sets errandPaidAt; cloudfunctions/requests/move.ts posts the transfer errandEarnId
  * in the same transaction, for the amount in force at that rating).
  */
+import { REQUEST_LIMITS } from '../contract/requests'
+
 export const ERRAND_POINTS = 10
 
-/** The most one errand may earn: a community cannot set a reward that would drain its pool on a few errands. */
-export const ERRAND_POINTS_MAX = 100
+/** The most one errand may earn (the contract's limit, which the settings page states). */
+export const ERRAND_POINTS_MAX = REQUEST_LIMITS.errandPoints
 
 /** Why the taker's history shows the points: 跑腿代购：<the request's title>. */
 export const errandReason = (title: string): string => `跑腿代购：${title}`

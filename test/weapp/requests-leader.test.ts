@@ -92,6 +92,7 @@ const settings: SettingsView = {
   workdays: [],
   autoCloseDays: 7,
   reinspectWeeks: 4,
+  errandPoints: 10,
   editable: { community: false, street: false },
 }
 
@@ -342,13 +343,29 @@ describe('诉求设置', () => {
     // 企业服务 is off there: its limits are not asked for
     none(page, '.category-row--enterprise .category-row__respond')
     await typeInto(page, '.settings-urgent', '3')
+    await typeInto(page, '.settings-errand-points', '20')
     await tap(page, '.settings-save-community')
     await eventually(() => expect(calls('updateSettings')).toHaveLength(1))
     const sent = calls('updateSettings')[0]
     expect(Object.keys(sent).sort()).toEqual(
-      ['autoCloseDays', 'disabled', 'limits', 'reinspectWeeks', 'scope', 'unitId', 'urgentHours'].sort(),
+      [
+        'autoCloseDays',
+        'disabled',
+        'errandPoints',
+        'limits',
+        'reinspectWeeks',
+        'scope',
+        'unitId',
+        'urgentHours',
+      ].sort(),
     )
-    expect(sent).toMatchObject({ scope: 'community', unitId: 'co-1', disabled: ['enterprise'], urgentHours: 3 })
+    expect(sent).toMatchObject({
+      scope: 'community',
+      unitId: 'co-1',
+      disabled: ['enterprise'],
+      urgentHours: 3,
+      errandPoints: 20,
+    })
     await eventually(() => expect(text(page, '.settings-message')).toBe('已保存'))
     page.detach()
   })

@@ -41,6 +41,7 @@ const settings: SettingsView = {
   workdays: [],
   autoCloseDays: 7,
   reinspectWeeks: 4,
+  errandPoints: 10,
   editable: { community: false, street: false },
 }
 const lamp: SimilarRow = {

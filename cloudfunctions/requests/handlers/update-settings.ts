@@ -19,7 +19,14 @@ import { HALF_EDITORS, holdsOver, settingsView } from '../settings-view'
 type Fields = Omit<RequestSettingsDoc, '_id' | 'level' | 'updatedAt' | 'updatedBy'>
 
 /** The fields each half holds: the community's and the street's (a stored doc only ever holds its own half). */
-const COMMUNITY_FIELDS = ['disabled', 'limits', 'urgentHours', 'autoCloseDays', 'reinspectWeeks'] as const
+const COMMUNITY_FIELDS = [
+  'disabled',
+  'limits',
+  'urgentHours',
+  'autoCloseDays',
+  'reinspectWeeks',
+  'errandPoints',
+] as const
 const STREET_FIELDS = ['departments', 'holidays', 'workdays'] as const
 
 const HALVES = {
@@ -48,6 +55,7 @@ function describe(patch: Fields): string {
   if (patch.urgentHours !== undefined) parts.push(`紧急时限 ${patch.urgentHours} 小时`)
   if (patch.autoCloseDays !== undefined) parts.push(`未评价 ${patch.autoCloseDays} 天后自动关闭`)
   if (patch.reinspectWeeks !== undefined) parts.push(`办结 ${patch.reinspectWeeks} 周后回头看`)
+  if (patch.errandPoints !== undefined) parts.push(`跑腿代购每件 ${patch.errandPoints} 积分`)
   if (patch.departments) {
     parts.push(`职能部门：${list(patch.departments.map((d) => `${d.name}（报到 ${d.reportInHours} 小时）`))}`)
   }

@@ -99,6 +99,25 @@ describe('the community’s half', () => {
     expect(view).toMatchObject({ autoCloseDays: 10, urgentHours: 1 })
     expect(await audits()).toHaveLength(3)
   })
+
+  it('sets what an errand earns its volunteer, within its bounds, and logs it in words', async () => {
+    expect((await g.ok<SettingsView>(staff, 'settings', { unitId: communityId })).errandPoints).toBe(10)
+    const view = await g.ok<SettingsView>(staff, 'updateSettings', {
+      scope: 'community',
+      unitId: communityId,
+      errandPoints: 25,
+    })
+    expect(view.errandPoints).toBe(25)
+    expect(await stored(communityId)).toMatchObject({ errandPoints: 25 })
+    expect(JSON.stringify((await audits()).at(-1))).toContain('跑腿代购每件 25 积分')
+    const before = await audits()
+    for (const errandPoints of [0, 101, 2.5, '20'])
+      expect(
+        await g.act(staff, 'updateSettings', { scope: 'community', unitId: communityId, errandPoints }),
+      ).toMatchObject({ ok: false, code: 'INVALID_PAYLOAD' })
+    expect(await audits()).toEqual(before)
+    expect(await stored(communityId)).toMatchObject({ errandPoints: 25 })
+  })
 })
 
 describe('the street’s half', () => {

@@ -139,6 +139,7 @@ function CommunityForm({ unitId, name, settings }: { unitId: string; name: strin
   const [urgent, setUrgent] = useState(String(settings.urgentHours))
   const [autoClose, setAutoClose] = useState(String(settings.autoCloseDays))
   const [reinspect, setReinspect] = useState(String(settings.reinspectWeeks))
+  const [errand, setErrand] = useState(String(settings.errandPoints))
   const save = useSave()
   const set = (id: CategoryDraft['id'], patch: Partial<CategoryDraft>) =>
     setCats((cs) => cs.map((c) => (c.id === id ? { ...c, ...patch } : c)))
@@ -155,12 +156,19 @@ function CommunityForm({ unitId, name, settings }: { unitId: string; name: strin
       limits[c.id] = { respondHours, resolveHours, basis: c.basis }
     }
     if (!cats.some((c) => c.enabled)) return save.fail('至少保留一个类别供居民反映')
-    const [urgentHours, autoCloseDays, reinspectWeeks] = [num(urgent), num(autoClose), num(reinspect)]
+    const [urgentHours, autoCloseDays, reinspectWeeks, errandPoints] = [
+      num(urgent),
+      num(autoClose),
+      num(reinspect),
+      num(errand),
+    ]
     if (!(urgentHours >= 0.5 && urgentHours <= 72)) return save.fail('紧急诉求时限应为 0.5 到 72 小时')
     if (!(Number.isInteger(autoCloseDays) && autoCloseDays >= 1 && autoCloseDays <= REQUEST_LIMITS.autoCloseDays))
       return save.fail(`自动关闭天数应为 1 到 ${REQUEST_LIMITS.autoCloseDays} 的整数`)
     if (!(Number.isInteger(reinspectWeeks) && reinspectWeeks >= 1 && reinspectWeeks <= REQUEST_LIMITS.reinspectWeeks))
       return save.fail(`回头看周数应为 1 到 ${REQUEST_LIMITS.reinspectWeeks} 的整数`)
+    if (!(Number.isInteger(errandPoints) && errandPoints >= 1 && errandPoints <= REQUEST_LIMITS.errandPoints))
+      return save.fail(`跑腿代购积分应为 1 到 ${REQUEST_LIMITS.errandPoints} 的整数`)
     void save.run(async () => {
       const next = await updateRequestSettings({
         scope: 'community',
@@ -170,6 +178,7 @@ function CommunityForm({ unitId, name, settings }: { unitId: string; name: strin
         urgentHours,
         autoCloseDays,
         reinspectWeeks,
+        errandPoints,
       })
       setCats(categoryDrafts(next))
     })
@@ -260,6 +269,15 @@ function CommunityForm({ unitId, name, settings }: { unitId: string; name: strin
             type='number'
             value={reinspect}
             onChange={(v: string) => setReinspect(v)}
+          />
+        </View>
+        <View className='rq-field'>
+          <Text className='manage-form__label'>跑腿代购每件得积分（居民确认办好后，给接单志愿者）</Text>
+          <Input
+            className='rq-input settings-errand-points'
+            type='number'
+            value={errand}
+            onChange={(v: string) => setErrand(v)}
           />
         </View>
         <SaveFoot save={save} className='settings-save-community' onSave={submit} />
