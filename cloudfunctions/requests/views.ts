@@ -172,6 +172,7 @@ export function viewOf(f: DetailFacts): RequestView {
     mergedInto: r.mergedInto ?? null,
     errandTaker: r.errandTakerId ? { name: r.errandTakerName ?? '', isMe: r.errandTakerId === f.viewerId } : null,
     reinspectAt: iso0(r.reinspectAt),
+    reinspectWeeks: f.settings.reinspectWeeks,
     struckOff: r.struckOff === true,
     events,
     moves: f.moves,

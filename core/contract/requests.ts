@@ -454,6 +454,8 @@ export interface RequestView {
   mergedInto: string | null
   errandTaker: { name: string; isMe: boolean } | null
   reinspectAt: string | null
+  /** the community's 回头看 interval in weeks (its settings): what the re-inspection sheet offers first */
+  reinspectWeeks: number
   struckOff: boolean
   events: RequestEventView[]
   /** exactly the moves this viewer may make now (core/requests/machine.ts allowedMoves) */

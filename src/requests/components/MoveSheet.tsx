@@ -104,7 +104,9 @@ export function doneMessage(move: UserMove, view: RequestView, fields: MoveField
 }
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000
-const REINSPECT_WEEKS = [1, 2, 4, 8] as const
+const REINSPECT_WEEKS = [1, 2, 4, 8]
+/** The weeks offered: the usual ones and the community's own interval (its settings), in order. */
+const weeksOffered = (own: number): number[] => [...new Set([...REINSPECT_WEEKS, own])].sort((a, b) => a - b)
 
 export interface MoveSheetProps {
   request: RequestView
@@ -123,7 +125,7 @@ export function MoveSheet({ request, move, onDone, onClose }: MoveSheetProps) {
   const [rating, setRating] = useState<Rating | null>(null)
   const [pass, setPass] = useState<boolean | null>(null)
   const [into, setInto] = useState('')
-  const [weeks, setWeeks] = useState<number>(4)
+  const [weeks, setWeeks] = useState<number>(request.reinspectWeeks)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const tapId = useRef(newTapId())
@@ -267,7 +269,7 @@ export function MoveSheet({ request, move, onDone, onClose }: MoveSheetProps) {
 
         {spec.reinspect ? (
           <View className='requests-choices move-sheet__weeks'>
-            {REINSPECT_WEEKS.map((w) =>
+            {weeksOffered(request.reinspectWeeks).map((w) =>
               choice(String(w), `${w} 周后`, weeks === w, () => setWeeks(w), `move-sheet__week--${w}`),
             )}
           </View>

@@ -200,12 +200,14 @@ describe('what the community’s settings decide', () => {
     expect((await paidFor(id)).map((t) => t.amount)).toEqual([10])
   })
 
-  it('回头看 without a date is due the community’s reinspectWeeks later', async () => {
+  it('回头看 without a date is due the community’s reinspectWeeks later, and the view offers that interval', async () => {
     await c.cloud.seed({ requestSettings: [settingsDoc({ reinspectWeeks: 6 })] })
     const id = await report(resident)
     await act(chief, id, 'accept')
     await act(chief, id, 'complete', { note: '纸箱已清走' })
-    await act(resident, id, 'rate', { rating: 'satisfied' })
+    const rated = await act(resident, id, 'rate', { rating: 'satisfied' })
+    // the re-inspection sheet offers the community's interval first
+    expect(rated.reinspectWeeks).toBe(6)
     const scheduled = await act(chief, id, 'scheduleReinspection', {})
     const event = (await c.events(id)).at(-1)
     expect(event?.move).toBe('scheduleReinspection')
