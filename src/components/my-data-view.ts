@@ -6,6 +6,8 @@
 import type { MyData } from '../../core/contract'
 import { auditLabel } from '../../core/privacy/audit'
 import { CARE_FLAG_LABELS } from '../../core/model'
+import { CATEGORY_LABELS } from '../../core/contract/requests'
+import { STATE_LABELS } from '../../core/requests/states'
 import { ROLE_LABELS } from '../../core/roles'
 import { formatTime } from '../manage/format'
 import { hoursText } from '../services/points'
@@ -42,6 +44,22 @@ function pointsRows(p: MyData['points']): DataRow[] {
   ]
 }
 
+/** Requests in a few lines: the latest they reported by name, the rest counted (the file has every entry). */
+const REPORTED_SHOWN = 5
+function requestRows(r: MyData['requests']): DataRow[] {
+  const more = r.reported.length - REPORTED_SHOWN
+  return [
+    { label: '我反映的', value: `${r.reported.length} 件` },
+    ...r.reported.slice(0, REPORTED_SHOWN).map((q) => ({
+      label: formatTime(q.createdAt),
+      value: `${CATEGORY_LABELS[q.category]} · ${STATE_LABELS[q.state]}${q.anonymous ? ' · 匿名' : ''}`,
+    })),
+    ...row('更早的', more > 0 ? `还有 ${more} 件，见导出的文件` : undefined),
+    { label: '我也遇到了', value: `${r.followed.length} 件` },
+    { label: '办理记录', value: `${r.acted.length} 条` },
+  ]
+}
+
 export function describeMyData(data: MyData): DataSection[] {
   const { person } = data
   const roles = [...new Set(person.roles.map((r) => ROLE_LABELS[r.role]))]
@@ -70,6 +88,10 @@ export function describeMyData(data: MyData): DataSection[] {
     {
       title: '志愿积分',
       rows: pointsRows(data.points),
+    },
+    {
+      title: '我的诉求',
+      rows: requestRows(data.requests),
     },
     {
       title: '谁查看过我的完整信息',

@@ -313,7 +313,28 @@ describe('我的 → 我的数据', () => {
           },
         ],
       },
-      requests: { reported: [], followed: [], acted: [] },
+      requests: {
+        reported: [
+          {
+            id: 'rq-1',
+            category: 'repair',
+            description: '楼道灯坏了',
+            place: { kind: 'building', label: '5栋' },
+            anonymous: true,
+            urgent: false,
+            state: 'processing',
+            createdAt: '2026-11-20T02:00:00.000Z',
+            updatedAt: '2026-11-20T03:00:00.000Z',
+            resolvedAt: null,
+            closedAt: null,
+            rating: null,
+            ratingComment: null,
+            ratedAt: null,
+          },
+        ],
+        followed: [],
+        acted: [],
+      },
     }
     answer = (c) => {
       if (c.data.action === 'exportMyData') return ok(mine)
@@ -340,6 +361,10 @@ describe('我的 → 我的数据', () => {
         '累计服务=12 小时 30 分 · 3 次活动',
         '积分明细=1 条',
         '服务队=助老服务队',
+        '我反映的=1 件',
+        expect.stringMatching(/^2026-11-20 \d\d:\d\d=维修 · 处理中 · 匿名$/),
+        '我也遇到了=0 件',
+        '办理记录=0 条',
       ]),
     )
     const shown = text(page, '.me-export__box')
