@@ -92,6 +92,40 @@ export const patrolDayId = (gridId: string, day: string): string => `${gridId}_$
 /** transfers: the points an errand's taker earns when the reporter rates it done, posted once per request. */
 export const errandEarnId = (requestId: string): string => transferId('earn', `errand_${requestId}`)
 
+// ---- emergency mode (issue 12, E1) ----
+
+/** emergencyLocks: one per unit an emergency was ever declared over. */
+export const emergencyLockId = (unitId: string): string => unitId
+
+/** emergencies: the n-th emergency declared over a unit (n from its lock), so racing declares collide on one id. */
+export const emergencyId = (scopeUnitId: string, n: number): string => `${scopeUnitId}_e${n}`
+
+/** reserveMembers: one per person. */
+export const reserveMemberId = (personId: string): string => personId
+
+/** callUps: a call-up, named by the emergency, the caller and their tap id (a retried call-up writes once). */
+export const callUpId = (emergencyId: string, actorId: string, tapId: string): string =>
+  `${emergencyId}_${actorId}_${tapId}`
+
+/** callUpAnswers: one answer per person per call-up. */
+export const callUpAnswerId = (callUpId: string, personId: string): string => `${callUpId}_${personId}`
+
+// ---- testing rounds (issue 12) ----
+
+/** testingRounds: a round, named by its creator and their tap id (a retried create writes one). */
+export const testingRoundId = (personId: string, tapId: string): string => `tr_${personId}_${tapId}`
+
+/** testingSlots: the index-th slot of a building in a round (a repeated plan writes the same slots). */
+export const testingSlotId = (roundId: string, buildingId: string, index: number): string =>
+  `${roundId}_${buildingId}_${index}`
+
+/** testingBookings: one booking per household per round; a second booking collides on it and becomes a move. */
+export const testingBookingId = (roundId: string, householdId: string): string => `${roundId}_${householdId}`
+
+/** testingCounters: one shard (core/notices/reach.ts shardOf the household) of a unit's figures in a round. */
+export const testingCounterId = (roundId: string, unitId: string, shard: number): string =>
+  `${roundId}_${unitId}_${shard}`
+
 // ---- checkpoints and duty shifts (issue 12) ----
 
 /** checkpoints: named by its creator and the moment (ms) it was made; a client-free id that never repeats. */
@@ -112,37 +146,3 @@ export const dutyPersonId = (personId: string): string => personId
 
 /** dutySettings: a community's. */
 export const dutySettingsId = (communityId: string): string => communityId
-
-// ---- testing rounds (issue 12) ----
-
-/** testingRounds: a round, named by its creator and their tap id (a retried create writes one). */
-export const testingRoundId = (personId: string, tapId: string): string => `tr_${personId}_${tapId}`
-
-/** testingSlots: the index-th slot of a building in a round (a repeated plan writes the same slots). */
-export const testingSlotId = (roundId: string, buildingId: string, index: number): string =>
-  `${roundId}_${buildingId}_${index}`
-
-/** testingBookings: one booking per household per round; a second booking collides on it and becomes a move. */
-export const testingBookingId = (roundId: string, householdId: string): string => `${roundId}_${householdId}`
-
-/** testingCounters: one shard (core/notices/reach.ts shardOf the household) of a unit's figures in a round. */
-export const testingCounterId = (roundId: string, unitId: string, shard: number): string =>
-  `${roundId}_${unitId}_${shard}`
-
-// ---- emergency mode (issue 12, E1) ----
-
-/** emergencyLocks: one per unit an emergency was ever declared over. */
-export const emergencyLockId = (unitId: string): string => unitId
-
-/** emergencies: the n-th emergency declared over a unit (n from its lock), so racing declares collide on one id. */
-export const emergencyId = (scopeUnitId: string, n: number): string => `${scopeUnitId}_e${n}`
-
-/** reserveMembers: one per person. */
-export const reserveMemberId = (personId: string): string => personId
-
-/** callUps: a call-up, named by the emergency, the caller and their tap id (a retried call-up writes once). */
-export const callUpId = (emergencyId: string, actorId: string, tapId: string): string =>
-  `${emergencyId}_${actorId}_${tapId}`
-
-/** callUpAnswers: one answer per person per call-up. */
-export const callUpAnswerId = (callUpId: string, personId: string): string => `${callUpId}_${personId}`

@@ -795,156 +795,6 @@ export interface PatrolDayDoc {
   at: Date
 }
 
-// ---- checkpoints and duty shifts (卡口值守, issue 12) ----
-
-/** A checkpoint (卡口) at a grid's or community's gate; `secret` makes its rotating check-in codes. */
-export interface CheckpointDoc {
-  _id: string
-  name: string
-  place: string
-  unitId: string
-  unitPath: string
-  communityId: string
-  emergencyId: string | null
-  secret: string
-  createdBy: string
-  createdByName: string
-  createdAt: Date
-}
-
-/** One duty shift of a checkpoint: core/ids.ts shiftId(checkpointId, startAt). `filled` and `free` move only in the
- * transaction that seats or unseats someone (with the person's dutyPeople document). */
-export interface ShiftDoc {
-  _id: string
-  checkpointId: string
-  unitPath: string
-  communityId: string
-  startAt: Date
-  endAt: Date
-  capacity: number
-  filled: number
-  /** capacity − filled: what the uncovered-shift query reads */
-  free: number
-  handover: { note: string; by: string; byName: string; at: Date } | null
-  confirmedAt: Date | null
-  createdAt: Date
-}
-
-/** A person's seat on a shift: core/ids.ts shiftSignupId(shiftId, personId); cancelled and taken again in place. */
-export interface ShiftSignupDoc {
-  _id: string
-  shiftId: string
-  checkpointId: string
-  unitPath: string
-  communityId: string
-  personId: string
-  name: string
-  startAt: Date
-  endAt: Date
-  status: 'active' | 'cancelled' | 'earned' | 'absent'
-  /** the leader who put them there, or null when they signed up themselves */
-  assignedBy: string | null
-  checkInAt?: Date
-  checkOutAt?: Date
-  minutes?: number
-  points?: number
-  earnedAt?: Date
-  createdAt: Date
-  updatedAt: Date
-}
-
-/** A person's duty document (_id = personId): the shifts they hold, read and rewritten by every seat change so that
- * two overlapping seats can never both be taken (core/duty/seats.ts). */
-export interface DutyPersonDoc {
-  _id: string
-  holds: { shiftId: string; startAt: Date; endAt: Date }[]
-  updatedAt: Date
-}
-
-/** A community's duty settings (_id = communityId). */
-export interface DutySettingsDoc {
-  _id: string
-  pointsPerHour: number
-  updatedBy: string
-  updatedAt: Date
-}
-
-// ---- testing rounds (错时采样, issue 12; core/contract/testing.ts) ----
-
-/** A testing round over a community or a grid: core/ids.ts testingRoundId(personId, tapId). */
-export interface TestingRoundDoc {
-  _id: string
-  name: string
-  /** Beijing YYYY-MM-DD */
-  date: string
-  emergencyId: string | null
-  scopeUnitId: string
-  scopePath: string
-  communityId: string
-  sites: { name: string; place: string; workerIds: string[]; workerNames: string[] }[]
-  /** every site's workers, flat (the index that finds a worker's sites) */
-  workerIds: string[]
-  /** the buildings planned, in the order planned: the assignment job walks them */
-  planned: { buildingId: string; siteIndex: number; slots: number }[]
-  /** the HMAC key of the households' codes (core/testing/token.ts); never leaves the server */
-  secret: string
-  /** where the assignment job stopped: the planned building's index and the last household id it handled there */
-  assign: { index: number; after: string; finished: boolean }
-  createdBy: string
-  createdByName: string
-  createdAt: Date
-}
-
-/** One slot of a building: core/ids.ts testingSlotId(roundId, buildingId, index). `booked` and `done` change only
- * in the transaction of the booking or done they count. */
-export interface TestingSlotDoc {
-  _id: string
-  roundId: string
-  buildingId: string
-  buildingName: string
-  siteIndex: number
-  index: number
-  startAt: Date
-  endAt: Date
-  capacity: number
-  booked: number
-  done: number
-  calledAt: Date | null
-  calledBy: string | null
-  /** seconds from the call (else the start) to each household done, in the order they were done */
-  doneSeconds: number[]
-}
-
-/** A household's one booking in a round: core/ids.ts testingBookingId(roundId, householdId). */
-export interface TestingBookingDoc {
-  _id: string
-  roundId: string
-  householdId: string
-  door: string
-  buildingId: string
-  /** the household's path (its counters are rolled up it) */
-  path: string
-  slotId: string
-  siteIndex: number
-  startAt: Date
-  bookedAt: Date
-  /** 'assign' for the job, else the person who booked or moved it */
-  bookedBy: string
-  moves: number
-  doneAt: Date | null
-  doneBy: string | null
-}
-
-/** Booked and done households of a round under one unit, in shards: core/ids.ts testingCounterId. */
-export interface TestingCounterDoc {
-  _id: string
-  roundId: string
-  unitId: string
-  shard: number
-  booked: number
-  done: number
-}
-
 // ---- emergency mode (issue 12, E1: the one switch and the reserve force) ----
 
 /** An emergency (应急状态) declared over one unit: its id is core/ids.ts emergencyId(scopeUnitId, n), n counted by the
@@ -1039,4 +889,154 @@ export interface CallUpAnswerDoc {
     byName: string
     at: Date
   } | null
+}
+
+// ---- testing rounds (错时采样, issue 12; core/contract/testing.ts) ----
+
+/** A testing round over a community or a grid: core/ids.ts testingRoundId(personId, tapId). */
+export interface TestingRoundDoc {
+  _id: string
+  name: string
+  /** Beijing YYYY-MM-DD */
+  date: string
+  emergencyId: string | null
+  scopeUnitId: string
+  scopePath: string
+  communityId: string
+  sites: { name: string; place: string; workerIds: string[]; workerNames: string[] }[]
+  /** every site's workers, flat (the index that finds a worker's sites) */
+  workerIds: string[]
+  /** the buildings planned, in the order planned: the assignment job walks them */
+  planned: { buildingId: string; siteIndex: number; slots: number }[]
+  /** the HMAC key of the households' codes (core/testing/token.ts); never leaves the server */
+  secret: string
+  /** where the assignment job stopped: the planned building's index and the last household id it handled there */
+  assign: { index: number; after: string; finished: boolean }
+  createdBy: string
+  createdByName: string
+  createdAt: Date
+}
+
+/** One slot of a building: core/ids.ts testingSlotId(roundId, buildingId, index). `booked` and `done` change only
+ * in the transaction of the booking or done they count. */
+export interface TestingSlotDoc {
+  _id: string
+  roundId: string
+  buildingId: string
+  buildingName: string
+  siteIndex: number
+  index: number
+  startAt: Date
+  endAt: Date
+  capacity: number
+  booked: number
+  done: number
+  calledAt: Date | null
+  calledBy: string | null
+  /** seconds from the call (else the start) to each household done, in the order they were done */
+  doneSeconds: number[]
+}
+
+/** A household's one booking in a round: core/ids.ts testingBookingId(roundId, householdId). */
+export interface TestingBookingDoc {
+  _id: string
+  roundId: string
+  householdId: string
+  door: string
+  buildingId: string
+  /** the household's path (its counters are rolled up it) */
+  path: string
+  slotId: string
+  siteIndex: number
+  startAt: Date
+  bookedAt: Date
+  /** 'assign' for the job, else the person who booked or moved it */
+  bookedBy: string
+  moves: number
+  doneAt: Date | null
+  doneBy: string | null
+}
+
+/** Booked and done households of a round under one unit, in shards: core/ids.ts testingCounterId. */
+export interface TestingCounterDoc {
+  _id: string
+  roundId: string
+  unitId: string
+  shard: number
+  booked: number
+  done: number
+}
+
+// ---- checkpoints and duty shifts (卡口值守, issue 12) ----
+
+/** A checkpoint (卡口) at a grid's or community's gate; `secret` makes its rotating check-in codes. */
+export interface CheckpointDoc {
+  _id: string
+  name: string
+  place: string
+  unitId: string
+  unitPath: string
+  communityId: string
+  emergencyId: string | null
+  secret: string
+  createdBy: string
+  createdByName: string
+  createdAt: Date
+}
+
+/** One duty shift of a checkpoint: core/ids.ts shiftId(checkpointId, startAt). `filled` and `free` move only in the
+ * transaction that seats or unseats someone (with the person's dutyPeople document). */
+export interface ShiftDoc {
+  _id: string
+  checkpointId: string
+  unitPath: string
+  communityId: string
+  startAt: Date
+  endAt: Date
+  capacity: number
+  filled: number
+  /** capacity − filled: what the uncovered-shift query reads */
+  free: number
+  handover: { note: string; by: string; byName: string; at: Date } | null
+  confirmedAt: Date | null
+  createdAt: Date
+}
+
+/** A person's seat on a shift: core/ids.ts shiftSignupId(shiftId, personId); cancelled and taken again in place. */
+export interface ShiftSignupDoc {
+  _id: string
+  shiftId: string
+  checkpointId: string
+  unitPath: string
+  communityId: string
+  personId: string
+  name: string
+  startAt: Date
+  endAt: Date
+  status: 'active' | 'cancelled' | 'earned' | 'absent'
+  /** the leader who put them there, or null when they signed up themselves */
+  assignedBy: string | null
+  checkInAt?: Date
+  checkOutAt?: Date
+  minutes?: number
+  points?: number
+  earnedAt?: Date
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** A person's duty document (_id = personId): the shifts they hold, read and rewritten by every seat change so that
+ * two overlapping seats can never both be taken (core/duty/seats.ts). */
+export interface DutyPersonDoc {
+  _id: string
+  holds: { shiftId: string; startAt: Date; endAt: Date }[]
+  updatedAt: Date
+}
+
+/** A community's duty settings (_id = communityId). */
+export interface DutySettingsDoc {
+  _id: string
+  pointsPerHour: number
+  updatedBy: string
+  updatedAt: Date
 }

@@ -190,6 +190,8 @@ const ENTRIES: (Omit<ManageEntry, 'url'> & { action: ActionKey })[] = [
   { key: 'patrol', action: 'requests.logPatrol', title: '巡查台账', description: '记录巡查，发现问题转为诉求' },
   { key: 'requestRates', action: 'requests.rates', title: '诉求统计', description: '响应率、解决率、满意率' },
   { key: 'requestSettings', action: 'requests.updateSettings', title: '诉求设置', description: '类别与时限、职能部门' },
+  { key: 'emergencyManage', action: 'emergency.list', title: '应急状态', description: '宣布与结束应急状态、应急记录' },
+  { key: 'reserveManage', action: 'emergency.reserve', title: '应急力量', description: '登记的人员、召集与安排岗位' },
   { key: 'testingRounds', action: 'testing.rounds', title: '错时采样', description: '按楼栋排时段、分配各户、看覆盖' },
   {
     key: 'dutyCheckpoints',
@@ -197,8 +199,6 @@ const ENTRIES: (Omit<ManageEntry, 'url'> & { action: ActionKey })[] = [
     title: '卡口值守',
     description: '卡口、排班、在岗与缺岗提醒',
   },
-  { key: 'emergencyManage', action: 'emergency.list', title: '应急状态', description: '宣布与结束应急状态、应急记录' },
-  { key: 'reserveManage', action: 'emergency.reserve', title: '应急力量', description: '登记的人员、召集与安排岗位' },
 ]
 
 export function manageEntries(roles: RoleView[]): ManageEntry[] {
