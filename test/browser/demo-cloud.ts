@@ -23,6 +23,8 @@ export interface DemoCloud {
   demo: DemoCommunity
   /** A new browser tab the size of a phone, collecting uncaught page errors. */
   newPage(): Promise<Page & { errors: string[] }>
+  /** A new tab signed in as `person` on the page at `route` (a path of src/routes.ts), once its first load is over. */
+  openAs(person: PersonDoc, route: string): Promise<Page & { errors: string[] }>
   close(): Promise<void>
 }
 
@@ -54,14 +56,23 @@ export async function startDemoCloud(
   })
   const browser = await launchBrowser()
   fs.mkdirSync(SHOTS, { recursive: true })
+  const newPage = async () => {
+    const page = (await browser.newPage({ viewport: { width: 375, height: 800 } })) as Page & { errors: string[] }
+    page.errors = []
+    page.on('pageerror', (e) => page.errors.push(e.message))
+    return page
+  }
   return {
     cloud,
     browser,
     demo,
-    async newPage() {
-      const page = (await browser.newPage({ viewport: { width: 375, height: 800 } })) as Page & { errors: string[] }
-      page.errors = []
-      page.on('pageerror', (e) => page.errors.push(e.message))
+    newPage,
+    async openAs(person, route) {
+      const page = await newPage()
+      await signInAs(page, person)
+      await page.goto(`${cloud.url}/#/${route}`)
+      await page.locator('.app-page:visible').first().waitFor()
+      await page.locator('.page-state--loading').waitFor({ state: 'detached' })
       return page
     },
     async close() {

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core'
 import type { CheckpointCard, DutyCheckCode } from '../../core/contract'
 import { shiftId } from '../../core/ids'
 import type { PersonDoc, ShiftDoc } from '../../core/model'
-import { personaPerson, shot, signInAs, startDemoCloud, type DemoCloud } from './demo-cloud'
+import { personaPerson, shot, startDemoCloud, type DemoCloud } from './demo-cloud'
 
 jest.setTimeout(300_000)
 
@@ -23,14 +23,7 @@ afterAll(async () => {
 
 type Tagged = Page & { errors: string[] }
 
-async function open(person: PersonDoc, route: string): Promise<Tagged> {
-  const page = await d.newPage()
-  await signInAs(page, person)
-  await page.goto(`${d.cloud.url}/#/emergency/duty/${route}`)
-  await page.locator('.app-page:visible').first().waitFor()
-  await page.locator('.page-state--loading').waitFor({ state: 'detached' })
-  return page
-}
+const open = (person: PersonDoc, route: string): Promise<Tagged> => d.openAs(person, `emergency/duty/${route}`)
 
 async function call<T>(person: PersonDoc, action: string, payload: unknown): Promise<T> {
   const { result } = await d.cloud.callFunction('duty', { action, payload }, { openid: person.openid as string })

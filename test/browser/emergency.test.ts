@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core'
 import type { PersonDoc } from '../../core/model'
 import { DEMO_CALLUP_ID, DEMO_EMERGENCY_ID } from '../../emulator/seed/emergency'
-import { personaPerson, shot, signInAs, startDemoCloud, type DemoCloud } from './demo-cloud'
+import { personaPerson, shot, startDemoCloud, type DemoCloud } from './demo-cloud'
 
 jest.setTimeout(300_000)
 
@@ -22,14 +22,7 @@ afterAll(async () => {
 
 type Tagged = Page & { errors: string[] }
 
-async function open(person: PersonDoc, route: string): Promise<Tagged> {
-  const page = await d.newPage()
-  await signInAs(page, person)
-  await page.goto(`${d.cloud.url}/#/${route}`)
-  await page.locator('.app-page:visible').first().waitFor()
-  await page.locator('.page-state--loading').waitFor({ state: 'detached' })
-  return page
-}
+const open = (person: PersonDoc, route: string): Promise<Tagged> => d.openAs(person, `${route}`)
 
 it('a resident sees the banner with the instructions on 首页, opens them, and answers the call-up 到岗', async () => {
   const resident = personaPerson(d.demo, 'resident', 0)

@@ -16,7 +16,7 @@ import { rates } from '../../core/requests/rates'
 import type { StateGroup } from '../../core/requests/states'
 import { isWithin, type Unit } from '../../core/units'
 import { beijingToday, recentMonths } from '../../src/manage/requests/scope'
-import { holderOf, personaPerson, shot, signInAs, startDemoCloud, unitOf, type DemoCloud } from './demo-cloud'
+import { holderOf, personaPerson, shot, startDemoCloud, unitOf, type DemoCloud } from './demo-cloud'
 
 jest.setTimeout(600_000)
 
@@ -55,14 +55,7 @@ const leaders = (): Leader[] => {
 }
 
 /** A fresh tab signed in as `person`, on the page, once its first load is over. */
-async function open(person: PersonDoc, route: string): Promise<Tagged> {
-  const page = await d.newPage()
-  await signInAs(page, person)
-  await page.goto(`${d.cloud.url}/#/manage/requests/${route}/index`)
-  await page.locator('.app-page:visible').first().waitFor()
-  await page.locator('.page-state--loading').waitFor({ state: 'detached' })
-  return page
-}
+const open = (person: PersonDoc, route: string): Promise<Tagged> => d.openAs(person, `manage/requests/${route}/index`)
 
 /** Nothing reaches past the 375 px screen, and no text is under 12 px; fails naming what does. */
 async function fits(page: Page, where: string): Promise<void> {

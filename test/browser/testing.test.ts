@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core'
 import type { PersonDoc } from '../../core/model'
-import { personaPerson, shot, signInAs, startDemoCloud, type DemoCloud } from './demo-cloud'
+import { personaPerson, shot, startDemoCloud, type DemoCloud } from './demo-cloud'
 import { DEMO_ROUND_ID } from '../../emulator/seed/testing'
 
 jest.setTimeout(300_000)
@@ -22,14 +22,7 @@ afterAll(async () => {
 
 type Tagged = Page & { errors: string[] }
 
-async function open(person: PersonDoc, route: string): Promise<Tagged> {
-  const page = await d.newPage()
-  await signInAs(page, person)
-  await page.goto(`${d.cloud.url}/#/emergency/testing/${route}`)
-  await page.locator('.app-page:visible').first().waitFor()
-  await page.locator('.page-state--loading').waitFor({ state: 'detached' })
-  return page
-}
+const open = (person: PersonDoc, route: string): Promise<Tagged> => d.openAs(person, `emergency/testing/${route}`)
 
 it('a grid chief sets up a round over the grid: slots planned, households assigned, its coverage shown', async () => {
   const chief = personaPerson(d.demo, 'gridChief', 1)
