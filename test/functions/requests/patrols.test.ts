@@ -30,11 +30,17 @@ let gridId: string
 let communityId: string
 
 const MIN = 60_000
-const today = () => patrolDayOf(new Date())
-const window = (minutesAgo = 70, minutes = 60) => ({
-  startedAt: new Date(Date.now() - minutesAgo * MIN).toISOString(),
-  endedAt: new Date(Date.now() - (minutesAgo - minutes) * MIN).toISOString(),
-})
+/** The Beijing day every patrol of this suite starts on: the day of two hours ago, so that a run just after
+ * midnight (Beijing) still logs its patrols, which started up to 110 minutes earlier, on one day. */
+const DAY = patrolDayOf(new Date(Date.now() - 120 * MIN))
+const DAY_ENDS = Date.parse(`${DAY}T00:00:00+08:00`) + 24 * 60 * MIN
+const today = () => DAY
+/** A patrol's times: started `minutesAgo` minutes ago (held to DAY's last minute when it started after it, and
+ * ending that much sooner), lasting `minutes`. */
+const window = (minutesAgo = 70, minutes = 60) => {
+  const start = minutesAgo > 0 ? Math.min(Date.now() - minutesAgo * MIN, DAY_ENDS - MIN) : Date.now() - minutesAgo * MIN
+  return { startedAt: new Date(start).toISOString(), endedAt: new Date(start + minutes * MIN).toISOString() }
+}
 const stored = async <T>(collection: string) => (await g.dump())[collection] as T[]
 
 beforeAll(async () => {
@@ -209,12 +215,12 @@ describe('requests.patrols', () => {
       cursor = page.nextCursor
     }
     const held = (await stored<PatrolDoc>('patrols'))
-      .filter((p) => p.gridId === gridId)
+      .filter((p) => p.gridId === gridId && p.day <= today())
       .sort((a, b) => +new Date(b.startedAt) - +new Date(a.startedAt) || (a._id < b._id ? 1 : -1))
     expect(all).toEqual(held.map((p) => p._id))
 
     // an earlier day: the log as it stood at its end
-    const yesterday = patrolDayOf(new Date(Date.now() - 86_400_000))
+    const yesterday = patrolDayOf(new Date(DAY_ENDS - 36 * 60 * MIN))
     const then = await g.ok<PatrolsView>(chief, 'patrols', { unitId: gridId, day: yesterday, pageSize: 50 })
     if (then.kind !== 'grid') throw new Error('a grid answers its log')
     expect(then.rows.map((r) => r.id)).toEqual(
