@@ -6,8 +6,10 @@ import { EMERGENCY_LEVEL_LABELS, type EmergencyView } from '../../core/contract/
 import { pageUrl } from '../routes'
 import './EmergencyBanner.css'
 
-export function EmergencyBanner({ emergencies }: { emergencies: EmergencyView[] }) {
-  if (!emergencies.length) return null
+/** `emergencies` absent: a grid function deployed before emergency mode answered 首页 (the mini-program and the
+ * functions are released apart), which has no emergency to show. */
+export function EmergencyBanner({ emergencies }: { emergencies: EmergencyView[] | undefined }) {
+  if (!emergencies?.length) return null
   return (
     <View className='emergency-banner'>
       {emergencies.map((e) => (
