@@ -16,14 +16,14 @@ import {
   type CheckKind,
 } from '../../../core/points/attendance'
 import { dutyPoints } from '../../../core/duty/watch'
-import { dutyEarnId, volunteerId } from '../../../core/ids'
+import { dutyEarnId } from '../../../core/ids'
 import type { ShiftSignupDoc } from '../../../core/model'
-import { ancestorAt } from '../../../core/units'
 import type { Caller } from '../../../server/caller'
 import type { Data } from '../../../server/data'
 import { AppError } from '../../../server/errors'
 import { postTransfer } from '../../../server/points-ledger'
 import type { Action } from '../../../server/router'
+import { addVolunteerTime, rankedWhere } from '../../../server/volunteer-totals'
 import { iso } from '../../../server/views'
 import { checkpointOr404, checkpointUnit, communityRules, freshRow, leads, shiftOr404, shiftUnit } from '../access'
 
@@ -109,11 +109,7 @@ async function settle(
   const first = await data.shiftSignups.get(signupId)
   if (!first) return { kind: 'skipped' }
   const [person] = await data.people.byIds([first.personId])
-  const home = person?.homePath ?? ''
-  const where = {
-    gridId: ancestorAt(home, 'grid') ?? '',
-    communityId: ancestorAt(home, 'community') ?? first.communityId,
-  }
+  const where = rankedWhere(person?.homePath, first.communityId)
   return data.transaction(async (tx): Promise<Settled> => {
     const s: ShiftSignupDoc | null = await tx.shiftSignups.get(signupId)
     if (!s || s.status !== 'active') return { kind: 'skipped' }
@@ -137,28 +133,7 @@ async function settle(
       })
     }
     await tx.shiftSignups.update(s._id, { status: 'earned', minutes, points, earnedAt: now, updatedAt: now })
-    const vid = volunteerId(s.personId)
-    const v = await tx.volunteers.get(vid)
-    if (v) {
-      await tx.volunteers.update(vid, {
-        minutes: v.minutes + minutes,
-        points: v.points + points,
-        activities: v.activities + 1,
-        ...where,
-        updatedAt: now,
-      })
-    } else {
-      await tx.volunteers.set(vid, {
-        name: s.name,
-        ...where,
-        minutes,
-        points,
-        activities: 1,
-        hidden: false,
-        noShows: [],
-        updatedAt: now,
-      })
-    }
+    await addVolunteerTime(tx, { id: s.personId, name: s.name }, where, minutes, points, now)
     return { kind: 'earned', points }
   })
 }

@@ -4,14 +4,14 @@
  * from the community's pool through the ledger under transferId('earn', signupId) — a racing twin collides on it —
  * and moves the caches: the sign-up, the person's totals, their teams' and memberships' totals.
  */
-import { transferId, volunteerId } from '../../../core/ids'
+import { transferId } from '../../../core/ids'
 import type { ActivityDoc } from '../../../core/model'
 import { attendedSpan } from '../../../core/points/attendance'
 import { pointsEarned } from '../../../core/points/earning'
 import type { VolunteerRules } from '../../../core/points/rules'
-import { ancestorAt } from '../../../core/units'
 import type { Data } from '../../../server/data'
 import { postTransfer } from '../../../server/points-ledger'
+import { addVolunteerTime, rankedWhere } from '../../../server/volunteer-totals'
 import { recordNoShow } from './signups'
 
 export type Earned = { kind: 'earned'; points: number; minutes: number } | { kind: 'noShow' } | { kind: 'skipped' }
@@ -33,11 +33,7 @@ export async function earnOne(
     data.people.byIds([first.personId]),
   ])
   // the person's grid and community rank them (their home now, not the activity's unit)
-  const home = person?.homePath ?? ''
-  const where = {
-    gridId: ancestorAt(home, 'grid') ?? '',
-    communityId: ancestorAt(home, 'community') ?? first.communityId,
-  }
+  const where = rankedWhere(person?.homePath, first.communityId)
   return data.transaction(async (tx): Promise<Earned> => {
     const s = await tx.signups.get(signupId)
     if (!s || s.status !== 'confirmed' || s.earnedAt) return { kind: 'skipped' }
@@ -83,19 +79,7 @@ export async function earnOne(
       points,
       teamIds: teams.map((m) => m.teamId),
     })
-    const vid = volunteerId(s.personId)
-    const v = await tx.volunteers.get(vid)
-    if (v) {
-      await tx.volunteers.update(vid, {
-        minutes: v.minutes + span.minutes,
-        points: v.points + points,
-        activities: v.activities + 1,
-        ...where,
-        updatedAt: now,
-      })
-    } else {
-      await tx.volunteers.set(vid, { ...fresh(), minutes: span.minutes, points, activities: 1 })
-    }
+    await addVolunteerTime(tx, { id: s.personId, name: s.name }, where, span.minutes, points, now)
     for (const m of teams) {
       await tx.teamMembers.update(m._id, { minutes: m.minutes + span.minutes, points: m.points + points })
       await tx.teams.increment(m.teamId, 'minutes', span.minutes)
