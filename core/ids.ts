@@ -110,6 +110,13 @@ export const callUpId = (emergencyId: string, actorId: string, tapId: string): s
 /** callUpAnswers: one answer per person per call-up. */
 export const callUpAnswerId = (callUpId: string, personId: string): string => `${callUpId}_${personId}`
 
+/** wartimeGrids: a 战时网格, named by the emergency, who drew it and their tap (a retried create writes once). */
+export const wartimeGridId = (emergencyId: string, actorId: string, tapId: string): string =>
+  `${emergencyId}_w_${actorId}_${tapId}`
+
+/** wartimeBuildingLocks: one per building ever put in a 战时网格 (it is in at most one in force). */
+export const wartimeBuildingLockId = (buildingId: string): string => `wb_${buildingId}`
+
 // ---- testing rounds (issue 12) ----
 
 /** testingRounds: a round, named by its creator and their tap id (a retried create writes one). */
@@ -126,10 +133,20 @@ export const testingBookingId = (roundId: string, householdId: string): string =
 export const testingCounterId = (roundId: string, unitId: string, shard: number): string =>
   `${roundId}_${unitId}_${shard}`
 
+// ---- announcements of emergency mode (issue 12: notices and subscribe messages) ----
+
+/** notices: the notice a source publishes (an emergency's declare or its n-th instructions, a testing round's
+ * announcement): a retried or racing publish of the same source writes one notice and one delivery job. */
+export const sourceNoticeId = (kind: 'emergency' | 'testing', sourceId: string, what: string): string =>
+  `n_${kind}_${sourceId}_${what}`
+
+/** messageJobs: the subscribe messages of one source (a call-up's members, a round's households' slots), once. */
+export const messageJobId = (kind: string, sourceId: string): string => `${kind}_${sourceId}`
+
 // ---- checkpoints and duty shifts (issue 12) ----
 
-/** checkpoints: named by its creator and the moment (ms) it was made; a client-free id that never repeats. */
-export const checkpointId = (personId: string, at: Date): string => `cp_${personId}_${at.getTime().toString(36)}`
+/** checkpoints: named by its creator and the create's tap id (a retried or double-tapped create writes one). */
+export const checkpointId = (personId: string, tapId: string): string => `cp_${personId}_${tapId}`
 
 /** shifts: one per checkpoint and start minute (a template applied twice writes nothing new). */
 export const shiftId = (checkpointId: string, startAt: Date): string =>
@@ -146,3 +163,35 @@ export const dutyPersonId = (personId: string): string => personId
 
 /** dutySettings: a community's. */
 export const dutySettingsId = (communityId: string): string => communityId
+
+// ---- home-isolated households (issue 12 item 7) ----
+
+/** isolations: one per household and first day (a retried mark writes nothing new). */
+export const isolationId = (householdId: string, startDay: string): string =>
+  `iso_${householdId}_${startDay.replace(/-/g, '')}`
+
+/** isolationHomes: a household's pointer to its current isolation. */
+export const isolationHomeId = (householdId: string): string => householdId
+
+/** isolationTasks: one per isolation, kind, Beijing day and time of day (regenerating never doubles). */
+export const isolationTaskId = (isolationId: string, kind: 'supplies' | 'garbage', day: string, slot: string): string =>
+  `${isolationId}_${kind === 'supplies' ? 's' : 'g'}${day.replace(/-/g, '')}${slot.replace(':', '')}`
+
+/** isolationDays: a grid's task figures of one Beijing day. */
+export const isolationDayId = (gridId: string, day: string): string => `${gridId}_${day.replace(/-/g, '')}`
+
+// ---- care persons (issue 12 item 6) ----
+
+/** carePersons: one per person. */
+export const carePersonId = (personId: string): string => personId
+
+/** careChecks: one helper's daily check of one care person on one Beijing day (a second check that day updates it). */
+export const careCheckId = (carePersonId: string, helperId: string, day: string): string =>
+  `${carePersonId}_${helperId}_${day}`
+
+/** careAlerts: the one alert of a care person's missed day. */
+export const careAlertId = (carePersonId: string, day: string): string => `${carePersonId}_${day}`
+
+/** audit: the entry of a mark (or team change) of a care person, written in its transaction (a retry re-stamps it). */
+export const careActId = (carePersonId: string, kind: 'mark' | 'team', at: Date): string =>
+  `care_${kind}_${carePersonId}_${at.getTime().toString(36)}`

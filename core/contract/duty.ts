@@ -19,6 +19,8 @@ export const DUTY_LIMITS = { name: 30, place: 60, note: 300, pageSize: 20, maxPa
 const id = recordId
 const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式不对')
 const cursor = z.string().min(1).max(200)
+/** A create's client-made request id (src/services/duty.ts newTapId), kept for retries of the same tap. */
+const tapId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不对')
 
 const template = z
   .object({
@@ -29,10 +31,12 @@ const template = z
   .strict()
 
 export const dutyPayloads = {
-  /** [K] A checkpoint (卡口) at a grid's or community's gate, for an emergency or none. */
+  /** [K] A checkpoint (卡口) at a grid's or community's gate, for an emergency or none. The same tapId creates
+   * once: a retry or a double tap answers the checkpoint the first one made. */
   createCheckpoint: z
     .object({
       unitId,
+      tapId,
       name: z.string().trim().min(1).max(DUTY_LIMITS.name),
       place: z.string().trim().max(DUTY_LIMITS.place).default(''),
       emergencyId: id.nullable().default(null),

@@ -4,7 +4,7 @@
  */
 import type { CheckpointDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { allIn, first, pathPrefix, rows } from './query'
+import { addOnce, allIn, first, pathPrefix, rows } from './query'
 
 export interface CheckpointCursor {
   createdAt: Date
@@ -20,7 +20,8 @@ export interface Checkpoints {
     after: CheckpointCursor | undefined,
     limit: number,
   ): Promise<{ rows: CheckpointDoc[]; more: boolean }>
-  add(doc: CheckpointDoc): Promise<void>
+  /** Adds a checkpoint unless its id exists (a retried create); false when it did. */
+  add(doc: CheckpointDoc): Promise<boolean>
 }
 
 export function checkpoints(db: Database): Checkpoints {
@@ -46,8 +47,6 @@ export function checkpoints(db: Database): Checkpoints {
       )
       return { rows: found.slice(0, limit), more: found.length > limit }
     },
-    async add({ _id, ...rest }) {
-      await col().add({ data: { _id, ...rest } })
-    },
+    add: (doc) => addOnce(col(), doc),
   }
 }

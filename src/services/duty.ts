@@ -25,8 +25,20 @@ type R<A extends keyof DutyApi> = DutyApi[A]['result']
 
 // ---- leaders: setting up ----
 
-export const createCheckpoint = (unitId: string, name: string, place: string): Promise<R<'createCheckpoint'>> =>
-  call('duty', 'createCheckpoint', { unitId, name, place })
+/**
+ * A fresh id for one create tap: a retry of the same tap sends it again, so the cloud makes one checkpoint. Keep it
+ * while the same form is being sent; make a new one once it is made.
+ */
+export const newTapId = (): string =>
+  `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12).padEnd(10, '0')}`
+
+/** A checkpoint under a grid or community; the same `tapId` answers the checkpoint it made first. */
+export const createCheckpoint = (
+  unitId: string,
+  name: string,
+  place: string,
+  tapId: string,
+): Promise<R<'createCheckpoint'>> => call('duty', 'createCheckpoint', { unitId, name, place, tapId })
 
 /** The checkpoints under a unit, newest first; the next page with `nextCursor`. */
 export const getCheckpoints = (unitId: string, cursor?: string): Promise<R<'checkpoints'>> =>

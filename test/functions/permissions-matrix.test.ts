@@ -232,7 +232,7 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
   }),
   'requests.patrols': (u) => ({ unitId: u, day: '2026-01-05' }),
   'requests.subscribe': () => ({}),
-  'duty.createCheckpoint': (u) => ({ unitId: u, name: '矩阵测试卡口' }),
+  'duty.createCheckpoint': (u) => ({ unitId: u, name: '矩阵测试卡口', tapId: 'matrix-checkpoint' }),
   'duty.checkpoints': (u) => ({ unitId: u }),
   'duty.addShifts': () => ({
     checkpointId: 'no-such-checkpoint',

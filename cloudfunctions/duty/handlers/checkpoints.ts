@@ -19,9 +19,13 @@ export const createCheckpoint: Action<'duty', 'createCheckpoint'> = {
     const person = caller.person
     if (!target || !person) throw new AppError('NOT_FOUND')
     if (target.level !== 'grid' && target.level !== 'community') throw new AppError('DUTY_UNIT_LEVEL')
+    // the tap's id names the checkpoint: a retry (or a twin racing it) finds the first and answers it
+    const id = checkpointId(person._id, payload.tapId)
+    const made = await data.checkpoints.get(id)
+    if (made) return cardOf(made, (await data.units.get(made.unitId))?.name ?? '')
     const now = new Date()
     const doc: CheckpointDoc = {
-      _id: checkpointId(person._id, now),
+      _id: id,
       name: payload.name,
       place: payload.place,
       unitId: target._id,
@@ -33,7 +37,10 @@ export const createCheckpoint: Action<'duty', 'createCheckpoint'> = {
       createdByName: person.name,
       createdAt: now,
     }
-    await data.checkpoints.add(doc)
+    if (!(await data.checkpoints.add(doc))) {
+      const first = await data.checkpoints.get(id)
+      if (first) return cardOf(first, (await data.units.get(first.unitId))?.name ?? '')
+    }
     return cardOf(doc, target.name)
   },
 }

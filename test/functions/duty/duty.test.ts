@@ -20,6 +20,10 @@ import type { PersonDoc, ShiftDoc, ShiftSignupDoc } from '../../../core/model'
 import { exactly } from '../harness/functions-cloud'
 import { startDutyCloud, type DutyCloud } from '../harness/duty-cloud'
 
+/** A fresh tap id for each create (the same one is a retry). */
+let taps = 0
+const tap = (): string => `tap-${Date.now().toString(36)}-${++taps}`
+
 jest.setTimeout(120_000)
 
 const H = 3_600_000
@@ -38,7 +42,12 @@ beforeAll(async () => {
   otherChief = await g.newLeader('gridChief', 'g2')
   staff = await g.newLeader('communityStaff', 'c1')
   otherStaff = await g.newLeader('communityStaff', 'c2')
-  cp = await g.ok<CheckpointCard>(chief, 'createCheckpoint', { unitId: 'g1', name: '东门卡口', place: '和平里东门' })
+  cp = await g.ok<CheckpointCard>(chief, 'createCheckpoint', {
+    tapId: tap(),
+    unitId: 'g1',
+    name: '东门卡口',
+    place: '和平里东门',
+  })
 })
 afterAll(async () => {
   await g?.close()
@@ -94,19 +103,23 @@ describe('checkpoints and shifts', () => {
   })
 
   it('refuses a checkpoint outside the caller’s scope, at a building, or by a resident', async () => {
-    expect(await g.act(otherChief, 'createCheckpoint', { unitId: 'g1', name: '越界卡口' })).toEqual(
+    expect(await g.act(otherChief, 'createCheckpoint', { tapId: tap(), unitId: 'g1', name: '越界卡口' })).toEqual(
       exactly('FORBIDDEN'),
     )
-    expect(await g.act(chief, 'createCheckpoint', { unitId: 'c1', name: '越界卡口' })).toEqual(exactly('FORBIDDEN'))
-    expect(await g.act(otherStaff, 'createCheckpoint', { unitId: 'g1', name: '越界卡口' })).toEqual(
+    expect(await g.act(chief, 'createCheckpoint', { tapId: tap(), unitId: 'c1', name: '越界卡口' })).toEqual(
+      exactly('FORBIDDEN'),
+    )
+    expect(await g.act(otherStaff, 'createCheckpoint', { tapId: tap(), unitId: 'g1', name: '越界卡口' })).toEqual(
       exactly('FORBIDDEN'),
     )
     const building = g.demo.units.find((u) => u.level === 'microgrid' && u.parentId === 'g1') as { _id: string }
-    expect(await g.act(chief, 'createCheckpoint', { unitId: building._id, name: '楼门' })).toEqual(
+    expect(await g.act(chief, 'createCheckpoint', { tapId: tap(), unitId: building._id, name: '楼门' })).toEqual(
       exactly('DUTY_UNIT_LEVEL'),
     )
     const resident = await g.newResident('g1')
-    expect(await g.act(resident, 'createCheckpoint', { unitId: 'g1', name: '卡口' })).toEqual(exactly('FORBIDDEN'))
+    expect(await g.act(resident, 'createCheckpoint', { tapId: tap(), unitId: 'g1', name: '卡口' })).toEqual(
+      exactly('FORBIDDEN'),
+    )
   })
 
   it('applies three 8-hour shifts to two days once; applying it again creates nothing', async () => {
@@ -177,8 +190,10 @@ describe('checkpoints and shifts', () => {
   })
 
   it.each([
-    ['createCheckpoint', { unitId: 'g1', name: '' }],
-    ['createCheckpoint', { unitId: 'g1', name: '卡'.repeat(31) }],
+    ['createCheckpoint', { tapId: tap(), unitId: 'g1', name: '' }],
+    ['createCheckpoint', { tapId: tap(), unitId: 'g1', name: '卡'.repeat(31) }],
+    ['createCheckpoint', { unitId: 'g1', name: '无请求编号的卡口' }],
+    ['createCheckpoint', { tapId: 'a b', unitId: 'g1', name: '请求编号不对的卡口' }],
     ['signUp', { shiftId: '' }],
     ['checkIn', { checkpointId: 'x', code: '123' }],
     ['handover', { shiftId: 'x', note: '   ' }],
@@ -219,7 +234,11 @@ describe('seats', () => {
   })
 
   it('never gives one person two overlapping shifts, even at another checkpoint', async () => {
-    const other = await g.ok<CheckpointCard>(staff, 'createCheckpoint', { unitId: 'c1', name: '西门卡口' })
+    const other = await g.ok<CheckpointCard>(staff, 'createCheckpoint', {
+      tapId: tap(),
+      unitId: 'c1',
+      name: '西门卡口',
+    })
     await g.ok(staff, 'addShifts', {
       checkpointId: other.id,
       fromDay: tomorrow(),
@@ -271,7 +290,11 @@ describe('seats', () => {
 
 describe('on duty', () => {
   it('checks in and out with the code of the minute, leaves a note the next shift reads, and shows who is on duty', async () => {
-    const station = await g.ok<CheckpointCard>(chief, 'createCheckpoint', { unitId: 'g1', name: '北门卡口' })
+    const station = await g.ok<CheckpointCard>(chief, 'createCheckpoint', {
+      tapId: tap(),
+      unitId: 'g1',
+      name: '北门卡口',
+    })
     const now = Date.now()
     const running = shiftAt(station.id, new Date(now - 10 * 60_000), new Date(now + 10 * 60_000))
     const next = shiftAt(station.id, running.endAt, new Date(+running.endAt + 8 * H))

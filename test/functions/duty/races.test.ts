@@ -2,13 +2,17 @@
  * Seats under contention, through the real SDK and the local cloud's transactions: many residents at once for the
  * last seats of one shift, and one person racing for two overlapping shifts at two checkpoints (and a leader
  * assigning them at the same time). Whatever the interleaving, no shift holds more than its capacity, its count is
- * its seats, and the person holds one of the two.
+ * its seats, and the person holds one of the two. A create double-tapped or retried (one request id) makes one checkpoint.
  */
 import type { CheckpointCard } from '../../../core/contract'
 import { beijingDayOf } from '../../../core/duty/shifts'
 import { dutyPersonId, shiftId } from '../../../core/ids'
-import type { DutyPersonDoc, PersonDoc, ShiftDoc, ShiftSignupDoc } from '../../../core/model'
+import type { CheckpointDoc, DutyPersonDoc, PersonDoc, ShiftDoc, ShiftSignupDoc } from '../../../core/model'
 import { startDutyCloud, type DutyCloud } from '../harness/duty-cloud'
+
+/** A fresh tap id for each create (the same one is a retry). */
+let taps = 0
+const tap = (): string => `tap-${Date.now().toString(36)}-${++taps}`
 
 jest.setTimeout(180_000)
 
@@ -36,7 +40,7 @@ async function read(shift: string): Promise<{ shift: ShiftDoc; seats: ShiftSignu
 }
 
 it('seats exactly the capacity of a shift when 40 residents sign up at once', async () => {
-  const cp = await g.ok<CheckpointCard>(chief, 'createCheckpoint', { unitId: 'g1', name: '南门卡口' })
+  const cp = await g.ok<CheckpointCard>(chief, 'createCheckpoint', { tapId: tap(), unitId: 'g1', name: '南门卡口' })
   await g.ok(chief, 'addShifts', {
     checkpointId: cp.id,
     fromDay: day(),
@@ -56,8 +60,8 @@ it('seats exactly the capacity of a shift when 40 residents sign up at once', as
 })
 
 it('never lets one person hold two overlapping shifts, however the sign-ups and assignments race', async () => {
-  const east = await g.ok<CheckpointCard>(chief, 'createCheckpoint', { unitId: 'g1', name: '一号卡口' })
-  const west = await g.ok<CheckpointCard>(staff, 'createCheckpoint', { unitId: 'c1', name: '二号卡口' })
+  const east = await g.ok<CheckpointCard>(chief, 'createCheckpoint', { tapId: tap(), unitId: 'g1', name: '一号卡口' })
+  const west = await g.ok<CheckpointCard>(staff, 'createCheckpoint', { tapId: tap(), unitId: 'c1', name: '二号卡口' })
   const template = (startHour: number) => [{ startHour, hours: 8, capacity: 10 }]
   await g.ok(chief, 'addShifts', { checkpointId: east.id, fromDay: day(), toDay: day(), template: template(8) })
   await g.ok(staff, 'addShifts', { checkpointId: west.id, fromDay: day(), toDay: day(), template: template(12) })
@@ -83,4 +87,23 @@ it('never lets one person hold two overlapping shifts, however the sign-ups and 
     expect(ra.shift.filled).toBe(ra.seats.length)
     expect(rb.shift.filled).toBe(rb.seats.length)
   }
+})
+
+it('makes one checkpoint of a create double-tapped or retried with the same request id', async () => {
+  const payload = { tapId: tap(), unitId: 'g1', name: '重试卡口', place: '北门外' }
+  const twins = await Promise.all([
+    g.act(chief, 'createCheckpoint', payload),
+    g.act(chief, 'createCheckpoint', payload),
+  ])
+  const cards = twins.map((r) => (r.ok ? (r.data as CheckpointCard) : r.code))
+  const retry = await g.ok<CheckpointCard>(chief, 'createCheckpoint', payload)
+  expect(cards).toEqual([retry, retry])
+  const { checkpoints } = await g.collections(['checkpoints'])
+  expect((checkpoints as CheckpointDoc[]).filter((c) => c.name === '重试卡口').map((c) => c._id)).toEqual([retry.id])
+  // the same tap id is another leader's own: theirs makes their own checkpoint
+  const theirs = await g.ok<CheckpointCard>(staff, 'createCheckpoint', payload)
+  expect(theirs.id).not.toBe(retry.id)
+  // a new tap makes a new one
+  const next = await g.ok<CheckpointCard>(chief, 'createCheckpoint', { ...payload, tapId: tap() })
+  expect(next.id).not.toBe(retry.id)
 })

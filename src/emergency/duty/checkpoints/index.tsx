@@ -18,6 +18,7 @@ import { Button, Input } from '../../../manage/ui'
 import { pageUrl } from '../../../routes'
 import {
   createCheckpoint,
+  newTapId,
   DUTY_LIMITS,
   getCheckpoints,
   getDutyWarnings,
@@ -129,12 +130,16 @@ function CreateForm({ scope, onCreated }: { scope: DutyScope; onCreated: () => v
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   const [message, setMessage] = useState('')
+  // one id per checkpoint being made: a retry after a lost answer, or a second tap, gets the first one back
+  const [tapId, setTapId] = useState(newTapId)
   const submit = async () => {
     if (!name.trim()) return setError('请填写卡口名称')
+    if (busy) return
     setBusy(true)
     setError('')
     try {
-      const cp = await createCheckpoint(scope.unitId, name.trim(), place.trim())
+      const cp = await createCheckpoint(scope.unitId, name.trim(), place.trim(), tapId)
+      setTapId(newTapId())
       setName('')
       setPlace('')
       setMessage(`已设置卡口：${cp.name}`)
