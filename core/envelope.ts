@@ -106,6 +106,11 @@ export const ERROR_MESSAGES = {
   CALLUP_NOT_FOR_YOU: '这次召集不包括你',
   CALLUP_ASSIGNED: '你已被安排了岗位，不能再更改答复；如有变化请联系社区',
   CALLUP_NOT_COMING: '只能安排答复了到岗的人员',
+  // emergency mode: 战时网格 (micro-grids drawn over a grid's buildings)
+  MICROGRID_NO_EMERGENCY: '这个网格现在没有进行中的应急状态，不能划分或调整战时网格',
+  MICROGRID_BUILDING_TAKEN: '有楼栋已经划入另一个战时网格，请先调整那个战时网格',
+  MICROGRID_LEADER_INVALID: '临时负责人应从本次应急范围内登记的应急力量中选择（下沉干部、双报到党员或志愿者）',
+  MICROGRID_RETIRED: '这个战时网格已经撤销，只能查看',
   // checkpoints and duty shifts
   DUTY_UNIT_LEVEL: '卡口只能设在网格或社区',
   DUTY_TEMPLATE_INVALID: '班次设置有误：同一天的班次不能重叠，一次最多 31 天、每天 6 个班次',
@@ -120,6 +125,26 @@ export const ERROR_MESSAGES = {
   DUTY_CODE_WRONG: '签到码不对或已过期，请看卡口负责人手机上或卡口张贴的最新码',
   DUTY_NOT_CHECKED_IN: '你还没有在这个班次签到，不能写交接班记录',
   DUTY_NOT_ENDED: '班次还没结束，结束后才能确认时长',
+  // care persons (关爱对象, 四包一)
+  CARE_PERSON_INVALID: '只能标记住在本社区的居民为关爱对象',
+  CARE_NOT_MARKED: '这位居民现在不是关爱对象，请先标记',
+  CARE_HELPER_INVALID: '包联人须是本社区已加入小程序的人员，一人只占一个位置，且不能是关爱对象本人',
+  CARE_NOT_HELPER: '只有这位关爱对象的包联人可以打卡',
+  CARE_FILTER_FORBIDDEN: '关爱对象只有网格长和社区、街道工作人员可以查看',
+  // home-isolated households (居家隔离户)
+  ISOLATION_HOUSEHOLD_ONLY: '只能把一户住户标记为居家隔离',
+  ISOLATION_ACTIVE: '这一户已在居家隔离中，请先结束当前的隔离，或等它到期',
+  ISOLATION_DAY_USED: '这一户从这一天开始的隔离已经结束过，请换一个开始日期',
+  ISOLATION_SCHEDULE_INVALID: '隔离安排不对：开始日期应为今天起 7 天内，最长 28 天，每类服务每天最多 4 个不重复的时间，至少安排一项',
+  ISOLATION_ENDED: '这次居家隔离已经结束',
+  ISOLATION_UNIT_LEVEL: '请选择一个网格或社区查看',
+  ISOLATION_NOT_VOLUNTEER: '只有本网格的志愿者、楼栋长和网格长可以领取隔离户的服务任务',
+  ISOLATION_TASK_TAKEN: '这项任务已经有人领取了，请选择其他任务',
+  ISOLATION_TASK_DONE: '这项任务已经完成了',
+  ISOLATION_TASK_CANCELLED: '这一户的隔离已经结束，这项任务已取消',
+  ISOLATION_NOT_HOLDER: '请先领取这项任务；只有领取人可以放弃或标记完成',
+  ISOLATION_NOT_DELIVERY: '只有物资配送可以确认收到',
+  ISOLATION_NOT_YOURS: '这不是你家的隔离服务',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

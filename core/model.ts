@@ -1,5 +1,6 @@
 /** Documents as stored in the cloud database (`units` is in units.ts). */
 import type { Urgency, VisitMethod } from './contract/notices'
+import type { CareSlot } from './contract/care'
 import type { VolunteerRules } from './points/rules'
 import type { RoleGrant } from './roles'
 import type { FilePurpose, UploadState } from './uploads'
@@ -121,7 +122,13 @@ export interface NoticeDoc {
   origin: string
   publishedAt: Date
   expiresAt: Date
+  /** what published it when not a leader's own notice: an emergency or a testing round (server/notice-publish.ts);
+   * its detail links to the source's page (core/notices/links.ts sourceLink) */
+  source?: NoticeSource
 }
+
+/** The function's record a notice was published for (its page opens from the notice). */
+export type NoticeSource = { kind: 'emergency'; id: string } | { kind: 'testing'; id: string }
 
 /**
  * A stored file the app keeps track of (`uploads`): an image someone uploaded (reserved, then attached to what it
@@ -818,6 +825,14 @@ export interface EmergencyDoc {
   endedBy: string | null
   endedByName: string | null
   updatedAt: Date
+  /** the notice its instructions went out with (core/ids.ts sourceNoticeId: the declare's, then each change's);
+   * absent on emergencies declared before announcements and until the declare's notice is written */
+  noticeId?: string
+  /** how many times its instructions were changed: the n of the latest change's notice (absent: never) */
+  revision?: number
+  /** Set when it ends with 战时网格 still in force, cleared once all are retired (the retireMicroGrids timer
+   * finishes an end that was cut short). */
+  wartimeRetiring?: boolean
 }
 
 /** A unit's emergency lock (_id = the unit's id): the one active emergency over it, and how many were ever declared
@@ -1039,4 +1054,233 @@ export interface DutySettingsDoc {
   pointsPerHour: number
   updatedBy: string
   updatedAt: Date
+}
+
+// ---- home-isolated households (居家隔离户, issue 12 item 7) ----
+
+/** What a scheduled service of an isolated household is: 物资配送 (supplies) or 垃圾清运 (garbage). */
+export const ISOLATION_KINDS = ['supplies', 'garbage'] as const
+export type IsolationKind = (typeof ISOLATION_KINDS)[number]
+
+/** A household marked home-isolated for a period: core/ids.ts isolationId(householdId, startDay). `endAt` is the
+ * planned end (Beijing midnight after the last day), moved to the moment of ending when ended early. */
+export interface IsolationDoc {
+  _id: string
+  householdId: string
+  householdPath: string
+  /** the door label (3栋2单元301) */
+  householdName: string
+  gridId: string
+  gridPath: string
+  communityId: string
+  startDay: string
+  days: number
+  startAt: Date
+  endAt: Date
+  plannedEndAt: Date
+  reason: string
+  supplies: { times: string[]; note: string }
+  garbage: { times: string[] }
+  status: 'active' | 'ended'
+  /** how many tasks the schedule made */
+  tasks: number
+  endedAt: Date | null
+  endedBy: string | null
+  endedByName: string | null
+  createdBy: string
+  createdByName: string
+  createdAt: Date
+}
+
+/** A household's pointer to its current isolation (_id = householdId): marking one reads and writes it in one
+ * transaction, so two isolations of one household never overlap however the calls race. */
+export interface IsolationHomeDoc {
+  _id: string
+  currentId: string
+  endAt: Date
+  updatedAt: Date
+}
+
+export type IsolationTaskState = 'open' | 'claimed' | 'done' | 'cancelled'
+
+/** One scheduled task of an isolated household: core/ids.ts isolationTaskId(isolationId, kind, day, slot). State,
+ * holder and completion change only in transactions, with the grid's day counter (isolationDays). */
+export interface IsolationTaskDoc {
+  _id: string
+  isolationId: string
+  householdId: string
+  householdPath: string
+  householdName: string
+  gridId: string
+  gridPath: string
+  communityId: string
+  kind: IsolationKind
+  /** Beijing YYYY-MM-DD and HH:MM */
+  day: string
+  slot: string
+  dueAt: Date
+  /** what to bring (supplies) */
+  note: string
+  state: IsolationTaskState
+  holderId: string | null
+  holderName: string | null
+  claimedAt: Date | null
+  doneAt: Date | null
+  doneNote: string | null
+  photos: string[]
+  /** minutes credited to the holder's volunteer totals when done (once) */
+  minutes: number
+  receivedAt: Date | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** A grid's figures of one Beijing day (core/ids.ts isolationDayId): tasks due (not cancelled), claimed and done,
+ * moved in the transaction of every task change; core/isolation/tasks.ts recountDay defines them. */
+export interface IsolationDayDoc {
+  _id: string
+  gridId: string
+  gridPath: string
+  day: string
+  due: number
+  claimed: number
+  done: number
+  updatedAt: Date
+}
+
+// ---- care persons (关爱对象 / 重点人员, 四包一; issue 12 item 6) ----
+
+/** One seat of a care team: a joined person (their name copied for lists; the phone is read when shown). */
+export interface CareHelper {
+  personId: string
+  name: string
+}
+
+/**
+ * A care person (_id = personId, core/ids.ts carePersonId): their flags (kept equal to PersonDoc.careFlags, which
+ * unitCounters.care counts), the note, the team of four, and the day markers the daily check and the missed-check
+ * timer keep. `active` is false once every flag was cleared; the document and its history stay.
+ */
+export interface CarePersonDoc {
+  _id: string
+  personId: string
+  name: string
+  householdId: string
+  homePath: string
+  communityId: string
+  flags: CareFlag[]
+  note: string
+  active: boolean
+  /** When the person last became a care person: the missed-check timer asks nothing of a day before it. */
+  activeSince: Date
+  team: Record<CareSlot, CareHelper | null>
+  /** The personIds of the team (index helperIds_1: 我包联的). */
+  helperIds: string[]
+  /** The latest Beijing day (YYYY-MM-DD) anyone checked; '' before the first check. */
+  lastCheckDay: string
+  /** How many daily checks were recorded (one per helper per day; a second the same day updates the first). */
+  checks: number
+  /** The latest day an alert was raised for; '' before the first. */
+  lastAlertDay: string
+  /** That alert's day while no check followed it (未探访); '' otherwise. */
+  openAlertDay: string
+  /** How many alerts were raised (one per day at most). */
+  alerts: number
+  /** Marks and unmarks, oldest first (the last CARE_HISTORY kept). */
+  history: { flags: CareFlag[]; note: string; byId: string; byName: string; at: Date }[]
+  updatedAt: Date
+  createdAt: Date
+}
+
+/** One helper's daily check of a care person on one Beijing day (core/ids.ts careCheckId). */
+export interface CareCheckDoc {
+  _id: string
+  carePersonId: string
+  helperId: string
+  helperName: string
+  /** The helper's seat when they checked (null: no longer on the team) */
+  slot: CareSlot | null
+  day: string
+  seen: boolean
+  temperature: number | null
+  needs: string
+  homePath: string
+  at: Date
+  updatedAt: Date
+}
+
+/** The alert of a day nobody checked on a care person after the cutoff (core/ids.ts careAlertId). */
+export interface CareAlertDoc {
+  _id: string
+  carePersonId: string
+  name: string
+  day: string
+  homePath: string
+  /** who was on the team when it was raised */
+  helperIds: string[]
+  raisedAt: Date
+}
+
+// ---- 战时网格 (emergency mode: micro-grids drawn over a grid's buildings) ----
+
+/**
+ * A 战时网格 (_id = core/ids.ts wartimeGridId): an overlay over some buildings of one grid for one emergency — no unit
+ * of the tree, so households, counters and history stay where they are. Its leader, a reserve member, holds
+ * `buildingHead` over each of its buildings (RoleGrant.wartimeGridId = this id) while it is in force; retiring it
+ * (by hand, or when the emergency ends) takes those grants away and keeps the document for the record.
+ */
+export interface WartimeGridDoc {
+  _id: string
+  emergencyId: string
+  emergencyName: string
+  gridId: string
+  gridPath: string
+  gridName: string
+  name: string
+  kind: import('./contract/emergency').MicroGridKind
+  buildingIds: string[]
+  buildingNames: string[]
+  /** the leader's person id, top-level so "the ones I lead" is one indexed query */
+  leaderId: string
+  leader: { personId: string; name: string; reserveMemberId: string; kind: import('./contract/emergency').ReserveKind }
+  createdAt: Date
+  createdBy: string
+  createdByName: string
+  /** personId_tapId of the creating tap: a retried create answers this one */
+  createdTap: string
+  retiredAt: Date | null
+  retiredBy: string | null
+  retiredByName: string | null
+  updatedAt: Date
+}
+
+/** A building's 战时网格 lock (_id = core/ids.ts wartimeBuildingLockId): the one 战时网格 in force it is in. Written
+ * only inside the create, retire and end transactions, so two splits taking the same building cannot both win. */
+export interface WartimeBuildingLockDoc {
+  _id: string
+  buildingId: string
+  activeId: string | null
+}
+
+/**
+ * The subscribe messages of one source (core/ids.ts messageJobId): a call-up's members (`callUp`), a testing round's
+ * households told their own slot (`testingSlots`). Sent by the source function's timer through server/message-jobs.ts,
+ * one batch at a time under the job's lease, the cursor (`after`, the source's own id order) saved after each batch;
+ * a message is spent with the purpose of the source, so nobody gets two whatever the firings do.
+ */
+export interface MessageJobDoc {
+  _id: string
+  kind: 'callUp' | 'testingSlots'
+  /** the call-up's or the round's id */
+  sourceId: string
+  status: 'pending' | 'done'
+  after: string
+  /** messages WeChat took */
+  sent: number
+  /** messages spent but refused by WeChat (unsubscribed, blocked) */
+  failed: number
+  /** a firing holds the job until then, so overlapping firings never send the same batch */
+  lockedUntil: Date
+  createdAt: Date
+  doneAt?: Date
 }

@@ -57,6 +57,22 @@ export const TESTING_KEEPERS: readonly Role[] = ['partyLeader', 'gridChief', 'co
  * the grid's chief and party leader over their grid, community and street staff over theirs. */
 export const DUTY_KEEPERS: readonly Role[] = ['partyLeader', 'gridChief', 'communityStaff', 'streetStaff']
 
+/** Who marks care persons and names their care team (关爱对象, 四包一): community and street staff over them. */
+export const CARE_KEEPERS: readonly Role[] = STAFF_ROLES
+/** Who reads the care persons of a unit (关爱对象 list) and sees care flags by role: grid chiefs over their grid,
+ * community and street staff over theirs (core/care/visibility.ts; not building heads, not party leaders). */
+export const CARE_LEADERS: readonly Role[] = ['gridChief', 'communityStaff', 'streetStaff']
+
+/** Who marks a household home-isolated and ends it (居家隔离户): grid chiefs over their grid, community and street
+ * staff over theirs. */
+export const ISOLATION_KEEPERS: readonly Role[] = ['gridChief', 'communityStaff', 'streetStaff']
+/** Who reads a grid's isolation figures and overdue tasks: the keepers and the grid's party leader. */
+export const ISOLATION_LEADERS: readonly Role[] = ['partyLeader', ...ISOLATION_KEEPERS]
+
+/** Who draws, renames, re-leads and retires a grid's 战时网格 and reads its leader candidates: the grid's chief over
+ * their grid, community and street staff over theirs. */
+export const MICROGRID_KEEPERS: readonly Role[] = ['gridChief', 'communityStaff', 'streetStaff']
+
 export const PERMISSIONS: Record<ActionKey, Permission> = {
   'grid.me': { who: 'anyone', readsGroup: true },
   'grid.home': { who: 'anyone', readsGroup: true },
@@ -222,6 +238,16 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   'emergency.callUpDetail': { who: STAFF_ROLES, target: 'unit' },
   'emergency.answer': { who: 'registered' },
   'emergency.assign': { who: STAFF_ROLES, target: 'unit' },
+  // 战时网格: the target is the grid (for a micro-grid's own actions, its grid); one micro-grid: leaders over its grid
+  // and its temporary leader, mine: the ones I lead (the handler checks)
+  'emergency.microGrids': { who: [...MICROGRID_KEEPERS, 'partyLeader'], target: 'unit' },
+  'emergency.microGrid': { who: 'registered' },
+  'emergency.createMicroGrid': { who: MICROGRID_KEEPERS, target: 'unit' },
+  'emergency.renameMicroGrid': { who: MICROGRID_KEEPERS, target: 'unit' },
+  'emergency.changeMicroGridLeader': { who: MICROGRID_KEEPERS, target: 'unit' },
+  'emergency.retireMicroGrid': { who: MICROGRID_KEEPERS, target: 'unit' },
+  'emergency.myMicroGrids': { who: 'registered' },
+  'emergency.microGridCandidates': { who: MICROGRID_KEEPERS, target: 'unit' },
   // checkpoints and duty shifts (卡口值守, issue 12, E2). The target of a keeper's action is the checkpoint's unit
   // (looked up from the checkpoint or shift). Residents are scoped by their home: checkpoints, roster, signUp, shift,
   // checkIn/checkOut and handover are 'registered' and the handler checks the caller lives in the checkpoint's
@@ -243,6 +269,32 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   'duty.warnings': { who: DUTY_KEEPERS, target: 'unit' },
   'duty.confirmShift': { who: DUTY_KEEPERS, target: 'unit' },
   'duty.updateSettings': { who: STAFF_ROLES, target: 'unit' },
+  // care persons (关爱对象, 四包一, issue 12 item 6). mark and team: the target is the person's household; detail,
+  // check and mine are 'registered' because a helper holds no role: the handler checks the caller is on the care
+  // team, a grid chief over the person's grid or staff over them (core/care/visibility.ts)
+  'care.mark': { who: CARE_KEEPERS, target: 'unit' },
+  'care.team': { who: CARE_KEEPERS, target: 'unit' },
+  'care.findPeople': { who: CARE_KEEPERS, target: 'unit' },
+  'care.list': { who: CARE_LEADERS, target: 'unit' },
+  'care.detail': { who: 'registered' },
+  'care.check': { who: 'registered' },
+  'care.mine': { who: 'registered' },
+  // home-isolated households (居家隔离户, issue 12 item 7). mark: the target is the household; end: the isolation's
+  // household; households, figures and overdue: the unit read. A volunteer holds no role for it, so tasks, claim,
+  // release and done are 'registered' and the handler checks the caller serves the task's grid (a volunteer living
+  // in its community, or a building head, party leader or grid chief of it, core/isolation/serve.ts); mine and
+  // received: a resident of the household
+  'isolation.mark': { who: ISOLATION_KEEPERS, target: 'unit' },
+  'isolation.end': { who: ISOLATION_KEEPERS, target: 'unit' },
+  'isolation.households': { who: ISOLATION_KEEPERS, target: 'unit' },
+  'isolation.figures': { who: ISOLATION_LEADERS, target: 'unit' },
+  'isolation.overdue': { who: ISOLATION_LEADERS, target: 'unit' },
+  'isolation.tasks': { who: 'registered' },
+  'isolation.claim': { who: 'registered' },
+  'isolation.release': { who: 'registered' },
+  'isolation.done': { who: 'registered' },
+  'isolation.mine': { who: ['resident'], target: 'none' },
+  'isolation.received': { who: ['resident'], target: 'none' },
 }
 
 /** A grant together with the path of the unit it is held over. */

@@ -307,6 +307,12 @@ export const COLLECTIONS: CollectionSpec[] = [
     purpose: '采样覆盖计数：每轮每个楼栋、网格、社区分片记已约与已采户数，与预约和完成同一事务更新',
     indexes: [{ name: 'roundId_1', keys: { roundId: 1 } }],
   },
+  // announcements of emergency mode (issue 12): a call-up's and a round's subscribe messages
+  {
+    name: 'messageJobs',
+    purpose: '订阅消息任务：一次召集或一轮采样的订阅消息，由定时器分批发出，每人每次至多一条',
+    indexes: [{ name: 'kind_1_status_1_lockedUntil_1', keys: { kind: 1, status: 1, lockedUntil: 1 } }],
+  },
   // emergency mode (issue 12, E1)
   {
     name: 'emergencies',
@@ -314,6 +320,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [
       { name: 'scopeUnitId_1_endedAt_1', keys: { scopeUnitId: 1, endedAt: 1 } },
       { name: 'scopePath_1_startAt_-1', keys: { scopePath: 1, startAt: -1 } },
+      // ended with 战时网格 still to retire (the retireMicroGrids timer)
+      { name: 'wartimeRetiring_1', keys: { wartimeRetiring: 1 } },
     ],
   },
   {
@@ -345,6 +353,21 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'personId_1_answeredAt_-1', keys: { personId: 1, answeredAt: -1 } },
     ],
   },
+  // 战时网格 (emergency mode): micro-grids over a grid's buildings, and each building's lock
+  {
+    name: 'wartimeGrids',
+    purpose: '战时网格：应急期间把一个网格的楼栋划成几块，各由一名应急力量临时负责；撤销后保留备查',
+    indexes: [
+      { name: 'gridId_1_retiredAt_1_createdAt_-1', keys: { gridId: 1, retiredAt: 1, createdAt: -1 } },
+      { name: 'emergencyId_1_retiredAt_1', keys: { emergencyId: 1, retiredAt: 1 } },
+      { name: 'leaderId_1_retiredAt_1', keys: { leaderId: 1, retiredAt: 1 } },
+    ],
+  },
+  {
+    name: 'wartimeBuildingLocks',
+    purpose: '战时网格楼栋锁：每栋楼一条，记着它所在的战时网格，保证一栋楼同时只在一个战时网格里',
+    indexes: [],
+  },
   // ---- checkpoints and duty shifts (issue 12) ----
   {
     name: 'checkpoints',
@@ -358,6 +381,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'checkpointId_1_startAt_1', keys: { checkpointId: 1, startAt: 1 } },
       { name: 'checkpointId_1_endAt_1', keys: { checkpointId: 1, endAt: 1 } },
       { name: 'unitPath_1_free_1_startAt_1', keys: { unitPath: 1, free: 1, startAt: 1 } },
+      // the notes a person left (their export and deletion, privacy)
+      { name: 'handover.by_1', keys: { 'handover.by': 1 } },
     ],
   },
   {
@@ -378,6 +403,59 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     name: 'dutySettings',
     purpose: '值守设置：每个社区一条，值守每小时所得积分',
+    indexes: [],
+  },
+  // ---- care persons (关爱对象, 四包一; issue 12 item 6) ----
+  {
+    name: 'carePersons',
+    purpose: '关爱对象：每人一条，关爱标记、备注、四包一包联人、探访与未探访标记，取消标记后保留历史',
+    indexes: [
+      { name: 'active_1_homePath_1', keys: { active: 1, homePath: 1 } },
+      { name: 'active_1_openAlertDay_1_homePath_1', keys: { active: 1, openAlertDay: 1, homePath: 1 } },
+      { name: 'helperIds_1', keys: { helperIds: 1 } },
+      { name: 'active_1_lastAlertDay_1_lastCheckDay_1', keys: { active: 1, lastAlertDay: 1, lastCheckDay: 1 } },
+    ],
+  },
+  {
+    name: 'careChecks',
+    purpose: '每日探访：包联人每天对每位关爱对象一条（是否见到本人、体温、需求），同一天再打卡即更新',
+    indexes: [
+      { name: 'carePersonId_1_day_-1', keys: { carePersonId: 1, day: -1 } },
+      { name: 'helperId_1_day_-1', keys: { helperId: 1, day: -1 } },
+    ],
+  },
+  {
+    name: 'careAlerts',
+    purpose: '未探访提醒：关爱对象某天过了截止时间无人探访，每人每天一条',
+    indexes: [{ name: 'carePersonId_1_day_-1', keys: { carePersonId: 1, day: -1 } }],
+  },
+  // ---- home-isolated households (居家隔离户, issue 12 item 7) ----
+  {
+    name: 'isolations',
+    purpose: '居家隔离：一户一次隔离一条，带隔离期、物资配送与垃圾清运的时间，提前结束也保留记录',
+    indexes: [
+      { name: 'householdPath_1_createdAt_-1', keys: { householdPath: 1, createdAt: -1 } },
+      { name: 'householdPath_1_status_1_endAt_1', keys: { householdPath: 1, status: 1, endAt: 1 } },
+      { name: 'householdId_1_createdAt_-1', keys: { householdId: 1, createdAt: -1 } },
+    ],
+  },
+  {
+    name: 'isolationHomes',
+    purpose: '隔离户当前隔离：每户一条，保证同一户的两次隔离不会重叠',
+    indexes: [],
+  },
+  {
+    name: 'isolationTasks',
+    purpose: '隔离服务任务：每户每类每天每个时间一条（物资配送、垃圾清运），带领取人、完成时间与备注',
+    indexes: [
+      { name: 'gridPath_1_state_1_dueAt_1', keys: { gridPath: 1, state: 1, dueAt: 1 } },
+      { name: 'holderId_1_state_1_dueAt_1', keys: { holderId: 1, state: 1, dueAt: 1 } },
+      { name: 'isolationId_1_dueAt_1', keys: { isolationId: 1, dueAt: 1 } },
+    ],
+  },
+  {
+    name: 'isolationDays',
+    purpose: '隔离服务日计数：每个网格每天一条，当天应做、已领取、已完成的任务数',
     indexes: [],
   },
 ]

@@ -8,7 +8,7 @@ import { ROLES, type Role } from './roles'
 
 /** What a resident or leader uploads an image for: a notice's images; a request's photos (诉求: the report, a
  * handler's 办结, a patrol's findings). Activities and proposals join here. */
-export const IMAGE_PURPOSES = ['notice', 'request'] as const
+export const IMAGE_PURPOSES = ['notice', 'request', 'isolation'] as const
 export type ImagePurpose = (typeof IMAGE_PURPOSES)[number]
 
 /** What a client uploads for: images, and the spreadsheets staff import (org.importRoster reads them). */
@@ -20,6 +20,8 @@ export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number]
 export const UPLOADERS: Record<UploadPurpose, readonly Role[]> = {
   notice: PUBLISHERS,
   request: ROLES,
+  // a volunteer's photo of a done isolation task (隔离服务): anyone may serve, the isolation function checks who
+  isolation: ROLES,
   roster: STAFF_ROLES,
 }
 
@@ -38,6 +40,7 @@ export type UploadExt = ImageExt | 'xlsx'
 export const UPLOAD_EXTS: Record<UploadPurpose, readonly UploadExt[]> = {
   notice: Object.keys(IMAGE_TYPES) as ImageExt[],
   request: Object.keys(IMAGE_TYPES) as ImageExt[],
+  isolation: Object.keys(IMAGE_TYPES) as ImageExt[],
   roster: ['xlsx'],
 }
 

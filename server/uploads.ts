@@ -92,6 +92,7 @@ export async function reserveUploads(
 const AUDITED_BY_PURPOSE: Record<ImagePurpose, AuditedAction> = {
   notice: 'notices.publish',
   request: 'requests.report',
+  isolation: 'isolation.done',
 }
 
 const invalid = (why: string) => new AppError('UPLOAD_INVALID', why)

@@ -15,6 +15,8 @@ import { privacyPayloads, type PrivacyApi } from './privacy'
 import { requestsPayloads, type RequestsApi } from './requests'
 import { testingPayloads, type TestingApi } from './testing'
 import { dutyPayloads, type DutyApi } from './duty'
+import { isolationPayloads, type IsolationApi } from './isolation'
+import { carePayloads, type CareApi } from './care'
 
 export * from './emergency'
 export * from './files'
@@ -27,6 +29,8 @@ export * from './privacy'
 export * from './requests'
 export * from './testing'
 export * from './duty'
+export * from './isolation'
+export * from './care'
 
 export const PAYLOADS = {
   grid: gridPayloads,
@@ -40,6 +44,8 @@ export const PAYLOADS = {
   testing: testingPayloads,
   emergency: emergencyPayloads,
   duty: dutyPayloads,
+  care: carePayloads,
+  isolation: isolationPayloads,
 } as const
 
 export interface Api {
@@ -54,6 +60,8 @@ export interface Api {
   testing: TestingApi
   emergency: EmergencyApi
   duty: DutyApi
+  care: CareApi
+  isolation: IsolationApi
 }
 
 export type FunctionName = keyof Api

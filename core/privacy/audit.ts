@@ -18,6 +18,7 @@ export const AUDITED_ACTIONS = {
   'requests.detail': '查看诉求反映人（完整手机号）',
   // not a read: a photo of a request (its report, or a handler's move) failed the content check and is hidden
   'requests.report': '诉求照片未通过内容安全审核（已对所有人隐藏）',
+  'isolation.done': '隔离服务照片未通过内容安全审核（已对所有人隐藏）',
   // not a read: the one-time creation of the environment's first staff, kept for review (org.bootstrap)
   'org.bootstrap': '首次开通（创建街道、社区和第一位工作人员）',
   // not a read: a leader granted or deducted a resident's points (the entry's note says how many and why)
@@ -27,6 +28,12 @@ export const AUDITED_ACTIONS = {
   'points.updateRules': '修改社区志愿积分规则',
   // not a read: staff changed their community's or street's request settings (the note says what)
   'requests.updateSettings': '修改诉求设置（类别、时限、职能部门或节假日）',
+  // care persons (关爱对象): every read that shows someone's care flags or daily checks, and the marks themselves
+  'care.list': '查看关爱对象名单（关爱标记和探访情况）',
+  'care.detail': '查看关爱对象（关爱标记、包联人、每日探访和完整手机号）',
+  'care.mine': '查看我包联的关爱对象（关爱标记和探访情况）',
+  'care.mark': '标记或取消关爱对象（备注写明标记）',
+  'care.team': '指定关爱对象的包联人（四包一）',
 } as const satisfies Partial<Record<ActionKey, string>>
 
 export type AuditedAction = keyof typeof AUDITED_ACTIONS

@@ -1,6 +1,7 @@
 /** The collections and the document each holds (core/schema.ts lists their indexes and security rules). */
 import type {
   AccountDoc,
+  MessageJobDoc,
   ActivityDoc,
   AckDoc,
   AuditDoc,
@@ -40,6 +41,8 @@ import type {
   VoucherDoc,
   CallUpAnswerDoc,
   CallUpDoc,
+  WartimeBuildingLockDoc,
+  WartimeGridDoc,
   EmergencyDoc,
   EmergencyLockDoc,
   ReserveMemberDoc,
@@ -48,6 +51,13 @@ import type {
   ShiftSignupDoc,
   DutyPersonDoc,
   DutySettingsDoc,
+  CarePersonDoc,
+  CareCheckDoc,
+  CareAlertDoc,
+  IsolationDoc,
+  IsolationHomeDoc,
+  IsolationTaskDoc,
+  IsolationDayDoc,
 } from '../../core/model'
 import type { StoredUnit } from '../../core/units'
 
@@ -92,15 +102,25 @@ export interface Documents {
   reserveMembers: ReserveMemberDoc
   callUps: CallUpDoc
   callUpAnswers: CallUpAnswerDoc
+  wartimeGrids: WartimeGridDoc
+  wartimeBuildingLocks: WartimeBuildingLockDoc
   testingRounds: TestingRoundDoc
   testingSlots: TestingSlotDoc
   testingBookings: TestingBookingDoc
   testingCounters: TestingCounterDoc
+  messageJobs: MessageJobDoc
   checkpoints: CheckpointDoc
   shifts: ShiftDoc
   shiftSignups: ShiftSignupDoc
   dutyPeople: DutyPersonDoc
   dutySettings: DutySettingsDoc
+  carePersons: CarePersonDoc
+  careChecks: CareCheckDoc
+  careAlerts: CareAlertDoc
+  isolations: IsolationDoc
+  isolationHomes: IsolationHomeDoc
+  isolationTasks: IsolationTaskDoc
+  isolationDays: IsolationDayDoc
 }
 
 export type CollectionName = keyof Documents
@@ -147,13 +167,23 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'reserveMembers',
   'callUps',
   'callUpAnswers',
+  'wartimeGrids',
+  'wartimeBuildingLocks',
   'testingRounds',
   'testingSlots',
   'testingBookings',
   'testingCounters',
+  'messageJobs',
   'checkpoints',
   'shifts',
   'shiftSignups',
   'dutyPeople',
   'dutySettings',
+  'carePersons',
+  'careChecks',
+  'careAlerts',
+  'isolations',
+  'isolationHomes',
+  'isolationTasks',
+  'isolationDays',
 ]

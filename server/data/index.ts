@@ -40,6 +40,7 @@ import { activityMessages, type ActivityMessages } from './activity-messages'
 import { teams, type Teams } from './teams'
 import { testingBookings, type TestingBookings } from './testing-bookings'
 import { testingCounters, type TestingCounters } from './testing-counters'
+import { messageJobs, type MessageJobs } from './message-jobs'
 import { testingRounds, type TestingRounds } from './testing-rounds'
 import { testingSlots, type TestingSlots } from './testing-slots'
 import { transfers, type Transfers } from './transfers'
@@ -54,11 +55,20 @@ import { callUps, type CallUps } from './call-ups'
 import { emergencies, type Emergencies } from './emergencies'
 import { emergencyLocks, type EmergencyLocks } from './emergency-locks'
 import { reserveMembers, type ReserveMembers } from './reserve-members'
+import { wartimeBuildingLocks, type WartimeBuildingLocks } from './wartime-building-locks'
+import { wartimeGrids, type WartimeGrids } from './wartime-grids'
 import { checkpoints, type Checkpoints } from './checkpoints'
 import { dutyPeople, type DutyPeople } from './duty-people'
 import { dutySettings, type DutySettings } from './duty-settings'
 import { shiftSignups, type ShiftSignups } from './shift-signups'
 import { shifts, type Shifts } from './shifts'
+import { carePersons, type CarePersons } from './care-persons'
+import { careChecks, type CareChecks } from './care-checks'
+import { careAlerts, type CareAlerts } from './care-alerts'
+import { isolations, type Isolations } from './isolations'
+import { isolationHomes, type IsolationHomes } from './isolation-homes'
+import { isolationTasks, type IsolationTasks } from './isolation-tasks'
+import { isolationDays, type IsolationDays } from './isolation-days'
 
 export type { TxData } from './tx'
 
@@ -100,17 +110,27 @@ export interface Data {
   emergencies: Emergencies
   emergencyLocks: EmergencyLocks
   reserveMembers: ReserveMembers
+  wartimeGrids: WartimeGrids
+  wartimeBuildingLocks: WartimeBuildingLocks
   callUps: CallUps
   callUpAnswers: CallUpAnswers
   testingRounds: TestingRounds
   testingSlots: TestingSlots
   testingBookings: TestingBookings
   testingCounters: TestingCounters
+  messageJobs: MessageJobs
   checkpoints: Checkpoints
   shifts: Shifts
   shiftSignups: ShiftSignups
   dutyPeople: DutyPeople
   dutySettings: DutySettings
+  carePersons: CarePersons
+  careChecks: CareChecks
+  careAlerts: CareAlerts
+  isolations: Isolations
+  isolationHomes: IsolationHomes
+  isolationTasks: IsolationTasks
+  isolationDays: IsolationDays
   /**
    * `work` in one transaction, retried on conflict with jittered backoff (server/transaction.ts): `work` must be
    * safe to run again, re-reading inside the transaction what it decides on. `precheck`, when given, runs before
@@ -160,17 +180,27 @@ export function createData(db: Database): Data {
     emergencies: emergencies(db),
     emergencyLocks: emergencyLocks(db),
     reserveMembers: reserveMembers(db),
+    wartimeGrids: wartimeGrids(db),
+    wartimeBuildingLocks: wartimeBuildingLocks(db),
     callUps: callUps(db),
     callUpAnswers: callUpAnswers(db),
     testingRounds: testingRounds(db),
     testingSlots: testingSlots(db),
     testingBookings: testingBookings(db),
     testingCounters: testingCounters(db),
+    messageJobs: messageJobs(db),
     checkpoints: checkpoints(db),
     shifts: shifts(db),
     shiftSignups: shiftSignups(db),
     dutyPeople: dutyPeople(db),
     dutySettings: dutySettings(db),
+    carePersons: carePersons(db),
+    careChecks: careChecks(db),
+    careAlerts: careAlerts(db),
+    isolations: isolations(db),
+    isolationHomes: isolationHomes(db),
+    isolationTasks: isolationTasks(db),
+    isolationDays: isolationDays(db),
     transaction<T>(work: (tx: TxData) => Promise<T>, precheck?: () => Promise<T | null>): Promise<T> {
       if (!precheck) return runTransaction(db, (tx) => work(inTx(tx)))
       return withRetry(async () => {

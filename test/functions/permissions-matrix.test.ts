@@ -253,6 +253,16 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
   'duty.warnings': (u) => ({ unitId: u }),
   'duty.confirmShift': () => ({ shiftId: 'no-such-shift' }),
   'duty.updateSettings': (u) => ({ communityId: u, pointsPerHour: 10 }),
+  'care.mark': () => ({ personId: 'no-such-person', flags: ['elderlyAlone'] }),
+  'care.team': () => ({
+    personId: 'no-such-person',
+    team: { cadre: null, gridWorker: null, police: null, doctor: null },
+  }),
+  'care.findPeople': (u) => ({ unitId: u, name: '王' }),
+  'care.list': (u) => ({ unitId: u }),
+  'care.detail': () => ({ personId: 'no-such-person' }),
+  'care.check': () => ({ personId: 'no-such-person', seen: true }),
+  'care.mine': () => ({}),
   'testing.createRound': (u) => ({
     tapId: 'matrix-round-1',
     scopeUnitId: u,
@@ -306,6 +316,41 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
   'emergency.callUpDetail': () => ({ callUpId: 'no-such-callup' }),
   'emergency.answer': () => ({ callUpId: 'no-such-callup', answer: 'coming' }),
   'emergency.assign': () => ({ callUpId: 'no-such-callup', personId: 'no-such-person', place: '东门卡口' }),
+  // home-isolated households: the target of mark is a household under the caller's scope (fixtures-free: a missing
+  // household is NOT_FOUND after the gate let the role through)
+  'isolation.mark': (u) => ({
+    householdId: u,
+    startDay: '2026-01-05',
+    days: 7,
+    supplies: { times: ['10:00'], note: '' },
+    garbage: { times: ['09:00'] },
+  }),
+  'isolation.end': () => ({ isolationId: 'no-such-isolation' }),
+  'isolation.households': (u) => ({ unitId: u }),
+  'isolation.figures': (u) => ({ unitId: u }),
+  'isolation.overdue': (u) => ({ unitId: u }),
+  'isolation.tasks': () => ({}),
+  'isolation.claim': () => ({ taskId: 'no-such-task' }),
+  'isolation.release': () => ({ taskId: 'no-such-task' }),
+  'isolation.done': () => ({ taskId: 'no-such-task' }),
+  'isolation.mine': () => ({}),
+  'isolation.received': () => ({ taskId: 'no-such-task' }),
+  // 战时网格: the caller's own unit as the grid (a community answers 战时网格只能在网格里划分, past the gate)
+  'emergency.microGrids': (u) => ({ gridId: u }),
+  'emergency.microGrid': () => ({ id: 'no-such-microgrid' }),
+  'emergency.createMicroGrid': (u) => ({
+    gridId: u,
+    tapId: 'matrix-microgrid-1',
+    name: '东巷',
+    kind: 'lane',
+    buildingIds: ['no-such-building'],
+    leaderId: 'no-such-person',
+  }),
+  'emergency.renameMicroGrid': () => ({ id: 'no-such-microgrid', name: '东巷', kind: 'lane' }),
+  'emergency.changeMicroGridLeader': () => ({ id: 'no-such-microgrid', leaderId: 'no-such-person' }),
+  'emergency.retireMicroGrid': () => ({ id: 'no-such-microgrid' }),
+  'emergency.myMicroGrids': () => ({}),
+  'emergency.microGridCandidates': (u) => ({ gridId: u }),
 }
 
 function expectedAllowed(action: ActionKey, caller: Caller): boolean {
