@@ -2,7 +2,8 @@
  * Deleting a person (privacy.requestDeletion, PIPL Art. 47): their personal data goes, their id stays where the
  * ledger and request history need it. Claims, the audit, subscriptions, the name on the notices they published and
  * on their relays, their volunteering (open sign-ups withdrawn; name off sheets, leaderboards and teams), their name
- * on requests and their follows of them, and their stored files go first and the person last, so a failure part way leaves the caller
+ * on requests and their follows of them, their emergency-mode records (duty seats to come withdrawn, the reserve
+ * registration removed, names off seats, handover notes and call-up answers), and their stored files go first and the person last, so a failure part way leaves the caller
  * registered and able to ask again: each step is idempotent.
  */
 import { claimMove, householdMove, withMember } from '../../core/grid/counters'
@@ -10,6 +11,7 @@ import type { PersonDoc } from '../../core/model'
 import type { Data } from '../../server/data'
 import { moveInTx } from '../../server/data/unit-counters'
 import { deleteFilesOf } from '../../server/uploads'
+import { forgetEmergency } from './emergency'
 import { forgetRequests } from './requests'
 import { forgetVolunteering } from './volunteering'
 
@@ -31,6 +33,11 @@ export async function anonymise(data: Data, person: PersonDoc, name: string): Pr
   // the requests they reported stay, anonymous; their name leaves those and every move they made; they stop
   // following, each request's followerCount dropping with it (./requests.ts)
   await forgetRequests(data, person, name)
+  // their duty seats to come are withdrawn (each shift's count with it), their name leaves seats, handover notes and
+  // call-up answers (the counts stay: the answers stay), their reserve registration goes (./emergency.ts)
+  await forgetEmergency(data, person, name)
+  // the 战时网格 they led keep the record without their name (their grants go with every role below)
+  await data.wartimeGrids.forgetLeader(person._id, name)
   // their photos go with them (the images of their notices and requests, uploads never attached, their exports)
   await deleteFilesOf(data, person._id)
   await leaveCounted(data, person)

@@ -6,11 +6,13 @@ import type {
   PersonDoc,
   RequestDoc,
   RequestEventDoc,
+  ShiftSignupDoc,
   SignupDoc,
   TransferDoc,
   VoucherDoc,
 } from '../model'
 import type { Unit } from '../units'
+import type { CallUpAnswer, ReserveKind, ReserveSkill } from './emergency'
 import { unitId } from './fields'
 
 export const privacyPayloads = {
@@ -47,6 +49,9 @@ export interface MyData {
   points: MyPoints
   /** Their requests (诉求): what they reported, what they follow, every move they made on one. */
   requests: MyRequests
+  /** Emergency mode: their reserve registration, call-up answers, duty seats and handover notes, and their
+   * household's testing slots (core/privacy/emergency.ts). */
+  emergency: MyEmergency
 }
 
 export interface MyPoints {
@@ -101,6 +106,57 @@ export interface MyRequests {
     at: string
     note: string | null
     reason: string | null
+  }[]
+}
+
+/** What emergency mode stored about a person (core/privacy/emergency.ts `myEmergency`), each list newest first. */
+export interface MyEmergency {
+  /** Their registration in the reserve force (应急力量), or null. */
+  reserve: {
+    name: string
+    phone: string
+    kind: ReserveKind
+    skills: ReserveSkill[]
+    skillsNote: string
+    availability: string
+    registeredAt: string
+    updatedAt: string
+  } | null
+  /** Their answers to call-ups, and where staff assigned them. */
+  answers: {
+    callUpId: string
+    emergencyName: string
+    unitName: string
+    answer: CallUpAnswer
+    note: string
+    answeredAt: string
+    assignment: { place: string; unitName: string | null; at: string } | null
+  }[]
+  /** Their seats on duty shifts (卡口值守), with check-in, check-out, minutes and points. */
+  shifts: {
+    shiftId: string
+    checkpoint: string
+    startAt: string
+    endAt: string
+    status: ShiftSignupDoc['status']
+    assigned: boolean
+    checkInAt: string | null
+    checkOutAt: string | null
+    minutes: number | null
+    points: number | null
+  }[]
+  /** The handover notes they left for the next shift. */
+  handovers: { shiftId: string; checkpoint: string; note: string; at: string }[]
+  /** Their household's testing slots (错时采样): when, whether they booked or moved it, when it was done. */
+  testing: {
+    round: string
+    date: string
+    door: string
+    startAt: string
+    bookedAt: string
+    bookedByMe: boolean
+    moves: number
+    doneAt: string | null
   }[]
 }
 

@@ -17,6 +17,7 @@ import type {
   VoucherDoc,
 } from '../model'
 import type { Unit } from '../units'
+import { myEmergency, noEmergency, type EmergencyFacts } from './emergency'
 import { myRequests, noRequests, type RequestFacts } from './requests'
 
 /** A stored document as the client receives it: Date values as ISO text, the platform's `_openid` left out. */
@@ -44,6 +45,8 @@ export interface ExportFacts {
   points: PointsFacts
   /** What requests stored about them (core/privacy/requests.ts); none when absent. */
   requests?: RequestFacts
+  /** What emergency mode stored about them (core/privacy/emergency.ts); none when absent. */
+  emergency?: EmergencyFacts
 }
 
 /** What volunteering stored about the person (all of it: their own export is not paged). */
@@ -103,6 +106,7 @@ export const myData = ({
   exportedAt,
   points,
   requests = noRequests,
+  emergency = noEmergency(person._id),
 }: ExportFacts): MyData => ({
   exportedAt: exportedAt.toISOString(),
   person: json(withoutOpenid(person)),
@@ -113,4 +117,5 @@ export const myData = ({
   seenBy: seen.map((e) => json({ actorName: actorNames.get(e.actorId) ?? e.actorName, action: e.action, at: e.at })),
   points: myPoints(points),
   requests: myRequests(requests),
+  emergency: myEmergency(emergency),
 })

@@ -6,10 +6,15 @@
 import type { CallUpAnswer } from '../../core/contract/emergency'
 import type { CallUpAnswerDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { allIn, rows } from './query'
+import { all, allIn, rows } from './query'
 
 export interface CallUpAnswers {
   byIds(ids: readonly string[]): Promise<CallUpAnswerDoc[]>
+  /** Every answer a person gave, newest first (their export and deletion: index personId_1_answeredAt_-1). */
+  ofPerson(personId: string): Promise<CallUpAnswerDoc[]>
+  /** Their deletion: every answer keeps what was answered (the call-up's counts stay true), not who (name, phone,
+   * note go). No count moves. */
+  anonymiseOf(personId: string, name: string): Promise<void>
   ofCallUp(
     callUpId: string,
     answer: CallUpAnswer | undefined,
@@ -23,6 +28,12 @@ export function callUpAnswers(db: Database): CallUpAnswers {
   const col = () => db.collection('callUpAnswers')
   return {
     byIds: (ids) => allIn<CallUpAnswerDoc>(ids, (slice) => col().where({ _id: _.in(slice) })),
+    ofPerson: (personId) => all<CallUpAnswerDoc>(col().where({ personId }).orderBy('answeredAt', 'desc')),
+    async anonymiseOf(personId, name) {
+      await col()
+        .where({ personId })
+        .update({ data: { name, phone: '', note: '' } })
+    },
     async ofCallUp(callUpId, answer, skip, limit) {
       const found = await rows<CallUpAnswerDoc>(
         col()

@@ -18,6 +18,8 @@ export interface ReserveFilter {
 export interface ReserveMembers {
   get(personId: string): Promise<ReserveMemberDoc | null>
   put(doc: ReserveMemberDoc): Promise<void>
+  /** Their deletion: the registration goes (no count is kept of it; a call-up counts answers). */
+  remove(personId: string): Promise<void>
   /** Registered at or under `path` and matching the filter: one page and the total. */
   under(
     path: string,
@@ -41,6 +43,9 @@ export function reserveMembers(db: Database): ReserveMembers {
     get: (personId) => first<ReserveMemberDoc>(col().where({ _id: personId })),
     async put({ _id, ...data }) {
       await col().doc(_id).set({ data })
+    },
+    async remove(personId) {
+      await col().where({ _id: personId }).remove()
     },
     async under(path, filter, skip, limit) {
       const [found, all] = await Promise.all([

@@ -6,7 +6,7 @@
  */
 import type { ShiftSignupDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { allIn, first, pathPrefix, rows } from './query'
+import { all, allIn, first, pathPrefix, rows } from './query'
 
 /** The most seats one person's list reads (upcoming and the last week together). */
 export const MY_SHIFTS_READ = 60
@@ -23,6 +23,10 @@ export interface ShiftSignups {
   activeAt(checkpointId: string, personId: string): Promise<ShiftSignupDoc[]>
   /** Active seats at or under a path starting in (from, to) (at most SCOPE_SIGNUPS_READ; `more` past it). */
   activeUnder(path: string, from: Date, to: Date): Promise<{ rows: ShiftSignupDoc[]; more: boolean }>
+  /** Every seat a person ever had, latest end first (their export and deletion: index personId_1_endAt_-1). */
+  allOfPerson(personId: string): Promise<ShiftSignupDoc[]>
+  /** Puts `name` on every seat of a person (their deletion: the rosters keep the seat, not who). */
+  renamePerson(personId: string, name: string): Promise<void>
 }
 
 export function shiftSignups(db: Database): ShiftSignups {
@@ -48,6 +52,10 @@ export function shiftSignups(db: Database): ShiftSignups {
           .limit(SCOPE_SIGNUPS_READ + 1),
       )
       return { rows: found.slice(0, SCOPE_SIGNUPS_READ), more: found.length > SCOPE_SIGNUPS_READ }
+    },
+    allOfPerson: (personId) => all<ShiftSignupDoc>(col().where({ personId }).orderBy('endAt', 'desc')),
+    async renamePerson(personId, name) {
+      await col().where({ personId }).update({ data: { name } })
     },
   }
 }

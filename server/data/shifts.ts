@@ -8,7 +8,7 @@
 import type { ShiftDoc } from '../../core/model'
 import { eachBounded, WRITE_CONCURRENCY } from '../bounded'
 import type { Database } from '../cloud'
-import { addOnce, allIn, first, pathPrefix, rows } from './query'
+import { addOnce, all, allIn, first, pathPrefix, rows } from './query'
 
 /** The most shifts one day of a checkpoint may hold (SHIFT_BOUNDS.perDay per template, several templates). */
 export const SHIFTS_PER_DAY_READ = 24
@@ -24,6 +24,10 @@ export interface Shifts {
   withFreeSeats(path: string, from: Date, to: Date, limit: number): Promise<{ rows: ShiftDoc[]; more: boolean }>
   /** Adds each shift whose id is not taken yet; answers how many were new. */
   addMissing(docs: readonly ShiftDoc[]): Promise<number>
+  /** The shifts whose handover note a person left (their export and deletion: index handover.by_1). */
+  handedOverBy(personId: string): Promise<ShiftDoc[]>
+  /** Puts `name` under every handover note a person left (their deletion: the note stays for the next shift). */
+  renameHandovers(personId: string, name: string): Promise<void>
 }
 
 export function shifts(db: Database): Shifts {
@@ -55,6 +59,12 @@ export function shifts(db: Database): Shifts {
         if (await addOnce(col(), d)) added++
       })
       return added
+    },
+    handedOverBy: (personId) => all<ShiftDoc>(col().where({ 'handover.by': personId })),
+    async renameHandovers(personId, name) {
+      await col()
+        .where({ 'handover.by': personId })
+        .update({ data: { 'handover.byName': name } })
     },
   }
 }

@@ -7,6 +7,8 @@ import type { MyData } from '../../core/contract'
 import { auditLabel } from '../../core/privacy/audit'
 import { CARE_FLAG_LABELS } from '../../core/model'
 import { CATEGORY_LABELS } from '../../core/contract/requests'
+import { DUTY_STATUS_LABELS } from '../../core/contract/duty'
+import { CALLUP_ANSWER_LABELS, RESERVE_KIND_LABELS, RESERVE_SKILL_LABELS } from '../../core/contract/emergency'
 import { STATE_LABELS } from '../../core/requests/states'
 import { ROLE_LABELS } from '../../core/roles'
 import { formatTime } from '../manage/format'
@@ -60,6 +62,38 @@ function requestRows(r: MyData['requests']): DataRow[] {
   ]
 }
 
+/** Emergency mode in a few lines: the reserve registration, the latest duty seats and slot cards, the rest counted. */
+const LATEST_SHOWN = 3
+function emergencyRows(e: MyData['emergency'] | undefined): DataRow[] {
+  if (!e) return []
+  const r = e.reserve
+  return [
+    {
+      label: '应急力量',
+      value: r
+        ? `已登记 · ${RESERVE_KIND_LABELS[r.kind]}${r.skills.length ? ` · ${r.skills.map((k) => RESERVE_SKILL_LABELS[k]).join('、')}` : ''}`
+        : '未登记',
+    },
+    ...row('可到岗时间', r?.availability),
+    { label: '召集应答', value: `${e.answers.length} 次` },
+    ...e.answers.slice(0, LATEST_SHOWN).map((a) => ({
+      label: formatTime(a.answeredAt),
+      value: `${a.emergencyName || '召集'} · ${CALLUP_ANSWER_LABELS[a.answer]}${a.assignment ? ` · 安排在${a.assignment.place}` : ''}`,
+    })),
+    { label: '卡口值守', value: `${e.shifts.length} 个班次` },
+    ...e.shifts.slice(0, LATEST_SHOWN).map((s) => ({
+      label: formatTime(s.startAt),
+      value: `${s.checkpoint || '卡口'} · ${DUTY_STATUS_LABELS[s.status]}${s.minutes ? ` · ${hoursText(s.minutes)}` : ''}`,
+    })),
+    { label: '交接留言', value: `${e.handovers.length} 条` },
+    { label: '采样时段', value: `${e.testing.length} 次` },
+    ...e.testing.slice(0, LATEST_SHOWN).map((t) => ({
+      label: formatTime(t.startAt),
+      value: `${t.round || '采样'} · ${t.doneAt ? '已采样' : '未采样'}`,
+    })),
+  ]
+}
+
 export function describeMyData(data: MyData): DataSection[] {
   const { person } = data
   const roles = [...new Set(person.roles.map((r) => ROLE_LABELS[r.role]))]
@@ -92,6 +126,10 @@ export function describeMyData(data: MyData): DataSection[] {
     {
       title: '我的诉求',
       rows: requestRows(data.requests),
+    },
+    {
+      title: '应急与值守',
+      rows: emergencyRows(data.emergency),
     },
     {
       title: '谁查看过我的完整信息',

@@ -335,6 +335,58 @@ describe('我的 → 我的数据', () => {
         followed: [],
         acted: [],
       },
+      emergency: {
+        reserve: {
+          name: '王秀英',
+          phone: '13900005101',
+          kind: 'volunteer',
+          skills: ['driving'],
+          skillsNote: '',
+          availability: '晚上和周末',
+          registeredAt: '2026-11-21T02:00:00.000Z',
+          updatedAt: '2026-11-21T02:00:00.000Z',
+        },
+        answers: [
+          {
+            callUpId: 'cu-1',
+            emergencyName: '寒潮防冻',
+            unitName: '和平里社区',
+            answer: 'coming',
+            note: '',
+            answeredAt: '2026-11-21T03:00:00.000Z',
+            assignment: { place: '东门卡口', unitName: '和平里社区', at: '2026-11-21T04:00:00.000Z' },
+          },
+        ],
+        shifts: [
+          {
+            shiftId: 'cp-1_x',
+            checkpoint: '和平里东门卡口',
+            startAt: '2026-11-21T00:00:00.000Z',
+            endAt: '2026-11-21T08:00:00.000Z',
+            status: 'earned',
+            assigned: false,
+            checkInAt: '2026-11-21T00:02:00.000Z',
+            checkOutAt: '2026-11-21T08:00:00.000Z',
+            minutes: 478,
+            points: 79,
+          },
+        ],
+        handovers: [
+          { shiftId: 'cp-1_x', checkpoint: '和平里东门卡口', note: '栏杆松了', at: '2026-11-21T08:00:00.000Z' },
+        ],
+        testing: [
+          {
+            round: '第一轮全员采样',
+            date: '2026-11-22',
+            door: '5栋1单元101',
+            startAt: '2026-11-22T00:20:00.000Z',
+            bookedAt: '2026-11-21T12:00:00.000Z',
+            bookedByMe: false,
+            moves: 0,
+            doneAt: '2026-11-22T00:31:00.000Z',
+          },
+        ],
+      },
     }
     answer = (c) => {
       if (c.data.action === 'exportMyData') return ok(mine)
@@ -365,6 +417,15 @@ describe('我的 → 我的数据', () => {
         expect.stringMatching(/^2026-11-20 \d\d:\d\d=维修 · 处理中 · 匿名$/),
         '我也遇到了=0 件',
         '办理记录=0 条',
+        '应急力量=已登记 · 志愿者 · 驾驶',
+        '可到岗时间=晚上和周末',
+        '召集应答=1 次',
+        expect.stringMatching(/^2026-11-21 \d\d:\d\d=寒潮防冻 · 到岗 · 安排在东门卡口$/),
+        '卡口值守=1 个班次',
+        expect.stringMatching(/^2026-11-21 \d\d:\d\d=和平里东门卡口 · 已确认 · 7 小时 58 分$/),
+        '交接留言=1 条',
+        '采样时段=1 次',
+        expect.stringMatching(/^2026-11-22 \d\d:\d\d=第一轮全员采样 · 已采样$/),
       ]),
     )
     const shown = text(page, '.me-export__box')
@@ -376,6 +437,10 @@ describe('我的 → 我的数据', () => {
       'approved',
       'elderlyAlone',
       'earn_su-1',
+      'cu-1',
+      'cp-1_x',
+      'volunteer',
+      'earned',
       '{',
       '"',
     ]) {

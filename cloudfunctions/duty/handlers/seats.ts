@@ -2,62 +2,16 @@
  * Taking and giving up seats on shifts. One transaction reads the shift, the sign-up and the person's duty document
  * (dutyPeople: every shift they hold, any checkpoint), lets core/duty/seats.ts decide, and writes all three: two
  * sign-ups for the last seat, or one person racing for two overlapping shifts, write the same documents, so the
- * platform runs them one after the other and the second decides on what the first wrote.
+ * platform runs them one after the other and the second decides on what the first wrote (server/duty-seats.ts,
+ * shared with privacy.requestDeletion, which withdraws a deleted person's seats to come).
  */
-import { decideCancel, decideSignUp, type SeatBy, type SeatDecision } from '../../../core/duty/seats'
-import { dutyPersonId, shiftSignupId } from '../../../core/ids'
-import type { CheckpointDoc, PersonDoc, ShiftDoc, ShiftSignupDoc } from '../../../core/model'
+import type { CheckpointDoc, PersonDoc, ShiftDoc } from '../../../core/model'
 import { ancestorPath, isWithin } from '../../../core/units'
 import type { Data } from '../../../server/data'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
+import { changeSeat } from '../../../server/duty-seats'
 import { freshRow, leads, livesIn, shiftOr404, shiftUnit } from '../access'
-
-/** Runs one seat change for `person` on `shiftId`; answers nothing (the caller reads the row again). */
-export async function changeSeat(
-  data: Data,
-  shiftId: string,
-  person: Pick<PersonDoc, '_id' | 'name'>,
-  kind: 'join' | 'leave',
-  by: SeatBy,
-  byId: string | null,
-): Promise<void> {
-  const decide = kind === 'join' ? decideSignUp : decideCancel
-  const signupId = shiftSignupId(shiftId, person._id)
-  await data.transaction(async (tx) => {
-    const now = new Date()
-    const [shift, signup, duty] = [
-      await tx.shifts.get(shiftId),
-      await tx.shiftSignups.get(signupId),
-      await tx.dutyPeople.get(dutyPersonId(person._id)),
-    ]
-    if (!shift) throw new AppError('NOT_FOUND')
-    const d: SeatDecision = decide(shift, signup, duty?.holds ?? [], by, now)
-    if (!d.ok) throw new AppError(d.code)
-    if (d.change === 'none') return
-    await tx.shifts.update(shift._id, { filled: d.filled, free: shift.capacity - d.filled })
-    await tx.dutyPeople.set(dutyPersonId(person._id), { holds: d.holds, updatedAt: now })
-    if (kind === 'join') {
-      const doc: Omit<ShiftSignupDoc, '_id'> = {
-        shiftId: shift._id,
-        checkpointId: shift.checkpointId,
-        unitPath: shift.unitPath,
-        communityId: shift.communityId,
-        personId: person._id,
-        name: person.name,
-        startAt: shift.startAt,
-        endAt: shift.endAt,
-        status: 'active',
-        assignedBy: byId,
-        createdAt: signup?.createdAt ?? now,
-        updatedAt: now,
-      }
-      await tx.shiftSignups.set(signupId, doc)
-    } else {
-      await tx.shiftSignups.update(signupId, { status: 'cancelled', updatedAt: now })
-    }
-  })
-}
 
 async function seatFor(data: Data, shiftId: string): Promise<{ shift: ShiftDoc; c: CheckpointDoc }> {
   const { shift, checkpoint } = await shiftOr404(data, shiftId)

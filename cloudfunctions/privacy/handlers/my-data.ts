@@ -8,6 +8,7 @@ import { myData } from '../../../core/privacy/export'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
 import { anonymise } from '../anonymise'
+import { emergencyOf } from '../emergency'
 import { requestsOf } from '../requests'
 import { volunteeringOf } from '../volunteering'
 
@@ -15,11 +16,12 @@ export const exportMyData: Action<'privacy', 'exportMyData'> = {
   async handle({ caller, data }) {
     const person = caller.person
     if (!person) throw new AppError('NOT_REGISTERED')
-    const [home, claims, points, requests] = await Promise.all([
+    const [home, claims, points, requests, emergency] = await Promise.all([
       person.householdId ? data.units.get(person.householdId) : Promise.resolve(null),
       person.openid ? data.claims.of(person.openid) : Promise.resolve([]),
       volunteeringOf(data, person._id),
       requestsOf(data, person._id),
+      emergencyOf(data, person),
     ])
     // leaders saw them as a person, and (before they joined) through their claims
     const seen = await data.audit.about(
@@ -27,7 +29,7 @@ export const exportMyData: Action<'privacy', 'exportMyData'> = {
       claims.map((c) => c._id),
     )
     const actorNames = new Map((await data.people.byIds(seen.map((e) => e.actorId))).map((p) => [p._id, p.name]))
-    return myData({ person, home, claims, seen, actorNames, exportedAt: new Date(), points, requests })
+    return myData({ person, home, claims, seen, actorNames, exportedAt: new Date(), points, requests, emergency })
   },
 }
 

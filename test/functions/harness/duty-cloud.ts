@@ -28,8 +28,9 @@ export interface DutyCloud extends FunctionsCloud {
 
 let serial = 0
 
-export async function startDutyCloud(): Promise<DutyCloud> {
-  const g = await startFunctionsCloud(['duty'], { timers: false })
+/** `also`: more functions to host beside duty (the privacy suite deletes a person with duty records). */
+export async function startDutyCloud(also: readonly string[] = []): Promise<DutyCloud> {
+  const g = await startFunctionsCloud(['duty', ...also], { timers: false })
   const units = new Map(g.demo.units.map((u) => [u._id, u]))
   const unit = (id: string) => {
     const u = units.get(id)
