@@ -109,7 +109,7 @@ export const ERROR_MESSAGES = {
   // emergency mode: 战时网格 (micro-grids drawn over a grid's buildings)
   MICROGRID_NO_EMERGENCY: '这个网格现在没有进行中的应急状态，不能划分或调整战时网格',
   MICROGRID_BUILDING_TAKEN: '有楼栋已经划入另一个战时网格，请先调整那个战时网格',
-  MICROGRID_LEADER_INVALID: '临时负责人应从本次应急范围内登记的应急力量中选择（下沉干部、双报到党员或志愿者）',
+  MICROGRID_LEADER_INVALID: '请从本次应急范围内登记的应急力量中选择临时负责人',
   MICROGRID_RETIRED: '这个战时网格已经撤销，只能查看',
   // checkpoints and duty shifts
   DUTY_UNIT_LEVEL: '卡口只能设在网格或社区',
@@ -137,7 +137,7 @@ export const ERROR_MESSAGES = {
   ISOLATION_DAY_USED: '这一户从这一天开始的隔离已经结束过，请换一个开始日期',
   ISOLATION_SCHEDULE_INVALID: '隔离安排不对：开始日期应为今天起 7 天内，最长 28 天，每类服务每天最多 4 个不重复的时间，至少安排一项',
   ISOLATION_ENDED: '这次居家隔离已经结束',
-  ISOLATION_UNIT_LEVEL: '请选择一个网格或社区查看',
+  ISOLATION_UNIT_LEVEL: '请选择一个网格、社区或楼栋查看',
   ISOLATION_NOT_VOLUNTEER: '只有本网格的志愿者、楼栋长和网格长可以领取隔离户的服务任务',
   ISOLATION_TASK_TAKEN: '这项任务已经有人领取了，请选择其他任务',
   ISOLATION_TASK_DONE: '这项任务已经完成了',

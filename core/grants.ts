@@ -20,6 +20,8 @@ export interface GrantInForce<R extends Role = Role> {
   unit: Unit
   /** a `department` grant's department of the street (RoleGrant.departmentId) */
   departmentId?: string
+  /** a grant a 战时网格 gave its temporary leader (RoleGrant.wartimeGridId) */
+  wartimeGridId?: string
 }
 
 /** The unit a grant is held over, when it still counts (known to `units`, not retired). */
@@ -32,7 +34,16 @@ const unitInForce = (g: RoleGrant, units: ReadonlyMap<string, Unit>): Unit | und
 export function grantsInForce(roles: readonly RoleGrant[], units: ReadonlyMap<string, Unit>): GrantInForce[] {
   return roles.flatMap((g) => {
     const unit = unitInForce(g, units)
-    return unit ? [{ role: g.role, unit, ...(g.departmentId ? { departmentId: g.departmentId } : {}) }] : []
+    return unit
+      ? [
+          {
+            role: g.role,
+            unit,
+            ...(g.departmentId ? { departmentId: g.departmentId } : {}),
+            ...(g.wartimeGridId ? { wartimeGridId: g.wartimeGridId } : {}),
+          },
+        ]
+      : []
   })
 }
 
@@ -42,6 +53,8 @@ export function grantsInForce(roles: readonly RoleGrant[], units: ReadonlyMap<st
  */
 export function headsInForce(roles: readonly RoleGrant[], units: ReadonlyMap<string, Unit>): GrantInForce<HeadRole>[] {
   return grantsInForce(roles, units).flatMap((g) =>
-    isHeadRole(g.role) && ROLE_SCOPE_LEVEL[g.role] === g.unit.level ? [{ role: g.role, unit: g.unit }] : [],
+    isHeadRole(g.role) && ROLE_SCOPE_LEVEL[g.role] === g.unit.level
+      ? [{ role: g.role, unit: g.unit, ...(g.wartimeGridId ? { wartimeGridId: g.wartimeGridId } : {}) }]
+      : [],
   )
 }

@@ -49,4 +49,7 @@ export interface RoleGrant {
   unitId: string
   /** The `department` role only: which department of the street (`unitId`) it is held for (城管: 'chengguan'). */
   departmentId?: string
+  /** A grant a 战时网格 gave its temporary leader (a `buildingHead` over one of its buildings): it goes when the
+   * 战时网格 is retired or gets another leader (core/model.ts WartimeGridDoc). */
+  wartimeGridId?: string
 }

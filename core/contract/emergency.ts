@@ -28,6 +28,13 @@ export const EMERGENCY_LIMITS = {
   banner: 5,
   /** a member's call-ups shown on their page */
   myCallUps: 20,
+  /** 战时网格: a name, the buildings of one, the retired ones a grid's page shows, the notices whose reach a
+   * micro-grid's page sums, and the micro-grids retired per batch when an emergency ends */
+  microGridName: 20,
+  microGridBuildings: 30,
+  microGridsRetiredShown: 20,
+  microGridNotices: 5,
+  microGridRetireBatch: 10,
 } as const
 
 /** 一级 (the gravest) … 四级响应. */
@@ -77,6 +84,17 @@ export const RESERVE_SKILL_LABELS: Record<ReserveSkill, string> = {
 export const CALLUP_ANSWERS = ['coming', 'cannot'] as const
 export type CallUpAnswer = (typeof CALLUP_ANSWERS)[number]
 export const CALLUP_ANSWER_LABELS: Record<CallUpAnswer, string> = { coming: '到岗', cannot: '不能到' }
+
+/** How a grid is split into 战时网格. */
+export const MICROGRID_KINDS = ['building', 'lane', 'courtyard'] as const
+export type MicroGridKind = (typeof MICROGRID_KINDS)[number]
+export const MICROGRID_KIND_LABELS: Record<MicroGridKind, string> = {
+  building: '按楼栋',
+  lane: '按巷道',
+  courtyard: '按院落',
+}
+/** Who of the reserve force may lead a 战时网格 (商户员工 may not). */
+export const MICROGRID_LEADER_KINDS: readonly ReserveKind[] = ['cadre', 'partyMember', 'volunteer']
 
 const id = recordId
 /** The client's id for one tap: a retried declare or call-up writes once. */
@@ -159,6 +177,45 @@ export const emergencyPayloads = {
       unitId: unitId.optional(),
     })
     .strict(),
+
+  // ---- 战时网格 (micro-grids over a grid's buildings, for the emergency in force over the grid) ----
+  /** A grid's 战时网格 (in force, and the latest retired), its buildings with which one each is in. */
+  microGrids: z.object({ gridId: unitId }).strict(),
+  /** One 战时网格: its buildings, its leader with their phone, the reach of the emergency's notices over it. */
+  microGrid: z.object({ id }).strict(),
+  /** The grid chief (or staff over the grid) draws one over some of its buildings, led by a reserve member. */
+  createMicroGrid: z
+    .object({
+      gridId: unitId,
+      tapId,
+      name: required(EMERGENCY_LIMITS.microGridName, '战时网格名称'),
+      kind: z.enum(MICROGRID_KINDS),
+      buildingIds: z
+        .array(unitId)
+        .min(1, '请选择楼栋')
+        .max(EMERGENCY_LIMITS.microGridBuildings, `一个战时网格最多 ${EMERGENCY_LIMITS.microGridBuildings} 栋楼`)
+        .refine(unique, '楼栋重复了'),
+      leaderId: id,
+    })
+    .strict(),
+  renameMicroGrid: z
+    .object({ id, name: required(EMERGENCY_LIMITS.microGridName, '战时网格名称'), kind: z.enum(MICROGRID_KINDS) })
+    .strict(),
+  /** Another reserve member leads it: the old leader's powers over its buildings go, the new one's come. */
+  changeMicroGridLeader: z.object({ id, leaderId: id }).strict(),
+  /** Stood down: its leader's powers go, the record stays. */
+  retireMicroGrid: z.object({ id }).strict(),
+  /** The 战时网格 I lead now. */
+  myMicroGrids: z.object({}).strict(),
+  /** Who may lead one of a grid's 战时网格: the reserve force of the emergency's scope around the grid, by kind. */
+  microGridCandidates: z
+    .object({
+      gridId: unitId,
+      kind: z.enum(['cadre', 'partyMember', 'volunteer']).optional(),
+      cursor: cursor.optional(),
+      pageSize,
+    })
+    .strict(),
 }
 
 export interface EmergencyView {
@@ -174,6 +231,15 @@ export interface EmergencyView {
   declaredByName: string
   endedByName: string | null
   updatedAt: string
+  /** The notice its instructions went out with (the declare's, or the latest change's), with its reach over the
+   * scope from the notice's counters (null where not read: the history, an end); null before it was published. */
+  notice: EmergencyNotice | null
+}
+
+/** An emergency's notice: open it (通知详情), and how many of the scope's households it reached (通知触达). */
+export interface EmergencyNotice {
+  id: string
+  reach: { reached: number; households: number } | null
 }
 
 export interface EmergencyDetail extends EmergencyView {
@@ -236,6 +302,63 @@ export interface MyCallUp extends CallUpView {
   ended: boolean
 }
 
+export interface MicroGridLeader {
+  personId: string
+  /** 已注销居民 once they asked to be deleted */
+  name: string
+  kind: ReserveKind | null
+}
+
+export interface MicroGridView {
+  id: string
+  name: string
+  kind: MicroGridKind
+  emergencyId: string
+  emergencyName: string
+  grid: UnitRef
+  buildings: UnitRef[]
+  leader: MicroGridLeader
+  /** households of its buildings (their counters) */
+  households: number
+  createdByName: string
+  createdAt: string
+  retiredAt: string | null
+  retiredByName: string | null
+}
+
+export interface MicroGridBuilding extends UnitRef {
+  households: number
+  /** the 战时网格 in force it is in, or null */
+  microGridId: string | null
+  microGridName: string | null
+}
+
+export interface MicroGridNoticeReach {
+  noticeId: string
+  title: string
+  publishedAt: string
+  /** households of its buildings that got it (收到 or 上门告知) */
+  reached: number
+}
+
+export interface MicroGridDetail extends MicroGridView {
+  /** the leader's phone: they are called from this page */
+  leaderPhone: string
+  buildingCounts: { id: string; name: string; households: number }[]
+  notices: MicroGridNoticeReach[]
+  /** the caller may rename, change the leader or retire it */
+  mayManage: boolean
+  /** the caller leads it */
+  mine: boolean
+}
+
+export interface MicroGridCandidate {
+  personId: string
+  name: string
+  kind: ReserveKind
+  placeName: string
+}
+
 export interface EmergencyPage<T> {
   rows: T[]
   nextCursor: string | null
@@ -265,4 +388,26 @@ export interface EmergencyApi {
   }
   answer: { payload: z.input<typeof emergencyPayloads.answer>; result: MyCallUp }
   assign: { payload: z.input<typeof emergencyPayloads.assign>; result: AnswerView }
+  microGrids: {
+    payload: z.input<typeof emergencyPayloads.microGrids>
+    result: {
+      grid: UnitRef
+      /** the emergency in force over the grid (null: none, nothing may be drawn) */
+      emergency: { id: string; name: string } | null
+      mayManage: boolean
+      buildings: MicroGridBuilding[]
+      rows: MicroGridView[]
+      retired: MicroGridView[]
+    }
+  }
+  microGrid: { payload: z.input<typeof emergencyPayloads.microGrid>; result: MicroGridDetail }
+  createMicroGrid: { payload: z.input<typeof emergencyPayloads.createMicroGrid>; result: MicroGridView }
+  renameMicroGrid: { payload: z.input<typeof emergencyPayloads.renameMicroGrid>; result: MicroGridView }
+  changeMicroGridLeader: { payload: z.input<typeof emergencyPayloads.changeMicroGridLeader>; result: MicroGridView }
+  retireMicroGrid: { payload: z.input<typeof emergencyPayloads.retireMicroGrid>; result: MicroGridView }
+  myMicroGrids: { payload: z.input<typeof emergencyPayloads.myMicroGrids>; result: { rows: MicroGridView[] } }
+  microGridCandidates: {
+    payload: z.input<typeof emergencyPayloads.microGridCandidates>
+    result: EmergencyPage<MicroGridCandidate>
+  }
 }

@@ -49,6 +49,8 @@ export interface HeadView {
   phone: string
   /** For a building head: the micro-grid (building) they head. */
   unitName?: string
+  /** A 战时网格's temporary leader over the building (shown as 战时网格长), not its own 楼栋长. */
+  wartime?: boolean
 }
 
 export interface RoleView {

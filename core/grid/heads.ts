@@ -22,9 +22,11 @@ export function headsByUnit(holders: readonly PersonDoc[], units: ReadonlyMap<st
       phone: person.phone,
       heads: grants.map((g) => g.unit.path),
     })
-    for (const { role, unit } of grants) {
+    for (const { role, unit, wartimeGridId } of grants) {
       const view: HeadView = { role, personId: person._id, name: person.name, phone }
       if (role === 'buildingHead') view.unitName = unit.name
+      // the temporary leader of a 战时网格 over the building, named so on 首页 (not taken for its 楼栋长)
+      if (wartimeGridId) view.wartime = true
       byUnit.set(unit._id, [...(byUnit.get(unit._id) ?? []), view])
     }
   }

@@ -4,12 +4,30 @@
  * force of five residents of the community (the resident persona among the volunteers), and one call-up of volunteers
  * and party members — one answered 到岗 and was assigned to 东门卡口, one 不能到, the resident persona not yet —, so the
  * banner, 应急须知, the history, 应急力量, 召集详情 and 我的应急力量 all have something to show. The call-up's counts
- * are the recount of its answers (core/emergency/reserve.ts).
+ * are the recount of its answers (core/emergency/reserve.ts). 战时网格: the resident persona's grid split for 寒潮防冻
+ * (seedWartimeGrids below), the grid chief persona's grid left whole.
  */
 import type { ReserveKind, ReserveSkill } from '../../core/contract/emergency'
 import { recount } from '../../core/emergency/reserve'
-import { callUpAnswerId, callUpId, emergencyId, emergencyLockId, reserveMemberId } from '../../core/ids'
-import type { CallUpAnswerDoc, CallUpDoc, EmergencyDoc, PersonDoc, ReserveMemberDoc } from '../../core/model'
+import {
+  callUpAnswerId,
+  callUpId,
+  emergencyId,
+  emergencyLockId,
+  reserveMemberId,
+  wartimeBuildingLockId,
+  wartimeGridId,
+} from '../../core/ids'
+import type {
+  CallUpAnswerDoc,
+  CallUpDoc,
+  EmergencyDoc,
+  PersonDoc,
+  ReserveMemberDoc,
+  WartimeBuildingLockDoc,
+  WartimeGridDoc,
+} from '../../core/model'
+import { withWartimeGrants } from '../../core/emergency/microgrids'
 import type { Persona } from '../../core/persona'
 import { isWithin, type Unit } from '../../core/units'
 import { seedDay } from './points-wallet'
@@ -34,7 +52,8 @@ export function seedEmergency({
   personas,
 }: {
   units: readonly Unit[]
-  people: readonly PersonDoc[]
+  /** the cadre who leads the demo's 战时网格 is added to them */
+  people: PersonDoc[]
   personas: readonly Persona[]
 }): Record<string, object[]> {
   const person = (n: number) => people.find((p) => p.openid === personas[n].openid) as PersonDoc
@@ -157,11 +176,136 @@ export function seedEmergency({
   const answers = [answer(members[1], 'coming', '', '东门卡口'), answer(members[2], 'cannot', '今晚要出车')]
   Object.assign(call, recount(answers))
 
+  // a cadre sent down from the street (no home here: registered under the community), who leads 东片; added last to
+  // the people, so every other lookup of the demo finds whom it found before
+  const cadrePerson: PersonDoc = {
+    _id: DEMO_CADRE_ID,
+    openid: `o_demo_${DEMO_CADRE_ID}`,
+    name: '周卫国',
+    phone: '13800138011',
+    roles: [],
+    createdAt: new Date(+morning - 20 * DAY),
+  }
+  people.push(cadrePerson)
+  const cadre: ReserveMemberDoc = {
+    _id: reserveMemberId(cadrePerson._id),
+    personId: cadrePerson._id,
+    name: cadrePerson.name,
+    phone: cadrePerson.phone,
+    kind: 'cadre',
+    skills: ['order', 'logistics'],
+    skillsNote: '街道下沉干部，包联第1网格',
+    availability: '应急期间全天',
+    unitId: community._id,
+    path: community.path,
+    registeredBy: staff._id,
+    registeredByName: staff.name,
+    registeredAt: new Date(+morning - 20 * DAY),
+    updatedAt: new Date(+morning - 20 * DAY),
+  }
+  const wartime = seedWartimeGrids({ units, resident, staff, members, cadre, cadrePerson, active, ended })
+
   return {
     emergencies: [ended, active],
     emergencyLocks: [{ _id: emergencyLockId(community._id), activeId: active._id, declared: 2 }],
-    reserveMembers: members,
+    reserveMembers: [...members, cadre],
     callUps: [call],
     callUpAnswers: answers,
+    ...wartime,
+  }
+}
+
+/** The demo's 战时网格 (a seeded one is named by its place, not by a tap). */
+export const DEMO_MICROGRID_ID = wartimeGridId(DEMO_EMERGENCY_ID, 'demo', 'microgrid-1')
+/** The street's cadre sent down to the community who leads it (a person of the demo without a home). */
+export const DEMO_CADRE_ID = 'p-cadre-1'
+
+/**
+ * 战时网格 of the resident persona's grid: for 寒潮防冻, its two buildings other than the resident persona's (so the
+ * heads the personas see at home stay as they were) make 东片, led by the cadre sent down from the street, who holds
+ * `buildingHead` over both while it lasts; for the ended 暴雨防汛, one retired over the resident's building, kept
+ * for the record. The other grids are not split (the browser journey splits one).
+ */
+function seedWartimeGrids({
+  units,
+  resident,
+  staff,
+  members,
+  cadre,
+  cadrePerson,
+  active,
+  ended,
+}: {
+  units: readonly Unit[]
+  resident: PersonDoc
+  staff: PersonDoc
+  members: readonly ReserveMemberDoc[]
+  cadre: ReserveMemberDoc
+  cadrePerson: PersonDoc
+  active: EmergencyDoc
+  ended: EmergencyDoc
+}): { wartimeGrids: WartimeGridDoc[]; wartimeBuildingLocks: WartimeBuildingLockDoc[] } {
+  const home = units.find((u) => u._id === resident.householdId) as Unit
+  const building = units.find((u) => u._id === home.parentId) as Unit
+  const grid = units.find((u) => u._id === building.parentId) as Unit
+  const others = units.filter((u) => u.parentId === grid._id && u.level === 'microgrid' && u._id !== building._id)
+  const leaderMember = cadre
+  const leader = cadrePerson
+  const oldMember = members[3]
+  const base = {
+    gridId: grid._id,
+    gridPath: grid.path,
+    gridName: grid.name,
+    createdBy: staff._id,
+    createdByName: staff.name,
+  }
+  const east: WartimeGridDoc = {
+    _id: DEMO_MICROGRID_ID,
+    ...base,
+    emergencyId: active._id,
+    emergencyName: active.name,
+    name: '东片',
+    kind: 'building',
+    buildingIds: others.map((u) => u._id),
+    buildingNames: others.map((u) => u.name),
+    leaderId: leader._id,
+    leader: { personId: leader._id, name: leader.name, reserveMemberId: leaderMember._id, kind: leaderMember.kind },
+    createdAt: new Date(+active.startAt + 30 * 60_000),
+    createdTap: `${staff._id}_demo-microgrid-1`,
+    retiredAt: null,
+    retiredBy: null,
+    retiredByName: null,
+    updatedAt: new Date(+active.startAt + 30 * 60_000),
+  }
+  const flood: WartimeGridDoc = {
+    ...east,
+    _id: wartimeGridId(ended._id, 'demo', 'microgrid-1'),
+    emergencyId: ended._id,
+    emergencyName: ended.name,
+    name: `${building.name}`,
+    buildingIds: [building._id],
+    buildingNames: [building.name],
+    leaderId: oldMember.personId,
+    leader: {
+      personId: oldMember.personId,
+      name: oldMember.name,
+      reserveMemberId: oldMember._id,
+      kind: oldMember.kind,
+    },
+    createdAt: new Date(+ended.startAt + 60 * 60_000),
+    createdTap: `${staff._id}_demo-microgrid-0`,
+    retiredAt: ended.endedAt,
+    retiredBy: ended.endedBy,
+    retiredByName: ended.endedByName,
+    updatedAt: ended.endedAt as Date,
+  }
+  // the leader's grants from 东片 (a seed's only change to a person made here, before anything is stored)
+  leader.roles = withWartimeGrants(leader.roles, east._id, east.buildingIds)
+  return {
+    wartimeGrids: [flood, east],
+    wartimeBuildingLocks: [
+      ...east.buildingIds.map((b) => ({ _id: wartimeBuildingLockId(b), buildingId: b, activeId: east._id })),
+      { _id: wartimeBuildingLockId(building._id), buildingId: building._id, activeId: null },
+    ],
   }
 }

@@ -15,6 +15,8 @@ export interface Emergencies {
   openOver(unitIds: readonly string[], limit: number): Promise<EmergencyDoc[]>
   /** Declared over the unit at `path` or under it, newest start first: `limit` + 1 read, so `more` is known. */
   under(path: string, skip: number, limit: number): Promise<{ rows: EmergencyDoc[]; more: boolean }>
+  /** Ended with 战时网格 still to retire (wartimeRetiring, index wartimeRetiring_1): what the timer finishes. */
+  retiringWartime(limit: number): Promise<EmergencyDoc[]>
 }
 
 export function emergencies(db: Database): Emergencies {
@@ -42,5 +44,6 @@ export function emergencies(db: Database): Emergencies {
       )
       return { rows: found.slice(0, limit), more: found.length > limit }
     },
+    retiringWartime: (limit) => rows<EmergencyDoc>(col().where({ wartimeRetiring: true }).limit(limit)),
   }
 }

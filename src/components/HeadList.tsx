@@ -35,6 +35,7 @@ function HeadRow({ head }: { head: HeadView }) {
         </View>
         <Text className='head-row__sub'>
           {head.unitName ? `${head.unitName} · ` : ''}
+          {head.wartime ? '战时网格长 · ' : ''}
           {head.phone}
         </Text>
       </View>

@@ -125,7 +125,9 @@ export function planImport(
   // heads: listed people hold exactly the heads the file gives them within this community; a head the
   // file names replaces anyone else holding that role over that unit
   const communityUnits = new Set([...grids.values(), ...buildings.values()].map((u) => u._id))
-  const isHeadHere = (g: RoleGrant) => HEAD_ROLES.includes(g.role as HeadRole) && communityUnits.has(g.unitId)
+  // a 战时网格's temporary grant is the 战时网格's to take away (core/emergency/microgrids.ts), not the roster's
+  const isHeadHere = (g: RoleGrant) =>
+    HEAD_ROLES.includes(g.role as HeadRole) && communityUnits.has(g.unitId) && !g.wartimeGridId
   const everyone = [...current, ...newPeople]
   for (const person of new Set(everyone)) {
     const wanted = wantedHeads.get(person)
