@@ -4,6 +4,7 @@
  */
 import type { HouseholdFilter, HouseholdRow, MemberView, UnitRef } from '../contract'
 import type { ClaimDoc, PersonDoc } from '../model'
+import { leadsCare } from '../care/visibility'
 import { doorLabel, type Unit } from '../units'
 import { byDoor } from './order'
 import { visiblePhone, type Viewer } from './phone-visibility'
@@ -48,7 +49,9 @@ export const pageOf = <T>(items: readonly T[], page: number, pageSize: number): 
   items.slice(page * pageSize, (page + 1) * pageSize)
 
 /**
- * One household as a leader sees it: members in a stable order (by id), each phone as the viewer may see it.
+ * One household as a leader sees it: members in a stable order (by id), each phone as the viewer may see it, care
+ * flags only for a viewer whose role sees them over the home (core/care/visibility.ts: grid chiefs and staff — a
+ * building head or party leader gets none).
  * `microgrid` is the household's building; when it is not found, the household's own building name stands in.
  */
 export function householdRow(
@@ -58,6 +61,7 @@ export function householdRow(
   pendingClaims: number,
   viewer: Viewer,
 ): HouseholdRow {
+  const seesCare = leadsCare(viewer, home.path)
   return {
     id: home._id,
     door: doorLabel(home),
@@ -77,7 +81,7 @@ export function householdRow(
             heads: [],
           }),
           joined: Boolean(p.openid),
-          careFlags: p.careFlags ?? [],
+          careFlags: seesCare ? (p.careFlags ?? []) : [],
         }),
       ),
     pendingClaims,

@@ -17,6 +17,8 @@ export interface People {
   inHouseholds(householdIds: readonly string[]): Promise<PersonDoc[]>
   /** Every person whose home is under a unit. */
   residentsUnder(path: string): Promise<PersonDoc[]>
+  /** Up to `limit` people living under `path` whose name contains `text` (care.findPeople's picker; homePath_1). */
+  namedUnder(path: string, text: string, limit: number): Promise<PersonDoc[]>
   /** Homes of the people living under `path` (only their homePath: for counting). */
   homesUnder(path: string): Promise<string[]>
   countResidentsUnder(path: string): Promise<number>
@@ -45,6 +47,16 @@ export function people(db: Database): People {
       return found.filter((p) => !p.deletedAt)
     },
     residentsUnder: (path) => all<PersonDoc>(col().where({ homePath: under(path) })),
+    namedUnder: (path, text, limit) =>
+      rows<PersonDoc>(
+        col()
+          .where({
+            homePath: under(path),
+            name: db.RegExp({ regexp: text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), options: '' }),
+          })
+          .orderBy('_id', 'asc')
+          .limit(limit),
+      ),
     async homesUnder(path) {
       const docs = await all<{ homePath: string }>(
         col()

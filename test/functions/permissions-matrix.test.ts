@@ -326,6 +326,7 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
     garbage: { times: ['09:00'] },
   }),
   'isolation.end': () => ({ isolationId: 'no-such-isolation' }),
+  'isolation.homes': (u) => ({ unitId: u }),
   'isolation.households': (u) => ({ unitId: u }),
   'isolation.figures': (u) => ({ unitId: u }),
   'isolation.overdue': (u) => ({ unitId: u }),

@@ -1,6 +1,7 @@
 /**
  * grid.households (网格管理): the households under a grid or micro-grid, filtered and paged, with every member's
- * phone in full and their care flags, for the leaders whose scope contains it (core/grid/households.ts). Each call
+ * phone in full, for the leaders whose scope contains it (core/grid/households.ts); care flags and the 关爱对象
+ * filter only for grid chiefs and staff over it (core/care/visibility.ts). Each call
  * that shows anyone writes one audit entry naming everyone shown.
  *
  * Cost: the household units under the unit are read whole (about 80 for a grid; level_1_path_1) because doors
@@ -9,6 +10,7 @@
  * households — except for the filters that depend on every member (unreachable, care): those read the unit's
  * residents once (homePath_1, about 160 for a grid) and the page takes its members from that same read.
  */
+import { leadsCareOver } from '../../../core/care/visibility'
 import { filterHouseholds, filtersByMembers, groupBy, householdRow, pageOf } from '../../../core/grid/households'
 import { recordRead } from '../../../server/audit'
 import { viewerOf } from '../../../server/caller'
@@ -22,6 +24,8 @@ export const households: Action<'grid', 'households'> = {
     if (!unit) throw new AppError('NOT_FOUND')
     if (unit.level !== 'grid' && unit.level !== 'microgrid') throw new AppError('INVALID_PAYLOAD', '请选择网格或楼栋')
     const { filter, page, pageSize } = payload
+    // 关爱对象 is a filter by care flags: only for those who may see them over the whole unit (core/care/visibility.ts)
+    if (filter === 'care' && !leadsCareOver(viewerOf(caller), unit.path)) throw new AppError('CARE_FILTER_FORBIDDEN')
 
     const [homes, claims, residents] = await Promise.all([
       data.units.householdsUnder(unit.path),

@@ -1,0 +1,30 @@
+/**
+ * `careAlerts`: the alert of a day nobody checked on a care person after the cutoff (core/ids.ts careAlertId), raised
+ * only by the missed-check timer in a transaction with the care person's markers. Reads: a care person's since a day
+ * (carePersonId_1_day_-1).
+ */
+import type { CareAlertDoc } from '../../core/model'
+import type { Database } from '../cloud'
+import { rows } from './query'
+
+export interface CareAlerts {
+  ofPersonSince(carePersonId: string, sinceDay: string, limit: number): Promise<CareAlertDoc[]>
+  removeOfPerson(carePersonId: string): Promise<void>
+}
+
+export function careAlerts(db: Database): CareAlerts {
+  const _ = db.command
+  const col = () => db.collection('careAlerts')
+  return {
+    ofPersonSince: (carePersonId, sinceDay, limit) =>
+      rows<CareAlertDoc>(
+        col()
+          .where({ carePersonId, day: _.gte(sinceDay) })
+          .orderBy('day', 'desc')
+          .limit(limit),
+      ),
+    async removeOfPerson(carePersonId) {
+      await col().where({ carePersonId }).remove()
+    },
+  }
+}
