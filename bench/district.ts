@@ -11,67 +11,14 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { PersonDoc } from '../core/model'
 import { startLocalCloud, type LocalCloud } from '../emulator'
-import { buildDistrict } from '../emulator/seed/district'
+import { buildDistrict, type District } from '../emulator/seed/district'
+import { call, measure, percentile, holder, type Envelope, type Outcome } from './district-kit'
+import { benchTestingRound } from './district-testing'
 import { runLoad } from './load'
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 30)
 const BURST = 2_000
 const FIRINGS = 3
-
-interface Envelope {
-  ok: boolean
-  code?: string
-  data?: Record<string, unknown>
-}
-
-interface Row {
-  p50: number
-  p99: number
-  examined: number
-  note?: string
-}
-type Outcome = Row | { missing: string }
-
-async function call(cloud: LocalCloud, fn: string, openid: string, data: unknown): Promise<Envelope> {
-  try {
-    return (await cloud.callFunction(fn, data, { openid })).result as Envelope
-  } catch (e) {
-    // a function that throws (another change half-way through) is a row of its own, never the end of the run
-    return {
-      ok: false,
-      code: `function failed (${String((e as Error).message)
-        .split('errMsg: ')
-        .pop()
-        ?.slice(0, 60)})`,
-    }
-  }
-}
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
-
-/** `n` calls one after another; examined is per call. A refusal of the first call ends the row with its code. */
-async function measure(cloud: LocalCloud, n: number, op: (i: number) => Promise<Envelope>): Promise<Outcome> {
-  const warm = await op(-1)
-  if (!warm.ok) return { missing: warm.code === 'UNKNOWN_ACTION' ? 'not available' : `refused: ${warm.code}` }
-  cloud.queryStats({ reset: true })
-  const times: number[] = []
-  for (let i = 0; i < n; i++) {
-    const t = performance.now()
-    const res = await op(i)
-    times.push(performance.now() - t)
-    if (!res.ok) return { missing: `refused: ${res.code}` }
-  }
-  const examined = cloud.queryStats().examined / n
-  times.sort((a, b) => a - b)
-  return { p50: percentile(times, 50), p99: percentile(times, 99), examined }
-}
-
-function holder(people: readonly PersonDoc[], role: string, unitId: string): PersonDoc {
-  const p = people.find((x) => x.openid && x.roles.some((r) => r.role === role && r.unitId === unitId))
-  if (!p) throw new Error(`nobody is ${role} of ${unitId}`)
-  return p
-}
 
 async function publish(cloud: LocalCloud, staff: PersonDoc, unitId: string, title: string): Promise<Envelope> {
   return call(cloud, 'notices', staff.openid as string, {
@@ -96,7 +43,7 @@ export interface SizeFigures {
   rows: Map<string, Outcome>
 }
 
-async function benchSize(grids: number): Promise<SizeFigures> {
+async function benchSize(grids: number, parts: { screens: boolean; testing: boolean }): Promise<SizeFigures> {
   const built = buildDistrict({ grids })
   const { units, people } = built
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-bench-district-'))
@@ -122,6 +69,27 @@ async function benchSize(grids: number): Promise<SizeFigures> {
     const seedSeconds = (performance.now() - t) / 1000
     const documents = Object.values(cloud.stats()).reduce((a, b) => a + b, 0)
 
+    if (parts.screens) await benchScreens(cloud, built, rows)
+    if (parts.testing) await benchTestingRound(cloud, built, rows, CALLS)
+    return {
+      grids,
+      units: units.length,
+      residents: people.filter((p) => p.householdId).length,
+      documents,
+      seedSeconds,
+      rssMB: process.memoryUsage().rss / 1e6,
+      rows,
+    }
+  } finally {
+    await cloud.close()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+/** Every leader and resident screen, publish, the 收到 burst and delivery. */
+async function benchScreens(cloud: LocalCloud, built: District, rows: Map<string, Outcome>): Promise<void> {
+  const { units, people } = built
+  {
     const street = units[0]
     const streetStaff = holder(people, 'streetStaff', street._id)
     const communityStaff = holder(people, 'communityStaff', 'c1')
@@ -206,18 +174,6 @@ async function benchSize(grids: number): Promise<SizeFigures> {
             note: `${times.length} firing(s), ${(sent / times.length).toFixed(0)} sent per firing, 11 street notices pending, ${due} subscribers`,
           },
     )
-    return {
-      grids,
-      units: units.length,
-      residents: people.filter((p) => p.householdId).length,
-      documents,
-      seedSeconds,
-      rssMB: process.memoryUsage().rss / 1e6,
-      rows,
-    }
-  } finally {
-    await cloud.close()
-    fs.rmSync(dataDir, { recursive: true, force: true })
   }
 }
 
@@ -228,10 +184,12 @@ const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}�
 export async function benchDistrict(argv: readonly string[]): Promise<void> {
   const arg = argv.find((a) => a.startsWith('--grids='))
   const sizes = arg ? arg.slice('--grids='.length).split(',').map(Number) : [1, 100, 930]
+  // `--testing`: the testing round alone (bench/district-testing.ts); without it every screen, then the round
+  const parts = { screens: !argv.includes('--testing'), testing: true }
   console.log(`machine: ${os.cpus().length} cores, node ${process.version}, ${CALLS} calls per screen, fsync on\n`)
   const all: SizeFigures[] = []
   for (const grids of sizes) {
-    const f = await benchSize(grids)
+    const f = await benchSize(grids, parts)
     all.push(f)
     console.log(
       `${grids} grid(s): ${f.units} units, ${f.residents} residents, ${f.documents} documents seeded in ${f.seedSeconds.toFixed(1)} s; RSS ${f.rssMB.toFixed(0)} MB`,
