@@ -286,6 +286,7 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   // received: a resident of the household
   'isolation.mark': { who: ISOLATION_KEEPERS, target: 'unit' },
   'isolation.end': { who: ISOLATION_KEEPERS, target: 'unit' },
+  'isolation.homes': { who: ISOLATION_KEEPERS, target: 'unit' },
   'isolation.households': { who: ISOLATION_KEEPERS, target: 'unit' },
   'isolation.figures': { who: ISOLATION_LEADERS, target: 'unit' },
   'isolation.overdue': { who: ISOLATION_LEADERS, target: 'unit' },

@@ -98,6 +98,17 @@ export default defineAppConfig({
       ROUTES.testingCoverage,
       ROUTES.testingSite,
       ROUTES.testingSlot,
+      // 居家隔离户: 隔离户 (figures, mark, in force, overdue), 隔离服务任务 (volunteers), 我家的隔离服务 (the household)
+      ROUTES.isolationHouseholds,
+      ROUTES.isolationTasks,
+      ROUTES.isolationHome,
+      // 战时网格: a grid's (split, the leaders from the reserve force), one (its leader, buildings, reach, retire)
+      ROUTES.microGrids,
+      ROUTES.microGrid,
+      // 关爱对象 (item 6): 关爱对象 (grid chiefs, staff), 关爱对象详情 (?id=<personId>), 我包联的
+      ROUTES.careList,
+      ROUTES.carePerson,
+      ROUTES.careMine,
     ),
   ],
   window: {

@@ -76,6 +76,17 @@ export const ROUTES = {
   dutyRoster: 'emergency/duty/roster/index',
   dutyMine: 'emergency/duty/mine/index',
   dutyShift: 'emergency/duty/shift/index',
+  // home-isolated households (居家隔离户, sub-package emergency/)
+  isolationHouseholds: 'emergency/isolation/households/index',
+  isolationTasks: 'emergency/isolation/tasks/index',
+  isolationHome: 'emergency/isolation/home/index',
+  // care persons (关爱对象, 四包一, issue 12 item 6; sub-package emergency/)
+  careList: 'emergency/care/list/index',
+  carePerson: 'emergency/care/person/index',
+  careMine: 'emergency/care/mine/index',
+  // 战时网格 (sub-package emergency/): a grid's (?grid=<gridId>), one (?id=<microGridId>)
+  microGrids: 'emergency/microgrid/list/index',
+  microGrid: 'emergency/microgrid/detail/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

@@ -5,13 +5,14 @@
  */
 import { createMain, wxPlatform, type Handlers } from '../../server/router'
 import { mine, received } from './handlers/home'
-import { end, households, mark } from './handlers/households'
+import { end, homes, households, mark } from './handlers/households'
 import { figures, overdue } from './handlers/leaders'
 import { claim, done, release, tasks } from './handlers/tasks'
 
 const handlers: Handlers<'isolation'> = {
   mark,
   end,
+  homes,
   households,
   figures,
   overdue,

@@ -28,7 +28,7 @@ export const ISOLATION_LIMITS = {
 } as const
 
 const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式不对')
-const time = z.string().regex(TIME_OF_DAY, '时间应为 HH:MM')
+const time = z.string().regex(TIME_OF_DAY, '时间格式不对，应如 09:30')
 const times = z.array(time).max(ISOLATION_BOUNDS.timesPerKind)
 const cursor = z.string().min(1).max(200)
 const page = {
@@ -49,6 +49,8 @@ export const isolationPayloads = {
       garbage: z.object({ times }).strict(),
     })
     .strict(),
+  /** [K] Where to pick a household: a grid's buildings, or a building's households (doors only). */
+  homes: z.object({ unitId }).strict(),
   /** [K] Ends an isolation early: its tasks not yet due are cancelled; the record stays. */
   end: z.object({ isolationId: recordId }).strict(),
   /** [K] The isolations under a unit, newest first (in force now, or every one), paged. */
@@ -128,6 +130,13 @@ export interface GridIsolationFigures {
 export interface IsolationApi {
   mark: { payload: z.input<typeof isolationPayloads.mark>; result: IsolationCard }
   end: { payload: z.input<typeof isolationPayloads.end>; result: IsolationCard }
+  homes: {
+    payload: z.input<typeof isolationPayloads.homes>
+    result: {
+      unit: { id: string; name: string }
+      rows: { id: string; name: string; level: 'microgrid' | 'household' }[]
+    }
+  }
   households: {
     payload: z.input<typeof isolationPayloads.households>
     result: { rows: IsolationCard[]; nextCursor: string | null }
@@ -154,7 +163,8 @@ export interface IsolationApi {
   done: { payload: z.input<typeof isolationPayloads.done>; result: IsolationTaskRow }
   mine: {
     payload: z.input<typeof isolationPayloads.mine>
-    result: { isolation: IsolationCard | null; day: string; tasks: IsolationTaskRow[] }
+    /** `serves`: the caller serves their home grid's tasks (a volunteer, a building head, its party leader or chief) */
+    result: { isolation: IsolationCard | null; day: string; tasks: IsolationTaskRow[]; serves: boolean }
   }
   received: { payload: z.input<typeof isolationPayloads.received>; result: IsolationTaskRow }
 }

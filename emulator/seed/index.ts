@@ -17,6 +17,7 @@ import { seedRequests } from './requests'
 import { seedTesting } from './testing'
 import { DEMO_EMERGENCY_ID, seedEmergency } from './emergency'
 import { seedDuty } from './duty'
+import { seedIsolation } from './isolation'
 import { seedCare } from './care'
 import { createRandom, type Random } from './random'
 
@@ -187,6 +188,7 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
       ...testing,
       ...seedEmergency({ units, people, personas }),
       ...seedDuty({ units, people, personas, emergencyId: DEMO_EMERGENCY_ID }),
+      ...seedIsolation({ units, people, personas }),
       // care persons (关爱对象, issue 12 item 6): a record for every flagged resident, teams and checks in the first grid
       ...seedCare({ units, people, personas }),
     },

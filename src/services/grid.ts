@@ -194,11 +194,19 @@ const ENTRIES: (Omit<ManageEntry, 'url'> & { action: ActionKey })[] = [
   { key: 'reserveManage', action: 'emergency.reserve', title: '应急力量', description: '登记的人员、召集与安排岗位' },
   { key: 'testingRounds', action: 'testing.rounds', title: '错时采样', description: '按楼栋排时段、分配各户、看覆盖' },
   {
+    key: 'microGrids',
+    action: 'emergency.microGrids',
+    title: '战时网格',
+    description: '把网格划成几块，应急力量临时包干',
+  },
+  {
     key: 'dutyCheckpoints',
     action: 'duty.createCheckpoint',
     title: '卡口值守',
     description: '卡口、排班、在岗与缺岗提醒',
   },
+  { key: 'careList', action: 'care.list', title: '关爱对象', description: '重点人员、四包一与每日探访' },
+  { key: 'isolationHouseholds', action: 'isolation.figures', title: '隔离户', description: '居家隔离、配送与清运任务、超时提醒' },
 ]
 
 export function manageEntries(roles: RoleView[]): ManageEntry[] {

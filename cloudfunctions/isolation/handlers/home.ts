@@ -3,6 +3,7 @@
  * each one's state and holder; and 已收到 on a delivery. Only the caller's own household, decided from their record.
  */
 import { beijingMidnight } from '../../../core/isolation/schedule'
+import { defaultGridPath, servesGrid } from '../../../core/isolation/serve'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
 import { cardOf, rowsWithPhotos, taskOr404, today } from '../access'
@@ -14,18 +15,21 @@ export const mine: Action<'isolation', 'mine'> = {
     const householdId = caller.person?.householdId
     const now = new Date()
     const day = payload.day ?? today(now)
-    if (!householdId) return { isolation: null, day, tasks: [] }
+    const grid = defaultGridPath(caller.person, caller.grants)
+    const serves = !!grid && servesGrid(caller.person, caller.grants, grid)
+    if (!householdId) return { isolation: null, day, tasks: [], serves }
     const [latest] = await data.isolations.ofHousehold(householdId)
-    if (!latest) return { isolation: null, day, tasks: [] }
+    if (!latest) return { isolation: null, day, tasks: [], serves }
     const from = beijingMidnight(day)
-    const [grid, tasks] = await Promise.all([
+    const [gridUnit, tasks] = await Promise.all([
       data.units.get(latest.gridId),
       data.isolationTasks.ofIsolation(latest._id, from, new Date(+from + DAY)),
     ])
     return {
-      isolation: cardOf(latest, grid?.name ?? '', now),
+      isolation: cardOf(latest, gridUnit?.name ?? '', now),
       day,
       tasks: await rowsWithPhotos(data, tasks, caller, now),
+      serves,
     }
   },
 }

@@ -130,3 +130,25 @@ export const households: Action<'isolation', 'households'> = {
     }
   },
 }
+
+export const homes: Action<'isolation', 'homes'> = {
+  target: (p) => p.unitId,
+  async handle({ data, target }) {
+    if (!target) throw new AppError('NOT_FOUND')
+    if (target.level === 'microgrid') {
+      const rows = await data.units.householdsOf(target._id)
+      return {
+        unit: { id: target._id, name: target.name },
+        rows: rows
+          .filter((u) => !u.retired)
+          .map((u) => ({ id: u._id, name: doorLabel(u) || u.name, level: 'household' as const })),
+      }
+    }
+    if (target.level !== 'grid') throw new AppError('ISOLATION_UNIT_LEVEL')
+    const rows = (await data.units.childrenOf(target._id)).filter((u) => u.level === 'microgrid' && !u.retired)
+    return {
+      unit: { id: target._id, name: target.name },
+      rows: rows.map((u) => ({ id: u._id, name: u.name, level: 'microgrid' as const })),
+    }
+  },
+}

@@ -13,9 +13,12 @@ import { Avatar, Cell, CellGroup } from '../../../ui/nutui'
 import { RoleTag } from '../../../components/RoleTag'
 import { JoinEntry } from '../../../components/JoinEntry'
 import { ManageLinks } from '../../../components/ManageLinks'
+import { CareMineLink } from '../../../components/CareMineLink'
+import { IsolationLinks } from '../../../components/IsolationLinks'
 import { MyDataActions } from '../../../components/MyDataActions'
 import { AppPage } from '../../../components/AppPage'
 import { ElderModeSwitch } from '../../../components/ElderModeSwitch'
+import { EmergencyLinks } from '../../../components/EmergencyLinks'
 import './index.css'
 
 export default function MePage() {
@@ -96,6 +99,13 @@ function MeContent({ me, person }: { me: MeResult; person: NonNullable<MeResult[
       <View className='me-section'>
         <ManageLinks roles={me.roles} title='网格工作' />
       </View>
+
+      {/* emergency mode: 我的值守, 我的采样时段, 我的应急力量 (from the flags grid.me / grid.home answer with) */}
+      <EmergencyLinks links={me.emergencyLinks} />
+
+      <CareMineLink />
+
+      {me.roles.some((r) => r.role === 'resident') ? <IsolationLinks /> : null}
 
       <MyDataActions household={me.household?.door ?? null} />
     </View>

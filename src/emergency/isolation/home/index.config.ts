@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我家的隔离服务', enablePullDownRefresh: false })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '隔离户', enablePullDownRefresh: false })

@@ -1,0 +1,142 @@
+/**
+ * 隔离服务任务. For the volunteers of a grid (and its building heads, party leader and chief): the tasks I took, each
+ * with 完成 (a short note) or 放弃; then the grid's tasks waiting for someone, soonest first, with 领取. A task taken
+ * by someone else meanwhile says so and the list is read again.
+ */
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { ChunkedList } from '../../../components/ChunkedList'
+import { Button, Input } from '../../../manage/ui'
+import {
+  claimTask,
+  finishTask,
+  getIsolationTasks,
+  ISOLATION_LIMITS,
+  ISOLATION_TASK_MINUTES,
+  releaseTask,
+  type IsolationTaskRow,
+} from '../../../services/isolation'
+import { Gate, messageOf, PagedFoot, usePaged } from '../../common'
+import { taskLine, taskTitle } from '../isolation'
+import '../../../manage/manage.css'
+import '../isolation.css'
+
+export default function IsolationTasksPage() {
+  return <Gate className='app-page manage iso-tasks'>{() => <Tasks />}</Gate>
+}
+
+function Tasks() {
+  const [held, setHeld] = useState<IsolationTaskRow[]>([])
+  const [grid, setGrid] = useState('')
+  const [error, setError] = useState('')
+  const list = usePaged(async (cursor) => {
+    const page = await getIsolationTasks(undefined, cursor)
+    if (!cursor) {
+      setHeld(page.held)
+      setGrid(page.grid.name)
+    }
+    return page
+  })
+  const act = async (work: () => Promise<unknown>) => {
+    setError('')
+    try {
+      await work()
+    } catch (e) {
+      setError(messageOf(e))
+    }
+    await list.reload()
+  }
+  return (
+    <View>
+      <View className='card iso-held'>
+        <View className='card__head'>
+          <Text className='card__title'>我领取的任务</Text>
+          <Text className='card__hint'>完成一项记志愿时长 {ISOLATION_TASK_MINUTES} 分钟</Text>
+        </View>
+        {error ? <Text className='manage-error'>{error}</Text> : null}
+        {list.status !== 'loading' && held.length === 0 ? (
+          <Text className='iso-line'>还没有领取任务，可在下面领取</Text>
+        ) : null}
+        {held.map((t) => (
+          <Held
+            key={t.id}
+            task={t}
+            onDone={(note) => act(() => finishTask(t.id, note))}
+            onRelease={() => act(() => releaseTask(t.id))}
+          />
+        ))}
+      </View>
+      <View className='card iso-open'>
+        <View className='card__head'>
+          <Text className='card__title'>待领取</Text>
+          {grid ? <Text className='card__hint'>{grid}</Text> : null}
+        </View>
+        <ChunkedList rows={list.rows} keyOf={(t: IsolationTaskRow) => t.id}>
+          {(t: IsolationTaskRow) => (
+            <View className='iso-row iso-task'>
+              <View className='iso-row__head'>
+                <Text className='iso-row__title'>{taskTitle(t)}</Text>
+                <Button size='small' type='primary' onClick={() => void act(() => claimTask(t.id))}>
+                  领取
+                </Button>
+              </View>
+              <Text className='iso-line'>{t.household.name}</Text>
+              {t.note ? <Text className='iso-line'>需带：{t.note}</Text> : null}
+              {t.overdue ? <Text className='iso-warn'>已超时，请尽快处理</Text> : null}
+            </View>
+          )}
+        </ChunkedList>
+        <PagedFoot list={list} empty='现在没有待领取的任务' />
+      </View>
+    </View>
+  )
+}
+
+function Held({
+  task: t,
+  onDone,
+  onRelease,
+}: {
+  task: IsolationTaskRow
+  onDone: (note: string) => Promise<void>
+  onRelease: () => Promise<void>
+}) {
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true)
+    await work()
+    setBusy(false)
+  }
+  return (
+    <View className='iso-row iso-held-task'>
+      <View className='iso-row__head'>
+        <Text className='iso-row__title'>{taskTitle(t)}</Text>
+        <Text className='iso-row__state'>{taskLine(t)}</Text>
+      </View>
+      <Text className='iso-line'>{t.household.name}</Text>
+      {t.note ? <Text className='iso-line'>需带：{t.note}</Text> : null}
+      <Input
+        className='iso-input iso-held-task__note'
+        placeholder='完成情况（选填），如：已放门口并敲门告知'
+        maxLength={ISOLATION_LIMITS.doneNote}
+        value={note}
+        onChange={(v: string) => setNote(v)}
+      />
+      <View className='iso-actions'>
+        <Button
+          size='small'
+          type='primary'
+          loading={busy}
+          disabled={busy}
+          onClick={() => void run(() => onDone(note.trim()))}
+        >
+          完成
+        </Button>
+        <Button size='small' fill='outline' type='primary' disabled={busy} onClick={() => void run(onRelease)}>
+          放弃
+        </Button>
+      </View>
+    </View>
+  )
+}
