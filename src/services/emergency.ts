@@ -13,6 +13,10 @@ export type {
   EmergencyDetail,
   EmergencyLevel,
   EmergencyView,
+  MicroGridCandidate,
+  MicroGridDetail,
+  MicroGridKind,
+  MicroGridView,
   MyCallUp,
   ReserveKind,
   ReserveSkill,
@@ -23,6 +27,8 @@ export {
   EMERGENCY_LEVEL_LABELS,
   EMERGENCY_LEVELS,
   EMERGENCY_LIMITS,
+  MICROGRID_KIND_LABELS,
+  MICROGRID_KINDS,
   RESERVE_KIND_LABELS,
   RESERVE_KINDS,
   RESERVE_SKILL_LABELS,
@@ -74,3 +80,19 @@ export const getCallUp = (
 ): Promise<R<'callUpDetail'>> =>
   call('emergency', 'callUpDetail', { callUpId, ...(answer ? { answer } : {}), ...paged(cursor) })
 export const assignAnswerer = (input: P<'assign'>): Promise<R<'assign'>> => call('emergency', 'assign', input)
+
+// ---- 战时网格 (micro-grids of a grid for the emergency in force over it) ----
+
+export const getMicroGrids = (gridId: string): Promise<R<'microGrids'>> => call('emergency', 'microGrids', { gridId })
+export const getMicroGrid = (id: string): Promise<R<'microGrid'>> => call('emergency', 'microGrid', { id })
+export const createMicroGrid = (input: P<'createMicroGrid'>): Promise<R<'createMicroGrid'>> =>
+  call('emergency', 'createMicroGrid', input)
+export const renameMicroGrid = (id: string, name: string, kind: P<'renameMicroGrid'>['kind']) =>
+  call('emergency', 'renameMicroGrid', { id, name, kind })
+export const changeMicroGridLeader = (id: string, leaderId: string): Promise<R<'changeMicroGridLeader'>> =>
+  call('emergency', 'changeMicroGridLeader', { id, leaderId })
+export const retireMicroGrid = (id: string): Promise<R<'retireMicroGrid'>> =>
+  call('emergency', 'retireMicroGrid', { id })
+export const getMyMicroGrids = (): Promise<R<'myMicroGrids'>> => call('emergency', 'myMicroGrids', {})
+export const getMicroGridCandidates = (gridId: string, cursor?: string): Promise<R<'microGridCandidates'>> =>
+  call('emergency', 'microGridCandidates', { gridId, ...paged(cursor) })

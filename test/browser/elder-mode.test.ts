@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { Persona } from '../../core/persona'
 import { DEMO_ROUND_ID } from '../../emulator/seed/testing'
-import { DEMO_CALLUP_ID, DEMO_EMERGENCY_ID } from '../../emulator/seed/emergency'
+import { DEMO_CALLUP_ID, DEMO_EMERGENCY_ID, DEMO_MICROGRID_ID } from '../../emulator/seed/emergency'
 import { DEMO_CHECKPOINT_ID } from '../../emulator/seed/duty'
 import { pickPersona, personaPerson, SHOTS, startDemoCloud, type DemoCloud } from './demo-cloud'
 
@@ -239,6 +239,8 @@ it('draws every page in the mode, as every persona, and nothing is wider than th
       '值守班次',
       `emergency/duty/shift/index?id=${encodeURIComponent((d.demo.requests.shifts[4] as { _id: string })._id)}`,
     ],
+    ['战时网格', 'emergency/microgrid/list/index'],
+    ['战时网格详情', `emergency/microgrid/detail/index?id=${encodeURIComponent(DEMO_MICROGRID_ID)}`],
     ['本地演示', 'pages/local/personas/index'],
   ]
   // every page of the app (a page added later must be added here too)

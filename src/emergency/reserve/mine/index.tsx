@@ -1,17 +1,19 @@
 /**
  * 我的应急力量: register myself in the reserve force (who I am: 下沉干部, 双报到党员, 志愿者 or 商户员工; my skills and
  * when I can help) or change my entry, and answer the call-ups that reach me — 到岗 or 不能到, changeable until the
- * community assigns me, then where I am assigned.
+ * community assigns me, then where I am assigned. A temporary leader finds their 战时网格 here too.
  */
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { ErrorState, LoadingState } from '../../../components/PageState'
 import { useRemotePage } from '../../../hooks/use-page-reload'
+import { pageUrl } from '../../../routes'
 import {
   answerCallUp,
   CALLUP_ANSWER_LABELS,
   EMERGENCY_LIMITS,
+  getMyMicroGrids,
   getMyReserve,
   registerReserve,
   RESERVE_KIND_LABELS,
@@ -38,6 +40,7 @@ function Mine() {
   const { member, callUps } = state.data
   return (
     <View>
+      {member ? <MyMicroGrids /> : null}
       <Register key={member?.updatedAt ?? 'new'} member={member} onSaved={() => void reload()} />
       {member ? (
         <View className='card reserve-callups'>
@@ -48,6 +51,31 @@ function Mine() {
           ))}
         </View>
       ) : null}
+    </View>
+  )
+}
+
+/** 我负责的战时网格: the ones I lead now, each opening its page (nothing shown when I lead none). */
+function MyMicroGrids() {
+  const { state } = useRemotePage(getMyMicroGrids, { onReturn: true })
+  if (state.status !== 'ok' || !state.data.rows.length) return null
+  return (
+    <View className='card reserve-microgrids'>
+      <Text className='em-row__title'>我负责的战时网格</Text>
+      {state.data.rows.map((w) => (
+        <View
+          key={w.id}
+          className='em-row my-microgrid'
+          onClick={() => void Taro.navigateTo({ url: pageUrl('microGrid', { id: w.id }) })}
+        >
+          <Text className='em-row__title'>
+            {w.name} · {w.grid.name}
+          </Text>
+          <Text className='em-row__meta'>
+            {w.buildings.map((b) => b.name).join('、')} · {w.households} 户 · {w.emergencyName} ›
+          </Text>
+        </View>
+      ))}
     </View>
   )
 }

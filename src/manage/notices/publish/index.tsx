@@ -5,7 +5,7 @@
  * says why and the form stays as typed; editing it clears the message. A published notice opens its 通知触达 page.
  */
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Text, Textarea, View } from '@tarojs/components'
 import { RoleTag } from '../../../components/RoleTag'
 import { useRemote } from '../../../hooks/use-remote'
@@ -43,8 +43,12 @@ function PublishForm({ scope }: { scope: PublishScope }) {
   const [urgency, setUrgency] = useState<Urgency>('normal')
   const [ackRequired, setAckRequired] = useState(true)
   const [days, setDays] = useState<number>(DEFAULT_EXPIRY)
-  // Nothing chosen below the whole means the whole (a building head chooses among their buildings).
-  const [chosen, setChosen] = useState<UnitRef[]>(scope.whole ? [] : scope.parts === 'load' ? [] : scope.parts)
+  // Nothing chosen below the whole means the whole (a building head chooses among their buildings); a page that
+  // opens this one for some buildings (a 战时网格's) names them in `units`.
+  const preset = presetUnits(useRouter().params.units, scope)
+  const [chosen, setChosen] = useState<UnitRef[]>(
+    preset.length ? preset : scope.whole ? [] : scope.parts === 'load' ? [] : scope.parts,
+  )
   const [pictures, setPictures] = useState<UploadedImage[]>([])
   const [uploading, setUploading] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -199,6 +203,21 @@ function PublishForm({ scope }: { scope: PublishScope }) {
       </View>
     </View>
   )
+}
+
+/** The buildings `?units=[{id,name}]` names (a 战时网格's), as far as the scope holds them (the server checks again). */
+function presetUnits(param: string | undefined, scope: PublishScope): UnitRef[] {
+  if (!param) return []
+  try {
+    const named = (JSON.parse(decodeURIComponent(param)) as { id?: unknown; name?: unknown }[]).filter(
+      (u): u is { id: string; name: string } => typeof u?.id === 'string' && typeof u?.name === 'string',
+    )
+    const units = named.map((u): UnitRef => ({ id: u.id, name: u.name, level: 'microgrid' }))
+    const parts = scope.parts
+    return parts === 'load' ? units : units.filter((u) => parts.some((p) => p.id === u.id))
+  } catch {
+    return []
+  }
 }
 
 /** A field's label with its length so far against the most it may hold (标题 12/40). */

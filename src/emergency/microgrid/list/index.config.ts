@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '战时网格', enablePullDownRefresh: true })
