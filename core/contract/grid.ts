@@ -82,6 +82,18 @@ export interface MeResult {
     microgrid: UnitRef | null
     heads: HeadView[]
   } | null
+  /** 我的's emergency-mode links (我的值守, 我的采样时段, 我的应急力量): each true when the person has something there
+   * (a shift held not yet ended, their household's slot from yesterday on, a reserve registration); `emergency`
+   * when one is in force over their place. Absent for a visitor, and from a function deployed before it. */
+  emergencyLinks?: EmergencyLinks
+}
+
+/** What 我的 offers in emergency mode (MeResult.emergencyLinks). */
+export interface EmergencyLinks {
+  duty: boolean
+  testing: boolean
+  reserve: boolean
+  emergency: boolean
 }
 
 export interface UnitCounts {

@@ -457,3 +457,42 @@ describe('我的 → 我的数据', () => {
     page.detach()
   })
 })
+
+describe('我的 → 应急与值守', () => {
+  beforeEach(() => passTime(31_000))
+  test('links to 我的值守 and 我的应急力量 when the person has them, to all three during an emergency, to none otherwise', async () => {
+    answer = () =>
+      ok({ ...residentMe, emergencyLinks: { duty: true, testing: false, reserve: true, emergency: false } })
+    let page = await renderPage(ME)
+    expect(count(page, '.emergency-link')).toBe(2)
+    expect(text(page, '.emergency-link--duty')).toContain('我的值守')
+    expect(text(page, '.emergency-link--reserve')).toContain('我的应急力量')
+    none(page, '.emergency-link--testing')
+    wx.navigateTo.mockClear()
+    await tap(page, '.emergency-link--duty')
+    expect(wx.navigateTo).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/emergency/duty/mine/index' }))
+    page.detach()
+
+    passTime(31_000)
+    answer = () =>
+      ok({ ...residentMe, emergencyLinks: { duty: false, testing: false, reserve: false, emergency: true } })
+    page = await renderPage(ME)
+    expect(text(page, '.emergency-links')).toContain('应急期间')
+    expect(count(page, '.emergency-link')).toBe(3)
+    await tap(page, '.emergency-link--testing')
+    expect(wx.navigateTo).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/emergency/testing/slot/index' }))
+    page.detach()
+
+    // nothing there and no emergency, or a function that predates the flags: no section at all
+    for (const me of [
+      { ...residentMe, emergencyLinks: { duty: false, testing: false, reserve: false, emergency: false } },
+      residentMe,
+    ]) {
+      passTime(31_000)
+      answer = () => ok(me)
+      page = await renderPage(ME)
+      none(page, '.emergency-links')
+      page.detach()
+    }
+  })
+})

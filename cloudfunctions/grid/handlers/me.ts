@@ -1,16 +1,56 @@
-/** grid.me: the signed-in person, their household, their grid and its three heads. */
-import type { MeResult } from '../../../core/contract'
+/** grid.me: the signed-in person, their household, their grid and its three heads; for 我的, whether they have
+ * anything in emergency mode (emergencyLinks: three reads by id or index, and the emergencies over their place). */
+import type { EmergencyLinks, MeResult } from '../../../core/contract'
+import { liveHolds } from '../../../core/duty/seats'
+import { dutyPersonId, reserveMemberId } from '../../../core/ids'
 import { headsByUnit } from '../../../core/grid/heads'
 import { focusPath, homeAddress, roleViews } from '../../../core/grid/me'
 import { ancestorAt, doorLabel, pathIds, type Unit } from '../../../core/units'
 import { viewerOf, type Caller } from '../../../server/caller'
 import type { Data } from '../../../server/data'
+import { emergenciesReaching } from '../../../server/emergencies'
 import type { Action } from '../../../server/router'
 import { byId, unitRef } from '../../../server/views'
 
 const NOBODY: MeResult = { person: null, roles: [], household: null, grid: null }
 
+/** How far back 我的 still links to 我的采样时段: a slot of yesterday is still worth a look. */
+const SLOT_SHOWN_MS = 24 * 3_600_000
+
+/** What 我的 links to in emergency mode, but `emergency` (grid.me reads it, grid.home has it already). */
+export async function emergencyLinksOf(
+  data: Data,
+  caller: Caller,
+  now: Date,
+): Promise<Omit<EmergencyLinks, 'emergency'> | null> {
+  const person = caller.person
+  if (!person) return null
+  const [duty, reserve, slots] = await Promise.all([
+    data.dutyPeople.get(dutyPersonId(person._id)),
+    data.reserveMembers.get(reserveMemberId(person._id)),
+    person.householdId ? data.testingBookings.ofHousehold(person.householdId, 1) : Promise.resolve([]),
+  ])
+  return {
+    duty: liveHolds(duty?.holds ?? [], now).length > 0,
+    testing: slots.some((b) => +new Date(b.startAt) > +now - SLOT_SHOWN_MS),
+    reserve: reserve !== null,
+  }
+}
+
 export const me: Action<'grid', 'me'> = {
+  async handle(ctx) {
+    const who = await whoAmI.handle(ctx)
+    const now = new Date()
+    const [links, emergencies] = await Promise.all([
+      emergencyLinksOf(ctx.data, ctx.caller, now),
+      ctx.caller.person ? emergenciesReaching(ctx.data, ctx.caller, now, true) : Promise.resolve([]),
+    ])
+    return links ? { ...who, emergencyLinks: { ...links, emergency: emergencies.some((e) => e.active) } } : who
+  },
+}
+
+/** Who the caller is (grid.me without its emergency links: grid.home adds them from what it reads itself). */
+export const whoAmI: Action<'grid', 'me'> = {
   async handle({ caller, data, group }) {
     const { person } = caller
     if (!person) return group ? visitorFromGroup(group.openGId, caller, data) : NOBODY

@@ -1,7 +1,8 @@
 /**
  * grid.home (首页 in one call) as each persona of the demo community, through the real wx-server-sdk in the local
  * cloud: exactly what grid.me says, the unread count notices.unreadCount gives, and for a leader the overview
- * grid.overview gives for their leading scope — so the three stay one answer however each evolves.
+ * grid.overview gives for their leading scope — so the three stay one answer however each evolves; and 我的's
+ * emergency-mode links (a duty shift held, the household's slot, a reserve registration, an emergency in force).
  */
 import { ancestorAt } from '../../../core/units'
 import type { HomeResult, MeResult, OverviewResult } from '../../../core/contract'
@@ -90,6 +91,87 @@ describe('grid.home', () => {
       ok: true,
       data: { person: null, roles: [], household: null, grid: null, unread: 0, leading: null, emergencies: [] },
     })
+  })
+
+  it('tells 我的 what it has in emergency mode (我的值守, 我的采样时段, 我的应急力量), as grid.me does', async () => {
+    const resident = personaAt('resident')
+    const household = resident.householdId as string
+    const p: PersonDoc = {
+      _id: 'links_person',
+      openid: 'o_links_person',
+      name: '应急链接居民',
+      phone: '13900007777',
+      householdId: household,
+      homePath: resident.homePath,
+      roles: [{ role: 'resident', unitId: household }],
+      createdAt: new Date(),
+    }
+    await c.cloud.seed({ people: [p] })
+    const before = await home(p)
+    const inForce = before.emergencies.some((e) => e.active)
+    expect(before.emergencyLinks).toMatchObject({ duty: false, reserve: false, emergency: inForce })
+    expect(split(before).who).toEqual(await me(p))
+
+    const now = Date.now()
+    await c.cloud.seed({
+      dutyPeople: [
+        {
+          _id: p._id,
+          holds: [{ shiftId: 's', startAt: new Date(now + 3_600_000), endAt: new Date(now + 9 * 3_600_000) }],
+          updatedAt: new Date(),
+        },
+      ],
+      reserveMembers: [
+        {
+          _id: p._id,
+          personId: p._id,
+          name: p.name,
+          phone: p.phone,
+          kind: 'volunteer',
+          skills: [],
+          skillsNote: '',
+          availability: '',
+          unitId: household,
+          path: p.homePath,
+          registeredBy: p._id,
+          registeredByName: p.name,
+          registeredAt: new Date(),
+          updatedAt: new Date(),
+        },
+      ],
+      testingBookings: [
+        {
+          _id: 'links_round_' + household,
+          roundId: 'links_round',
+          householdId: household,
+          door: '101',
+          buildingId: 'b',
+          path: p.homePath,
+          slotId: 'links_slot',
+          siteIndex: 0,
+          startAt: new Date(now + 3_600_000 * 48),
+          bookedAt: new Date(),
+          bookedBy: 'assign',
+          moves: 0,
+          doneAt: null,
+          doneBy: null,
+        },
+      ],
+    })
+    const after = await home(p)
+    expect(after.emergencyLinks).toEqual({ duty: true, testing: true, reserve: true, emergency: inForce })
+    expect(split(after).who).toEqual(await me(p))
+    // a shift that has ended is nothing to look at any more
+    await c.cloud.seed({
+      dutyPeople: [
+        {
+          _id: p._id,
+          holds: [{ shiftId: 's', startAt: new Date(now - 9 * 3_600_000), endAt: new Date(now - 3_600_000) }],
+          updatedAt: new Date(),
+        },
+      ],
+    })
+    expect((await me(p)).emergencyLinks).toMatchObject({ duty: false, testing: true, reserve: true })
   })
 
   it('refuses a payload it does not know, in Chinese, writing nothing', async () => {
