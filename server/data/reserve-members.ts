@@ -29,6 +29,8 @@ export interface ReserveMembers {
   ): Promise<{ rows: ReserveMemberDoc[]; more: boolean; total: number }>
   /** How many match: what a call-up reaches. */
   count(path: string, filter: ReserveFilter): Promise<number>
+  /** Matching members in id order after `after`: a call-up's messages, one page at a time. */
+  pageById(path: string, filter: ReserveFilter, after: string, limit: number): Promise<ReserveMemberDoc[]>
 }
 
 export function reserveMembers(db: Database): ReserveMembers {
@@ -62,5 +64,12 @@ export function reserveMembers(db: Database): ReserveMembers {
       return { rows: found.slice(0, limit), more: found.length > limit, total: all }
     },
     count: (path, filter) => total(col().where(where(path, filter))),
+    pageById: (path, filter, after, limit) =>
+      rows<ReserveMemberDoc>(
+        col()
+          .where({ ...where(path, filter), _id: _.gt(after) })
+          .orderBy('_id', 'asc')
+          .limit(limit),
+      ),
   }
 }

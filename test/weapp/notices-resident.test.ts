@@ -76,6 +76,7 @@ const detail: NoticeDetail = {
     by: '李建国',
   },
   acked: false,
+  source: null,
 }
 
 type Handler = (call: CloudCall) => unknown

@@ -1,10 +1,11 @@
 /**
  * Calling up the reserve force: emergency.callUp (staff over a unit inside the emergency's scope pick kinds and
  * skills; the call-up is one document, and the members it reaches find it by their place — nothing is written per
- * member), callUps and callUpDetail (staff: the call-ups and who answered what), answer (a member reached answers
- * 到岗 / 不能到, changeable until assigned) and assign (staff place a 到岗 answerer). Answers and assignments are one
- * transaction each over the answer (core/ids.ts callUpAnswerId) and the call-up's counts, so the counts always equal
- * a recount of the answers (core/emergency/reserve.ts recount).
+ * member; its subscribe messages go out by the callUpMessages timer, announce.ts), callUps and callUpDetail (staff:
+ * the call-ups and who answered what), answer (a member reached answers 到岗 / 不能到, changeable until assigned) and
+ * assign (staff place a 到岗 answerer). Answers and assignments are one transaction each over the answer (core/ids.ts
+ * callUpAnswerId) and the call-up's counts, so the counts always equal a recount of the answers
+ * (core/emergency/reserve.ts recount).
  */
 import { callUpAnswerId, callUpId, reserveMemberId } from '../../../core/ids'
 import { answerDelta, assignDelta, reaches, type Counts } from '../../../core/emergency/reserve'
@@ -14,6 +15,7 @@ import { checkText } from '../../../server/content-check'
 import type { TxData } from '../../../server/data'
 import type { Data } from '../../../server/data'
 import { AppError } from '../../../server/errors'
+import { queueMessages } from '../../../server/message-jobs'
 import type { Action } from '../../../server/router'
 import { nextCursor, offsetOf } from '../paging'
 import { answerView, callUpView, myCallUp } from '../views'
@@ -66,6 +68,9 @@ export const callUp: Action<'emergency', 'callUp'> = {
         assigned: 0,
       })
     }
+    // each member reached who accepted a call-up message gets one, from the callUpMessages timer (a retried tap
+    // finds the job written)
+    await queueMessages(data, 'callUp', id, new Date())
     return { id, reached: await data.reserveMembers.count(target.path, filter) }
   },
 }

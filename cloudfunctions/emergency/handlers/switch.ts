@@ -16,10 +16,12 @@ import { isWithin } from '../../../core/units'
 import type { Caller } from '../../../server/caller'
 import { checkText } from '../../../server/content-check'
 import type { Data } from '../../../server/data'
-import { emergenciesReaching, emergencyView, reachingCaller } from '../../../server/emergencies'
+import { emergenciesReaching, emergencyView, noticeReachOf, reachingCaller } from '../../../server/emergencies'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
+import { publishInstructions } from '../announce'
 import { nextCursor, offsetOf } from '../paging'
+import { END_BATCHES, retireOfEmergency } from '../wartime'
 
 const who = (caller: Caller) => {
   const person = caller.person
@@ -63,7 +65,7 @@ export const declare: Action<'emergency', 'declare'> = {
       if (active && active.endedAt === null) throw new AppError('EMERGENCY_ACTIVE')
       return null
     }
-    return data.transaction(async (tx) => {
+    const declared = await data.transaction(async (tx) => {
       const lockId = emergencyLockId(unit._id)
       const lock = await tx.emergencyLocks.get(lockId)
       const active = lock?.activeId ? await tx.emergencies.get(lock.activeId) : null
@@ -93,6 +95,10 @@ export const declare: Action<'emergency', 'declare'> = {
       })
       return { id: next.id }
     }, precheck)
+    // the instructions go out as an urgent notice over the scope, once (a retried or racing tap finds it written)
+    const e = await data.emergencies.get(declared.id)
+    if (e) await publishInstructions(data, caller, { ...e, _id: declared.id }, 0, now)
+    return declared
   },
 }
 
@@ -109,10 +115,16 @@ export const updateInstructions: Action<'emergency', 'updateInstructions'> = {
       const e = await tx.emergencies.get(payload.id)
       if (!e) throw new AppError('NOT_FOUND')
       if (e.endedAt) throw new AppError('EMERGENCY_ENDED')
-      await tx.emergencies.update(payload.id, { instructions: payload.instructions, updatedAt: now })
-      return { ...e, _id: payload.id, instructions: payload.instructions, updatedAt: now }
+      // the same text again (a retry after a lost answer): no new change, its notice is published once
+      if (e.instructions === payload.instructions) return { ...e, _id: payload.id }
+      const patch = { instructions: payload.instructions, updatedAt: now, revision: (e.revision ?? 0) + 1 }
+      await tx.emergencies.update(payload.id, patch)
+      return { ...e, ...patch, _id: payload.id }
     })
-    return emergencyView(saved, now)
+    // the changed instructions go out as a follow-up notice, which the banner then links to
+    const noticeId = await publishInstructions(data, caller, saved, saved.revision ?? 0, now)
+    const latest = { ...saved, noticeId }
+    return emergencyView(latest, now, await noticeReachOf(data, [latest]))
   },
 }
 
@@ -129,10 +141,19 @@ export const end: Action<'emergency', 'end'> = {
       const lockId = emergencyLockId(e.scopeUnitId)
       const lock = await tx.emergencyLocks.get(lockId)
       if (lock?.activeId === payload.id) await tx.emergencyLocks.update(lockId, { activeId: null })
-      const patch = { endedAt: now, endedBy: person._id, endedByName: person.name, updatedAt: now }
+      // wartimeRetiring: its 战时网格 are retired next, a batch at a time (the timer finishes what this call does not)
+      const patch = {
+        endedAt: now,
+        endedBy: person._id,
+        endedByName: person.name,
+        updatedAt: now,
+        wartimeRetiring: true,
+      }
       await tx.emergencies.update(payload.id, patch)
       return { ...e, ...patch, _id: payload.id }
     })
+    if (ended.wartimeRetiring)
+      await retireOfEmergency(data, payload.id, { id: ended.endedBy, name: ended.endedByName ?? '' }, END_BATCHES)
     return emergencyView(ended, now)
   },
 }
@@ -148,7 +169,10 @@ export const detail: Action<'emergency', 'detail'> = {
     const e = await data.emergencies.get(payload.id)
     // anyone outside its scope learns nothing, not even that it exists
     if (!e || !maySee(caller, e)) throw new AppError('NOT_FOUND')
-    return { ...emergencyView(e, new Date()), mayManage: !e.endedAt && managesIt(caller, e) }
+    return {
+      ...emergencyView(e, new Date(), await noticeReachOf(data, [e])),
+      mayManage: !e.endedAt && managesIt(caller, e),
+    }
   },
 }
 

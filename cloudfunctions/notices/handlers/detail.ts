@@ -50,6 +50,7 @@ export const detail: Action<'notices', 'detail'> = {
       relayNote:
         relay && grid && relay.note ? { grid: unitRef(grid), note: relay.note, by: relay.byName || '网格长' } : null,
       acked: acks.some((a) => !!a.ackedAt),
+      source: notice.source ?? null,
     }
   },
 }
