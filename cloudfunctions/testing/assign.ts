@@ -3,7 +3,9 @@
  * yet booked into its building's first slot with room. Each call books at most TESTING_LIMITS.assignBatch
  * households and saves where it stopped (the building's index and the last household id) after its batch. Killed
  * midway, the next call redoes the batch: bookings already written are kept (their ids are deterministic and the
- * transaction re-reads them), so no household is booked or counted twice.
+ * transaction re-reads them), so no household is booked or counted twice. The step that finishes the walk announces
+ * the round (`announce`: its notice and slot messages, announce.ts) before it saves the job finished, so a step killed
+ * in between announces again on the next call (both are idempotent).
  */
 import { TESTING_LIMITS } from '../../core/contract/testing'
 import type { TestingRoundDoc, TestingSlotDoc } from '../../core/model'
@@ -54,6 +56,7 @@ export async function assignStep(
   round: TestingRoundDoc,
   now: Date,
   batch: number = TESTING_LIMITS.assignBatch,
+  announce?: (more: boolean) => Promise<unknown>,
 ): Promise<AssignStep> {
   let { index, after } = round.assign
   let budget = batch
@@ -80,6 +83,8 @@ export async function assignStep(
     budget -= households.length
   }
   const finished = index >= round.planned.length
+  // more: households were booked since the job last finished (this step, or one that ran before it finished)
+  if (finished && announce) await announce(booked > 0 || !round.assign.finished)
   await data.testingRounds.saveAssign(round._id, { index, after, finished })
   return { booked, unplaced, finished }
 }

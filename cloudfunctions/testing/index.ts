@@ -1,9 +1,11 @@
 /**
  * The `testing` function (错时采样, issue 12): rounds over a community or grid with their sites and workers, each
  * building's slots, the resumable assignment job, the households' slot cards and moves, the site workers' calls and
- * dones, and live coverage from counters moved in the same transaction as every booking and done.
+ * dones, and live coverage from counters moved in the same transaction as every booking and done; once assigned, the
+ * round's notice and each household's slot message (announce.ts, the slotMessages timer).
  */
-import { createMain, type Handlers } from '../../server/router'
+import { createMain, wxPlatform, type Handlers } from '../../server/router'
+import { slotMessages } from './announce'
 import { coverage, notDone } from './handlers/coverage'
 import { book, mySlot } from './handlers/resident'
 import { assign, createRound, planSlotsAction, round, rounds } from './handlers/rounds'
@@ -25,4 +27,4 @@ const handlers: Handlers<'testing'> = {
   markDone,
 }
 
-export const main = createMain('testing', handlers)
+export const main = createMain('testing', handlers, wxPlatform, { slotMessages })

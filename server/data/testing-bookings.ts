@@ -17,6 +17,8 @@ export interface TestingBookings {
   ofHousehold(householdId: string, limit: number): Promise<TestingBookingDoc[]>
   /** A slot's households, by door. */
   ofSlot(slotId: string): Promise<TestingBookingDoc[]>
+  /** A round's bookings in id order after `after` (its ids start with the round's: the _id index walks them). */
+  ofRound(roundId: string, after: string, limit: number): Promise<TestingBookingDoc[]>
 }
 
 export function testingBookings(db: Database): TestingBookings {
@@ -28,5 +30,12 @@ export function testingBookings(db: Database): TestingBookings {
     ofHousehold: (householdId, limit) =>
       rows<TestingBookingDoc>(col().where({ householdId }).orderBy('startAt', 'desc').limit(limit)),
     ofSlot: (slotId) => rows<TestingBookingDoc>(col().where({ slotId }).orderBy('door', 'asc').limit(SLOT_ROWS)),
+    ofRound: (roundId, after, limit) =>
+      rows<TestingBookingDoc>(
+        col()
+          .where({ roundId, _id: _.gt(after || `${roundId}_`) })
+          .orderBy('_id', 'asc')
+          .limit(limit),
+      ),
   }
 }
