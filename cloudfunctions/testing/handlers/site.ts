@@ -36,7 +36,7 @@ export const site: Action<'testing', 'site'> = {
   async handle({ payload, caller, data }) {
     const round = await roundOf(data, payload.roundId)
     const s = workerSite(caller, round, payload.siteIndex)
-    const slots = await data.testingSlots.ofSite(round._id, payload.siteIndex)
+    const slots = await data.testingSlots.ofSite(round, payload.siteIndex)
     // the slot asked for, else the last called one not all done, else the first not called
     const shown =
       (payload.slotId ? slots.find((x) => x._id === payload.slotId) : undefined) ??
