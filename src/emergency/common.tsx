@@ -127,20 +127,31 @@ export function usePaged<T>(fetchPage: (cursor?: string) => Promise<{ rows: T[];
   return { rows, status, error, reload: () => load(), more: next ? () => load(next) : null }
 }
 
-/** The foot of a paged list: loading, its error, empty, or 加载更多. */
+/**
+ * The foot of a paged list: loading, its error, empty, or 加载更多. It sits in a block of its own that is always
+ * there: Taro sends a parent's whole child list again when one of its children comes or goes, and the rows beside
+ * the foot (a ChunkedList) must never be part of that.
+ */
 export function PagedFoot({ list, empty }: { list: ReturnType<typeof usePaged<unknown>>; empty: string }) {
-  if (list.status === 'loading') return <Text className='em-muted'>加载中…</Text>
-  if (list.status === 'error') return <Text className='em-error'>{list.error}</Text>
-  if (!list.rows.length) return <Text className='em-muted'>{empty}</Text>
-  if (list.more)
-    return (
+  let body: ReactNode = null
+  if (list.status === 'loading') body = <Text className='em-muted'>加载中…</Text>
+  else if (list.status === 'error') body = <Text className='em-error'>{list.error}</Text>
+  else if (!list.rows.length) body = <Text className='em-muted'>{empty}</Text>
+  else if (list.more)
+    body = (
       <View className='em-more'>
-        <Button size='small' fill='outline' loading={list.status === 'more'} onClick={() => list.more?.()}>
+        <Button
+          className='em-more__button'
+          size='small'
+          fill='outline'
+          loading={list.status === 'more'}
+          onClick={() => list.more?.()}
+        >
           加载更多
         </Button>
       </View>
     )
-  return null
+  return <View className='em-foot'>{body}</View>
 }
 
 /** Chips of a multiple (or single, `single`) choice. */

@@ -10,6 +10,7 @@ import { useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { AppPage } from '../../components/AppPage'
+import { ChunkedList } from '../../components/ChunkedList'
 import { EmptyMark, ErrorState, LoadingState, NotJoinedState } from '../../components/PageState'
 import { usePersonaReady } from '../../hooks/use-persona'
 import { useRemote } from '../../hooks/use-remote'
@@ -331,37 +332,57 @@ function levelChange(e: RequestEventView): string {
   return `${REQUEST_LEVEL_LABELS[e.from.level]} → ${to}`
 }
 
+/** Steps of the timeline shown at first, and added by each 查看更早的记录. */
+const TIMELINE_STEP = 20
+
 function Timeline({ events }: { events: RequestEventView[] }) {
   // the newest step first: what happened last is what the reader came for
-  const shown = [...events].sort((a, b) => b.seq - a.seq)
+  const sorted = [...events].sort((a, b) => b.seq - a.seq)
+  const latest = sorted[0]?.seq
+  // a long timeline (comments pile up, up to 200 steps) shows the newest TIMELINE_STEP and older ones on request, so
+  // no setData carries every step; ChunkedList draws the chunks near the screen, never one node with every step
+  const [count, setCount] = useState(TIMELINE_STEP)
+  const shown = sorted.slice(0, count)
+  const older = sorted.length - shown.length
   return (
     <View className='card detail-timeline'>
       <View className='card__head'>
         <Text className='card__title'>处理记录</Text>
         <Text className='card__hint'>共 {events.length} 条</Text>
       </View>
-      {shown.map((e) => (
-        <View key={e.seq} className={`timeline-event timeline-event--${e.move}`}>
-          <View className='timeline-event__dot' />
-          <View className='timeline-event__body'>
-            <View className='timeline-event__head'>
-              <Text className='timeline-event__label'>{e.label}</Text>
-              <Text className='timeline-event__time'>{requestTime(e.at)}</Text>
+      <ChunkedList rows={shown} keyOf={(e) => String(e.seq)}>
+        {(e) => (
+          <View
+            className={`timeline-event timeline-event--${e.move}${e.seq === latest ? ' timeline-event--latest' : ''}`}
+          >
+            <View className='timeline-event__dot' />
+            <View className='timeline-event__body'>
+              <View className='timeline-event__head'>
+                <Text className='timeline-event__label'>{e.label}</Text>
+                <Text className='timeline-event__time'>{requestTime(e.at)}</Text>
+              </View>
+              <Text className='timeline-event__actor'>{e.actorLabel}</Text>
+              {levelChange(e) ? <Text className='timeline-event__level'>{levelChange(e)}</Text> : null}
+              {e.from.state !== e.to.state ? (
+                <Text className='timeline-event__state'>
+                  {STATE_LABELS[e.from.state]} → {STATE_LABELS[e.to.state]}
+                </Text>
+              ) : null}
+              {e.reason ? <Text className='timeline-event__reason'>退回原因：{e.reason}</Text> : null}
+              {e.rating ? <Text className='timeline-event__rating'>评价：{RATING_LABELS[e.rating]}</Text> : null}
+              {e.note ? <Text className='timeline-event__note'>{e.note}</Text> : null}
+              <Photos urls={e.photos} className='timeline-event__photos' />
             </View>
-            <Text className='timeline-event__actor'>{e.actorLabel}</Text>
-            {levelChange(e) ? <Text className='timeline-event__level'>{levelChange(e)}</Text> : null}
-            {e.from.state !== e.to.state ? (
-              <Text className='timeline-event__state'>
-                {STATE_LABELS[e.from.state]} → {STATE_LABELS[e.to.state]}
-              </Text>
-            ) : null}
-            {e.reason ? <Text className='timeline-event__reason'>退回原因：{e.reason}</Text> : null}
-            {e.rating ? <Text className='timeline-event__rating'>评价：{RATING_LABELS[e.rating]}</Text> : null}
-            {e.note ? <Text className='timeline-event__note'>{e.note}</Text> : null}
-            <Photos urls={e.photos} className='timeline-event__photos' />
           </View>
-        </View>
-      ))}
+        )}
+      </ChunkedList>
+      <View className='detail-timeline__foot'>
+        {older > 0 ? (
+          <Text className='timeline-more' onClick={() => setCount((n) => n + TIMELINE_STEP)}>
+            查看更早的 {Math.min(older, TIMELINE_STEP)} 条记录（还有 {older} 条）
+          </Text>
+        ) : null}
+      </View>
     </View>
   )
 }

@@ -12,6 +12,7 @@ import { useElderClass } from '../../../hooks/use-elder-mode'
 import { usePageReload } from '../../../hooks/use-page-reload'
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
+import { ChunkedList } from '../../../components/ChunkedList'
 import { InlineError } from '../../../manage/components/InlineError'
 import { messageOf } from '../../../manage/format'
 import { Button, Input } from '../../../manage/ui'
@@ -215,29 +216,33 @@ function List({ unitId, title }: { unitId: string; title: string }) {
         <Text className='card__title'>{title}</Text>
       </View>
       {status === 'ok' && rows.length === 0 ? <Text className='duty-line'>还没有设置卡口</Text> : null}
-      {rows.map((c) => (
-        <View
-          key={c.id}
-          className='duty-shift duty-checkpoint'
-          onClick={() => void Taro.navigateTo({ url: pageUrl('dutyRoster', { id: c.id }) })}
-        >
-          <View className='duty-shift__head'>
-            <Text className='duty-shift__time'>{c.name}</Text>
-            <Text className='duty-link'>排班 ›</Text>
+      <ChunkedList rows={rows} keyOf={(c) => c.id}>
+        {(c) => (
+          <View
+            className='duty-shift duty-checkpoint'
+            onClick={() => void Taro.navigateTo({ url: pageUrl('dutyRoster', { id: c.id }) })}
+          >
+            <View className='duty-shift__head'>
+              <Text className='duty-shift__time'>{c.name}</Text>
+              <Text className='duty-link'>排班 ›</Text>
+            </View>
+            <Text className='duty-shift__people'>
+              {c.unit.name}
+              {c.place ? ` · ${c.place}` : ''}
+            </Text>
           </View>
-          <Text className='duty-shift__people'>
-            {c.unit.name}
-            {c.place ? ` · ${c.place}` : ''}
-          </Text>
-        </View>
-      ))}
-      {status === 'error' ? <InlineError message={error} onRetry={() => void load()} /> : null}
-      {status === 'loading' ? <Text className='duty-line'>加载中…</Text> : null}
-      {status === 'ok' && next ? (
-        <Button size='small' fill='outline' type='primary' onClick={() => void load(next)}>
-          加载更多
-        </Button>
-      ) : null}
+        )}
+      </ChunkedList>
+      {/* what changes below the rows in a block of its own: the rows are never sent again with it */}
+      <View className='duty-list__foot'>
+        {status === 'error' ? <InlineError message={error} onRetry={() => void load()} /> : null}
+        {status === 'loading' ? <Text className='duty-line'>加载中…</Text> : null}
+        {status === 'ok' && next ? (
+          <Button className='duty-more' size='small' fill='outline' type='primary' onClick={() => void load(next)}>
+            加载更多
+          </Button>
+        ) : null}
+      </View>
     </View>
   )
 }

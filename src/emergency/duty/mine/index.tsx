@@ -4,6 +4,7 @@
  */
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { ChunkedList } from '../../../components/ChunkedList'
 import { ErrorState, LoadingState } from '../../../components/PageState'
 import { useElderClass } from '../../../hooks/use-elder-mode'
 import { useRemotePage } from '../../../hooks/use-page-reload'
@@ -41,30 +42,32 @@ function Section({ title, rows, empty }: { title: string; rows: MyShift[]; empty
         <Text className='card__title'>{title}</Text>
       </View>
       {rows.length === 0 ? <Text className='duty-line'>{empty}</Text> : null}
-      {rows.map(({ shift: s, checkpoint: c }) => {
-        const me = s.mine
-        return (
-          <View
-            key={s.id}
-            className='duty-shift duty-mine-row'
-            onClick={() => void Taro.navigateTo({ url: pageUrl('dutyShift', { id: s.id }) })}
-          >
-            <View className='duty-shift__head'>
-              <Text className='duty-shift__time'>{c.name}</Text>
-              <Text className='duty-shift__seats'>{me ? DUTY_STATUS_LABELS[me.status] : ''}</Text>
-            </View>
-            <Text className='duty-shift__people'>
-              {shiftWhen(s)}
-              {c.place ? ` · ${c.place}` : ''}
-            </Text>
-            {me?.status === 'earned' ? (
+      {/* a month of shifts is a long list: drawn a few chunks at a time */}
+      <ChunkedList rows={rows} keyOf={(r) => r.shift.id}>
+        {({ shift: s, checkpoint: c }) => {
+          const me = s.mine
+          return (
+            <View
+              className='duty-shift duty-mine-row'
+              onClick={() => void Taro.navigateTo({ url: pageUrl('dutyShift', { id: s.id }) })}
+            >
+              <View className='duty-shift__head'>
+                <Text className='duty-shift__time'>{c.name}</Text>
+                <Text className='duty-shift__seats'>{me ? DUTY_STATUS_LABELS[me.status] : ''}</Text>
+              </View>
               <Text className='duty-shift__people'>
-                值守 {Math.round(((me.minutes ?? 0) / 60) * 10) / 10} 小时，得 {me.points ?? 0} 积分
+                {shiftWhen(s)}
+                {c.place ? ` · ${c.place}` : ''}
               </Text>
-            ) : null}
-          </View>
-        )
-      })}
+              {me?.status === 'earned' ? (
+                <Text className='duty-shift__people'>
+                  值守 {Math.round(((me.minutes ?? 0) / 60) * 10) / 10} 小时，得 {me.points ?? 0} 积分
+                </Text>
+              ) : null}
+            </View>
+          )
+        }}
+      </ChunkedList>
     </View>
   )
 }

@@ -16,6 +16,7 @@ import {
   type CallUpAnswer,
   type CallUpView,
 } from '../../../services/emergency'
+import { ChunkedList } from '../../../components/ChunkedList'
 import { Button } from '../../../ui/nutui'
 import { Chips, formatTime, Gate, PagedFoot, staffUnits, useAction, usePaged } from '../../common'
 
@@ -66,9 +67,9 @@ function Answers({ id, answer, onCallUp }: { id: string; answer?: CallUpAnswer; 
   })
   return (
     <View>
-      {list.rows.map((a) => (
-        <AnswerRow key={a.personId} callUpId={id} a={a} onAssigned={() => void list.reload()} />
-      ))}
+      <ChunkedList rows={list.rows} keyOf={(a) => a.personId}>
+        {(a) => <AnswerRow callUpId={id} a={a} onAssigned={() => void list.reload()} />}
+      </ChunkedList>
       <PagedFoot list={list} empty='还没有人答复' />
     </View>
   )

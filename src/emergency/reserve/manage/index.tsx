@@ -24,6 +24,7 @@ import {
   type ReserveSkill,
 } from '../../../services/emergency'
 import type { MeResult, RoleView } from '../../../services/grid'
+import { ChunkedList } from '../../../components/ChunkedList'
 import { Button } from '../../../ui/nutui'
 import { Chips, formatTime, Gate, PagedFoot, staffUnits, useAction, usePaged, useUnitPicker } from '../../common'
 
@@ -70,19 +71,21 @@ function ReserveRows({ unit, kind, skill }: { unit: RoleView; kind?: ReserveKind
   return (
     <View>
       {total === null ? null : <Text className='em-row__meta'>共 {total} 人</Text>}
-      {list.rows.map((m) => (
-        <View key={m.personId} className='em-row'>
-          <Text className='em-row__title'>
-            {m.name} · {RESERVE_KIND_LABELS[m.kind]}
-          </Text>
-          <Text className='em-row__meta'>
-            {[...m.skills.map((s) => RESERVE_SKILL_LABELS[s]), m.skillsNote].filter(Boolean).join('、') || '未填技能'}
-          </Text>
-          <Text className='em-row__meta'>
-            {m.place.name} · {m.availability} · {m.phone}
-          </Text>
-        </View>
-      ))}
+      <ChunkedList rows={list.rows} keyOf={(m) => m.personId}>
+        {(m) => (
+          <View className='em-row'>
+            <Text className='em-row__title'>
+              {m.name} · {RESERVE_KIND_LABELS[m.kind]}
+            </Text>
+            <Text className='em-row__meta'>
+              {[...m.skills.map((s) => RESERVE_SKILL_LABELS[s]), m.skillsNote].filter(Boolean).join('、') || '未填技能'}
+            </Text>
+            <Text className='em-row__meta'>
+              {m.place.name} · {m.availability} · {m.phone}
+            </Text>
+          </View>
+        )}
+      </ChunkedList>
       <PagedFoot list={list} empty='没有符合条件的人员' />
     </View>
   )
@@ -172,23 +175,21 @@ function CallUpList({ emergency, unit }: { emergency: EmergencyView; unit: RoleV
   return (
     <View className='card reserve-callup-list'>
       <Text className='em-row__title'>已发出的召集</Text>
-      {list.rows.map((c) => (
-        <View
-          key={c.id}
-          className='em-row'
-          onClick={() => void Taro.navigateTo({ url: pageUrl('callUpDetail', { id: c.id }) })}
-        >
-          <Text className='em-row__title'>{c.message}</Text>
-          <Text className='em-row__meta'>
-            {c.unit.name} · {c.kinds.map((k) => RESERVE_KIND_LABELS[k]).join('、')} · {formatTime(c.createdAt)}
-          </Text>
-          <View className='em-counts'>
-            <Text>到岗 {c.coming}</Text>
-            <Text>不能到 {c.cannot}</Text>
-            <Text>已安排 {c.assigned}</Text>
+      <ChunkedList rows={list.rows} keyOf={(c) => c.id}>
+        {(c) => (
+          <View className='em-row' onClick={() => void Taro.navigateTo({ url: pageUrl('callUpDetail', { id: c.id }) })}>
+            <Text className='em-row__title'>{c.message}</Text>
+            <Text className='em-row__meta'>
+              {c.unit.name} · {c.kinds.map((k) => RESERVE_KIND_LABELS[k]).join('、')} · {formatTime(c.createdAt)}
+            </Text>
+            <View className='em-counts'>
+              <Text>到岗 {c.coming}</Text>
+              <Text>不能到 {c.cannot}</Text>
+              <Text>已安排 {c.assigned}</Text>
+            </View>
           </View>
-        </View>
-      ))}
+        )}
+      </ChunkedList>
       <PagedFoot list={list} empty='还没有发出召集' />
     </View>
   )

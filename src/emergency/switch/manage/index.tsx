@@ -18,6 +18,7 @@ import {
   type EmergencyLevel,
 } from '../../../services/emergency'
 import type { MeResult, RoleView } from '../../../services/grid'
+import { ChunkedList } from '../../../components/ChunkedList'
 import { Button } from '../../../ui/nutui'
 import { Chips, formatTime, Gate, PagedFoot, staffUnits, useAction, usePaged, useUnitPicker } from '../../common'
 
@@ -110,22 +111,20 @@ function History({ unit }: { unit: RoleView }) {
   return (
     <View className='card emergency-history'>
       <Text className='em-row__title'>应急记录 · {unit.unitName}</Text>
-      {list.rows.map((e) => (
-        <View
-          key={e.id}
-          className='em-row'
-          onClick={() => void Taro.navigateTo({ url: pageUrl('emergency', { id: e.id }) })}
-        >
-          <Text className={e.endedAt ? 'em-level em-level--ended' : 'em-level'}>
-            {e.endedAt ? '已结束' : EMERGENCY_LEVEL_LABELS[e.level]}
-          </Text>
-          <Text className='em-row__title'>{e.name}</Text>
-          <Text className='em-row__meta'>
-            {e.scope.name} · {formatTime(e.startAt)}
-            {e.endedAt ? ` 至 ${formatTime(e.endedAt)}` : ' 起'}
-          </Text>
-        </View>
-      ))}
+      <ChunkedList rows={list.rows} keyOf={(e) => e.id}>
+        {(e) => (
+          <View className='em-row' onClick={() => void Taro.navigateTo({ url: pageUrl('emergency', { id: e.id }) })}>
+            <Text className={e.endedAt ? 'em-level em-level--ended' : 'em-level'}>
+              {e.endedAt ? '已结束' : EMERGENCY_LEVEL_LABELS[e.level]}
+            </Text>
+            <Text className='em-row__title'>{e.name}</Text>
+            <Text className='em-row__meta'>
+              {e.scope.name} · {formatTime(e.startAt)}
+              {e.endedAt ? ` 至 ${formatTime(e.endedAt)}` : ' 起'}
+            </Text>
+          </View>
+        )}
+      </ChunkedList>
       <PagedFoot list={list} empty='还没有应急记录' />
     </View>
   )

@@ -22,6 +22,7 @@ import {
   type TestingCoverage,
   type TestingNotDoneRow,
 } from '../../../services/testing'
+import { ChunkedList } from '../../../components/ChunkedList'
 import { Button } from '../../../ui/nutui'
 import { Figures } from '../parts'
 import '../testing.css'
@@ -71,22 +72,26 @@ function CoverageView({ view }: { view: TestingCoverage }) {
       </View>
       {children.length ? (
         <View className='card'>
-          {children.map((c) => (
-            <View key={c.id} className='tt-row coverage-child' onClick={() => open(c.id)}>
-              <View className='tt-row__main'>
-                <Text>{c.name}</Text>
-                <Text className='tt-row__meta'>
-                  {c.households} 户 · 已约 {c.booked} · 已采 {c.done}
-                </Text>
+          <ChunkedList rows={children} keyOf={(c) => c.id}>
+            {(c) => (
+              <View className='tt-row coverage-child' onClick={() => open(c.id)}>
+                <View className='tt-row__main'>
+                  <Text>{c.name}</Text>
+                  <Text className='tt-row__meta'>
+                    {c.households} 户 · 已约 {c.booked} · 已采 {c.done}
+                  </Text>
+                </View>
+                <Text className='tt-row__side'>{share(c.done, c.households)} ›</Text>
               </View>
-              <Text className='tt-row__side'>{share(c.done, c.households)} ›</Text>
-            </View>
-          ))}
-          {cursor ? (
-            <Button fill='none' block onClick={() => void more()}>
-              更多
-            </Button>
-          ) : null}
+            )}
+          </ChunkedList>
+          <View className='tt-foot'>
+            {cursor ? (
+              <Button className='testing-more' fill='none' block onClick={() => void more()}>
+                更多
+              </Button>
+            ) : null}
+          </View>
         </View>
       ) : null}
       {error ? <Text className='tt-error'>{error}</Text> : null}
@@ -142,23 +147,27 @@ function NotDone({ roundId, buildingId }: { roundId: string; buildingId: string 
           查看还没采样的住户
         </Button>
       ) : rows.length ? (
-        rows.map((r) => (
-          <View key={r.householdId} className='tt-row not-done-row'>
-            <Text className='tt-row__main'>{r.door}</Text>
-            <Text className='tt-row__side'>
-              {r.slotStartAt ? `${clock(r.slotStartAt)}${r.calledAt ? ' 已叫号' : ''}` : '未排时段'}
-            </Text>
-          </View>
-        ))
+        <ChunkedList rows={rows} keyOf={(r) => r.householdId}>
+          {(r) => (
+            <View className='tt-row not-done-row'>
+              <Text className='tt-row__main'>{r.door}</Text>
+              <Text className='tt-row__side'>
+                {r.slotStartAt ? `${clock(r.slotStartAt)}${r.calledAt ? ' 已叫号' : ''}` : '未排时段'}
+              </Text>
+            </View>
+          )}
+        </ChunkedList>
       ) : (
         <Text className='tt-hint'>本楼住户都已完成采样。</Text>
       )}
-      {rows !== null && cursor ? (
-        <Button fill='none' block disabled={busy} onClick={() => void load(cursor)}>
-          更多
-        </Button>
-      ) : null}
-      {error ? <Text className='tt-error'>{error}</Text> : null}
+      <View className='tt-foot'>
+        {rows !== null && cursor ? (
+          <Button className='testing-more' fill='none' block disabled={busy} onClick={() => void load(cursor)}>
+            更多
+          </Button>
+        ) : null}
+        {error ? <Text className='tt-error'>{error}</Text> : null}
+      </View>
     </View>
   )
 }

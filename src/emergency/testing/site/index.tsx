@@ -6,6 +6,7 @@
 import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { AppPage } from '../../../components/AppPage'
+import { ChunkedList } from '../../../components/ChunkedList'
 import { ErrorState, LoadingState } from '../../../components/PageState'
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
@@ -65,6 +66,17 @@ function Sites() {
   return <AppPage className='testing-site'>{body}</AppPage>
 }
 
+/** A site's slots by building, in the order the site works them. */
+function byBuilding(slots: readonly TestingSlotView[]): { id: string; name: string; slots: TestingSlotView[] }[] {
+  const out = new Map<string, { id: string; name: string; slots: TestingSlotView[] }>()
+  for (const s of slots) {
+    const b = out.get(s.buildingId) ?? { id: s.buildingId, name: s.buildingName, slots: [] }
+    b.slots.push(s)
+    out.set(s.buildingId, b)
+  }
+  return [...out.values()]
+}
+
 function SiteWork({ site }: { site: TestingMySite }) {
   // the slot picked (none: the one the cloud says is next); read when loading, so a pick reloads at once
   const slotId = useRef<string | undefined>(undefined)
@@ -111,13 +123,23 @@ function SiteWork({ site }: { site: TestingMySite }) {
         <Text className='tt-meta'>
           {view.round.name} · {dayLabel(view.round.date)} · {view.site.place}
         </Text>
-        <Chips
-          items={view.slots}
-          value={slot}
-          keyOf={(s) => s.id}
-          label={(s) => `${clock(s.startAt)} ${s.buildingName} ${s.done}/${s.booked}`}
-          onChange={pick}
-        />
+      </View>
+      {/* a site serves many buildings: their slots by building, so that no node holds every slot of the site */}
+      <View className='card'>
+        <ChunkedList rows={byBuilding(view.slots)} keyOf={(b) => b.id}>
+          {(b) => (
+            <View className='site-building'>
+              <Text className='tt-meta'>{b.name}</Text>
+              <Chips
+                items={b.slots}
+                value={slot}
+                keyOf={(s) => s.id}
+                label={(s) => `${clock(s.startAt)} ${s.done}/${s.booked}`}
+                onChange={pick}
+              />
+            </View>
+          )}
+        </ChunkedList>
       </View>
       {slot ? (
         <View className='card site-slot'>
