@@ -4,12 +4,13 @@
  * early cancels the tasks not yet due, a day per transaction, taking them off the counter. The cost is bounded by
  * the period (ISOLATION_BOUNDS: 28 days × 8 tasks).
  */
-import { isolationDayId, isolationTaskId } from '../../core/ids'
+import { isolationTaskId } from '../../core/ids'
 import { byDay, planTasks } from '../../core/isolation/schedule'
 import { decideCancel } from '../../core/isolation/tasks'
 import type { IsolationDoc, IsolationTaskDoc } from '../../core/model'
 import { eachBounded } from '../../server/bounded'
-import type { Data, TxData } from '../../server/data'
+import type { Data } from '../../server/data'
+import { moveDay } from '../../server/isolation-days'
 
 /** Days written at once (different days touch different counters: they do not conflict). */
 const DAYS_AT_ONCE = 4
@@ -41,26 +42,6 @@ export function plannedFor(i: IsolationDoc): Omit<IsolationTaskDoc, '_id'>[] {
     createdAt: new Date(i.createdAt),
     updatedAt: new Date(i.createdAt),
   }))
-}
-
-/** Moves a grid's day counter, creating it at its first task. */
-export async function moveDay(
-  tx: TxData,
-  t: Pick<IsolationTaskDoc, 'gridId' | 'gridPath' | 'day'>,
-  delta: { due: number; claimed: number; done: number },
-  now: Date,
-): Promise<void> {
-  if (!delta.due && !delta.claimed && !delta.done) return
-  const id = isolationDayId(t.gridId, t.day)
-  const c = await tx.isolationDays.get(id)
-  if (c)
-    await tx.isolationDays.update(id, {
-      due: c.due + delta.due,
-      claimed: c.claimed + delta.claimed,
-      done: c.done + delta.done,
-      updatedAt: now,
-    })
-  else await tx.isolationDays.set(id, { gridId: t.gridId, gridPath: t.gridPath, day: t.day, ...delta, updatedAt: now })
 }
 
 /** Adds every planned task still missing; answers how many were added. */

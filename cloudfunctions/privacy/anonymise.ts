@@ -12,6 +12,8 @@ import type { Data } from '../../server/data'
 import { moveInTx } from '../../server/data/unit-counters'
 import { deleteFilesOf } from '../../server/uploads'
 import { forgetEmergency } from './emergency'
+import { forgetIsolation } from './isolation'
+import { forgetCare } from './care'
 import { forgetRequests } from './requests'
 import { forgetVolunteering } from './volunteering'
 
@@ -36,6 +38,12 @@ export async function anonymise(data: Data, person: PersonDoc, name: string): Pr
   // their duty seats to come are withdrawn (each shift's count with it), their name leaves seats, handover notes and
   // call-up answers (the counts stay: the answers stay), their reserve registration goes (./emergency.ts)
   await forgetEmergency(data, person, name)
+  // the isolation tasks they hold go back to 待领取 (each day's counter with it); every task of theirs carries the
+  // deleted name (./isolation.ts)
+  await forgetIsolation(data, person, name)
+  // care (关爱对象): their care record goes with its checks and alerts; their seats on care teams are emptied and the
+  // checks they made keep the day under the deleted name (./care.ts)
+  await forgetCare(data, person, name)
   // the 战时网格 they led keep the record without their name (their grants go with every role below)
   await data.wartimeGrids.forgetLeader(person._id, name)
   // their photos go with them (the images of their notices and requests, uploads never attached, their exports)

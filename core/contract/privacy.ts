@@ -1,5 +1,6 @@
 /** The `privacy` function: a person's own data (export, deletion) and the audit log of unmasked reads. */
 import { z } from 'zod'
+import type { MyCare } from './care'
 import type {
   AuditDoc,
   ClaimDoc,
@@ -52,6 +53,42 @@ export interface MyData {
   /** Emergency mode: their reserve registration, call-up answers, duty seats and handover notes, and their
    * household's testing slots (core/privacy/emergency.ts). */
   emergency: MyEmergency
+  /** Home isolation: their household's isolations with each task's state and taker, and the tasks they finished as a
+   * volunteer (core/privacy/isolation.ts). */
+  isolation?: MyIsolation
+  /** Care (关爱对象, 四包一): their own care record, the care teams they sit on, the daily checks they made
+   * (core/privacy/care.ts). */
+  care?: MyCare
+}
+
+export interface MyIsolation {
+  household: {
+    id: string
+    startDay: string
+    lastDay: string
+    reason: string
+    status: 'active' | 'ended'
+    endedAt: string | null
+    tasks: {
+      kind: 'supplies' | 'garbage'
+      day: string
+      slot: string
+      state: 'open' | 'claimed' | 'done' | 'cancelled'
+      holderName: string | null
+      doneAt: string | null
+      receivedAt: string | null
+    }[]
+  }[]
+  served: {
+    taskId: string
+    household: string
+    kind: 'supplies' | 'garbage'
+    day: string
+    slot: string
+    doneAt: string | null
+    doneNote: string | null
+    minutes: number
+  }[]
 }
 
 export interface MyPoints {

@@ -18,6 +18,8 @@ import type {
 } from '../model'
 import type { Unit } from '../units'
 import { myEmergency, noEmergency, type EmergencyFacts } from './emergency'
+import { myIsolation, noIsolation, type IsolationFacts } from './isolation'
+import { myCare, noCare, type CareFacts } from './care'
 import { myRequests, noRequests, type RequestFacts } from './requests'
 
 /** A stored document as the client receives it: Date values as ISO text, the platform's `_openid` left out. */
@@ -47,6 +49,10 @@ export interface ExportFacts {
   requests?: RequestFacts
   /** What emergency mode stored about them (core/privacy/emergency.ts); none when absent. */
   emergency?: EmergencyFacts
+  /** What home isolation stored about them (core/privacy/isolation.ts); none when absent. */
+  isolation?: IsolationFacts
+  /** What care stored about them (core/privacy/care.ts); none when absent. */
+  care?: CareFacts
 }
 
 /** What volunteering stored about the person (all of it: their own export is not paged). */
@@ -107,6 +113,8 @@ export const myData = ({
   points,
   requests = noRequests,
   emergency = noEmergency(person._id),
+  isolation = noIsolation,
+  care = noCare,
 }: ExportFacts): MyData => ({
   exportedAt: exportedAt.toISOString(),
   person: json(withoutOpenid(person)),
@@ -118,4 +126,6 @@ export const myData = ({
   points: myPoints(points),
   requests: myRequests(requests),
   emergency: myEmergency(emergency),
+  isolation: myIsolation(isolation),
+  care: myCare(care, person._id),
 })

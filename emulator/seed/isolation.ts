@@ -146,7 +146,12 @@ export function seedIsolation({
   set(mine, 'supplies', yesterday, '10:00', volunteer, '已放门口并敲门告知', true)
   set(mine, 'supplies', today, '10:00', volunteer, '按清单买齐，放在门口')
   set(mine, 'garbage', today, '09:00', head, null)
-  // the other household: yesterday all done, today the delivery taken
+  // the other household: every day before today done, today the delivery taken
+  for (const day of [addDays(today, -3), addDays(today, -2)]) {
+    set(theirs, 'garbage', day, '09:00', party, '')
+    set(theirs, 'supplies', day, '10:00', volunteer, '已送达', true)
+    set(theirs, 'garbage', day, '17:00', party, '')
+  }
   for (const slot of ['09:00', '17:00']) set(theirs, 'garbage', yesterday, slot, party, '')
   set(theirs, 'supplies', yesterday, '10:00', volunteer, '已送达', true)
   set(theirs, 'supplies', today, '10:00', head, null)

@@ -35,8 +35,10 @@ export interface IsolationTasks {
   count(path: string, states: readonly IsolationTaskState[], from: Date, to: Date): Promise<number>
   /** A holder's tasks in a state, soonest first (at most HELD_READ). */
   held(holderId: string, state: IsolationTaskState): Promise<IsolationTaskDoc[]>
-  /** Every task a person held that they finished (their export; renamed on their deletion). */
+  /** Every task a person finished (their export). */
   doneBy(holderId: string): Promise<IsolationTaskDoc[]>
+  /** Every task of one holder's name is written as `name` (their deletion). */
+  renameHolder(holderId: string, name: string): Promise<void>
   /** An isolation's tasks due in [from, to), in order (at most ISOLATION_TASKS_READ). */
   ofIsolation(isolationId: string, from: Date, to: Date): Promise<IsolationTaskDoc[]>
 }
@@ -72,6 +74,11 @@ export function isolationTasks(db: Database): IsolationTasks {
     held: (holderId, state) =>
       rows<IsolationTaskDoc>(col().where({ holderId, state }).orderBy('dueAt', 'asc').limit(HELD_READ)),
     doneBy: (holderId) => all<IsolationTaskDoc>(col().where({ holderId, state: 'done' })),
+    async renameHolder(holderId, name) {
+      await col()
+        .where({ holderId })
+        .update({ data: { holderName: name } })
+    },
     ofIsolation: (isolationId, from, to) =>
       rows<IsolationTaskDoc>(
         col()

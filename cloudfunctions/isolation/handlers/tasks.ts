@@ -15,9 +15,9 @@ import type { Data } from '../../../server/data'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
 import { attachAndCheck, checkAttachable } from '../../../server/uploads'
+import { moveDay } from '../../../server/isolation-days'
 import { addVolunteerTime, rankedWhere } from '../../../server/volunteer-totals'
 import { decodeCursor, encodeCursor, keeps, rowOf, rowsWithPhotos, taskOr404 } from '../access'
-import { moveDay } from '../schedule'
 
 const HOUR = 3_600_000
 /** The open tasks a server sees: from a day back (late ones first) to two days ahead. */

@@ -8,7 +8,9 @@ import { myData } from '../../../core/privacy/export'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
 import { anonymise } from '../anonymise'
+import { careOf } from '../care'
 import { emergencyOf } from '../emergency'
+import { isolationOf } from '../isolation'
 import { requestsOf } from '../requests'
 import { volunteeringOf } from '../volunteering'
 
@@ -16,12 +18,14 @@ export const exportMyData: Action<'privacy', 'exportMyData'> = {
   async handle({ caller, data }) {
     const person = caller.person
     if (!person) throw new AppError('NOT_REGISTERED')
-    const [home, claims, points, requests, emergency] = await Promise.all([
+    const [home, claims, points, requests, emergency, isolation, care] = await Promise.all([
       person.householdId ? data.units.get(person.householdId) : Promise.resolve(null),
       person.openid ? data.claims.of(person.openid) : Promise.resolve([]),
       volunteeringOf(data, person._id),
       requestsOf(data, person._id),
       emergencyOf(data, person),
+      isolationOf(data, person),
+      careOf(data, person),
     ])
     // leaders saw them as a person, and (before they joined) through their claims
     const seen = await data.audit.about(
@@ -29,7 +33,7 @@ export const exportMyData: Action<'privacy', 'exportMyData'> = {
       claims.map((c) => c._id),
     )
     const actorNames = new Map((await data.people.byIds(seen.map((e) => e.actorId))).map((p) => [p._id, p.name]))
-    return myData({ person, home, claims, seen, actorNames, exportedAt: new Date(), points, requests, emergency })
+    return myData({ person, home, claims, seen, actorNames, exportedAt: new Date(), points, requests, emergency, isolation, care })
   },
 }
 

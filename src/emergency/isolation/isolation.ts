@@ -6,7 +6,7 @@ import { ISOLATION_KEEPERS, ISOLATION_LEADERS } from '../../../core/permissions'
 import { ROLE_LABELS, type Role } from '../../../core/roles'
 import type { RoleView } from '../../services/grid'
 import { ISOLATION_KIND_LABELS, type IsolationTaskRow } from '../../services/isolation'
-import { clock, dayLabel } from '../duty/duty'
+import { clock, dayClock, dayLabel } from '../duty/duty'
 
 export { beijingDay, clock, dayClock, dayLabel } from '../duty/duty'
 
@@ -37,14 +37,23 @@ export const leaderScopes = (roles: readonly RoleView[]): IsolationScope[] =>
 export const SUPPLY_TIMES = ['08:00', '10:00', '12:00', '15:00', '18:00'] as const
 export const GARBAGE_TIMES = ['07:00', '09:00', '13:00', '17:00', '20:00'] as const
 
+const beijingDayOf = (iso: string): string => new Date(+new Date(iso) + 8 * 3_600_000).toISOString().slice(0, 10)
+
+/** 物资配送 · 10:00 (on a page of one day) */
+export const slotTitle = (t: IsolationTaskRow): string => `${ISOLATION_KIND_LABELS[t.kind]} · ${t.slot}`
+
 /** 物资配送 · 12月3日 10:00 */
 export const taskTitle = (t: IsolationTaskRow): string =>
   `${ISOLATION_KIND_LABELS[t.kind]} · ${dayLabel(t.day)} ${t.slot}`
 
 /** 已领取：王芳 · 已完成 10:32 … what a task's state says in words. */
 export function taskLine(t: IsolationTaskRow): string {
-  if (t.state === 'done') return `已完成 ${t.doneAt ? clock(t.doneAt) : ''}${t.holderName ? ` · ${t.holderName}` : ''}`
-  if (t.state === 'claimed') return `已领取 · ${t.holderName ?? ''}${t.overdue ? ' · 已超时' : ''}`
+  if (t.state === 'done') {
+    const at = t.doneAt ? (beijingDayOf(t.doneAt) === t.day ? clock(t.doneAt) : dayClock(t.doneAt)) : ''
+    return `已完成 ${at}${t.holderName && !t.mine ? ` · ${t.holderName}` : ''}`
+  }
+  if (t.state === 'claimed')
+    return `${t.mine ? '我已领取' : `已领取 · ${t.holderName ?? ''}`}${t.overdue ? ' · 已超时' : ''}`
   if (t.state === 'cancelled') return '已取消'
   return t.overdue ? '待领取 · 已超时' : '待领取'
 }

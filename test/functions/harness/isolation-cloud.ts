@@ -21,8 +21,9 @@ export interface IsolationCloud extends FunctionsCloud {
 
 let serial = 0
 
-export async function startIsolationCloud(): Promise<IsolationCloud> {
-  const g = await startFunctionsCloud(['isolation'], { timers: false })
+/** `functions`: which to bundle first (the privacy suite needs privacy too). */
+export async function startIsolationCloud(functions: readonly string[] = ['isolation']): Promise<IsolationCloud> {
+  const g = await startFunctionsCloud(functions, { timers: false })
   const byId = new Map(g.demo.units.map((u) => [u._id, u]))
   const act = async <T>(person: PersonDoc, action: string, payload: unknown) => {
     if (!person.openid) throw new Error(`${person._id} has no openid`)

@@ -9,7 +9,7 @@ import { InlineError } from '../../../manage/components/InlineError'
 import { Button } from '../../../manage/ui'
 import { getMyIsolation, markReceived, type IsolationTaskRow } from '../../../services/isolation'
 import { Gate, messageOf } from '../../common'
-import { beijingDay, clock, dayLabel, taskLine, taskTitle } from '../isolation'
+import { beijingDay, clock, dayLabel, slotTitle, taskLine } from '../isolation'
 import '../../../manage/manage.css'
 import '../isolation.css'
 
@@ -90,7 +90,7 @@ function HomeDay({ day, setDay }: { day: string; setDay: (day: string) => void }
         {tasks.map((t) => (
           <View key={t.id} className='iso-row iso-home-task'>
             <View className='iso-row__head'>
-              <Text className='iso-row__title'>{taskTitle(t)}</Text>
+              <Text className='iso-row__title'>{slotTitle(t)}</Text>
               <Text className={`iso-row__state iso-row__state--${t.state}`}>{taskLine(t)}</Text>
             </View>
             {t.note ? <Text className='iso-line'>送：{t.note}</Text> : null}
