@@ -337,6 +337,18 @@ describe('retention: the sweep timer', () => {
     expect(await record(file.fileID)).toBeUndefined()
   })
 
+  it('导出我的数据 leaves no file behind: the answer carries the data, nothing is stored or recorded to outlive it', async () => {
+    const me = resident()
+    const count = async () => ((await uploadsCol().count()) as unknown as { total: number }).total
+    const before = await count()
+    const res = await c.cloud.callFunction('privacy', { action: 'exportMyData', payload: {} }, { openid: me.openid! })
+    const data = ok(res.result as Envelope<{ person: { name: string } }>)
+    expect(data.person.name).toBe(me.name)
+    // no file, no link to one: nothing the sweep would have to delete
+    expect(JSON.stringify(data)).not.toMatch(/cloud:\/\/|\/local\/storage|tempFileURL/)
+    expect(await count()).toBe(before)
+  })
+
   it('works in bounded batches (200 files a firing) and the next firing goes on where it stopped', async () => {
     const now = Date.now()
     const owner = c.holder('gridChief', 'g2')._id
