@@ -284,6 +284,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [
       { name: 'communityId_1_date_-1', keys: { communityId: 1, date: -1 } },
       { name: 'workerIds_1_date_-1', keys: { workerIds: 1, date: -1 } },
+      // the rounds of the last days (the counters' repair)
+      { name: 'date_1', keys: { date: 1 } },
     ],
   },
   {

@@ -6,6 +6,7 @@
  */
 import { createMain, wxPlatform, type Handlers } from '../../server/router'
 import { slotMessages } from './announce'
+import { repairCountersTimer } from './repair-counters'
 import { coverage, notDone } from './handlers/coverage'
 import { book, mySlot } from './handlers/resident'
 import { assign, createRound, planSlotsAction, round, rounds } from './handlers/rounds'
@@ -27,4 +28,8 @@ const handlers: Handlers<'testing'> = {
   markDone,
 }
 
-export const main = createMain('testing', handlers, wxPlatform, { slotMessages })
+export const main = createMain('testing', handlers, wxPlatform, {
+  slotMessages,
+  // the coverage counters recounted and mended, a window of buildings per firing (repair-counters.ts)
+  repairCounters: repairCountersTimer,
+})

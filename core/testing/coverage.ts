@@ -72,3 +72,40 @@ export function doorToDone(
   const minutes = (s: number) => Math.round(s / 6) / 10
   return { medianMinutes: minutes(median), worstMinutes: minutes(worst), withinGoal: worst <= goalMinutes * 60 }
 }
+
+/** A unit's 16 shards of a round (core/notices/reach.ts REACH_SHARDS), by shard; a missing one is NONE. */
+export type Shards = readonly Counted[]
+
+export const sameCounted = (a: Counted, b: Counted): boolean => a.booked === b.booked && a.done === b.done
+
+/** The recount of one building's shards from its bookings (every booking of a building counts in it). */
+export function shardRecount(
+  bookings: readonly { householdId: string; doneAt: Date | null }[],
+  shards: number,
+): Counted[] {
+  const out: Counted[] = Array.from({ length: shards }, () => NONE)
+  for (const b of bookings) {
+    const s = shardOf(b.householdId)
+    const c = countedOf(b)
+    out[s] = { booked: out[s].booked + c.booked, done: out[s].done + c.done }
+  }
+  return out
+}
+
+/**
+ * The units above the planned buildings a round counts in (from its scope down to each building's parent), each with
+ * the buildings under it: a unit's shard is the sum of its buildings' (households are booked only into planned
+ * buildings' slots).
+ */
+export function unitsAbove(
+  scopePath: string,
+  buildingPaths: readonly { id: string; path: string }[],
+): Map<string, string[]> {
+  const scopeDepth = pathIds(scopePath).length
+  const out = new Map<string, string[]>()
+  for (const b of buildingPaths) {
+    if (!b.path.startsWith(scopePath)) continue
+    for (const id of pathIds(b.path).slice(scopeDepth - 1, -1)) out.set(id, [...(out.get(id) ?? []), b.id])
+  }
+  return out
+}

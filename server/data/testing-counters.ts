@@ -1,12 +1,13 @@
 /**
  * `testingCounters`: booked and done households of a round under one unit, in shards (core/testing/coverage.ts).
  * Read by id (a unit and a page of its children: 16 shards each); written only by `moveTestingInTx`, inside the
- * transaction of the booking or done it counts. Index (core/schema.ts): roundId_1 (a round's counters, for tests).
+ * transaction of the booking or done it counts, and by the repair (cloudfunctions/testing/repair-counters.ts) in a
+ * transaction that finds the shard as it read it. Index (core/schema.ts): roundId_1 (a round's counters, for tests).
  */
 import { REACH_SHARDS } from '../../core/notices/reach'
 import { testingCounterId } from '../../core/ids'
 import type { TestingCounterDoc } from '../../core/model'
-import { isNone, shardOf, sumShards, type Counted } from '../../core/testing/coverage'
+import { isNone, NONE, shardOf, sumShards, type Counted } from '../../core/testing/coverage'
 import type { Database } from '../cloud'
 import { all, allIn } from './query'
 import type { TxData } from './tx'
@@ -16,6 +17,8 @@ export interface TestingCounters {
   figures(roundId: string, unitIds: readonly string[]): Promise<Map<string, Counted>>
   /** Every counter of a round (tests, the recount). */
   ofRound(roundId: string): Promise<TestingCounterDoc[]>
+  /** Each unit's 16 shards in the round, by shard (a missing one reads as zeros): the repair's reads, by id. */
+  shardsOf(roundId: string, unitIds: readonly string[]): Promise<Map<string, Counted[]>>
 }
 
 export function testingCounters(db: Database): TestingCounters {
@@ -30,6 +33,23 @@ export function testingCounters(db: Database): TestingCounters {
       return new Map(unitIds.map((u) => [u, sumShards(docs.filter((d) => d.unitId === u))]))
     },
     ofRound: (roundId) => all<TestingCounterDoc>(col().where({ roundId })),
+    async shardsOf(roundId, unitIds) {
+      const ids = unitIds.flatMap((u) =>
+        Array.from({ length: REACH_SHARDS }, (_x, s) => testingCounterId(roundId, u, s)),
+      )
+      const docs = new Map(
+        (await allIn<TestingCounterDoc>(ids, (slice) => col().where({ _id: _.in(slice) }))).map((d) => [d._id, d]),
+      )
+      return new Map(
+        unitIds.map((u) => [
+          u,
+          Array.from({ length: REACH_SHARDS }, (_x, s) => {
+            const d = docs.get(testingCounterId(roundId, u, s))
+            return d ? { booked: d.booked, done: d.done } : NONE
+          }),
+        ]),
+      )
+    },
   }
 }
 

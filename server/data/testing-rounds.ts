@@ -1,7 +1,8 @@
 /**
  * `testingRounds`: one document per testing round, written by testing.createRound and changed by planSlots (a
  * building planned, in a transaction) and the assignment job (its cursor). Indexes (core/schema.ts):
- * communityId_1_date_-1 (a community's rounds), workerIds_1_date_-1 (the sites a worker works).
+ * communityId_1_date_-1 (a community's rounds), workerIds_1_date_-1 (the sites a worker works), date_1 (the rounds
+ * of the last days, for the counters' repair).
  */
 import type { TestingRoundDoc } from '../../core/model'
 import type { Database } from '../cloud'
@@ -15,6 +16,8 @@ export interface TestingRounds {
   ofCommunity(communityId: string, skip: number, limit: number): Promise<TestingRoundDoc[]>
   /** The rounds a person works at, on or after a Beijing day, soonest first. */
   ofWorker(personId: string, fromDay: string, limit: number): Promise<TestingRoundDoc[]>
+  /** Rounds on or after a Beijing day, by id (the counters' repair: index date_1; at most `limit`). */
+  fromDay(day: string, limit: number): Promise<TestingRoundDoc[]>
   /** Saves where the assignment job stopped. */
   saveAssign(id: string, assign: TestingRoundDoc['assign']): Promise<void>
 }
@@ -34,6 +37,13 @@ export function testingRounds(db: Database): TestingRounds {
         col()
           .where({ workerIds: personId, date: _.gte(fromDay) })
           .orderBy('date', 'asc')
+          .limit(limit),
+      ),
+    fromDay: (day, limit) =>
+      rows<TestingRoundDoc>(
+        col()
+          .where({ date: _.gte(day) })
+          .orderBy('_id', 'asc')
           .limit(limit),
       ),
     async saveAssign(id, assign) {
