@@ -3,7 +3,8 @@
  * local cloud at 1 grid, 100 grids and a whole district (emulator/seed/district.ts), as the personas who use
  * them: p50/p99 latency and documents examined per call (the local cloud's query stats), and the growth from 1
  * grid to the full size. An action the functions do not (yet) have prints "not available" instead of failing the
- * run. `--grids=1,100,930` picks the sizes. Figures are printed, never judged: docs/benchmarks.md records them.
+ * run. Then a testing round over the district (bench/district-testing.ts); `--testing` runs that alone.
+ * `--grids=1,100,930` picks the sizes. Figures are printed, never judged: docs/benchmarks.md records them.
  */
 import fs from 'node:fs'
 import os from 'node:os'

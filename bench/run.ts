@@ -2,7 +2,7 @@
  * `npm run bench`: the local cloud's throughput and latency for a function call that does one read and one
  * write, beside the raw storage engine doing the same read and write in the same run, and the weapp main
  * package size and every page's weight (bench/weapp.ts). `--district` runs bench/district.ts instead (screens at 1
- * grid, 100 grids, a district), `--delivery`, `--weapp`, `--redeem` and `--acks` one part alone. Figures are printed, never judged:
+ * grid, 100 grids, a district, then a testing round over it; `--district --testing` the round alone), `--delivery`, `--weapp`, `--redeem` and `--acks` one part alone. Figures are printed, never judged:
  * docs/benchmarks.md records them.
  */
 import fs from 'node:fs'

@@ -66,7 +66,7 @@ export const carePayloads = {
       team: z.object({ cadre: helper, gridWorker: helper, police: helper, doctor: helper }).strict(),
     })
     .strict(),
-  /** [staff over the unit] Joined people of the unit's community whose name contains the text (the helper picker). */
+  /** [staff over the unit] People of the unit's community whose name contains the text (whom to mark; the helper picker). */
   findPeople: z.object({ unitId, name: z.string().trim().min(1).max(CARE_LIMITS.search) }).strict(),
   /** [grid chief, staff over the unit] The care persons under a unit, paged; 'missed': those with an open 未探访. */
   list: z
@@ -167,6 +167,22 @@ export interface FoundPerson {
   name: string
   /** Where they live, masked (3栋2单元***), or the role they hold (社区工作者). */
   where: string
+  /** Whether they use the mini-program: only they can be helpers (anyone living there can be marked). */
+  joined: boolean
+}
+
+/** What care stored about the caller, in their 导出我的数据 (core/privacy/care.ts). */
+export interface MyCare {
+  record: {
+    flags: CareFlag[]
+    note: string
+    active: boolean
+    team: { slot: CareSlot; name: string }[]
+    checks: number
+    history: { flags: CareFlag[]; note: string; by: string; at: string }[]
+  } | null
+  helping: { name: string; slot: CareSlot; active: boolean }[]
+  checksMade: { day: string; name: string; seen: boolean; temperature: number | null; needs: string }[]
 }
 
 export interface CareApi {

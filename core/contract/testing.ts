@@ -217,7 +217,8 @@ export interface TestingApi {
   planSlots: { payload: z.input<TestingPayloads['planSlots']>; result: { slots: TestingSlotView[] } }
   assign: {
     payload: z.input<TestingPayloads['assign']>
-    result: { booked: number; unplaced: number; finished: boolean }
+    /** noticeId: the round's notice once the job has finished (null before, or when none could go out) */
+    result: { booked: number; unplaced: number; finished: boolean; noticeId: string | null }
   }
   rounds: {
     payload: z.input<TestingPayloads['rounds']>

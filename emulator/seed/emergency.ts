@@ -4,7 +4,7 @@
  * force of five residents of the community (the resident persona among the volunteers), and one call-up of volunteers
  * and party members — one answered 到岗 and was assigned to 东门卡口, one 不能到, the resident persona not yet —, so the
  * banner, 应急须知, the history, 应急力量, 召集详情 and 我的应急力量 all have something to show. The call-up's counts
- * are the recount of its answers (core/emergency/reserve.ts). 战时网格: the resident persona's grid split for 寒潮防冻
+ * are the recount of its answers (core/emergency/reserve.ts). 战时网格: the community's third grid split for 寒潮防冻
  * (seedWartimeGrids below), the grid chief persona's grid left whole.
  */
 import type { ReserveKind, ReserveSkill } from '../../core/contract/emergency'
@@ -29,7 +29,8 @@ import type {
 } from '../../core/model'
 import { withWartimeGrants } from '../../core/emergency/microgrids'
 import type { Persona } from '../../core/persona'
-import { isWithin, type Unit } from '../../core/units'
+import { ancestorAt, isWithin, type Unit } from '../../core/units'
+import { demoNoticeId, seedEmergencyNotice } from './announce'
 import { seedDay } from './points-wallet'
 
 export const DEMO_EMERGENCY_ID = emergencyId('c1', 2)
@@ -97,6 +98,8 @@ export function seedEmergency({
     endedBy: null,
     endedByName: null,
     updatedAt: morning,
+    // its instructions went out as the community's urgent notice (emulator/seed/announce.ts)
+    noticeId: demoNoticeId(DEMO_EMERGENCY_ID),
   }
 
   // the resident persona and four neighbours of the community with a home, one of each entry
@@ -194,7 +197,7 @@ export function seedEmergency({
     phone: cadrePerson.phone,
     kind: 'cadre',
     skills: ['order', 'logistics'],
-    skillsNote: '街道下沉干部，包联第1网格',
+    skillsNote: '街道下沉干部，包联第3网格',
     availability: '应急期间全天',
     unitId: community._id,
     path: community.path,
@@ -212,6 +215,7 @@ export function seedEmergency({
     callUps: [call],
     callUpAnswers: answers,
     ...wartime,
+    ...seedEmergencyNotice(active, staff, community),
   }
 }
 
@@ -221,10 +225,10 @@ export const DEMO_MICROGRID_ID = wartimeGridId(DEMO_EMERGENCY_ID, 'demo', 'micro
 export const DEMO_CADRE_ID = 'p-cadre-1'
 
 /**
- * 战时网格 of the resident persona's grid: for 寒潮防冻, its two buildings other than the resident persona's (so the
- * heads the personas see at home stay as they were) make 东片, led by the cadre sent down from the street, who holds
- * `buildingHead` over both while it lasts; for the ended 暴雨防汛, one retired over the resident's building, kept
- * for the record. The other grids are not split (the browser journey splits one).
+ * 战时网格 of 和平里社区's third grid (no persona lives or leads there): for 寒潮防冻 its first two buildings make 东片,
+ * led by the cadre sent down from the street, who holds `buildingHead` over both while it lasts; for the ended 暴雨防汛,
+ * one retired over its third building, kept for the record. Community staff open them from 战时网格; the grid chief
+ * persona's grid stays whole (the browser journey splits it).
  */
 function seedWartimeGrids({
   units,
@@ -245,10 +249,12 @@ function seedWartimeGrids({
   active: EmergencyDoc
   ended: EmergencyDoc
 }): { wartimeGrids: WartimeGridDoc[]; wartimeBuildingLocks: WartimeBuildingLockDoc[] } {
+  // the community's third grid: no persona lives or leads there, so the heads every persona sees stay as they were
   const home = units.find((u) => u._id === resident.householdId) as Unit
-  const building = units.find((u) => u._id === home.parentId) as Unit
-  const grid = units.find((u) => u._id === building.parentId) as Unit
-  const others = units.filter((u) => u.parentId === grid._id && u.level === 'microgrid' && u._id !== building._id)
+  const community = units.find((u) => u._id === ancestorAt(home.path, 'community')) as Unit
+  const grid = units.filter((u) => u.level === 'grid' && u.parentId === community._id)[2]
+  const [first, second, building] = units.filter((u) => u.parentId === grid._id && u.level === 'microgrid')
+  const others = [first, second]
   const leaderMember = cadre
   const leader = cadrePerson
   const oldMember = members[3]

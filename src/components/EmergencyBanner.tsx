@@ -1,9 +1,10 @@
 /** 首页's emergency banner: each emergency in force over my place, its level and name, the pinned instructions (the
- * first lines), and a tap to its 应急须知 page. What grid.home answers; nothing is asked again. */
+ * first lines), and a tap to its 应急须知 page; its notice (通知详情, where 收到 is pressed) with how many households of
+ * the scope have received it. What grid.home answers; nothing is asked again. */
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { EMERGENCY_LEVEL_LABELS, type EmergencyView } from '../../core/contract/emergency'
-import { pageUrl } from '../routes'
+import { noticeUrl, pageUrl } from '../routes'
 import './EmergencyBanner.css'
 
 /** `emergencies` absent: a grid function deployed before emergency mode answered 首页 (the mini-program and the
@@ -24,6 +25,18 @@ export function EmergencyBanner({ emergencies }: { emergencies: EmergencyView[] 
           </View>
           <Text className='emergency-banner__scope'>{e.scope.name}已进入应急状态</Text>
           <Text className='emergency-banner__instructions'>{e.instructions}</Text>
+          {e.notice ? (
+            <Text
+              className='emergency-banner__notice'
+              onClick={(ev) => {
+                ev.stopPropagation()
+                if (e.notice) void Taro.navigateTo({ url: noticeUrl(e.notice.id) })
+              }}
+            >
+              {e.notice.reach ? `已收到通知 ${e.notice.reach.reached} / ${e.notice.reach.households} 户 · ` : ''}
+              查看通知 ›
+            </Text>
+          ) : null}
           <Text className='emergency-banner__more'>查看应急须知 ›</Text>
         </View>
       ))}

@@ -1,8 +1,8 @@
 /**
  * 战时网格 in a real browser on the h5 build against the local cloud over the demo (和平里社区 in 寒潮防冻): the grid chief
  * persona splits their grid into three 战时网格, one per building, each with a temporary leader picked from the reserve
- * force; a leader finds theirs on 我的应急力量, opens it, and sees their building's households on 网格管理; the first
- * grid's chief opens the seeded 东片 with its leader to call. Every page is screenshotted at 375×800 and raises no
+ * force; a leader finds theirs on 我的应急力量, opens it (发通知 opens 发布通知 with its building chosen), and sees their
+ * building's households on 网格管理; community staff open the seeded 东片 with its leader to call. Every page is screenshotted at 375×800 and raises no
  * page error.
  */
 import type { Page } from 'playwright-core'
@@ -92,10 +92,10 @@ it('a leader finds theirs on 我的应急力量 and sees their building’s hous
   await page.close()
 })
 
-it('the first grid’s chief opens the demo’s 东片: its leader to call, its buildings and the reach', async () => {
-  const ownChief = personaPerson(d.demo, 'gridChief', 1)
+it('community staff open the demo’s 东片: its leader to call, its buildings and the reach', async () => {
+  const staff = personaPerson(d.demo, 'communityStaff', 0)
   const page = (await d.openAs(
-    ownChief,
+    staff,
     `emergency/microgrid/detail/index?id=${encodeURIComponent(DEMO_MICROGRID_ID)}`,
   )) as Tagged
   await page.locator('.microgrid-title:visible', { hasText: '东片' }).waitFor()

@@ -9,8 +9,9 @@ const communities = new Map<number, DemoCommunity>(SEEDS.map((s) => [s, buildDem
 const demo = communities.get(DEMO_SEED) as DemoCommunity
 
 const ofLevel = (d: DemoCommunity, level: Unit['level']) => d.units.filter((u) => u.level === level)
+/** Who holds `role` over the unit as its own (a 战时网格's temporary leader is not: emulator/seed/emergency.ts). */
 const holders = (d: DemoCommunity, role: Role, unitId: string) =>
-  d.people.filter((p) => p.roles.some((g) => g.role === role && g.unitId === unitId))
+  d.people.filter((p) => p.roles.some((g) => g.role === role && g.unitId === unitId && !g.wartimeGridId))
 const countBy = <T>(items: T[], key: (t: T) => string) =>
   items.reduce((m, t) => m.set(key(t), (m.get(key(t)) ?? 0) + 1), new Map<string, number>())
 

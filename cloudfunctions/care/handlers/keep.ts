@@ -120,10 +120,10 @@ export const findPeople: Action<'care', 'findPeople'> = {
     const rows: FoundPerson[] = []
     const seen = new Set<string>()
     for (const p of residents) {
-      if (!p.openid || p.deletedAt || seen.has(p._id)) continue
+      if (p.deletedAt || seen.has(p._id)) continue
       seen.add(p._id)
       const home = p.householdId ? homes.get(p.householdId) : undefined
-      rows.push({ personId: p._id, name: p.name, where: home ? maskRoom(home) : '' })
+      rows.push({ personId: p._id, name: p.name, where: home ? maskRoom(home) : '', joined: !!p.openid })
     }
     for (const p of holders) {
       if (!p.openid || p.deletedAt || seen.has(p._id) || !p.name.includes(payload.name)) continue
@@ -131,7 +131,7 @@ export const findPeople: Action<'care', 'findPeople'> = {
       if (!grant) continue
       seen.add(p._id)
       const u = units.get(grant.unitId)
-      rows.push({ personId: p._id, name: p.name, where: `${u?.name ?? ''}${ROLE_LABELS[grant.role]}` })
+      rows.push({ personId: p._id, name: p.name, where: `${u?.name ?? ''}${ROLE_LABELS[grant.role]}`, joined: true })
     }
     return { rows: rows.slice(0, CARE_LIMITS.found) }
   },

@@ -12,8 +12,10 @@ import { ancestorAt, isWithin, type Unit } from '../../../core/units'
 import type { Data } from '../../../server/data'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
+import { announceRound } from '../announce'
 import { assignStep } from '../assign'
 import { roundOf, roundScope, withinRound, workersOfScope } from '../access'
+import { buildingsOfScope } from '../scope'
 import { slotView } from '../views'
 
 export const createRound: Action<'testing', 'createRound'> = {
@@ -101,9 +103,15 @@ export const planSlotsAction: Action<'testing', 'planSlots'> = {
 
 export const assign: Action<'testing', 'assign'> = {
   target: roundScope,
-  async handle({ payload, data }) {
+  async handle({ payload, caller, data }) {
     const round = await roundOf(data, payload.roundId)
-    return assignStep(data, round, new Date())
+    const now = new Date()
+    // the step that finishes publishes the round's notice and queues each household's slot message (announce.ts)
+    let noticeId: string | null = null
+    const step = await assignStep(data, round, now, undefined, async (more) => {
+      noticeId = await announceRound(data, caller, round, more, now)
+    })
+    return { ...step, noticeId }
   },
 }
 
@@ -150,8 +158,7 @@ export const round: Action<'testing', 'round'> = {
   async handle({ payload, data }) {
     const r = await roundOf(data, payload.roundId)
     const [row] = await rowsOf(data, [r])
-    const buildings = await data.units.buildingsUnder(r.scopePath)
-    const perBuilding = await data.units.householdsPerBuilding(r.scopePath)
+    const { buildings, households: perBuilding } = await buildingsOfScope(data, r.scopeUnitId)
     return {
       ...row,
       emergencyId: r.emergencyId,

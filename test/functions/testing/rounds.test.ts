@@ -117,16 +117,24 @@ it('plans each building of the first grid: sequential slots; the same plan again
 })
 
 it('the assignment job books every household once, in bounded steps, never over a slot', async () => {
-  const steps: { booked: number; unplaced: number; finished: boolean }[] = []
+  type Step = { booked: number; unplaced: number; finished: boolean; noticeId: string | null }
+  const steps: Step[] = []
   for (let i = 0; i < 20; i++) {
-    const step = await c.ok<{ booked: number; unplaced: number; finished: boolean }>(staff, 'assign', { roundId })
+    const step = await c.ok<Step>(staff, 'assign', { roundId })
     steps.push(step)
     expect(step.booked + step.unplaced).toBeLessThanOrEqual(60)
     if (step.finished) break
   }
   expect(steps[steps.length - 1].finished).toBe(true)
-  // run again when finished: nothing more
-  expect(await c.ok(staff, 'assign', { roundId })).toEqual({ booked: 0, unplaced: 0, finished: true })
+  expect(steps.slice(0, -1).every((s) => s.noticeId === null)).toBe(true)
+  expect(steps[steps.length - 1].noticeId).toMatch(/^n_testing_/)
+  // run again when finished: nothing more (the round's notice, published when it finished, is the same one)
+  expect(await c.ok(staff, 'assign', { roundId })).toEqual({
+    booked: 0,
+    unplaced: 0,
+    finished: true,
+    noticeId: steps[steps.length - 1].noticeId,
+  })
   const bookings = (await c.store<TestingBookingDoc>('testingBookings')).filter((b) => b.roundId === roundId)
   const slots = (await c.store<TestingSlotDoc>('testingSlots')).filter((s) => s.roundId === roundId)
   for (const s of slots) {

@@ -7,6 +7,8 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { ErrorState, LoadingState } from '../../../components/PageState'
+import { SubscribeCard } from '../../../components/SubscribeCard'
+import { CALLUP_TEMPLATE } from '../../../../core/emergency/announce'
 import { useRemotePage } from '../../../hooks/use-page-reload'
 import { pageUrl } from '../../../routes'
 import {
@@ -50,6 +52,16 @@ function Mine() {
             <CallUpRow key={c.id} c={c} onAnswered={() => void reload()} />
           ))}
         </View>
+      ) : null}
+      {member ? (
+        <SubscribeCard
+          name='callup-subscribe'
+          templateId={CALLUP_TEMPLATE.id}
+          title='接收召集提醒'
+          hint='社区召集时，微信会提醒你一次；每订阅一次，提醒一次。'
+          accepted={(n) => `已订阅：下次召集时会提醒你（还可提醒 ${n} 次）`}
+          declined='你没有允许接收召集提醒，可以稍后再订阅'
+        />
       ) : null}
     </View>
   )

@@ -1,14 +1,15 @@
 /**
  * 应急须知 (?id=<emergencyId>, what 首页's banner opens): the emergency's level, name, scope and start, and its pinned
  * instructions; ended ones stay readable for the record. Staff over its scope change the instructions or end it here.
- * Members find the way to 我的应急力量 (register, call-ups) from it.
+ * Members find the way to 我的应急力量 (register, call-ups) from it, and everyone to the notice the instructions went
+ * out with and how many households received it (staff: on to 通知触达, the households not yet reached).
  */
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { ErrorState, LoadingState } from '../../../components/PageState'
 import { useRemotePage } from '../../../hooks/use-page-reload'
-import { pageUrl } from '../../../routes'
+import { noticeUrl, pageUrl, reachUrl } from '../../../routes'
 import {
   EMERGENCY_LEVEL_LABELS,
   EMERGENCY_LIMITS,
@@ -55,6 +56,35 @@ function Shown({ e, onChanged }: { e: EmergencyDetail; onChanged: () => void }) 
           {e.declaredByName}宣布 · 更新于 {formatTime(e.updatedAt)}
         </Text>
       </View>
+      {e.notice ? (
+        <View className='card emergency-notice'>
+          <Text className='em-row__title'>应急通知</Text>
+          <Text className='em-row__meta'>
+            {e.notice.reach
+              ? `须知已作为紧急通知发给${e.scope.name}各户：已收到 ${e.notice.reach.reached} / ${e.notice.reach.households} 户`
+              : `须知已作为紧急通知发给${e.scope.name}各户`}
+          </Text>
+          <View className='em-actions'>
+            <Button
+              className='emergency-notice__open'
+              type='primary'
+              fill='outline'
+              onClick={() => e.notice && void Taro.navigateTo({ url: noticeUrl(e.notice.id) })}
+            >
+              查看通知
+            </Button>
+            {e.mayManage ? (
+              <Button
+                className='emergency-notice__reach'
+                fill='outline'
+                onClick={() => e.notice && void Taro.navigateTo({ url: reachUrl(e.notice.id, e.scope.id) })}
+              >
+                哪些户还没收到
+              </Button>
+            ) : null}
+          </View>
+        </View>
+      ) : null}
       {e.mayManage ? <Manage e={e} onChanged={onChanged} /> : null}
       {!ended ? (
         <View className='card'>

@@ -7,6 +7,8 @@ import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { AppPage } from '../../../components/AppPage'
+import { SubscribeCard } from '../../../components/SubscribeCard'
+import { SLOT_TEMPLATE } from '../../../../core/testing/announce'
 import { ErrorState, LoadingState } from '../../../components/PageState'
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
@@ -39,6 +41,14 @@ function Slots() {
   return (
     <AppPage className='testing-slot'>
       {body}
+      <SubscribeCard
+        name='slot-subscribe'
+        templateId={SLOT_TEMPLATE.id}
+        title='接收采样时段提醒'
+        hint='社区排好采样时段后，微信会把你家的时间和采样点提醒你一次。'
+        accepted={(n) => `已订阅：排好时段后会提醒你（还可提醒 ${n} 次）`}
+        declined='你没有允许接收采样时段提醒，可以稍后再订阅'
+      />
       <Text className='tt-link' onClick={() => void Taro.navigateTo({ url: pageUrl('testingSite') })}>
         我是采样点工作人员
       </Text>

@@ -117,6 +117,7 @@ function NoticeView({ notice }: { notice: NoticeDetail }) {
         {notice.withheldImages ? (
           <Text className='notice-detail__withheld'>{withheldLine(notice.withheldImages)}</Text>
         ) : null}
+        {notice.source ? <SourceLink source={notice.source} /> : null}
       </View>
 
       {notice.ackRequired ? <AckCard notice={notice} /> : null}
@@ -210,4 +211,21 @@ function DetailError({ error, onRetry }: { error: ServiceError; onRetry: () => v
     return <Missing title='没有找到这条通知' description='它可能已被撤回，或不是发给你家的。' />
   if (error.code === 'FORBIDDEN') return <Missing title='这条通知不是发给你家的' description={error.message} />
   return <ErrorState error={error} onRetry={onRetry} />
+}
+
+/** A notice emergency mode published opens what it is about: the emergency's 应急须知, or my household's slot. */
+function SourceLink({ source }: { source: NonNullable<NoticeDetail['source']> }) {
+  const url = source.kind === 'emergency' ? pageUrl('emergency', { id: source.id }) : pageUrl('testingSlot')
+  return (
+    <View className='notice-source'>
+      <Button
+        className='notice-source__open'
+        type='primary'
+        fill='outline'
+        onClick={() => void Taro.navigateTo({ url })}
+      >
+        {source.kind === 'emergency' ? '查看应急须知' : '查看我家的采样时段'}
+      </Button>
+    </View>
+  )
 }
