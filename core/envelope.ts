@@ -135,7 +135,8 @@ export const ERROR_MESSAGES = {
   ISOLATION_HOUSEHOLD_ONLY: '只能把一户住户标记为居家隔离',
   ISOLATION_ACTIVE: '这一户已在居家隔离中，请先结束当前的隔离，或等它到期',
   ISOLATION_DAY_USED: '这一户从这一天开始的隔离已经结束过，请换一个开始日期',
-  ISOLATION_SCHEDULE_INVALID: '隔离安排不对：开始日期应为今天起 7 天内，最长 28 天，每类服务每天最多 4 个不重复的时间，至少安排一项',
+  ISOLATION_SCHEDULE_INVALID:
+    '隔离安排不对：开始日期应为今天起 7 天内，最长 28 天，每类服务每天最多 4 个不重复的时间，至少安排一项',
   ISOLATION_ENDED: '这次居家隔离已经结束',
   ISOLATION_UNIT_LEVEL: '请选择一个网格、社区或楼栋查看',
   ISOLATION_NOT_VOLUNTEER: '只有本网格的志愿者、楼栋长和网格长可以领取隔离户的服务任务',

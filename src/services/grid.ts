@@ -206,7 +206,12 @@ const ENTRIES: (Omit<ManageEntry, 'url'> & { action: ActionKey })[] = [
     description: '卡口、排班、在岗与缺岗提醒',
   },
   { key: 'careList', action: 'care.list', title: '关爱对象', description: '重点人员、四包一与每日探访' },
-  { key: 'isolationHouseholds', action: 'isolation.figures', title: '隔离户', description: '居家隔离、配送与清运任务、超时提醒' },
+  {
+    key: 'isolationHouseholds',
+    action: 'isolation.figures',
+    title: '隔离户',
+    description: '居家隔离、配送与清运任务、超时提醒',
+  },
 ]
 
 export function manageEntries(roles: RoleView[]): ManageEntry[] {

@@ -33,7 +33,19 @@ export const exportMyData: Action<'privacy', 'exportMyData'> = {
       claims.map((c) => c._id),
     )
     const actorNames = new Map((await data.people.byIds(seen.map((e) => e.actorId))).map((p) => [p._id, p.name]))
-    return myData({ person, home, claims, seen, actorNames, exportedAt: new Date(), points, requests, emergency, isolation, care })
+    return myData({
+      person,
+      home,
+      claims,
+      seen,
+      actorNames,
+      exportedAt: new Date(),
+      points,
+      requests,
+      emergency,
+      isolation,
+      care,
+    })
   },
 }
 
