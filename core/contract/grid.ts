@@ -86,6 +86,15 @@ export interface MeResult {
    * (a shift held not yet ended, their household's slot from yesterday on, a reserve registration); `emergency`
    * when one is in force over their place. Absent for a visitor, and from a function deployed before it. */
   emergencyLinks?: EmergencyLinks
+  /** What 我的 offers for care and home isolation (关爱包联, 居家隔离), from the same answer: no call of 我的's own. */
+  careLinks?: CareLinks
+}
+
+/** MeResult.careLinks: on a care team (四包一); my household in home isolation; I serve my grid's isolated households. */
+export interface CareLinks {
+  care: boolean
+  isolationHome: boolean
+  isolationServes: boolean
 }
 
 /** What 我的 offers in emergency mode (MeResult.emergencyLinks). */

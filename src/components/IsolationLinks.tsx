@@ -5,16 +5,15 @@
  */
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { useRemote } from '../hooks/use-remote'
+import type { CareLinks } from '../../core/contract'
 import { pageUrl } from '../routes'
-import { getMyIsolation } from '../services/isolation'
 import { Cell, CellGroup } from '../ui/nutui'
 
-export function IsolationLinks() {
-  const { state } = useRemote(() => getMyIsolation())
-  if (state.status !== 'ok') return null
-  const home = state.data.isolation?.active ? state.data.isolation : null
-  if (!home && !state.data.serves) return null
+/** From what 我的 already loaded (careLinks): no call of its own. */
+export function IsolationLinks({ links }: { links: CareLinks | undefined }) {
+  const home = links?.isolationHome ?? false
+  const serves = links?.isolationServes ?? false
+  if (!home && !serves) return null
   return (
     <View className='me-section isolation-links'>
       <CellGroup title='居家隔离'>
@@ -28,7 +27,7 @@ export function IsolationLinks() {
             onClick={() => void Taro.navigateTo({ url: pageUrl('isolationHome') })}
           />
         ) : null}
-        {state.data.serves ? (
+        {serves ? (
           <Cell
             className='isolation-link isolation-link--tasks'
             title='隔离服务任务'

@@ -242,6 +242,12 @@ it('draws every page in the mode, as every persona, and nothing is wider than th
     ['隔离户', 'emergency/isolation/households/index'],
     ['隔离服务任务', 'emergency/isolation/tasks/index'],
     ['我家的隔离服务', 'emergency/isolation/home/index'],
+    ['关爱对象', 'emergency/care/list/index'],
+    ['我包联的', 'emergency/care/mine/index'],
+    [
+      '关爱对象详情',
+      `emergency/care/person/index?id=${encodeURIComponent((d.demo.requests.carePersons[0] as { _id: string })._id)}`,
+    ],
     ['战时网格', 'emergency/microgrid/list/index'],
     ['战时网格详情', `emergency/microgrid/detail/index?id=${encodeURIComponent(DEMO_MICROGRID_ID)}`],
     ['本地演示', 'pages/local/personas/index'],

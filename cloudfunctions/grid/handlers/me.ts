@@ -1,6 +1,7 @@
 /** grid.me: the signed-in person, their household, their grid and its three heads; for 我的, whether they have
  * anything in emergency mode (emergencyLinks: three reads by id or index, and the emergencies over their place). */
-import type { EmergencyLinks, MeResult } from '../../../core/contract'
+import type { CareLinks, EmergencyLinks, MeResult } from '../../../core/contract'
+import { defaultGridPath, servesGrid } from '../../../core/isolation/serve'
 import { liveHolds } from '../../../core/duty/seats'
 import { dutyPersonId, reserveMemberId } from '../../../core/ids'
 import { headsByUnit } from '../../../core/grid/heads'
@@ -37,15 +38,38 @@ export async function emergencyLinksOf(
   }
 }
 
+/** What 我的 links to for care and home isolation: two bounded reads (one care record of the helper, the household's
+ * latest isolation) and the caller's own grants. */
+export async function careLinksOf(data: Data, caller: Caller, now: Date): Promise<CareLinks | null> {
+  const person = caller.person
+  if (!person) return null
+  const [cares, isolations] = await Promise.all([
+    data.carePersons.ofHelper(person._id, 1),
+    person.householdId ? data.isolations.ofHousehold(person.householdId) : Promise.resolve([]),
+  ])
+  const latest = isolations[0]
+  const grid = defaultGridPath(person, caller.grants)
+  return {
+    care: cares.length > 0,
+    isolationHome: !!latest && latest.status === 'active' && +new Date(latest.endAt) > +now,
+    isolationServes: !!grid && servesGrid(person, caller.grants, grid),
+  }
+}
+
 export const me: Action<'grid', 'me'> = {
   async handle(ctx) {
     const who = await whoAmI.handle(ctx)
     const now = new Date()
-    const [links, emergencies] = await Promise.all([
+    const [links, emergencies, careLinks] = await Promise.all([
       emergencyLinksOf(ctx.data, ctx.caller, now),
       ctx.caller.person ? emergenciesReaching(ctx.data, ctx.caller, now, true) : Promise.resolve([]),
+      careLinksOf(ctx.data, ctx.caller, now),
     ])
-    return links ? { ...who, emergencyLinks: { ...links, emergency: emergencies.some((e) => e.active) } } : who
+    return {
+      ...who,
+      ...(links ? { emergencyLinks: { ...links, emergency: emergencies.some((e) => e.active) } } : {}),
+      ...(careLinks ? { careLinks } : {}),
+    }
   },
 }
 

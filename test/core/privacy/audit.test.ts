@@ -20,10 +20,11 @@ function sources(dir: string): string[] {
 /** A module that writes audit entries: through recordRead or a helper wrapping it, the audit repository, or a
  * pure rule that builds an entry for one. */
 const WRITES_AUDIT =
-  /recordRead\(|recordActInTx\(|auditClaims\(|\.audit\.(?:append|set)\(|collection\('audit'\)|Omit<AuditDoc, '_id'>/
+  /recordRead(?:Of)?\(|recordActInTx\(|auditClaims\(|\.audit\.(?:append|set)\(|collection\('audit'\)|Omit<AuditDoc, '_id'>/
 /** The action such a module names: `action: 'x.y'`, passed to auditClaims, or in a table typed AuditedAction
  * (server/uploads.ts: the action that published a risky image, by its purpose). */
-const NAMED_ACTION = /(?:action: |auditClaims\([^)']*|AuditedAction> = \{[^}]*?: )'([a-z]+\.[A-Za-z]+)'/g
+const NAMED_ACTION =
+  /(?:action: |(?:auditClaims|recordReadOf)\([^)']*|AuditedAction> = \{[^}]*?: )'([a-z]+\.[A-Za-z]+)'/g
 
 /** The action named at each place a function writes an audit entry (functions, server, and the rules in core). */
 function recordedActions(): string[] {

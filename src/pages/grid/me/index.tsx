@@ -103,9 +103,10 @@ function MeContent({ me, person }: { me: MeResult; person: NonNullable<MeResult[
       {/* emergency mode: 我的值守, 我的采样时段, 我的应急力量 (from the flags grid.me / grid.home answer with) */}
       <EmergencyLinks links={me.emergencyLinks} />
 
-      <CareMineLink />
+      {/* 关爱包联 and 居家隔离, from the same answer's careLinks */}
+      <CareMineLink shown={me.careLinks?.care ?? false} />
 
-      {me.roles.some((r) => r.role === 'resident') ? <IsolationLinks /> : null}
+      <IsolationLinks links={me.careLinks} />
 
       <MyDataActions household={me.household?.door ?? null} />
     </View>
