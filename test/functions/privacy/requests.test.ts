@@ -25,9 +25,10 @@ import { REQUEST_TEMPLATE } from '../../../core/requests/messages'
 import type { RequestFigures } from '../../../core/contract/requests'
 import { anonymise } from '../../../cloudfunctions/privacy/anonymise'
 import { buildFunctions } from '../../../scripts/build-functions'
-import { createData, type Data, type TxData } from '../../../server/data'
+import { createData } from '../../../server/data'
 import cloudSdk from 'wx-server-sdk'
 import { data } from '../harness/functions-cloud'
+import { dyingAt } from '../harness/dying-data'
 import { gridOf, newTap, startRequestsCloud, type RequestsCloud } from '../harness/requests-cloud'
 
 jest.setTimeout(300_000)
@@ -350,41 +351,6 @@ describe('a deletion cut off part way', () => {
       uploads: s.uploads.filter((u) => u.ownerId === p._id).length,
       traces: traces(p, [s.requests, s.requestEvents]),
     }
-  }
-
-  /**
-   * The data layer of the deletion, dying (as a kill -9 would stop it) at its n-th call: a repository call, a
-   * transaction, or one read or write inside a transaction — which then never commits.
-   */
-  function dyingAt(n: number, base: Data, log: string[]): Data {
-    const step = (name: string) => {
-      log.push(name)
-      if (log.length === n) throw new Error(`killed at ${name}`)
-    }
-    const wrap = <T extends object>(target: T, prefix: string): T =>
-      new Proxy(target, {
-        get(t, key, receiver) {
-          const v = Reflect.get(t, key, receiver) as unknown
-          if (typeof v === 'function')
-            return (...args: unknown[]) => {
-              step(`${prefix}.${String(key)}`)
-              return (v as (...a: unknown[]) => unknown).apply(t, args)
-            }
-          if (v && typeof v === 'object') return wrap(v, `${prefix}.${String(key)}`)
-          return v
-        },
-      })
-    return new Proxy(base, {
-      get(t, key, receiver) {
-        if (key === 'transaction')
-          return (work: (tx: TxData) => Promise<unknown>, precheck?: () => Promise<unknown>) => {
-            step('transaction')
-            return t.transaction((tx) => work(wrap(tx, 'tx')), precheck)
-          }
-        const v = Reflect.get(t, key, receiver) as unknown
-        return v && typeof v === 'object' ? wrap(v, `data.${String(key)}`) : v
-      },
-    })
   }
 
   /** The person as stored now (what the function reads as its caller). */
