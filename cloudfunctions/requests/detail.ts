@@ -71,6 +71,9 @@ export async function detailFor(
     moves,
     photos: seen(photos),
     eventPhotos: new Map(withPhotos.map((e, i) => [e.seq, seen(eventPhotos[i])])),
+    // the viewer's own photos the check refused: hidden from everyone, counted so their uploader reads why
+    withheldPhotos: photos.withheld,
+    eventWithheld: new Map(withPhotos.map((e, i) => [e.seq, eventPhotos[i].withheld])),
   })
 }
 

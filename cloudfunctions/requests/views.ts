@@ -108,6 +108,9 @@ export interface DetailFacts {
   /** the photos as this viewer may see them (server/uploads.ts imagesFor), the request's and each event's by seq */
   photos: string[]
   eventPhotos: Map<number, string[]>
+  /** how many of the viewer's own photos the check refused, the request's and each event's by seq */
+  withheldPhotos: number
+  eventWithheld: Map<number, number>
 }
 
 export function viewOf(f: DetailFacts): RequestView {
@@ -126,6 +129,7 @@ export function viewOf(f: DetailFacts): RequestView {
     at: iso(e.at),
     note: e.note ?? (e.move === 'rate' ? (e.comment ?? null) : null),
     photos: f.eventPhotos.get(e.seq) ?? [],
+    withheldPhotos: f.eventWithheld.get(e.seq) ?? 0,
     reason: e.reason ?? null,
     departmentName: e.departmentId ? (dept(e.departmentId)?.name ?? null) : null,
     rating: e.rating ?? null,
@@ -136,6 +140,7 @@ export function viewOf(f: DetailFacts): RequestView {
     categoryLabel: CATEGORY_LABELS[r.category],
     description: r.description,
     photos: f.photos,
+    withheldPhotos: f.withheldPhotos,
     place: {
       kind: r.place.kind,
       label: masked ? publicPlace(r) : r.place.label,

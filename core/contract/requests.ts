@@ -414,6 +414,9 @@ export interface RequestEventView {
   at: string
   note: string | null
   photos: string[]
+  /** how many of this step's photos, the viewer's own, the image check refused (hidden from everyone; core/uploads.ts
+   * withheldLine): 0 for anyone else */
+  withheldPhotos: number
   reason: string | null
   departmentName: string | null
   rating: Rating | null
@@ -425,6 +428,9 @@ export interface RequestView {
   categoryLabel: string
   description: string
   photos: string[]
+  /** how many of the report's photos, the viewer's own, the image check refused (hidden from everyone; the reporter
+   * reads why on the page, core/uploads.ts withheldLine): 0 for anyone else */
+  withheldPhotos: number
   place: { kind: PlaceKind; label: string; location: { latitude: number; longitude: number; name: string } | null }
   grid: UnitRef
   state: RequestState
