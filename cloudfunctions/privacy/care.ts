@@ -1,13 +1,18 @@
 /**
  * What care (关爱对象) stored about a person, for their export, and how their deletion follows it (core/privacy/
- * care.ts): as a care person their record goes with its checks and alerts (their flags are cleared with the rest of
- * them by the person's own anonymisation); as a helper each seat of theirs is emptied in a transaction that re-reads
- * the record, and the checks they made keep the day and what was seen under the deleted name. Asked again, a deletion
- * repeats nothing that was done.
+ * care.ts):
+ * - as a helper, each seat of theirs is emptied in a transaction that re-reads the record (the team's gap shows on
+ *   the leaders' care pages), and the checks they made keep the day and what was seen under the deleted name;
+ * - as a care person, their checks and alerts go, then ONE transaction clears their careFlags, empties their record
+ *   and moves unitCounters.care above their home (so the count never disagrees with the flags, wherever a deletion
+ *   stops), and the emptied record is removed last.
+ * Each step re-reads or is a no-op the second time: a deletion asked again repeats nothing that was done.
  */
-import { noCare, withoutHelper, type CareFacts } from '../../core/privacy/care'
+import { aboveHome, personFigures, ZERO } from '../../core/grid/counters'
+import { forgottenRecord, noCare, withoutHelper, type CareFacts } from '../../core/privacy/care'
 import type { PersonDoc } from '../../core/model'
 import type { Data } from '../../server/data'
+import { moveInTx } from '../../server/data/unit-counters'
 
 export async function careOf(data: Data, person: PersonDoc): Promise<CareFacts> {
   const [record, helping, checks] = await Promise.all([
@@ -31,9 +36,18 @@ export async function forgetCare(data: Data, person: PersonDoc, name: string): P
     })
   }
   await data.careChecks.forgetHelper(person._id, name)
-  if (await data.carePersons.get(person._id)) {
-    await data.careChecks.removeOfPerson(person._id)
-    await data.careAlerts.removeOfPerson(person._id)
-    await data.carePersons.remove(person._id)
-  }
+  if (!(await data.carePersons.get(person._id)) && !person.careFlags?.length) return
+  await data.careChecks.removeOfPerson(person._id)
+  await data.careAlerts.removeOfPerson(person._id)
+  await data.transaction(async (tx) => {
+    const now = new Date()
+    const [record, fresh] = await Promise.all([tx.carePersons.get(person._id), tx.people.get(person._id)])
+    if (record) await tx.carePersons.update(person._id, { ...forgottenRecord(name), updatedAt: now })
+    if (!fresh?.careFlags?.length) return
+    await tx.people.update(fresh._id, { careFlags: [] })
+    if (!fresh.homePath) return
+    const care = -personFigures(fresh).care
+    await moveInTx(tx, [{ ids: aboveHome(fresh.homePath), path: fresh.homePath, delta: { ...ZERO, care } }], now)
+  })
+  await data.carePersons.remove(person._id)
 }

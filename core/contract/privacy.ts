@@ -13,7 +13,7 @@ import type {
   VoucherDoc,
 } from '../model'
 import type { Unit } from '../units'
-import type { CallUpAnswer, ReserveKind, ReserveSkill } from './emergency'
+import type { CallUpAnswer, MicroGridKind, ReserveKind, ReserveSkill } from './emergency'
 import { unitId } from './fields'
 
 export const privacyPayloads = {
@@ -59,6 +59,21 @@ export interface MyData {
   /** Care (关爱对象, 四包一): their own care record, the care teams they sit on, the daily checks they made
    * (core/privacy/care.ts). */
   care?: MyCare
+  /** The 战时网格 they led or lead (emergency mode; core/privacy/wartime.ts). */
+  wartime?: MyWartime
+}
+
+/** A 战时网格 the person was named to lead, newest first: what it covered and whether it is still in force. */
+export interface MyWartime {
+  led: {
+    name: string
+    kind: MicroGridKind
+    emergencyName: string
+    gridName: string
+    buildings: string[]
+    createdAt: string
+    retiredAt: string | null
+  }[]
 }
 
 export interface MyIsolation {

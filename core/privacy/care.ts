@@ -52,6 +52,24 @@ export function myCare(f: CareFacts, personId: string): MyCare {
   }
 }
 
+/**
+ * What a deleted care person's record holds in the transaction that ends their care count (before it is removed):
+ * no flags, note, history or team, inactive — so the count, the person's careFlags and the record agree at every
+ * moment, and a deletion cut off after it only has the emptied document left to remove.
+ */
+export const forgottenRecord = (
+  name: string,
+): Pick<CarePersonDoc, 'name' | 'flags' | 'note' | 'active' | 'team' | 'helperIds' | 'history' | 'openAlertDay'> => ({
+  name,
+  flags: [],
+  note: '',
+  active: false,
+  team: Object.fromEntries(CARE_SLOTS.map((s) => [s, null])) as CarePersonDoc['team'],
+  helperIds: [],
+  history: [],
+  openAlertDay: '',
+})
+
 /** A care record with a deleted helper's seats emptied (null when they sat on none). */
 export function withoutHelper(c: CarePersonDoc, personId: string): Pick<CarePersonDoc, 'team' | 'helperIds'> | null {
   if (!c.helperIds.includes(personId) && !CARE_SLOTS.some((s) => c.team[s]?.personId === personId)) return null
@@ -59,4 +77,14 @@ export function withoutHelper(c: CarePersonDoc, personId: string): Pick<CarePers
     CARE_SLOTS.map((s) => [s, c.team[s]?.personId === personId ? null : c.team[s]]),
   ) as CarePersonDoc['team']
   return { team, helperIds: c.helperIds.filter((id) => id !== personId) }
+}
+
+/** A care record's history with a deleted staff member's name off the marks they made (null when they made none). */
+export function historyWithout(
+  c: Pick<CarePersonDoc, 'history'>,
+  personId: string,
+  name: string,
+): CarePersonDoc['history'] | null {
+  if (!c.history.some((h) => h.byId === personId && h.byName !== name)) return null
+  return c.history.map((h) => (h.byId === personId ? { ...h, byName: name } : h))
 }

@@ -15,12 +15,14 @@ import type {
   TransferDoc,
   VolunteerDoc,
   VoucherDoc,
+  WartimeGridDoc,
 } from '../model'
 import type { Unit } from '../units'
 import { myEmergency, noEmergency, type EmergencyFacts } from './emergency'
 import { myIsolation, noIsolation, type IsolationFacts } from './isolation'
 import { myCare, noCare, type CareFacts } from './care'
 import { myRequests, noRequests, type RequestFacts } from './requests'
+import { myWartime } from './wartime'
 
 /** A stored document as the client receives it: Date values as ISO text, the platform's `_openid` left out. */
 export function json<T extends object>(doc: T): Json<T> {
@@ -53,6 +55,8 @@ export interface ExportFacts {
   isolation?: IsolationFacts
   /** What care stored about them (core/privacy/care.ts); none when absent. */
   care?: CareFacts
+  /** The 战时网格 they were named to lead (core/privacy/wartime.ts); none when absent. */
+  wartime?: readonly WartimeGridDoc[]
 }
 
 /** What volunteering stored about the person (all of it: their own export is not paged). */
@@ -115,6 +119,7 @@ export const myData = ({
   emergency = noEmergency(person._id),
   isolation = noIsolation,
   care = noCare,
+  wartime = [],
 }: ExportFacts): MyData => ({
   exportedAt: exportedAt.toISOString(),
   person: json(withoutOpenid(person)),
@@ -128,4 +133,5 @@ export const myData = ({
   emergency: myEmergency(emergency),
   isolation: myIsolation(isolation),
   care: myCare(care, person._id),
+  wartime: myWartime(wartime),
 })

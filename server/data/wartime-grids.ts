@@ -21,6 +21,10 @@ export interface WartimeGrids {
   ledBy(personId: string, limit: number): Promise<WartimeGridDoc[]>
   /** A deleted person's name off the ones they led (in force or not); how many. */
   forgetLeader(personId: string, name: string): Promise<number>
+  /** A deleted staff member's name off what they did as staff (`createdByName`, `retiredByName`; privacy.requestDeletion, any number of times). */
+  renameStaff(personId: string, name: string): Promise<void>
+  /** Every one a person was named to lead, in force or retired, newest first (their export; at most `limit`). */
+  everLedBy(personId: string, limit: number): Promise<WartimeGridDoc[]>
 }
 
 export function wartimeGrids(db: Database): WartimeGrids {
@@ -51,5 +55,15 @@ export function wartimeGrids(db: Database): WartimeGrids {
           .update({ data: { leader: { name } } }),
       )
     },
+    async renameStaff(personId, name) {
+      await col()
+        .where({ createdBy: personId })
+        .update({ data: { createdByName: name } })
+      await col()
+        .where({ retiredBy: personId })
+        .update({ data: { retiredByName: name } })
+    },
+    everLedBy: (personId, limit) =>
+      rows<WartimeGridDoc>(col().where({ leaderId: personId }).orderBy('createdAt', 'desc').limit(limit)),
   }
 }

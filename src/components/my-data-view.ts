@@ -8,7 +8,14 @@ import { auditLabel } from '../../core/privacy/audit'
 import { CARE_FLAG_LABELS } from '../../core/model'
 import { CATEGORY_LABELS } from '../../core/contract/requests'
 import { DUTY_STATUS_LABELS } from '../../core/contract/duty'
-import { CALLUP_ANSWER_LABELS, RESERVE_KIND_LABELS, RESERVE_SKILL_LABELS } from '../../core/contract/emergency'
+import {
+  CALLUP_ANSWER_LABELS,
+  MICROGRID_KIND_LABELS,
+  RESERVE_KIND_LABELS,
+  RESERVE_SKILL_LABELS,
+} from '../../core/contract/emergency'
+import { CARE_SLOT_LABELS } from '../../core/contract/care'
+import { ISOLATION_KIND_LABELS } from '../../core/contract/isolation'
 import { STATE_LABELS } from '../../core/requests/states'
 import { ROLE_LABELS } from '../../core/roles'
 import { formatTime } from '../manage/format'
@@ -94,6 +101,71 @@ function emergencyRows(e: MyData['emergency'] | undefined): DataRow[] {
   ]
 }
 
+/** Care (关爱包联) in a few lines: my own care record (flags, team, note), the people I help, my latest checks. */
+function careRows(c: MyData['care']): DataRow[] {
+  if (!c) return []
+  const r = c.record
+  return [
+    ...(r
+      ? [
+          {
+            label: '我的关爱标记',
+            value: r.active && r.flags.length ? r.flags.map((f) => CARE_FLAG_LABELS[f]).join('、') : '已取消',
+          },
+          ...row('备注', r.note),
+          ...row('我的包联人', r.team.map((t) => `${CARE_SLOT_LABELS[t.slot]} ${t.name}`).join('、')),
+          { label: '上门探访', value: `${r.checks} 次` },
+        ]
+      : []),
+    ...c.helping.map((h) => ({
+      label: '我包联的',
+      value: `${h.name} · ${CARE_SLOT_LABELS[h.slot]}${h.active ? '' : ' · 已取消关爱'}`,
+    })),
+    ...row('我的探访记录', c.checksMade.length ? `${c.checksMade.length} 次` : undefined),
+    ...c.checksMade.slice(0, LATEST_SHOWN).map((k) => ({
+      label: k.day,
+      value: `探访 ${k.name || '关爱对象'} · ${k.seen ? '见到本人' : '未见到本人'}${k.needs ? ` · ${k.needs}` : ''}`,
+    })),
+  ]
+}
+
+const TASK_STATE_LABELS = { open: '待领取', claimed: '已领取', done: '已完成', cancelled: '已取消' } as const
+
+/** Home isolation in a few lines: my household's periods with their tasks counted, the tasks I served. */
+function isolationRows(i: MyData['isolation']): DataRow[] {
+  if (!i) return []
+  return [
+    ...i.household.map((h) => {
+      const done = h.tasks.filter((t) => t.state === 'done').length
+      return {
+        label: `居家隔离 ${h.startDay}`,
+        value: `至 ${h.lastDay}${h.status === 'ended' ? ' · 已结束' : ' · 隔离中'} · 服务 ${h.tasks.length} 次，已完成 ${done} 次`,
+      }
+    }),
+    ...i.household
+      .flatMap((h) => h.tasks)
+      .filter((t) => t.state !== 'cancelled')
+      .slice(-LATEST_SHOWN)
+      .map((t) => ({
+        label: `${t.day} ${t.slot}`,
+        value: `${ISOLATION_KIND_LABELS[t.kind]} · ${TASK_STATE_LABELS[t.state]}${t.holderName ? ` · ${t.holderName}` : ''}`,
+      })),
+    ...row('我完成的隔离服务', i.served.length ? `${i.served.length} 次` : undefined),
+    ...i.served.slice(0, LATEST_SHOWN).map((t) => ({
+      label: `${t.day} ${t.slot}`,
+      value: `${t.household} · ${ISOLATION_KIND_LABELS[t.kind]}${t.doneNote ? ` · ${t.doneNote}` : ''}`,
+    })),
+  ]
+}
+
+/** The 战时网格 I was named to lead. */
+function wartimeRows(w: MyData['wartime']): DataRow[] {
+  return (w?.led ?? []).map((g) => ({
+    label: g.name,
+    value: `${g.emergencyName} · ${g.gridName} · ${MICROGRID_KIND_LABELS[g.kind]} · ${g.buildings.join('、')}${g.retiredAt ? ' · 已撤销' : ' · 负责中'}`,
+  }))
+}
+
 export function describeMyData(data: MyData): DataSection[] {
   const { person } = data
   const roles = [...new Set(person.roles.map((r) => ROLE_LABELS[r.role]))]
@@ -130,6 +202,21 @@ export function describeMyData(data: MyData): DataSection[] {
     {
       title: '应急与值守',
       rows: emergencyRows(data.emergency),
+    },
+    {
+      title: '关爱包联',
+      empty: '没有关爱或包联记录',
+      rows: careRows(data.care),
+    },
+    {
+      title: '居家隔离',
+      empty: '没有居家隔离记录',
+      rows: isolationRows(data.isolation),
+    },
+    {
+      title: '我负责的战时网格',
+      empty: '没有负责过战时网格',
+      rows: wartimeRows(data.wartime),
     },
     {
       title: '谁查看过我的完整信息',

@@ -14,11 +14,14 @@ import { isolationOf } from '../isolation'
 import { requestsOf } from '../requests'
 import { volunteeringOf } from '../volunteering'
 
+/** The 战时网格 a person led that their export lists (a few per emergency at most). */
+const WARTIME_LED = 100
+
 export const exportMyData: Action<'privacy', 'exportMyData'> = {
   async handle({ caller, data }) {
     const person = caller.person
     if (!person) throw new AppError('NOT_REGISTERED')
-    const [home, claims, points, requests, emergency, isolation, care] = await Promise.all([
+    const [home, claims, points, requests, emergency, isolation, care, wartime] = await Promise.all([
       person.householdId ? data.units.get(person.householdId) : Promise.resolve(null),
       person.openid ? data.claims.of(person.openid) : Promise.resolve([]),
       volunteeringOf(data, person._id),
@@ -26,6 +29,7 @@ export const exportMyData: Action<'privacy', 'exportMyData'> = {
       emergencyOf(data, person),
       isolationOf(data, person),
       careOf(data, person),
+      data.wartimeGrids.everLedBy(person._id, WARTIME_LED),
     ])
     // leaders saw them as a person, and (before they joined) through their claims
     const seen = await data.audit.about(
@@ -45,6 +49,7 @@ export const exportMyData: Action<'privacy', 'exportMyData'> = {
       emergency,
       isolation,
       care,
+      wartime,
     })
   },
 }
