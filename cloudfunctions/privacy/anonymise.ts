@@ -3,8 +3,9 @@
  * ledger and request history need it. Claims, the audit, subscriptions, the name on the notices they published and
  * on their relays, their volunteering (open sign-ups withdrawn; name off sheets, leaderboards and teams), their name
  * on requests and their follows of them, their emergency-mode records (duty seats to come withdrawn, the reserve
- * registration removed, names off seats, handover notes and call-up answers), and their stored files go first and the person last, so a failure part way leaves the caller
- * registered and able to ask again: each step is idempotent.
+ * registration removed, names off seats, handover notes and call-up answers), their care and isolation records, their
+ * name on what they did as staff (./staff.ts), and their stored files go first and the person last, so a failure part
+ * way leaves the caller registered and able to ask again: each step is idempotent.
  */
 import { claimMove, householdMove, withMember } from '../../core/grid/counters'
 import type { PersonDoc } from '../../core/model'
@@ -15,6 +16,7 @@ import { forgetEmergency } from './emergency'
 import { forgetIsolation } from './isolation'
 import { forgetCare } from './care'
 import { forgetRequests } from './requests'
+import { forgetStaff } from './staff'
 import { forgetVolunteering } from './volunteering'
 
 export async function anonymise(data: Data, person: PersonDoc, name: string): Promise<void> {
@@ -46,6 +48,9 @@ export async function anonymise(data: Data, person: PersonDoc, name: string): Pr
   await forgetCare(data, person, name)
   // the 战时网格 they led keep the record without their name (their grants go with every role below)
   await data.wartimeGrids.forgetLeader(person._id, name)
+  // what they did as staff (emergencies declared, checkpoints, call-ups, rounds, isolations, 战时网格 drawn, care
+  // marks) keeps the record under the deleted name (./staff.ts)
+  await forgetStaff(data, person, name)
   // their photos go with them (the images of their notices and requests, uploads never attached, their exports)
   await deleteFilesOf(data, person._id)
   await leaveCounted(data, person)

@@ -21,6 +21,8 @@ export interface CallUpAnswers {
     skip: number,
     limit: number,
   ): Promise<{ rows: CallUpAnswerDoc[]; more: boolean }>
+  /** A deleted staff member's name off what they did as staff (`assignment.byName`; privacy.requestDeletion, any number of times). */
+  renameStaff(personId: string, name: string): Promise<void>
 }
 
 export function callUpAnswers(db: Database): CallUpAnswers {
@@ -44,6 +46,11 @@ export function callUpAnswers(db: Database): CallUpAnswers {
           .limit(limit + 1),
       )
       return { rows: found.slice(0, limit), more: found.length > limit }
+    },
+    async renameStaff(personId, name) {
+      await col()
+        .where({ 'assignment.by': personId })
+        .update({ data: { 'assignment.byName': name } })
     },
   }
 }

@@ -21,6 +21,8 @@ export interface CallUps {
   ): Promise<{ rows: CallUpDoc[]; more: boolean }>
   /** Made over one of these units for this kind, newest first. */
   reaching(unitIds: readonly string[], kind: ReserveKind, limit: number): Promise<CallUpDoc[]>
+  /** A deleted staff member's name off what they did as staff (`createdByName`; privacy.requestDeletion, any number of times). */
+  renameStaff(personId: string, name: string): Promise<void>
 }
 
 export function callUps(db: Database): CallUps {
@@ -49,5 +51,10 @@ export function callUps(db: Database): CallUps {
               .limit(limit),
           )
         : Promise.resolve([]),
+    async renameStaff(personId, name) {
+      await col()
+        .where({ createdBy: personId })
+        .update({ data: { createdByName: name } })
+    },
   }
 }

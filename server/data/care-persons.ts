@@ -29,6 +29,8 @@ export interface CarePersons {
    */
   dueForAlert(day: string, cutoffAt: Date, afterId: string, limit: number): Promise<CarePersonDoc[]>
   remove(id: string): Promise<void>
+  /** Every care record whose history names `personId` as who marked it (a deleted staff member's name goes). */
+  markedBy(personId: string): Promise<CarePersonDoc[]>
 }
 
 export function carePersons(db: Database): CarePersons {
@@ -70,5 +72,6 @@ export function carePersons(db: Database): CarePersons {
     async remove(id) {
       await col().doc(id).remove()
     },
+    markedBy: (personId) => all<CarePersonDoc>(col().where({ 'history.byId': personId })),
   }
 }

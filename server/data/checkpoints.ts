@@ -22,6 +22,8 @@ export interface Checkpoints {
   ): Promise<{ rows: CheckpointDoc[]; more: boolean }>
   /** Adds a checkpoint unless its id exists (a retried create); false when it did. */
   add(doc: CheckpointDoc): Promise<boolean>
+  /** A deleted staff member's name off what they did as staff (`createdByName`; privacy.requestDeletion, any number of times). */
+  renameStaff(personId: string, name: string): Promise<void>
 }
 
 export function checkpoints(db: Database): Checkpoints {
@@ -48,5 +50,10 @@ export function checkpoints(db: Database): Checkpoints {
       return { rows: found.slice(0, limit), more: found.length > limit }
     },
     add: (doc) => addOnce(col(), doc),
+    async renameStaff(personId, name) {
+      await col()
+        .where({ createdBy: personId })
+        .update({ data: { createdByName: name } })
+    },
   }
 }

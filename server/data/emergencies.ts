@@ -17,6 +17,8 @@ export interface Emergencies {
   under(path: string, skip: number, limit: number): Promise<{ rows: EmergencyDoc[]; more: boolean }>
   /** Ended with 战时网格 still to retire (wartimeRetiring, index wartimeRetiring_1): what the timer finishes. */
   retiringWartime(limit: number): Promise<EmergencyDoc[]>
+  /** A deleted staff member's name off what they did as staff (`declaredByName`, `endedByName`; privacy.requestDeletion, any number of times). */
+  renameStaff(personId: string, name: string): Promise<void>
 }
 
 export function emergencies(db: Database): Emergencies {
@@ -45,5 +47,13 @@ export function emergencies(db: Database): Emergencies {
       return { rows: found.slice(0, limit), more: found.length > limit }
     },
     retiringWartime: (limit) => rows<EmergencyDoc>(col().where({ wartimeRetiring: true }).limit(limit)),
+    async renameStaff(personId, name) {
+      await col()
+        .where({ declaredBy: personId })
+        .update({ data: { declaredByName: name } })
+      await col()
+        .where({ endedBy: personId })
+        .update({ data: { endedByName: name } })
+    },
   }
 }

@@ -30,6 +30,8 @@ export interface Isolations {
   countInForce(path: string, now: Date): Promise<number>
   /** A household's isolations, newest first (at most HOUSEHOLD_ISOLATIONS_READ). */
   ofHousehold(householdId: string): Promise<IsolationDoc[]>
+  /** A deleted staff member's name off what they did as staff (`createdByName`, `endedByName`; privacy.requestDeletion, any number of times). */
+  renameStaff(personId: string, name: string): Promise<void>
 }
 
 export function isolations(db: Database): Isolations {
@@ -61,5 +63,13 @@ export function isolations(db: Database): Isolations {
       ),
     ofHousehold: (householdId) =>
       rows<IsolationDoc>(col().where({ householdId }).orderBy('createdAt', 'desc').limit(HOUSEHOLD_ISOLATIONS_READ)),
+    async renameStaff(personId, name) {
+      await col()
+        .where({ createdBy: personId })
+        .update({ data: { createdByName: name } })
+      await col()
+        .where({ endedBy: personId })
+        .update({ data: { endedByName: name } })
+    },
   }
 }

@@ -31,6 +31,8 @@ export interface ReserveMembers {
   count(path: string, filter: ReserveFilter): Promise<number>
   /** Matching members in id order after `after`: a call-up's messages, one page at a time. */
   pageById(path: string, filter: ReserveFilter, after: string, limit: number): Promise<ReserveMemberDoc[]>
+  /** A deleted staff member's name off what they did as staff (`registeredByName`; privacy.requestDeletion, any number of times). */
+  renameStaff(personId: string, name: string): Promise<void>
 }
 
 export function reserveMembers(db: Database): ReserveMembers {
@@ -71,5 +73,10 @@ export function reserveMembers(db: Database): ReserveMembers {
           .orderBy('_id', 'asc')
           .limit(limit),
       ),
+    async renameStaff(personId, name) {
+      await col()
+        .where({ registeredBy: personId })
+        .update({ data: { registeredByName: name } })
+    },
   }
 }

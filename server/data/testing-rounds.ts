@@ -20,6 +20,8 @@ export interface TestingRounds {
   fromDay(day: string, limit: number): Promise<TestingRoundDoc[]>
   /** Saves where the assignment job stopped. */
   saveAssign(id: string, assign: TestingRoundDoc['assign']): Promise<void>
+  /** A deleted staff member's name off what they did as staff (`createdByName`; privacy.requestDeletion, any number of times). */
+  renameStaff(personId: string, name: string): Promise<void>
 }
 
 export function testingRounds(db: Database): TestingRounds {
@@ -48,6 +50,11 @@ export function testingRounds(db: Database): TestingRounds {
       ),
     async saveAssign(id, assign) {
       await col().doc(id).update({ data: { assign } })
+    },
+    async renameStaff(personId, name) {
+      await col()
+        .where({ createdBy: personId })
+        .update({ data: { createdByName: name } })
     },
   }
 }
