@@ -146,6 +146,28 @@ export const ERROR_MESSAGES = {
   ISOLATION_NOT_HOLDER: '请先领取这项任务；只有领取人可以放弃或标记完成',
   ISOLATION_NOT_DELIVERY: '只有物资配送可以确认收到',
   ISOLATION_NOT_YOURS: '这不是你家的隔离服务',
+  // 数据看板 (dashboard)
+  DASHBOARD_LEVEL: '数据看板按网格、社区或街道查看，请选择其中之一',
+  // council (三长议事): proposals (议题); meetings and votes: H6 below
+  COUNCIL_GRID_ONLY: '议事在网格里进行，请选择一个网格',
+  COUNCIL_NOT_MEMBER: '只有住在本网格的居民和本网格的三长可以参与议事',
+  COUNCIL_NOT_HEAD: '只有本网格的网格长、党小组长、楼栋长可以把议题列入议程或不予上会',
+  PROPOSAL_NOT_OPEN: '这个议题已不在征集支持阶段，不能再支持或取消支持',
+  PROPOSAL_OWN: '不能支持自己提出的议题',
+  PROPOSAL_CLOSED: '这个议题已经有了结果，只能查看',
+  PROPOSAL_ON_MEETING: '这个议题已列入议事会的议程，请在会上表决',
+  PROPOSAL_REQUEST_INVALID: '只能关联你自己反映的或本网格的诉求',
+  // council meetings and votes (议事会, 表决): H6
+  MEETING_NOT_SCHEDULER: '只有本网格的网格长或社区工作者可以召集和主持议事会',
+  MEETING_AGENDA_INVALID: '议程只能包含本网格待议的议题，且每个议题只能列入一次尚未结束的议事会',
+  MEETING_MEMBER_INVALID: '只能邀请本网格的居民或负责本网格的工作人员参会',
+  MEETING_NOT_OPEN: '议事会还没有开始表决，或已经结束',
+  MEETING_CLOSED: '这次议事会已经结束，只能查看',
+  MEETING_NOT_VOTER: '只有本次议事会的参会成员可以表决',
+  MEETING_ITEM_CLOSED: '这个议题的表决已经结束，不能再表决',
+  MEETING_NO_QUORUM: '参加表决的人数不足法定人数，不能作出决议',
+  MEETING_PRESENCE_INVALID: '现场表决只能记录本次议事会到场成员的票，每人一票',
+  MEETING_TASK_INVALID: '需要落实的决议请选择参会成员作为负责人，并设定今天以后的完成期限',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

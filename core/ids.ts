@@ -195,3 +195,39 @@ export const careAlertId = (carePersonId: string, day: string): string => `${car
 /** audit: the entry of a mark (or team change) of a care person, written in its transaction (a retry re-stamps it). */
 export const careActId = (carePersonId: string, kind: 'mark' | 'team', at: Date): string =>
   `care_${kind}_${carePersonId}_${at.getTime().toString(36)}`
+
+// ---- dashboard period figures (issue 13 item 3) ----
+
+/** unitStats: one unit's figures of one period (`m2026-12`, `w2026-W49`, `open`). */
+export const unitStatsId = (unitId: string, period: string): string => `${unitId}_${period}`
+
+/** statMarks: a household or person counted once in a period's distinct figure (reached, activeVolunteers). */
+export const statMarkId = (period: string, figure: string, key: string): string => `${period}_${figure}_${key}`
+
+// ---- council (三长议事, issue 13): proposals; meetings and votes: H6 ----
+
+/** proposals: one per proposer and tap (a double tap or retried propose files once). */
+export const proposalId = (proposerId: string, tapId: string): string => `prop_${proposerId}_${tapId}`
+
+/** proposalSupports: one per person and proposal (a second support or a racing twin collides). */
+export const proposalSupportId = (proposalId: string, personId: string): string => `${proposalId}__${personId}`
+
+/** councilSettings: a grid's. */
+export const councilSettingsId = (gridId: string): string => gridId
+
+// ---- council (三长议事, issue 13): meetings and votes (H6) ----
+
+/** councilMeetings: one per scheduler and tap (a double tap or retried schedule writes one meeting). */
+export const meetingId = (schedulerId: string, tapId: string): string => `mtg_${schedulerId}_${tapId}`
+
+/** councilItems: a meeting's n-th agenda item (the agenda is fixed when the meeting is scheduled). */
+export const meetingItemId = (meetingId: string, index: number): string => `${meetingId}_i${index}`
+
+/** councilVotes: one per member and agenda item — a change of mind rewrites it, a racing twin collides. */
+export const councilVoteId = (itemId: string, personId: string): string => `${itemId}_${personId}`
+
+/** notices: a passed decision's notice to the grid, once whatever the retries. */
+export const decisionNoticeId = (itemId: string): string => `n_council_${itemId}_decision`
+
+/** requests: the work a passed decision needs, as one request of the grid, once. */
+export const decisionRequestId = (itemId: string): string => `${itemId}_task`

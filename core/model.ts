@@ -1270,8 +1270,9 @@ export interface WartimeBuildingLockDoc {
  */
 export interface MessageJobDoc {
   _id: string
-  kind: 'callUp' | 'testingSlots'
-  /** the call-up's or the round's id */
+  /** careMissed: a care person's missed daily check (its careAlerts id), to their helpers and grid chiefs */
+  kind: 'callUp' | 'testingSlots' | 'careMissed'
+  /** the call-up's, the round's or the care alert's id */
   sourceId: string
   status: 'pending' | 'done'
   after: string
@@ -1283,4 +1284,194 @@ export interface MessageJobDoc {
   lockedUntil: Date
   createdAt: Date
   doneAt?: Date
+}
+
+// ---- dashboard period figures (数据看板, issue 13 item 3) ----
+
+/** One unit's figures of one period (core/dashboard/stats.ts): `_id` = core/ids.ts unitStatsId(unitId, period).
+ * `decisionsOpen` lives on the standing period `open` (council decisions not yet done, moved by the council). */
+export interface UnitStatsDoc extends Partial<Record<import('./dashboard/stats').StatFigure, number>> {
+  _id: string
+  unitId: string
+  /** `m2026-12`, `w2026-W49`, or `open` (standing figures) */
+  period: string
+  decisionsOpen?: number
+  updatedAt: Date
+}
+
+/** A person or household counted once in a period's distinct figure: `_id` = core/ids.ts statMarkId. */
+export interface StatMarkDoc {
+  _id: string
+  period: string
+  figure: import('./dashboard/stats').DistinctFigure
+  key: string
+  /** the units it was counted in */
+  unitIds: string[]
+  at: Date
+}
+
+// ---- council (三长议事, issue 13): proposals (议题); meetings and votes: H6 (core/contract/council.ts) ----
+
+/** open: gathering support; agenda: 待议 (on the council's agenda); decided: voted on at a meeting; declined: a head
+ * declined it with a public reason (不予上会). */
+export const PROPOSAL_STATUSES = ['open', 'agenda', 'decided', 'declined'] as const
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number]
+export type ProposalOutcome = 'passed' | 'rejected'
+
+/** One step of a proposal's status history. */
+export interface ProposalStep {
+  status: ProposalStatus
+  at: Date
+  /** personId of who moved it; '' for the threshold or the council */
+  byId: string
+  /** 居民 王秀英, 网格长 李建国, 达到支持人数, 议事会 */
+  byName: string
+  note: string
+}
+
+/**
+ * A matter raised for a grid's council (议题): `_id` = core/ids.ts proposalId(proposer, tapId). `supports` counts its
+ * active proposalSupports, moved in the transaction of each support or withdrawal; the support that makes it reach
+ * the grid's threshold moves it to 待议 in that same transaction. `stage` is what the list's tabs key on.
+ */
+export interface ProposalDoc {
+  _id: string
+  gridId: string
+  gridPath: string
+  communityId: string
+  title: string
+  text: string
+  photos: string[]
+  /** a request (诉求) of the proposer or of the grid it was raised from */
+  requestId: string | null
+  proposerId: string
+  /** 居民 王秀英 / 网格长 李建国; 已注销居民 after a deletion */
+  proposerName: string
+  status: ProposalStatus
+  stage: import('./contract/council').ProposalStage
+  /** when `stage` last changed: the list's order */
+  stageAt: Date
+  supports: number
+  /** how it reached the agenda */
+  agendaBy: 'threshold' | 'head' | null
+  declineReason: string
+  history: ProposalStep[]
+  // meetings and votes: H6 — the open meeting whose agenda holds it, and the decision written onto it
+  meetingId: string | null
+  decision: {
+    outcome: ProposalOutcome
+    reason: string
+    at: Date
+    meetingId: string | null
+    noticeId: string | null
+    taskId: string | null
+  } | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** One person's support of a proposal (`_id` = core/ids.ts proposalSupportId): `active` while it counts. */
+export interface ProposalSupportDoc {
+  _id: string
+  proposalId: string
+  gridId: string
+  personId: string
+  active: boolean
+  at: Date
+  withdrawnAt: Date | null
+  updatedAt: Date
+}
+
+/** A grid's council settings (`_id` = gridId, core/ids.ts councilSettingsId); absent fields take the defaults. */
+export interface CouncilSettingsDoc {
+  _id: string
+  gridId: string
+  /** the supports that put a proposal on the agenda (COUNCIL_LIMITS.defaultThreshold) */
+  supportThreshold?: number
+  // meetings and votes: H6 (e.g. the quorum)
+  updatedBy: string
+  updatedAt: Date
+}
+
+// ---- council (三长议事, issue 13): meetings and votes (H6, core/contract/council.ts, core/council/vote.ts) ----
+
+/** A member of a meeting: one of the grid's three heads when it was scheduled, or someone invited. */
+export interface MeetingMember {
+  personId: string
+  name: string
+  /** 网格长 / 党小组长 / 楼栋长 / 社区工作者 / 居民 … */
+  label: string
+  kind: 'head' | 'invited'
+}
+
+/**
+ * A council meeting (议事会) of a grid: `_id` = core/ids.ts meetingId(scheduler, tapId). Members are fixed when it
+ * is scheduled (the quorum's base). scheduled → open (votes taken) → closed (minutes kept; undecided items freed).
+ */
+export interface MeetingDoc {
+  _id: string
+  gridId: string
+  gridPath: string
+  communityId: string
+  title: string
+  mode: import('./contract/council').MeetingMode
+  startAt: Date
+  place: string
+  status: import('./contract/council').MeetingStatus
+  members: MeetingMember[]
+  quorum: import('./council/vote').QuorumRule
+  /** the proposals on its agenda, in order (one councilItems document each) */
+  proposalIds: string[]
+  minutes: string
+  createdBy: string
+  createdAt: Date
+  openedAt: Date | null
+  closedAt: Date | null
+  updatedAt: Date
+}
+
+/**
+ * One agenda item (`_id` = core/ids.ts meetingItemId(meetingId, proposalId)): its tally moves only in the transaction
+ * of a vote on it (councilVotes), so it always equals a recount of its votes; `present` is the presence list the
+ * chief recorded for an in-person vote (the quorum counts it with the voters).
+ */
+export interface MeetingItemDoc {
+  _id: string
+  meetingId: string
+  gridId: string
+  gridPath: string
+  proposalId: string
+  title: string
+  order: number
+  status: 'open' | 'decided' | 'dropped'
+  tally: import('./council/vote').Tally
+  /** who has a vote on it (moved with the tally): the turnout is these with `present` */
+  voterIds: string[]
+  present: string[]
+  outcome: import('./council/vote').DecisionOutcome | null
+  reason: string
+  decidedAt: Date | null
+  decidedBy: string
+  /** a passed decision's notice to the grid (core/ids.ts sourceNoticeId('council', itemId, 'decision')) */
+  noticeId: string | null
+  /** the work a passed decision needs: a request (诉求) of the grid, its owner and deadline */
+  task: { requestId: string; ownerId: string; ownerName: string; dueAt: Date } | null
+  updatedAt: Date
+}
+
+/** One member's vote on one item (`_id` = core/ids.ts councilVoteId(itemId, personId)): changed in place. */
+export interface CouncilVoteDoc {
+  _id: string
+  meetingId: string
+  itemId: string
+  proposalId: string
+  gridId: string
+  personId: string
+  /** the voter's name; 已注销居民 after their deletion (the vote still counts) */
+  name: string
+  choice: import('./council/vote').VoteChoice
+  /** cast online by the member, or recorded in person by the chief (recordedBy) */
+  via: 'online' | 'inPerson'
+  recordedBy: string
+  at: Date
 }

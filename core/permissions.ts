@@ -73,6 +73,14 @@ export const ISOLATION_LEADERS: readonly Role[] = ['partyLeader', ...ISOLATION_K
  * their grid, community and street staff over theirs. */
 export const MICROGRID_KEEPERS: readonly Role[] = ['gridChief', 'communityStaff', 'streetStaff']
 
+/** Who keeps a grid's council (三长议事): its grid chief, and community staff over the grid (the threshold of
+ * proposals; meetings and votes: H6). */
+export const COUNCIL_CHIEFS: readonly Role[] = ['gridChief', 'communityStaff']
+
+/** Who reads a unit's dashboard (数据看板): a grid chief their grid, community and street staff theirs (the handler
+ * takes only streets, communities and grids). */
+export const DASHBOARD_READERS: readonly Role[] = ['gridChief', 'communityStaff', 'streetStaff']
+
 export const PERMISSIONS: Record<ActionKey, Permission> = {
   'grid.me': { who: 'anyone', readsGroup: true },
   'grid.home': { who: 'anyone', readsGroup: true },
@@ -258,6 +266,8 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   'duty.roster': { who: 'registered' },
   'duty.signUp': { who: 'registered' },
   'duty.assign': { who: DUTY_KEEPERS, target: 'unit' },
+  // 安排值守's picker: the target is the shift's checkpoint's unit (phones in full only where the caller leads)
+  'duty.findPeople': { who: DUTY_KEEPERS, target: 'unit' },
   // one's own seat, or a keeper over the checkpoint: the handler checks
   'duty.cancel': { who: 'registered' },
   'duty.myShifts': { who: 'registered' },
@@ -279,6 +289,7 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   'care.detail': { who: 'registered' },
   'care.check': { who: 'registered' },
   'care.mine': { who: 'registered' },
+  'dashboard.overview': { who: DASHBOARD_READERS, target: 'unit' },
   // home-isolated households (居家隔离户, issue 12 item 7). mark: the target is the household; end: the isolation's
   // household; households, figures and overdue: the unit read. A volunteer holds no role for it, so tasks, claim,
   // release and done are 'registered' and the handler checks the caller serves the task's grid (a volunteer living
@@ -296,6 +307,32 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   'isolation.done': { who: 'registered' },
   'isolation.mine': { who: ['resident'], target: 'none' },
   'isolation.received': { who: ['resident'], target: 'none' },
+  // council (三长议事, issue 13): proposals (议题). A member of a grid is a resident living there or a head of it (a
+  // building head's grant is over a building of it), so these are 'registered' and the handler checks membership and
+  // headship (core/council/members.ts); updateSettings: the target is the grid
+  'council.similar': { who: 'registered' },
+  'council.propose': { who: 'registered' },
+  'council.support': { who: 'registered' },
+  'council.withdrawSupport': { who: 'registered' },
+  'council.toAgenda': { who: 'registered' },
+  'council.decline': { who: 'registered' },
+  'council.proposals': { who: 'registered' },
+  'council.proposal': { who: 'registered' },
+  'council.updateSettings': { who: COUNCIL_CHIEFS, target: 'unit' },
+  // council: meetings and votes: H6 (append below this line)
+  // the chair's actions (schedule, candidates, open, record, close, minutes): the target is the meeting's grid, and
+  // the handler checks the grid chief's grant is over that grid itself; meetings and meeting: the grid's members,
+  // staff over it and the meeting's invited (the handler checks); vote: a member of the meeting (the handler checks)
+  'council.scheduleMeeting': { who: COUNCIL_CHIEFS, target: 'unit' },
+  'council.meetingCandidates': { who: COUNCIL_CHIEFS, target: 'unit' },
+  'council.meetings': { who: 'registered' },
+  'council.meeting': { who: 'registered' },
+  'council.openMeeting': { who: COUNCIL_CHIEFS, target: 'unit' },
+  'council.vote': { who: 'registered' },
+  'council.recordVotes': { who: COUNCIL_CHIEFS, target: 'unit' },
+  'council.closeItem': { who: COUNCIL_CHIEFS, target: 'unit' },
+  'council.saveMinutes': { who: COUNCIL_CHIEFS, target: 'unit' },
+  'council.closeMeeting': { who: COUNCIL_CHIEFS, target: 'unit' },
 }
 
 /** A grant together with the path of the unit it is held over. */

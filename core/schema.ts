@@ -286,6 +286,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'workerIds_1_date_-1', keys: { workerIds: 1, date: -1 } },
       // the rounds of the last days (the counters' repair)
       { name: 'date_1', keys: { date: 1 } },
+      // what a person did as staff: a deletion renames it (privacy)
+      { name: 'createdBy_1', keys: { createdBy: 1 } },
     ],
   },
   {
@@ -324,6 +326,9 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'scopePath_1_startAt_-1', keys: { scopePath: 1, startAt: -1 } },
       // ended with 战时网格 still to retire (the retireMicroGrids timer)
       { name: 'wartimeRetiring_1', keys: { wartimeRetiring: 1 } },
+      // what a person did as staff: a deletion renames it (privacy)
+      { name: 'declaredBy_1', keys: { declaredBy: 1 } },
+      { name: 'endedBy_1', keys: { endedBy: 1 } },
     ],
   },
   {
@@ -337,6 +342,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [
       { name: 'path_1_registeredAt_-1', keys: { path: 1, registeredAt: -1 } },
       { name: 'kind_1_path_1', keys: { kind: 1, path: 1 } },
+      // what a person did as staff: a deletion renames it (privacy)
+      { name: 'registeredBy_1', keys: { registeredBy: 1 } },
     ],
   },
   {
@@ -345,6 +352,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [
       { name: 'emergencyId_1_unitPath_1_createdAt_-1', keys: { emergencyId: 1, unitPath: 1, createdAt: -1 } },
       { name: 'unitId_1_createdAt_-1', keys: { unitId: 1, createdAt: -1 } },
+      // what a person did as staff: a deletion renames it (privacy)
+      { name: 'createdBy_1', keys: { createdBy: 1 } },
     ],
   },
   {
@@ -353,6 +362,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [
       { name: 'callUpId_1_answer_1_answeredAt_-1', keys: { callUpId: 1, answer: 1, answeredAt: -1 } },
       { name: 'personId_1_answeredAt_-1', keys: { personId: 1, answeredAt: -1 } },
+      // what a person did as staff: a deletion renames it (privacy)
+      { name: 'assignment.by_1', keys: { 'assignment.by': 1 } },
     ],
   },
   // 战时网格 (emergency mode): micro-grids over a grid's buildings, and each building's lock
@@ -363,6 +374,9 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'gridId_1_retiredAt_1_createdAt_-1', keys: { gridId: 1, retiredAt: 1, createdAt: -1 } },
       { name: 'emergencyId_1_retiredAt_1', keys: { emergencyId: 1, retiredAt: 1 } },
       { name: 'leaderId_1_retiredAt_1', keys: { leaderId: 1, retiredAt: 1 } },
+      // what a person did as staff: a deletion renames it (privacy)
+      { name: 'createdBy_1', keys: { createdBy: 1 } },
+      { name: 'retiredBy_1', keys: { retiredBy: 1 } },
     ],
   },
   {
@@ -374,7 +388,11 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     name: 'checkpoints',
     purpose: '卡口：小区或村口的值守点，属于网格或社区，可关联一次应急状态',
-    indexes: [{ name: 'unitPath_1_createdAt_-1', keys: { unitPath: 1, createdAt: -1 } }],
+    indexes: [
+      { name: 'unitPath_1_createdAt_-1', keys: { unitPath: 1, createdAt: -1 } },
+      // what a person did as staff: a deletion renames it (privacy)
+      { name: 'createdBy_1', keys: { createdBy: 1 } },
+    ],
   },
   {
     name: 'shifts',
@@ -416,6 +434,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'active_1_openAlertDay_1_homePath_1', keys: { active: 1, openAlertDay: 1, homePath: 1 } },
       { name: 'helperIds_1', keys: { helperIds: 1 } },
       { name: 'active_1_lastAlertDay_1_lastCheckDay_1', keys: { active: 1, lastAlertDay: 1, lastCheckDay: 1 } },
+      // what a person did as staff: a deletion renames it (privacy)
+      { name: 'history.byId_1', keys: { 'history.byId': 1 } },
     ],
   },
   {
@@ -439,6 +459,9 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'householdPath_1_createdAt_-1', keys: { householdPath: 1, createdAt: -1 } },
       { name: 'householdPath_1_status_1_endAt_1', keys: { householdPath: 1, status: 1, endAt: 1 } },
       { name: 'householdId_1_createdAt_-1', keys: { householdId: 1, createdAt: -1 } },
+      // what a person did as staff: a deletion renames it (privacy)
+      { name: 'createdBy_1', keys: { createdBy: 1 } },
+      { name: 'endedBy_1', keys: { endedBy: 1 } },
     ],
   },
   {
@@ -459,5 +482,65 @@ export const COLLECTIONS: CollectionSpec[] = [
     name: 'isolationDays',
     purpose: '隔离服务日计数：每个网格每天一条，当天应做、已领取、已完成的任务数',
     indexes: [],
+  },
+  // ---- dashboard period figures (数据看板, issue 13 item 3) ----
+  {
+    name: 'unitStats',
+    purpose: '看板计数：每个街道、社区、网格每月、每周一条（通知、触达、志愿时长、积分、巡查、未探访），与所计的记录同一事务更新',
+    indexes: [{ name: 'period_1_unitId_1', keys: { period: 1, unitId: 1 } }],
+  },
+  {
+    name: 'statMarks',
+    purpose: '看板去重标记：一户或一人在一个周期的一项人数里只计一次',
+    indexes: [],
+  },
+  // ---- council (三长议事, issue 13): proposals; meetings and votes: H6 (append below the proposals' entries) ----
+  {
+    name: 'proposals',
+    purpose:
+      '议题：居民或三长为本网格提出的事项，支持人数、状态（征集支持、待议、已表决、不予上会）与历史，表决结果与公开理由',
+    indexes: [
+      // a grid's tab (征集中 / 待议 / 已决) newest change first, keyset; similar reads the newest open ones
+      { name: 'gridId_1_stage_1_stageAt_-1', keys: { gridId: 1, stage: 1, stageAt: -1 } },
+      // a person's proposals: 导出我的数据 and deletion (privacy)
+      { name: 'proposerId_1', keys: { proposerId: 1 } },
+    ],
+  },
+  {
+    name: 'proposalSupports',
+    purpose: '议题支持：每人每个议题一条，取消支持后不再计数',
+    indexes: [
+      // a person's supports: 导出我的数据 and deletion (privacy)
+      { name: 'personId_1', keys: { personId: 1 } },
+      // a proposal's supports (the recount of its count)
+      { name: 'proposalId_1_active_1', keys: { proposalId: 1, active: 1 } },
+    ],
+  },
+  {
+    name: 'councilSettings',
+    purpose: '议事设置：每个网格一条，议题进入议程所需的支持人数',
+    indexes: [],
+  },
+  // meetings and votes (议事会, 表决): H6
+  {
+    name: 'councilMeetings',
+    purpose: '议事会：网格长或社区召集，线上或现场，时间地点、参会成员（三长与受邀人员）、议程、法定人数和会议纪要',
+    indexes: [
+      // a grid's meetings newest first, keyset
+      { name: 'gridId_1_startAt_-1', keys: { gridId: 1, startAt: -1 } },
+    ],
+  },
+  {
+    name: 'councilItems',
+    purpose: '议事会议程的每个议题：赞成、反对、弃权票数（与每张票同一事务更新）、现场到场名单、表决结果与公开理由、公告与落实诉求',
+    indexes: [],
+  },
+  {
+    name: 'councilVotes',
+    purpose: '表决票：每位参会成员每个议题一张，改票改写同一张；现场表决由网格长代录',
+    indexes: [
+      // a person's votes: 导出我的数据 and deletion (privacy)
+      { name: 'personId_1', keys: { personId: 1 } },
+    ],
   },
 ]

@@ -8,7 +8,7 @@ import { ROLES, type Role } from './roles'
 
 /** What a resident or leader uploads an image for: a notice's images; a request's photos (诉求: the report, a
  * handler's 办结, a patrol's findings). Activities and proposals join here. */
-export const IMAGE_PURPOSES = ['notice', 'request', 'isolation'] as const
+export const IMAGE_PURPOSES = ['notice', 'request', 'isolation', 'proposal'] as const
 export type ImagePurpose = (typeof IMAGE_PURPOSES)[number]
 
 /** What a client uploads for: images, and the spreadsheets staff import (org.importRoster reads them). */
@@ -22,6 +22,8 @@ export const UPLOADERS: Record<UploadPurpose, readonly Role[]> = {
   request: ROLES,
   // a volunteer's photo of a done isolation task (隔离服务): anyone may serve, the isolation function checks who
   isolation: ROLES,
+  // a council proposal's photos (议题): residents and the heads raise them, the council function checks who
+  proposal: ROLES,
   roster: STAFF_ROLES,
 }
 
@@ -41,6 +43,7 @@ export const UPLOAD_EXTS: Record<UploadPurpose, readonly UploadExt[]> = {
   notice: Object.keys(IMAGE_TYPES) as ImageExt[],
   request: Object.keys(IMAGE_TYPES) as ImageExt[],
   isolation: Object.keys(IMAGE_TYPES) as ImageExt[],
+  proposal: Object.keys(IMAGE_TYPES) as ImageExt[],
   roster: ['xlsx'],
 }
 

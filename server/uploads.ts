@@ -93,6 +93,7 @@ const AUDITED_BY_PURPOSE: Record<ImagePurpose, AuditedAction> = {
   notice: 'notices.publish',
   request: 'requests.report',
   isolation: 'isolation.done',
+  proposal: 'council.propose',
 }
 
 const invalid = (why: string) => new AppError('UPLOAD_INVALID', why)

@@ -110,6 +110,14 @@ export default defineAppConfig({
       ROUTES.carePerson,
       ROUTES.careMine,
     ),
+    // 三长议事 (issue 13): 议事 (a grid's proposals by status), 发起议题 (相似议题 first), 议题详情 (支持, status, outcome)
+    subPackage(
+      'council',
+      ROUTES.councilProposals,
+      ROUTES.councilPropose,
+      ROUTES.councilProposal,
+      // meetings and votes: H6 (append below this line)
+    ),
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -87,6 +87,11 @@ export const ROUTES = {
   // 战时网格 (sub-package emergency/): a grid's (?grid=<gridId>), one (?id=<microGridId>)
   microGrids: 'emergency/microgrid/list/index',
   microGrid: 'emergency/microgrid/detail/index',
+  // 三长议事 (issue 13; sub-package council/): 议事 (?grid=<gridId>), 发起议题 (?grid=), 议题详情 (?id=<proposalId>)
+  councilProposals: 'council/proposals/index',
+  councilPropose: 'council/propose/index',
+  councilProposal: 'council/proposal/index',
+  // 三长议事: meetings and votes: H6 (append below this line)
 } as const
 
 export type RouteName = keyof typeof ROUTES

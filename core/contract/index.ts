@@ -17,6 +17,8 @@ import { testingPayloads, type TestingApi } from './testing'
 import { dutyPayloads, type DutyApi } from './duty'
 import { isolationPayloads, type IsolationApi } from './isolation'
 import { carePayloads, type CareApi } from './care'
+import { dashboardPayloads, type DashboardApi } from './dashboard'
+import { councilPayloads, type CouncilApi } from './council'
 
 export * from './emergency'
 export * from './files'
@@ -31,6 +33,8 @@ export * from './testing'
 export * from './duty'
 export * from './isolation'
 export * from './care'
+export * from './dashboard'
+export * from './council'
 
 export const PAYLOADS = {
   grid: gridPayloads,
@@ -46,6 +50,8 @@ export const PAYLOADS = {
   duty: dutyPayloads,
   care: carePayloads,
   isolation: isolationPayloads,
+  council: councilPayloads,
+  dashboard: dashboardPayloads,
 } as const
 
 export interface Api {
@@ -62,6 +68,8 @@ export interface Api {
   duty: DutyApi
   care: CareApi
   isolation: IsolationApi
+  council: CouncilApi
+  dashboard: DashboardApi
 }
 
 export type FunctionName = keyof Api

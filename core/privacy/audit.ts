@@ -34,6 +34,10 @@ export const AUDITED_ACTIONS = {
   'care.mine': '查看我包联的关爱对象（关爱标记和探访情况）',
   'care.mark': '标记或取消关爱对象（备注写明标记）',
   'care.team': '指定关爱对象的包联人（四包一）',
+  // not a read: a photo of a council proposal (议题) failed the content check and is hidden from everyone
+  'council.propose': '议题图片未通过内容安全审核（已对所有人隐藏）',
+  // 安排值守's picker showed the phones of people whose home the caller leads over in full
+  'duty.findPeople': '安排值守时查找人员（完整手机号）',
 } as const satisfies Partial<Record<ActionKey, string>>
 
 export type AuditedAction = keyof typeof AUDITED_ACTIONS

@@ -1,6 +1,8 @@
 /** The collections and the document each holds (core/schema.ts lists their indexes and security rules). */
 import type {
   AccountDoc,
+  UnitStatsDoc,
+  StatMarkDoc,
   MessageJobDoc,
   ActivityDoc,
   AckDoc,
@@ -58,6 +60,12 @@ import type {
   IsolationHomeDoc,
   IsolationTaskDoc,
   IsolationDayDoc,
+  ProposalDoc,
+  ProposalSupportDoc,
+  CouncilSettingsDoc,
+  MeetingDoc,
+  MeetingItemDoc,
+  CouncilVoteDoc,
 } from '../../core/model'
 import type { StoredUnit } from '../../core/units'
 
@@ -121,6 +129,16 @@ export interface Documents {
   isolationHomes: IsolationHomeDoc
   isolationTasks: IsolationTaskDoc
   isolationDays: IsolationDayDoc
+  unitStats: UnitStatsDoc
+  statMarks: StatMarkDoc
+  // council (三长议事): proposals; meetings and votes: H6 below
+  proposals: ProposalDoc
+  proposalSupports: ProposalSupportDoc
+  councilSettings: CouncilSettingsDoc
+  // meetings and votes: H6
+  councilMeetings: MeetingDoc
+  councilItems: MeetingItemDoc
+  councilVotes: CouncilVoteDoc
 }
 
 export type CollectionName = keyof Documents
@@ -186,4 +204,14 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'isolationHomes',
   'isolationTasks',
   'isolationDays',
+  'unitStats',
+  'statMarks',
+  // council (三长议事): proposals; meetings and votes: H6 below
+  'proposals',
+  'proposalSupports',
+  'councilSettings',
+  // meetings and votes: H6
+  'councilMeetings',
+  'councilItems',
+  'councilVotes',
 ]

@@ -69,6 +69,15 @@ import { isolations, type Isolations } from './isolations'
 import { isolationHomes, type IsolationHomes } from './isolation-homes'
 import { isolationTasks, type IsolationTasks } from './isolation-tasks'
 import { isolationDays, type IsolationDays } from './isolation-days'
+import { unitStats, type UnitStats } from './unit-stats'
+import { statMarks, type StatMarks } from './stat-marks'
+// council (三长议事): proposals; meetings and votes: H6 below
+import { proposals, type Proposals } from './proposals'
+import { proposalSupports, type ProposalSupports } from './proposal-supports'
+import { councilSettings, type CouncilSettings } from './council-settings'
+import { councilMeetings, type CouncilMeetings } from './council-meetings'
+import { councilItems, type CouncilItems } from './council-items'
+import { councilVotes, type CouncilVotes } from './council-votes'
 
 export type { TxData } from './tx'
 
@@ -131,6 +140,16 @@ export interface Data {
   isolationHomes: IsolationHomes
   isolationTasks: IsolationTasks
   isolationDays: IsolationDays
+  unitStats: UnitStats
+  statMarks: StatMarks
+  // council (三长议事): proposals; meetings and votes: H6 below
+  proposals: Proposals
+  proposalSupports: ProposalSupports
+  councilSettings: CouncilSettings
+  // meetings and votes: H6
+  councilMeetings: CouncilMeetings
+  councilItems: CouncilItems
+  councilVotes: CouncilVotes
   /**
    * `work` in one transaction, retried on conflict with jittered backoff (server/transaction.ts): `work` must be
    * safe to run again, re-reading inside the transaction what it decides on. `precheck`, when given, runs before
@@ -201,6 +220,16 @@ export function createData(db: Database): Data {
     isolationHomes: isolationHomes(db),
     isolationTasks: isolationTasks(db),
     isolationDays: isolationDays(db),
+    unitStats: unitStats(db),
+    statMarks: statMarks(db),
+    // council (三长议事): proposals; meetings and votes: H6 below
+    proposals: proposals(db),
+    proposalSupports: proposalSupports(db),
+    councilSettings: councilSettings(db),
+    // meetings and votes: H6
+    councilMeetings: councilMeetings(db),
+    councilItems: councilItems(db),
+    councilVotes: councilVotes(db),
     transaction<T>(work: (tx: TxData) => Promise<T>, precheck?: () => Promise<T | null>): Promise<T> {
       if (!precheck) return runTransaction(db, (tx) => work(inTx(tx)))
       return withRetry(async () => {

@@ -243,6 +243,7 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
   'duty.roster': () => ({ checkpointId: 'no-such-checkpoint', day: '2026-01-05' }),
   'duty.signUp': () => ({ shiftId: 'no-such-shift' }),
   'duty.assign': () => ({ shiftId: 'no-such-shift', personId: 'no-such-person' }),
+  'duty.findPeople': () => ({ shiftId: 'no-such-shift', name: '王' }),
   'duty.cancel': () => ({ signupId: 'no-such-signup' }),
   'duty.myShifts': () => ({}),
   'duty.shift': () => ({ shiftId: 'no-such-shift' }),
@@ -263,6 +264,8 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
   'care.detail': () => ({ personId: 'no-such-person' }),
   'care.check': () => ({ personId: 'no-such-person', seen: true }),
   'care.mine': () => ({}),
+  // 数据看板: the caller's own unit (a building or household answers DASHBOARD_LEVEL past the gate)
+  'dashboard.overview': (u) => ({ unitId: u, period: 'week' }),
   'testing.createRound': (u) => ({
     tapId: 'matrix-round-1',
     scopeUnitId: u,
@@ -352,6 +355,42 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
   'emergency.retireMicroGrid': () => ({ id: 'no-such-microgrid' }),
   'emergency.myMicroGrids': () => ({}),
   'emergency.microGridCandidates': (u) => ({ gridId: u }),
+  // council (三长议事): proposals. The caller's own unit as the grid (a household or community answers
+  // COUNCIL_GRID_ONLY past the gate; a missing proposal NOT_FOUND)
+  'council.similar': (u) => ({ gridId: u, title: '楼道灯坏了', text: '' }),
+  'council.propose': (u) => ({
+    tapId: 'matrix-propose-1',
+    gridId: u,
+    title: '楼道灯坏了',
+    text: '三楼楼道的灯坏了一个多月了',
+  }),
+  'council.support': () => ({ proposalId: 'no-such-proposal' }),
+  'council.withdrawSupport': () => ({ proposalId: 'no-such-proposal' }),
+  'council.toAgenda': () => ({ proposalId: 'no-such-proposal' }),
+  'council.decline': () => ({ proposalId: 'no-such-proposal', reason: '权限测试' }),
+  'council.proposals': (u) => ({ gridId: u }),
+  'council.proposal': () => ({ proposalId: 'no-such-proposal' }),
+  'council.updateSettings': (u) => ({ gridId: u, supportThreshold: 3 }),
+  // council: meetings and votes: H6 (append below this line)
+  // the caller's own unit as the grid (another level answers COUNCIL_GRID_ONLY past the gate), a missing meeting
+  // NOT_FOUND, a missing proposal MEETING_AGENDA_INVALID
+  'council.scheduleMeeting': (u) => ({
+    tapId: 'matrix-meeting-1',
+    gridId: u,
+    title: '矩阵测试议事会',
+    mode: 'online',
+    startAt: new Date(Date.now() + 86_400_000).toISOString(),
+    proposalIds: ['no-such-proposal'],
+  }),
+  'council.meetingCandidates': (u) => ({ gridId: u }),
+  'council.meetings': (u) => ({ gridId: u }),
+  'council.meeting': () => ({ meetingId: 'no-such-meeting' }),
+  'council.openMeeting': () => ({ meetingId: 'no-such-meeting' }),
+  'council.vote': () => ({ meetingId: 'no-such-meeting', item: 0, choice: 'for' }),
+  'council.recordVotes': () => ({ meetingId: 'no-such-meeting', item: 0, present: [], votes: [] }),
+  'council.closeItem': () => ({ meetingId: 'no-such-meeting', item: 0, reason: '权限测试' }),
+  'council.saveMinutes': () => ({ meetingId: 'no-such-meeting', minutes: '权限测试' }),
+  'council.closeMeeting': () => ({ meetingId: 'no-such-meeting' }),
 }
 
 function expectedAllowed(action: ActionKey, caller: Caller): boolean {

@@ -119,6 +119,16 @@ export function memoryData(units: readonly Unit[], people: readonly PersonDoc[])
     isolationHomes: only('isolationHomes'),
     isolationTasks: only('isolationTasks'),
     isolationDays: only('isolationDays'),
+    unitStats: only('unitStats'),
+    statMarks: only('statMarks'),
+    // council (三长议事): proposals; meetings and votes: H6 below
+    proposals: only('proposals'),
+    proposalSupports: only('proposalSupports'),
+    councilSettings: only('councilSettings'),
+    // meetings and votes: H6
+    councilMeetings: only('councilMeetings'),
+    councilItems: only('councilItems'),
+    councilVotes: only('councilVotes'),
     transaction: async () => unused('transaction'),
   }
 }
