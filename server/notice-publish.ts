@@ -23,6 +23,7 @@ import { checkText } from './content-check'
 import type { Data } from './data'
 import { AppError } from './errors'
 import { attachAndCheck, checkAttachable } from './uploads'
+import { countInTx } from './unit-stats'
 import { byId } from './views'
 
 const DAY = 86_400_000
@@ -153,6 +154,7 @@ export async function publishNotice(
       }
       await tx.notices.set(noticeId, noticeFields)
       await tx.deliveries.set(jobId, jobFields)
+      await countInTx(tx, { kind: 'notice', at: now, unitPaths: notice.unitPaths, urgent: notice.urgency === 'urgent' })
       return { notice, created: true }
     },
     options.id

@@ -11,6 +11,7 @@ import { legsOf, nextExpiry, post, type Lot, type Transfer } from '../core/point
 import { rulesOf } from '../core/points/settings'
 import type { Data, TxData } from './data'
 import { AppError } from './errors'
+import { countPointsInTx } from './unit-stats'
 
 export type { AccountRef, Transfer } from '../core/points/ledger'
 
@@ -119,6 +120,7 @@ export async function postTransferAmending(tx: TxData, t: Transfer, amend?: Amen
     ...(posting.taken.length ? { taken: posting.taken } : {}),
   }
   await tx.transfers.set(t.id, doc)
+  await countPointsInTx(tx, t)
   const write = async (
     acc: AccountDoc,
     held: { balance: number; lots: Lot[] },

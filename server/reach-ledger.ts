@@ -40,6 +40,7 @@ import { countedUnits, shardOf } from '../core/notices/reach'
 import { ancestorAt, type Unit } from '../core/units'
 import type { Data, TxData } from './data'
 import { isConflict } from './transaction'
+import { countInTx } from './unit-stats'
 
 /**
  * Another member's open transaction holds the household's receipt (they pressed at the same moment): it will
@@ -69,6 +70,8 @@ export interface ReachInput {
   note?: string
   /** when; defaults to now (tests pin it) */
   at?: Date
+  /** the notice is urgent (the dashboard counts households reached by urgent notices) */
+  urgent?: boolean
 }
 
 export interface ReachOutcome {
@@ -92,6 +95,7 @@ export interface AckInput {
   at?: Date
   /** The household's receipt, when the caller read it already (beside the notice): the first round's pre-read. */
   receipt?: ReceiptDoc | null
+  urgent?: boolean
 }
 
 /** `acked`: this call recorded the person's 收到 (false when they had pressed it before: the first ackedAt stays). */
@@ -153,6 +157,8 @@ async function reachIn(tx: TxData, input: ReachInput, at: Date, known: ReadonlyS
     if (counter) await tx.reachCounters.update(counterId, { reached: counter.reached + 1 })
     else await tx.reachCounters.set(counterId, { noticeId: input.noticeId, unitId, level, shard, reached: 1 })
   }
+  const { path: householdPath, _id: householdId } = input.household
+  await countInTx(tx, { kind: 'receipt', at, householdPath, householdId, urgent: !!input.urgent })
   return { householdReached: true, counted: true, receipt: { _id: id, ...receipt } }
 }
 
@@ -241,7 +247,7 @@ export async function recordAck(data: Data, input: AckInput): Promise<AckOutcome
   const at = input.at ?? new Date()
   const reach = await reachOnce(
     data,
-    { noticeId: input.noticeId, household: input.household, via: 'ack', by: input.personId },
+    { noticeId: input.noticeId, household: input.household, via: 'ack', by: input.personId, urgent: input.urgent },
     at,
     input.receipt,
   )

@@ -6,6 +6,7 @@
 import { volunteerId } from '../core/ids'
 import { ancestorAt } from '../core/units'
 import type { TxData } from './data'
+import { countVolunteerInTx } from './unit-stats'
 
 export interface RankedWhere {
   gridId: string
@@ -30,6 +31,7 @@ export async function addVolunteerTime(
 ): Promise<void> {
   const vid = volunteerId(person.id)
   const v = await tx.volunteers.get(vid)
+  await countVolunteerInTx(tx, person.id, where, minutes, now)
   if (v) {
     await tx.volunteers.update(vid, {
       minutes: v.minutes + minutes,

@@ -15,7 +15,7 @@ import type { NoticeDoc } from '../../core/model'
 import { pathIds } from '../../core/units'
 import type { Data } from '../../server/data'
 
-export type AckNotice = Pick<NoticeDoc, '_id' | 'unitIds' | 'expiresAt'>
+export type AckNotice = Pick<NoticeDoc, '_id' | 'unitIds' | 'expiresAt' | 'urgency'>
 
 export const TTL_MS = 30_000
 export const MAX_NOTICES = 64
@@ -29,7 +29,12 @@ export async function ackNotice(data: Data, noticeId: string, now = Date.now()):
   kept.delete(noticeId)
   const doc = await data.notices.get(noticeId)
   if (!doc) return null
-  const notice: AckNotice = { _id: doc._id, unitIds: [...doc.unitIds], expiresAt: new Date(doc.expiresAt) }
+  const notice: AckNotice = {
+    _id: doc._id,
+    unitIds: [...doc.unitIds],
+    expiresAt: new Date(doc.expiresAt),
+    urgency: doc.urgency,
+  }
   if (kept.size >= MAX_NOTICES) kept.delete(kept.keys().next().value as string)
   kept.set(noticeId, { notice, until: now + TTL_MS })
   return notice

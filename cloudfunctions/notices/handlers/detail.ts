@@ -25,7 +25,14 @@ export const detail: Action<'notices', 'detail'> = {
       // a notice that asks for no 收到 is reached by reading: THE LEDGER RULE, as a 收到 would (once per household,
       // its receipt and building counter in one transaction), and before the read mark, as for 收到
       if (!notice.ackRequired && household && isLive(notice, now))
-        await recordReach(data, { noticeId: notice._id, household, via: 'read', by: caller.person._id, at: now })
+        await recordReach(data, {
+          noticeId: notice._id,
+          household,
+          via: 'read',
+          by: caller.person._id,
+          at: now,
+          urgent: notice.urgency === 'urgent',
+        })
       await data.acks.markRead(notice._id, caller.person._id, now)
     }
 
@@ -76,6 +83,7 @@ export const ack: Action<'notices', 'ack'> = {
       household,
       personId: person._id,
       receipt,
+      urgent: notice.urgency === 'urgent',
     })
     return { acked: true, householdReached }
   },

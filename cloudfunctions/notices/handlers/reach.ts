@@ -187,6 +187,7 @@ export const visit: Action<'notices', 'visit'> = {
       by,
       method: payload.method,
       ...(payload.note ? { note: payload.note } : {}),
+      urgent: notice.urgency === 'urgent',
     })
     return { householdReached }
   },

@@ -34,6 +34,7 @@ import { addInTx } from '../../../server/data/request-counters'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
 import { attachAndCheck, checkAttachable, imagesFor } from '../../../server/uploads'
+import { countInTx } from '../../../server/unit-stats'
 import { iso } from '../../../server/views'
 import { afterReport, prepareReport, writeReportInTx, type PreparedReport } from '../report'
 
@@ -143,6 +144,7 @@ export const logPatrol: Action<'requests', 'logPatrol'> = {
         lastBy: person.name,
         at: now,
       })
+      await countInTx(tx, { kind: 'patrol', at: doc.startedAt, gridPath: grid.path })
       return true
     })
     if (written) {
