@@ -6,6 +6,7 @@
 import { createMain, wxPlatform, type Handlers } from '../../server/router'
 import { addShifts, checkpoints, createCheckpoint, updateSettings } from './handlers/checkpoints'
 import { checkCode, checkIn, checkOut, confirmShift, handover } from './handlers/on-duty'
+import { findPeople } from './handlers/people'
 import { assign, cancel, signUp } from './handlers/seats'
 import { myShifts, roster, shift, warnings } from './handlers/views'
 
@@ -16,6 +17,7 @@ const handlers: Handlers<'duty'> = {
   roster,
   signUp,
   assign,
+  findPeople,
   cancel,
   myShifts,
   shift,

@@ -14,7 +14,20 @@ export { SHIFT_BOUNDS, THREE_SHIFTS } from '../duty/shifts'
 export { DUTY_POINTS, WATCH_HOURS } from '../duty/watch'
 
 /** What a checkpoint and a note may hold (pages cap their inputs with these; the function enforces them). */
-export const DUTY_LIMITS = { name: 30, place: 60, note: 300, pageSize: 20, maxPageSize: 50 } as const
+export const DUTY_LIMITS = {
+  name: 30,
+  place: 60,
+  note: 300,
+  pageSize: 20,
+  maxPageSize: 50,
+  /** what a name search may hold (安排值守's picker) */
+  search: 20,
+  /** people a page of the picker answers, and the reserve members it suggests */
+  found: 20,
+  suggested: 20,
+  /** one's own shifts a page of 我的值守 answers (each list) */
+  myPage: 10,
+} as const
 
 const id = recordId
 const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式不对')
@@ -69,8 +82,24 @@ export const dutyPayloads = {
   assign: z.object({ shiftId: id, personId: id }).strict(),
   /** One's own sign-up before the start, or a leader's removal until the end (never after check-in). */
   cancel: z.object({ signupId: id }).strict(),
-  /** The caller's shifts: running and upcoming, then the last week's. */
-  myShifts: z.object({}).strict(),
+  /** The caller's shifts, paged: running and upcoming soonest first, then the last week's latest first. Without a
+   * cursor, the first page of each; a cursor (nextUpcoming / nextRecent of a page) goes on with that list alone. */
+  myShifts: z
+    .object({
+      cursor: cursor.optional(),
+      pageSize: z.number().int().min(1).max(DUTY_LIMITS.maxPageSize).default(DUTY_LIMITS.myPage),
+    })
+    .strict(),
+  /** [K] 安排值守's picker: people of the shift's checkpoint's community whose name contains the text (a keyset page);
+   * on the first page, the reserve force (应急力量) who answered 到岗 to a call-up of the checkpoint's emergency come
+   * first as suggestions (without a name: the suggestions alone). Phones in full only where the caller may see them. */
+  findPeople: z
+    .object({
+      shiftId: id,
+      name: z.string().trim().max(DUTY_LIMITS.search).default(''),
+      cursor: cursor.optional(),
+    })
+    .strict(),
   /** One shift: times, the people on it, the note the shift before left, and the caller's own seat. */
   shift: z.object({ shiftId: id }).strict(),
   /** [K] The code of the minute for checking in or out at a checkpoint (shown on the phone or posted at the gate). */
@@ -153,6 +182,35 @@ export interface MyShift {
   checkpoint: CheckpointCard
 }
 
+/** One person the picker answers. */
+export interface DutyCandidate {
+  personId: string
+  name: string
+  /** 3栋2单元*** (room masked), or the role they hold (第1网格网格长) */
+  where: string
+  /** In full where the caller leads over their home (audited), else masked (138****0001); '' when none is known. */
+  phone: string
+  /** Answered 到岗 to a call-up of this checkpoint's emergency (应急力量). */
+  reserve: boolean
+  /** Already has a seat on this shift. */
+  onShift: boolean
+}
+
+export interface DutyFound {
+  /** First page only: the reserve force called up for the emergency, answered 到岗. */
+  suggestions: DutyCandidate[]
+  rows: DutyCandidate[]
+  nextCursor: string | null
+}
+
+export interface MyShiftsPage {
+  upcoming: MyShift[]
+  recent: MyShift[]
+  /** the cursor of the next page of each list (null: no more) */
+  nextUpcoming: string | null
+  nextRecent: string | null
+}
+
 export interface ShiftDetail {
   shift: ShiftRow
   checkpoint: CheckpointCard
@@ -188,7 +246,8 @@ export interface DutyApi {
   signUp: { payload: z.input<typeof dutyPayloads.signUp>; result: ShiftRow }
   assign: { payload: z.input<typeof dutyPayloads.assign>; result: ShiftRow }
   cancel: { payload: z.input<typeof dutyPayloads.cancel>; result: ShiftRow }
-  myShifts: { payload: z.input<typeof dutyPayloads.myShifts>; result: { upcoming: MyShift[]; recent: MyShift[] } }
+  myShifts: { payload: z.input<typeof dutyPayloads.myShifts>; result: MyShiftsPage }
+  findPeople: { payload: z.input<typeof dutyPayloads.findPeople>; result: DutyFound }
   shift: { payload: z.input<typeof dutyPayloads.shift>; result: ShiftDetail }
   checkCode: { payload: z.input<typeof dutyPayloads.checkCode>; result: DutyCheckCode }
   checkIn: { payload: z.input<typeof dutyPayloads.checkIn>; result: ShiftRow }

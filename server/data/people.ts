@@ -17,8 +17,9 @@ export interface People {
   inHouseholds(householdIds: readonly string[]): Promise<PersonDoc[]>
   /** Every person whose home is under a unit. */
   residentsUnder(path: string): Promise<PersonDoc[]>
-  /** Up to `limit` people living under `path` whose name contains `text` (care.findPeople's picker; homePath_1). */
-  namedUnder(path: string, text: string, limit: number): Promise<PersonDoc[]>
+  /** Up to `limit` people living under `path` whose name contains `text`, in `_id` order after `after` (a keyset
+   * page: the pickers of server/people-search.ts, care.findPeople and duty.findPeople; homePath_1). */
+  namedUnder(path: string, text: string, limit: number, after?: string): Promise<PersonDoc[]>
   /** Homes of the people living under `path` (only their homePath: for counting). */
   homesUnder(path: string): Promise<string[]>
   countResidentsUnder(path: string): Promise<number>
@@ -47,11 +48,12 @@ export function people(db: Database): People {
       return found.filter((p) => !p.deletedAt)
     },
     residentsUnder: (path) => all<PersonDoc>(col().where({ homePath: under(path) })),
-    namedUnder: (path, text, limit) =>
+    namedUnder: (path, text, limit, after) =>
       rows<PersonDoc>(
         col()
           .where({
             homePath: under(path),
+            ...(after ? { _id: _.gt(after) } : {}),
             name: db.RegExp({ regexp: text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), options: '' }),
           })
           .orderBy('_id', 'asc')

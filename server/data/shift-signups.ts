@@ -8,8 +8,6 @@ import type { ShiftSignupDoc } from '../../core/model'
 import type { Database } from '../cloud'
 import { all, allIn, first, pathPrefix, rows } from './query'
 
-/** The most seats one person's list reads (upcoming and the last week together). */
-export const MY_SHIFTS_READ = 60
 /** The most seats the overlap check of a scope reads. */
 export const SCOPE_SIGNUPS_READ = 500
 
@@ -17,10 +15,17 @@ export interface ShiftSignups {
   get(id: string): Promise<ShiftSignupDoc | null>
   /** Every seat (any status) of these shifts (each holds at most its capacity, SHIFT_BOUNDS.capacity). */
   ofShifts(shiftIds: readonly string[]): Promise<ShiftSignupDoc[]>
-  /** A person's seats ending after `since`, latest end first (at most MY_SHIFTS_READ). */
-  ofPerson(personId: string, since: Date): Promise<ShiftSignupDoc[]>
   /** A person's active seats at a checkpoint. */
   activeAt(checkpointId: string, personId: string): Promise<ShiftSignupDoc[]>
+  /** A keyset page of a person's seats not cancelled (duty.myShifts, index personId_1_endAt_-1): 'upcoming' those
+   * ending after `now`, soonest end first; 'recent' those ending in (since, now], latest first; ties by `_id`. */
+  pageOfPerson(
+    personId: string,
+    list: 'upcoming' | 'recent',
+    bounds: { now: Date; since: Date },
+    after: SeatCursor | undefined,
+    limit: number,
+  ): Promise<{ rows: ShiftSignupDoc[]; more: boolean }>
   /** Active seats at or under a path starting in (from, to) (at most SCOPE_SIGNUPS_READ; `more` past it). */
   activeUnder(path: string, from: Date, to: Date): Promise<{ rows: ShiftSignupDoc[]; more: boolean }>
   /** Every seat a person ever had, latest end first (their export and deletion: index personId_1_endAt_-1). */
@@ -29,19 +34,40 @@ export interface ShiftSignups {
   renamePerson(personId: string, name: string): Promise<void>
 }
 
+/** Where a page of one's seats stopped: the last row's end and id. */
+export interface SeatCursor {
+  endAt: Date
+  id: string
+}
+
+/** The statuses that hold a seat (a cancelled one is not one's shift any more). */
+const HELD = ['active', 'earned', 'absent']
+
 export function shiftSignups(db: Database): ShiftSignups {
   const _ = db.command
   const col = () => db.collection('shiftSignups')
   return {
     get: (id) => first<ShiftSignupDoc>(col().where({ _id: id })),
     ofShifts: (ids) => allIn<ShiftSignupDoc>(ids, (slice) => col().where({ shiftId: _.in(slice) })),
-    ofPerson: (personId, since) =>
-      rows<ShiftSignupDoc>(
+    async pageOfPerson(personId, list, { now, since }, after, limit) {
+      const up = list === 'upcoming'
+      const base = { personId, status: _.in(HELD) }
+      const window = up ? _.gt(now) : _.gt(since).and(_.lte(now))
+      const where = after
+        ? _.or([
+            { ...base, endAt: up ? _.gt(after.endAt) : _.lt(after.endAt).and(_.gt(since)) },
+            { ...base, endAt: after.endAt, _id: up ? _.gt(after.id) : _.lt(after.id) },
+          ])
+        : { ...base, endAt: window }
+      const found = await rows<ShiftSignupDoc>(
         col()
-          .where({ personId, endAt: _.gt(since) })
-          .orderBy('endAt', 'desc')
-          .limit(MY_SHIFTS_READ),
-      ),
+          .where(where)
+          .orderBy('endAt', up ? 'asc' : 'desc')
+          .orderBy('_id', up ? 'asc' : 'desc')
+          .limit(limit + 1),
+      )
+      return { rows: found.slice(0, limit), more: found.length > limit }
+    },
     activeAt: (checkpointId, personId) =>
       rows<ShiftSignupDoc>(col().where({ checkpointId, personId, status: 'active' }).limit(100)),
     async activeUnder(path, from, to) {

@@ -8,11 +8,10 @@ import { CARE_LIMITS, CARE_SLOT_LABELS, CARE_SLOTS, type FoundPerson } from '../
 import { aboveHome, personFigures, ZERO } from '../../../core/grid/counters'
 import { helperIdsOf, marked, markNote, mayHelp, orderedFlags, teamProblem } from '../../../core/care/team'
 import { careActId } from '../../../core/ids'
-import { maskRoom } from '../../../core/mask'
 import { CARE_FLAG_LABELS, type CareHelper } from '../../../core/model'
-import { ROLE_LABELS } from '../../../core/roles'
 import { ancestorAt, ancestorPath } from '../../../core/units'
 import { recordActInTx } from '../../../server/audit'
+import { findPeopleNamed } from '../../../server/people-search'
 import { moveInTx } from '../../../server/data/unit-counters'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
@@ -107,32 +106,16 @@ export const team: Action<'care', 'team'> = {
 export const findPeople: Action<'care', 'findPeople'> = {
   target: (p) => p.unitId,
   async handle({ payload, data, target }) {
-    const communityPath = target ? ancestorPath(target.path, 'community') : undefined
-    const community = communityPath ? await data.units.get(ancestorAt(target?.path ?? '', 'community') ?? '') : null
+    const community = target ? await data.units.get(ancestorAt(target.path, 'community') ?? '') : null
     if (!community) throw new AppError('INVALID_PAYLOAD', '请选择社区或其中的网格')
-    const grids = await data.units.childrenOf(community._id)
-    const [residents, holders] = await Promise.all([
-      data.people.namedUnder(community.path, payload.name, CARE_LIMITS.found * 3),
-      data.people.holdingRolesOver([community._id, ...grids.map((g) => g._id)]),
-    ])
-    const units = byId([community, ...grids])
-    const homes = byId(await data.units.byIds(residents.flatMap((p) => (p.householdId ? [p.householdId] : []))))
-    const rows: FoundPerson[] = []
-    const seen = new Set<string>()
-    for (const p of residents) {
-      if (p.deletedAt || seen.has(p._id)) continue
-      seen.add(p._id)
-      const home = p.householdId ? homes.get(p.householdId) : undefined
-      rows.push({ personId: p._id, name: p.name, where: home ? maskRoom(home) : '', joined: !!p.openid })
-    }
-    for (const p of holders) {
-      if (!p.openid || p.deletedAt || seen.has(p._id) || !p.name.includes(payload.name)) continue
-      const grant = p.roles.find((r) => units.has(r.unitId) && r.role !== 'resident')
-      if (!grant) continue
-      seen.add(p._id)
-      const u = units.get(grant.unitId)
-      rows.push({ personId: p._id, name: p.name, where: `${u?.name ?? ''}${ROLE_LABELS[grant.role]}`, joined: true })
-    }
+    // the search is shared with duty.findPeople (server/people-search.ts)
+    const page = await findPeopleNamed(data, { community, name: payload.name, limit: CARE_LIMITS.found })
+    const rows: FoundPerson[] = page.rows.map((r) => ({
+      personId: r.person._id,
+      name: r.person.name,
+      where: r.where,
+      joined: !!r.person.openid,
+    }))
     return { rows: rows.slice(0, CARE_LIMITS.found) }
   },
 }

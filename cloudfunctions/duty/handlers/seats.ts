@@ -31,7 +31,7 @@ export const signUp: Action<'duty', 'signUp'> = {
 }
 
 /** A person of the checkpoint's community: living in it, or holding a role over a unit in it. */
-function belongsTo(p: PersonDoc, c: CheckpointDoc, paths: Map<string, string>): boolean {
+export function belongsTo(p: PersonDoc, c: CheckpointDoc, paths: ReadonlyMap<string, string>): boolean {
   const community = ancestorPath(c.unitPath, 'community')
   if (!community || p.deletedAt) return false
   if (p.homePath && isWithin(p.homePath, community)) return true

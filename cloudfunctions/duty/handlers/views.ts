@@ -4,6 +4,8 @@
  * shift with the note the shift before left, and the warnings of a scope.
  */
 import type { MyShift } from '../../../core/contract'
+import type { ShiftSignupDoc } from '../../../core/model'
+import type { SeatCursor } from '../../../server/data/shift-signups'
 import { checkWindow } from '../../../core/points/attendance'
 import { beijingMidnight } from '../../../core/duty/shifts'
 import { isRunning, onDutyNow, overlapsFound, uncovered, WATCH_HOURS } from '../../../core/duty/watch'
@@ -66,31 +68,49 @@ export const roster: Action<'duty', 'roster'> = {
   },
 }
 
+/** A page of one's seats: `u.<endMs>.<id>` for the upcoming list, `r.<endMs>.<id>` for the recent. */
+type MyList = 'upcoming' | 'recent'
+const encodeMine = (list: MyList, s: ShiftSignupDoc): string => `${list[0]}.${new Date(s.endAt).getTime()}.${s._id}`
+function decodeMine(cursor: string): { list: MyList; after: SeatCursor } {
+  const m = /^([ur])\.(\d{1,15})\.(.+)$/.exec(cursor)
+  if (!m) throw new AppError('INVALID_PAYLOAD', '翻页位置不对')
+  return { list: m[1] === 'u' ? 'upcoming' : 'recent', after: { endAt: new Date(Number(m[2])), id: m[3] } }
+}
+
 export const myShifts: Action<'duty', 'myShifts'> = {
-  async handle({ caller, data }) {
+  async handle({ payload, caller, data }) {
     const person = caller.person
     if (!person) throw new AppError('NOT_REGISTERED')
     const now = new Date()
-    const mine = (await data.shiftSignups.ofPerson(person._id, new Date(+now - RECENT_DAYS * DAY))).filter(
-      (s) => s.status !== 'cancelled',
-    )
+    const bounds = { now, since: new Date(+now - RECENT_DAYS * DAY) }
+    const at = payload.cursor ? decodeMine(payload.cursor) : null
+    const read = (list: MyList) =>
+      !at || at.list === list
+        ? data.shiftSignups.pageOfPerson(person._id, list, bounds, at?.after, payload.pageSize)
+        : Promise.resolve({ rows: [] as ShiftSignupDoc[], more: false })
+    const [upcoming, recent] = await Promise.all([read('upcoming'), read('recent')])
+    const mine = [...upcoming.rows, ...recent.rows]
     const [shifts, checkpoints] = await Promise.all([
       data.shifts.byIds(mine.map((s) => s.shiftId)),
       data.checkpoints.byIds([...new Set(mine.map((s) => s.checkpointId))]),
     ])
     const units = byId(await data.units.byIds([...new Set(checkpoints.map((c) => c.unitId))]))
     const cps = byId(checkpoints)
-    const rows: MyShift[] = shifts.flatMap((s) => {
-      const c = cps.get(s.checkpointId)
-      if (!c) return []
-      return [{ shift: shiftRow(s, mine, caller, false), checkpoint: cardOf(c, units.get(c.unitId)?.name ?? '') }]
-    })
-    const end = (r: MyShift) => Date.parse(r.shift.endAt)
+    const byShift = byId(shifts)
+    const rowsOf = (seats: readonly ShiftSignupDoc[]): MyShift[] =>
+      seats.flatMap((seat) => {
+        const s = byShift.get(seat.shiftId)
+        const c = s && cps.get(s.checkpointId)
+        if (!s || !c) return []
+        return [{ shift: shiftRow(s, mine, caller, false), checkpoint: cardOf(c, units.get(c.unitId)?.name ?? '') }]
+      })
+    const next = (list: MyList, page: { rows: ShiftSignupDoc[]; more: boolean }) =>
+      page.more && page.rows.length ? encodeMine(list, page.rows[page.rows.length - 1]) : null
     return {
-      upcoming: rows
-        .filter((r) => end(r) > +now)
-        .sort((a, b) => Date.parse(a.shift.startAt) - Date.parse(b.shift.startAt)),
-      recent: rows.filter((r) => end(r) <= +now).sort((a, b) => end(b) - end(a)),
+      upcoming: rowsOf(upcoming.rows),
+      recent: rowsOf(recent.rows),
+      nextUpcoming: next('upcoming', upcoming),
+      nextRecent: next('recent', recent),
     }
   },
 }
