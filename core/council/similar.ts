@@ -1,7 +1,7 @@
 /**
  * Which open proposals of a grid look like a draft (shown before filing, so that neighbours support one proposal
- * rather than file five): the Dice overlap of character bigrams of title + text, after dropping spaces and
- * punctuation. Chinese has no spaces, so bigrams carry the words (楼道 灯坏 坏了); the title counts twice, since it
+ * rather than file five): how much of the draft's character bigrams (title + text, spaces and punctuation dropped) an
+ * open proposal shares — containment, not Dice, so that a short draft still finds the long proposal it repeats. Chinese has no spaces, so bigrams carry the words (楼道 灯坏 坏了); the title counts twice, since it
  * names the matter. Pure; the handler reads at most COUNCIL_LIMITS.similarScan of the grid's newest open ones.
  */
 
@@ -40,6 +40,15 @@ export function dice(a: Map<string, number>, b: Map<string, number>): number {
   return (2 * common) / total
 }
 
+/** The share of `a`'s bigrams (with their counts) that `b` has too: |A∩B| ÷ |A|, 0 when `a` is empty. */
+export function containment(a: Map<string, number>, b: Map<string, number>): number {
+  const n = size(a)
+  if (!n) return 0
+  let common = 0
+  for (const [k, m] of a) common += Math.min(m, b.get(k) ?? 0)
+  return common / n
+}
+
 /** A score at or above this is shown as similar. */
 export const SIMILAR_MIN_SCORE = 0.2
 
@@ -57,7 +66,7 @@ export function mostSimilar<C extends Candidate>(
   const d = fingerprint(draft.title, draft.text)
   if (!size(d)) return []
   return candidates
-    .map((candidate, i) => ({ candidate, i, score: dice(d, fingerprint(candidate.title, candidate.text)) }))
+    .map((candidate, i) => ({ candidate, i, score: containment(d, fingerprint(candidate.title, candidate.text)) }))
     .filter((s) => s.score >= SIMILAR_MIN_SCORE)
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .slice(0, limit)
