@@ -7,12 +7,16 @@
  * - Resumable: a care person alerted drops out of the query (lastAlertDay is the day), so the next firing continues
  *   with the rest; within a firing the pages follow an _id cursor.
  * - Safe to run twice: the second finds nobody due, and a racing twin conflicts on the alert's id.
- * No subscribe message is sent: the repository has no template for care alerts (the alert is shown in the app).
+ * - Told: the alert's transaction also writes its message job (server/message-jobs.ts, core/ids.ts messageJobId of the
+ *   alert's id); the careMessages timer (./messages.ts) sends each helper and grid chief who accepted the missed-check
+ *   template (core/care/missed-message.ts) one message — none once somebody has checked since.
  */
 import { dueDay } from '../../core/care/days'
 import { careAlertId } from '../../core/ids'
 import type { Data } from '../../server/data'
+import { messageJob } from '../../server/message-jobs'
 import type { TimerHandler } from '../../server/router'
+import { countInTx, dayMoment } from '../../server/unit-stats'
 
 export const CARE_ALERTS_PER_FIRING = 500
 const BATCH = 50
@@ -34,6 +38,11 @@ async function raise(data: Data, id: string, day: string, cutoffAt: Date, at: Da
       raisedAt: at,
     })
     await tx.carePersons.update(id, { lastAlertDay: day, openAlertDay: day, alerts: c.alerts + 1, updatedAt: at })
+    // its subscribe messages (to the team and the grid chiefs) are queued with it: a kill cannot raise one without
+    // the other, and the job's id is the alert's, so nobody is told twice about one person-day (./messages.ts)
+    const { _id: jobId, ...job } = messageJob('careMissed', alertId, at)
+    await tx.messageJobs.set(jobId, job)
+    await countInTx(tx, { kind: 'careMissed', at: dayMoment(day), homePath: c.homePath })
     return true
   })
 }
