@@ -1,6 +1,7 @@
 /**
  * 应急须知 (?id=<emergencyId>, what 首页's banner opens): the emergency's level, name, scope and start, and its pinned
- * instructions; ended ones stay readable for the record. Staff over its scope change the instructions or end it here.
+ * instructions; ended ones stay readable for the record. Staff over its scope change the instructions or end it here;
+ * leaders find the emergency's records (战时网格, 卡口值守, 错时采样, 关爱对象) from it, ended or not.
  * Members find the way to 我的应急力量 (register, call-ups) from it, and everyone to the notice the instructions went
  * out with and how many households received it (staff: on to 通知触达, the households not yet reached).
  */
@@ -9,7 +10,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { ErrorState, LoadingState } from '../../../components/PageState'
 import { useRemotePage } from '../../../hooks/use-page-reload'
-import { noticeUrl, pageUrl, reachUrl } from '../../../routes'
+import { noticeUrl, pageUrl, reachUrl, type RouteName } from '../../../routes'
 import {
   EMERGENCY_LEVEL_LABELS,
   EMERGENCY_LIMITS,
@@ -18,22 +19,27 @@ import {
   updateInstructions,
   type EmergencyDetail,
 } from '../../../services/emergency'
+import type { MeResult } from '../../../services/grid'
 import { Button } from '../../../ui/nutui'
 import { formatTime, Gate, useAction } from '../../common'
 
 export default function EmergencyPage() {
-  return <Gate className='app-page emergency-detail'>{() => <Detail />}</Gate>
+  return <Gate className='app-page emergency-detail'>{(me) => <Detail leader={leads(me)} />}</Gate>
 }
 
-function Detail() {
+/** Leaders (the three heads, grid chiefs, staff) find the emergency's records from here, ended or not. */
+const RECORD_ROLES = ['partyLeader', 'gridChief', 'communityStaff', 'streetStaff']
+const leads = (me: MeResult): boolean => me.roles.some((r) => RECORD_ROLES.includes(r.role))
+
+function Detail({ leader }: { leader: boolean }) {
   const id = useRouter().params.id ?? ''
   const { state, reload } = useRemotePage(() => getEmergency(id))
   if (state.status === 'loading') return <LoadingState />
   if (state.status === 'error') return <ErrorState error={state.error} onRetry={() => void reload()} />
-  return <Shown e={state.data} onChanged={() => void reload()} />
+  return <Shown e={state.data} leader={leader} onChanged={() => void reload()} />
 }
 
-function Shown({ e, onChanged }: { e: EmergencyDetail; onChanged: () => void }) {
+function Shown({ e, leader, onChanged }: { e: EmergencyDetail; leader: boolean; onChanged: () => void }) {
   const ended = e.endedAt !== null
   return (
     <View>
@@ -86,6 +92,7 @@ function Shown({ e, onChanged }: { e: EmergencyDetail; onChanged: () => void }) 
         </View>
       ) : null}
       {e.mayManage ? <Manage e={e} onChanged={onChanged} /> : null}
+      {leader ? <Records ended={ended} /> : null}
       {!ended ? (
         <View className='card'>
           <Text className='em-row__title'>应急力量</Text>
@@ -102,6 +109,37 @@ function Shown({ e, onChanged }: { e: EmergencyDetail; onChanged: () => void }) 
           </View>
         </View>
       ) : null}
+    </View>
+  )
+}
+
+const RECORDS: { route: RouteName; label: string; className: string }[] = [
+  { route: 'microGrids', label: '战时网格', className: 'emergency-record__microgrids' },
+  { route: 'dutyCheckpoints', label: '卡口值守', className: 'emergency-record__duty' },
+  { route: 'testingRounds', label: '错时采样', className: 'emergency-record__testing' },
+  { route: 'careList', label: '关爱对象', className: 'emergency-record__care' },
+]
+
+/** Where the work of the emergency is kept: each page shows its records, the retired and ended ones too. */
+function Records({ ended }: { ended: boolean }) {
+  return (
+    <View className='card emergency-records'>
+      <Text className='em-row__title'>{ended ? '应急期间的记录' : '应急工作'}</Text>
+      <Text className='em-row__meta'>
+        战时网格、卡口排班、采样轮次和关爱探访{ended ? '都留有记录，可随时查看' : ''}
+      </Text>
+      <View className='em-actions'>
+        {RECORDS.map((r) => (
+          <Button
+            key={r.route}
+            className={`emergency-record ${r.className}`}
+            fill='outline'
+            onClick={() => void Taro.navigateTo({ url: pageUrl(r.route) })}
+          >
+            {r.label}
+          </Button>
+        ))}
+      </View>
     </View>
   )
 }
