@@ -19,6 +19,7 @@ import { DEMO_EMERGENCY_ID, seedEmergency } from './emergency'
 import { seedDuty } from './duty'
 import { seedIsolation } from './isolation'
 import { seedCare } from './care'
+import { seedDashboard } from './dashboard'
 import { createRandom, type Random } from './random'
 
 export const DEMO_SEED = 20250301
@@ -177,20 +178,26 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
   const requests = seedRequests({ units, people, personas })
   // the testing round (issue 12) rides with the requests' records: every caller seeds those whole
   const testing = seedTesting({ units, people, personas })
+  const records: Record<string, object[]> = {
+    ...requests,
+    ...testing,
+    ...seedEmergency({ units, people, personas }),
+    ...seedDuty({ units, people, personas, emergencyId: DEMO_EMERGENCY_ID }),
+    ...seedIsolation({ units, people, personas }),
+    // care persons (关爱对象, issue 12 item 6): a record for every flagged resident, teams and checks in the first grid
+    ...seedCare({ units, people, personas }),
+  }
+  const points = { ...activities, ...wallet }
   return {
     units,
     people,
     unitCounters,
     personas,
-    points: { ...activities, ...wallet },
+    points,
     requests: {
-      ...requests,
-      ...testing,
-      ...seedEmergency({ units, people, personas }),
-      ...seedDuty({ units, people, personas, emergencyId: DEMO_EMERGENCY_ID }),
-      ...seedIsolation({ units, people, personas }),
-      // care persons (关爱对象, issue 12 item 6): a record for every flagged resident, teams and checks in the first grid
-      ...seedCare({ units, people, personas }),
+      ...records,
+      // the dashboard's period figures (数据看板, issue 13 item 3): recounted from the records above
+      ...seedDashboard({ units, people, records: { ...records, ...points } }),
     },
   }
 
