@@ -6,11 +6,12 @@
  * the grid's chief under 关爱对象 · 未探访. Every page is screenshotted at 375×800 and raises no page error.
  */
 import type { Page } from 'playwright-core'
-import { careDayOf, cutoffOf } from '../../core/care/days'
+import { careDayOf } from '../../core/care/days'
 import { maskRoom } from '../../core/mask'
 import type { PersonDoc } from '../../core/model'
 import { isWithin, type Unit } from '../../core/units'
 import { personaPerson, shot, startDemoCloud, type DemoCloud } from './demo-cloud'
+import { fireMissedChecks } from './emergency-kit'
 
 jest.setTimeout(300_000)
 
@@ -84,12 +85,7 @@ it('staff mark and name a team, the helper makes 打卡, and a missed day alerts
 
   // the timer after yesterday's 20:00: the demo's care person only the neighbour looks after, never visited
   const yesterday = careDayOf(new Date(Date.now() - 86_400_000))
-  const fired = await d.cloud.callFunction(
-    'care',
-    { Type: 'Timer', TriggerName: 'missedChecks', Time: new Date(+cutoffOf(yesterday) + 60_000).toISOString() },
-    { openid: '' },
-  )
-  expect(fired.result).toMatchObject({ ok: true, data: { day: yesterday } })
+  await fireMissedChecks(d, yesterday)
   const cares = (
     await d.cloud.callFunction('care', { action: 'mine', payload: {} }, { openid: neighbour.openid as string })
   ).result as { ok: boolean; data: { rows: { personId: string; name: string; missedDay: string | null }[] } }

@@ -6,10 +6,11 @@
  * page error.
  */
 import type { Page } from 'playwright-core'
-import type { PersonDoc, ReserveMemberDoc } from '../../core/model'
+import type { PersonDoc } from '../../core/model'
 import type { Unit } from '../../core/units'
 import { DEMO_MICROGRID_ID } from '../../emulator/seed/emergency'
 import { personaPerson, shot, startDemoCloud, type DemoCloud } from './demo-cloud'
+import { buildingsOf as buildingsOfGrid, gridOf, reserveLeaders } from './emergency-kit'
 
 jest.setTimeout(300_000)
 
@@ -23,19 +24,8 @@ afterAll(async () => {
 
 type Tagged = Page & { errors: string[] }
 
-const gridOf = (p: PersonDoc) => p.roles.find((r) => r.role === 'gridChief')?.unitId as string
-const buildingsOf = (gridId: string) =>
-  d.demo.units.filter((u): u is Unit => u.parentId === gridId && u.level === 'microgrid')
-/** Reserve members who may lead one: not merchant staff, not the resident persona (kept as a plain resident). */
-const leaders = (): PersonDoc[] => {
-  const resident = personaPerson(d.demo, 'resident', 0)
-  const members = (d.demo.requests as unknown as { reserveMembers: ReserveMemberDoc[] }).reserveMembers
-  return members
-    .filter((m) => m.kind !== 'merchantStaff' && m.personId !== resident._id)
-    .map((m) => d.demo.people.find((p) => p._id === m.personId) as PersonDoc)
-    .filter((p) => p.openid)
-    .slice(0, 3)
-}
+const leaders = (): PersonDoc[] => reserveLeaders(d)
+const buildingsOf = (gridId: string) => buildingsOfGrid(d, gridId)
 
 it('a grid chief splits their grid into three 战时网格 with leaders from the reserve force', async () => {
   const chief = personaPerson(d.demo, 'gridChief', 0)
