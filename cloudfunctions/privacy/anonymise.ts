@@ -15,6 +15,8 @@ import { deleteFilesOf } from '../../server/uploads'
 import { forgetEmergency } from './emergency'
 import { forgetIsolation } from './isolation'
 import { forgetCare } from './care'
+import { forgetCouncil } from './council'
+import { forgetVotes } from './council-votes'
 import { forgetRequests } from './requests'
 import { forgetStaff } from './staff'
 import { forgetVolunteering } from './volunteering'
@@ -46,6 +48,12 @@ export async function anonymise(data: Data, person: PersonDoc, name: string): Pr
   // care (关爱对象): their care record goes with its checks and alerts; their seats on care teams are emptied and the
   // checks they made keep the day under the deleted name (./care.ts)
   await forgetCare(data, person, name)
+  // council (三长议事): their supports are withdrawn (each proposal's count in the same transaction) and removed; their
+  // proposals stay for the grid under the deleted name (./council.ts)
+  await forgetCouncil(data, person, name)
+  // council votes (H6): every vote stays for its tally, under the deleted name, as do the meetings' members lists
+  // (./council-votes.ts)
+  await forgetVotes(data, person, name)
   // the 战时网格 they led keep the record without their name (their grants go with every role below)
   await data.wartimeGrids.forgetLeader(person._id, name)
   // what they did as staff (emergencies declared, checkpoints, call-ups, rounds, isolations, 战时网格 drawn, care

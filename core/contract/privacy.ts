@@ -1,6 +1,7 @@
 /** The `privacy` function: a person's own data (export, deletion) and the audit log of unmasked reads. */
 import { z } from 'zod'
 import type { MyCare } from './care'
+import type { MyCouncil } from './council'
 import type {
   AuditDoc,
   ClaimDoc,
@@ -61,6 +62,8 @@ export interface MyData {
   care?: MyCare
   /** The 战时网格 they led or lead (emergency mode; core/privacy/wartime.ts). */
   wartime?: MyWartime
+  /** The council (三长议事): the proposals they raised and the ones they support or supported (core/privacy/council.ts). */
+  council?: MyCouncil
 }
 
 /** A 战时网格 the person was named to lead, newest first: what it covered and whether it is still in force. */

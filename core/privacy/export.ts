@@ -21,6 +21,7 @@ import type { Unit } from '../units'
 import { myEmergency, noEmergency, type EmergencyFacts } from './emergency'
 import { myIsolation, noIsolation, type IsolationFacts } from './isolation'
 import { myCare, noCare, type CareFacts } from './care'
+import { myCouncil, noCouncil, type CouncilFacts } from './council'
 import { myRequests, noRequests, type RequestFacts } from './requests'
 import { myWartime } from './wartime'
 
@@ -55,6 +56,8 @@ export interface ExportFacts {
   isolation?: IsolationFacts
   /** What care stored about them (core/privacy/care.ts); none when absent. */
   care?: CareFacts
+  /** What the council (三长议事) stored about them (core/privacy/council.ts); none when absent. */
+  council?: CouncilFacts
   /** The 战时网格 they were named to lead (core/privacy/wartime.ts); none when absent. */
   wartime?: readonly WartimeGridDoc[]
 }
@@ -120,6 +123,7 @@ export const myData = ({
   isolation = noIsolation,
   care = noCare,
   wartime = [],
+  council = noCouncil,
 }: ExportFacts): MyData => ({
   exportedAt: exportedAt.toISOString(),
   person: json(withoutOpenid(person)),
@@ -134,4 +138,5 @@ export const myData = ({
   isolation: myIsolation(isolation),
   care: myCare(care, person._id),
   wartime: myWartime(wartime),
+  council: myCouncil(council),
 })

@@ -9,6 +9,8 @@ import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
 import { anonymise } from '../anonymise'
 import { careOf } from '../care'
+import { councilOf } from '../council'
+import { votesOf } from '../council-votes'
 import { emergencyOf } from '../emergency'
 import { isolationOf } from '../isolation'
 import { requestsOf } from '../requests'
@@ -21,7 +23,7 @@ export const exportMyData: Action<'privacy', 'exportMyData'> = {
   async handle({ caller, data }) {
     const person = caller.person
     if (!person) throw new AppError('NOT_REGISTERED')
-    const [home, claims, points, requests, emergency, isolation, care, wartime] = await Promise.all([
+    const [home, claims, points, requests, emergency, isolation, care, wartime, council] = await Promise.all([
       person.householdId ? data.units.get(person.householdId) : Promise.resolve(null),
       person.openid ? data.claims.of(person.openid) : Promise.resolve([]),
       volunteeringOf(data, person._id),
@@ -30,7 +32,10 @@ export const exportMyData: Action<'privacy', 'exportMyData'> = {
       isolationOf(data, person),
       careOf(data, person),
       data.wartimeGrids.everLedBy(person._id, WARTIME_LED),
+      councilOf(data, person),
     ])
+    // council meetings and votes (H6): the person's votes, in the council part of the export
+    const votes = await votesOf(data, person)
     // leaders saw them as a person, and (before they joined) through their claims
     const seen = await data.audit.about(
       person._id,
@@ -50,6 +55,7 @@ export const exportMyData: Action<'privacy', 'exportMyData'> = {
       isolation,
       care,
       wartime,
+      council: votes.length ? { ...council, votes } : council,
     })
   },
 }
