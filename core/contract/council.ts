@@ -345,7 +345,8 @@ export interface CouncilSettingsView {
 export interface MyCouncil {
   proposals: { title: string; text: string; status: ProposalStatus; supports: number; at: string }[]
   supports: { title: string; active: boolean; at: string }[]
-  // meetings and votes: H6 (a person's votes)
+  // meetings and votes: H6 (a person's votes): each vote cast or recorded, with the meeting and the item
+  votes?: { meeting: string; item: string; choice: string; via: string; at: string }[]
 }
 
 export interface CouncilApi {
