@@ -19,6 +19,7 @@ import { DEMO_EMERGENCY_ID, seedEmergency } from './emergency'
 import { seedDuty } from './duty'
 import { seedIsolation } from './isolation'
 import { seedCare } from './care'
+import { seedCouncil } from './council'
 import { seedDashboard } from './dashboard'
 import { createRandom, type Random } from './random'
 
@@ -186,6 +187,8 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
     ...seedIsolation({ units, people, personas }),
     // care persons (关爱对象, issue 12 item 6): a record for every flagged resident, teams and checks in the first grid
     ...seedCare({ units, people, personas }),
+    // 三长议事 (issue 13): proposals of the first grid in every state, one a support short of the threshold
+    ...seedCouncil({ units, people, personas }),
   }
   const points = { ...activities, ...wallet }
   return {
