@@ -14,12 +14,10 @@ export function seedDashboard({
   units,
   people,
   records,
-  at = new Date(),
 }: {
   units: readonly Unit[]
   people: readonly PersonDoc[]
   records: Record<string, readonly object[]>
-  at?: Date
 }): { unitStats: UnitStatsDoc[]; statMarks: StatMarkDoc[] } {
   const of = <K extends keyof StatRecords>(name: K) => (records[name] ?? []) as unknown as StatRecords[K]
   const events = eventsFrom({
@@ -33,6 +31,8 @@ export function seedDashboard({
     households: new Map(units.filter((u) => u.level === 'household').map((u) => [u._id, u.path])),
   })
   const { stats, marks } = recount(events)
+  // stamped with the latest record's time, so the same seed gives the same documents
+  const at = new Date(Math.max(0, ...events.map((e) => +e.at)))
   return {
     unitStats: [...stats].map(([id, figures]) => {
       const cut = id.lastIndexOf('_')
