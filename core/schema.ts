@@ -352,6 +352,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [
       { name: 'emergencyId_1_unitPath_1_createdAt_-1', keys: { emergencyId: 1, unitPath: 1, createdAt: -1 } },
       { name: 'unitId_1_createdAt_-1', keys: { unitId: 1, createdAt: -1 } },
+      // the answer counts' repair walks the last days' call-ups (emergency repairCallUpCounts)
+      { name: 'createdAt_1', keys: { createdAt: 1 } },
       // what a person did as staff: a deletion renames it (privacy)
       { name: 'createdBy_1', keys: { createdBy: 1 } },
     ],
@@ -401,6 +403,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'checkpointId_1_startAt_1', keys: { checkpointId: 1, startAt: 1 } },
       { name: 'checkpointId_1_endAt_1', keys: { checkpointId: 1, endAt: 1 } },
       { name: 'unitPath_1_free_1_startAt_1', keys: { unitPath: 1, free: 1, startAt: 1 } },
+      // the seat counts' repair walks the shifts from yesterday on (duty repairCounters)
+      { name: 'startAt_1', keys: { startAt: 1 } },
       // the notes a person left (their export and deletion, privacy)
       { name: 'handover.by_1', keys: { 'handover.by': 1 } },
     ],

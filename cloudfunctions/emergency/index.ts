@@ -19,6 +19,7 @@ import {
 } from './handlers/microgrids'
 import { mine, register, reserve } from './handlers/reserve'
 import { current, declare, detail, end, list, updateInstructions } from './handlers/switch'
+import { repairCallUpCountsTimer } from './repair-counts'
 import { retireMicroGrids } from './wartime'
 
 const handlers: Handlers<'emergency'> = {
@@ -46,4 +47,9 @@ const handlers: Handlers<'emergency'> = {
   microGridCandidates,
 }
 
-export const main = createMain('emergency', handlers, wxPlatform, { retireMicroGrids, callUpMessages })
+export const main = createMain('emergency', handlers, wxPlatform, {
+  retireMicroGrids,
+  callUpMessages,
+  // the call-ups' answer counts recounted and mended, a window of call-ups per firing (repair-counts.ts)
+  repairCallUpCounts: repairCallUpCountsTimer,
+})

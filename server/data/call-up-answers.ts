@@ -6,7 +6,7 @@
 import type { CallUpAnswer } from '../../core/contract/emergency'
 import type { CallUpAnswerDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { all, allIn, rows } from './query'
+import { all, allIn, rows, total } from './query'
 
 export interface CallUpAnswers {
   byIds(ids: readonly string[]): Promise<CallUpAnswerDoc[]>
@@ -15,6 +15,12 @@ export interface CallUpAnswers {
   /** Their deletion: every answer keeps what was answered (the call-up's counts stay true), not who (name, phone,
    * note go). No count moves. */
   anonymiseOf(personId: string, name: string): Promise<void>
+  /** A recount of a call-up's answers by counting (the counts' repair; index callUpId_1_answer_1_answeredAt_-1):
+   * three counts, however many answered. */
+  countsOf(callUpId: string): Promise<{ coming: number; cannot: number; assigned: number }>
+  /** How many of a call-up's answers were given or assigned at or after `at` (the repair leaves such a call-up for
+   * its next turn: its counts may be moving). */
+  changedSince(callUpId: string, at: Date): Promise<number>
   ofCallUp(
     callUpId: string,
     answer: CallUpAnswer | undefined,
@@ -36,6 +42,23 @@ export function callUpAnswers(db: Database): CallUpAnswers {
         .where({ personId })
         .update({ data: { name, phone: '', note: '' } })
     },
+    async countsOf(callUpId) {
+      const [coming, cannot, assigned] = await Promise.all([
+        total(col().where({ callUpId, answer: 'coming' })),
+        total(col().where({ callUpId, answer: 'cannot' })),
+        total(col().where({ callUpId, assignment: _.neq(null) })),
+      ])
+      return { coming, cannot, assigned }
+    },
+    changedSince: (callUpId, at) =>
+      total(
+        col().where(
+          _.or([
+            { callUpId, answeredAt: _.gte(at) },
+            { callUpId, 'assignment.at': _.gte(at) },
+          ]),
+        ),
+      ),
     async ofCallUp(callUpId, answer, skip, limit) {
       const found = await rows<CallUpAnswerDoc>(
         col()

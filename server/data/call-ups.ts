@@ -7,7 +7,7 @@
 import type { ReserveKind } from '../../core/contract/emergency'
 import type { CallUpDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { addOnce, first, pathPrefix, rows } from './query'
+import { addOnce, first, pathPrefix, rows, total } from './query'
 
 export interface CallUps {
   get(id: string): Promise<CallUpDoc | null>
@@ -19,6 +19,11 @@ export interface CallUps {
     skip: number,
     limit: number,
   ): Promise<{ rows: CallUpDoc[]; more: boolean }>
+  /** How many call-ups were made at or after `from` (the counts' repair: its walk, index createdAt_1). */
+  countSince(from: Date): Promise<number>
+  /** The call-ups made at or after `from` in (createdAt, _id) order, `limit` after the first `skip` (the repair's
+   * window of this firing). */
+  pageSince(from: Date, skip: number, limit: number): Promise<CallUpDoc[]>
   /** Made over one of these units for this kind, newest first. */
   reaching(unitIds: readonly string[], kind: ReserveKind, limit: number): Promise<CallUpDoc[]>
   /** A deleted staff member's name off what they did as staff (`createdByName`; privacy.requestDeletion, any number of times). */
@@ -42,6 +47,16 @@ export function callUps(db: Database): CallUps {
       )
       return { rows: found.slice(0, limit), more: found.length > limit }
     },
+    countSince: (from) => total(col().where({ createdAt: _.gte(from) })),
+    pageSince: (from, skip, limit) =>
+      rows<CallUpDoc>(
+        col()
+          .where({ createdAt: _.gte(from) })
+          .orderBy('createdAt', 'asc')
+          .orderBy('_id', 'asc')
+          .skip(skip)
+          .limit(limit),
+      ),
     reaching: (unitIds, kind, limit) =>
       unitIds.length
         ? rows<CallUpDoc>(

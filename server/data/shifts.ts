@@ -8,7 +8,7 @@
 import type { ShiftDoc } from '../../core/model'
 import { eachBounded, WRITE_CONCURRENCY } from '../bounded'
 import type { Database } from '../cloud'
-import { addOnce, all, allIn, first, pathPrefix, rows } from './query'
+import { addOnce, all, allIn, first, pathPrefix, rows, total } from './query'
 
 /** The most shifts one day of a checkpoint may hold (SHIFT_BOUNDS.perDay per template, several templates). */
 export const SHIFTS_PER_DAY_READ = 24
@@ -22,6 +22,11 @@ export interface Shifts {
   endingAt(checkpointId: string, at: Date): Promise<ShiftDoc | null>
   /** Shifts at or under a path with free seats starting in (from, to), soonest first; `more` when past `limit`. */
   withFreeSeats(path: string, from: Date, to: Date, limit: number): Promise<{ rows: ShiftDoc[]; more: boolean }>
+  /** How many shifts start at or after `from` (the counters' repair: its walk, index startAt_1). */
+  countFrom(from: Date): Promise<number>
+  /** The shifts starting at or after `from` in (startAt, _id) order, `limit` after the first `skip` (the repair's
+   * window of this firing). */
+  pageFrom(from: Date, skip: number, limit: number): Promise<ShiftDoc[]>
   /** Adds each shift whose id is not taken yet; answers how many were new. */
   addMissing(docs: readonly ShiftDoc[]): Promise<number>
   /** The shifts whose handover note a person left (their export and deletion: index handover.by_1). */
@@ -53,6 +58,16 @@ export function shifts(db: Database): Shifts {
       )
       return { rows: found.slice(0, limit), more: found.length > limit }
     },
+    countFrom: (from) => total(col().where({ startAt: _.gte(from) })),
+    pageFrom: (from, skip, limit) =>
+      rows<ShiftDoc>(
+        col()
+          .where({ startAt: _.gte(from) })
+          .orderBy('startAt', 'asc')
+          .orderBy('_id', 'asc')
+          .skip(skip)
+          .limit(limit),
+      ),
     async addMissing(docs) {
       let added = 0
       await eachBounded(docs, WRITE_CONCURRENCY, async (d) => {
