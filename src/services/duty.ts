@@ -9,6 +9,7 @@ import { call } from './transport'
 
 export type {
   CheckpointCard,
+  DutyCandidate,
   DutyCheckCode,
   DutyPerson,
   DutyStatus,
@@ -55,6 +56,10 @@ export const addShifts = (
 export const assignToShift = (shiftId: string, personId: string): Promise<R<'assign'>> =>
   call('duty', 'assign', { shiftId, personId })
 
+/** 安排值守's picker: people of the checkpoint's community named so (a page), the reserve force called up first. */
+export const findPeopleForShift = (shiftId: string, name: string, cursor?: string): Promise<R<'findPeople'>> =>
+  call('duty', 'findPeople', { shiftId, name, ...(cursor ? { cursor } : {}) })
+
 export const getCheckCode = (checkpointId: string, kind: 'in' | 'out'): Promise<R<'checkCode'>> =>
   call('duty', 'checkCode', { checkpointId, kind })
 
@@ -72,7 +77,9 @@ export const signUpForShift = (shiftId: string): Promise<R<'signUp'>> => call('d
 
 export const cancelSeat = (signupId: string): Promise<R<'cancel'>> => call('duty', 'cancel', { signupId })
 
-export const getMyShifts = (): Promise<R<'myShifts'>> => call('duty', 'myShifts', {})
+/** 我的值守: the first page of each list, or (a cursor of one) the next page of that list. */
+export const getMyShifts = (cursor?: string): Promise<R<'myShifts'>> =>
+  call('duty', 'myShifts', cursor ? { cursor } : {})
 
 export const getShift = (shiftId: string): Promise<R<'shift'>> => call('duty', 'shift', { shiftId })
 

@@ -1,7 +1,9 @@
 /**
  * 我的值守. My shifts at every checkpoint: running and coming ones soonest first (签到与交接 opens the shift), then the
- * last week's with the hours and points confirmed.
+ * last week's with the hours and points confirmed. The server pages both lists (duty.myShifts): the first page of
+ * each comes in one call, 加载更多 under a list asks for its next page alone.
  */
+import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ChunkedList } from '../../../components/ChunkedList'
@@ -10,6 +12,8 @@ import { useElderClass } from '../../../hooks/use-elder-mode'
 import { useRemotePage } from '../../../hooks/use-page-reload'
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { pageUrl } from '../../../routes'
+import { messageOf } from '../../../manage/format'
+import { Button } from '../../../manage/ui'
 import { DUTY_STATUS_LABELS, getMyShifts, type MyShift } from '../../../services/duty'
 import { shiftWhen } from '../duty'
 import '../../../manage/manage.css'
@@ -20,7 +24,7 @@ export default function MyShiftsPage() {
 }
 
 function Mine() {
-  const { state, reload } = useRemotePage(getMyShifts, { onReturn: true })
+  const { state, reload } = useRemotePage(() => getMyShifts(), { onReturn: true })
   const className = useElderClass('app-page manage duty-mine')
   let body
   if (state.status === 'loading') body = <LoadingState />
@@ -28,14 +32,67 @@ function Mine() {
   else
     body = (
       <View>
-        <Section title='要值守的班次' rows={state.data.upcoming} empty='还没有报名的班次，可在卡口排班里报名' />
-        <Section title='最近一周' rows={state.data.recent} empty='最近一周没有值守' />
+        <Section
+          title='要值守的班次'
+          first={state.data.upcoming}
+          next={state.data.nextUpcoming}
+          list='upcoming'
+          empty='还没有报名的班次，可在卡口排班里报名'
+        />
+        <Section
+          title='最近一周'
+          first={state.data.recent}
+          next={state.data.nextRecent}
+          list='recent'
+          empty='最近一周没有值守'
+        />
       </View>
     )
   return <View className={className}>{body}</View>
 }
 
-function Section({ title, rows, empty }: { title: string; rows: MyShift[]; empty: string }) {
+/** One list: its first page as the page's call answered it, then the pages 加载更多 adds. */
+function Section({
+  title,
+  first,
+  next: firstNext,
+  list,
+  empty,
+}: {
+  title: string
+  first: MyShift[]
+  next: string | null
+  list: 'upcoming' | 'recent'
+  empty: string
+}) {
+  const [rows, setRows] = useState(first)
+  const [next, setNext] = useState(firstNext)
+  const [status, setStatus] = useState<'ok' | 'more' | 'error'>('ok')
+  const [error, setError] = useState('')
+  const seq = useRef(0)
+  // the page read again (back from a shift): start over from its first page
+  useEffect(() => {
+    seq.current++
+    setRows(first)
+    setNext(firstNext)
+    setStatus('ok')
+  }, [first, firstNext])
+  const more = async () => {
+    if (!next) return
+    const mine = ++seq.current
+    setStatus('more')
+    try {
+      const page = await getMyShifts(next)
+      if (mine !== seq.current) return
+      setRows((old) => [...old, ...(list === 'upcoming' ? page.upcoming : page.recent)])
+      setNext(list === 'upcoming' ? page.nextUpcoming : page.nextRecent)
+      setStatus('ok')
+    } catch (e) {
+      if (mine !== seq.current) return
+      setError(messageOf(e))
+      setStatus('error')
+    }
+  }
   return (
     <View className='card'>
       <View className='card__head'>
@@ -68,6 +125,23 @@ function Section({ title, rows, empty }: { title: string; rows: MyShift[]; empty
           )
         }}
       </ChunkedList>
+      {/* what changes below the rows in a block of its own: the rows are never sent again with it */}
+      <View className='duty-list__foot'>
+        {status === 'error' ? <Text className='manage-error'>{error}</Text> : null}
+        {next ? (
+          <Button
+            className='duty-more'
+            size='small'
+            fill='outline'
+            type='primary'
+            loading={status === 'more'}
+            disabled={status === 'more'}
+            onClick={() => void more()}
+          >
+            加载更多
+          </Button>
+        ) : null}
+      </View>
     </View>
   )
 }

@@ -4,7 +4,7 @@
  * for the next shift. Leaders see who is on it, and staff over the checkpoint put people of the reserve force (应急力量)
  * on it until it ends (安排值守: a running shift takes no sign-ups).
  */
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { ErrorState, LoadingState } from '../../../components/PageState'
@@ -13,10 +13,10 @@ import { useRemotePage } from '../../../hooks/use-page-reload'
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { messageOf } from '../../../manage/format'
 import { Button, Input } from '../../../manage/ui'
-import { useRemote } from '../../../hooks/use-remote'
-import { getReserve } from '../../../services/emergency'
 import {
   assignToShift,
+  findPeopleForShift,
+  type DutyCandidate,
   checkInOnDuty,
   DUTY_LIMITS,
   DUTY_STATUS_LABELS,
@@ -199,21 +199,59 @@ function HandoverCard({ detail, onDone }: { detail: ShiftDetail; onDone: () => P
   )
 }
 
-/** Staff over the checkpoint pick people of its unit's reserve force (the first page); others see nothing here. */
+interface Found {
+  suggestions: DutyCandidate[]
+  rows: DutyCandidate[]
+  next: string | null
+}
+
+/**
+ * Keepers over the checkpoint find people of its community by name (duty.findPeople, a page at a time) and put them
+ * on the shift until it ends. Before a name is typed, the reserve force called up for the emergency who said they
+ * come (应急力量) are offered first; phones come masked unless the caller looks after the person's home.
+ */
 function AssignCard({ detail, onDone }: { detail: ShiftDetail; onDone: () => Promise<void> }) {
   const s = detail.shift
-  const { state } = useRemote(() => getReserve(detail.checkpoint.unit.id, {}))
-  const [busy, setBusy] = useState('')
+  const [name, setName] = useState('')
+  const [asked, setAsked] = useState('')
+  const [found, setFound] = useState<Found | null>(null)
+  const [status, setStatus] = useState<'loading' | 'more' | 'ok' | 'error'>('loading')
   const [error, setError] = useState('')
-  if (state.status !== 'ok' || !state.data.rows.length) return null
+  const [busy, setBusy] = useState('')
+  const seq = useRef(0)
+  const search = async (text: string, cursor?: string) => {
+    const mine = ++seq.current
+    setStatus(cursor ? 'more' : 'loading')
+    setError('')
+    try {
+      const page = await findPeopleForShift(s.id, text, cursor)
+      if (mine !== seq.current) return
+      setAsked(text)
+      setFound((old) =>
+        cursor && old
+          ? { suggestions: old.suggestions, rows: [...old.rows, ...page.rows], next: page.nextCursor }
+          : { suggestions: page.suggestions, rows: page.rows, next: page.nextCursor },
+      )
+      setStatus('ok')
+    } catch (e) {
+      if (mine !== seq.current) return
+      setError(messageOf(e))
+      setStatus('error')
+    }
+  }
+  useEffect(() => {
+    void search('')
+    // the shift's id is all a first search needs
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [s.id])
   const on = new Set((s.people ?? []).filter((p) => p.status !== 'cancelled').map((p) => p.personId))
   const full = s.filled >= s.capacity
-  const assign = async (personId: string, name: string) => {
+  const assign = async (personId: string, who: string) => {
     setBusy(personId)
     setError('')
     try {
       await assignToShift(s.id, personId)
-      void Taro.showToast({ title: `已安排${name}`, icon: 'none' })
+      void Taro.showToast({ title: `已安排${who}`, icon: 'none' })
       await onDone()
     } catch (e) {
       setError(messageOf(e))
@@ -221,34 +259,85 @@ function AssignCard({ detail, onDone }: { detail: ShiftDetail; onDone: () => Pro
       setBusy('')
     }
   }
+  const row = (r: DutyCandidate) => (
+    <View key={r.personId} className='duty-assign__row'>
+      <View className='duty-assign__who'>
+        <Text className='duty-assign__name'>
+          {r.name}
+          {r.reserve ? <Text className='duty-assign__tag'>应急力量</Text> : null}
+        </Text>
+        <Text className='duty-assign__where'>{[r.where, r.phone].filter(Boolean).join(' · ')}</Text>
+      </View>
+      {on.has(r.personId) || r.onShift ? (
+        <Text className='duty-assign__on'>已在本班</Text>
+      ) : full ? null : (
+        <Button
+          size='small'
+          type='primary'
+          fill='outline'
+          loading={busy === r.personId}
+          disabled={!!busy}
+          onClick={() => void assign(r.personId, r.name)}
+        >
+          安排
+        </Button>
+      )}
+    </View>
+  )
+  const text = name.trim()
   return (
     <View className='card duty-assign'>
       <View className='card__head'>
         <Text className='card__title'>安排值守</Text>
-        <Text className='card__hint'>{full ? '本班人数已满' : '从应急力量中安排'}</Text>
+        <Text className='card__hint'>{full ? '本班人数已满' : `还可安排 ${s.capacity - s.filled} 人`}</Text>
+      </View>
+      <View className='duty-assign__search'>
+        <Input
+          className='duty-input duty-assign__input'
+          placeholder='输入姓名，查找本社区的人'
+          maxLength={DUTY_LIMITS.search}
+          value={name}
+          onChange={(v: string) => setName(v)}
+          onConfirm={() => void search(text)}
+        />
+        <Button size='small' type='primary' loading={status === 'loading'} onClick={() => void search(text)}>
+          查找
+        </Button>
       </View>
       {error ? <Text className='manage-error'>{error}</Text> : null}
-      {state.data.rows.map((r) => (
-        <View key={r.personId} className='duty-assign__row'>
-          <Text className='duty-line'>
-            {r.name} · {r.place.name}
-          </Text>
-          {on.has(r.personId) ? (
-            <Text className='duty-line'>已在本班</Text>
-          ) : full ? null : (
-            <Button
-              size='small'
-              type='primary'
-              fill='outline'
-              loading={busy === r.personId}
-              disabled={!!busy}
-              onClick={() => void assign(r.personId, r.name)}
-            >
-              安排
-            </Button>
-          )}
+      {found?.suggestions.length ? (
+        <View className='duty-assign__group'>
+          <Text className='duty-assign__label'>已应召到岗的应急力量</Text>
+          {found.suggestions.map(row)}
         </View>
-      ))}
+      ) : null}
+      {found && asked ? (
+        <View className='duty-assign__group duty-assign__found'>
+          <Text className='duty-assign__label'>查找“{asked}”的结果</Text>
+          {found.rows.map(row)}
+          {!found.rows.length && !found.suggestions.length ? (
+            <Text className='duty-line'>本社区没有找到叫“{asked}”的人</Text>
+          ) : null}
+        </View>
+      ) : null}
+      {found && !asked && !found.suggestions.length ? (
+        <Text className='duty-line'>输入姓名查找本社区的居民和工作人员</Text>
+      ) : null}
+      <View className='duty-list__foot'>
+        {found?.next ? (
+          <Button
+            className='duty-more'
+            size='small'
+            fill='outline'
+            type='primary'
+            loading={status === 'more'}
+            disabled={status === 'more'}
+            onClick={() => void search(asked, found.next ?? undefined)}
+          >
+            加载更多
+          </Button>
+        ) : null}
+      </View>
     </View>
   )
 }
