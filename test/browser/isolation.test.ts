@@ -1,10 +1,11 @@
 /**
  * 居家隔离户 in a real browser on the h5 build against the local cloud: the grid chief marks a neighbour's household
  * home-isolated from tomorrow on 隔离户 (building → household, the default times); the building head, who serves the
- * grid, takes its first delivery on 隔离服务任务 and marks it done with a note; the household sees it 已完成 on 我家的
+ * grid, takes its first delivery on 隔离服务任务 and marks it done with a note and a photo; the household sees it 已完成 on 我家的
  * 隔离服务 with the volunteer's name and note. The demo's own isolated household (the resident persona's) shows its
  * states, and 我的 links to both pages. Every page is screenshotted at 375×800 and raises no page error.
  */
+import { PNG } from 'pngjs'
 import type { Page } from 'playwright-core'
 import type { IsolationCard } from '../../core/contract'
 import { isolationId, isolationTaskId } from '../../core/ids'
@@ -30,6 +31,13 @@ async function call<T>(person: PersonDoc, action: string, payload: unknown): Pro
   const envelope = result as { ok: boolean; data?: T; message?: string }
   if (!envelope.ok) throw new Error(`isolation.${action}: ${envelope.message}`)
   return envelope.data as T
+}
+
+/** A small real PNG, as a phone's photo would be (the files function checks the bytes). */
+function photo(): Buffer {
+  const png = new PNG({ width: 8, height: 8 })
+  png.data.fill(180)
+  return PNG.sync.write(png)
 }
 
 const unit = (id: string) => {
@@ -77,8 +85,17 @@ it('a household marked by the grid chief, its delivery taken and done by a volun
   await held.waitFor()
   expect(await held.locator('.iso-row__state').innerText()).toContain('已领取')
   await held.locator('.iso-held-task__note input').fill('已放门口并敲门告知')
+  // a photo of the delivery at the door, uploaded as every image is (files.reserve → uploaded)
+  const chooser = tasks.waitForEvent('filechooser')
+  await held.locator('.requests-photos__add').click()
+  await (await chooser).setFiles({ name: 'door.png', mimeType: 'image/png', buffer: photo() })
+  await held.locator('.requests-photo').waitFor()
+  expect(await held.locator('.requests-photos__add').innerText()).toContain('1/3')
+  await shot(tasks, 'isolation-tasks-photo', true)
   await held.locator('.nut-button', { hasText: '完成' }).click()
   await held.waitFor({ state: 'detached' })
+  const stored = d.cloud.engine.find('isolationTasks', { _id: taskId }) as { photos: string[] }[]
+  expect(stored[0]?.photos).toHaveLength(1)
   await shot(tasks, 'isolation-tasks-done', true)
   expect(tasks.errors).toEqual([])
   const { isolationTasks } = (await (async () => {

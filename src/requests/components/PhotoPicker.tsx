@@ -1,11 +1,12 @@
 /**
- * Photos of a request or a move (办结, 补充说明): up to `max`, picked and uploaded through the one upload path
- * (services/upload.ts, purpose 'request'), each removable before sending. A failure is handed to `onError` in plain
+ * Photos of a request or a move (办结, 补充说明), or of a finished isolation task: up to `max`, picked and uploaded
+ * through the one upload path (services/upload.ts, purpose 'request' unless told), each removable before sending. A failure is handed to `onError` in plain
  * words (too large, not a picture, the network).
  */
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import { toServiceError } from '../../services/errors'
+import type { ImagePurpose } from '../../../core/uploads'
 import { pickImages, type UploadedImage } from '../../services/upload'
 
 export interface PhotoPickerProps {
@@ -16,9 +17,11 @@ export interface PhotoPickerProps {
   /** uploading: the form waits for it before sending */
   onBusy?: (busy: boolean) => void
   className?: string
+  /** what the photos are for (the upload's purpose): 'request' by default */
+  purpose?: ImagePurpose
 }
 
-export function PhotoPicker({ photos, onChange, max, onError, onBusy, className }: PhotoPickerProps) {
+export function PhotoPicker({ photos, onChange, max, onError, onBusy, className, purpose }: PhotoPickerProps) {
   const [uploading, setUploading] = useState(false)
   const busy = (b: boolean) => {
     setUploading(b)
@@ -29,7 +32,7 @@ export function PhotoPicker({ photos, onChange, max, onError, onBusy, className 
     onError('')
     busy(true)
     try {
-      const uploaded = await pickImages('request', max - photos.length)
+      const uploaded = await pickImages(purpose ?? 'request', max - photos.length)
       if (uploaded.length) onChange([...photos, ...uploaded].slice(0, max))
     } catch (e) {
       onError(toServiceError(e).message)

@@ -1,6 +1,6 @@
 /**
  * 隔离服务任务. For the volunteers of a grid (and its building heads, party leader and chief): the tasks I took, each
- * with 完成 (a short note) or 放弃; then the grid's tasks waiting for someone, soonest first, with 领取. A task taken
+ * with 完成 (a short note and up to 3 photos, uploaded as the other images are: files.reserve → uploaded) or 放弃; then the grid's tasks waiting for someone, soonest first, with 领取. A task taken
  * by someone else meanwhile says so and the list is read again.
  */
 import { useState } from 'react'
@@ -16,6 +16,8 @@ import {
   releaseTask,
   type IsolationTaskRow,
 } from '../../../services/isolation'
+import type { UploadedImage } from '../../../services/upload'
+import { PhotoPicker } from '../../../requests/components/PhotoPicker'
 import { Gate, messageOf, PagedFoot, usePaged } from '../../common'
 import { taskLine, taskTitle } from '../isolation'
 import '../../../manage/manage.css'
@@ -57,14 +59,16 @@ function Tasks() {
         {list.status !== 'loading' && held.length === 0 ? (
           <Text className='iso-line'>还没有领取任务，可在下面领取</Text>
         ) : null}
-        {held.map((t) => (
-          <Held
-            key={t.id}
-            task={t}
-            onDone={(note) => act(() => finishTask(t.id, note))}
-            onRelease={() => act(() => releaseTask(t.id))}
-          />
-        ))}
+        {/* up to 50 held at once: drawn a chunk at a time */}
+        <ChunkedList rows={held} keyOf={(t: IsolationTaskRow) => t.id}>
+          {(t: IsolationTaskRow) => (
+            <Held
+              task={t}
+              onDone={(note, photos) => act(() => finishTask(t.id, note, photos))}
+              onRelease={() => act(() => releaseTask(t.id))}
+            />
+          )}
+        </ChunkedList>
       </View>
       <View className='card iso-open'>
         <View className='card__head'>
@@ -98,10 +102,13 @@ function Held({
   onRelease,
 }: {
   task: IsolationTaskRow
-  onDone: (note: string) => Promise<void>
+  onDone: (note: string, photos: string[]) => Promise<void>
   onRelease: () => Promise<void>
 }) {
   const [note, setNote] = useState('')
+  const [photos, setPhotos] = useState<UploadedImage[]>([])
+  const [uploading, setUploading] = useState(false)
+  const [photoError, setPhotoError] = useState('')
   const [busy, setBusy] = useState(false)
   const run = async (work: () => Promise<void>) => {
     setBusy(true)
@@ -123,13 +130,30 @@ function Held({
         value={note}
         onChange={(v: string) => setNote(v)}
       />
+      <PhotoPicker
+        className='iso-held-task__photos'
+        purpose='isolation'
+        photos={photos}
+        onChange={setPhotos}
+        max={ISOLATION_LIMITS.photos}
+        onError={setPhotoError}
+        onBusy={setUploading}
+      />
+      {photoError ? <Text className='manage-error'>{photoError}</Text> : null}
       <View className='iso-actions'>
         <Button
           size='small'
           type='primary'
           loading={busy}
-          disabled={busy}
-          onClick={() => void run(() => onDone(note.trim()))}
+          disabled={busy || uploading}
+          onClick={() =>
+            void run(() =>
+              onDone(
+                note.trim(),
+                photos.map((p) => p.fileID),
+              ),
+            )
+          }
         >
           完成
         </Button>
