@@ -144,6 +144,15 @@ async function benchScreens(cloud: LocalCloud, built: District, rows: Map<string
       note: `${crowd.length} at once, ${burst.perSecond.toFixed(0)}/s, ${failed} failed, ${receipts} receipts for ${new Set(crowd.map((p) => p.householdId)).size} households`,
     })
 
+    // 数据看板 (issue 13 item 3): counters only, after the burst moved them — a street's costs what a grid's does
+    await row('dashboard.overview grid', as(chief, 'dashboard', 'overview', { unitId: 'g1' }))
+    await row('dashboard.overview community', as(communityStaff, 'dashboard', 'overview', { unitId: 'c1' }))
+    await row('dashboard.overview street', as(streetStaff, 'dashboard', 'overview', { unitId: street._id }))
+    await row(
+      'dashboard.overview street, month',
+      as(streetStaff, 'dashboard', 'overview', { unitId: street._id, period: 'month' }),
+    )
+
     // delivery: the deliver timer's firings for the street notice (every firing after the first resumes the job)
     cloud.queryStats({ reset: true })
     const times: number[] = []

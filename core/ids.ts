@@ -231,3 +231,8 @@ export const decisionNoticeId = (itemId: string): string => `n_council_${itemId}
 
 /** requests: the work a passed decision needs, as one request of the grid, once. */
 export const decisionRequestId = (itemId: string): string => `${itemId}_task`
+
+/** unitStats: one shard (core/notices/reach.ts shardOf the household) of a unit's households reached in a period —
+ * a 收到 burst across a street collides only 1 in 16, as reachCounters do. */
+export const unitStatsShardId = (unitId: string, period: string, shard: number): string =>
+  `${unitId}_${period}_s${shard}`

@@ -1296,6 +1296,8 @@ export interface UnitStatsDoc extends Partial<Record<import('./dashboard/stats')
   /** `m2026-12`, `w2026-W49`, or `open` (standing figures) */
   period: string
   decisionsOpen?: number
+  /** a shard of the households reached (core/ids.ts unitStatsShardId): only `reached` and `urgentReached` */
+  shard?: number
   updatedAt: Date
 }
 

@@ -18,7 +18,8 @@ import {
   type StatEvent,
   type StatFigures,
 } from '../core/dashboard/stats'
-import { statMarkId, unitStatsId } from '../core/ids'
+import { statMarkId, unitStatsId, unitStatsShardId } from '../core/ids'
+import { REACH_SHARDS, shardOf } from '../core/notices/reach'
 import type { Transfer } from '../core/points/ledger'
 import type { TxData } from './data'
 
@@ -35,6 +36,12 @@ export async function countInTx(tx: TxData, event: StatEvent): Promise<void> {
       await tx.statMarks.set(id, { period, figure, key, unitIds: m.unitIds, at: event.at })
       d[figure] = (d[figure] ?? 0) + 1
     }
+    if (event.kind === 'receipt') {
+      // households reached go to the household's shard: a burst of 收到 over a street collides 1 in 16
+      if (!isZeroStats(d))
+        for (const id of m.unitIds) await addInTx(tx, id, period, d, event.at, shardOf(event.householdId))
+      continue
+    }
     const sums = new Map<string, Partial<StatFigures>>()
     if (!isZeroStats(d)) for (const id of m.unitIds) sums.set(id, d)
     for (const id of here) sums.set(id, { ...(sums.get(id) ?? {}), urgentHere: (sums.get(id)?.urgentHere ?? 0) + 1 })
@@ -42,17 +49,31 @@ export async function countInTx(tx: TxData, event: StatEvent): Promise<void> {
   }
 }
 
-async function addInTx(tx: TxData, unitId: string, period: string, delta: Partial<StatFigures>, at: Date) {
-  const id = unitStatsId(unitId, period)
+async function addInTx(
+  tx: TxData,
+  unitId: string,
+  period: string,
+  delta: Partial<StatFigures>,
+  at: Date,
+  shard?: number,
+) {
+  const id = shard === undefined ? unitStatsId(unitId, period) : unitStatsShardId(unitId, period, shard)
   const held = await tx.unitStats.get(id)
   await tx.unitStats.set(id, {
     ...(held?.decisionsOpen !== undefined ? { decisionsOpen: held.decisionsOpen } : {}),
     ...addStats(statsOf(held), delta),
     unitId,
     period,
+    ...(shard === undefined ? {} : { shard }),
     updatedAt: at,
   })
 }
+
+/** The ids of a unit's period document and its reach shards (read them all and sum: `sumStats`). */
+export const statIdsOf = (unitId: string, period: string): string[] => [
+  unitStatsId(unitId, period),
+  ...Array.from({ length: REACH_SHARDS }, (_, s) => unitStatsShardId(unitId, period, s)),
+]
 
 /** The standing period that holds figures that are not of a month or week (open council decisions). */
 export const OPEN_PERIOD = 'open'

@@ -8,16 +8,25 @@
  */
 import { DASHBOARD_PAGE, type DashboardFigures } from '../../../core/contract'
 import { figuresFrom } from '../../../core/dashboard/figures'
-import { momentBefore, monthKey, periodLabel, periodOf, statsOf } from '../../../core/dashboard/stats'
+import {
+  addStats,
+  momentBefore,
+  monthKey,
+  noStats,
+  periodLabel,
+  periodOf,
+  statsOf,
+  type StatFigures,
+} from '../../../core/dashboard/stats'
 import { figuresOf } from '../../../core/grid/counters'
 import { isSiblingCursor } from '../../../core/grid/siblings'
 import { requestCounterId, unitStatsId } from '../../../core/ids'
-import type { RequestCounterDoc, UnitCounterDoc, UnitStatsDoc } from '../../../core/model'
+import type { RequestCounterDoc, UnitCounterDoc } from '../../../core/model'
 import { pathIds, type Unit } from '../../../core/units'
 import { noFigures } from '../../../server/data/request-counters'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
-import { OPEN_PERIOD } from '../../../server/unit-stats'
+import { OPEN_PERIOD, statIdsOf } from '../../../server/unit-stats'
 import { byId, unitRef } from '../../../server/views'
 
 const DASHBOARD_LEVELS = new Set(['street', 'community', 'grid'])
@@ -46,8 +55,12 @@ export const overview: Action<'dashboard', 'overview'> = {
     const week = periodOf('week', now)
     const month = monthKey(now)
     const lastMonth = monthKey(momentBefore('month', now))
+    // each unit's period documents with their reach shards (server/unit-stats.ts statIdsOf): the unit's this period,
+    // the last and this week; each child's this period and this week; the standing figures; the ancestors' week
     const statIds = [
-      ...shown.flatMap((id) => [cur, prev, week, OPEN_PERIOD].map((p) => unitStatsId(id, p))),
+      ...[cur, prev, week].flatMap((p) => statIdsOf(unit._id, p)),
+      ...page.rows.flatMap((c) => [cur, week].flatMap((p) => statIdsOf(c._id, p))),
+      ...shown.map((id) => unitStatsId(id, OPEN_PERIOD)),
       ...ancestorIds.map((id) => unitStatsId(id, week)),
     ]
     const [stats, counters, requests] = await Promise.all([
@@ -60,10 +73,15 @@ export const overview: Action<'dashboard', 'overview'> = {
         ]),
       ),
     ])
-    const statsById = byId(stats)
+    const sums = new Map<string, StatFigures>()
+    for (const d of stats) {
+      const key = unitStatsId(d.unitId, d.period)
+      sums.set(key, addStats(sums.get(key) ?? noStats(), statsOf(d)))
+    }
     const countersById = byId<UnitCounterDoc>(counters)
     const requestsById = byId<RequestCounterDoc>(requests)
-    const stat = (id: string, p: string): UnitStatsDoc | undefined => statsById.get(unitStatsId(id, p))
+    const standing = byId(stats.filter((d) => d.period === OPEN_PERIOD))
+    const stat = (id: string, p: string): StatFigures | undefined => sums.get(unitStatsId(id, p))
     const urgentAbove = ancestorIds.reduce((n, id) => n + statsOf(stat(id, week)).urgentHere, 0)
 
     const figuresOfUnit = (id: string, p: string, m: string, urgentOver: number): DashboardFigures => {
@@ -77,7 +95,7 @@ export const overview: Action<'dashboard', 'overview'> = {
         reachable: c.reachable,
         month: m,
         requests: r ?? noFigures(),
-        decisionsOpen: stat(id, OPEN_PERIOD)?.decisionsOpen ?? 0,
+        decisionsOpen: standing.get(unitStatsId(id, OPEN_PERIOD))?.decisionsOpen ?? 0,
       })
     }
     const unitUrgent = urgentAbove + statsOf(stat(unit._id, week)).urgentHere

@@ -6,7 +6,7 @@
  */
 import type { DashboardOverview } from '../../../core/contract'
 import { eventsFrom } from '../../../core/dashboard/events'
-import { periodOf, statsFor, statsOf, STAT_FIGURES } from '../../../core/dashboard/stats'
+import { addStats, periodOf, statsFor, statsOf, STAT_FIGURES } from '../../../core/dashboard/stats'
 import { withSiblingKey } from '../../../core/grid/siblings'
 import type { NoticeDoc, PersonDoc, ReceiptDoc, UnitStatsDoc } from '../../../core/model'
 import { ancestorAt, childPath, isWithin, type Unit } from '../../../core/units'
@@ -106,7 +106,12 @@ it("a grid's figures move with what they count, once per household, and equal a 
     households: new Map(g.demo.units.filter((u) => u.level === 'household').map((u) => [u._id, u.path])),
   })
   const recounted = statsFor(events)
-  const stored = new Map((dump.unitStats as UnitStatsDoc[]).map((s) => [s._id, s]))
+  // a unit's period document and its reach shards, summed
+  const stored = new Map<string, ReturnType<typeof statsOf>>()
+  for (const s of dump.unitStats as UnitStatsDoc[]) {
+    const key = `${s.unitId}_${s.period}`
+    stored.set(key, addStats(stored.get(key) ?? statsOf(null), statsOf(s)))
+  }
   const now = new Date()
   for (const id of [gridId, communityId, streetId])
     for (const p of [periodOf('week', now), periodOf('month', now)]) {
