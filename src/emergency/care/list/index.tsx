@@ -1,10 +1,14 @@
 /**
  * 关爱对象 (grid chiefs, community and street staff): the care persons under my unit, a page at a time, all or those
- * nobody visited after yesterday's or today's 20:00 (未探访); staff find a resident by name to mark them.
+ * nobody visited after yesterday's or today's 20:00 (未探访); staff find a resident by name to mark them; a grid chief
+ * may subscribe to the missed-check message (wgt-care-missed).
  */
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
+import { CARE_MISSED_TEMPLATE } from '../../../../core/care/missed-message'
+import { ChunkedList } from '../../../components/ChunkedList'
+import { SubscribeCard } from '../../../components/SubscribeCard'
 import { pageUrl } from '../../../routes'
 import {
   CARE_CHECK_CUTOFF_HOUR,
@@ -52,6 +56,16 @@ function Body({ me }: { me: MeResult }) {
         <Text className='em-row__meta'>每天 {CARE_CHECK_CUTOFF_HOUR}:00 后仍无人探访的，标为未探访</Text>
         <Rows key={`${unit.unitId}:${filter}`} unitId={unit.unitId} filter={filter} />
       </View>
+      {unit.role === 'gridChief' ? (
+        <SubscribeCard
+          name='care-missed-subscribe'
+          templateId={CARE_MISSED_TEMPLATE.id}
+          title='接收未探访提醒'
+          hint='网格里的关爱对象当天无人探访时，微信会提醒你一次；每订阅一次，提醒一次。'
+          accepted={(n) => `已订阅：有人未被探访时会提醒你（还可提醒 ${n} 次）`}
+          declined='你没有允许接收未探访提醒，可以稍后再订阅'
+        />
+      ) : null}
     </View>
   )
 }
@@ -60,11 +74,9 @@ function Rows({ unitId, filter }: { unitId: string; filter: CareListFilter }) {
   const list = usePaged<CareRow>((cursor) => listCarePersons(unitId, filter, cursor))
   return (
     <View>
-      <View>
-        {list.rows.map((r) => (
-          <CareRowView key={r.personId} row={r} />
-        ))}
-      </View>
+      <ChunkedList rows={list.rows} keyOf={(r: CareRow) => r.personId}>
+        {(r: CareRow) => <CareRowView row={r} />}
+      </ChunkedList>
       <PagedFoot list={list as never} empty={filter === 'missed' ? '没有未探访的关爱对象' : '这里还没有关爱对象'} />
     </View>
   )
