@@ -15,6 +15,7 @@ import { JoinEntry } from '../../../components/JoinEntry'
 import { ManageLinks } from '../../../components/ManageLinks'
 import { CareMineLink } from '../../../components/CareMineLink'
 import { IsolationLinks } from '../../../components/IsolationLinks'
+import { CouncilLink } from '../../../components/CouncilLink'
 import { MyDataActions } from '../../../components/MyDataActions'
 import { AppPage } from '../../../components/AppPage'
 import { ElderModeSwitch } from '../../../components/ElderModeSwitch'
@@ -107,6 +108,9 @@ function MeContent({ me, person }: { me: MeResult; person: NonNullable<MeResult[
       <CareMineLink shown={me.careLinks?.care ?? false} />
 
       <IsolationLinks links={me.careLinks} />
+
+      {/* 三长议事: a resident of a grid and its heads, from the same answer */}
+      <CouncilLink me={me} />
 
       <MyDataActions household={me.household?.door ?? null} />
     </View>

@@ -1,0 +1,47 @@
+/** What the 三长议事 pages share (sub-package council/): the loader, a button's call, dates and status marks. */
+import { useState, type ReactNode } from 'react'
+import { Text } from '@tarojs/components'
+import { AppPage } from '../components/AppPage'
+import { usePersonaReady } from '../hooks/use-persona'
+import { PROPOSAL_STATUS_LABELS, type ProposalRow } from '../services/council'
+import { toServiceError } from '../services/errors'
+import './council.css'
+
+/** The page root, once the signed-in person is known. */
+export function CouncilPage({ className, children }: { className: string; children: () => ReactNode }) {
+  return <AppPage className={`council ${className}`}>{usePersonaReady() ? children() : null}</AppPage>
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0')
+
+/** 11月22日 08:05, in the device's time zone. */
+export function formatDay(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return ''
+  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+export const messageOf = (e: unknown): string => toServiceError(e).message
+
+/** One button's call: busy while it runs, its error in Chinese, `then` with the answer. */
+export function useAction() {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  const run = async <T,>(work: () => Promise<T>, then?: (r: T) => void) => {
+    setBusy(true)
+    setError('')
+    try {
+      then?.(await work())
+    } catch (e) {
+      setError(messageOf(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return { busy, error, run, setError }
+}
+
+export function StatusMark({ status }: { status: ProposalRow['status'] }) {
+  const tone = status === 'open' ? '' : status === 'agenda' ? ' council-status--agenda' : ' council-status--closed'
+  return <Text className={`council-status${tone}`}>{PROPOSAL_STATUS_LABELS[status]}</Text>
+}
