@@ -117,7 +117,13 @@ export default defineAppConfig({
       ROUTES.councilPropose,
       ROUTES.councilProposal,
       // meetings and votes: H6 (append below this line)
+      // 议事会 (a grid's meetings, 召集议事会), 会议详情 (表决, 现场表决, 结束表决, 会议纪要)
+      ROUTES.councilMeetings,
+      ROUTES.councilMeeting,
     ),
+    // 数据看板 (issue 13 item 3): figures and charts of a grid, community or street, drilling down (?unit=<unitId>);
+    // the chart library (@qiun/ucharts) is used only here, so it stays out of the main package
+    subPackage('dashboard', ROUTES.dashboard),
   ],
   window: {
     backgroundTextStyle: 'dark',

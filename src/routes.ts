@@ -92,6 +92,11 @@ export const ROUTES = {
   councilPropose: 'council/propose/index',
   councilProposal: 'council/proposal/index',
   // 三长议事: meetings and votes: H6 (append below this line)
+  // 议事会 (?grid=<gridId>), 会议详情 (?id=<meetingId>)
+  councilMeetings: 'council/meetings/index',
+  councilMeeting: 'council/meeting/index',
+  // 数据看板 (issue 13 item 3; sub-package dashboard/): a grid's, community's or street's figures (?unit=<unitId>)
+  dashboard: 'dashboard/overview/index',
 } as const
 
 export type RouteName = keyof typeof ROUTES

@@ -1,0 +1,15 @@
+/**
+ * The `dashboard` function as pages see it (数据看板, issue 13 item 3): a unit's figures this period against the
+ * last, and one page of its child units. Who may see which unit is decided on the cloud.
+ */
+import type { DashboardApi } from '../../core/contract'
+import { call } from './transport'
+
+export type { DashboardChild, DashboardFigures, DashboardOverview, PeriodKind } from '../../core/contract'
+export { DASHBOARD_PAGE, PERIOD_LABELS } from '../../core/contract'
+
+type R<A extends keyof DashboardApi> = DashboardApi[A]['result']
+
+/** A unit's dashboard; the next page of its children with the `nextCursor` of the one before. */
+export const getDashboard = (unitId: string, period: 'week' | 'month', cursor?: string): Promise<R<'overview'>> =>
+  call('dashboard', 'overview', { unitId, period, ...(cursor ? { cursor } : {}) })
