@@ -15,6 +15,7 @@ import {
   RESERVE_SKILL_LABELS,
 } from '../../core/contract/emergency'
 import { CARE_SLOT_LABELS } from '../../core/contract/care'
+import { PROPOSAL_STATUS_LABELS } from '../../core/contract/council'
 import { ISOLATION_KIND_LABELS } from '../../core/contract/isolation'
 import { STATE_LABELS } from '../../core/requests/states'
 import { ROLE_LABELS } from '../../core/roles'
@@ -97,6 +98,21 @@ function emergencyRows(e: MyData['emergency'] | undefined): DataRow[] {
     ...e.testing.slice(0, LATEST_SHOWN).map((t) => ({
       label: formatTime(t.startAt),
       value: `${t.round || '采样'} · ${t.doneAt ? '已采样' : '未采样'}`,
+    })),
+  ]
+}
+
+/** 三长议事 in a few lines: the proposals I raised (with their status and supports), the ones I support. */
+function councilRows(c: MyData['council']): DataRow[] {
+  if (!c) return []
+  return [
+    ...c.proposals.map((p) => ({
+      label: '我提出的议题',
+      value: `${p.title} · ${PROPOSAL_STATUS_LABELS[p.status]} · ${p.supports} 人支持`,
+    })),
+    ...c.supports.map((s) => ({
+      label: '我支持的议题',
+      value: `${s.title || '议题'}${s.active ? '' : ' · 已取消支持'}`,
     })),
   ]
 }
@@ -212,6 +228,11 @@ export function describeMyData(data: MyData): DataSection[] {
       title: '居家隔离',
       empty: '没有居家隔离记录',
       rows: isolationRows(data.isolation),
+    },
+    {
+      title: '三长议事',
+      empty: '没有提出或支持过议题',
+      rows: councilRows(data.council),
     },
     {
       title: '我负责的战时网格',

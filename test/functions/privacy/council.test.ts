@@ -6,11 +6,16 @@
  * and at every cut each count equals its active support records.
  */
 import cloudSdk from 'wx-server-sdk'
+// 导出我的数据's view is read as the page reads it; the page's UI modules are not needed for that
+jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }))
+jest.mock('@tarojs/components', () => ({}))
+jest.mock('../../../src/ui/nutui', () => ({}))
 import { forgetCouncil } from '../../../cloudfunctions/privacy/council'
 import type { MyData, ProposalDetail } from '../../../core/contract'
 import { DELETED_NAME } from '../../../core/grid/phone-visibility'
 import type { PersonDoc, ProposalDoc, ProposalSupportDoc } from '../../../core/model'
 import { createData } from '../../../server/data'
+import { describeMyData } from '../../../src/components/my-data-view'
 import { newTap, startCouncilCloud, type CouncilCloud } from '../harness/council-cloud'
 import { dyingAt } from '../harness/dying-data'
 
@@ -77,6 +82,13 @@ it('exports their proposals and supports; deletion withdraws the supports with t
   ])
   expect(data.council?.supports).toEqual([
     expect.objectContaining({ title: expect.stringContaining('邻居提出的议题'), active: true }),
+  ])
+
+  // 导出我的数据 shows them in plain Chinese
+  const section = describeMyData(data).find((x) => x.title === '三长议事')
+  expect(section?.rows.map((r) => `${r.label} ${r.value}`)).toEqual([
+    expect.stringMatching(/^我提出的议题 住户提出的议题\d+ · 征集支持 · 1 人支持$/),
+    expect.stringMatching(/^我支持的议题 邻居提出的议题\d+$/),
   ])
 
   await privacy(s.x, 'requestDeletion', { confirm: true })
