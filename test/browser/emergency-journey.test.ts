@@ -69,6 +69,7 @@ const unit = (id: string) => d.demo.units.find((u) => u._id === id) as Unit
 
 const staff = () => personaPerson(d.demo, 'communityStaff', 0)
 const resident = () => personaPerson(d.demo, 'resident', 0)
+const home = () => unit(resident().householdId as string)
 
 it('1. the community worker declares 疫情防控: a resident sees the banner and the notice, and presses 收到', async () => {
   // the demo's cold-wave emergency is over first: one emergency at a time over a community
@@ -207,7 +208,17 @@ it('3. a checkpoint gets three shifts filled (安排值守 and sign-ups) and the
   await page.locator('.duty-day:visible', { hasText: '今天' }).click()
   const running = page.locator('.duty-roster:visible .duty-shift', { hasText: three[0].span })
   await running.locator('.nut-button', { hasText: '班次详情' }).click()
-  const row = page.locator('.duty-assign:visible .duty-assign__row', { hasText: volunteer.name })
+  const assign = page.locator('.duty-assign:visible')
+  await assign.waitFor()
+  // with a name search (the picker), the volunteer is found by name first
+  const search = assign.locator('.duty-assign__input input')
+  if (await search.count()) {
+    await search.fill(volunteer.name)
+    await assign.locator('.duty-assign__search .nut-button', { hasText: '查找' }).click()
+  }
+  // a namesake elsewhere in the community may be listed too: the row of the volunteer's own building and entrance
+  const entrance = home().name.replace(/\d+$/, '')
+  const row = assign.locator('.duty-assign__row', { hasText: volunteer.name }).filter({ hasText: entrance }).first()
   await row.locator('.nut-button', { hasText: '安排' }).click()
   await row.getByText('已在本班').waitFor()
   await page.locator('.duty-shift__people', { hasText: `本班：${volunteer.name}` }).waitFor()
@@ -256,7 +267,6 @@ it('3. a checkpoint gets three shifts filled (安排值守 and sign-ups) and the
   await done(roster)
 })
 
-const home = () => unit(resident().householdId as string)
 let slotTime = ''
 
 it('4. the grid chief sets up a staggered testing round; the resident sees their slot’s time and site', async () => {
@@ -407,10 +417,10 @@ it('7. ending the emergency keeps its record readable and takes the wartime lead
   await done(grids)
 
   // the banner is gone; the wartime leader no longer leads their building
-  const home = await open(resident(), 'pages/grid/home/index')
-  await home.locator('.home-grid__name').waitFor()
-  expect(await home.locator('.emergency-banner__item').count()).toBe(0)
-  await done(home)
+  const front = await open(resident(), 'pages/grid/home/index')
+  await front.locator('.home-grid__name').waitFor()
+  expect(await front.locator('.emergency-banner__item').count()).toBe(0)
+  await done(front)
   const lead = await open(leaders[0], 'manage/households/index')
   await lead.getByText('没有网格管理权限').waitFor()
   await shot(lead, 'leader-grant-gone')
