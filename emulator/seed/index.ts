@@ -20,6 +20,7 @@ import { seedDuty } from './duty'
 import { seedIsolation } from './isolation'
 import { seedCare } from './care'
 import { seedCouncil } from './council'
+import { seedCouncilMeetings } from './council-meetings'
 import { seedDashboard } from './dashboard'
 import { createRandom, type Random } from './random'
 
@@ -190,6 +191,11 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
     // 三长议事 (issue 13): proposals of the first grid in every state, one a support short of the threshold
     ...seedCouncil({ units, people, personas }),
   }
+  // 三长议事 meetings and votes (H6): an open in-person meeting of the first grid, its agenda a 待议 proposal of its own
+  const meetings = seedCouncilMeetings({ units, people, personas })
+  records.proposals = [...(records.proposals ?? []), ...meetings.proposals]
+  records.councilMeetings = meetings.councilMeetings
+  records.councilItems = meetings.councilItems
   const points = { ...activities, ...wallet }
   return {
     units,

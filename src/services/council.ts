@@ -4,6 +4,7 @@
  * council's meetings. Who may do what is decided on the cloud.
  */
 import type { CouncilApi, ProposalStage } from '../../core/contract'
+import type { VoteChoice } from '../../core/council/vote'
 import { call } from './transport'
 
 export type { ProposalDetail, ProposalRow, ProposalsPage, ProposalStage, SimilarProposal } from '../../core/contract'
@@ -53,3 +54,55 @@ export const setSupportThreshold = (gridId: string, supportThreshold: number): P
   call('council', 'updateSettings', { gridId, supportThreshold })
 
 // ---- meetings and votes: H6 (append below this line) ----
+
+export type { MeetingDetail, MeetingItemView, MeetingRow, MeetingsPage, MeetingCandidates } from '../../core/contract'
+export { MEETING_LIMITS, MEETING_MODE_LABELS, MEETING_STATUS_LABELS } from '../../core/contract'
+export { VOTE_CHOICE_LABELS, VOTE_CHOICES } from '../../core/council/vote'
+export type { VoteChoice }
+
+/** 议事会: a page of the grid's meetings. */
+export const listMeetings = (gridId: string, cursor?: string): Promise<R<'meetings'>> =>
+  call('council', 'meetings', { gridId, ...(cursor ? { cursor } : {}) })
+
+/** What a new meeting may hold: the heads, whom to invite, the free 待议 proposals (the chief). */
+export const getMeetingCandidates = (gridId: string): Promise<R<'meetingCandidates'>> =>
+  call('council', 'meetingCandidates', { gridId })
+
+/** 召集议事会 (the same tapId schedules once). */
+export const scheduleMeeting = (input: CouncilApi['scheduleMeeting']['payload']): Promise<R<'scheduleMeeting'>> =>
+  call('council', 'scheduleMeeting', input)
+
+/** 会议详情. */
+export const getMeeting = (meetingId: string): Promise<R<'meeting'>> => call('council', 'meeting', { meetingId })
+
+/** 开始表决. */
+export const openMeetingVote = (meetingId: string): Promise<R<'openMeeting'>> =>
+  call('council', 'openMeeting', { meetingId })
+
+/** 赞成 / 反对 / 弃权 (again: a change of mind). */
+export const castVote = (meetingId: string, item: number, choice: VoteChoice): Promise<R<'vote'>> =>
+  call('council', 'vote', { meetingId, item, choice })
+
+/** 现场表决: who was present and each present member's vote (the chief). */
+export const recordInPersonVotes = (
+  meetingId: string,
+  item: number,
+  present: string[],
+  votes: { personId: string; choice: VoteChoice }[],
+): Promise<R<'recordVotes'>> => call('council', 'recordVotes', { meetingId, item, present, votes })
+
+/** 结束表决, with the public reason and, for work, an owner and a deadline. */
+export const closeMeetingItem = (
+  meetingId: string,
+  item: number,
+  reason: string,
+  task?: { ownerId: string; dueAt: string },
+): Promise<R<'closeItem'>> => call('council', 'closeItem', { meetingId, item, reason, ...(task ? { task } : {}) })
+
+/** 保存会议纪要. */
+export const saveMeetingMinutes = (meetingId: string, minutes: string): Promise<R<'saveMinutes'>> =>
+  call('council', 'saveMinutes', { meetingId, minutes })
+
+/** 结束会议. */
+export const closeMeeting = (meetingId: string, minutes?: string): Promise<R<'closeMeeting'>> =>
+  call('council', 'closeMeeting', { meetingId, ...(minutes !== undefined ? { minutes } : {}) })
