@@ -84,7 +84,10 @@ it('the heads vote, one in person recorded by the chief, and the decision is pub
   await page.locator('.council-outcome', { hasText: '通过' }).waitFor()
   await page.locator('.council-outcome', { hasText: '已向全网格发布决议通知' }).waitFor()
   await page.locator('.council-outcome', { hasText: `落实：${head.name} 负责` }).waitFor()
-  await page.locator('.council-textarea textarea').last().fill('到会五人。议定：楼间空地改建小花园，楼栋长牵头，两周内完成。')
+  await page
+    .locator('.council-textarea textarea')
+    .last()
+    .fill('到会五人。议定：楼间空地改建小花园，楼栋长牵头，两周内完成。')
   await page.locator('.nut-button', { hasText: '保存纪要' }).click()
   await page.locator('.council-saved', { hasText: '纪要已保存' }).waitFor()
   await shot(page, 'council-meeting-decided', true)
