@@ -13,6 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { startLocalCloud } from '../../emulator'
 import { beijingDayOf } from '../../core/duty/shifts'
+import type { AuditDoc } from '../../core/model'
 import { buildLargeGrid } from '../../emulator/seed/large-grid'
 import { buildFunctions } from '../../scripts/build-functions'
 
@@ -38,6 +39,10 @@ export interface LargeCloudInfo {
   shiftId: string
   /** Today's testing round over the grid (采样覆盖 opens it). */
   roundId: string
+  /** The first care person the resident helps (关爱对象 opens them). */
+  carePersonId: string
+  /** A 战时网格 in force over one of the grid's buildings (一个战时网格 opens it). */
+  microGridId: string
 }
 
 /** How many pages of households the chief reads before the suite starts (each one an audit entry). */
@@ -68,9 +73,68 @@ const CHECKPOINTS = 45
 const SHIFT_DAYS = 10
 /** 错时采样: rounds over the grid (one of today, planned and assigned, the rest later days, not planned). */
 const ROUNDS = 25
+/** 关爱对象 (四包一): residents staff mark as care persons, the resident their 网格员 helper for every one (我包联的,
+ * read whole up to CARE_LIMITS.mine = 100) and the grid chief's list pages through them; the resident checks the
+ * first CARE_CHECKED today. */
+const CARE_PERSONS = 45
+const CARE_CHECKED = 10
+/** 居家隔离: households the grid chief marks isolated from today for ISOLATION_DAYS days, two deliveries and two
+ * garbage runs a day (the resident's household the first), and the tasks the building head takes (我领取的: at most
+ * 50 are read). */
+const ISOLATIONS = 30
+const ISOLATION_DAYS = 3
+const CLAIMS = 50
+/** 战时网格: one in force over each of the grid's buildings but the last two (left to 划分), and RETIRED_GRIDS drawn
+ * over the last and stood down (the list shows the latest 20). */
+const RETIRED_GRIDS = 25
+
+/** Runs `work` over `items`, CONCURRENCY at a time. One: overlapping the calls made the seeding slower on a loaded
+ * machine (more function instances to start, transactions retried), so independent calls still go one by one. */
+const CONCURRENCY = 1
+const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i)
+async function pool<T>(items: readonly T[], work: (item: T, index: number) => Promise<unknown>): Promise<void> {
+  let next = 0
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++
+      await work(items[i], i)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, lane))
+}
+
+/**
+ * The audit log of AUDITED_READS pages of households the grid chief read, as grid.households writes them
+ * (server/audit.ts recordRead), written in one bulk seed: reading them through the function took a tenth of the
+ * seeding.
+ */
+function auditedReads(grid: ReturnType<typeof buildLargeGrid>): AuditDoc[] {
+  const chief = grid.personas.gridChief
+  const gridUnit = grid.units.find((u) => u._id === grid.gridId)!
+  const shown = grid.people.filter((p) => p.homePath?.includes(`/${grid.gridId}/`))
+  const now = Date.now()
+  return range(AUDITED_READS).map((i) => ({
+    _id: `wgt-audit-${String(i).padStart(3, '0')}`,
+    actorId: chief._id,
+    actorName: chief.name,
+    action: 'grid.households',
+    subjectIds: shown.slice(((i % 14) * 40) % shown.length, (((i % 14) * 40) % shown.length) + 40).map((p) => p._id),
+    unitId: gridUnit._id,
+    unitPath: gridUnit.path,
+    at: new Date(now - (AUDITED_READS - i) * 60_000),
+  }))
+}
 
 async function main(): Promise<void> {
+  // WGT_SEED_TIMES=1: how long each part of the seeding took, on stderr
+  let lapAt = Date.now()
+  const lap = (what: string): void => {
+    if (process.env.WGT_SEED_TIMES)
+      console.error(`[large-cloud] ${what}: ${((Date.now() - lapAt) / 1000).toFixed(1)} s`)
+    lapAt = Date.now()
+  }
   await buildFunctions()
+  lap('functions built')
   const grid = buildLargeGrid()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-weight-'))
   const cloud = await startLocalCloud({ dataDir, port: 0, timers: false, durability: 'write' })
@@ -80,7 +144,9 @@ async function main(): Promise<void> {
     claims: grid.claims,
     subscriptions: grid.subscriptions,
     unitCounters: grid.unitCounters,
+    audit: auditedReads(grid),
   })
+  lap('seeded')
   const call = async (openid: string, name: string, action: string, payload: unknown) => {
     const { result } = await cloud.callFunction(name, { action, payload }, { openid })
     const env = result as { ok: boolean; code?: string; data?: Record<string, unknown> }
@@ -97,19 +163,21 @@ async function main(): Promise<void> {
   }
   // every fourth household of the largest building presses 收到: the rest (more than a page) are unreached
   const homes = grid.units.filter((u) => u.level === 'household' && u.parentId === grid.buildingId)
-  for (const home of homes.filter((_, i) => i % 4 === 0)) {
-    const member = grid.people.find((p) => p.openid && p.householdId === home._id)
-    if (member) await call(member.openid as string, 'notices', 'ack', { noticeId })
-  }
-  for (let i = 0; i < AUDITED_READS; i++)
-    await call(chief, 'grid', 'households', { unitId: grid.gridId, filter: 'all', page: i % 14, pageSize: 20 })
+  await pool(
+    homes.filter((_, i) => i % 4 === 0),
+    async (home) => {
+      const member = grid.people.find((p) => p.openid && p.householdId === home._id)
+      if (member) await call(member.openid as string, 'notices', 'ack', { noticeId })
+    },
+  )
 
+  lap('notices, 收到 and audited reads')
   // volunteer points, through the real functions: the lists of the 积分 pages grow long
   const staff = communityStaff.openid as string
   const me = resident.openid as string
   const hour = 3_600_000
   let activityId = ''
-  for (let i = 0; i < ACTIVITIES; i++) {
+  await pool(range(ACTIVITIES), async (i) => {
     const startAt = Date.now() + 2 * 86_400_000 + i * 4 * hour
     const res = await call(chief, 'points', 'postActivity', {
       title: `社区清洁日 第${i + 1}场`,
@@ -125,14 +193,16 @@ async function main(): Promise<void> {
     })
     if (i === 0) activityId = String(res.id)
     if (i < 5) await call(me, 'points', 'signUp', { activityId: String(res.id), roleIndex: 0 })
-  }
+  })
   const volunteers = grid.people.filter(
     (p) => p.openid && p.openid !== me && p.roles.length === 1 && p.homePath?.includes(`/${grid.gridId}/`),
   )
-  for (const v of volunteers.slice(0, SIGNUPS))
-    await call(v.openid as string, 'points', 'signUp', { activityId, roleIndex: 0 })
-  for (let i = 0; i < TEAMS; i++)
-    await call(staff, 'points', 'createTeam', { name: `志愿服务队 ${i + 1}`, unitId: grid.communityId })
+  await pool(volunteers.slice(0, SIGNUPS), (v) =>
+    call(v.openid as string, 'points', 'signUp', { activityId, roleIndex: 0 }),
+  )
+  await pool(range(TEAMS), (i) =>
+    call(staff, 'points', 'createTeam', { name: `志愿服务队 ${i + 1}`, unitId: grid.communityId }),
+  )
   for (let i = 0; i < GRANTS; i++)
     await call(staff, 'points', 'adjustPoints', {
       personId: resident._id,
@@ -143,7 +213,7 @@ async function main(): Promise<void> {
     })
   const validUntil = new Date(Date.now() + 60 * 86_400_000).toISOString()
   let serviceId = ''
-  for (let i = 0; i < SERVICES; i++) {
+  await pool(range(SERVICES), async (i) => {
     const res = await call(staff, 'points', 'postService', {
       communityId: grid.communityId,
       title: `爱心理发 ${i + 1}`,
@@ -155,9 +225,10 @@ async function main(): Promise<void> {
       unitIds: [grid.communityId],
     })
     if (i === 0) serviceId = String(res.id)
-  }
+  })
   for (let i = 0; i < REDEEMS; i++) await call(me, 'points', 'redeem', { serviceId, requestId: `wgt-redeem-${i}` })
 
+  lap('volunteer points')
   // requests (诉求), through the real requests function: 我的诉求, the inbox, a long timeline, the patrol log
   const categories = ['repair', 'sanitation', 'hazard', 'help', 'other'] as const
   let requestId = ''
@@ -170,13 +241,14 @@ async function main(): Promise<void> {
     })
     if (i === 0) requestId = String(res.id)
   }
-  for (const [i, v] of volunteers.slice(0, OTHER_REPORTS).entries())
-    await call(v.openid as string, 'requests', 'report', {
+  await pool(volunteers.slice(0, OTHER_REPORTS), (v, i) =>
+    call(v.openid as string, 'requests', 'report', {
       tapId: `wgt-other-${i}`,
       category: categories[i % categories.length],
       description: `小区东门路口的井盖松动，车辆经过响声很大（${i + 1}）`,
       place: { kind: 'spot', unitId: grid.gridId, label: '东门路口' },
-    })
+    }),
+  )
   for (let i = 0; i < COMMENTS; i++)
     await call(me, 'requests', 'act', {
       id: requestId,
@@ -196,6 +268,7 @@ async function main(): Promise<void> {
     })
   }
 
+  lap('requests')
   // emergency mode (issue 12), through the real emergency function: the history, the reserve force, call-ups
   for (let i = 0; i < HISTORY; i++) {
     const res = await call(staff, 'emergency', 'declare', {
@@ -217,13 +290,14 @@ async function main(): Promise<void> {
   const emergencyId = String(emergency.id)
   const skills = ['medical', 'driving', 'logistics', 'order', 'psychology', 'electrician', 'translation', 'it'] as const
   const members = [resident, ...volunteers.slice(0, RESERVE - 1)]
-  for (const [i, m] of members.entries())
-    await call(m.openid as string, 'emergency', 'register', {
+  await pool(members, (m, i) =>
+    call(m.openid as string, 'emergency', 'register', {
       kind: 'volunteer',
       skills: [skills[i % skills.length], skills[(i + 3) % skills.length]],
       skillsNote: i % 5 === 0 ? '有急救证' : '',
       availability: i % 2 ? '工作日晚上' : '周末全天',
-    })
+    }),
+  )
   let callUpId = ''
   for (let i = 0; i < CALLUPS; i++) {
     const res = await call(staff, 'emergency', 'callUp', {
@@ -235,12 +309,14 @@ async function main(): Promise<void> {
     })
     if (i === CALLUPS - 1) callUpId = String(res.id)
   }
-  for (const [i, m] of members.entries())
-    await call(m.openid as string, 'emergency', 'answer', { callUpId, answer: i % 3 ? 'coming' : 'cannot' })
+  await pool(members, (m, i) =>
+    call(m.openid as string, 'emergency', 'answer', { callUpId, answer: i % 3 ? 'coming' : 'cannot' }),
+  )
 
+  lap('emergency history, reserve force and call-ups')
   // 卡口值守, through the real duty function: the checkpoints, a checkpoint's shifts, the resident's shifts
   let checkpointId = ''
-  for (let i = 0; i < CHECKPOINTS; i++) {
+  await pool(range(CHECKPOINTS), async (i) => {
     const res = await call(chief, 'duty', 'createCheckpoint', {
       tapId: `wgt-checkpoint-${i}`,
       unitId: grid.gridId,
@@ -248,7 +324,7 @@ async function main(): Promise<void> {
       place: `小区${['东', '南', '西', '北'][i % 4]}门`,
     })
     if (i === 0) checkpointId = String(res.id)
-  }
+  })
   const day = (d: number) => beijingDayOf(new Date(Date.now() + d * 86_400_000))
   await call(chief, 'duty', 'addShifts', {
     checkpointId,
@@ -267,8 +343,9 @@ async function main(): Promise<void> {
     if (d === 1) shiftId = shifts[0].id
     for (const s of shifts) await call(me, 'duty', 'signUp', { shiftId: s.id })
   }
-  for (const v of volunteers.slice(0, 19)) await call(v.openid as string, 'duty', 'signUp', { shiftId })
+  await pool(volunteers.slice(0, 19), (v) => call(v.openid as string, 'duty', 'signUp', { shiftId }))
 
+  lap('卡口值守')
   // 错时采样, through the real testing function: today's round over the grid, every building planned and assigned
   const worker = buildingHead
   const buildings = grid.units.filter((u) => u.level === 'microgrid' && u.parentId === grid.gridId)
@@ -283,8 +360,8 @@ async function main(): Promise<void> {
     })
     if (i === 0) roundId = String(res.id)
   }
-  for (const b of buildings)
-    await call(staff, 'testing', 'planSlots', {
+  await pool(buildings, (b) =>
+    call(staff, 'testing', 'planSlots', {
       roundId,
       buildingId: b._id,
       siteIndex: 0,
@@ -292,12 +369,78 @@ async function main(): Promise<void> {
       minutes: 20,
       capacity: 10,
       count: 6,
-    })
+    }),
+  )
   for (let step = 0; step < 50; step++) {
     const res = await call(staff, 'testing', 'assign', { roundId })
     if (res.finished) break
   }
 
+  lap('错时采样')
+  // 关爱对象, through the real care function: staff mark CARE_PERSONS residents and name the resident their 网格员
+  const cared = volunteers.slice(0, CARE_PERSONS)
+  await pool(cared, async (p) => {
+    await call(staff, 'care', 'mark', { personId: p._id, flags: ['elderlyAlone'], note: '独居，子女在外地' })
+    await call(staff, 'care', 'team', {
+      personId: p._id,
+      team: { cadre: null, gridWorker: resident._id, police: null, doctor: null },
+    })
+  })
+  for (const p of cared.slice(0, CARE_CHECKED))
+    await call(me, 'care', 'check', { personId: p._id, seen: true, temperature: 36.5, needs: '' })
+  const carePersonId = cared[0]._id
+
+  lap('关爱对象')
+  // 居家隔离, through the real isolation function: the households, their tasks, the building head's taken ones
+  const isolatedHomes = [
+    resident.householdId as string,
+    ...grid.units
+      .filter((u) => u.level === 'household' && u.path.includes(`/${grid.gridId}/`) && u._id !== resident.householdId)
+      .map((u) => u._id),
+  ].slice(0, ISOLATIONS)
+  await pool(isolatedHomes, (householdId) =>
+    call(chief, 'isolation', 'mark', {
+      householdId,
+      startDay: day(0),
+      days: ISOLATION_DAYS,
+      reason: '密接人员居家隔离',
+      supplies: { times: ['08:00', '18:00'], note: '米面、蔬菜、常用药' },
+      garbage: { times: ['09:00', '19:00'] },
+    }),
+  )
+  const head = buildingHead.openid as string
+  const open = await call(head, 'isolation', 'tasks', { pageSize: CLAIMS })
+  await pool(open.rows as { id: string }[], (t) => call(head, 'isolation', 'claim', { taskId: t.id }))
+
+  lap('居家隔离')
+  // 战时网格, through the real emergency function: the grid's buildings split, and many stood down
+  const leaders = members.slice(1)
+  let microGridId = ''
+  for (const [i, b] of buildings.slice(0, -2).entries()) {
+    const res = await call(chief, 'emergency', 'createMicroGrid', {
+      gridId: grid.gridId,
+      tapId: `wgt-microgrid-${i}`,
+      name: `${b.name}战时网格`,
+      kind: 'building',
+      buildingIds: [b._id],
+      leaderId: leaders[i]._id,
+    })
+    if (i === 0) microGridId = String(res.id)
+  }
+  const last = buildings[buildings.length - 1]
+  for (let i = 0; i < RETIRED_GRIDS; i++) {
+    const res = await call(chief, 'emergency', 'createMicroGrid', {
+      gridId: grid.gridId,
+      tapId: `wgt-retired-${i}`,
+      name: `临时网格${i + 1}`,
+      kind: i % 2 ? 'lane' : 'courtyard',
+      buildingIds: [last._id],
+      leaderId: leaders[20 + i]._id,
+    })
+    await call(chief, 'emergency', 'retireMicroGrid', { id: String(res.id) })
+  }
+
+  lap('战时网格')
   const info: LargeCloudInfo = {
     url: cloud.url,
     openids: {
@@ -318,6 +461,8 @@ async function main(): Promise<void> {
     checkpointId,
     shiftId,
     roundId,
+    carePersonId,
+    microGridId,
   }
   process.stdout.write(`${JSON.stringify(info)}\n`)
   const stop = (): void => {

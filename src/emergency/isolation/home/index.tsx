@@ -81,7 +81,10 @@ function HomeDay({ day, setDay }: { day: string; setDay: (day: string) => void }
             ‹ 前一天
           </Text>
           <Text className='card__title'>{dayLabel(day)}</Text>
-          <Text className={day < iso.lastDay ? 'iso-link' : 'iso-link iso-link--off'} onClick={() => go(1)}>
+          <Text
+            className={day < iso.lastDay ? 'iso-link iso-day-next' : 'iso-link iso-link--off iso-day-next'}
+            onClick={() => go(1)}
+          >
             后一天 ›
           </Text>
         </View>

@@ -4,9 +4,10 @@
  * opens 住户 of a building from here. The grid chief or staff over it rename it, give it another leader from the
  * reserve force, or retire it (the record stays).
  */
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
+import { ChunkedList } from '../../../components/ChunkedList'
 import { ErrorState, LoadingState } from '../../../components/PageState'
 import { useRemotePage } from '../../../hooks/use-page-reload'
 import { pageUrl } from '../../../routes'
@@ -20,6 +21,7 @@ import {
   RESERVE_KIND_LABELS,
   renameMicroGrid,
   retireMicroGrid,
+  type MicroGridCandidate,
   type MicroGridDetail,
   type MicroGridKind,
 } from '../../../services/emergency'
@@ -160,7 +162,7 @@ function Manage({ w, onChanged }: { w: MicroGridDetail; onChanged: () => void })
         >
           保存
         </Button>
-        <Button fill='outline' disabled={busy} onClick={() => setChoosing(!choosing)}>
+        <Button className='microgrid-change' fill='outline' disabled={busy} onClick={() => setChoosing(!choosing)}>
           换负责人
         </Button>
         <Button className='microgrid-retire' type='danger' fill='outline' disabled={busy} onClick={() => void retire()}>
@@ -180,19 +182,20 @@ function Manage({ w, onChanged }: { w: MicroGridDetail; onChanged: () => void })
 
 function Leaders({ gridId, current, onPick }: { gridId: string; current: string; onPick: (id: string) => void }) {
   const list = usePaged((cursor) => getMicroGridCandidates(gridId, cursor))
+  const rows = useMemo(() => list.rows.filter((c) => c.personId !== current), [list.rows, current])
   return (
     <View className='microgrid-leaders'>
-      {list.rows
-        .filter((c) => c.personId !== current)
-        .map((c) => (
-          <View key={c.personId} className='em-row microgrid-leader' onClick={() => onPick(c.personId)}>
+      <ChunkedList rows={rows} keyOf={(c: MicroGridCandidate) => c.personId}>
+        {(c: MicroGridCandidate) => (
+          <View className='em-row microgrid-leader' onClick={() => onPick(c.personId)}>
             <Text className='em-row__title'>{c.name}</Text>
             <Text className='em-row__meta'>
               {RESERVE_KIND_LABELS[c.kind]}
               {c.placeName ? ` · ${c.placeName}` : ''}
             </Text>
           </View>
-        ))}
+        )}
+      </ChunkedList>
       <PagedFoot list={list} empty='没有其他可选的应急力量' />
     </View>
   )

@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Picker, Text, View } from '@tarojs/components'
+import { ChunkedList } from '../../../components/ChunkedList'
 import { ErrorState, LoadingState } from '../../../components/PageState'
 import { useRemotePage } from '../../../hooks/use-page-reload'
 import { pageUrl } from '../../../routes'
@@ -19,6 +20,7 @@ import {
   MICROGRID_KINDS,
   newEmergencyTap,
   RESERVE_KIND_LABELS,
+  type MicroGridCandidate,
   type MicroGridKind,
   type MicroGridView,
 } from '../../../services/emergency'
@@ -214,24 +216,25 @@ function Split({
       </View>
       <Text className='em-label'>临时负责人（从应急力量中选）</Text>
       <View className='microgrid-leaders'>
-        {candidates.rows.map((c) => (
-          <View
-            key={c.personId}
-            className={
-              leader === c.personId ? 'em-row microgrid-leader microgrid-leader--on' : 'em-row microgrid-leader'
-            }
-            onClick={() => setLeader(leader === c.personId ? null : c.personId)}
-          >
-            <Text className='em-row__title'>
-              {leader === c.personId ? '✓ ' : ''}
-              {c.name}
-            </Text>
-            <Text className='em-row__meta'>
-              {RESERVE_KIND_LABELS[c.kind]}
-              {c.placeName ? ` · ${c.placeName}` : ''}
-            </Text>
-          </View>
-        ))}
+        <ChunkedList rows={candidates.rows} keyOf={(c: MicroGridCandidate) => c.personId}>
+          {(c: MicroGridCandidate) => (
+            <View
+              className={
+                leader === c.personId ? 'em-row microgrid-leader microgrid-leader--on' : 'em-row microgrid-leader'
+              }
+              onClick={() => setLeader(leader === c.personId ? null : c.personId)}
+            >
+              <Text className='em-row__title'>
+                {leader === c.personId ? '✓ ' : ''}
+                {c.name}
+              </Text>
+              <Text className='em-row__meta'>
+                {RESERVE_KIND_LABELS[c.kind]}
+                {c.placeName ? ` · ${c.placeName}` : ''}
+              </Text>
+            </View>
+          )}
+        </ChunkedList>
         <PagedFoot list={candidates} empty='本次应急范围内还没有登记的下沉干部、党员或志愿者' />
       </View>
       {error ? <Text className='em-error'>{error}</Text> : null}
