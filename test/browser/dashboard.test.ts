@@ -20,7 +20,10 @@ afterAll(async () => {
 
 /** How many pixels of a chart's canvas are neither white nor transparent, once it has drawn. */
 async function inked(page: Page, id: string): Promise<number> {
-  const canvas = page.locator(`.dashboard:visible #${id} canvas, .dashboard:visible canvas#${id}`).first()
+  // each page's chart has an id of its own (`${id}-<unit>-<period>`): the one on the page on top
+  const canvas = page
+    .locator(`.dashboard:visible [id^="${id}-"] canvas, .dashboard:visible canvas[id^="${id}-"]`)
+    .first()
   await canvas.waitFor()
   let count = 0
   for (let i = 0; i < 50 && count === 0; i++) {

@@ -87,6 +87,10 @@ function Board({ unitId, period }: { unitId: string; period: PeriodKind }) {
   return <BoardView view={state.data} />
 }
 
+/** A canvas id of its own per page: h5 keeps the dashboards drilled through in the page, one above the other. */
+const chartId = (name: string, view: DashboardOverview): string =>
+  `${name}-${view.unit.id}-${view.period}`.replace(/[^A-Za-z0-9_-]/g, '_')
+
 const pct = (r: number | null): string => (r === null ? '暂无' : `${Math.round(r * 1000) / 10}%`)
 const num = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1))
 
@@ -212,7 +216,7 @@ function BoardView({ view }: { view: DashboardOverview }) {
           </Text>
         </View>
         <BarChart
-          id='dash-compare'
+          id={chartId('dash-compare', view)}
           categories={['通知', '触达户', '巡查', '志愿者', '未探访']}
           series={[
             { name: last, data: [p.notices, p.reached, p.patrols, p.activeVolunteers, p.careMissed], color: '#c4c9d2' },
@@ -253,7 +257,7 @@ function Children({ view }: { view: DashboardOverview }) {
           <Text className='card__title'>{level}通知触达率</Text>
         </View>
         <BarChart
-          id='dash-children'
+          id={chartId('dash-children', view)}
           percent
           categories={rows.map((c) => c.name)}
           series={[
