@@ -1,10 +1,11 @@
 /**
  * 三长议事 proposals in a real browser on the h5 build against the local cloud: the grid chief sets the grid's
  * threshold to two supports on 议事; a resident goes 我的 → 议事 → 发起议题, is shown the similar open proposal while
- * writing, files theirs and lands on its page (还差两人); two neighbours open it and press 支持 — the second support
+ * writing, adds a photo, files theirs and lands on its page (还差两人); two neighbours open it and press 支持 — the second support
  * puts it on the agenda and the page shows 待议, as does the 待议 tab of 议事. Every page is screenshotted at 375×800
  * and raises no page error.
  */
+import { PNG } from 'pngjs'
 import type { Page } from 'playwright-core'
 import { personaPerson, shot, startDemoCloud, type DemoCloud } from './demo-cloud'
 
@@ -19,6 +20,13 @@ afterAll(async () => {
 })
 
 type Tagged = Page & { errors: string[] }
+
+/** A small real PNG, as a phone's photo would be (the files function checks the bytes). */
+function photo(): Buffer {
+  const png = new PNG({ width: 8, height: 8 })
+  png.data.fill(120)
+  return PNG.sync.write(png)
+}
 
 it('a resident raises a proposal, two neighbours support it, and it shows 待议', async () => {
   const chief = personaPerson(d.demo, 'gridChief', 1)
@@ -44,12 +52,18 @@ it('a resident raises a proposal, two neighbours support it, and it shows 待议
   await page.locator('.council-title input').fill('北门口路灯也不亮')
   await page.locator('.council-body textarea').fill('小区北门口的路灯也坏了，晚上回家很黑，希望和东门的一起修好')
   await page.locator('.council-similar .council-row', { hasText: '东门口路灯不亮' }).waitFor()
+  const chooser = page.waitForEvent('filechooser')
+  await page.locator('.requests-photos__add').click()
+  await (await chooser).setFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: photo() })
+  await page.locator('.requests-photo').waitFor()
   await shot(page, 'council-propose-similar', true)
   await page.locator('.council-submit').click()
   await page.locator('.council-proposal:visible .council-supports', { hasText: '再有 2 人支持即列入议程' }).waitFor()
   expect(page.errors).toEqual([])
   const id = new URL(page.url().replace('/#/', '/')).searchParams.get('id') as string
   expect(id).toContain(resident._id)
+  const stored = d.cloud.engine.find('proposals', { _id: id }) as { photos: string[] }[]
+  expect(stored[0]?.photos).toHaveLength(1)
 
   // two neighbours support it: the second puts it on the agenda
   const one = await d.openAs(first, `council/proposal/index?id=${encodeURIComponent(id)}`)

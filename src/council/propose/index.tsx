@@ -1,6 +1,6 @@
 /**
  * 发起议题 (?grid=<gridId>; else my grid): a title and what the matter is; while writing, the grid's open proposals most
- * like it are shown (相似议题) — supporting one of them is often better than a second. A text the content check
+ * like it are shown (相似议题); up to six photos (uploaded as every image is) — supporting one of them is often better than a second. A text the content check
  * refuses says so and the form stays as typed; a filed proposal opens its page. One tap's id: a retry files once.
  */
 import { useEffect, useRef, useState } from 'react'
@@ -11,6 +11,8 @@ import { pageUrl } from '../../routes'
 import { COUNCIL_LIMITS, findSimilarProposals, proposeMatter, type SimilarProposal } from '../../services/council'
 import { knownMe } from '../../services/grid'
 import { newTapId } from '../../services/requests'
+import type { UploadedImage } from '../../services/upload'
+import { PhotoPicker } from '../../requests/components/PhotoPicker'
 import { Button } from '../../ui/nutui'
 import { CouncilPage, useAction } from '../common'
 
@@ -25,6 +27,9 @@ function Form({ param }: { param: string }) {
   const [title, setTitle] = useState('')
   const [text, setText] = useState('')
   const [similar, setSimilar] = useState<SimilarProposal[]>([])
+  const [photos, setPhotos] = useState<UploadedImage[]>([])
+  const [uploading, setUploading] = useState(false)
+  const [photoError, setPhotoError] = useState('')
   const tapId = useRef(newTapId())
   const send = useAction()
 
@@ -88,6 +93,17 @@ function Form({ param }: { param: string }) {
             send.setError('')
           }}
         />
+        <Text className='council-label'>图片（选填，最多 {COUNCIL_LIMITS.photos} 张）</Text>
+        <PhotoPicker
+          className='council-photos-pick'
+          purpose='proposal'
+          photos={photos}
+          onChange={setPhotos}
+          max={COUNCIL_LIMITS.photos}
+          onError={setPhotoError}
+          onBusy={setUploading}
+        />
+        {photoError ? <Text className='council-error'>{photoError}</Text> : null}
       </View>
       {similar.length ? (
         <View className='card council-similar'>
@@ -114,11 +130,18 @@ function Form({ param }: { param: string }) {
             type='primary'
             block
             className='council-submit'
-            disabled={!!missing || !gridId}
+            disabled={!!missing || !gridId || uploading}
             loading={send.busy}
             onClick={() =>
               void send.run(
-                () => proposeMatter({ tapId: tapId.current, gridId, title: title.trim(), text: text.trim() }),
+                () =>
+                  proposeMatter({
+                    tapId: tapId.current,
+                    gridId,
+                    title: title.trim(),
+                    text: text.trim(),
+                    photos: photos.map((p) => p.fileID),
+                  }),
                 (r) => void Taro.redirectTo({ url: pageUrl('councilProposal', { id: r.id }) }),
               )
             }
