@@ -18,6 +18,14 @@ afterAll(async () => {
   await d?.close()
 })
 
+/** Waits until the page on top has slid in (h5 animates a navigateTo): its head is at the left edge. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const heads = Array.from(document.querySelectorAll('.dash-head')).map((e) => e.getBoundingClientRect())
+    return heads.some((r) => r.width > 0 && r.left >= 0 && r.left < 20)
+  })
+}
+
 /** How many pixels of a chart's canvas are neither white nor transparent, once it has drawn. */
 async function inked(page: Page, id: string): Promise<number> {
   // each page's chart has an id of its own (`${id}-<unit>-<period>`): the one on the page on top
@@ -74,6 +82,7 @@ it("the street's dashboard: figures against last week, charts drawn, 本月, and
   await v('.dash-head__name', '和平里社区').waitFor()
   await v('.dash-child').first().waitFor()
   expect(await v('.dash-child').count()).toBe(4)
+  await settled(page)
   await shot(page, 'dashboard-community', true)
   const gridName = (await v('.dash-child__name').first().innerText()).trim()
   await v('.dash-child').first().click()
@@ -81,6 +90,7 @@ it("the street's dashboard: figures against last week, charts drawn, 本月, and
   await v('.dash-head__path', '和平里社区').waitFor()
   expect(await v('.dash-child').count()).toBe(0)
   expect(await inked(page, 'dash-compare')).toBeGreaterThan(200)
+  await settled(page)
   await shot(page, 'dashboard-grid-from-street', true)
   expect(page.errors).toEqual([])
 })

@@ -95,12 +95,12 @@ const pct = (r: number | null): string => (r === null ? '暂无' : `${Math.round
 const num = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1))
 
 /** 比上周 +3 / 比上月 −2 / 与上周持平 */
-function Change({ now, before, period }: { now: number; before: number; period: PeriodKind }) {
+function Change({ now, before, period, warn }: { now: number; before: number; period: PeriodKind; warn?: boolean }) {
   const last = period === 'week' ? '上周' : '上月'
   const d = Math.round((now - before) * 10) / 10
   if (d === 0) return <Text className='dash-change'>与{last}持平</Text>
   return (
-    <Text className={`dash-change ${d > 0 ? 'dash-change--up' : 'dash-change--down'}`}>
+    <Text className={`dash-change ${d > 0 === !warn ? 'dash-change--up' : 'dash-change--down'}`}>
       比{last}
       {d > 0 ? `+${num(d)}` : `−${num(-d)}`}
     </Text>
@@ -176,7 +176,7 @@ function BoardView({ view }: { view: DashboardOverview }) {
               {num(t.value(f))}
               <Text className='dash-tile__unit'>{t.unit}</Text>
             </Text>
-            <Change now={t.value(f)} before={t.value(p)} period={view.period} />
+            <Change now={t.value(f)} before={t.value(p)} period={view.period} warn={t.warn} />
           </View>
         ))}
       </View>
