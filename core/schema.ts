@@ -490,7 +490,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   // ---- dashboard period figures (数据看板, issue 13 item 3) ----
   {
     name: 'unitStats',
-    purpose: '看板计数：每个街道、社区、网格每月、每周一条（通知、触达、志愿时长、积分、巡查、未探访），与所计的记录同一事务更新',
+    purpose:
+      '看板计数：每个街道、社区、网格每月、每周一条（通知、触达、志愿时长、积分、巡查、未探访），与所计的记录同一事务更新',
     indexes: [{ name: 'period_1_unitId_1', keys: { period: 1, unitId: 1 } }],
   },
   {
@@ -536,7 +537,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   {
     name: 'councilItems',
-    purpose: '议事会议程的每个议题：赞成、反对、弃权票数（与每张票同一事务更新）、现场到场名单、表决结果与公开理由、公告与落实诉求',
+    purpose:
+      '议事会议程的每个议题：赞成、反对、弃权票数（与每张票同一事务更新）、现场到场名单、表决结果与公开理由、公告与落实诉求',
     indexes: [],
   },
   {

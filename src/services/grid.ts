@@ -189,7 +189,12 @@ const ENTRIES: (Omit<ManageEntry, 'url'> & { action: ActionKey })[] = [
   { key: 'requestInbox', action: 'requests.inbox', title: '诉求待办', description: '待受理、处理中、已超时的诉求' },
   { key: 'patrol', action: 'requests.logPatrol', title: '巡查台账', description: '记录巡查，发现问题转为诉求' },
   { key: 'requestRates', action: 'requests.rates', title: '诉求统计', description: '响应率、解决率、满意率' },
-  { key: 'dashboard', action: 'dashboard.overview', title: '数据看板', description: '通知触达、志愿、积分、诉求、巡查一屏看' },
+  {
+    key: 'dashboard',
+    action: 'dashboard.overview',
+    title: '数据看板',
+    description: '通知触达、志愿、积分、诉求、巡查一屏看',
+  },
   { key: 'requestSettings', action: 'requests.updateSettings', title: '诉求设置', description: '类别与时限、职能部门' },
   { key: 'emergencyManage', action: 'emergency.list', title: '应急状态', description: '宣布与结束应急状态、应急记录' },
   { key: 'reserveManage', action: 'emergency.reserve', title: '应急力量', description: '登记的人员、召集与安排岗位' },
