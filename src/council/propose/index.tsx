@@ -12,7 +12,7 @@ import { COUNCIL_LIMITS, findSimilarProposals, proposeMatter, type SimilarPropos
 import { knownMe } from '../../services/grid'
 import { newTapId } from '../../services/requests'
 import type { UploadedImage } from '../../services/upload'
-import { PhotoPicker } from '../../requests/components/PhotoPicker'
+import { PhotoPicker } from '../../components/PhotoPicker'
 import { Button } from '../../ui/nutui'
 import { CouncilPage, useAction } from '../common'
 

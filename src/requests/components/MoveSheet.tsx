@@ -26,7 +26,7 @@ import {
 } from '../../services/requests'
 import type { UploadedImage } from '../../services/upload'
 import { Button } from '../ui'
-import { PhotoPicker } from './PhotoPicker'
+import { PhotoPicker } from '../../components/PhotoPicker'
 
 type Need = 'required' | 'optional'
 

@@ -33,7 +33,7 @@ import {
   type SimilarRow,
 } from '../../services/requests'
 import type { UploadedImage } from '../../services/upload'
-import { PhotoPicker } from '../components/PhotoPicker'
+import { PhotoPicker } from '../../components/PhotoPicker'
 import { Button, Input, Switch } from '../ui'
 import '../requests.css'
 import './index.css'

@@ -17,7 +17,7 @@ import {
   type IsolationTaskRow,
 } from '../../../services/isolation'
 import type { UploadedImage } from '../../../services/upload'
-import { PhotoPicker } from '../../../requests/components/PhotoPicker'
+import { PhotoPicker } from '../../../components/PhotoPicker'
 import { Gate, messageOf, PagedFoot, usePaged } from '../../common'
 import { taskLine, taskTitle } from '../isolation'
 import '../../../manage/manage.css'
@@ -144,7 +144,7 @@ function Held({
         onChange={(v: string) => setNote(v)}
       />
       <PhotoPicker
-        className='iso-held-task__photos'
+        className='iso-held-task__photos photo-picker--small'
         purpose='isolation'
         photos={photos}
         onChange={setPhotos}
