@@ -615,6 +615,9 @@ export interface RequestDoc {
   streetId: string
   /** the place's unit path: leaders list what is under them by prefix */
   path: string
+  /** made for a council decision that needs work (its item): while it is open it counts in the dashboard's
+   * 议事决定待落实 (server/unit-stats.ts moveOpenDecisionsInTx, moved by cloudfunctions/requests/move.ts) */
+  source?: { kind: 'council'; itemId: string }
   reporterId: string
   /** who the reporter is, as handlers see it on the timeline (网格长 张三, 居民 王秀英) */
   reporterLabel: string

@@ -17,7 +17,8 @@ import { AppError } from './errors'
 
 /** The settings in force for a community and its street (defaults where nothing is stored). */
 export async function requestSettingsOf(data: Data, communityId: string, streetId: string): Promise<RequestSettings> {
-  const docs = await data.requestSettings.byIds([communityId, streetId].map(requestSettingsId))
+  const ids = [communityId, streetId].filter(Boolean).map(requestSettingsId)
+  const docs = ids.length ? await data.requestSettings.byIds(ids) : []
   const of = (id: string) => docs.find((d) => d._id === requestSettingsId(id)) ?? null
   return mergeSettings(of(communityId), of(streetId))
 }
@@ -39,9 +40,9 @@ export function openStaffRequest(
   return { request: opened.request, event: opened.event }
 }
 
-/** Inside a transaction: the request, its first event, the reporter's follower row and the counters' delta — false
- * (nothing written) when a request of that id exists (a retry). */
-export async function writeStaffRequestInTx(tx: TxData, r: StaffRequest, now: Date): Promise<boolean> {
+/** Inside a transaction: an opened request, its first event and the reporter's follower row — false (nothing
+ * written) when a request of that id exists (a retry, or a twin of the same tap). The counters are the caller's. */
+export async function writeOpenedInTx(tx: TxData, r: StaffRequest, now: Date): Promise<boolean> {
   const { request, event } = r
   if (await tx.requests.get(request._id)) return false
   const { _id, ...doc } = request
@@ -55,6 +56,12 @@ export async function writeStaffRequestInTx(tx: TxData, r: StaffRequest, now: Da
     since: now,
     requestUpdatedAt: request.updatedAt,
   })
-  for (const d of counterDeltas(null, request)) await addInTx(tx, [d.scopeKey], d.month, d.delta, now)
+  return true
+}
+
+/** Inside a transaction: writeOpenedInTx and the counters' delta. */
+export async function writeStaffRequestInTx(tx: TxData, r: StaffRequest, now: Date): Promise<boolean> {
+  if (!(await writeOpenedInTx(tx, r, now))) return false
+  for (const d of counterDeltas(null, r.request)) await addInTx(tx, [d.scopeKey], d.month, d.delta, now)
   return true
 }

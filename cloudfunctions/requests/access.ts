@@ -5,21 +5,14 @@
  */
 import type { RequestDoc } from '../../core/model'
 import { LEADER_ROLES } from '../../core/roles'
-import { requestFollowerId, requestSettingsId } from '../../core/ids'
+import { requestFollowerId } from '../../core/ids'
 import type { Actor } from '../../core/requests/machine'
-import { mergeSettings, type RequestSettings } from '../../core/requests/settings'
+import type { RequestSettings } from '../../core/requests/settings'
 import { isWithin } from '../../core/units'
 import type { Caller } from '../../server/caller'
 import type { Data } from '../../server/data'
 import { AppError } from '../../server/errors'
-
-/** The settings in force for a community and its street (defaults where nothing is stored). */
-export async function settingsFor(data: Data, communityId: string, streetId: string): Promise<RequestSettings> {
-  const ids = [communityId, streetId].filter(Boolean).map(requestSettingsId)
-  const docs = ids.length ? await data.requestSettings.byIds(ids) : []
-  const of = (id: string) => docs.find((d) => d._id === requestSettingsId(id)) ?? null
-  return mergeSettings(of(communityId), of(streetId))
-}
+import { requestSettingsOf } from '../../server/request-create'
 
 /** Settings looked up once per community within one call or one timer firing. */
 export function settingsCache(
@@ -29,7 +22,7 @@ export function settingsCache(
   return (r) => {
     const key = `${r.communityId}|${r.streetId}`
     let s = known.get(key)
-    if (!s) known.set(key, (s = settingsFor(data, r.communityId, r.streetId)))
+    if (!s) known.set(key, (s = requestSettingsOf(data, r.communityId, r.streetId)))
     return s
   }
 }

@@ -11,8 +11,9 @@ import type { Caller } from '../../server/caller'
 import type { Data } from '../../server/data'
 import { AppError } from '../../server/errors'
 import { imagesFor } from '../../server/uploads'
-import { actorOf, leadsOver, maySee, relationOf, settingsFor } from './access'
+import { actorOf, leadsOver, maySee, relationOf } from './access'
 import { viewOf } from './views'
+import { requestSettingsOf } from '../../server/request-create'
 
 /**
  * The view of `request` (already read) for the caller; REQUEST_NOT_FOUND when they may not see it. `now` decides
@@ -29,7 +30,7 @@ export async function detailFor(
   const [events, rel, settings] = await Promise.all([
     data.requestEvents.ofRequest(request._id),
     relationOf(data, caller, request),
-    settingsFor(data, request.communityId, request.streetId),
+    requestSettingsOf(data, request.communityId, request.streetId),
   ])
   const departments = [...new Set(events.flatMap((e) => (e.departmentId ? [e.departmentId] : [])))]
   if (!maySee(caller, request, rel, departments)) throw new AppError('REQUEST_NOT_FOUND')

@@ -21,6 +21,7 @@ import { AppError } from '../../server/errors'
 import { postTransfer } from '../../server/points-ledger'
 import { attachAndCheck } from '../../server/uploads'
 import { counterDeltas } from '../../core/requests/rates'
+import { moveOpenDecisionsInTx } from '../../server/unit-stats'
 import { titleOf } from './views'
 import { tellAbout } from './tell'
 
@@ -53,6 +54,10 @@ const fields = <T extends { _id: string }>({ _id, ...rest }: T): Omit<T, '_id'> 
 
 async function countersInTx(tx: TxData, before: RequestDoc, after: RequestDoc, at: Date) {
   for (const d of counterDeltas(before, after)) await addInTx(tx, [d.scopeKey], d.month, d.delta, at)
+  // a council decision's task: open again (重新打开) counts it again, leaving open (办结, 关闭) counts it done
+  const open = (r: RequestDoc) => (r.group === 'open' ? 1 : 0)
+  if (after.source?.kind === 'council' && open(after) !== open(before))
+    await moveOpenDecisionsInTx(tx, after.path, open(after) - open(before), at)
 }
 
 /**

@@ -8,7 +8,7 @@
  * answers the same id (finishing the attach a failed first try left).
  */
 import { CATEGORY_LABELS, type ReportPayload } from '../../core/contract/requests'
-import { requestFollowerId, requestId } from '../../core/ids'
+import { requestId } from '../../core/ids'
 import type { PersonDoc, RequestDoc, RequestEventDoc, RequestPlace, UploadDoc } from '../../core/model'
 import { beijingMonth } from '../../core/points/months'
 import { openRequest } from '../../core/requests/machine'
@@ -21,7 +21,7 @@ import { addInTx } from '../../server/data/request-counters'
 import { AppError } from '../../server/errors'
 import { attachAndCheck, checkAttachable } from '../../server/uploads'
 import { counterDeltas } from '../../core/requests/rates'
-import { settingsFor } from './access'
+import { requestSettingsOf, writeOpenedInTx } from '../../server/request-create'
 import { tellAbout } from './tell'
 
 /** Roles that report for a place in their scope (a leader on patrol, a merchant or enterprise of the community). */
@@ -116,7 +116,7 @@ export async function prepareReport(
   if (filed) return { filed }
 
   const at = await placeOf(data, caller, person, input.place)
-  const settings = await settingsFor(data, at.communityId, at.streetId)
+  const settings = await requestSettingsOf(data, at.communityId, at.streetId)
   const opened = openRequest(
     {
       id,
@@ -151,20 +151,7 @@ export async function prepareReport(
  * that a patrol filing several requests of one grid moves each counter once.
  */
 export async function writeReportInTx(tx: TxData, p: PreparedReport): Promise<boolean> {
-  const { request, event } = p
-  if (await tx.requests.get(request._id)) return false
-  const { _id, ...doc } = request
-  await tx.requests.set(_id, doc)
-  const { _id: eventId, ...eventDoc } = event
-  await tx.requestEvents.set(eventId, eventDoc)
-  await tx.requestFollowers.set(requestFollowerId(_id, p.personId), {
-    requestId: _id,
-    personId: p.personId,
-    kind: 'reporter',
-    since: p.now,
-    requestUpdatedAt: request.updatedAt,
-  })
-  return true
+  return writeOpenedInTx(tx, p, p.now)
 }
 
 /** After the transaction: the photos attached (审核中) and the grid's owners told (once: the message is spent per

@@ -10,7 +10,7 @@ import type { Caller } from '../../server/caller'
 import type { Data } from '../../server/data'
 import { AppError } from '../../server/errors'
 import { URGENT_CATEGORIES } from '../../core/requests/settings'
-import { settingsFor } from './access'
+import { requestSettingsOf } from '../../server/request-create'
 
 /** Who may save a half: the community's staff the community's half, the street's staff the street's (never each
  * other's). requests.updateSettings refuses by this, and the view's `editable` says it, so a page offers exactly
@@ -35,7 +35,7 @@ export async function settingsView(data: Data, caller: Caller, unit: Unit): Prom
     (!!home && isWithin(home, scopePath)) ||
     caller.grants.some((g) => isWithin(unit.path, g.path) || isWithin(g.path, scopePath))
   if (!related) throw new AppError('FORBIDDEN')
-  const s = await settingsFor(data, communityId, streetId)
+  const s = await requestSettingsOf(data, communityId, streetId)
   return {
     communityId,
     streetId,

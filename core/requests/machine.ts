@@ -589,6 +589,11 @@ export interface RequestDraft {
   urgent: boolean
   /** the Beijing month of now (core/points/months.ts beijingMonth) */
   month: string
+  /** a deadline set by whoever made it (a council decision's task): it stands for the category's 办结时限, and 响应
+   * is due no later */
+  resolveBy?: Date
+  /** what the request was made for, when not a resident's report */
+  source?: RequestDoc['source']
 }
 
 /**
@@ -603,7 +608,13 @@ export function openRequest(
 ): { ok: true; request: RequestDoc; event: RequestEventDoc } | Refusal {
   if (!settings.categories[d.category].enabled) return refuse('REQUEST_CATEGORY_OFF')
   const urgent = d.urgent && URGENT_CATEGORIES.includes(d.category)
-  const p = promises({ category: d.category, urgent, createdAt: now }, settings)
+  const promised = promises({ category: d.category, urgent, createdAt: now }, settings)
+  const p = d.resolveBy
+    ? {
+        resolveDueAt: d.resolveBy,
+        respondDueAt: new Date(Math.min(+promised.respondDueAt, +d.resolveBy)),
+      }
+    : promised
   const level = levelDueAt({ category: d.category, urgent }, 'grid', now, settings)
   const blank: RequestDoc = {
     _id: d.id,
@@ -618,6 +629,7 @@ export function openRequest(
     path: d.path,
     reporterId: actor.personId,
     reporterLabel: actor.label,
+    ...(d.source ? { source: d.source } : {}),
     anonymous: d.anonymous,
     urgent,
     state: 'submitted',
@@ -675,6 +687,7 @@ export function unreported(r: RequestDoc): RequestDoc {
     path: r.path,
     reporterId: r.reporterId,
     reporterLabel: r.reporterLabel,
+    ...(r.source ? { source: r.source } : {}),
     anonymous: r.anonymous,
     urgent: r.urgent,
     state: 'submitted',

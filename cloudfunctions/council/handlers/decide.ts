@@ -90,6 +90,8 @@ async function decideItem(
             streetId,
             anonymous: false,
             urgent: false,
+            resolveBy: dueAt,
+            source: { kind: 'council', itemId: item._id },
           },
           { personId: me._id, name: me.name, label: `议事会 ${me.name}` },
           await requestSettingsOf(data, communityId, streetId),

@@ -9,9 +9,10 @@ import { checkText } from '../../../server/content-check'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
 import { checkAttachable } from '../../../server/uploads'
-import { actorOf, maySee, relationOf, settingsFor } from '../access'
+import { actorOf, maySee, relationOf } from '../access'
 import { detailById, detailFor } from '../detail'
 import { makeMove, resumeMove } from '../move'
+import { requestSettingsOf } from '../../../server/request-create'
 
 export const act: Action<'requests', 'act'> = {
   async handle({ payload, caller, data }) {
@@ -22,7 +23,7 @@ export const act: Action<'requests', 'act'> = {
     if (!r) throw new AppError('REQUEST_NOT_FOUND')
     const [rel, settings, events] = await Promise.all([
       relationOf(data, caller, r),
-      settingsFor(data, r.communityId, r.streetId),
+      requestSettingsOf(data, r.communityId, r.streetId),
       data.requestEvents.ofRequest(id),
     ])
     const departments = events.flatMap((e) => (e.departmentId ? [e.departmentId] : []))

@@ -13,9 +13,9 @@ import { isWithin, type Unit } from '../../../core/units'
 import { AppError } from '../../../server/errors'
 import type { UnderFilter } from '../../../server/data/requests'
 import type { Action } from '../../../server/router'
-import { settingsFor } from '../access'
 import { afterOf, pageOf } from '../paging'
 import { rowOf } from '../views'
+import { requestSettingsOf } from '../../../server/request-create'
 
 export const inbox: Action<'requests', 'inbox'> = {
   target: (p) => p.unitId,
@@ -63,7 +63,7 @@ export const inbox: Action<'requests', 'inbox'> = {
       page = pageOf(read, payload.pageSize, (r) => [r.updatedAt, r._id])
     }
     const streetId = unit.path.split('/').filter(Boolean)[0] ?? ''
-    const settings = await settingsFor(data, '', streetId)
+    const settings = await requestSettingsOf(data, '', streetId)
     return { rows: page.shown.map((r) => rowOf(r, settings, false)), nextCursor: page.nextCursor }
   },
 }

@@ -9,8 +9,17 @@ import fc from 'fast-check'
 import type { ActionName, Result } from '../../../core/contract'
 import type { MeetingDetail } from '../../../core/contract/council'
 import type { Envelope, ErrorCode } from '../../../core/envelope'
-import { decisionNoticeId, decisionRequestId } from '../../../core/ids'
-import type { CouncilVoteDoc, MeetingItemDoc, NoticeDoc, PersonDoc, ProposalDoc, RequestDoc } from '../../../core/model'
+import { decisionNoticeId, decisionRequestId, unitStatsId } from '../../../core/ids'
+import type {
+  CouncilVoteDoc,
+  MeetingItemDoc,
+  NoticeDoc,
+  PersonDoc,
+  ProposalDoc,
+  RequestDoc,
+  UnitStatsDoc,
+} from '../../../core/model'
+import { OPEN_PERIOD } from '../../../server/unit-stats'
 import type { Role } from '../../../core/roles'
 import type { Unit } from '../../../core/units'
 import { startFunctionsCloud, type FunctionsCloud } from '../harness/functions-cloud'
@@ -132,7 +141,7 @@ async function openMeeting(
 }
 
 beforeAll(async () => {
-  g = await startFunctionsCloud(['council', 'privacy'], { timers: false })
+  g = await startFunctionsCloud(['council', 'privacy', 'requests'], { timers: false })
   await g.cloud.seed({
     units: [grid, other, b1, b2, ...homes, otherHome],
     people: [chief, party, head1, head2, resident, neighbour, outsider, otherChief, staff],
@@ -386,7 +395,7 @@ describe('deciding an item', () => {
     expect(p).toMatchObject({ status: 'agenda', decision: null })
   })
 
-  it('records an in-person vote with who was present, and decides with the presence as the quorum base', async () => {
+  it('records an in-person vote with who was present, decides with the presence as the quorum base, and its task is a request due by the chief’s day', async () => {
     const { id, props } = await openMeeting(1, { mode: 'inPerson' })
     // one head voted online; the chief records the rest of those present
     await ok(head2, 'vote', { meetingId: id, item: 0, choice: 'against' })
@@ -465,6 +474,27 @@ describe('deciding an item', () => {
     expect(requests).toHaveLength(1)
     expect(requests[0]).toMatchObject({ gridId: grid._id, state: 'submitted', reporterId: chief._id })
     expect(requests[0].description).toContain('负责人：赵大海')
+    // the chief's deadline is the request's own 办结时限, and it counts as a decision open until it is done
+    expect(new Date(requests[0].resolveDueAt as Date).toISOString()).toBe(due.toISOString())
+    expect(requests[0].source).toEqual({ kind: 'council', itemId })
+    const openDecisions = async () =>
+      (await stored<UnitStatsDoc>('unitStats')).find((d) => d._id === unitStatsId(grid._id, OPEN_PERIOD))
+        ?.decisionsOpen ?? 0
+    expect(await openDecisions()).toBe(1)
+    const act = async (move: string, extra: Record<string, unknown> = {}) => {
+      const res = (
+        await g.cloud.callFunction(
+          'requests',
+          { action: 'act', payload: { id: requests[0]._id, move, tapId: tap(), ...extra } },
+          { openid: chief.openid as string },
+        )
+      ).result as Envelope<unknown>
+      if (!res.ok) throw new Error(`${move}: ${res.code} ${res.message}`)
+    }
+    await act('accept', { note: '已安排赵大海落实' })
+    expect(await openDecisions()).toBe(1)
+    await act('complete', { note: '充电桩已装好' })
+    expect(await openDecisions()).toBe(0)
 
     // a repeat publishes nothing again; a vote on the decided item is refused
     await ok(chief, 'closeItem', { meetingId: id, item: 0, reason: '再来一次' })
