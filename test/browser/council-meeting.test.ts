@@ -34,8 +34,9 @@ it('the heads vote, one in person recorded by the chief, and the decision is pub
   )
   expect(others.length).toBeGreaterThanOrEqual(2)
 
-  // 议事会: the grid's meetings, the demo's open one first
-  const list = await d.openAs(chief, `council/meetings/index?grid=${grid?._id}`)
+  // 议事会: the grid's meetings, reached from 议事, the demo's open one first
+  const list = await d.openAs(chief, `council/proposals/index?grid=${grid?._id}`)
+  await list.locator('.council-meetings-link').click()
   await list.locator('.council-meeting-row', { hasText: '本月三长议事会' }).waitFor()
   await list.locator('.council-call').waitFor()
   await shot(list, 'council-meetings-chief')
@@ -98,7 +99,8 @@ it('the heads vote, one in person recorded by the chief, and the decision is pub
   await feed.getByText('议事会决议：楼间空地改建小花园').first().waitFor()
   await shot(feed, 'council-decision-notice')
   expect(feed.errors).toEqual([])
-  const seen = await d.openAs(resident, `council/meetings/index?grid=${grid?._id}`)
+  const seen = await d.openAs(resident, 'council/proposals/index')
+  await seen.locator('.council-meetings-link').click()
   await seen.locator('.council-meeting-row', { hasText: '本月三长议事会' }).click()
   await seen.locator('.council-minutes', { hasText: '楼栋长牵头，两周内完成' }).waitFor()
   await seen.locator('.council-outcome', { hasText: '通过' }).waitFor()

@@ -93,8 +93,8 @@ function List({
         <Text className='council-meta'>
           议题满 {first.threshold} 位邻居支持即列入议程（待议），由网格长、党小组长、楼栋长商议决定
         </Text>
-        {first.canPropose ? (
-          <View className='council-actions'>
+        <View className='council-actions'>
+          {first.canPropose ? (
             <Button
               type='primary'
               size='small'
@@ -103,8 +103,15 @@ function List({
             >
               发起议题
             </Button>
-          </View>
-        ) : null}
+          ) : null}
+          <Button
+            size='small'
+            className='council-meetings-link'
+            onClick={() => void Taro.navigateTo({ url: pageUrl('councilMeetings', { grid: gridId }) })}
+          >
+            议事会
+          </Button>
+        </View>
       </View>
       {first.canSetThreshold ? <Threshold gridId={gridId} threshold={first.threshold} onSaved={onSaved} /> : null}
       <View className='card'>
