@@ -17,9 +17,10 @@ const SDK_VERSION = (
 ).version
 
 let built: BuiltFunction[]
+// bundling every function (fifteen now) takes well over jest's default 5 s on a busy machine
 beforeAll(async () => {
   built = await buildFunctions()
-})
+}, 180_000)
 
 /** Runs a bundled function's main in a fresh Node process, from the given folder. */
 const runFrom = (dir: string): string =>
