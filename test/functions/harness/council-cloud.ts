@@ -5,13 +5,12 @@
  * collections read back. For the proposals and the meetings suites alike.
  */
 import { PNG } from 'pngjs'
-import cloudSdk from 'wx-server-sdk'
 import type { ActionName } from '../../../core/contract'
 import type { Envelope } from '../../../core/envelope'
 import type { PersonDoc } from '../../../core/model'
 import type { Role } from '../../../core/roles'
 import { isWithin, type Unit } from '../../../core/units'
-import { startFunctionsCloud, type FunctionsCloud } from './functions-cloud'
+import { readCollections, startFunctionsCloud, type FunctionsCloud } from './functions-cloud'
 
 /** A word the msgSecCheck stand-in refuses. */
 export const BLOCKED = '网络赌博'
@@ -126,21 +125,6 @@ export async function startCouncilCloud(extraFunctions: readonly string[] = []):
       must(await callAs('files', person, 'uploaded', { purpose, fileIDs: [fileID] }), 'files.uploaded')
       return fileID
     },
-    async collections(names: readonly string[]) {
-      const db = cloudSdk.database()
-      const out: Record<string, unknown[]> = {}
-      for (const name of names) {
-        const docs: unknown[] = []
-        for (let offset = 0; ; offset += 1000) {
-          const page = (await db.collection(name).orderBy('_id', 'asc').skip(offset).limit(1000).get()) as {
-            data: unknown[]
-          }
-          docs.push(...page.data)
-          if (page.data.length < 1000) break
-        }
-        out[name] = docs
-      }
-      return out
-    },
+    collections: readCollections,
   })
 }

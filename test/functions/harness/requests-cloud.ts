@@ -5,7 +5,6 @@
  * the demo's people picked by what they are.
  */
 import { PNG } from 'pngjs'
-import cloudSdk from 'wx-server-sdk'
 import type { ActionName } from '../../../core/contract'
 import type { Envelope } from '../../../core/envelope'
 import { subscriptionId } from '../../../core/ids'
@@ -13,7 +12,7 @@ import type { PersonDoc, RequestCounterDoc, RequestDoc, RequestEventDoc } from '
 import { REQUEST_TEMPLATE } from '../../../core/requests/messages'
 import type { Role } from '../../../core/roles'
 import { ancestorAt, type Unit } from '../../../core/units'
-import { startFunctionsCloud, type FunctionsCloud } from './functions-cloud'
+import { readCollections, startFunctionsCloud, type FunctionsCloud } from './functions-cloud'
 
 /** A word the msgSecCheck stand-in refuses. */
 export const BLOCKED = '网络赌博'
@@ -151,22 +150,7 @@ export async function startRequestsCloud(): Promise<RequestsCloud> {
       )
       return fileID
     },
-    async collections(names: readonly string[]) {
-      const db = cloudSdk.database()
-      const out: Record<string, unknown[]> = {}
-      for (const name of names) {
-        const docs: unknown[] = []
-        for (let offset = 0; ; offset += 1000) {
-          const page = (await db.collection(name).orderBy('_id', 'asc').skip(offset).limit(1000).get()) as {
-            data: unknown[]
-          }
-          docs.push(...page.data)
-          if (page.data.length < 1000) break
-        }
-        out[name] = docs
-      }
-      return out
-    },
+    collections: readCollections,
     async request(id: string) {
       const r = await read<RequestDoc>('requests', id)
       if (!r) throw new Error(`no request ${id}`)
