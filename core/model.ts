@@ -1274,7 +1274,8 @@ export interface WartimeBuildingLockDoc {
 export interface MessageJobDoc {
   _id: string
   /** careMissed: a care person's missed daily check (its careAlerts id), to their helpers and grid chiefs */
-  kind: 'callUp' | 'testingSlots' | 'careMissed'
+  /** dispatch: a Beijing day's 日调度 (sourceId the day), to every leader who accepted its template */
+  kind: 'callUp' | 'testingSlots' | 'careMissed' | 'dispatch'
   /** the call-up's, the round's or the care alert's id */
   sourceId: string
   status: 'pending' | 'done'
@@ -1479,4 +1480,48 @@ export interface CouncilVoteDoc {
   via: 'online' | 'inPerson'
   recordedBy: string
   at: Date
+}
+
+// ---- 周例会 / 月通报 (reports, issue 13 item 5) ----
+
+/** One community's or street's report of one period: `_id` = core/ids.ts reportId(unitId, period). Generating
+ * again rewrites the figures, boards and decisions, and keeps the id, `createdAt` and the notice it was published as. */
+export interface ReportDoc {
+  _id: string
+  unitId: string
+  unitPath: string
+  unitName: string
+  level: 'community' | 'street'
+  kind: import('./dashboard/stats').PeriodKind
+  /** `w2026-W49` / `m2026-12` */
+  period: string
+  previousPeriod: string
+  /** where the period starts and ends (exclusive): the list's order */
+  startsAt: Date
+  endsAt: Date
+  figures: import('./contract/dashboard').DashboardFigures
+  previous: import('./contract/dashboard').DashboardFigures
+  grids: number
+  boards: import('./reports/ranking').Board[]
+  decisions: { count: number; newest: import('./contract/reports').ReportDecision[] }
+  /** 'timer', or the person id of who generated it */
+  generatedBy: string
+  generatedByName: string
+  generatedAt: Date
+  createdAt: Date
+  /** the notice it was published as (core/ids.ts reportNoticeId), once */
+  notice: { id: string; publishedAt: Date; byName: string } | null
+}
+
+/** The weeklyReports / monthlyReports timer's walk of one period (`_id` = core/ids.ts reportRunId). */
+export interface ReportRunDoc {
+  _id: string
+  period: string
+  /** the level being walked and the last unit id done at it (communities first, then streets) */
+  level: 'community' | 'street'
+  after: string
+  generated: number
+  done: boolean
+  startedAt: Date
+  updatedAt: Date
 }

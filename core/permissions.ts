@@ -81,6 +81,11 @@ export const COUNCIL_CHIEFS: readonly Role[] = ['gridChief', 'communityStaff']
  * takes only streets, communities and grids). */
 export const DASHBOARD_READERS: readonly Role[] = ['gridChief', 'communityStaff', 'streetStaff']
 
+/** Who generates, reads, exports and publishes 周例会 / 月通报: community staff their community's, street staff their
+ * street's and its communities' (the handler takes only communities and streets; grid chiefs get the published
+ * notice). */
+export const REPORT_KEEPERS: readonly Role[] = STAFF_ROLES
+
 export const PERMISSIONS: Record<ActionKey, Permission> = {
   'grid.me': { who: 'anyone', readsGroup: true },
   'grid.home': { who: 'anyone', readsGroup: true },
@@ -290,6 +295,8 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   'care.check': { who: 'registered' },
   'care.mine': { who: 'registered' },
   'dashboard.overview': { who: DASHBOARD_READERS, target: 'unit' },
+  // 日调度 (H1): the same readers over the same units (the handler takes only streets, communities and grids)
+  'dashboard.dispatch': { who: DASHBOARD_READERS, target: 'unit' },
   // home-isolated households (居家隔离户, issue 12 item 7). mark: the target is the household; end: the isolation's
   // household; households, figures and overdue: the unit read. A volunteer holds no role for it, so tasks, claim,
   // release and done are 'registered' and the handler checks the caller serves the task's grid (a volunteer living
@@ -333,6 +340,13 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   'council.closeItem': { who: COUNCIL_CHIEFS, target: 'unit' },
   'council.saveMinutes': { who: COUNCIL_CHIEFS, target: 'unit' },
   'council.closeMeeting': { who: COUNCIL_CHIEFS, target: 'unit' },
+  // 周例会 / 月通报 (issue 13 item 5): the target is the unit (generate, list) or the report's unit (get, export,
+  // publish; a report that does not exist is NOT_FOUND)
+  'reports.generate': { who: REPORT_KEEPERS, target: 'unit' },
+  'reports.list': { who: REPORT_KEEPERS, target: 'unit' },
+  'reports.get': { who: REPORT_KEEPERS, target: 'unit' },
+  'reports.export': { who: REPORT_KEEPERS, target: 'unit' },
+  'reports.publish': { who: REPORT_KEEPERS, target: 'unit' },
 }
 
 /** A grant together with the path of the unit it is held over. */

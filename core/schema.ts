@@ -123,6 +123,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [
       { name: 'personId_1', keys: { personId: 1 } },
       { name: 'homePath_1', keys: { homePath: 1 } },
+      // 日调度: the leaders who accepted the morning template, in id order
+      { name: 'templateId_1_remaining_1', keys: { templateId: 1, remaining: 1 } },
     ],
   },
   {
@@ -171,6 +173,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [
       { name: 'audience.id_1_status_1_startAt_1', keys: { 'audience.id': 1, status: 1, startAt: 1 } },
       { name: 'organiserId_1_startAt_-1', keys: { organiserId: 1, startAt: -1 } },
+      // 日调度: a unit's activities starting today
+      { name: 'unitPath_1_startAt_1', keys: { unitPath: 1, startAt: 1 } },
     ],
   },
   {
@@ -236,6 +240,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'state_1_resolvedAt_1', keys: { state: 1, resolvedAt: 1 } },
       // a person's own (privacy: their export and deletion)
       { name: 'reporterId_1', keys: { reporterId: 1 } },
+      // 日调度: open requests under a unit falling due today
+      { name: 'path_1_group_1_overdue_1_nextDueAt_1', keys: { path: 1, group: 1, overdue: 1, nextDueAt: 1 } },
     ],
   },
   {
@@ -453,7 +459,11 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     name: 'careAlerts',
     purpose: '未探访提醒：关爱对象某天过了截止时间无人探访，每人每天一条',
-    indexes: [{ name: 'carePersonId_1_day_-1', keys: { carePersonId: 1, day: -1 } }],
+    indexes: [
+      { name: 'carePersonId_1_day_-1', keys: { carePersonId: 1, day: -1 } },
+      // 日调度: a unit's missed checks since yesterday
+      { name: 'homePath_1_day_-1', keys: { homePath: 1, day: -1 } },
+    ],
   },
   // ---- home-isolated households (居家隔离户, issue 12 item 7) ----
   {
@@ -509,6 +519,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'gridId_1_stage_1_stageAt_-1', keys: { gridId: 1, stage: 1, stageAt: -1 } },
       // a person's proposals: 导出我的数据 and deletion (privacy)
       { name: 'proposerId_1', keys: { proposerId: 1 } },
+      // 周例会 / 月通报: decisions taken under a community or street in a period, newest first
+      { name: 'status_1_gridPath_1_decision.at_-1', keys: { status: 1, gridPath: 1, 'decision.at': -1 } },
     ],
   },
   {
@@ -548,5 +560,21 @@ export const COLLECTIONS: CollectionSpec[] = [
       // a person's votes: 导出我的数据 and deletion (privacy)
       { name: 'personId_1', keys: { personId: 1 } },
     ],
+  },
+  // ---- 周例会 / 月通报 (reports, issue 13 item 5) ----
+  {
+    name: 'reports',
+    purpose:
+      '周例会、月通报：每个社区、街道每周、每月一份，本期与上期数据、下辖网格红黑榜、本期议事决定，发布为通知后记下通知',
+    indexes: [
+      // a unit's reports newest period first, keyset; one kind of them
+      { name: 'unitId_1_endsAt_-1', keys: { unitId: 1, endsAt: -1 } },
+      { name: 'unitId_1_kind_1_endsAt_-1', keys: { unitId: 1, kind: 1, endsAt: -1 } },
+    ],
+  },
+  {
+    name: 'reportRuns',
+    purpose: '周报、月报定时生成的进度：每个周期一条，记下走到哪个社区或街道，下一次触发从那里接着生成',
+    indexes: [],
   },
 ]

@@ -26,6 +26,10 @@ export const dashboardPayloads = {
       cursor: z.string().min(1).max(200).optional(),
     })
     .strict(),
+  // 日调度 (issue 13 item 4): H1's block
+  /** [the same readers over the same units] Today's dispatch list of a unit (dispatch types below). */
+  dispatch: z.object({ unitId }).strict(),
+  // /日调度
 }
 
 /** The requests of a month (requests are counted per month they were reported: a week shows its month's). */
@@ -82,6 +86,80 @@ export interface DashboardOverview {
   nextCursor?: string
 }
 
+// ---- 日调度 (issue 13 item 4): H1's block ----
+
+/** A request overdue or due today: what a leader needs to act (诉求详情 opens it). */
+export interface DispatchRequest {
+  id: string
+  title: string
+  place: string
+  overdue: boolean
+  /** its next deadline (ISO), null when none is left */
+  dueAt: string | null
+}
+
+/** An urgent notice still running over the unit, with households of the unit it has not reached (通知触达). */
+export interface DispatchNotice {
+  id: string
+  title: string
+  households: number
+  unreached: number
+  expiresAt: string
+}
+
+/** A duty shift today with free seats (值守班次). */
+export interface DispatchShift {
+  id: string
+  checkpoint: string
+  place: string
+  startAt: string
+  endAt: string
+  free: number
+  capacity: number
+}
+
+/** A care person nobody checked on (关爱对象详情 opens them). */
+export interface DispatchCare {
+  personId: string
+  name: string
+  /** the day nobody checked (YYYY-MM-DD) */
+  day: string
+}
+
+/** A volunteer activity starting today (活动详情). */
+export interface DispatchActivity {
+  id: string
+  title: string
+  place: string
+  startAt: string
+  endAt: string
+}
+
+/** One section: how many in all (`more`: at least that many, the count was capped) and the first few. */
+export interface DispatchPart<T> {
+  count: number
+  more?: true
+  items: T[]
+}
+
+export interface DispatchList {
+  unit: UnitRef
+  /** the Beijing day, YYYY-MM-DD */
+  day: string
+  /** overdue (open past a deadline, from the request counters) and due today (open, not yet overdue) */
+  requests: DispatchPart<DispatchRequest> & { overdue: number; dueToday: number }
+  /** count: households of the unit not reached by the urgent notices running over it */
+  notices: DispatchPart<DispatchNotice>
+  /** count: shifts today with a free seat */
+  shifts: DispatchPart<DispatchShift>
+  /** count: care persons' missed checks of yesterday and today */
+  care: DispatchPart<DispatchCare>
+  /** count: activities starting today */
+  activities: DispatchPart<DispatchActivity>
+}
+// /日调度
+
 export interface DashboardApi {
   overview: { payload: z.input<typeof dashboardPayloads.overview>; result: DashboardOverview }
+  dispatch: { payload: z.input<typeof dashboardPayloads.dispatch>; result: DispatchList }
 }

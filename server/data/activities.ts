@@ -1,11 +1,11 @@
 /**
  * `activities`: one document per volunteer activity, its roles carrying their counters (filled, waiting, seq).
  * Indexes (core/schema.ts): audience.id_1_status_1_startAt_1 (open activities for my grid, community and teams),
- * organiserId_1_startAt_-1 (what I organise).
+ * organiserId_1_startAt_-1 (what I organise), unitPath_1_startAt_1 (日调度: a unit's activities starting today).
  */
 import type { ActivityDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { allIn, first, rows } from './query'
+import { allIn, first, pathPrefix, rows, total } from './query'
 
 export interface Activities {
   get(id: string): Promise<ActivityDoc | null>
@@ -17,6 +17,10 @@ export interface Activities {
   organising(personId: string, limit: number): Promise<ActivityDoc[]>
   /** Everything a person posted, open or confirmed, latest start first, paged (我组织的). */
   organisedBy(personId: string, skip: number, limit: number): Promise<ActivityDoc[]>
+  /** 日调度: activities of units at or under a path starting in [from, to), soonest first. */
+  startingUnder(path: string, from: Date, to: Date, limit: number): Promise<ActivityDoc[]>
+  /** 日调度: how many startingUnder holds. */
+  countStartingUnder(path: string, from: Date, to: Date): Promise<number>
 }
 
 export function activities(db: Database): Activities {
@@ -39,6 +43,16 @@ export function activities(db: Database): Activities {
       ),
     organising: (personId, limit) =>
       rows<ActivityDoc>(col().where({ organiserId: personId, status: 'open' }).orderBy('startAt', 'desc').limit(limit)),
+    startingUnder: (path, from, to, limit) =>
+      rows<ActivityDoc>(
+        col()
+          .where({ unitPath: pathPrefix(db, path), startAt: _.gte(from).and(_.lt(to)) })
+          .orderBy('startAt', 'asc')
+          .orderBy('_id', 'asc')
+          .limit(limit),
+      ),
+    countStartingUnder: (path, from, to) =>
+      total(col().where({ unitPath: pathPrefix(db, path), startAt: _.gte(from).and(_.lt(to)) })),
     organisedBy: (personId, skip, limit) =>
       rows<ActivityDoc>(
         col().where({ organiserId: personId }).orderBy('startAt', 'desc').orderBy('_id', 'asc').skip(skip).limit(limit),

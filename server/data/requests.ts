@@ -5,13 +5,13 @@
  * path_1_level_1_group_1_updatedAt_-1 and path_1_overdue_1_updatedAt_-1 (everything under a leader's unit),
  * buildingId_1_category_1_group_1_createdAt_-1 and gridId_1_category_1_group_1_createdAt_-1 (duplicate hints),
  * group_1_nextDueAt_1 and state_1_resolvedAt_1 (the sweep timer), reporterId_1 (a person's own: their export and
- * deletion).
+ * deletion), path_1_group_1_overdue_1_nextDueAt_1 (日调度: what falls due today under a unit).
  */
 import type { RequestLevel, StateGroup } from '../../core/contract/requests'
 import type { RequestDoc } from '../../core/model'
 import type { KeysetCursor } from '../../core/requests/cursor'
 import type { Database } from '../cloud'
-import { all, allIn, first, pathPrefix, rows } from './query'
+import { all, allIn, first, pathPrefix, rows, total } from './query'
 
 /** What a leader's "everything under my unit" list may be narrowed to. */
 export interface UnderFilter {
@@ -46,11 +46,22 @@ export interface Requests {
   doneBefore(before: Date, skip: number, limit: number): Promise<RequestDoc[]>
   /** Every request a person reported, page by page (privacy: their export, their deletion). */
   allOfReporter(reporterId: string): Promise<RequestDoc[]>
+  /** 日调度: open requests at or under a path, not yet overdue, whose next deadline is at or before `by`, soonest
+   * first (index path_1_group_1_overdue_1_nextDueAt_1). */
+  dueUnder(path: string, by: Date, limit: number): Promise<RequestDoc[]>
+  /** 日调度: how many dueUnder holds. */
+  countDueUnder(path: string, by: Date): Promise<number>
 }
 
 export function requests(db: Database): Requests {
   const _ = db.command
   const col = () => db.collection('requests')
+  const dueWhere = (path: string, by: Date) => ({
+    path: pathPrefix(db, path),
+    group: 'open',
+    overdue: false,
+    nextDueAt: _.lte(by),
+  })
   return {
     get: (id) => first<RequestDoc>(col().where({ _id: id })),
     byIds: (ids) => allIn<RequestDoc>(ids, (slice) => col().where({ _id: _.in(slice) })),
@@ -111,5 +122,8 @@ export function requests(db: Database): Requests {
           .limit(limit),
       ),
     allOfReporter: (reporterId) => all<RequestDoc>(col().where({ reporterId })),
+    dueUnder: (path, by, limit) =>
+      rows<RequestDoc>(col().where(dueWhere(path, by)).orderBy('nextDueAt', 'asc').orderBy('_id', 'asc').limit(limit)),
+    countDueUnder: (path, by) => total(col().where(dueWhere(path, by))),
   }
 }

@@ -22,6 +22,8 @@ export interface Shifts {
   endingAt(checkpointId: string, at: Date): Promise<ShiftDoc | null>
   /** Shifts at or under a path with free seats starting in (from, to), soonest first; `more` when past `limit`. */
   withFreeSeats(path: string, from: Date, to: Date, limit: number): Promise<{ rows: ShiftDoc[]; more: boolean }>
+  /** 日调度: how many shifts withFreeSeats holds over (from, to). */
+  countWithFreeSeats(path: string, from: Date, to: Date): Promise<number>
   /** How many shifts start at or after `from` (the counters' repair: its walk, index startAt_1). */
   countFrom(from: Date): Promise<number>
   /** The shifts starting at or after `from` in (startAt, _id) order, `limit` after the first `skip` (the repair's
@@ -58,6 +60,8 @@ export function shifts(db: Database): Shifts {
       )
       return { rows: found.slice(0, limit), more: found.length > limit }
     },
+    countWithFreeSeats: (path, from, to) =>
+      total(col().where({ unitPath: pathPrefix(db, path), free: _.gt(0), startAt: _.gt(from).and(_.lt(to)) })),
     countFrom: (from) => total(col().where({ startAt: _.gte(from) })),
     pageFrom: (from, skip, limit) =>
       rows<ShiftDoc>(

@@ -24,6 +24,9 @@ export interface Subscriptions {
   countDue(path: string, templateId: string, since: Date, range?: { lo: string; hi: string }): Promise<number>
   /** These people's subscriptions of a template that hold a message (a team's members, one promoted volunteer). */
   ofPeople(personIds: readonly string[], templateId: string): Promise<SubscriptionDoc[]>
+  /** 日调度: every subscription of a template with a message left, whoever holds it, in id order after `after`
+   * (index templateId_1_remaining_1). */
+  ofTemplate(templateId: string, after: string, limit: number): Promise<SubscriptionDoc[]>
   /**
    * Spends one message; false when none was left (another sender spent it first), or, with `purpose`, when one
    * was already spent on that purpose (a resumed batch: never a second message about the same notice).
@@ -73,6 +76,13 @@ export function subscriptions(db: Database): Subscriptions {
       allIn<SubscriptionDoc>(
         personIds.map((p) => subscriptionId(p, templateId)),
         (slice) => col().where({ _id: _.in(slice), remaining: _.gt(0) }),
+      ),
+    ofTemplate: (templateId, after, limit) =>
+      rows<SubscriptionDoc>(
+        col()
+          .where({ templateId, remaining: _.gt(0), _id: _.gt(after) })
+          .orderBy('_id', 'asc')
+          .limit(limit),
       ),
     async consume(id, at, purpose) {
       // conditional decrement: a reminder and a delivery at once never spend the same message twice, and with a

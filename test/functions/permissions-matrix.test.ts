@@ -266,6 +266,8 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
   'care.mine': () => ({}),
   // 数据看板: the caller's own unit (a building or household answers DASHBOARD_LEVEL past the gate)
   'dashboard.overview': (u) => ({ unitId: u, period: 'week' }),
+  // 日调度 (H1): the caller's own unit, as the dashboard's (a building or household answers DASHBOARD_LEVEL)
+  'dashboard.dispatch': (u) => ({ unitId: u }),
   'testing.createRound': (u) => ({
     tapId: 'matrix-round-1',
     scopeUnitId: u,
