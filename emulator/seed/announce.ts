@@ -2,7 +2,8 @@
  * The demo emergency's notice (issue 12 announcements): 寒潮防冻's instructions as emergency.declare publishes them — an
  * urgent notice asking 收到 over 和平里社区, signed by the staff persona, named sourceNoticeId(emergency, id, declare),
  * its delivery job already done (no subscriber was due when it went out) — so the banner and 应急须知 link to it
- * and every resident of the community can press 收到 and watch its reach move. Nobody has been reached yet.
+ * and every resident of the community can press 收到 and watch its reach move. Part of its households have pressed
+ * it already (emulator/seed/receipts.ts); no persona's has.
  */
 import { declareNotice, EMERGENCY_NOTICE_DAYS } from '../../core/emergency/announce'
 import { sourceNoticeId } from '../../core/ids'

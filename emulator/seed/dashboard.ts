@@ -1,10 +1,11 @@
 /**
  * The dashboard's period figures of the demo (数据看板, issue 13 item 3): unitStats and their statMarks recounted
  * from the seeded records themselves (core/dashboard/events.ts → core/dashboard/stats.ts recount), so the demo's
- * dashboards show the month's patrols, points, volunteering, missed care checks, notices and reach, and every later
- * move lands on counters equal to the records (test/emulator/seed-dashboard.test.ts).
+ * dashboards show the month's patrols, points, volunteering (activities, duty shifts, isolation tasks), missed care
+ * checks, notices and reach, and every later move lands on counters equal to the records
+ * (test/emulator/seed-dashboard.test.ts).
  */
-import { eventsFrom, type StatRecords } from '../../core/dashboard/events'
+import { eventsFrom, statRecordsOf } from '../../core/dashboard/events'
 import { recount } from '../../core/dashboard/stats'
 import { statMarkId, unitStatsId } from '../../core/ids'
 import type { PersonDoc, StatMarkDoc, UnitStatsDoc } from '../../core/model'
@@ -19,17 +20,7 @@ export function seedDashboard({
   people: readonly PersonDoc[]
   records: Record<string, readonly object[]>
 }): { unitStats: UnitStatsDoc[]; statMarks: StatMarkDoc[] } {
-  const of = <K extends keyof StatRecords>(name: K) => (records[name] ?? []) as unknown as StatRecords[K]
-  const events = eventsFrom({
-    notices: of('notices'),
-    receipts: of('receipts'),
-    patrols: of('patrols'),
-    careAlerts: of('careAlerts'),
-    transfers: of('transfers'),
-    signups: of('signups'),
-    people,
-    households: new Map(units.filter((u) => u.level === 'household').map((u) => [u._id, u.path])),
-  })
+  const events = eventsFrom(statRecordsOf(units, people, records))
   const { stats, marks } = recount(events)
   // stamped with the latest record's time, so the same seed gives the same documents
   const at = new Date(Math.max(0, ...events.map((e) => +e.at)))

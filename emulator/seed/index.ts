@@ -5,7 +5,7 @@
  * so personas, screenshots and tests stay put.
  */
 import { countersFor } from '../../core/grid/counters'
-import type { CareFlag, PersonDoc, UnitCounterDoc } from '../../core/model'
+import type { CareFlag, NoticeDoc, PersonDoc, UnitCounterDoc } from '../../core/model'
 import type { Persona } from '../../core/persona'
 import { ROLE_LABELS, type Role, type RoleGrant } from '../../core/roles'
 import { withSiblingKey } from '../../core/grid/siblings'
@@ -22,6 +22,7 @@ import { seedCare } from './care'
 import { seedCouncil } from './council'
 import { seedCouncilMeetings } from './council-meetings'
 import { seedDashboard } from './dashboard'
+import { seedReceipts } from './receipts'
 import { createRandom, type Random } from './random'
 
 export const DEMO_SEED = 20250301
@@ -196,6 +197,8 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
   records.proposals = [...(records.proposals ?? []), ...meetings.proposals]
   records.councilMeetings = meetings.councilMeetings
   records.councilItems = meetings.councilItems
+  // households that have pressed 收到 on the demo's notices (emulator/seed/receipts.ts), so reach is not 0 %
+  Object.assign(records, seedReceipts({ units, people, notices: (records.notices ?? []) as NoticeDoc[] }))
   const points = { ...activities, ...wallet }
   return {
     units,
