@@ -5,10 +5,11 @@
  * what lies under the unit: a street's costs what a grid's does, more grids under it change nothing.
  */
 import type { DashboardOverview } from '../../../core/contract'
-import { eventsFrom } from '../../../core/dashboard/events'
+import { eventsFrom, statRecordsOf } from '../../../core/dashboard/events'
 import { addStats, periodOf, statsFor, statsOf, STAT_FIGURES } from '../../../core/dashboard/stats'
 import { withSiblingKey } from '../../../core/grid/siblings'
-import type { NoticeDoc, PersonDoc, ReceiptDoc, UnitStatsDoc } from '../../../core/model'
+import { ISOLATION_TASK_MINUTES } from '../../../core/isolation/schedule'
+import type { IsolationTaskDoc, PersonDoc, UnitStatsDoc } from '../../../core/model'
 import { ancestorAt, childPath, isWithin, type Unit } from '../../../core/units'
 import { exactly, startFunctionsCloud, type FunctionsCloud } from '../harness/functions-cloud'
 
@@ -23,7 +24,7 @@ let communityId: string
 let streetId: string
 
 beforeAll(async () => {
-  g = await startFunctionsCloud(['dashboard', 'notices'], { timers: false })
+  g = await startFunctionsCloud(['dashboard', 'notices', 'isolation'], { timers: false })
   chief = g.persona('gridChief')
   communityStaff = g.persona('communityStaff')
   streetStaff = g.persona('streetStaff')
@@ -93,18 +94,23 @@ it("a grid's figures move with what they count, once per household, and equal a 
   expect(community.figures.notices).toBeGreaterThanOrEqual(1)
   expect(community.children.find((c) => c.id === gridId)?.figures).toEqual(after.figures)
 
-  // the counters equal the recount of the stored records (notices, receipts, patrols, points, care alerts, signups)
+  // an isolation task done by its holder: its minutes and the holder among the active volunteers, where they live
+  const task = (g.demo.requests.isolationTasks as IsolationTaskDoc[]).find(
+    (t) => t.state === 'claimed',
+  ) as IsolationTaskDoc
+  const holder = g.demo.people.find((p) => p._id === task.holderId) as PersonDoc
+  const holderCommunity = ancestorAt(holder.homePath ?? '', 'community') as string
+  expect(holderCommunity).toBe(communityId)
+  const served = await overview(communityStaff, communityId)
+  await ok('isolation', holder, 'done', { taskId: task._id, note: '已送到门口' })
+  await ok('isolation', holder, 'done', { taskId: task._id, note: '已送到门口' })
+  const afterTask = await overview(communityStaff, communityId)
+  expect(afterTask.figures.volunteerHours - served.figures.volunteerHours).toBeCloseTo(ISOLATION_TASK_MINUTES / 60)
+
+  // the counters equal the recount of the stored records (notices, receipts, patrols, points, care alerts, and
+  // volunteering: activities' sign-ups, duty shifts, isolation tasks)
   const dump = await g.dump()
-  const events = eventsFrom({
-    notices: dump.notices as NoticeDoc[],
-    receipts: dump.receipts as ReceiptDoc[],
-    patrols: dump.patrols as never,
-    careAlerts: dump.careAlerts as never,
-    transfers: dump.transfers as never,
-    signups: dump.signups as never,
-    people: dump.people as PersonDoc[],
-    households: new Map(g.demo.units.filter((u) => u.level === 'household').map((u) => [u._id, u.path])),
-  })
+  const events = eventsFrom(statRecordsOf(g.demo.units, dump.people as PersonDoc[], dump))
   const recounted = statsFor(events)
   // a unit's period document and its reach shards, summed
   const stored = new Map<string, ReturnType<typeof statsOf>>()
