@@ -281,50 +281,91 @@ export async function applyVerdict(data: Data, event: MediaCheckEvent, now = new
   return { applied: true, state }
 }
 
+/** How many files one getTempFileURL call may name (the platform's limit). */
+const URLS_PER_CALL = 50
+
 async function tempUrls(fileIDs: string[], maxAge: number): Promise<string[]> {
   if (!fileIDs.length) return []
-  const res = (await getCloud().getTempFileURL({ fileList: fileIDs.map((fileID) => ({ fileID, maxAge })) })) as {
-    fileList: { fileID: string; status: number; tempFileURL: string }[]
+  const byId = new Map<string, string>()
+  for (let i = 0; i < fileIDs.length; i += URLS_PER_CALL) {
+    const slice = fileIDs.slice(i, i + URLS_PER_CALL)
+    const res = (await getCloud().getTempFileURL({ fileList: slice.map((fileID) => ({ fileID, maxAge })) })) as {
+      fileList: { fileID: string; status: number; tempFileURL: string }[]
+    }
+    for (const f of res.fileList) if (f.status === 0 && f.tempFileURL) byId.set(f.fileID, f.tempFileURL)
   }
-  const byId = new Map(
-    res.fileList.filter((f) => f.status === 0 && f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]),
-  )
   return fileIDs.map((f) => byId.get(f) ?? '')
 }
 
 /** How long a URL of an image shown in a page lasts (the page is read again long before). */
 const VIEW_URL_SECONDS = 2 * 60 * 60
 
+/** One item's images (a notice's, a request's report or one of its steps, a patrol's finding, an isolation task's, a
+ * proposal's) and whether the viewer leads the item's scope (then they see its images 审核中 too). */
+export interface ImageGroup {
+  fileIDs: readonly string[]
+  leads: boolean
+}
+
+/** What one viewer gets of one group: `images` passed, `checking` 审核中, `photos` both in the item's order (for
+ * pages that show 审核中 images among the others), `withheld` how many of the viewer's own the check refused. */
+export interface SeenImages {
+  images: string[]
+  checking: string[]
+  photos: string[]
+  withheld: number
+}
+
 /**
- * What a viewer sees of an item's images: `images` passed the check (everyone), `checking` are 审核中 (only their
- * uploader and, with `leads`, the scope's leaders), `withheld` counts the viewer's own images the check refused.
- * An image with no record (never checked) or a risky one is never returned.
+ * THE rule of who sees which uploaded image, for every item that has them: an image that passed the check is
+ * returned to everyone who may see the item; one 审核中 (pending, review) only to its uploader and, with `leads`, the
+ * scope's leaders; a risky one (or one with no record: never checked) to nobody, not even its uploader — who alone
+ * is told how many of theirs were withheld (`withheld`, 0 for anyone else; the page says core/uploads.ts
+ * withheldLine). Many groups at once: one read of their records and their URLs in calls of 50, however many items a
+ * page holds.
  */
+export async function seenImages(
+  data: Data,
+  viewerId: string | undefined,
+  groups: readonly ImageGroup[],
+): Promise<SeenImages[]> {
+  const all = [...new Set(groups.flatMap((g) => g.fileIDs))]
+  if (!all.length) return groups.map(() => ({ images: [], checking: [], photos: [], withheld: 0 }))
+  const records = new Map((await data.uploads.byFileIDs(all)).map((d) => [d.fileID, d]))
+  const decided = groups.map((g) => {
+    const out = { images: [] as string[], checking: [] as string[], seen: [] as string[], withheld: 0 }
+    for (const f of g.fileIDs) {
+      const d = records.get(f)
+      if (!d) continue
+      const own = !!viewerId && d.ownerId === viewerId
+      const seen = imageVisibility(d.state, own || g.leads)
+      if (seen === 'shown') out.images.push(f)
+      else if (seen === 'checking') out.checking.push(f)
+      else if (own && d.state === 'risky') out.withheld++
+      if (seen !== 'hidden') out.seen.push(f)
+    }
+    return out
+  })
+  const wanted = [...new Set(decided.flatMap((d) => d.seen))]
+  const urls = await tempUrls(wanted, VIEW_URL_SECONDS)
+  const urlOf = new Map(wanted.map((f, i) => [f, urls[i]]))
+  const toUrls = (fs: string[]) => fs.map((f) => urlOf.get(f) ?? '').filter(Boolean)
+  return decided.map((d) => ({
+    images: toUrls(d.images),
+    checking: toUrls(d.checking),
+    photos: toUrls(d.seen),
+    withheld: d.withheld,
+  }))
+}
+
+/** seenImages of one item. */
 export async function imagesFor(
   data: Data,
   fileIDs: readonly string[],
   viewer: { personId: string | undefined; leads: boolean },
-): Promise<{ images: string[]; checking: string[]; withheld: number }> {
-  if (!fileIDs.length) return { images: [], checking: [], withheld: 0 }
-  const records = new Map((await data.uploads.byFileIDs(fileIDs)).map((d) => [d.fileID, d]))
-  const shown: string[] = []
-  const checking: string[] = []
-  let withheld = 0
-  for (const f of fileIDs) {
-    const d = records.get(f)
-    if (!d) continue
-    const own = !!viewer.personId && d.ownerId === viewer.personId
-    const seen = imageVisibility(d.state, own || viewer.leads)
-    if (seen === 'shown') shown.push(f)
-    else if (seen === 'checking') checking.push(f)
-    else if (own && d.state === 'risky') withheld++
-  }
-  const urls = await tempUrls([...shown, ...checking], VIEW_URL_SECONDS)
-  return {
-    images: urls.slice(0, shown.length).filter(Boolean),
-    checking: urls.slice(shown.length).filter(Boolean),
-    withheld,
-  }
+): Promise<SeenImages> {
+  const [seen] = await seenImages(data, viewer.personId, [{ fileIDs, leads: viewer.leads }])
+  return seen
 }
 
 /** A file a function made with personal data: recorded so the sweep deletes it its purpose's retention after. */

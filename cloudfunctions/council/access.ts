@@ -81,6 +81,8 @@ export async function detailOf(
     me ? data.proposalSupports.get(proposalSupportId(p._id, me)) : null,
     data.councilSettings.get(p.gridId),
     p.requestId ? data.requests.get(p.requestId) : null,
+    // passed photos for every reader; 审核中 ones for the proposer and the grid's heads; the refused ones' count for
+    // the proposer alone (server/uploads.ts, the one rule)
     imagesFor(data, p.photos, { personId: me, leads: manages(standing) }),
   ])
   const iSupport = !!mine?.active
@@ -92,7 +94,8 @@ export async function detailOf(
     gridName: grid.name,
     title: p.title,
     text: p.text,
-    photos: [...images.images, ...images.checking],
+    photos: images.photos,
+    withheldPhotos: images.withheld,
     proposer: p.proposerName,
     isProposer,
     status: p.status,

@@ -12,7 +12,7 @@ import { isWithin } from '../../core/units'
 import type { Caller } from '../../server/caller'
 import type { Data } from '../../server/data'
 import { AppError } from '../../server/errors'
-import { imagesFor } from '../../server/uploads'
+import { seenImages, type SeenImages } from '../../server/uploads'
 import { iso } from '../../server/views'
 
 /** A keeper over the household (its grid chief, its community's or street's staff). */
@@ -67,7 +67,7 @@ export function rowOf(
   t: IsolationTaskDoc,
   viewerId: string | undefined,
   now: Date,
-  photos: string[] = [],
+  seen: Pick<SeenImages, 'photos' | 'withheld'> = { photos: [], withheld: 0 },
 ): IsolationTaskRow {
   return {
     id: t._id,
@@ -86,12 +86,17 @@ export function rowOf(
     claimedAt: t.claimedAt ? iso(t.claimedAt) : null,
     doneAt: t.doneAt ? iso(t.doneAt) : null,
     doneNote: t.doneNote,
-    photos,
+    photos: seen.photos,
+    withheldPhotos: seen.withheld,
     receivedAt: t.receivedAt ? iso(t.receivedAt) : null,
   }
 }
 
-/** Rows with their photos as this viewer may see them (passed the check; 审核中 ones for their holder and leaders). */
+/**
+ * Rows with their photos as this viewer may see them (server/uploads.ts seenImages: passed ones for everyone who
+ * sees the task; 审核中 ones for the volunteer who took them and the household's keepers; the count of refused ones
+ * for that volunteer alone). Every row's photos in one read.
+ */
 export async function rowsWithPhotos(
   data: Data,
   tasks: readonly IsolationTaskDoc[],
@@ -99,13 +104,12 @@ export async function rowsWithPhotos(
   now: Date,
 ): Promise<IsolationTaskRow[]> {
   const viewer = caller.person?._id
-  return Promise.all(
-    tasks.map(async (t) => {
-      if (!t.photos.length) return rowOf(t, viewer, now)
-      const seen = await imagesFor(data, t.photos, { personId: viewer, leads: keeps(caller, t.householdPath) })
-      return rowOf(t, viewer, now, [...seen.images, ...seen.checking])
-    }),
+  const seen = await seenImages(
+    data,
+    viewer,
+    tasks.map((t) => ({ fileIDs: t.photos, leads: keeps(caller, t.householdPath) })),
   )
+  return tasks.map((t, i) => rowOf(t, viewer, now, seen[i]))
 }
 
 export const today = (now: Date): string => beijingDayOf(now)

@@ -10,7 +10,7 @@ import { recordRead } from '../../server/audit'
 import type { Caller } from '../../server/caller'
 import type { Data } from '../../server/data'
 import { AppError } from '../../server/errors'
-import { imagesFor } from '../../server/uploads'
+import { seenImages } from '../../server/uploads'
 import { actorOf, leadsOver, maySee, relationOf } from './access'
 import { viewOf } from './views'
 import { requestSettingsOf } from '../../server/request-create'
@@ -44,15 +44,16 @@ export async function detailFor(
         !!g.departmentId &&
         (request.departmentId === g.departmentId || departments.includes(g.departmentId)),
     )
-  const viewer = { personId: person._id, leads: handler }
   const withPhotos = events.filter((e) => e.photos?.length)
-  const [grid, [reporter], photos, ...eventPhotos] = await Promise.all([
+  const [grid, [reporter], [photos, ...eventPhotos]] = await Promise.all([
     data.units.get(request.gridId),
     data.people.byIds([request.reporterId]),
-    imagesFor(data, request.photos, viewer),
-    ...withPhotos.map((e) => imagesFor(data, e.photos ?? [], viewer)),
+    // the report's photos and each step's, as this viewer may see them (server/uploads.ts, the one rule)
+    seenImages(data, person._id, [
+      { fileIDs: request.photos, leads: handler },
+      ...withPhotos.map((e) => ({ fileIDs: e.photos ?? [], leads: handler })),
+    ]),
   ])
-  const seen = (p: { images: string[]; checking: string[] }) => [...p.images, ...p.checking]
   const moves = allowedMoves(request, actorOf(caller, rel), now, settings)
   if (handler && reporter && reporter._id !== person._id)
     await recordRead(data, caller, {
@@ -70,8 +71,8 @@ export async function detailFor(
     handler,
     following: rel.isFollower,
     moves,
-    photos: seen(photos),
-    eventPhotos: new Map(withPhotos.map((e, i) => [e.seq, seen(eventPhotos[i])])),
+    photos: photos.photos,
+    eventPhotos: new Map(withPhotos.map((e, i) => [e.seq, eventPhotos[i].photos])),
     // the viewer's own photos the check refused: hidden from everyone, counted so their uploader reads why
     withheldPhotos: photos.withheld,
     eventWithheld: new Map(withPhotos.map((e, i) => [e.seq, eventPhotos[i].withheld])),

@@ -105,7 +105,7 @@ export interface DetailFacts {
   handler: boolean
   following: boolean
   moves: UserMove[]
-  /** the photos as this viewer may see them (server/uploads.ts imagesFor), the request's and each event's by seq */
+  /** the photos as this viewer may see them (server/uploads.ts seenImages), the request's and each event's by seq */
   photos: string[]
   eventPhotos: Map<number, string[]>
   /** how many of the viewer's own photos the check refused, the request's and each event's by seq */

@@ -115,7 +115,11 @@ export interface IsolationTaskRow {
   claimedAt: string | null
   doneAt: string | null
   doneNote: string | null
+  /** the 完成 photos as the viewer may see them: passed ones; 审核中 ones only for the volunteer and the keepers */
   photos: string[]
+  /** how many of the 完成 photos the image check refused, told only to the volunteer who took them (hidden from
+   * everyone; core/uploads.ts withheldLine): 0 for anyone else */
+  withheldPhotos: number
   receivedAt: string | null
 }
 
@@ -156,6 +160,9 @@ export interface IsolationApi {
       rows: IsolationTaskRow[]
       nextCursor: string | null
       held: IsolationTaskRow[]
+      /** the tasks I completed lately (due from a day back, latest first, at most 10; the first page only), each with
+       * its photos as I see them — 审核中, passed, or how many the image check refused */
+      finished: IsolationTaskRow[]
     }
   }
   claim: { payload: z.input<typeof isolationPayloads.claim>; result: IsolationTaskRow }

@@ -478,6 +478,9 @@ export interface RatesView {
 export interface PatrolFindingView {
   description: string
   photos: string[]
+  /** how many of this finding's photos the image check refused, told only to the patroller who took them (hidden
+   * from everyone; core/uploads.ts withheldLine): 0 for anyone else */
+  withheldPhotos: number
   category: RequestCategory
   spot: string
   requestId: string | null

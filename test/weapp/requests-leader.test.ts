@@ -106,8 +106,15 @@ const patrol = (over: Partial<PatrolView> = {}): PatrolView => ({
   endedAt: '2026-12-01T02:00:00.000Z',
   route: '3号楼—东门—农贸市场',
   findings: [
-    { description: '5号楼东侧路灯不亮', photos: [], category: 'repair', spot: '5号楼东侧', requestId: 'rq-9' },
-    { description: '楼道堆放杂物', photos: [], category: 'sanitation', spot: '', requestId: null },
+    {
+      description: '5号楼东侧路灯不亮',
+      photos: [],
+      withheldPhotos: 0,
+      category: 'repair',
+      spot: '5号楼东侧',
+      requestId: 'rq-9',
+    },
+    { description: '楼道堆放杂物', photos: [], withheldPhotos: 0, category: 'sanitation', spot: '', requestId: null },
   ],
   ...over,
 })

@@ -41,7 +41,7 @@ export const tasks: Action<'isolation', 'tasks'> = {
     if (!servesGrid(person, caller.grants, grid.path)) throw new AppError('ISOLATION_NOT_VOLUNTEER')
     const now = new Date()
     const after = decodeCursor(payload.cursor)
-    const [page, held] = await Promise.all([
+    const [page, held, finished] = await Promise.all([
       data.isolationTasks.page(
         grid.path,
         ['open'],
@@ -51,6 +51,10 @@ export const tasks: Action<'isolation', 'tasks'> = {
         payload.pageSize,
       ),
       payload.cursor ? Promise.resolve([]) : data.isolationTasks.held(person._id, 'claimed'),
+      // what I did lately, so that I read how the check judged my 完成 photos (its verdict comes after 完成)
+      payload.cursor
+        ? Promise.resolve([])
+        : data.isolationTasks.finishedSince(person._id, new Date(+now - LIST_BACK_MS)),
     ])
     const last = page.rows[page.rows.length - 1]
     return {
@@ -58,6 +62,7 @@ export const tasks: Action<'isolation', 'tasks'> = {
       rows: page.rows.map((t) => rowOf(t, person._id, now)),
       nextCursor: page.more && last ? encodeCursor(last.dueAt, last._id) : null,
       held: await rowsWithPhotos(data, held, caller, now),
+      finished: await rowsWithPhotos(data, finished, caller, now),
     }
   },
 }

@@ -10,7 +10,7 @@
  * commit (photos to the check, owners told once).
  *
  * Cost: logPatrol = the checks + one transaction (patrol + day marker + ≤ 10 requests, their events, rows and the
- * grid's, community's and street's counters once). patrols = one page of patrols (+ their images), or one page of
+ * grid's, community's and street's counters once). patrols = one page of patrols (+ one read of their images), or one page of
  * grids + one `in` read of their markers.
  */
 import type { PatrolView, PatrolsView, RequestFigures } from '../../../core/contract/requests'
@@ -33,7 +33,7 @@ import type { Data } from '../../../server/data'
 import { addInTx } from '../../../server/data/request-counters'
 import { AppError } from '../../../server/errors'
 import type { Action } from '../../../server/router'
-import { attachAndCheck, checkAttachable, imagesFor } from '../../../server/uploads'
+import { attachAndCheck, checkAttachable, seenImages } from '../../../server/uploads'
 import { countInTx } from '../../../server/unit-stats'
 import { iso } from '../../../server/views'
 import { afterReport, prepareReport, writeReportInTx, type PreparedReport } from '../report'
@@ -184,24 +184,23 @@ async function finishPatrol(data: Data, p: PatrolDoc, personId: string, openid: 
   }
 }
 
-/** A page of a grid's log as leaders see it: photos 审核中 included (they lead the grid). */
+/**
+ * A page of a grid's log as leaders see it: photos 审核中 included (they lead the grid); the patroller alone is told
+ * how many of a finding's photos the check refused (withheldPhotos). Every finding's photos in one read.
+ */
 async function patrolViews(
   data: Data,
   grid: Unit,
   rows: readonly PatrolDoc[],
   viewerId: string,
 ): Promise<PatrolView[]> {
-  const images = await Promise.all(
-    rows.map((p) =>
-      Promise.all(
-        p.findings.map(async (f) => {
-          const seen = await imagesFor(data, f.photos, { personId: viewerId, leads: true })
-          return [...seen.images, ...seen.checking]
-        }),
-      ),
-    ),
+  const seen = await seenImages(
+    data,
+    viewerId,
+    rows.flatMap((p) => p.findings.map((f) => ({ fileIDs: f.photos, leads: true }))),
   )
-  return rows.map((p, i) => ({
+  let k = 0
+  return rows.map((p) => ({
     id: p._id,
     gridId: p.gridId,
     gridName: grid.name,
@@ -210,13 +209,17 @@ async function patrolViews(
     startedAt: iso(p.startedAt),
     endedAt: iso(p.endedAt),
     route: p.route,
-    findings: p.findings.map((f, j) => ({
-      description: f.description,
-      photos: images[i][j],
-      category: f.category,
-      spot: f.spot,
-      requestId: f.requestId ?? null,
-    })),
+    findings: p.findings.map((f) => {
+      const photos = seen[k++]
+      return {
+        description: f.description,
+        photos: photos.photos,
+        withheldPhotos: photos.withheld,
+        category: f.category,
+        spot: f.spot,
+        requestId: f.requestId ?? null,
+      }
+    }),
   }))
 }
 

@@ -5,13 +5,12 @@
  * is told on the request's page how many of their photos were withheld; nobody else is told anything. A photo that
  * passes is shown to everyone who may see the request.
  */
-import { PNG } from 'pngjs'
 import cloudSdk from 'wx-server-sdk'
 import type { RequestView } from '../../../core/contract/requests'
-import type { Envelope } from '../../../core/envelope'
-import type { AuditDoc, PersonDoc, UploadDoc } from '../../../core/model'
+import type { AuditDoc, PersonDoc } from '../../../core/model'
 import { withheldLine } from '../../../core/uploads'
 import { gridOf, newTap, startRequestsCloud, type RequestsCloud } from '../harness/requests-cloud'
+import { markedPhoto, pathOf, record, resetChecks } from './marked-photo'
 
 jest.setTimeout(120_000)
 
@@ -31,46 +30,9 @@ beforeAll(async () => {
   expect(chief.roles).toContainEqual({ role: 'gridChief', unitId: gridOf(reporter) })
 }, 180_000)
 afterAll(() => c?.close())
-afterEach(() => {
-  c.cloud.mediaChecks.configure({ riskyWords: [], reviewWords: [], riskyHashes: [], hold: false, drop: false })
-})
+afterEach(() => resetChecks(c.cloud))
 
-/** A real 2×2 PNG; `mark` after its end is what the check's word list finds. */
-function png(mark: string): Buffer {
-  const img = new PNG({ width: 2, height: 2 })
-  img.data.fill(0x70)
-  return Buffer.concat([PNG.sync.write(img), Buffer.from(mark)])
-}
-
-const must = <T>(res: Envelope<T>, what: string): T => {
-  if (!res.ok) throw new Error(`${what}: ${res.code} ${res.message}`)
-  return res.data
-}
-
-/** files.reserve → upload → files.uploaded, as the mini-program does: the photo's fileID. */
-async function photo(person: PersonDoc, mark = ''): Promise<string> {
-  const files = async <T>(action: string, payload: unknown) =>
-    must(
-      (await c.cloud.callFunction('files', { action, payload }, { openid: person.openid! })).result as Envelope<T>,
-      `files.${action}`,
-    )
-  const { uploads } = await files<{ uploads: { cloudPath: string }[] }>('reserve', {
-    purpose: 'request',
-    exts: ['png'],
-  })
-  const res = await fetch(`${c.cloud.url}/local/storage/upload?cloudPath=${encodeURIComponent(uploads[0].cloudPath)}`, {
-    method: 'POST',
-    body: new Uint8Array(png(mark)),
-  })
-  const { fileID } = (await res.json()) as { fileID: string }
-  await files('uploaded', { purpose: 'request', fileIDs: [fileID] })
-  return fileID
-}
-
-const pathOf = (fileID: string) => fileID.replace(/^cloud:\/\/[^/]+\//, '')
-const record = async (fileID: string): Promise<UploadDoc | undefined> =>
-  ((await cloudSdk.database().collection('uploads').where({ fileID }).get()) as unknown as { data: UploadDoc[] })
-    .data[0]
+const photo = (person: PersonDoc, mark = '') => markedPhoto(c.cloud, person, 'request', mark)
 const detail = (p: PersonDoc, id: string) => c.ok<RequestView>(p, 'detail', { id })
 
 async function report(photos: string[]): Promise<string> {
@@ -146,5 +108,22 @@ describe('a request photo the image check finds risky', () => {
       expect(step(seen)).toMatchObject({ photos: [], withheldPhotos: 0 })
       expect(JSON.stringify(seen)).not.toContain(pathOf(risky))
     }
+  })
+  it('审核中: the reporter and the grid’s chief see it while its verdict is awaited, a following neighbour does not', async () => {
+    c.cloud.mediaChecks.configure({ hold: true })
+    const waiting = await photo(reporter)
+    const id = await report([waiting])
+    expect((await record(waiting))?.state).toBe('pending')
+    expect(await c.ok(neighbour, 'follow', { id })).toEqual({ followerCount: 2 })
+    for (const p of [reporter, chief])
+      expect(await detail(p, id)).toMatchObject({
+        photos: [expect.stringContaining(pathOf(waiting))],
+        withheldPhotos: 0,
+      })
+    const seen = await detail(neighbour, id)
+    expect(seen).toMatchObject({ photos: [], withheldPhotos: 0 })
+    expect(JSON.stringify(seen)).not.toContain(pathOf(waiting))
+    expect(await c.cloud.mediaChecks.release()).toBe(1)
+    expect((await detail(neighbour, id)).photos).toEqual([expect.stringContaining(pathOf(waiting))])
   })
 })
