@@ -6,11 +6,12 @@
  * deadline), keeps the minutes (会议纪要) and ends the meeting.
  */
 import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { useRemotePage } from '../../hooks/use-page-reload'
 import { DateTimeField } from '../../manage/components/DateTimeField'
+import { pageUrl } from '../../routes'
 import {
   castVote,
   closeMeeting,
@@ -33,6 +34,9 @@ import {
 import { Button } from '../../ui/nutui'
 import { CouncilPage, formatDay, useAction } from '../common'
 import '../meeting.css'
+
+/** The request a passed item's task became (诉求详情), for the chair to follow. */
+const openRequest = (id: string) => void Taro.navigateTo({ url: pageUrl('requestDetail', { id }) })
 
 export default function MeetingPageView() {
   const id = useRouter().params.id ?? ''
@@ -136,8 +140,12 @@ function Item({
           <Text className='council-meta'>理由：{item.reason}</Text>
           {item.noticeId ? <Text className='council-meta'>已向全网格发布决议通知</Text> : null}
           {item.task ? (
-            <Text className='council-meta'>
-              落实：{item.task.ownerName} 负责，{formatDay(item.task.dueAt)}前完成（已转为诉求跟踪办理）
+            <Text
+              className={`council-meta${m.canChair ? ' council-task' : ''}`}
+              onClick={m.canChair && item.task ? () => openRequest(item.task?.requestId ?? '') : undefined}
+            >
+              落实：{item.task.ownerName} 负责，{formatDay(item.task.dueAt)}前完成（已转为诉求跟踪办理
+              {m.canChair ? '，点此查看' : ''}）
             </Text>
           ) : null}
         </View>
@@ -166,7 +174,12 @@ function Item({
       {vote.error ? <Text className='council-error'>{vote.error}</Text> : null}
       {open && m.canChair ? (
         <View className='council-actions'>
-          <Button size='small' fill='outline' onClick={() => setPanel(panel === 'record' ? 'none' : 'record')}>
+          <Button
+            size='small'
+            fill='outline'
+            className='council-record-open'
+            onClick={() => setPanel(panel === 'record' ? 'none' : 'record')}
+          >
             现场表决
           </Button>
           <Button size='small' fill='outline' onClick={() => setPanel(panel === 'close' ? 'none' : 'close')}>
