@@ -21,6 +21,7 @@ import {
   type ProposalDetail,
 } from '../../services/council'
 import { Button } from '../../ui/nutui'
+import { withheldLine } from '../../../core/uploads'
 import { CouncilPage, formatDay, StatusMark, useAction } from '../common'
 
 export default function ProposalPage() {
@@ -68,6 +69,8 @@ function Detail({ d, onChange }: { d: ProposalDetail; onChange: (d: ProposalDeta
             ))}
           </View>
         ) : null}
+        {/* the proposer's own photos the image check refused: hidden from everyone, told only to them */}
+        {d.withheldPhotos > 0 ? <Text className='council-withheld'>{withheldLine(d.withheldPhotos)}</Text> : null}
         {d.request ? (
           <Text
             className='council-meta council-link'

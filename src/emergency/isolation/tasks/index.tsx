@@ -1,10 +1,13 @@
 /**
  * 隔离服务任务. For the volunteers of a grid (and its building heads, party leader and chief): the tasks I took, each
- * with 完成 (a short note and up to 3 photos, uploaded as the other images are: files.reserve → uploaded) or 放弃; then the grid's tasks waiting for someone, soonest first, with 领取. A task taken
+ * with 完成 (a short note and up to 3 photos, uploaded as the other images are: files.reserve → uploaded) or 放弃; the
+ * tasks I finished lately, with their photos as the image check left them (审核中, or how many it refused); then the
+ * grid's tasks waiting for someone, soonest first, with 领取. A task taken
  * by someone else meanwhile says so and the list is read again.
  */
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
 import { ChunkedList } from '../../../components/ChunkedList'
 import { Button, Input } from '../../../manage/ui'
 import {
@@ -19,6 +22,7 @@ import {
 import type { UploadedImage } from '../../../services/upload'
 import { PhotoPicker } from '../../../components/PhotoPicker'
 import { Gate, messageOf, PagedFoot, usePaged } from '../../common'
+import { withheldLine } from '../../../../core/uploads'
 import { taskLine, taskTitle } from '../isolation'
 import '../../../manage/manage.css'
 import '../isolation.css'
@@ -32,6 +36,7 @@ const HELD_STEP = 5
 
 function Tasks() {
   const [held, setHeld] = useState<IsolationTaskRow[]>([])
+  const [finished, setFinished] = useState<IsolationTaskRow[]>([])
   const [shown, setShown] = useState(HELD_STEP)
   const [grid, setGrid] = useState('')
   const [error, setError] = useState('')
@@ -39,6 +44,7 @@ function Tasks() {
     const page = await getIsolationTasks(undefined, cursor)
     if (!cursor) {
       setHeld(page.held)
+      setFinished(page.finished)
       setGrid(page.grid.name)
     }
     return page
@@ -83,6 +89,16 @@ function Tasks() {
           ) : null}
         </View>
       </View>
+      {finished.length ? (
+        <View className='card iso-finished'>
+          <View className='card__head'>
+            <Text className='card__title'>我最近完成的</Text>
+          </View>
+          {finished.map((t) => (
+            <Finished key={t.id} task={t} />
+          ))}
+        </View>
+      ) : null}
       <View className='card iso-open'>
         <View className='card__head'>
           <Text className='card__title'>待领取</Text>
@@ -174,6 +190,36 @@ function Held({
           放弃
         </Button>
       </View>
+    </View>
+  )
+}
+
+const preview = (urls: string[], current: string) => void Taro.previewImage({ current, urls }).catch(() => undefined)
+
+/** A task I finished lately: its 完成 photos as I see them (审核中 ones too), and how many the check refused. */
+function Finished({ task: t }: { task: IsolationTaskRow }) {
+  return (
+    <View className='iso-row iso-finished-task'>
+      <View className='iso-row__head'>
+        <Text className='iso-row__title'>{taskTitle(t)}</Text>
+        <Text className='iso-row__state'>{taskLine(t)}</Text>
+      </View>
+      <Text className='iso-line'>{t.household.name}</Text>
+      {t.photos.length ? (
+        <View className='iso-photos'>
+          {t.photos.map((url) => (
+            <Image
+              key={url}
+              className='iso-photo'
+              src={url}
+              mode='aspectFill'
+              lazyLoad
+              onClick={() => preview(t.photos, url)}
+            />
+          ))}
+        </View>
+      ) : null}
+      {t.withheldPhotos > 0 ? <Text className='iso-withheld'>{withheldLine(t.withheldPhotos)}</Text> : null}
     </View>
   )
 }

@@ -20,6 +20,7 @@ import {
   type RequestCategory,
 } from '../../../services/requests'
 import { pickImages, type UploadedImage } from '../../../services/upload'
+import { withheldLine } from '../../../../core/uploads'
 import { messageOf } from '../../format'
 import { Button, Input, Switch } from '../../ui'
 import { LeaderGate } from '../../components/LeaderGate'
@@ -360,19 +361,36 @@ function PatrolRow({ patrol }: { patrol: PatrolView }) {
       <Text className='patrol-row__route'>路线：{patrol.route}</Text>
       {patrol.findings.length ? null : <Text className='patrol-row__finding'>未发现问题</Text>}
       {patrol.findings.map((f, i) => (
-        <Text
-          key={i}
-          className='patrol-row__finding'
-          onClick={
-            f.requestId
-              ? () => void Taro.navigateTo({ url: pageUrl('requestDetail', { id: f.requestId as string }) })
-              : undefined
-          }
-        >
-          {CATEGORY_LABELS[f.category]}：{f.description}
-          {f.spot ? `（${f.spot}）` : ''}
-          {f.requestId ? <Text className='patrol-row__request'> · 已转为诉求 ›</Text> : null}
-        </Text>
+        <View key={i}>
+          <Text
+            className='patrol-row__finding'
+            onClick={
+              f.requestId
+                ? () => void Taro.navigateTo({ url: pageUrl('requestDetail', { id: f.requestId as string }) })
+                : undefined
+            }
+          >
+            {CATEGORY_LABELS[f.category]}：{f.description}
+            {f.spot ? `（${f.spot}）` : ''}
+            {f.requestId ? <Text className='patrol-row__request'> · 已转为诉求 ›</Text> : null}
+          </Text>
+          {f.photos.length ? (
+            <View className='patrol-row__photos'>
+              {f.photos.map((url) => (
+                <Image
+                  key={url}
+                  className='patrol-row__photo'
+                  src={url}
+                  mode='aspectFill'
+                  lazyLoad
+                  onClick={() => void Taro.previewImage({ current: url, urls: f.photos }).catch(() => undefined)}
+                />
+              ))}
+            </View>
+          ) : null}
+          {/* told only to the patroller who took them (0 for everyone else) */}
+          {f.withheldPhotos > 0 ? <Text className='patrol-row__withheld'>{withheldLine(f.withheldPhotos)}</Text> : null}
+        </View>
       ))}
     </View>
   )
