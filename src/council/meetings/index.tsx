@@ -3,9 +3,10 @@
  * grid chief (or community staff over the grid) calls one: name, 线上 or 现场, time and place, the 待议 proposals on
  * its agenda and whom to invite (the grid's three heads attend anyway).
  */
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
+import { ChunkedList } from '../../components/ChunkedList'
 import { ErrorState, LoadingState, NotJoinedState } from '../../components/PageState'
 import { useRemotePage } from '../../hooks/use-page-reload'
 import { DateTimeField } from '../../manage/components/DateTimeField'
@@ -52,7 +53,8 @@ function List({ gridId, first, onScheduled }: { gridId: string; first: MeetingsP
   const [cursor, setCursor] = useState<string | null>(first.nextCursor)
   const [calling, setCalling] = useState(false)
   const load = useAction()
-  const rows = [...first.rows, ...more]
+  // one array while nothing changes: ChunkedList measures again whenever its rows are a new array
+  const rows = useMemo(() => [...first.rows, ...more], [first, more])
   return (
     <View>
       <View className='card'>
@@ -79,42 +81,49 @@ function List({ gridId, first, onScheduled }: { gridId: string; first: MeetingsP
         />
       ) : null}
       <View className='card'>
-        {rows.length === 0 ? <Text className='council-muted'>还没有召开过议事会</Text> : null}
-        {rows.map((m) => (
-          <View key={m.id} className='council-row council-meeting-row' onClick={() => open(m.id)}>
-            <Text className='council-row__title'>{m.title}</Text>
-            <Text className='council-meta'>
-              <Text
-                className={`council-status${m.status === 'open' ? ' council-status--agenda' : m.status === 'closed' ? ' council-status--closed' : ''}`}
-              >
-                {MEETING_STATUS_LABELS[m.status]}
+        {/* the grid's meetings read to the end: drawn in chunks, so a 加载更多 sends only the new rows */}
+        <ChunkedList className='council-list' rows={rows} keyOf={(m: MeetingRow) => m.id}>
+          {(m) => (
+            <View className='council-row council-meeting-row' onClick={() => open(m.id)}>
+              <Text className='council-row__title'>{m.title}</Text>
+              <Text className='council-meta'>
+                <Text
+                  className={`council-status${m.status === 'open' ? ' council-status--agenda' : m.status === 'closed' ? ' council-status--closed' : ''}`}
+                >
+                  {MEETING_STATUS_LABELS[m.status]}
+                </Text>
+                {MEETING_MODE_LABELS[m.mode]} · {formatDay(m.startAt)}
+                {m.place ? ` · ${m.place}` : ''} · 议题 {m.items} 项，已表决 {m.decided} 项
               </Text>
-              {MEETING_MODE_LABELS[m.mode]} · {formatDay(m.startAt)}
-              {m.place ? ` · ${m.place}` : ''} · 议题 {m.items} 项，已表决 {m.decided} 项
-            </Text>
-          </View>
-        ))}
-        {cursor ? (
-          <View className='council-actions'>
-            <Button
-              size='small'
-              fill='outline'
-              loading={load.busy}
-              onClick={() =>
-                void load.run(
-                  () => listMeetings(gridId, cursor),
-                  (p) => {
-                    setMore((m) => [...m, ...p.rows])
-                    setCursor(p.nextCursor)
-                  },
-                )
-              }
-            >
-              加载更多
-            </Button>
-          </View>
-        ) : null}
-        {load.error ? <Text className='council-error'>{load.error}</Text> : null}
+            </View>
+          )}
+        </ChunkedList>
+        {/* what changes below the rows in a block of its own: the rows are never sent again with it */}
+        <View className='council-list__foot'>
+          {rows.length === 0 ? <Text className='council-muted'>还没有召开过议事会</Text> : null}
+          {cursor ? (
+            <View className='council-actions'>
+              <Button
+                size='small'
+                fill='outline'
+                className='council-meetings-more'
+                loading={load.busy}
+                onClick={() =>
+                  void load.run(
+                    () => listMeetings(gridId, cursor),
+                    (p) => {
+                      setMore((m) => [...m, ...p.rows])
+                      setCursor(p.nextCursor)
+                    },
+                  )
+                }
+              >
+                加载更多
+              </Button>
+            </View>
+          ) : null}
+          {load.error ? <Text className='council-error'>{load.error}</Text> : null}
+        </View>
       </View>
     </View>
   )
@@ -172,28 +181,33 @@ function ScheduleForm({ gridId, onDone }: { gridId: string; onDone: (id: string 
       />
       <Text className='council-label'>议程（待议的议题）</Text>
       {candidates.agenda.length === 0 ? <Text className='council-muted'>现在没有待议的议题</Text> : null}
-      {candidates.agenda.map((p) => (
-        <View key={p.id} className='council-check' onClick={() => toggle(agenda, setAgenda, p.id)}>
-          <Text className={`council-box${agenda.includes(p.id) ? ' council-box--on' : ''}`}>
-            {agenda.includes(p.id) ? '✓' : ''}
-          </Text>
-          <Text>
-            {p.title}（{p.supports} 人支持）
-          </Text>
-        </View>
-      ))}
+      {/* each list in a block of its own: up to 50 待议 proposals and their proposers, never under one node */}
+      <View className='council-checks'>
+        {candidates.agenda.map((p) => (
+          <View key={p.id} className='council-check' onClick={() => toggle(agenda, setAgenda, p.id)}>
+            <Text className={`council-box${agenda.includes(p.id) ? ' council-box--on' : ''}`}>
+              {agenda.includes(p.id) ? '✓' : ''}
+            </Text>
+            <Text>
+              {p.title}（{p.supports} 人支持）
+            </Text>
+          </View>
+        ))}
+      </View>
       <Text className='council-label'>参会：{candidates.heads.map((h) => `${h.label} ${h.name}`).join('、')}</Text>
       {candidates.rows.length ? <Text className='council-label'>邀请参会</Text> : null}
-      {candidates.rows.map((p) => (
-        <View key={p.personId} className='council-check' onClick={() => toggle(invited, setInvited, p.personId)}>
-          <Text className={`council-box${invited.includes(p.personId) ? ' council-box--on' : ''}`}>
-            {invited.includes(p.personId) ? '✓' : ''}
-          </Text>
-          <Text>
-            {p.label} {p.name}
-          </Text>
-        </View>
-      ))}
+      <View className='council-checks'>
+        {candidates.rows.map((p) => (
+          <View key={p.personId} className='council-check' onClick={() => toggle(invited, setInvited, p.personId)}>
+            <Text className={`council-box${invited.includes(p.personId) ? ' council-box--on' : ''}`}>
+              {invited.includes(p.personId) ? '✓' : ''}
+            </Text>
+            <Text>
+              {p.label} {p.name}
+            </Text>
+          </View>
+        ))}
+      </View>
       {save.error ? <Text className='council-error'>{save.error}</Text> : null}
       <View className='council-actions'>
         <Button size='small' fill='outline' onClick={() => onDone(null)}>

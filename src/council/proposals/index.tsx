@@ -3,9 +3,10 @@
  * a page at a time (加载更多); 发起议题 for residents and heads of the grid; the grid chief changes how many supports put
  * a proposal on the agenda.
  */
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
+import { ChunkedList } from '../../components/ChunkedList'
 import { ErrorState, LoadingState, NotJoinedState } from '../../components/PageState'
 import { useRemotePage } from '../../hooks/use-page-reload'
 import { pageUrl } from '../../routes'
@@ -78,7 +79,8 @@ function List({
     setMore([])
     setCursor(first.nextCursor)
   }, [first])
-  const rows = [...first.rows, ...more]
+  // one array while nothing changes: ChunkedList measures again whenever its rows are a new array
+  const rows = useMemo(() => [...first.rows, ...more], [first, more])
   const empty: Record<ProposalStage, string> = {
     open: '还没有正在征集支持的议题',
     agenda: '还没有待议的议题',
@@ -115,42 +117,48 @@ function List({
       </View>
       {first.canSetThreshold ? <Threshold gridId={gridId} threshold={first.threshold} onSaved={onSaved} /> : null}
       <View className='card'>
-        {rows.length === 0 ? <Text className='council-muted'>{empty[stage]}</Text> : null}
-        {rows.map((r) => (
-          <View
-            key={r.id}
-            className='council-row'
-            onClick={() => void Taro.navigateTo({ url: pageUrl('councilProposal', { id: r.id }) })}
-          >
-            <Text className='council-row__title'>{r.title}</Text>
-            <Text className='council-meta'>
-              <StatusMark status={r.status} />
-              {r.outcome ? `${PROPOSAL_OUTCOME_LABELS[r.outcome]} · ` : ''}
-              {r.supports} 人支持 · {r.mine ? '我发起的' : r.proposer} · {formatDay(r.at)}
-            </Text>
-          </View>
-        ))}
-        {cursor ? (
-          <View className='council-actions'>
-            <Button
-              size='small'
-              fill='outline'
-              loading={load.busy}
-              onClick={() =>
-                void load.run(
-                  () => listProposals(gridId, stage, cursor),
-                  (p) => {
-                    setMore((m) => [...m, ...p.rows])
-                    setCursor(p.nextCursor)
-                  },
-                )
-              }
+        {/* a tab read to the end is a long list: drawn in chunks, so a 加载更多 sends only the new rows */}
+        <ChunkedList className='council-list' rows={rows} keyOf={(r: ProposalRow) => r.id}>
+          {(r) => (
+            <View
+              className='council-row'
+              onClick={() => void Taro.navigateTo({ url: pageUrl('councilProposal', { id: r.id }) })}
             >
-              加载更多
-            </Button>
-          </View>
-        ) : null}
-        {load.error ? <Text className='council-error'>{load.error}</Text> : null}
+              <Text className='council-row__title'>{r.title}</Text>
+              <Text className='council-meta'>
+                <StatusMark status={r.status} />
+                {r.outcome ? `${PROPOSAL_OUTCOME_LABELS[r.outcome]} · ` : ''}
+                {r.supports} 人支持 · {r.mine ? '我发起的' : r.proposer} · {formatDay(r.at)}
+              </Text>
+            </View>
+          )}
+        </ChunkedList>
+        {/* what changes below the rows in a block of its own: the rows are never sent again with it */}
+        <View className='council-list__foot'>
+          {rows.length === 0 ? <Text className='council-muted'>{empty[stage]}</Text> : null}
+          {cursor ? (
+            <View className='council-actions'>
+              <Button
+                size='small'
+                fill='outline'
+                className='council-more'
+                loading={load.busy}
+                onClick={() =>
+                  void load.run(
+                    () => listProposals(gridId, stage, cursor),
+                    (p) => {
+                      setMore((m) => [...m, ...p.rows])
+                      setCursor(p.nextCursor)
+                    },
+                  )
+                }
+              >
+                加载更多
+              </Button>
+            </View>
+          ) : null}
+          {load.error ? <Text className='council-error'>{load.error}</Text> : null}
+        </View>
       </View>
     </View>
   )
