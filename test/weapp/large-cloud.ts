@@ -16,11 +16,16 @@ import { beijingDayOf } from '../../core/duty/shifts'
 import type { AuditDoc } from '../../core/model'
 import { buildLargeGrid } from '../../emulator/seed/large-grid'
 import { buildFunctions } from '../../scripts/build-functions'
+import { PNG } from 'pngjs'
+import { outlyingUnits } from './large-units'
 
 /** What the weight suite needs to know of the running cloud. */
 export interface LargeCloudInfo {
   url: string
-  openids: Record<'resident' | 'gridChief' | 'buildingHead' | 'communityStaff', string>
+  openids: Record<'resident' | 'gridChief' | 'buildingHead' | 'communityStaff' | 'streetStaff', string>
+  /** The community (35 grids, large-units.ts) and the street (25 communities) of the grid. */
+  communityId: string
+  streetId: string
   /** The newest notice (the one a quarter of the largest building acknowledged) and that building. */
   noticeId: string
   buildingId: string
@@ -43,6 +48,13 @@ export interface LargeCloudInfo {
   carePersonId: string
   /** A 战时网格 in force over one of the grid's buildings (一个战时网格 opens it). */
   microGridId: string
+  /** 三长议事: the open proposal with the most supports and six photos (the resident's own), a decided one, and the
+   * meeting with the long agenda (10 items, in person, voting). */
+  proposalId: string
+  decidedProposalId: string
+  /** the 待议 proposal put on 24 meetings in turn and back (its history is full: the 20 kept steps) */
+  returnedProposalId: string
+  meetingId: string
 }
 
 /** How many pages of households the chief reads before the suite starts (each one an audit entry). */
@@ -87,6 +99,23 @@ const CLAIMS = 50
 /** 战时网格: one in force over each of the grid's buildings but the last two (left to 划分), and RETIRED_GRIDS drawn
  * over the last and stood down (the list shows the latest 20). */
 const RETIRED_GRIDS = 25
+/** 三长议事 (council): the grid chief sets the threshold to its most (50) so that many supports leave a proposal
+ * open; PROPOSALS are raised by the grid's residents (the resident the first), every PHOTO_EVERY-th with six photos;
+ * SUPPORTED of them gather SUPPORTS[i] supports (the rest 0–3); AGENDA are put on the agenda (待议) by the chief and
+ * DECLINED declined, the rest stay open (征集中). A meeting of the grid in person has the first MEETING_ITEMS (the
+ * most an agenda holds) of the 待议 ones, the grid's heads and MEETING_INVITED residents (the resident among them):
+ * the chief records everyone present's vote on each item, the resident and the building head vote online, and the
+ * first DECIDED items are decided (通过 with a task, 不通过). MEETINGS more meetings are called and ended (an agenda
+ * of one; its proposal goes back to 待议), for 议事会's list. Tabs: 征集中 22, 待议 22, 已决 22 (18 declined, 4 decided). */
+const PROPOSALS = 66
+const PHOTO_EVERY = 8
+const SUPPORTS = [45, 36, 28, 20, 14, 9, 6]
+const AGENDA = 26
+const DECLINED = 18
+const MEETING_ITEMS = 10
+const MEETING_INVITED = 20
+const DECIDED = 4
+const MEETINGS = 24
 
 /** Runs `work` over `items`, CONCURRENCY at a time. One: overlapping the calls made the seeding slower on a loaded
  * machine (more function instances to start, transactions retried), so independent calls still go one by one. */
@@ -138,12 +167,17 @@ async function main(): Promise<void> {
   const grid = buildLargeGrid()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-weight-'))
   const cloud = await startLocalCloud({ dataDir, port: 0, timers: false, durability: 'write' })
+  // the street's other communities and the community's other grids, with their counters (数据看板's children)
+  const outlying = outlyingUnits(grid.units, grid.unitCounters, new Date())
+  const replaced = new Set(outlying.unitCounters.map((c) => c._id))
   await cloud.seed({
-    units: grid.units,
+    units: [...grid.units, ...outlying.units],
     people: grid.people,
     claims: grid.claims,
     subscriptions: grid.subscriptions,
-    unitCounters: grid.unitCounters,
+    unitCounters: [...grid.unitCounters.filter((c) => !replaced.has(c._id)), ...outlying.unitCounters],
+    unitStats: outlying.unitStats,
+    requestCounters: outlying.requestCounters,
     audit: auditedReads(grid),
   })
   lap('seeded')
@@ -154,6 +188,7 @@ async function main(): Promise<void> {
     return env.data as Record<string, unknown>
   }
   const { resident, gridChief, buildingHead, communityStaff } = grid.personas
+  const streetStaff = grid.people.find((p) => p.openid && p.roles.some((r) => r.role === 'streetStaff'))!
   const chief = gridChief.openid as string
   const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString()
   let noticeId = ''
@@ -441,6 +476,123 @@ async function main(): Promise<void> {
   }
 
   lap('战时网格')
+  // 三长议事, through the real council and files functions: the grid's proposals over every tab, a long meeting
+  const council = (openid: string, action: string, payload: unknown) => call(openid, 'council', action, payload)
+  await council(chief, 'updateSettings', { gridId: grid.gridId, supportThreshold: 50 })
+  const proposers = [resident, ...volunteers.slice(0, PROPOSALS - 1)]
+  const TOPICS = [
+    ['东门口路灯不亮', '东门口的两盏路灯坏了一个多月，晚上接孩子放学看不清路，希望尽快修好。'],
+    ['楼下加装电梯', '老楼没有电梯，楼上住的多是老人，希望大家一起商量加装电梯和费用分摊。'],
+    ['电动车充电棚', '楼道里停电动车充电有火灾隐患，希望在空地建一个集中充电棚。'],
+    ['小区停车位划线', '晚上车辆乱停堵住消防通道，希望重新划线并规定临时停车位置。'],
+    ['垃圾分类亭搬迁', '垃圾亭离三号楼窗户太近，夏天气味很大，希望挪到围墙边。'],
+    ['增设健身器材', '广场的健身器材只有三件，老人和孩子都不够用，希望增加几件并定期检修。'],
+  ] as const
+  const photosOf = async (openid: string, n: number): Promise<string[]> => {
+    const { uploads } = (await call(openid, 'files', 'reserve', {
+      purpose: 'proposal',
+      exts: Array.from({ length: n }, () => 'png'),
+    })) as { uploads: { cloudPath: string }[] }
+    const img = new PNG({ width: 2, height: 2 })
+    img.data.fill(0x60)
+    const bytes = new Uint8Array(PNG.sync.write(img))
+    const fileIDs: string[] = []
+    for (const u of uploads) {
+      const res = await fetch(`${cloud.url}/local/storage/upload?cloudPath=${encodeURIComponent(u.cloudPath)}`, {
+        method: 'POST',
+        body: bytes,
+      })
+      fileIDs.push(((await res.json()) as { fileID: string }).fileID)
+    }
+    await call(openid, 'files', 'uploaded', { purpose: 'proposal', fileIDs })
+    return fileIDs
+  }
+  const proposalIds: string[] = []
+  for (const [i, p] of proposers.entries()) {
+    const [title, text] = TOPICS[i % TOPICS.length]
+    const res = await council(p.openid as string, 'propose', {
+      tapId: `wgt-proposal-${i}`,
+      gridId: grid.gridId,
+      title: `${title}（${i + 1}）`,
+      text,
+      photos: i % PHOTO_EVERY === 0 ? await photosOf(p.openid as string, 6) : [],
+    })
+    proposalIds.push(String(res.id))
+  }
+  // supports by other residents of the grid (never the proposer): many on a few, a handful on the rest
+  const supporters = volunteers.slice(PROPOSALS, PROPOSALS + SUPPORTS[0])
+  for (const [i, id] of proposalIds.entries()) {
+    const n = SUPPORTS[i] ?? i % 4
+    for (const v of supporters.slice(0, n)) await council(v.openid as string, 'support', { proposalId: id })
+  }
+  // the last AGENDA to the agenda, the DECLINED before them declined; the first ones (most supported) stay open
+  const agendaIds = proposalIds.slice(-AGENDA)
+  for (const id of agendaIds) await council(chief, 'toAgenda', { proposalId: id })
+  for (const id of proposalIds.slice(-AGENDA - DECLINED, -AGENDA))
+    await council(chief, 'decline', { proposalId: id, reason: '属于物业服务合同范围，已转物业公司按合同处理' })
+  // the long meeting: in person, tomorrow evening, the first MEETING_ITEMS 待议 proposals, the heads and the invited
+  const invited = [resident, ...volunteers.slice(1, MEETING_INVITED)].map((p) => p._id)
+  const longMeeting = await council(chief, 'scheduleMeeting', {
+    tapId: 'wgt-meeting-long',
+    gridId: grid.gridId,
+    title: '十二月三长议事会',
+    mode: 'inPerson',
+    startAt: new Date(Date.now() + 86_400_000).toISOString(),
+    place: '社区党群服务中心二楼会议室',
+    proposalIds: agendaIds.slice(0, MEETING_ITEMS),
+    invitedIds: invited,
+  })
+  const meetingId = String(longMeeting.id)
+  const opened = await council(chief, 'openMeeting', { meetingId })
+  const memberIds = (opened.members as { personId: string }[]).map((m) => m.personId)
+  const choices = ['for', 'for', 'against', 'abstain', 'for'] as const
+  // the odd decided items are voted down (不通过), the rest mostly for
+  const choiceOf = (k: number, item: number) =>
+    item % 2 && item < DECIDED ? (k % 3 ? 'against' : 'for') : choices[(k + item) % choices.length]
+  for (let item = 0; item < MEETING_ITEMS; item++) {
+    // everyone present but the two who vote online afterwards
+    const present = memberIds.filter((_, k) => (k + item) % 6 !== 5)
+    await council(chief, 'recordVotes', {
+      meetingId,
+      item,
+      present,
+      votes: present
+        .filter((id) => id !== resident._id && id !== buildingHead._id)
+        .map((personId, k) => ({ personId, choice: choiceOf(k, item) })),
+    })
+    await council(me, 'vote', { meetingId, item, choice: 'for' })
+    await council(head, 'vote', { meetingId, item, choice: item % 2 && item < DECIDED ? 'against' : 'for' })
+  }
+  for (let item = 0; item < DECIDED; item++)
+    await council(chief, 'closeItem', {
+      meetingId,
+      item,
+      reason: item % 2 ? '反对多于赞成，暂不实施，下次议事会再议' : '多数同意，由楼栋长牵头落实',
+      ...(item === 0
+        ? { task: { ownerId: buildingHead._id, dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString() } }
+        : {}),
+    })
+  await council(chief, 'saveMinutes', {
+    meetingId,
+    minutes: '到会成员逐项听取议题说明，讨论后现场表决；线上表决同步进行。'.repeat(8),
+  })
+  // earlier and later meetings of the grid, each called and ended: its one proposal goes back to 待议
+  const spare = agendaIds[MEETING_ITEMS]
+  for (let i = 0; i < MEETINGS; i++) {
+    const m = await council(chief, 'scheduleMeeting', {
+      tapId: `wgt-meeting-${i}`,
+      gridId: grid.gridId,
+      title: `第${i + 1}次议事会`,
+      mode: i % 2 ? 'online' : 'inPerson',
+      startAt: new Date(Date.now() + (i - MEETINGS / 2) * 6 * hour).toISOString(),
+      place: i % 2 ? '' : '3号楼前广场',
+      proposalIds: [spare],
+    })
+    await council(chief, 'closeMeeting', { meetingId: String(m.id), minutes: '议题未表决，退回待议。' })
+  }
+  const decidedProposalId = agendaIds[0]
+
+  lap('三长议事')
   const info: LargeCloudInfo = {
     url: cloud.url,
     openids: {
@@ -448,7 +600,10 @@ async function main(): Promise<void> {
       gridChief: chief,
       buildingHead: buildingHead.openid as string,
       communityStaff: communityStaff.openid as string,
+      streetStaff: streetStaff.openid as string,
     },
+    communityId: grid.communityId,
+    streetId: grid.units.find((u) => u.level === 'street')!._id,
     noticeId,
     buildingId: grid.buildingId,
     gridId: grid.gridId,
@@ -463,6 +618,10 @@ async function main(): Promise<void> {
     roundId,
     carePersonId,
     microGridId,
+    proposalId: proposalIds[0],
+    decidedProposalId,
+    returnedProposalId: spare,
+    meetingId,
   }
   process.stdout.write(`${JSON.stringify(info)}\n`)
   const stop = (): void => {

@@ -62,6 +62,11 @@ test.each(PAGES.map((p) => [p.name, p.persona, p] as const))(
     // the page drew what it is for, not an error or an empty state
     if (w.first.nodes <= (plan.minNodes ?? 20)) throw new Error(`drew ${w.first.nodes} nodes only: ${w.shows}`)
     if (plan.more) expect(w.mores).toBeGreaterThan(0) // its list was long enough to page, and was read to the end
+    // its charts are there, each a canvas a chart was drawn on (at least once; again when its data changed)
+    if (plan.charts) {
+      expect(w.canvases).toBe(plan.charts)
+      expect(w.drawnCharts).toBeGreaterThanOrEqual(plan.charts)
+    }
   },
   120_000,
 )

@@ -14,7 +14,9 @@ import readline from 'node:readline'
 import type { SimulatedComponent } from 'miniprogram-simulate'
 import { agreedStorage } from './fixtures'
 import type { LargeCloudInfo } from './large-cloud'
-import { bootApp, count, createWx, renderPage, settle, type CloudCall } from './harness'
+import simulate from 'miniprogram-simulate'
+import { rememberRoute } from './finders'
+import { bootApp, count, createWx, DIST, settle, type CloudCall } from './harness'
 
 /** WeChat's audit: fewer nodes than this on a page, at most this many children under one, no setData over this. */
 export const AUDIT = { nodes: 1_000, children: 60, setDataBytes: 64 * 1024 } as const
@@ -47,6 +49,9 @@ export interface PageWeight {
   mores: number
   /** The start of what the page shows at the end (to tell a page that failed from a light one). */
   shows: string
+  /** Canvas nodes on the page at the end, and how many times a chart took a canvas's 2d context to draw on. */
+  canvases: number
+  drawnCharts: number
 }
 
 type Persona = keyof LargeCloudInfo['openids']
@@ -61,6 +66,8 @@ export interface PagePlan {
   minNodes?: number
   /** 加载更多 buttons: tapped while any is there. */
   more?: string[]
+  /** Charts (canvas type="2d") the page draws: each must be there and have been drawn on (its 2d context taken). */
+  charts?: number
 }
 
 /** Every page of the app that shows data, as the persona who uses it. */
@@ -167,7 +174,7 @@ export const PAGES: PagePlan[] = [
     query: (i) => ({ id: i.checkpointId }),
     open: ['.duty-day@1'],
   },
-  { name: '我的值守, 30 shifts', route: 'emergency/duty/mine/index', persona: 'resident' },
+  { name: '我的值守, 30 shifts', route: 'emergency/duty/mine/index', persona: 'resident', more: ['.duty-more'] },
   { name: '值守班次', route: 'emergency/duty/shift/index', persona: 'resident', query: (i) => ({ id: i.shiftId }) },
   // its list shows the first page of the server's (newest first) and no 加载更多: 25 rounds are seeded, 20 drawn
   { name: '错时采样, 25 rounds', route: 'emergency/testing/rounds/index', persona: 'communityStaff' },
@@ -232,15 +239,98 @@ export const PAGES: PagePlan[] = [
     open: ['.microgrid-change'],
     more: ['.em-more__button'],
   },
+  // 三长议事 (issue 13, sub-package council/): 66 proposals of the grid, 22 in each tab (征集中 with up to 45
+  // supports, every eighth with six photos), a meeting of 10 items in person with 30 members' votes, 25 meetings
+  { name: '议事, 征集中', route: 'council/proposals/index', persona: 'resident', more: ['.council-more'] },
+  {
+    name: '议事, 待议',
+    route: 'council/proposals/index',
+    persona: 'resident',
+    open: ['.council-tab@1'],
+    more: ['.council-more'],
+  },
+  {
+    name: '议事, 已决',
+    route: 'council/proposals/index',
+    persona: 'resident',
+    open: ['.council-tab@2'],
+    more: ['.council-more'],
+  },
+  // the chief's: with the threshold's form
+  { name: '议事, 征集中', route: 'council/proposals/index', persona: 'gridChief', more: ['.council-more'] },
+  // a form: title, text, the photo picker (相似议题 shows 5 at most, once something is typed)
+  { name: '发起议题', route: 'council/propose/index', persona: 'resident', minNodes: 10 },
+  {
+    name: '议题详情, 45 supports, 6 photos',
+    route: 'council/proposal/index',
+    persona: 'resident',
+    query: (i) => ({ id: i.proposalId }),
+  },
+  {
+    name: '议题详情, decided',
+    route: 'council/proposal/index',
+    persona: 'gridChief',
+    query: (i) => ({ id: i.decidedProposalId }),
+  },
+  {
+    name: '议题详情, 20 steps',
+    route: 'council/proposal/index',
+    persona: 'gridChief',
+    query: (i) => ({ id: i.returnedProposalId }),
+  },
+  {
+    name: '议事会, 25 meetings',
+    route: 'council/meetings/index',
+    persona: 'gridChief',
+    more: ['.council-meetings-more'],
+  },
+  // 召集议事会 opened: the 待议 proposals free for an agenda and whom to invite
+  { name: '议事会, 召集议事会', route: 'council/meetings/index', persona: 'gridChief', open: ['.council-call'] },
+  {
+    // the chair: every item's tally, 现场表决 opened on the first open item (30 members, each one's vote)
+    name: '会议详情, 10 items, 现场表决',
+    route: 'council/meeting/index',
+    persona: 'gridChief',
+    query: (i) => ({ id: i.meetingId }),
+    open: ['.council-record-open'],
+  },
+  {
+    name: '会议详情, a member',
+    route: 'council/meeting/index',
+    persona: 'resident',
+    query: (i) => ({ id: i.meetingId }),
+  },
+  // 数据看板 (issue 13 item 3, sub-package dashboard/): the grid; its community of 35 grids and its street of 25
+  // communities (test/weapp/large-units.ts), their children paged by 20 (加载更多) and drawn by ChunkedList; the
+  // charts are a canvas each (uCharts draws on the stub's no-op context)
+  { name: '数据看板, the grid', route: 'dashboard/overview/index', persona: 'gridChief', charts: 1 },
+  {
+    name: '数据看板, 35 grids',
+    route: 'dashboard/overview/index',
+    persona: 'communityStaff',
+    more: ['.dash-more__button'],
+    charts: 2,
+  },
+  {
+    name: '数据看板, 35 grids, 本月',
+    route: 'dashboard/overview/index',
+    persona: 'communityStaff',
+    open: ['.dash-period@1'],
+    more: ['.dash-more__button'],
+    charts: 2,
+  },
+  {
+    name: '数据看板, 25 communities',
+    route: 'dashboard/overview/index',
+    persona: 'streetStaff',
+    more: ['.dash-more__button'],
+    charts: 2,
+  },
 ]
 
-/** Pages still being built by their engineers: weigh them here when they land. */
-export const IN_PROGRESS: string[] = [
-  // 数据看板 (issue 13 item 3, H7): its children's list is paged (20, 加载更多); a weighing plan is still to come
-  'dashboard/',
-  // 议事会 (council): its pages are landing this session, a weighing plan is still to come
-  'council/',
-]
+/** Pages still being built by their engineers: weigh them here when they land (none now: a route of src/routes.ts
+ * neither weighed nor in NOT_WEIGHED fails the suite). */
+export const IN_PROGRESS: string[] = []
 
 /**
  * The routes of src/routes.ts not weighed, each with why: none of them shows a list that grows with the grid (or it
@@ -321,8 +411,34 @@ function post(url: string, body: unknown): Promise<unknown> {
   })
 }
 
+/**
+ * A canvas node of a `canvas type="2d"` as wx's selector query gives it (node: true), for jsdom, which has no canvas:
+ * its 2d context takes every call and draws nothing (measureText answers a width by the text's length), so a chart
+ * library runs through its drawing and the page is weighed as it is drawn — the chart's pixels are not.
+ */
+function canvasNode() {
+  const set: Record<string | symbol, unknown> = {}
+  const context = new Proxy(set, {
+    get: (t, k) =>
+      k in t
+        ? t[k]
+        : k === 'then'
+          ? undefined
+          : (...args: unknown[]) => ({ width: typeof args[0] === 'string' ? args[0].length * 11 : 0 }),
+    set: (t, k, v) => ((t[k] = v), true),
+  })
+  return {
+    width: 0,
+    height: 0,
+    getContext: () => {
+      view.contexts++
+      return context
+    },
+  }
+}
+
 /** The page being weighed and how far it is scrolled: what the stubbed layout answers from. */
-const view: { page?: SimulatedComponent; scrollTop: number } = { scrollTop: 0 }
+const view: { page?: SimulatedComponent; scrollTop: number; contexts: number } = { scrollTop: 0, contexts: 0 }
 
 /**
  * A stub of wx.createSelectorQuery for jsdom, which lays nothing out: the nodes a selector matches on the page are
@@ -339,6 +455,13 @@ function selectorQuery() {
     in: () => q,
     select: (selector: string) => ({
       boundingClientRect: () => (asked.push(() => (view.page?.querySelector(selector) ? rect(0) : null)), q),
+      // a canvas type="2d" (数据看板's charts): its node, a canvas whose 2d context draws nothing
+      fields: () => (
+        asked.push(() =>
+          view.page?.querySelector(selector) ? { node: canvasNode(), width: 343, height: LAYOUT_HEIGHT / 3 } : null,
+        ),
+        q
+      ),
     }),
     selectAll: (selector: string) => ({
       boundingClientRect: () => (
@@ -388,6 +511,30 @@ export function bootLarge(info: LargeCloudInfo) {
   }
 }
 
+// each page's js runs (calls Page) once in a jest registry: loaded once, rendered as often as needed (as harness.ts)
+const loaded = new Map<string, string>()
+
+/**
+ * Renders a compiled page as harness.ts renderPage does, but known to the stubbed layout (view.page) from before it
+ * is attached: what its first effects ask (a chart's canvas node) is answered from the page being drawn.
+ */
+async function renderWeighed(route: string, query: Record<string, string> = {}): Promise<SimulatedComponent> {
+  const g = globalThis as unknown as Record<string, unknown>
+  g.__pageRoute = route
+  g.__pageQuery = query
+  let id = loaded.get(route)
+  if (!id) {
+    id = simulate.load(path.join(DIST, route), { rootPath: DIST, compiler: 'official' })
+    loaded.set(route, id)
+  }
+  const page = simulate.render(id)
+  rememberRoute(page, route)
+  view.page = page
+  page.attach(document.createElement('parent-wrapper'))
+  await settle()
+  return page
+}
+
 /** Renders one page as its persona and weighs it first and after loading every row. */
 let lastPersona: Persona | undefined
 
@@ -397,8 +544,9 @@ export async function weighPage(plan: PagePlan, info: LargeCloudInfo, as: (p: Pe
     // another person opens the app: on 首页 first, as in WeChat, so what the app remembers of who it is for (one
     // booted app serves every persona here, and weapp has no persona switch to void it) is theirs, not the last's
     lastPersona = plan.persona
-    const home = await renderPage('pages/grid/home/index')
+    const home = await renderWeighed('pages/grid/home/index')
     home.detach()
+    view.page = undefined
   }
   const g = globalThis as unknown as Record<string, unknown>
   let sent: number[] = []
@@ -411,8 +559,8 @@ export async function weighPage(plan: PagePlan, info: LargeCloudInfo, as: (p: Pe
   let page: SimulatedComponent | undefined
   try {
     view.scrollTop = 0
-    page = await renderPage(plan.route, plan.query?.(info) ?? {})
-    view.page = page
+    view.contexts = 0
+    page = await renderWeighed(plan.route, plan.query?.(info) ?? {})
     for (const open of plan.open ?? []) {
       // '.selector@n': the n-th match (from 0), else the first
       const [sel, nth] = open.split('@')
@@ -457,7 +605,18 @@ export async function weighPage(plan: PagePlan, info: LargeCloudInfo, as: (p: Pe
       }
     }
     const shows = (page.dom.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 120)
-    return { name: plan.name, persona: plan.persona, first, end, largestMore, mores, shows }
+    const canvases = count(page, '.dash-chart__canvas')
+    return {
+      name: plan.name,
+      persona: plan.persona,
+      first,
+      end,
+      largestMore,
+      mores,
+      shows,
+      canvases,
+      drawnCharts: view.contexts,
+    }
   } finally {
     page?.detach()
     view.page = undefined
