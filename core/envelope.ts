@@ -168,6 +168,10 @@ export const ERROR_MESSAGES = {
   MEETING_NO_QUORUM: '参加表决的人数不足法定人数，不能作出决议',
   MEETING_PRESENCE_INVALID: '现场表决只能记录本次议事会到场成员的票，每人一票',
   MEETING_TASK_INVALID: '需要落实的决议请选择参会成员作为负责人，并设定今天以后的完成期限',
+  // 周例会 / 月通报 (reports)
+  REPORT_LEVEL: '周例会和月通报按社区或街道生成，请选择一个社区或街道',
+  REPORT_PERIOD: '这个周期不能生成报告',
+  REPORT_TOO_LARGE: '下辖网格太多，这份报告请等定时任务生成',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

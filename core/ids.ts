@@ -236,3 +236,14 @@ export const decisionRequestId = (itemId: string): string => `${itemId}_task`
  * a 收到 burst across a street collides only 1 in 16, as reachCounters do. */
 export const unitStatsShardId = (unitId: string, period: string, shard: number): string =>
   `${unitId}_${period}_s${shard}`
+
+// ---- 周例会 / 月通报 (reports, issue 13 item 5) ----
+
+/** reports: one per unit and period (`w2026-W49`, `m2026-12`): generating again rewrites it. */
+export const reportId = (unitId: string, period: string): string => `rpt_${unitId}_${period}`
+
+/** notices: a report published to its unit, once whatever the taps. */
+export const reportNoticeId = (reportId: string): string => `n_report_${reportId}`
+
+/** reportRuns: the timer's walk of one period. */
+export const reportRunId = (period: string): string => `run_${period}`

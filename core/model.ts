@@ -1305,6 +1305,19 @@ export interface UnitStatsDoc extends Partial<Record<import('./dashboard/stats')
   updatedAt: Date
 }
 
+/** Where a resumable repair walk stopped (`_id` = its name: `unitStats`, cloudfunctions/dashboard/repair.ts): the
+ * periods it walks, which of them, the level and the last unit id done there. */
+export interface RepairCursorDoc {
+  _id: string
+  periods: string[]
+  /** index into `periods` */
+  at: number
+  level: 'grid' | 'community' | 'street'
+  after: string
+  startedAt: Date
+  updatedAt: Date
+}
+
 /** A person or household counted once in a period's distinct figure: `_id` = core/ids.ts statMarkId. */
 export interface StatMarkDoc {
   _id: string

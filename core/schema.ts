@@ -75,7 +75,11 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     name: 'receipts',
     purpose: '触达回执：每户每条通知一条（收到或上门告知），只追加',
-    indexes: [{ name: 'noticeId_1_microgridId_1', keys: { noticeId: 1, microgridId: 1 } }],
+    indexes: [
+      { name: 'noticeId_1_microgridId_1', keys: { noticeId: 1, microgridId: 1 } },
+      // dashboard.repairStats: a grid's households reached in a period
+      { name: 'gridId_1_at_1', keys: { gridId: 1, at: 1 } },
+    ],
   },
   {
     name: 'acks',
@@ -507,6 +511,11 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     name: 'statMarks',
     purpose: '看板去重标记：一户或一人在一个周期的一项人数里只计一次',
+    indexes: [],
+  },
+  {
+    name: 'repairCursors',
+    purpose: '修复任务的进度：看板计数按单位和周期逐一复核，每次定时触发从上次停下的位置继续',
     indexes: [],
   },
   // ---- council (三长议事, issue 13): proposals; meetings and votes: H6 (append below the proposals' entries) ----

@@ -29,7 +29,7 @@ export const UPLOADERS: Record<UploadPurpose, readonly Role[]> = {
 
 /** Files a function makes with personal data (roster exports, and the template with them; volunteers' hours from
  * points.exportHours), deleted a short time after they are made (EXPORT_RETENTION_MS). */
-export const EXPORT_PURPOSES = ['rosterExport', 'hoursExport'] as const
+export const EXPORT_PURPOSES = ['rosterExport', 'hoursExport', 'reportExport'] as const
 export type ExportPurpose = (typeof EXPORT_PURPOSES)[number]
 
 export type FilePurpose = UploadPurpose | ExportPurpose
@@ -66,6 +66,7 @@ export const RETENTION = {
 export const EXPORT_RETENTION_MS: Record<ExportPurpose, number> = {
   rosterExport: RETENTION.exportMs,
   hoursExport: RETENTION.exportMs,
+  reportExport: RETENTION.exportMs,
 }
 
 /**

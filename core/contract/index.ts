@@ -19,6 +19,7 @@ import { isolationPayloads, type IsolationApi } from './isolation'
 import { carePayloads, type CareApi } from './care'
 import { dashboardPayloads, type DashboardApi } from './dashboard'
 import { councilPayloads, type CouncilApi } from './council'
+import { reportsPayloads, type ReportsApi } from './reports'
 
 export * from './emergency'
 export * from './files'
@@ -35,6 +36,7 @@ export * from './isolation'
 export * from './care'
 export * from './dashboard'
 export * from './council'
+export * from './reports'
 
 export const PAYLOADS = {
   grid: gridPayloads,
@@ -52,6 +54,7 @@ export const PAYLOADS = {
   isolation: isolationPayloads,
   council: councilPayloads,
   dashboard: dashboardPayloads,
+  reports: reportsPayloads,
 } as const
 
 export interface Api {
@@ -70,6 +73,7 @@ export interface Api {
   isolation: IsolationApi
   council: CouncilApi
   dashboard: DashboardApi
+  reports: ReportsApi
 }
 
 export type FunctionName = keyof Api

@@ -3,6 +3,7 @@ import type {
   AccountDoc,
   UnitStatsDoc,
   StatMarkDoc,
+  RepairCursorDoc,
   MessageJobDoc,
   ActivityDoc,
   AckDoc,
@@ -66,6 +67,8 @@ import type {
   MeetingDoc,
   MeetingItemDoc,
   CouncilVoteDoc,
+  ReportDoc,
+  ReportRunDoc,
 } from '../../core/model'
 import type { StoredUnit } from '../../core/units'
 
@@ -131,6 +134,7 @@ export interface Documents {
   isolationDays: IsolationDayDoc
   unitStats: UnitStatsDoc
   statMarks: StatMarkDoc
+  repairCursors: RepairCursorDoc
   // council (三长议事): proposals; meetings and votes: H6 below
   proposals: ProposalDoc
   proposalSupports: ProposalSupportDoc
@@ -139,6 +143,9 @@ export interface Documents {
   councilMeetings: MeetingDoc
   councilItems: MeetingItemDoc
   councilVotes: CouncilVoteDoc
+  // 周例会 / 月通报 (reports)
+  reports: ReportDoc
+  reportRuns: ReportRunDoc
 }
 
 export type CollectionName = keyof Documents
@@ -206,6 +213,7 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'isolationDays',
   'unitStats',
   'statMarks',
+  'repairCursors',
   // council (三长议事): proposals; meetings and votes: H6 below
   'proposals',
   'proposalSupports',
@@ -214,4 +222,7 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'councilMeetings',
   'councilItems',
   'councilVotes',
+  // 周例会 / 月通报 (reports)
+  'reports',
+  'reportRuns',
 ]

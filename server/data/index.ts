@@ -71,6 +71,8 @@ import { isolationTasks, type IsolationTasks } from './isolation-tasks'
 import { isolationDays, type IsolationDays } from './isolation-days'
 import { unitStats, type UnitStats } from './unit-stats'
 import { statMarks, type StatMarks } from './stat-marks'
+// dashboard.repairStats: where its walk stopped
+import { repairCursors, type RepairCursors } from './repair-cursors'
 // council (三长议事): proposals; meetings and votes: H6 below
 import { proposals, type Proposals } from './proposals'
 import { proposalSupports, type ProposalSupports } from './proposal-supports'
@@ -78,6 +80,9 @@ import { councilSettings, type CouncilSettings } from './council-settings'
 import { councilMeetings, type CouncilMeetings } from './council-meetings'
 import { councilItems, type CouncilItems } from './council-items'
 import { councilVotes, type CouncilVotes } from './council-votes'
+// 周例会 / 月通报 (reports)
+import { reportRuns, type ReportRuns } from './report-runs'
+import { reports, type Reports } from './reports'
 
 export type { TxData } from './tx'
 
@@ -142,6 +147,7 @@ export interface Data {
   isolationDays: IsolationDays
   unitStats: UnitStats
   statMarks: StatMarks
+  repairCursors: RepairCursors
   // council (三长议事): proposals; meetings and votes: H6 below
   proposals: Proposals
   proposalSupports: ProposalSupports
@@ -150,6 +156,9 @@ export interface Data {
   councilMeetings: CouncilMeetings
   councilItems: CouncilItems
   councilVotes: CouncilVotes
+  // 周例会 / 月通报 (reports)
+  reports: Reports
+  reportRuns: ReportRuns
   /**
    * `work` in one transaction, retried on conflict with jittered backoff (server/transaction.ts): `work` must be
    * safe to run again, re-reading inside the transaction what it decides on. `precheck`, when given, runs before
@@ -222,6 +231,7 @@ export function createData(db: Database): Data {
     isolationDays: isolationDays(db),
     unitStats: unitStats(db),
     statMarks: statMarks(db),
+    repairCursors: repairCursors(db),
     // council (三长议事): proposals; meetings and votes: H6 below
     proposals: proposals(db),
     proposalSupports: proposalSupports(db),
@@ -230,6 +240,9 @@ export function createData(db: Database): Data {
     councilMeetings: councilMeetings(db),
     councilItems: councilItems(db),
     councilVotes: councilVotes(db),
+    // 周例会 / 月通报 (reports)
+    reports: reports(db),
+    reportRuns: reportRuns(db),
     transaction<T>(work: (tx: TxData) => Promise<T>, precheck?: () => Promise<T | null>): Promise<T> {
       if (!precheck) return runTransaction(db, (tx) => work(inTx(tx)))
       return withRetry(async () => {

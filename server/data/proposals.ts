@@ -9,7 +9,7 @@ import type { ProposalStage } from '../../core/contract/council'
 import type { ProposalDoc } from '../../core/model'
 import type { KeysetCursor } from '../../core/requests/cursor'
 import type { Database } from '../cloud'
-import { all, allIn, first, rows } from './query'
+import { all, allIn, first, pathPrefix, rows, total } from './query'
 
 export interface Proposals {
   get(id: string): Promise<ProposalDoc | null>
@@ -25,6 +25,9 @@ export interface Proposals {
   newestOpen(gridId: string, limit: number): Promise<ProposalDoc[]>
   /** Every proposal `personId` raised (导出我的数据, deletion). */
   ofProposer(personId: string): Promise<ProposalDoc[]>
+  /** 周例会 / 月通报: the `limit` newest proposals decided at or under `path` in [from, to), and how many in all
+   * (index status_1_gridPath_1_decision.at_-1). */
+  decidedUnder(path: string, from: Date, to: Date, limit: number): Promise<{ rows: ProposalDoc[]; total: number }>
   /** A deletion's anonymising of one proposal (proposer and their steps renamed; outside any transaction). */
   anonymise(id: string, patch: Pick<ProposalDoc, 'proposerId' | 'proposerName' | 'history'>): Promise<void>
 }
@@ -56,6 +59,14 @@ export function proposals(db: Database): Proposals {
         col().where({ gridId, stage: 'open' }).orderBy('stageAt', 'desc').orderBy('_id', 'desc').limit(limit),
       ),
     ofProposer: (personId) => all<ProposalDoc>(col().where({ proposerId: personId })),
+    async decidedUnder(path, from, to, limit) {
+      const where = { status: 'decided', gridPath: pathPrefix(db, path), 'decision.at': _.gte(from).and(_.lt(to)) }
+      const [found, count] = await Promise.all([
+        rows<ProposalDoc>(col().where(where).orderBy('decision.at', 'desc').orderBy('_id', 'desc').limit(limit)),
+        total(col().where(where)),
+      ])
+      return { rows: found, total: count }
+    },
     async anonymise(id, patch) {
       await col().doc(id).update({ data: patch })
     },

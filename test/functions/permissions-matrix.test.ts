@@ -393,6 +393,12 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
   'council.closeItem': () => ({ meetingId: 'no-such-meeting', item: 0, reason: '权限测试' }),
   'council.saveMinutes': () => ({ meetingId: 'no-such-meeting', minutes: '权限测试' }),
   'council.closeMeeting': () => ({ meetingId: 'no-such-meeting' }),
+  // 周例会 / 月通报 (reports): get, export and publish name a report that does not exist (NOT_FOUND past the gate)
+  'reports.generate': (u) => ({ unitId: u, kind: 'week' }),
+  'reports.list': (u) => ({ unitId: u }),
+  'reports.get': () => ({ reportId: 'rpt_none_m2026-01' }),
+  'reports.export': () => ({ reportId: 'rpt_none_m2026-01' }),
+  'reports.publish': () => ({ reportId: 'rpt_none_m2026-01' }),
 }
 
 function expectedAllowed(action: ActionKey, caller: Caller): boolean {

@@ -121,6 +121,7 @@ export function memoryData(units: readonly Unit[], people: readonly PersonDoc[])
     isolationDays: only('isolationDays'),
     unitStats: only('unitStats'),
     statMarks: only('statMarks'),
+    repairCursors: only('repairCursors'),
     // council (三长议事): proposals; meetings and votes: H6 below
     proposals: only('proposals'),
     proposalSupports: only('proposalSupports'),
@@ -129,6 +130,9 @@ export function memoryData(units: readonly Unit[], people: readonly PersonDoc[])
     councilMeetings: only('councilMeetings'),
     councilItems: only('councilItems'),
     councilVotes: only('councilVotes'),
+    // 周例会 / 月通报 (reports)
+    reports: only('reports'),
+    reportRuns: only('reportRuns'),
     transaction: async () => unused('transaction'),
   }
 }
