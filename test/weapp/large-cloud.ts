@@ -12,7 +12,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startLocalCloud } from '../../emulator'
+import { periodOf } from '../../core/dashboard/stats'
 import { beijingDayOf } from '../../core/duty/shifts'
+import { periodBefore } from '../../core/reports/period'
 import type { AuditDoc } from '../../core/model'
 import { buildLargeGrid } from '../../emulator/seed/large-grid'
 import { buildFunctions } from '../../scripts/build-functions'
@@ -55,6 +57,8 @@ export interface LargeCloudInfo {
   /** the 待议 proposal put on 24 meetings in turn and back (its history is full: the 20 kept steps) */
   returnedProposalId: string
   meetingId: string
+  /** 月通报: the community's bulletin of this month (its 红黑榜 ranks the 35 grids) */
+  reportId: string
 }
 
 /** How many pages of households the chief reads before the suite starts (each one an audit entry). */
@@ -116,6 +120,10 @@ const MEETING_ITEMS = 10
 const MEETING_INVITED = 20
 const DECIDED = 4
 const MEETINGS = 24
+/** 周例会 / 月通报: community staff generate the community's weekly reports of the last REPORT_WEEKS weeks and its
+ * monthly bulletins of the last REPORT_MONTHS months (the list pages by 10; a report ranks the community's 35 grids). */
+const REPORT_WEEKS = 52
+const REPORT_MONTHS = 24
 
 /** Runs `work` over `items`, CONCURRENCY at a time. One: overlapping the calls made the seeding slower on a loaded
  * machine (more function instances to start, transactions retried), so independent calls still go one by one. */
@@ -593,6 +601,21 @@ async function main(): Promise<void> {
   const decidedProposalId = agendaIds[0]
 
   lap('三长议事')
+  // 周例会 / 月通报, through the real reports function: the community's reports of past weeks and months
+  let reportId = ''
+  for (const [kind, n] of [
+    ['week', REPORT_WEEKS],
+    ['month', REPORT_MONTHS],
+  ] as const) {
+    let period = periodOf(kind, new Date())
+    for (let i = 0; i < n; i++) {
+      const r = await call(staff, 'reports', 'generate', { unitId: grid.communityId, kind, period })
+      if (kind === 'month' && i === 0) reportId = String(r.id)
+      period = periodBefore(period) as string
+    }
+  }
+
+  lap('周例会 / 月通报')
   const info: LargeCloudInfo = {
     url: cloud.url,
     openids: {
@@ -622,6 +645,7 @@ async function main(): Promise<void> {
     decidedProposalId,
     returnedProposalId: spare,
     meetingId,
+    reportId,
   }
   process.stdout.write(`${JSON.stringify(info)}\n`)
   const stop = (): void => {
