@@ -123,7 +123,13 @@ export default defineAppConfig({
     ),
     // 数据看板 (issue 13 item 3): figures and charts of a grid, community or street, drilling down (?unit=<unitId>);
     // the chart library (@qiun/ucharts) is used only here, so it stays out of the main package
-    subPackage('dashboard', ROUTES.dashboard),
+    subPackage(
+      'dashboard',
+      ROUTES.dashboard,
+      // 周例会 / 月通报 (issue 13 item 5): a community's or street's reports (?unit=), one report (?id=)
+      ROUTES.reports,
+      ROUTES.report,
+    ),
   ],
   window: {
     backgroundTextStyle: 'dark',

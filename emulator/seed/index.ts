@@ -5,7 +5,7 @@
  * so personas, screenshots and tests stay put.
  */
 import { countersFor } from '../../core/grid/counters'
-import type { CareFlag, NoticeDoc, PersonDoc, UnitCounterDoc } from '../../core/model'
+import type { CareFlag, NoticeDoc, PersonDoc, RequestCounterDoc, UnitCounterDoc } from '../../core/model'
 import type { Persona } from '../../core/persona'
 import { ROLE_LABELS, type Role, type RoleGrant } from '../../core/roles'
 import { withSiblingKey } from '../../core/grid/siblings'
@@ -22,6 +22,7 @@ import { seedCare } from './care'
 import { seedCouncil } from './council'
 import { seedCouncilMeetings } from './council-meetings'
 import { seedDashboard } from './dashboard'
+import { seedReports } from './reports'
 import { seedReceipts } from './receipts'
 import { createRandom, type Random } from './random'
 
@@ -200,6 +201,8 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
   // households that have pressed 收到 on the demo's notices (emulator/seed/receipts.ts), so reach is not 0 %
   Object.assign(records, seedReceipts({ units, people, notices: (records.notices ?? []) as NoticeDoc[] }))
   const points = { ...activities, ...wallet }
+  // the dashboard's period figures (数据看板, issue 13 item 3): recounted from the records above
+  const dashboard = seedDashboard({ units, people, records: { ...records, ...points } })
   return {
     units,
     people,
@@ -208,8 +211,14 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
     points,
     requests: {
       ...records,
-      // the dashboard's period figures (数据看板, issue 13 item 3): recounted from the records above
-      ...seedDashboard({ units, people, records: { ...records, ...points } }),
+      ...dashboard,
+      // 周例会 / 月通报 (issue 13 item 5): this week's and month's of every community and street, from the counters
+      ...seedReports({
+        units,
+        unitCounters,
+        unitStats: dashboard.unitStats,
+        requestCounters: (records.requestCounters ?? []) as RequestCounterDoc[],
+      }),
     },
   }
 

@@ -145,6 +145,20 @@ function BoardView({ view }: { view: DashboardOverview }) {
         </Text>
       </View>
 
+      {/* 周例会 / 月通报 (issue 13 item 5): a community's or street's reports (staff over it; a grid keeps none) */}
+      {view.unit.level === 'grid' ? null : (
+        <View
+          className='card dash-reports'
+          onClick={() => void Taro.navigateTo({ url: pageUrl('reports', { unit: view.unit.id }) })}
+        >
+          <View className='card__head'>
+            <Text className='card__title'>周例会与月通报</Text>
+            <Text className='card__hint'>查看和生成 ›</Text>
+          </View>
+          <Text className='card__hint'>本期与上期对比、网格红黑榜、议事决定，可导出表格或发布为通知</Text>
+        </View>
+      )}
+
       <View className='card dash-reach'>
         <View className='dash-reach__row'>
           <View className='dash-reach__main'>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '周例会与月通报' })

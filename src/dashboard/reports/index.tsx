@@ -1,0 +1,170 @@
+/**
+ * 周例会 / 月通报 (community and street staff; issue 13 item 5): a community's or street's reports, 周报 and 月报 tabs,
+ * newest first (加载更多 by cursor), 生成本周 / 生成本月 to make the current one now (the timers make last week's and
+ * last month's by themselves). A row opens the report (report page, ?id=). ?unit=<unitId> picks the unit.
+ */
+import { useCallback, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { ErrorState, LoadingState } from '../../components/PageState'
+import { useRemote } from '../../hooks/use-remote'
+import { REPORT_KEEPERS } from '../../../core/permissions'
+import type { RoleView } from '../../services/grid'
+import { generateReport, listReports, type ReportSummary } from '../../services/reports'
+import { toServiceError } from '../../services/errors'
+import { pageUrl } from '../../routes'
+import { LeaderGate } from '../../manage/components/LeaderGate'
+import { Button } from '../../ui/nutui'
+import '../../manage/manage.css'
+import '../dashboard.css'
+import './reports.css'
+
+const ORDER = ['communityStaff', 'streetStaff']
+const KINDS = [
+  { kind: 'week', tab: '周报', name: '周例会', make: '生成本周' },
+  { kind: 'month', tab: '月报', name: '月通报', make: '生成本月' },
+] as const
+type Kind = (typeof KINDS)[number]['kind']
+
+/** The units the person's roles keep reports of, narrowest first. */
+const reportUnits = (roles: RoleView[]): RoleView[] | null => {
+  const fit = roles
+    .filter((r) => REPORT_KEEPERS.includes(r.role))
+    .sort((a, b) => ORDER.indexOf(a.role) - ORDER.indexOf(b.role))
+  return fit.length ? fit : null
+}
+
+export default function ReportsPage() {
+  return (
+    <LeaderGate className='app-page manage reports' what='周例会与月通报' scopeOf={reportUnits}>
+      {(units) => <Reports units={units} />}
+    </LeaderGate>
+  )
+}
+
+function Reports({ units }: { units: RoleView[] }) {
+  const params = useRouter().params
+  const [unitId, setUnitId] = useState(params.unit || units[0].unitId)
+  const [kind, setKind] = useState<Kind>(params.kind === 'week' ? 'week' : 'month')
+  return (
+    <View>
+      {units.length > 1 && !params.unit ? (
+        <View className='choice-row dash-units'>
+          {units.map((u) => (
+            <Text
+              key={u.unitId}
+              className={`choice choice--small${u.unitId === unitId ? ' choice--active' : ''}`}
+              onClick={() => setUnitId(u.unitId)}
+            >
+              {u.unitName}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      <View className='dash-periods'>
+        {KINDS.map((k) => (
+          <Text
+            key={k.kind}
+            className={`dash-period rp-tab rp-tab--${k.kind}${k.kind === kind ? ' dash-period--active' : ''}`}
+            onClick={() => setKind(k.kind)}
+          >
+            {k.tab}
+          </Text>
+        ))}
+      </View>
+      <ReportList key={`${unitId}/${kind}`} unitId={unitId} kind={kind} />
+    </View>
+  )
+}
+
+function ReportList({ unitId, kind }: { unitId: string; kind: Kind }) {
+  const words = KINDS.find((k) => k.kind === kind) as (typeof KINDS)[number]
+  const fetch = useCallback(() => listReports(unitId, kind), [unitId, kind])
+  const { state, reload } = useRemote(fetch)
+  const [more, setMore] = useState<{ rows: ReportSummary[]; next?: string } | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+
+  const make = async () => {
+    if (busy) return
+    setBusy(true)
+    setError('')
+    try {
+      const report = await generateReport(unitId, kind)
+      await reload()
+      setMore(null)
+      await Taro.navigateTo({ url: pageUrl('report', { id: report.id }) })
+    } catch (e) {
+      setError(toServiceError(e).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const loadMore = async (cursor: string) => {
+    if (busy) return
+    setBusy(true)
+    try {
+      const page = await listReports(unitId, kind, cursor)
+      setMore((m) => ({ rows: [...(m?.rows ?? []), ...page.rows], next: page.nextCursor }))
+    } catch (e) {
+      setError(toServiceError(e).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (state.status === 'loading') return <LoadingState />
+  if (state.status === 'error') return <ErrorState error={state.error} onRetry={() => void reload()} />
+  const rows = [...state.data.rows, ...(more?.rows ?? [])]
+  const next = more ? more.next : state.data.nextCursor
+  return (
+    <View>
+      <View className='card rp-make'>
+        <Text className='card__hint'>
+          {kind === 'week'
+            ? '每周一早上自动生成上周的周例会材料，也可以现在生成本周到目前为止的。'
+            : '每月 1 日自动生成上月的月通报，也可以现在生成本月到目前为止的。'}
+        </Text>
+        <Button className='rp-make__button' type='primary' block loading={busy} onClick={() => void make()}>
+          {words.make}
+        </Button>
+        {error ? <Text className='manage-error rp-error'>{error}</Text> : null}
+      </View>
+      <View className='card rp-list'>
+        <View className='card__head'>
+          <Text className='card__title'>{words.name}</Text>
+          <Text className='card__hint'>点一行查看</Text>
+        </View>
+        {rows.length === 0 ? <Text className='rp-empty'>还没有{words.name}，点上面的按钮生成一份。</Text> : null}
+        {rows.map((r) => (
+          <View
+            key={r.id}
+            className='rp-row'
+            onClick={() => void Taro.navigateTo({ url: pageUrl('report', { id: r.id }) })}
+          >
+            <View className='rp-row__main'>
+              <Text className='rp-row__label'>{r.label}</Text>
+              <Text className='rp-row__sub'>{formatDay(r.generatedAt)} 生成</Text>
+            </View>
+            {r.published ? <Text className='rp-tag rp-tag--published'>已发布</Text> : null}
+            <Text className='dash-child__go'>查看 ›</Text>
+          </View>
+        ))}
+        {next ? (
+          <View className='dash-more'>
+            <Text className='dash-more__button' onClick={() => void loadMore(next)}>
+              {busy ? '加载中…' : '加载更多'}
+            </Text>
+          </View>
+        ) : null}
+      </View>
+    </View>
+  )
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+/** 12月3日 08:05 */
+function formatDay(iso: string): string {
+  const d = new Date(iso)
+  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
