@@ -315,6 +315,18 @@ it('publishes once as a notice to the unit, which its residents find in their fe
   expect(feed.data.rows.map((r) => r.id)).toContain(first.noticeId)
 })
 
+it('two taps at once publish one notice', async () => {
+  const other = g.demo.units.find((u) => u.level === 'community' && u._id !== communityId && !u.retired) as Unit
+  const report = await generate(streetStaff, other._id, 'week')
+  const taps = await Promise.all(
+    [0, 1, 2].map(() => ok<{ noticeId: string; created: boolean }>(streetStaff, 'publish', { reportId: report.id })),
+  )
+  expect(new Set(taps.map((t) => t.noticeId)).size).toBe(1)
+  const notices = ((await g.dump()).notices as { _id: string }[]).filter((n) => n._id === taps[0].noticeId)
+  expect(notices).toHaveLength(1)
+  expect((await ok<ReportView>(streetStaff, 'get', { reportId: report.id })).notice?.id).toBe(taps[0].noticeId)
+})
+
 it('lets staff over the unit only, and refuses bad input with nothing written', async () => {
   const c1 = await generate(communityStaff, communityId, 'week')
   const otherCommunity = g.demo.units.find(
