@@ -190,6 +190,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'personId_1_startAt_-1', keys: { personId: 1, startAt: -1 } },
       { name: 'communityId_1_earnedAt_1', keys: { communityId: 1, earnedAt: 1 } },
       { name: 'teamIds_1_earnedAt_1', keys: { teamIds: 1, earnedAt: 1 } },
+      // the adjustments a leader made: a deletion renames them (privacy)
+      { name: 'adjusted.by_1', keys: { 'adjusted.by': 1 } },
     ],
   },
   {
@@ -219,7 +221,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     name: 'pointsSettings',
     purpose:
       '社区志愿积分规则：每个社区一条（取消时限、缺席限制、签到时段、夜间时段、星级、到期、调整额度），未设置时用默认值',
-    indexes: [],
+    // who last changed them: a deletion renames it (privacy)
+    indexes: [{ name: 'updatedBy_1', keys: { updatedBy: 1 } }],
   },
   // ---- requests (诉求, issue 11) ----
   {
@@ -528,6 +531,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'gridId_1_stage_1_stageAt_-1', keys: { gridId: 1, stage: 1, stageAt: -1 } },
       // a person's proposals: 导出我的数据 and deletion (privacy)
       { name: 'proposerId_1', keys: { proposerId: 1 } },
+      // the steps a head made on anyone's proposals (列入议程, 不予上会): a deletion renames them (privacy)
+      { name: 'history.byId_1', keys: { 'history.byId': 1 } },
       // 周例会 / 月通报: decisions taken under a community or street in a period, newest first
       { name: 'status_1_gridPath_1_decision.at_-1', keys: { status: 1, gridPath: 1, 'decision.at': -1 } },
     ],
@@ -560,7 +565,10 @@ export const COLLECTIONS: CollectionSpec[] = [
     name: 'councilItems',
     purpose:
       '议事会议程的每个议题：赞成、反对、弃权票数（与每张票同一事务更新）、现场到场名单、表决结果与公开理由、公告与落实诉求',
-    indexes: [],
+    indexes: [
+      // the decisions' tasks a person owns: a deletion renames them (privacy)
+      { name: 'task.ownerId_1', keys: { 'task.ownerId': 1 } },
+    ],
   },
   {
     name: 'councilVotes',

@@ -7,10 +7,13 @@
 import type { PatrolDoc } from '../../core/model'
 import type { PatrolCursor } from '../../core/requests/patrol'
 import type { Database } from '../cloud'
-import { first, rows } from './query'
+import { all, first, rows } from './query'
 
 export interface Patrols {
   get(id: string): Promise<PatrolDoc | null>
+  /** A deleted patroller's name off their patrols, which stay in the grid's 台账 (privacy; index
+   * personId_1_startedAt_-1). */
+  renameStaff(personId: string, name: string): Promise<void>
   /**
    * Up to `limit` patrols of a grid started before `before`, newest first, after the cursor `after` (the last row
    * of the page before: ties on startedAt are broken by id); `more` says whether another page follows.
@@ -21,6 +24,8 @@ export interface Patrols {
     after: PatrolCursor | undefined,
     limit: number,
   ): Promise<{ rows: PatrolDoc[]; more: boolean }>
+  /** dashboard.repairStats: a grid's patrols started in [from, to) (index gridId_1_startedAt_-1). */
+  ofGridBetween(gridId: string, from: Date, to: Date): Promise<PatrolDoc[]>
 }
 
 export function patrols(db: Database): Patrols {
@@ -28,6 +33,11 @@ export function patrols(db: Database): Patrols {
   const col = () => db.collection('patrols')
   return {
     get: (id) => first<PatrolDoc>(col().where({ _id: id })),
+    async renameStaff(personId, name) {
+      await col()
+        .where({ personId })
+        .update({ data: { personName: name } })
+    },
     async ofGrid(gridId, before, after, limit) {
       const where =
         after && +after.startedAt < +before
@@ -45,5 +55,8 @@ export function patrols(db: Database): Patrols {
       )
       return { rows: found.slice(0, limit), more: found.length > limit }
     },
+    // dashboard.repairStats: the patrols a grid's period counts
+    ofGridBetween: (gridId, from, to) =>
+      all<PatrolDoc>(col().where({ gridId, startedAt: _.and(_.gte(from), _.lt(to)) })),
   }
 }

@@ -28,6 +28,9 @@ export interface Proposals {
   /** 周例会 / 月通报: the `limit` newest proposals decided at or under `path` in [from, to), and how many in all
    * (index status_1_gridPath_1_decision.at_-1). */
   decidedUnder(path: string, from: Date, to: Date, limit: number): Promise<{ rows: ProposalDoc[]; total: number }>
+  /** Every proposal with a step `personId` made (a head's 列入议程 / 不予上会 on others' proposals: deletion; index
+   * history.byId_1). */
+  steppedBy(personId: string): Promise<ProposalDoc[]>
   /** A deletion's anonymising of one proposal (proposer and their steps renamed; outside any transaction). */
   anonymise(id: string, patch: Pick<ProposalDoc, 'proposerId' | 'proposerName' | 'history'>): Promise<void>
 }
@@ -59,6 +62,7 @@ export function proposals(db: Database): Proposals {
         col().where({ gridId, stage: 'open' }).orderBy('stageAt', 'desc').orderBy('_id', 'desc').limit(limit),
       ),
     ofProposer: (personId) => all<ProposalDoc>(col().where({ proposerId: personId })),
+    steppedBy: (personId) => all<ProposalDoc>(col().where({ 'history.byId': personId })),
     async decidedUnder(path, from, to, limit) {
       const where = { status: 'decided', gridPath: pathPrefix(db, path), 'decision.at': _.gte(from).and(_.lt(to)) }
       const [found, count] = await Promise.all([

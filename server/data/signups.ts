@@ -5,7 +5,7 @@
  */
 import type { SignupDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { all, first, rows, total } from './query'
+import { all, allIn, first, rows, total } from './query'
 
 export interface Signups {
   get(id: string): Promise<SignupDoc | null>
@@ -34,6 +34,10 @@ export interface Signups {
   earnedOfActivity(activityId: string): Promise<SignupDoc[]>
   earnedInCommunity(communityId: string, from: Date, to: Date): Promise<SignupDoc[]>
   earnedInTeam(teamId: string, from: Date, to: Date): Promise<SignupDoc[]>
+  /** A deleted leader's name off the adjustments they made (privacy; index adjusted.by_1). */
+  renameStaff(personId: string, name: string): Promise<void>
+  /** dashboard.repairStats: these people's sign-ups earned in [from, to) (index personId_1_startAt_-1). */
+  earnedOfPeople(personIds: readonly string[], from: Date, to: Date): Promise<SignupDoc[]>
 }
 
 export function signups(db: Database): Signups {
@@ -80,7 +84,17 @@ export function signups(db: Database): Signups {
     earnedOfActivity: (activityId) => all<SignupDoc>(col().where({ activityId, earnedAt: _.exists(true) })),
     earnedInCommunity: (communityId, from, to) =>
       all<SignupDoc>(col().where({ communityId, earnedAt: _.and(_.gte(from), _.lt(to)) })),
+    async renameStaff(personId, name) {
+      await col()
+        .where({ 'adjusted.by': personId })
+        .update({ data: { 'adjusted.byName': name } })
+    },
     earnedInTeam: (teamId, from, to) =>
       all<SignupDoc>(col().where({ teamIds: teamId, earnedAt: _.and(_.gte(from), _.lt(to)) })),
+    // dashboard.repairStats: the activities' time a unit's volunteers attended in a period
+    earnedOfPeople: (personIds, from, to) =>
+      allIn<SignupDoc>(personIds, (slice) =>
+        col().where({ personId: _.in(slice), earnedAt: _.and(_.gte(from), _.lt(to)) }),
+      ),
   }
 }

@@ -2,8 +2,10 @@
  * A deleted person's name off what they did as staff (privacy.requestDeletion, cloudfunctions/privacy/staff.ts),
  * through the real wx-server-sdk in the local cloud: the emergency they declared and ended, the checkpoint, call-up
  * and testing round they created, the call-up answer they assigned, the reserve member they registered, the
- * isolation they marked and ended, the 战时网格 they drew and retired and the care mark they made all stay, each
- * under 已注销居民 with nobody else's name touched; cut off at any step of it and asked again, the deletion ends as one
+ * isolation they marked and ended, the 战时网格 they drew and retired, the care mark they made, the 列入议程 and
+ * 不予上会 steps they made on other people's proposals, the council decision's task they own, the patrol they logged,
+ * the points rules they last changed and the sign-up adjustment they made all stay, each under 已注销居民 with nobody
+ * else's name touched; cut off at any step of it and asked again, the deletion ends as one
  * that never stopped.
  */
 import cloudSdk from 'wx-server-sdk'
@@ -43,6 +45,11 @@ const COLLECTIONS = [
   'isolations',
   'wartimeGrids',
   'carePersons',
+  'proposals',
+  'councilItems',
+  'patrols',
+  'pointsSettings',
+  'signups',
 ] as const
 
 /** A staff member and the records of emergency mode and care they made (each as its function stores it, in part). */
@@ -124,6 +131,52 @@ async function story(): Promise<PersonDoc> {
         ],
       },
     ],
+    // a resident's proposal the head put on the agenda, another's they declined (as council/manage.ts writes steps)
+    proposals: [
+      {
+        _id: id('prop'),
+        title: '增设充电桩',
+        proposerId: 'someone',
+        proposerName: '居民 张志愿',
+        history: [
+          { status: 'open', at: now, byId: 'someone', byName: '居民 张志愿', note: '' },
+          { status: 'agenda', at: now, byId: me.id, byName: `网格长 ${me.name}`, note: '' },
+          { status: 'decided', at: now, byId: '', byName: '议事会', note: '同意' },
+        ],
+      },
+      {
+        _id: id('prop2'),
+        title: '楼道刷漆',
+        proposerId: OTHER.id,
+        proposerName: `网格长 ${OTHER.name}`,
+        history: [
+          { status: 'open', at: now, byId: OTHER.id, byName: `网格长 ${OTHER.name}`, note: '' },
+          { status: 'declined', at: now, byId: me.id, byName: `网格长 ${me.name}`, note: '物业负责' },
+        ],
+      },
+    ],
+    councilItems: [
+      {
+        _id: id('item'),
+        title: '增设充电桩',
+        task: { requestId: 'req', ownerId: me.id, ownerName: me.name, dueAt: now },
+      },
+      {
+        _id: id('item2'),
+        title: '楼道刷漆',
+        task: { requestId: 'req2', ownerId: OTHER.id, ownerName: OTHER.name, dueAt: now },
+      },
+    ],
+    patrols: [{ _id: id('patrol'), gridId: 'g1', personId: me.id, personName: me.name, startedAt: now }],
+    pointsSettings: [{ _id: id('ps'), version: 2, updatedBy: me.id, updatedByName: me.name, updatedAt: now }],
+    signups: [
+      {
+        _id: id('su'),
+        personId: 'someone',
+        name: '张志愿',
+        adjusted: { minutes: 30, reason: '提前到岗', by: me.id, byName: me.name, at: now },
+      },
+    ],
   })
   return p
 }
@@ -180,6 +233,36 @@ it('after a staff member’s deletion everything they made stays under 已注销
     OTHER.name,
     DELETED_NAME,
   ])
+  const steps = (x: { history: { status: string; byName: string; note: string }[] }) =>
+    x.history.map((h) => [h.status, h.byName, h.note])
+  // (in id order: prop2 before prop)
+  expect(names.proposals.map(steps)).toEqual([
+    [
+      ['open', `网格长 ${OTHER.name}`, ''],
+      ['declined', DELETED_NAME, '物业负责'],
+    ],
+    [
+      ['open', '居民 张志愿', ''],
+      ['agenda', DELETED_NAME, ''],
+      ['decided', '议事会', '同意'],
+    ],
+  ])
+  expect(names.proposals.map((x: { proposerName: string }) => x.proposerName)).toEqual([
+    `网格长 ${OTHER.name}`,
+    '居民 张志愿',
+  ])
+  expect(names.councilItems.map((x: { task: { ownerName: string } }) => x.task.ownerName)).toEqual([
+    OTHER.name,
+    DELETED_NAME,
+  ])
+  expect(names.patrols).toEqual([expect.objectContaining({ personName: DELETED_NAME })])
+  expect(names.pointsSettings).toEqual([expect.objectContaining({ version: 2, updatedByName: DELETED_NAME })])
+  expect(names.signups).toEqual([
+    expect.objectContaining({
+      name: '张志愿',
+      adjusted: expect.objectContaining({ minutes: 30, byName: DELETED_NAME }),
+    }),
+  ])
 })
 
 it('cut off anywhere in it and asked again, ends as a deletion that never stopped', async () => {
@@ -192,7 +275,7 @@ it('cut off anywhere in it and asked again, ends as a deletion that never stoppe
   const expected = await left(ref)
   expect(expected.traces).toEqual([])
   const first = log.indexOf('data.emergencies.renameStaff')
-  const last = log.lastIndexOf('tx.carePersons.update')
+  const last = log.lastIndexOf('data.signups.renameStaff')
   expect(first).toBeGreaterThan(0)
   expect(last).toBeGreaterThan(first)
   for (let at = first; at <= last + 1; at++) {
