@@ -326,6 +326,28 @@ export const PAGES: PagePlan[] = [
     more: ['.dash-more__button'],
     charts: 2,
   },
+  // 周例会 / 月通报 (issue 13 item 5): the community's reports of a year of weeks and two years of months (paged by
+  // 10), and this month's bulletin ranking its 35 grids (红黑榜: the best and worst five of each measure)
+  {
+    name: '周例会, 52 weeks',
+    route: 'dashboard/reports/index',
+    persona: 'communityStaff',
+    open: ['.rp-tab--week'],
+    more: ['.dash-more__button'],
+  },
+  {
+    // the page opens on 月报
+    name: '月通报, 24 months',
+    route: 'dashboard/reports/index',
+    persona: 'communityStaff',
+    more: ['.dash-more__button'],
+  },
+  {
+    name: '月通报, 35 grids ranked',
+    route: 'dashboard/report/index',
+    persona: 'communityStaff',
+    query: (i) => ({ id: i.reportId }),
+  },
 ]
 
 /** Pages still being built by their engineers: weigh them here when they land (none now: a route of src/routes.ts
