@@ -122,13 +122,17 @@ export interface NoticeDoc {
   origin: string
   publishedAt: Date
   expiresAt: Date
-  /** what published it when not a leader's own notice: an emergency or a testing round (server/notice-publish.ts);
-   * its detail links to the source's page (core/notices/links.ts sourceLink) */
+  /** what published it when not a leader's own notice: an emergency, a testing round or a council decision
+   * (server/notice-publish.ts); its detail links to the source's page (core/notices/links.ts sourceLink) */
   source?: NoticeSource
 }
 
 /** The function's record a notice was published for (its page opens from the notice). */
-export type NoticeSource = { kind: 'emergency'; id: string } | { kind: 'testing'; id: string }
+export type NoticeSource =
+  | { kind: 'emergency'; id: string }
+  | { kind: 'testing'; id: string }
+  /** a council decision's notice: `id` is the proposal decided (议题详情 shows the outcome and the reason) */
+  | { kind: 'council'; id: string }
 
 /**
  * A stored file the app keeps track of (`uploads`): an image someone uploaded (reserved, then attached to what it
@@ -1424,8 +1428,9 @@ export interface MeetingMember {
 }
 
 /**
- * A council meeting (议事会) of a grid: `_id` = core/ids.ts meetingId(scheduler, tapId). Members are fixed when it
- * is scheduled (the quorum's base). scheduled → open (votes taken) → closed (minutes kept; undecided items freed).
+ * A council meeting (议事会) of a grid: `_id` = core/ids.ts meetingId(scheduler, tapId). Members are the grid's heads
+ * and the invited: the heads part is refreshed when it opens (the grid's heads then), fixed from there on (the
+ * quorum's base). scheduled → open (votes taken) → closed (minutes kept; undecided items freed).
  */
 export interface MeetingDoc {
   _id: string

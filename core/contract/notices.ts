@@ -111,9 +111,9 @@ export interface NoticeDetail extends Omit<NoticeCard, 'excerpt'> {
   relayNote: { grid: UnitRef; note: string; by: string } | null
   /** Whether the caller pressed 收到. */
   acked: boolean
-  /** What published it when not a leader's own notice: an emergency (its 应急须知) or a testing round (我的采样时段);
-   * the page links there. */
-  source: { kind: 'emergency' | 'testing'; id: string } | null
+  /** What published it when not a leader's own notice: an emergency (its 应急须知), a testing round (我的采样时段) or a
+   * council decision (议题详情, id the proposal); the page links there (core/notices/links.ts sourceLink). */
+  source: { kind: 'emergency' | 'testing' | 'council'; id: string } | null
 }
 
 export interface AckResult {

@@ -1,4 +1,4 @@
-import type { NoticeDoc } from '../model'
+import type { NoticeDoc, NoticeSource } from '../model'
 import { URGENCY_LABELS } from '../contract/notices'
 import { beijingMinute } from './beijing-time'
 
@@ -26,6 +26,25 @@ export function parseNoticeQuery(
   if (!noticeId) return null
   const gridId = query.grid ? decodeURIComponent(query.grid) : ''
   return gridId ? { noticeId, gridId } : { noticeId }
+}
+
+/**
+ * Where a notice's source opens (a route of src/routes.ts and its query) and what the button says: an emergency's
+ * 应急须知, the household's own testing slot, a council decision's proposal (议题详情: outcome and reason).
+ */
+export function sourceLink(source: NoticeSource): {
+  route: 'emergency' | 'testingSlot' | 'councilProposal'
+  query: Record<string, string>
+  label: string
+} {
+  switch (source.kind) {
+    case 'emergency':
+      return { route: 'emergency', query: { id: source.id }, label: '查看应急须知' }
+    case 'testing':
+      return { route: 'testingSlot', query: {}, label: '查看我家的采样时段' }
+    case 'council':
+      return { route: 'councilProposal', query: { id: source.id }, label: '查看议题和表决结果' }
+  }
 }
 
 /**

@@ -6,7 +6,7 @@
  * of the grid (server/request-create.ts, core/ids.ts decisionRequestId) with its owner and deadline, the grid's open
  * decisions moving up the path (server/unit-stats.ts) — all in that transaction. After it, a passed decision is
  * published to the grid as a notice through server/notice-publish.ts (core/ids.ts decisionNoticeId: a retry
- * publishes once) and the notice's id written onto the item and the proposal. A closeItem repeated on a decided
+ * publishes once; its source the proposal, so the notice opens 议题详情) and the notice's id written onto the item and the proposal. A closeItem repeated on a decided
  * item only finishes what a failed first try left (the notice).
  */
 import { COUNCIL_LIMITS, MEETING_LIMITS } from '../../../core/contract/council'
@@ -189,7 +189,8 @@ async function publishDecision(data: Data, caller: Caller, m: MeetingDoc, grid: 
       unitIds: [grid._id],
     },
     // the reason passed the content check when the item was decided
-    { id, authority: 'scope', checked: true },
+    // its detail opens the proposal (议题详情: the outcome and the reason)
+    { id, authority: 'scope', checked: true, source: { kind: 'council', id: item.proposalId } },
   )
   await data.transaction(async (tx) => {
     const held = await tx.councilItems.get(item._id)

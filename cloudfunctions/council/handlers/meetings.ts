@@ -1,7 +1,8 @@
 /**
  * Council meetings (议事会): scheduleMeeting (the grid's chief or community staff over it: online or in person, time
- * and place, an agenda of the grid's 待议 proposals, the invited; the grid's three heads are members anyway — the
- * quorum's base is fixed then), meetingCandidates (what a new meeting may hold), meetings (the grid's, paged),
+ * and place, an agenda of the grid's 待议 proposals, the invited; the grid's three heads are members anyway — at
+ * openMeeting the heads part is refreshed to the grid's heads then, the invited kept: the quorum's base is fixed at
+ * the opening), meetingCandidates (what a new meeting may hold), meetings (the grid's, paged),
  * meeting (one), openMeeting, saveMinutes and closeMeeting (undecided items go back to 待议). Scheduling is one
  * transaction over the meeting, its items and each proposal it takes: a proposal sits on one meeting not closed at
  * most (the proposal's meetingId, re-read in the transaction), so two racing schedules cannot both take it.
@@ -39,6 +40,12 @@ async function headsOf(data: Data, grid: Unit): Promise<MeetingMember[]> {
   return gridHeads(people, units, grid)
     .map((p) => ({ personId: p._id, name: p.name, label: headLabel(p, units), kind: 'head' as const }))
     .sort((a, b) => rank(a.label) - rank(b.label) || a.name.localeCompare(b.name, 'zh-CN'))
+}
+
+/** A meeting's members with the grid's current heads in place of those it was scheduled with; the invited kept. */
+const withHeads = (members: readonly MeetingMember[], heads: readonly MeetingMember[]): MeetingMember[] => {
+  const headIds = new Set(heads.map((h) => h.personId))
+  return [...heads, ...members.filter((x) => x.kind === 'invited' && !headIds.has(x.personId))]
 }
 
 const headLabel = (p: PersonDoc, units: ReadonlyMap<string, Unit>): string => {
@@ -242,12 +249,19 @@ export const openMeeting: Action<'council', 'openMeeting'> = {
     const { meeting: m, grid } = await chaired(data, caller, payload.meetingId)
     if (m.status === 'closed') throw new AppError('MEETING_CLOSED')
     const now = new Date()
-    if (m.status === 'scheduled')
+    if (m.status === 'scheduled') {
+      // the grid's heads as they are now (a head replaced since scheduling votes instead of the one before); the
+      // invited stay, unless they have become heads. No vote exists before the opening, so nothing is recounted.
+      const heads = await headsOf(data, grid)
+      if (withHeads(m.members, heads).length > MEETING_LIMITS.members)
+        throw new AppError('MEETING_MEMBER_INVALID', '参会人数太多')
       await data.transaction(async (tx) => {
         const held = await tx.councilMeetings.get(m._id)
-        if (held?.status === 'scheduled')
-          await tx.councilMeetings.update(m._id, { status: 'open', openedAt: now, updatedAt: now })
+        if (held?.status !== 'scheduled') return
+        const members = withHeads(held.members, heads)
+        await tx.councilMeetings.update(m._id, { status: 'open', openedAt: now, members, updatedAt: now })
       })
+    }
     const fresh = (await data.councilMeetings.get(m._id)) ?? m
     return meetingView(data, caller, fresh, grid)
   },

@@ -141,7 +141,7 @@ async function openMeeting(
 }
 
 beforeAll(async () => {
-  g = await startFunctionsCloud(['council', 'privacy', 'requests'], { timers: false })
+  g = await startFunctionsCloud(['council', 'notices', 'privacy', 'requests'], { timers: false })
   await g.cloud.seed({
     units: [grid, other, b1, b2, ...homes, otherHome],
     people: [chief, party, head1, head2, resident, neighbour, outsider, otherChief, staff],
@@ -470,6 +470,19 @@ describe('deciding an item', () => {
     expect(notices[0]).toMatchObject({ unitIds: [grid._id], ackRequired: true, publisherId: chief._id })
     expect(notices[0].body).toContain('赞成 2 票，反对 1 票，弃权 1 票')
     expect(notices[0].body).toContain('由 赵大海 负责落实')
+    // a resident reading the notice is led back to the proposal, where the outcome and the reason are
+    const detail = (
+      await g.cloud.callFunction(
+        'notices',
+        { action: 'detail', payload: { noticeId: notices[0]._id } },
+        { openid: neighbour.openid as string },
+      )
+    ).result as Envelope<{ source: unknown }>
+    expect(detail.ok && detail.data.source).toEqual({ kind: 'council', id: props[0]._id })
+    expect((await ok(neighbour, 'proposal', { proposalId: props[0]._id })).decision).toMatchObject({
+      outcome: 'passed',
+      reason: '安全隐患大，多数同意在楼下增设充电桩',
+    })
     const requests = (await stored<RequestDoc>('requests')).filter((r) => r._id === decisionRequestId(itemId))
     expect(requests).toHaveLength(1)
     expect(requests[0]).toMatchObject({ gridId: grid._id, state: 'submitted', reporterId: chief._id })
@@ -610,5 +623,47 @@ describe('privacy', () => {
     expect(m.members.find((x) => x.personId === voter._id)?.name).toBe('已注销居民')
     expect(JSON.stringify(await stored('councilVotes'))).not.toContain('冯秋菊')
     expect(JSON.stringify(await stored('councilMeetings'))).not.toContain('冯秋菊')
+  })
+})
+
+describe('opening a meeting', () => {
+  it('takes the grid’s heads as they are at the opening: a head replaced since scheduling gives way, the invited stay', async () => {
+    const p = proposal()
+    await g.cloud.seed({ proposals: [p] })
+    const { id } = await ok(chief, 'scheduleMeeting', {
+      tapId: tap(),
+      gridId: grid._id,
+      title: '换届后的议事会',
+      mode: 'online',
+      startAt: new Date(Date.now() + 3_600_000).toISOString(),
+      place: '社区活动室',
+      proposalIds: [p._id],
+      invitedIds: [resident._id, staff._id],
+    })
+    const members = (m: MeetingDetail) => m.members.map((x) => [x.name, x.label, x.kind])
+    // 2栋's building head changes hands before the meeting opens
+    const successor = person('mt_head2b', '冯建华', [{ role: 'buildingHead', unitId: b2._id }], homes[3])
+    await g.cloud.seed({ people: [{ ...head2, roles: [] }, successor] })
+    try {
+      expect(members(await ok(chief, 'meeting', { meetingId: id }))).toContainEqual(['钱小丽', '楼栋长', 'head'])
+      const m = await ok(chief, 'openMeeting', { meetingId: id })
+      expect(members(m)).toEqual([
+        ['李建国', '网格长', 'head'],
+        ['王红', '党小组长', 'head'],
+        ['冯建华', '楼栋长', 'head'],
+        ['赵大海', '楼栋长', 'head'],
+        ['孙秀英', '居民', 'invited'],
+        ['许玉兰', '社区工作者', 'invited'],
+      ])
+      expect(m.quorum).toEqual({ numerator: 2, denominator: 3, eligible: 6, needed: 4 })
+      // the new head votes; the one who left reads the meeting as a resident of the grid, and has no vote
+      await ok(successor, 'vote', { meetingId: id, item: 0, choice: 'for' })
+      await refused(head2, 'vote', { meetingId: id, item: 0, choice: 'for' }, 'MEETING_NOT_VOTER')
+      // once open, the members stay as they were opened, whoever holds the grants later
+      await g.cloud.seed({ people: [head2, { ...successor, roles: [] }] })
+      expect(members(await ok(chief, 'openMeeting', { meetingId: id }))).toEqual(members(m))
+    } finally {
+      await g.cloud.seed({ people: [head2, { ...successor, roles: [] }] })
+    }
   })
 })

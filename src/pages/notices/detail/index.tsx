@@ -12,7 +12,7 @@ import { noticeTime, UrgencyTag } from '../../../components/NoticeTags'
 import { usePersonaReady } from '../../../hooks/use-persona'
 import { useRemote } from '../../../hooks/use-remote'
 import { toServiceError, type ServiceError } from '../../../services/errors'
-import { NOTICE_TEMPLATE, parseNoticeQuery } from '../../../../core/notices/links'
+import { NOTICE_TEMPLATE, parseNoticeQuery, sourceLink } from '../../../../core/notices/links'
 import { withheldLine } from '../../../../core/uploads'
 import { ackNotice, getNotice, refreshNoticeBadge, type NoticeDetail } from '../../../services/notices'
 import { Button, Empty } from '../../../ui/nutui'
@@ -215,7 +215,8 @@ function DetailError({ error, onRetry }: { error: ServiceError; onRetry: () => v
 
 /** A notice emergency mode published opens what it is about: the emergency's 应急须知, or my household's slot. */
 function SourceLink({ source }: { source: NonNullable<NoticeDetail['source']> }) {
-  const url = source.kind === 'emergency' ? pageUrl('emergency', { id: source.id }) : pageUrl('testingSlot')
+  const link = sourceLink(source)
+  const url = pageUrl(link.route, link.query)
   return (
     <View className='notice-source'>
       <Button
@@ -224,7 +225,7 @@ function SourceLink({ source }: { source: NonNullable<NoticeDetail['source']> })
         fill='outline'
         onClick={() => void Taro.navigateTo({ url })}
       >
-        {source.kind === 'emergency' ? '查看应急须知' : '查看我家的采样时段'}
+        {link.label}
       </Button>
     </View>
   )
