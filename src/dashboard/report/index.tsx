@@ -1,7 +1,7 @@
 /**
  * A 周例会 / 月通报 (community and street staff; issue 13 item 5), ?id=<reportId>: the unit's figures against the
  * period before, the 红黑榜 of its grids (按时办结率, 满意率, 通知触达率, 巡查次数: 红榜 the best five, 黑榜 the worst
- * five, and how many grids had nothing to rank), the council decisions of the period, 导出 Excel (opened as the other
+ * five, and how many grids had nothing to rank), the council decisions of the period, 导出表格 (Excel, opened as the other
  * exports are) and 发布为通知 after a confirm (once: then it says when it was published, and opens the notice).
  */
 import { useCallback, useState } from 'react'
@@ -188,7 +188,7 @@ function ReportBody({ report: initial }: { report: ReportView }) {
 
       <View className='card rp-actions'>
         <Button className='rp-export' block loading={busy === 'export'} onClick={() => void toExcel()}>
-          导出 Excel
+          导出表格
         </Button>
         {report.notice ? (
           <View>
