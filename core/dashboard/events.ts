@@ -35,6 +35,9 @@ export interface StatRecords {
   households?: ReadonlyMap<string, string>
   /** community id → its path: where a volunteer with no home counts (the community that paid) */
   communities?: ReadonlyMap<string, string>
+  /** whether each notice the receipts are of is urgent, when those notices are not all in `notices` (a period's
+   * receipts may be of a notice published before it) */
+  urgency?: ReadonlyMap<string, boolean>
 }
 
 /** The community of a grid path (`/s/c/g/` → `c`). */
@@ -45,7 +48,10 @@ const personOf = (account: string): string | null => (account.startsWith('person
 
 export function eventsFrom(r: StatRecords): StatEvent[] {
   const homes = new Map((r.people ?? []).map((p) => [p._id, p.homePath]))
-  const urgent = new Map((r.notices ?? []).map((n) => [n._id, n.urgency === 'urgent']))
+  const urgent = new Map([
+    ...(r.urgency ?? []),
+    ...(r.notices ?? []).map((n) => [n._id, n.urgency === 'urgent'] as const),
+  ])
   const out: StatEvent[] = []
   for (const n of r.notices ?? [])
     out.push({ kind: 'notice', at: new Date(n.publishedAt), unitPaths: n.unitPaths, urgent: n.urgency === 'urgent' })

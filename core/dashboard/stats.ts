@@ -214,3 +214,24 @@ export const momentBefore = (kind: PeriodKind, at: Date): Date => {
   const d = new Date(+at + BEIJING_OFFSET_MS)
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 15) - BEIJING_OFFSET_MS)
 }
+
+/** The moments a period key holds, [from, to): a Beijing month or ISO week (Monday 00:00 Beijing on). */
+export function periodBounds(period: string): { from: Date; to: Date } {
+  const month = /^m(\d{4})-(\d{2})$/.exec(period)
+  if (month) {
+    const [y, m] = [Number(month[1]), Number(month[2])]
+    return {
+      from: new Date(Date.UTC(y, m - 1, 1) - BEIJING_OFFSET_MS),
+      to: new Date(Date.UTC(y, m, 1) - BEIJING_OFFSET_MS),
+    }
+  }
+  const week = /^w(\d{4})-W(\d{2})$/.exec(period)
+  if (!week) throw new Error(`not a period: ${period}`)
+  const [y, w] = [Number(week[1]), Number(week[2])]
+  const jan4 = Date.UTC(y, 0, 4)
+  const monday = jan4 - ((new Date(jan4).getUTCDay() || 7) - 1) * DAY_MS + (w - 1) * 7 * DAY_MS
+  return { from: new Date(monday - BEIJING_OFFSET_MS), to: new Date(monday + 7 * DAY_MS - BEIJING_OFFSET_MS) }
+}
+
+/** The Beijing day (YYYY-MM-DD) of a moment: the care checks' day. */
+export const beijingDay = (at: Date): string => new Date(+at + BEIJING_OFFSET_MS).toISOString().slice(0, 10)

@@ -6,7 +6,7 @@
  */
 import type { CareAlertDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { first, pathPrefix, rows, total } from './query'
+import { all, first, pathPrefix, rows, total } from './query'
 
 export interface CareAlerts {
   get(id: string): Promise<CareAlertDoc | null>
@@ -16,6 +16,8 @@ export interface CareAlerts {
   underSince(path: string, sinceDay: string, limit: number): Promise<CareAlertDoc[]>
   /** 日调度: how many underSince holds. */
   countUnderSince(path: string, sinceDay: string): Promise<number>
+  /** dashboard.repairStats: alerts of care persons at or under a path of the days [fromDay, toDay) (YYYY-MM-DD). */
+  underBetween(path: string, fromDay: string, toDay: string): Promise<CareAlertDoc[]>
 }
 
 export function careAlerts(db: Database): CareAlerts {
@@ -42,5 +44,8 @@ export function careAlerts(db: Database): CareAlerts {
     async removeOfPerson(carePersonId) {
       await col().where({ carePersonId }).remove()
     },
+    // dashboard.repairStats: the missed checks a unit's period counts (index homePath_1_day_-1)
+    underBetween: (path, fromDay, toDay) =>
+      all<CareAlertDoc>(col().where({ homePath: pathPrefix(db, path), day: _.and(_.gte(fromDay), _.lt(toDay)) })),
   }
 }

@@ -23,6 +23,8 @@ export interface Notices {
   unsign(publisherId: string, name: string): Promise<void>
   /** Rewrites the unitPaths under `from` of every notice published to units under it. */
   rebasePaths(from: string, to: string): Promise<number>
+  /** dashboard.repairStats: notices to any of these units published in [from, to) (index unitIds_1_publishedAt_-1). */
+  publishedToBetween(unitIds: readonly string[], from: Date, to: Date): Promise<NoticeDoc[]>
 }
 
 export function notices(db: Database): Notices {
@@ -65,5 +67,12 @@ export function notices(db: Database): Notices {
       }
     },
     rebasePaths: (from, to) => rebaseEach(db, col(), 'unitPaths', from, to),
+    // dashboard.repairStats: the notices a unit's period counts
+    async publishedToBetween(unitIds, from, to) {
+      const found = await allIn<NoticeDoc>(unitIds, (slice) =>
+        col().where({ unitIds: _.in(slice), publishedAt: _.and(_.gte(from), _.lt(to)) }),
+      )
+      return [...new Map(found.map((n) => [n._id, n])).values()]
+    },
   }
 }

@@ -16,6 +16,8 @@ export interface Receipts {
   reachedIn(noticeId: string, microgridId: string): Promise<Set<string>>
   /** Which of these households a notice reached. */
   reachedAmong(noticeId: string, householdIds: readonly string[]): Promise<Set<string>>
+  /** dashboard.repairStats: the receipts of a grid's households made in [from, to) (index gridId_1_at_1). */
+  ofGridBetween(gridId: string, from: Date, to: Date): Promise<ReceiptDoc[]>
 }
 
 export function receipts(db: Database): Receipts {
@@ -42,5 +44,7 @@ export function receipts(db: Database): Receipts {
       )
       return new Set(found.map((r) => r.householdId))
     },
+    // dashboard.repairStats: the households a grid's period reached
+    ofGridBetween: (gridId, from, to) => all<ReceiptDoc>(col().where({ gridId, at: _.and(_.gte(from), _.lt(to)) })),
   }
 }

@@ -32,6 +32,10 @@ export interface ShiftSignups {
   allOfPerson(personId: string): Promise<ShiftSignupDoc[]>
   /** Puts `name` on every seat of a person (their deletion: the rosters keep the seat, not who). */
   renamePerson(personId: string, name: string): Promise<void>
+  /** dashboard.repairStats: these people's seats settled (earned) in [from, to) (index personId_1_endAt_-1). */
+  earnedOfPeople(personIds: readonly string[], from: Date, to: Date): Promise<ShiftSignupDoc[]>
+  /** dashboard.repairStats: seats of shifts at or under a path settled in [from, to) (ended by then: endAt < to). */
+  earnedUnder(path: string, from: Date, to: Date): Promise<ShiftSignupDoc[]>
 }
 
 /** Where a page of one's seats stopped: the last row's end and id. */
@@ -83,5 +87,14 @@ export function shiftSignups(db: Database): ShiftSignups {
     async renamePerson(personId, name) {
       await col().where({ personId }).update({ data: { name } })
     },
+    // dashboard.repairStats: the duty time a unit's volunteers (and those with no home its community paid) did
+    earnedOfPeople: (personIds, from, to) =>
+      allIn<ShiftSignupDoc>(personIds, (slice) =>
+        col().where({ personId: _.in(slice), status: 'earned', earnedAt: _.and(_.gte(from), _.lt(to)) }),
+      ),
+    earnedUnder: (path, from, to) =>
+      all<ShiftSignupDoc>(
+        col().where({ unitPath: pathPrefix(db, path), status: 'earned', earnedAt: _.and(_.gte(from), _.lt(to)) }),
+      ),
   }
 }

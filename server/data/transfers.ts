@@ -4,7 +4,7 @@
  */
 import type { TransferDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { all, rows, total } from './query'
+import { all, allIn, rows, total } from './query'
 
 export interface Transfers {
   get(id: string): Promise<TransferDoc | null>
@@ -12,9 +12,12 @@ export interface Transfers {
   ofAccount(accountId: string, page: number, pageSize: number): Promise<{ total: number; rows: TransferDoc[] }>
   /** Every movement of an account (checks and repairs: the sum of its legs is its balance). */
   allOfAccount(accountId: string): Promise<TransferDoc[]>
+  /** dashboard.repairStats: transfers touching any of these accounts in [from, to) (index accounts_1_at_-1). */
+  ofAccountsBetween(accountIds: readonly string[], from: Date, to: Date): Promise<TransferDoc[]>
 }
 
 export function transfers(db: Database): Transfers {
+  const _ = db.command
   const col = () => db.collection('transfers')
   return {
     async get(id) {
@@ -35,5 +38,12 @@ export function transfers(db: Database): Transfers {
       return { total: count, rows: found }
     },
     allOfAccount: (accountId) => all<TransferDoc>(col().where({ accounts: accountId })),
+    // dashboard.repairStats: the points a unit's residents earned and redeemed in a period
+    async ofAccountsBetween(accountIds, from, to) {
+      const found = await allIn<TransferDoc>(accountIds, (slice) =>
+        col().where({ accounts: _.in(slice), at: _.and(_.gte(from), _.lt(to)) }),
+      )
+      return [...new Map(found.map((t) => [t._id, t])).values()]
+    },
   }
 }

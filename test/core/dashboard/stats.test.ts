@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import {
+  periodBounds,
   periodLabel,
   periodOf,
   previousPeriod,
@@ -128,6 +129,31 @@ describe('the recount is the same whatever order the records come in', () => {
           expect(f.reached).toBeLessThanOrEqual(3)
           expect(f.urgentReached).toBeLessThanOrEqual(f.reached)
           expect(f.activeVolunteers).toBeLessThanOrEqual(3)
+        }
+      }),
+    )
+  })
+})
+
+describe('a period key’s bounds', () => {
+  it.each([
+    ['m2026-12', '2026-11-30T16:00:00.000Z', '2026-12-31T16:00:00.000Z'],
+    ['m2027-01', '2026-12-31T16:00:00.000Z', '2027-01-31T16:00:00.000Z'],
+    ['w2026-W49', '2026-11-29T16:00:00.000Z', '2026-12-06T16:00:00.000Z'],
+    ['w2026-W53', '2026-12-27T16:00:00.000Z', '2027-01-03T16:00:00.000Z'],
+    ['w2025-W01', '2024-12-29T16:00:00.000Z', '2025-01-05T16:00:00.000Z'],
+  ])('%s is [%s, %s)', (period, from, to) => {
+    const b = periodBounds(period)
+    expect([b.from.toISOString(), b.to.toISOString()]).toEqual([from, to])
+  })
+  it('holds exactly the moments whose period it is', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }), (t) => {
+        for (const kind of ['week', 'month'] as const) {
+          const b = periodBounds(periodOf(kind, t))
+          expect(+b.from <= +t && +t < +b.to).toBe(true)
+          expect(periodOf(kind, b.from)).toBe(periodOf(kind, t))
+          expect(periodOf(kind, new Date(+b.to - 1))).toBe(periodOf(kind, t))
         }
       }),
     )
