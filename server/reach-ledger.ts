@@ -5,9 +5,11 @@
  * single-document operations only (ids from core/ids.ts):
  *   create receipts/receiptId(noticeId, householdId) (create-only: it exists → nothing is written, already reached);
  *   AND, for every unit above the household (street, community, grid, building), move its shard
- *   reachCounters/reachCounterId(noticeId, unitId, shardOf(householdId)) by one: a shard the round's pre-read saw
- *   is incremented without a read (db.command.inc; counters are never removed), a new one is read in the
- *   transaction and set (reached: 1), or added to when another created it meanwhile.
+ *   reachCounters/reachCounterId(noticeId, unitId, shardOf(householdId)) by one, incremented without a read
+ *   (db.command.inc, TxCollection.incrementIfExists); a shard the increment did not find is set (reached: 1), and
+ *   one another transaction created meanwhile makes that set conflict (the round runs again);
+ *   AND the dashboard's period figures of its units (server/unit-stats.ts countInTx, with the markers the round's
+ *   pre-read found).
  * A unit's reach is the sum of its REACH_SHARDS shards (core/notices/reach.ts), read by id: the reach page of a
  * street reads its communities' shards, never its buildings. Two members tapping at once both see no receipt and
  * both try to create it; the first write wins, the other's create is refused (a conflict while the first is open,
@@ -23,8 +25,9 @@
  *
  * Requests per 收到 (the cost of a flash crowd is their number, docs/benchmarks.md): the receipt's pre-read, then
  * the person's ack — one conditional write when they opened the notice first (收到 is pressed on it), else that
- * write finding nothing and a create. A household's first 收到 adds which of its shards exist (1) and the transaction (start, receipt create, 4
- * increments, commit; a new shard adds a read). Later members and repeated taps — most of a crowd, several people per
+ * write finding nothing and a create. A household's first 收到 adds its dashboard markers' pre-read (1) and the
+ * transaction (start, receipt create, 4 increments, the markers not seen and one increment per unit and period —
+ * 0 when the household was reached already this week and month, else 2–4 + 6 —, commit; a new shard adds a set). Later members and repeated taps — most of a crowd, several people per
  * household — cost the pre-read and the ack.
  *
  * The person-level acks/ackId(noticeId, personId) ("you pressed 收到", unread) is written by `recordAck` right
@@ -40,7 +43,7 @@ import { countedUnits, shardOf } from '../core/notices/reach'
 import { ancestorAt, type Unit } from '../core/units'
 import type { Data, TxData } from './data'
 import { isConflict } from './transaction'
-import { countInTx } from './unit-stats'
+import { countInTx, receiptMarkIdsOf, type StatsSeen } from './unit-stats'
 
 /**
  * Another member's open transaction holds the household's receipt (they pressed at the same moment): it will
@@ -123,7 +126,7 @@ const outcomeOf = (existing: ReceiptDoc, input: Pick<ReachInput, 'by' | 'via'>):
  * The rule itself, inside an open transaction: receipt once, counter with it. One operation at a time: the
  * platform's transactions (MongoDB sessions underneath) are not meant to run operations concurrently.
  */
-async function reachIn(tx: TxData, input: ReachInput, at: Date, known: ReadonlySet<string>): Promise<ReachOutcome> {
+async function reachIn(tx: TxData, input: ReachInput, at: Date, seen: StatsSeen): Promise<ReachOutcome> {
   const { microgridId, gridId } = placeOf(input.household)
   const id = receiptId(input.noticeId, input.household._id)
   const receipt: Omit<ReceiptDoc, '_id'> = {
@@ -147,26 +150,23 @@ async function reachIn(tx: TxData, input: ReachInput, at: Date, known: ReadonlyS
   const shard = shardOf(input.household._id)
   for (const { unitId, level } of countedUnits(input.household.path)) {
     const counterId = reachCounterId(input.noticeId, unitId, shard)
-    // a shard seen before the transaction is moved without a read (counters are never removed); a new one is
-    // read here, so that one created meanwhile is added to, not overwritten
-    if (known.has(counterId)) {
-      await tx.reachCounters.increment(counterId, 'reached', 1)
-      continue
-    }
-    const counter = await tx.reachCounters.get(counterId)
-    if (counter) await tx.reachCounters.update(counterId, { reached: counter.reached + 1 })
-    else await tx.reachCounters.set(counterId, { noticeId: input.noticeId, unitId, level, shard, reached: 1 })
+    // moved without a read; a shard not there yet is created (one created meanwhile makes the set conflict)
+    if (await tx.reachCounters.incrementIfExists(counterId, { reached: 1 })) continue
+    await tx.reachCounters.set(counterId, { noticeId: input.noticeId, unitId, level, shard, reached: 1 })
   }
-  const { path: householdPath, _id: householdId } = input.household
-  await countInTx(tx, { kind: 'receipt', at, householdPath, householdId, urgent: !!input.urgent })
+  await countInTx(tx, receiptEvent(input, at), seen)
   return { householdReached: true, counted: true, receipt: { _id: id, ...receipt } }
 }
 
-/** The household's counter shards at every level (core/ids.ts). */
-const counterIdsOf = (input: Pick<ReachInput, 'noticeId' | 'household'>): string[] => {
-  const shard = shardOf(input.household._id)
-  return countedUnits(input.household.path).map((u) => reachCounterId(input.noticeId, u.unitId, shard))
-}
+/** What the dashboard's period figures count of this reach (server/unit-stats.ts). */
+const receiptEvent = (input: ReachInput, at: Date) =>
+  ({
+    kind: 'receipt',
+    at,
+    householdPath: input.household.path,
+    householdId: input.household._id,
+    urgent: !!input.urgent,
+  }) as const
 
 /**
  * Records that a household was reached, by a member's 收到 (`via: 'ack'`), a member opening a notice that asks for
@@ -187,7 +187,7 @@ export function recordReach(data: Data, input: ReachInput): Promise<ReachOutcome
 
 /**
  * The rule with its precheck before every round: the receipt (`first`, when given, is the first round's, already
- * read beside the person's ack); only when there is none, which of the household's counter shards exist. A round
+ * read beside the person's ack); only when there is none, which of its dashboard markers exist. A round
  * that failed because a twin's receipt landed first (its create refused as a duplicate) ends in a read of it.
  */
 async function reachOnce(
@@ -198,16 +198,17 @@ async function reachOnce(
   round = 1,
 ): Promise<ReachOutcome> {
   let next = first
-  let known: ReadonlySet<string> = new Set()
+  let seen: StatsSeen = { marks: new Set() }
   const receiptOf = () => data.receipts.get(input.noticeId, input.household._id)
   try {
     return await data.transaction(
-      (tx) => reachIn(tx, input, at, known),
+      (tx) => reachIn(tx, input, at, seen),
       async () => {
         const receipt = next !== undefined ? next : await receiptOf()
         next = undefined
         if (receipt) return outcomeOf(receipt, input)
-        known = await data.reachCounters.existing(counterIdsOf(input))
+        const marks = await data.statMarks.byIds(receiptMarkIdsOf(receiptEvent(input, at)))
+        seen = { marks: new Set(marks.map((m) => m._id)) }
         return null
       },
     )

@@ -4,8 +4,17 @@
  * (core/dashboard/stats.ts moveOf) to the month's and the ISO week's `unitStats` of every street, community and
  * grid on its path; a distinct figure (households reached, active volunteers) moves only when its marker
  * (core/ids.ts statMarkId, one per key and period) is new, so a second receipt or shift of the same household or
- * person in the period counts nothing. Every document is read and written whole (get + set): racing changes
- * conflict and retry, none is lost. Safe to run again: the transaction re-reads what it moves.
+ * person in the period counts nothing.
+ *
+ * Requests (a 收到 in a flash crowd pays them, docs/benchmarks.md): a figure document is moved by one increment
+ * without a read (db.command.inc, TxCollection.incrementIfExists), created whole (set) only when the increment found
+ * none — a twin's create meanwhile makes that set conflict, so none is lost or overwritten. A marker is read and set
+ * in the transaction, except for a receipt whose caller read the markers before its transaction (`receiptMarkIdsOf`,
+ * passed as `seen`, reach-ledger's precheck): markers are never removed, so one seen is final and moves nothing, and
+ * one not seen is created (add) — it is refused when another transaction created it since the pre-read (a conflict,
+ * or a duplicate turned into one, StatMarkTaken), and the round runs again from a fresh pre-read. A first 收到 of an
+ * urgent notice in a fresh period thus writes 2 or 4 markers and 6 documents (3 units × 2 periods) in as many
+ * requests, instead of reading each of them first.
  */
 import {
   addStats,
@@ -20,20 +29,51 @@ import {
 } from '../core/dashboard/stats'
 import { statMarkId, unitStatsId, unitStatsShardId } from '../core/ids'
 import { REACH_SHARDS, shardOf } from '../core/notices/reach'
+import type { StatMarkDoc } from '../core/model'
 import type { Transfer } from '../core/points/ledger'
 import type { TxData } from './data'
+import { isDuplicate } from './data/query'
+
+/** The markers a receipt may create, to be read before its transaction and passed to `countInTx` as `seen`. */
+export function receiptMarkIdsOf(event: Extract<StatEvent, { kind: 'receipt' }>): string[] {
+  const m = moveOf(event)
+  return periodsOf(event.at).flatMap((period) =>
+    (m.distinct ?? []).map(({ figure, key }) => statMarkId(period, figure, key)),
+  )
+}
+
+/** What a caller read before its transaction: the markers (of `receiptMarkIdsOf`) that existed then. */
+export interface StatsSeen {
+  marks: ReadonlySet<string>
+}
+
+/**
+ * A marker the caller did not see before its transaction exists now (another transaction created it in between):
+ * a conflict, so data.transaction runs the round again, and its pre-read sees the marker.
+ */
+export class StatMarkTaken extends Error {
+  constructor(id: string) {
+    super(`database transaction conflict: the stat marker ${id} was created by another transaction`)
+  }
+}
 
 /** Moves what one recorded thing counts (a notice published, a household reached, volunteering attended, points,
- * a patrol, a missed care check), inside the caller's transaction. */
-export async function countInTx(tx: TxData, event: StatEvent): Promise<void> {
+ * a patrol, a missed care check), inside the caller's transaction. `seen`: the markers read before it (receipts). */
+export async function countInTx(tx: TxData, event: StatEvent, seen?: StatsSeen): Promise<void> {
   const m = moveOf(event)
   const here = event.kind === 'notice' ? urgentTargetsOf(event) : []
   for (const period of periodsOf(event.at)) {
     const d: Partial<StatFigures> = { ...m.delta }
     for (const { figure, key } of m.distinct ?? []) {
       const id = statMarkId(period, figure, key)
-      if (await tx.statMarks.get(id)) continue
-      await tx.statMarks.set(id, { period, figure, key, unitIds: m.unitIds, at: event.at })
+      const mark = { period, figure, key, unitIds: m.unitIds, at: event.at }
+      if (seen) {
+        if (seen.marks.has(id)) continue
+        await addMarkInTx(tx, id, mark)
+      } else {
+        if (await tx.statMarks.get(id)) continue
+        await tx.statMarks.set(id, mark)
+      }
       d[figure] = (d[figure] ?? 0) + 1
     }
     if (event.kind === 'receipt') {
@@ -49,6 +89,16 @@ export async function countInTx(tx: TxData, event: StatEvent): Promise<void> {
   }
 }
 
+async function addMarkInTx(tx: TxData, id: string, mark: Omit<StatMarkDoc, '_id'>): Promise<void> {
+  try {
+    await tx.statMarks.add({ _id: id, ...mark })
+  } catch (e) {
+    // created since the pre-read: committed before this transaction began (a duplicate), or after (a conflict)
+    if (isDuplicate(e)) throw new StatMarkTaken(id)
+    throw e
+  }
+}
+
 async function addInTx(
   tx: TxData,
   unitId: string,
@@ -58,10 +108,11 @@ async function addInTx(
   shard?: number,
 ) {
   const id = shard === undefined ? unitStatsId(unitId, period) : unitStatsShardId(unitId, period, shard)
-  const held = await tx.unitStats.get(id)
+  const by = Object.fromEntries(Object.entries(delta).filter(([, n]) => n)) as Partial<StatFigures>
+  if (await tx.unitStats.incrementIfExists(id, by, { updatedAt: at })) return
+  // none yet: created whole (a twin's create since this transaction began makes this set conflict)
   await tx.unitStats.set(id, {
-    ...(held?.decisionsOpen !== undefined ? { decisionsOpen: held.decisionsOpen } : {}),
-    ...addStats(statsOf(held), delta),
+    ...addStats(statsOf(null), delta),
     unitId,
     period,
     ...(shard === undefined ? {} : { shard }),

@@ -20,6 +20,16 @@ export interface TxCollection<T extends { _id: string }> {
   update(id: string, patch: Partial<Fields<T>>): Promise<void>
   /** Adds `by` to a number field of an existing document without reading it (a write: racing writers conflict). */
   increment(id: string, field: NumberField<T>, by: number): Promise<void>
+  /**
+   * Adds to number fields of a document without reading it (db.command.inc) and sets `also` with them; false when
+   * no such document exists (nothing written: the caller creates it, and a twin that created it meanwhile makes
+   * that create conflict). One request, where a get and a set are two.
+   */
+  incrementIfExists(
+    id: string,
+    by: Partial<Record<NumberField<T>, number>>,
+    also?: Partial<Fields<T>>,
+  ): Promise<boolean>
   /** Adds a document; its _id when the data names none. */
   add(data: Fields<T> & { _id?: string }): Promise<string>
 }
@@ -40,6 +50,12 @@ function txCollection<T extends { _id: string }>(tx: Tx, name: string, command: 
     },
     async increment(id, field, by) {
       await must(col.doc(id).update({ data: { [field]: command.inc(by) } }))
+    },
+    async incrementIfExists(id, by, also) {
+      const data: Raw = { ...(also as Raw | undefined) }
+      for (const [field, n] of Object.entries(by)) if (n) data[field] = command.inc(n as number)
+      const res = (await must(col.doc(id).update({ data }))) as { stats?: { updated?: number }; updated?: number }
+      return (res?.stats?.updated ?? res?.updated ?? 0) > 0
     },
     async add(data) {
       return (await must(col.add({ data: data as unknown as Raw })))._id

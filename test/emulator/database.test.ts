@@ -439,6 +439,44 @@ describe('transactions', () => {
     expect(await balance('acct1')).toBe(100)
   })
 
+  it('a get or update by id inside a transaction examines that one document, however many it wrote or others committed', async () => {
+    const examined = () => t.cloud.queryStats().byCollection.items?.examined ?? 0
+    const seen = await db.runTransaction(async (tx: Loose) => {
+      for (let i = 0; i < 20; i++)
+        await tx
+          .collection('items')
+          .doc(`txw${i}`)
+          .set({ data: { n: i } })
+      // committed by others while the transaction is open: it keeps their before-images
+      for (let i = 0; i < 20; i++)
+        await db
+          .collection('items')
+          .doc(`txo${i}`)
+          .set({ data: { n: i } })
+      t.cloud.queryStats({ reset: true })
+      const own = (await tx.collection('items').doc('txw7').get()).data.n
+      const snap = (await tx.collection('items').doc('acct1').get()).data.balance
+      const before = examined()
+      await tx
+        .collection('items')
+        .doc('acct2')
+        .update({ data: { balance: db.command.inc(1) } })
+      const missing = await tx
+        .collection('items')
+        .doc('txo3')
+        .update({ data: { n: db.command.inc(1) } })
+      return { own, snap, gets: before, updates: examined() - before, missing: missing.stats.updated }
+    })
+    // the snapshot still holds: a document committed since the transaction began is not there for it
+    expect(seen).toEqual({ own: 7, snap: 100, gets: 2, updates: 1, missing: 0 })
+    expect(await balance('acct2')).toBe(1)
+    expect((await db.collection('items').doc('txo3').get()).data.n).toBe(3)
+    for (let i = 0; i < 20; i++) {
+      await db.collection('items').doc(`txw${i}`).remove()
+      await db.collection('items').doc(`txo${i}`).remove()
+    }
+  })
+
   it('where() queries are refused inside a transaction (single-document operations only)', async () => {
     // NB: the SDK sends where().update()/remove() WITHOUT the transaction id, so those cannot be told apart
     // from a plain batch write and would run outside the transaction, as on the real service.
