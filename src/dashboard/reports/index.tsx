@@ -6,6 +6,7 @@
 import { useCallback, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { ChunkedList } from '../../components/ChunkedList'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { useRemote } from '../../hooks/use-remote'
 import { REPORT_KEEPERS } from '../../../core/permissions'
@@ -136,27 +137,29 @@ function ReportList({ unitId, kind }: { unitId: string; kind: Kind }) {
           <Text className='card__hint'>点一行查看</Text>
         </View>
         {rows.length === 0 ? <Text className='rp-empty'>还没有{words.name}，点上面的按钮生成一份。</Text> : null}
-        {rows.map((r) => (
-          <View
-            key={r.id}
-            className='rp-row'
-            onClick={() => void Taro.navigateTo({ url: pageUrl('report', { id: r.id }) })}
-          >
-            <View className='rp-row__main'>
-              <Text className='rp-row__label'>{r.label}</Text>
-              <Text className='rp-row__sub'>{formatDay(r.generatedAt)} 生成</Text>
+        {/* a year of weeks or two years of months, paged: drawn in chunks, so a 加载更多 sends only the new rows */}
+        <ChunkedList rows={rows} keyOf={(r: ReportSummary) => r.id}>
+          {(r) => (
+            <View className='rp-row' onClick={() => void Taro.navigateTo({ url: pageUrl('report', { id: r.id }) })}>
+              <View className='rp-row__main'>
+                <Text className='rp-row__label'>{r.label}</Text>
+                <Text className='rp-row__sub'>{formatDay(r.generatedAt)} 生成</Text>
+              </View>
+              {r.published ? <Text className='rp-tag rp-tag--published'>已发布</Text> : null}
+              <Text className='dash-child__go'>查看 ›</Text>
             </View>
-            {r.published ? <Text className='rp-tag rp-tag--published'>已发布</Text> : null}
-            <Text className='dash-child__go'>查看 ›</Text>
-          </View>
-        ))}
-        {next ? (
-          <View className='dash-more'>
-            <Text className='dash-more__button' onClick={() => void loadMore(next)}>
-              {busy ? '加载中…' : '加载更多'}
-            </Text>
-          </View>
-        ) : null}
+          )}
+        </ChunkedList>
+        {/* 加载更多 in a block of its own: the rows are never sent again when it goes */}
+        <View className='rp-list__foot'>
+          {next ? (
+            <View className='dash-more'>
+              <Text className='dash-more__button' onClick={() => void loadMore(next)}>
+                {busy ? '加载中…' : '加载更多'}
+              </Text>
+            </View>
+          ) : null}
+        </View>
       </View>
     </View>
   )
