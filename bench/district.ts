@@ -152,6 +152,11 @@ async function benchScreens(cloud: LocalCloud, built: District, rows: Map<string
       'dashboard.overview street, month',
       as(streetStaff, 'dashboard', 'overview', { unitId: street._id, period: 'month' }),
     )
+    // 周例会 / 月通报 (issue 13 item 5): a street's bulletin reads every grid under it, in batches — a job, not a screen
+    await row(
+      'reports.generate street, month',
+      as(streetStaff, 'reports', 'generate', { unitId: street._id, kind: 'month' }),
+    )
 
     // delivery: the deliver timer's firings for the street notice (every firing after the first resumes the job)
     cloud.queryStats({ reset: true })
