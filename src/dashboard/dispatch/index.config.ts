@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '今日调度', enablePullDownRefresh: true })
