@@ -12,7 +12,7 @@
  *  4. a resident sees one more unread on 首页's 通知 badge, opens the decision in 通知 and presses 收到; the chief sees
  *     it reached on 通知触达;
  *  5. the proposal shows its outcome and the public reason to its proposer.
- * The street's 月通报 (the `reports` function) is being built alongside: its step is added once its page is in.
+ *  6. the street's staff generate this month's 月通报: the decision is among its 三长议事决定, with its grid.
  * Independent of the time of day: the dashboard is read just before and after the decision, in the same period.
  * Screenshots at 375×800 go to test-results/council-journey-*.png; no page raises an error.
  */
@@ -248,5 +248,22 @@ it('5. the proposal shows its outcome and the public reason', async () => {
   await page.locator('.council-outcome', { hasText: '议事结果：通过' }).waitFor()
   await page.locator('.council-outcome .council-reason', { hasText: REASON }).waitFor()
   await shot(page, 'council-journey-outcome', true)
+  await done(page)
+})
+
+it("6. the street's 月通报 lists the decision among the period's 三长议事决定", async () => {
+  const staff = personaPerson(d.demo, 'streetStaff', 0)
+  const page = await d.openAs(staff, 'dashboard/overview/index')
+  await page.locator('.dashboard:visible .dash-head__name', { hasText: '和平街道' }).waitFor()
+  await page.locator('.dash-reports').click()
+  await page.locator('.rp-tab--month.dash-period--active').waitFor()
+  await page.locator('.rp-make__button', { hasText: '生成本月' }).click()
+  await page.locator('.report .dash-head__path', { hasText: '月通报' }).waitFor()
+  await page.locator('.report .dash-head__name', { hasText: '和平街道' }).waitFor()
+  const decision = page.locator('.report .rp-decisions .rp-decision', { hasText: TITLE })
+  await decision.waitFor()
+  expect(await decision.innerText()).toContain(grid().name)
+  await decision.scrollIntoViewIfNeeded()
+  await shot(page, 'council-journey-bulletin', true)
   await done(page)
 })
