@@ -126,6 +126,8 @@ export default defineAppConfig({
     subPackage(
       'dashboard',
       ROUTES.dashboard,
+      // 今日调度 (issue 13 item 4): today's list of a grid, community or street (?unit=<unitId>)
+      ROUTES.dispatch,
       // 周例会 / 月通报 (issue 13 item 5): a community's or street's reports (?unit=), one report (?id=)
       ROUTES.reports,
       ROUTES.report,

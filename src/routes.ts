@@ -97,6 +97,9 @@ export const ROUTES = {
   councilMeeting: 'council/meeting/index',
   // 数据看板 (issue 13 item 3; sub-package dashboard/): a grid's, community's or street's figures (?unit=<unitId>)
   dashboard: 'dashboard/overview/index',
+  // 今日调度 (issue 13 item 4; sub-package dashboard/): a unit's list for today (?unit=<unitId>), the page the morning
+  // message opens (core/dashboard/dispatch.ts DISPATCH_PAGE)
+  dispatch: 'dashboard/dispatch/index',
   // 周例会 / 月通报 (issue 13 item 5; sub-package dashboard/): a community's or street's reports (?unit=<unitId>),
   // and one report (?id=<reportId>)
   reports: 'dashboard/reports/index',

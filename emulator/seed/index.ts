@@ -23,6 +23,7 @@ import { seedCouncil } from './council'
 import { seedCouncilMeetings } from './council-meetings'
 import { seedDashboard } from './dashboard'
 import { seedReports } from './reports'
+import { seedDispatchActivity } from './dispatch'
 import { seedReceipts } from './receipts'
 import { createRandom, type Random } from './random'
 
@@ -178,6 +179,8 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
   // points: one ledger for every seeded movement (earnings, grants, the redeemed voucher), so balances add up
   const ledger = seedLedger()
   const activities = seedActivities({ units, people, personas, ledger })
+  // 日调度 (issue 13 item 4): an activity this evening in the first grid, so its chief's 今日调度 has every section
+  activities.activities.push(...seedDispatchActivity(activities.activities))
   const wallet = seedWallet({ units, people, personas, ledger })
   const requests = seedRequests({ units, people, personas })
   // the testing round (issue 12) rides with the requests' records: every caller seeds those whole

@@ -13,3 +13,19 @@ type R<A extends keyof DashboardApi> = DashboardApi[A]['result']
 /** A unit's dashboard; the next page of its children with the `nextCursor` of the one before. */
 export const getDashboard = (unitId: string, period: 'week' | 'month', cursor?: string): Promise<R<'overview'>> =>
   call('dashboard', 'overview', { unitId, period, ...(cursor ? { cursor } : {}) })
+
+// 日调度 (issue 13 item 4): H1's block
+export type {
+  DispatchActivity,
+  DispatchCare,
+  DispatchList,
+  DispatchNotice,
+  DispatchPart,
+  DispatchRequest,
+  DispatchShift,
+} from '../../core/contract'
+export { DISPATCH_TEMPLATE } from '../../core/dashboard/dispatch'
+
+/** 今日调度 of a unit: today's five sections, each a count and its first few. */
+export const getDispatch = (unitId: string): Promise<R<'dispatch'>> => call('dashboard', 'dispatch', { unitId })
+// /日调度

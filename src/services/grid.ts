@@ -195,6 +195,13 @@ const ENTRIES: (Omit<ManageEntry, 'url'> & { action: ActionKey })[] = [
     title: '数据看板',
     description: '通知触达、志愿、积分、诉求、巡查一屏看',
   },
+  // 日调度 (H1)
+  {
+    key: 'dispatch',
+    action: 'dashboard.dispatch',
+    title: '今日调度',
+    description: '超时诉求、未触达住户、缺人班次、未探访',
+  },
   { key: 'requestSettings', action: 'requests.updateSettings', title: '诉求设置', description: '类别与时限、职能部门' },
   { key: 'emergencyManage', action: 'emergency.list', title: '应急状态', description: '宣布与结束应急状态、应急记录' },
   { key: 'reserveManage', action: 'emergency.reserve', title: '应急力量', description: '登记的人员、召集与安排岗位' },

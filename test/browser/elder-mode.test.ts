@@ -273,6 +273,7 @@ async function prepareWalk() {
     ['议事会', 'council/meetings/index'],
     ['会议详情', `council/meeting/index?id=${firstRecord('councilMeetings')}`],
     ['数据看板', 'dashboard/overview/index'],
+    ['今日调度', 'dashboard/dispatch/index'],
     ['周例会与月通报', 'dashboard/reports/index'],
     ['报告详情', `dashboard/report/index?id=${firstRecord('reports')}`],
     ['本地演示', 'pages/local/personas/index'],

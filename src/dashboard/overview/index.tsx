@@ -8,6 +8,7 @@
 import { useCallback, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { ChunkedList } from '../../components/ChunkedList'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { useRemote } from '../../hooks/use-remote'
 import { DASHBOARD_READERS } from '../../../core/permissions'
@@ -143,6 +144,18 @@ function BoardView({ view }: { view: DashboardOverview }) {
         <Text className='card__hint'>
           {view.label}（{last}：{view.previousLabel}）
         </Text>
+      </View>
+
+      {/* 日调度 (H1): today's list of the same unit */}
+      <View
+        className='card dash-dispatch'
+        onClick={() => void Taro.navigateTo({ url: pageUrl('dispatch', { unit: view.unit.id }) })}
+      >
+        <View className='card__head'>
+          <Text className='card__title'>今日调度</Text>
+          <Text className='card__hint'>今天要办的事 ›</Text>
+        </View>
+        <Text className='card__hint'>超时和到期的诉求、未触达住户、缺人班次、未探访、今天的活动</Text>
       </View>
 
       {/* 周例会 / 月通报 (issue 13 item 5): a community's or street's reports (staff over it; a grid keeps none) */}
@@ -288,35 +301,41 @@ function Children({ view }: { view: DashboardOverview }) {
           <Text className='card__title'>{level}</Text>
           <Text className='card__hint'>点一行看它的看板</Text>
         </View>
-        {rows.map((c) => (
-          <View
-            key={c.id}
-            className='dash-child'
-            onClick={() => void Taro.navigateTo({ url: pageUrl('dashboard', { unit: c.id }) })}
-          >
-            <View className='dash-child__head'>
-              <Text className='dash-child__name'>{c.name}</Text>
-              <Text className='dash-child__go'>查看 ›</Text>
+        {/* the children read to the end (a street of many communities, a community of tens of grids): drawn in
+            chunks, so a 加载更多 sends only the new rows */}
+        <ChunkedList rows={rows} keyOf={(c: DashboardChild) => c.id}>
+          {(c) => (
+            <View
+              className='dash-child'
+              onClick={() => void Taro.navigateTo({ url: pageUrl('dashboard', { unit: c.id }) })}
+            >
+              <View className='dash-child__head'>
+                <Text className='dash-child__name'>{c.name}</Text>
+                <Text className='dash-child__go'>查看 ›</Text>
+              </View>
+              <View className='dash-child__figures'>
+                <Text>触达 {pct(c.figures.reachRate)}</Text>
+                <Text>巡查 {c.figures.patrols}</Text>
+                <Text>志愿 {num(c.figures.volunteerHours)} 小时</Text>
+                <Text>诉求 {c.figures.requests.reported}</Text>
+                <Text className={c.figures.requests.overdue > 0 ? 'dash-warn' : ''}>
+                  超时 {c.figures.requests.overdue}
+                </Text>
+                <Text className={c.figures.careMissed > 0 ? 'dash-warn' : ''}>未探访 {c.figures.careMissed}</Text>
+              </View>
             </View>
-            <View className='dash-child__figures'>
-              <Text>触达 {pct(c.figures.reachRate)}</Text>
-              <Text>巡查 {c.figures.patrols}</Text>
-              <Text>志愿 {num(c.figures.volunteerHours)} 小时</Text>
-              <Text>诉求 {c.figures.requests.reported}</Text>
-              <Text className={c.figures.requests.overdue > 0 ? 'dash-warn' : ''}>
-                超时 {c.figures.requests.overdue}
+          )}
+        </ChunkedList>
+        {/* 加载更多 in a block of its own: the rows are never sent again when it goes */}
+        <View className='dash-children__foot'>
+          {next ? (
+            <View className='dash-more'>
+              <Text className='dash-more__button' onClick={() => void more()}>
+                {loading ? '加载中…' : '加载更多'}
               </Text>
-              <Text className={c.figures.careMissed > 0 ? 'dash-warn' : ''}>未探访 {c.figures.careMissed}</Text>
             </View>
-          </View>
-        ))}
-        {next ? (
-          <View className='dash-more'>
-            <Text className='dash-more__button' onClick={() => void more()}>
-              {loading ? '加载中…' : '加载更多'}
-            </Text>
-          </View>
-        ) : null}
+          ) : null}
+        </View>
       </View>
     </View>
   )
