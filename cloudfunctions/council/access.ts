@@ -95,6 +95,7 @@ export async function detailOf(
     title: p.title,
     text: p.text,
     photos: images.photos,
+    checkingPhotos: images.checking,
     withheldPhotos: images.withheld,
     proposer: p.proposerName,
     isProposer,

@@ -67,7 +67,7 @@ export function rowOf(
   t: IsolationTaskDoc,
   viewerId: string | undefined,
   now: Date,
-  seen: Pick<SeenImages, 'photos' | 'withheld'> = { photos: [], withheld: 0 },
+  seen: Pick<SeenImages, 'photos' | 'checking' | 'withheld'> = { photos: [], checking: [], withheld: 0 },
 ): IsolationTaskRow {
   return {
     id: t._id,
@@ -87,6 +87,7 @@ export function rowOf(
     doneAt: t.doneAt ? iso(t.doneAt) : null,
     doneNote: t.doneNote,
     photos: seen.photos,
+    checkingPhotos: seen.checking,
     withheldPhotos: seen.withheld,
     receivedAt: t.receivedAt ? iso(t.receivedAt) : null,
   }

@@ -73,6 +73,8 @@ export async function detailFor(
     moves,
     photos: photos.photos,
     eventPhotos: new Map(withPhotos.map((e, i) => [e.seq, eventPhotos[i].photos])),
+    checkingPhotos: photos.checking,
+    eventChecking: new Map(withPhotos.map((e, i) => [e.seq, eventPhotos[i].checking])),
     // the viewer's own photos the check refused: hidden from everyone, counted so their uploader reads why
     withheldPhotos: photos.withheld,
     eventWithheld: new Map(withPhotos.map((e, i) => [e.seq, eventPhotos[i].withheld])),

@@ -108,6 +108,9 @@ export interface DetailFacts {
   /** the photos as this viewer may see them (server/uploads.ts seenImages), the request's and each event's by seq */
   photos: string[]
   eventPhotos: Map<number, string[]>
+  /** those of them still 审核中 (the page marks them), the request's and each event's by seq */
+  checkingPhotos: string[]
+  eventChecking: Map<number, string[]>
   /** how many of the viewer's own photos the check refused, the request's and each event's by seq */
   withheldPhotos: number
   eventWithheld: Map<number, number>
@@ -129,6 +132,7 @@ export function viewOf(f: DetailFacts): RequestView {
     at: iso(e.at),
     note: e.note ?? (e.move === 'rate' ? (e.comment ?? null) : null),
     photos: f.eventPhotos.get(e.seq) ?? [],
+    checkingPhotos: f.eventChecking.get(e.seq) ?? [],
     withheldPhotos: f.eventWithheld.get(e.seq) ?? 0,
     reason: e.reason ?? null,
     departmentName: e.departmentId ? (dept(e.departmentId)?.name ?? null) : null,
@@ -140,6 +144,7 @@ export function viewOf(f: DetailFacts): RequestView {
     categoryLabel: CATEGORY_LABELS[r.category],
     description: r.description,
     photos: f.photos,
+    checkingPhotos: f.checkingPhotos,
     withheldPhotos: f.withheldPhotos,
     place: {
       kind: r.place.kind,

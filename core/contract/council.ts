@@ -296,6 +296,8 @@ export interface ProposalDetail {
   text: string
   /** images shown to this viewer (the proposer and the grid's heads also see those still being checked) */
   photos: string[]
+  /** those of `photos` still 审核中 (only their uploader and the scope's leaders get them): the page marks them 审核中 */
+  checkingPhotos: string[]
   /** how many of the photos the image check refused, told only to the proposer (hidden from everyone, the proposer
    * too; core/uploads.ts withheldLine): 0 for anyone else */
   withheldPhotos: number

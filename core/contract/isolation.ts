@@ -117,6 +117,8 @@ export interface IsolationTaskRow {
   doneNote: string | null
   /** the 完成 photos as the viewer may see them: passed ones; 审核中 ones only for the volunteer and the keepers */
   photos: string[]
+  /** those of `photos` still 审核中 (only their uploader and the scope's leaders get them): the page marks them 审核中 */
+  checkingPhotos: string[]
   /** how many of the 完成 photos the image check refused, told only to the volunteer who took them (hidden from
    * everyone; core/uploads.ts withheldLine): 0 for anyone else */
   withheldPhotos: number

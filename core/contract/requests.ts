@@ -414,6 +414,8 @@ export interface RequestEventView {
   at: string
   note: string | null
   photos: string[]
+  /** those of `photos` still 审核中 (only their uploader and the scope's leaders get them): the page marks them 审核中 */
+  checkingPhotos: string[]
   /** how many of this step's photos, the viewer's own, the image check refused (hidden from everyone; core/uploads.ts
    * withheldLine): 0 for anyone else */
   withheldPhotos: number
@@ -428,6 +430,8 @@ export interface RequestView {
   categoryLabel: string
   description: string
   photos: string[]
+  /** those of `photos` still 审核中 (only their uploader and the scope's leaders get them): the page marks them 审核中 */
+  checkingPhotos: string[]
   /** how many of the report's photos, the viewer's own, the image check refused (hidden from everyone; the reporter
    * reads why on the page, core/uploads.ts withheldLine): 0 for anyone else */
   withheldPhotos: number
@@ -478,6 +482,8 @@ export interface RatesView {
 export interface PatrolFindingView {
   description: string
   photos: string[]
+  /** those of `photos` still 审核中 (only their uploader and the scope's leaders get them): the page marks them 审核中 */
+  checkingPhotos: string[]
   /** how many of this finding's photos the image check refused, told only to the patroller who took them (hidden
    * from everyone; core/uploads.ts withheldLine): 0 for anyone else */
   withheldPhotos: number

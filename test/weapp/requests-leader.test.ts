@@ -109,12 +109,21 @@ const patrol = (over: Partial<PatrolView> = {}): PatrolView => ({
     {
       description: '5号楼东侧路灯不亮',
       photos: [],
+      checkingPhotos: [],
       withheldPhotos: 0,
       category: 'repair',
       spot: '5号楼东侧',
       requestId: 'rq-9',
     },
-    { description: '楼道堆放杂物', photos: [], withheldPhotos: 0, category: 'sanitation', spot: '', requestId: null },
+    {
+      description: '楼道堆放杂物',
+      photos: [],
+      checkingPhotos: [],
+      withheldPhotos: 0,
+      category: 'sanitation',
+      spot: '',
+      requestId: null,
+    },
   ],
   ...over,
 })

@@ -214,6 +214,7 @@ async function patrolViews(
       return {
         description: f.description,
         photos: photos.photos,
+        checkingPhotos: photos.checking,
         withheldPhotos: photos.withheld,
         category: f.category,
         spot: f.spot,

@@ -77,9 +77,13 @@ describe('an isolation task photo the image check finds risky', () => {
     // 审核中: both photos for the volunteer (on 完成's answer and on 隔离服务任务), none for the household
     expect(done.photos).toHaveLength(2)
     expect(done.withheldPhotos).toBe(0)
-    expect((await finishedRow(done.id)).photos).toHaveLength(2)
+    const held = await finishedRow(done.id)
+    expect(held.photos).toHaveLength(2)
+    // both marked 审核中 on the page (checkingPhotos), on 完成's answer too
+    expect(held.checkingPhotos).toEqual(held.photos)
+    expect(done.checkingPhotos).toEqual(done.photos)
     const waiting = await householdRow(done.id)
-    expect(waiting).toMatchObject({ state: 'done', photos: [], withheldPhotos: 0 })
+    expect(waiting).toMatchObject({ state: 'done', photos: [], checkingPhotos: [], withheldPhotos: 0 })
 
     expect(await g.cloud.mediaChecks.release()).toBe(2)
     expect(await record(risky)).toMatchObject({ state: 'risky', attachedTo: { kind: 'isolation', id: done.id } })
@@ -88,6 +92,7 @@ describe('an isolation task photo the image check finds risky', () => {
     // the volunteer: the passed photo and the count of the withheld one (never the photo itself)
     const mine = await finishedRow(done.id)
     expect(mine.photos).toEqual([expect.stringContaining(pathOf(fine))])
+    expect(mine.checkingPhotos).toEqual([])
     expect(mine.withheldPhotos).toBe(1)
     expect(JSON.stringify(mine)).not.toContain(pathOf(risky))
     expect(withheldLine(mine.withheldPhotos)).toBe('1 张图片未通过内容安全审核，已对所有人隐藏')

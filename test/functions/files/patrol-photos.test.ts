@@ -109,12 +109,18 @@ describe('a patrol photo the image check finds risky', () => {
       const seen = await asSeenBy(leader, id, day)
       expect(seen.findings[0]).toMatchObject({ withheldPhotos: 0 })
       expect(seen.findings[0].photos).toEqual([expect.stringContaining(pathOf(later))])
+      // marked 审核中 on the page: the same photo in checkingPhotos
+      expect(seen.findings[0].checkingPhotos).toEqual(seen.findings[0].photos)
     }
     expect(await c.act(resident, 'patrols', { unitId: gridId, day })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
 
     expect(await c.cloud.mediaChecks.release()).toBe(1)
     expect((await record(later))?.state).toBe('risky')
-    expect((await asSeenBy(chief, id, day)).findings[0]).toMatchObject({ photos: [], withheldPhotos: 1 })
+    expect((await asSeenBy(chief, id, day)).findings[0]).toMatchObject({
+      photos: [],
+      checkingPhotos: [],
+      withheldPhotos: 1,
+    })
     for (const other of [party, staff]) {
       const seen = await asSeenBy(other, id, day)
       expect(seen.findings[0]).toMatchObject({ photos: [], withheldPhotos: 0 })

@@ -50,9 +50,13 @@ describe('a proposal photo the image check finds risky', () => {
 
     // 审核中: both photos for the proposer and the grid's chief, none for a neighbour; no count for anyone yet
     for (const p of [proposer, chief]) expect(await detail(p, id)).toMatchObject({ withheldPhotos: 0 })
-    expect((await detail(proposer, id)).photos).toHaveLength(2)
-    expect((await detail(chief, id)).photos).toHaveLength(2)
-    expect(await detail(neighbour, id)).toMatchObject({ photos: [], withheldPhotos: 0 })
+    for (const p of [proposer, chief]) {
+      const held = await detail(p, id)
+      expect(held.photos).toHaveLength(2)
+      // both marked 审核中 on 议题详情 (checkingPhotos)
+      expect(held.checkingPhotos).toEqual(held.photos)
+    }
+    expect(await detail(neighbour, id)).toMatchObject({ photos: [], checkingPhotos: [], withheldPhotos: 0 })
 
     expect(await g.cloud.mediaChecks.release()).toBe(2)
     expect(await record(risky)).toMatchObject({ state: 'risky', attachedTo: { kind: 'proposal', id } })
@@ -61,6 +65,7 @@ describe('a proposal photo the image check finds risky', () => {
     // the proposer: the passed photo, and the count of the withheld one (never the photo itself)
     const mine = await detail(proposer, id)
     expect(mine.photos).toEqual([expect.stringContaining(pathOf(fine))])
+    expect(mine.checkingPhotos).toEqual([])
     expect(mine.withheldPhotos).toBe(1)
     expect(JSON.stringify(mine)).not.toContain(pathOf(risky))
     expect(withheldLine(mine.withheldPhotos)).toBe('1 张图片未通过内容安全审核，已对所有人隐藏')

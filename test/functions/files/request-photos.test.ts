@@ -118,12 +118,19 @@ describe('a request photo the image check finds risky', () => {
     for (const p of [reporter, chief])
       expect(await detail(p, id)).toMatchObject({
         photos: [expect.stringContaining(pathOf(waiting))],
+        // marked 审核中 on 诉求详情
+        checkingPhotos: [expect.stringContaining(pathOf(waiting))],
         withheldPhotos: 0,
       })
     const seen = await detail(neighbour, id)
-    expect(seen).toMatchObject({ photos: [], withheldPhotos: 0 })
+    expect(seen).toMatchObject({ photos: [], checkingPhotos: [], withheldPhotos: 0 })
     expect(JSON.stringify(seen)).not.toContain(pathOf(waiting))
     expect(await c.cloud.mediaChecks.release()).toBe(1)
-    expect((await detail(neighbour, id)).photos).toEqual([expect.stringContaining(pathOf(waiting))])
+    expect(await detail(neighbour, id)).toMatchObject({
+      photos: [expect.stringContaining(pathOf(waiting))],
+      checkingPhotos: [],
+    })
+    // passed: no longer marked for the reporter either
+    expect((await detail(reporter, id)).checkingPhotos).toEqual([])
   })
 })
