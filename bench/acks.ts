@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
+import { periodOf } from '../core/dashboard/stats'
 import { ackId } from '../core/ids'
 import type { PersonDoc, ReachCounterDoc, ReceiptDoc } from '../core/model'
 import { startLocalCloud, type LocalCloud } from '../emulator'
@@ -30,6 +31,11 @@ export interface AckFigures {
   burstCpuMs: { total: number; mainThread: number }
   /** database requests the burst made (each one a round trip of the SDK to the local cloud), by operation */
   burstRequests: Record<string, number>
+  /** documents the burst's queries examined (the local cloud's count) */
+  burstExamined: number
+  /** the dashboard's households reached this week in the street (its unitStats and shards summed), against the
+   * distinct households of every receipt of the run: equal when no 收到 was lost or counted twice */
+  dashboard: { reached: number; households: number }
 }
 
 /**
@@ -230,6 +236,7 @@ export async function benchAcks(
     // idle keep-alive sockets of the phases before may be closed by the server under the burst's first requests
     phones.destroy()
     const requests = countRequests(cloud.engine)
+    cloud.queryStats({ reset: true })
     const cpuBefore = cpuNow()
     const burst = await runLoad(crowd.length, crowd.length, async (i) => {
       const res = await call(cloud, crowd[i].openid as string, 'ack', { noticeId }).catch(
@@ -242,6 +249,7 @@ export async function benchAcks(
       }
     })
     const cpuAfter = cpuNow()
+    const burstExamined = cloud.queryStats().examined
     const burstRequests = requests.counts
     requests.reset()
 
@@ -252,6 +260,9 @@ export async function benchAcks(
       { limit: 1_000_000 },
     ) as unknown as ReachCounterDoc[]
     const acks = cloud.engine.find('acks', { noticeId, ackedAt: { $exists: true } }, { limit: 1_000_000 })
+    const week = periodOf('week', new Date())
+    const stats = cloud.engine.find('unitStats', { unitId: street._id, period: week }, { limit: 1_000 })
+    const everyReceipt = cloud.engine.find('receipts', {}, { limit: 1_000_000 }) as unknown as ReceiptDoc[]
     return {
       single,
       burst,
@@ -265,6 +276,11 @@ export async function benchAcks(
       failed,
       failures,
       burstRequests,
+      burstExamined,
+      dashboard: {
+        reached: stats.reduce((n, d) => n + Number(d.reached ?? 0), 0),
+        households: new Set(everyReceipt.map((r) => r.householdId)).size,
+      },
       burstCpuMs: {
         total: cpuAfter.total - cpuBefore.total,
         mainThread: cpuAfter.mainThread - cpuBefore.mainThread,

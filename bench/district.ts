@@ -4,7 +4,7 @@
  * them: p50/p99 latency and documents examined per call (the local cloud's query stats), and the growth from 1
  * grid to the full size. An action the functions do not (yet) have prints "not available" instead of failing the
  * run. Then a testing round over the district (bench/district-testing.ts); `--testing` runs that alone.
- * `--grids=1,100,930` picks the sizes. Figures are printed, never judged: docs/benchmarks.md records them.
+ * `--grids=1,100,930` picks the sizes; `--screens` leaves the testing round out. Figures are printed, never judged: docs/benchmarks.md records them.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -199,8 +199,9 @@ const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}Ã
 export async function benchDistrict(argv: readonly string[]): Promise<void> {
   const arg = argv.find((a) => a.startsWith('--grids='))
   const sizes = arg ? arg.slice('--grids='.length).split(',').map(Number) : [1, 100, 930]
-  // `--testing`: the testing round alone (bench/district-testing.ts); without it every screen, then the round
-  const parts = { screens: !argv.includes('--testing'), testing: true }
+  // `--testing`: the testing round alone (bench/district-testing.ts); `--screens`: the screens alone; without
+  // either every screen, then the round
+  const parts = { screens: !argv.includes('--testing'), testing: !argv.includes('--screens') }
   console.log(`machine: ${os.cpus().length} cores, node ${process.version}, ${CALLS} calls per screen, fsync on\n`)
   const all: SizeFigures[] = []
   for (const grids of sizes) {

@@ -113,7 +113,11 @@ async function printAcks(opts: Parameters<typeof benchAcks>[0]): Promise<void> {
   )
   const requests = Object.values(a.burstRequests).reduce((x, y) => x + y, 0)
   console.log(
-    `  burst: ${(requests / a.residents).toFixed(2)} database requests per 收到, ${(a.burstCpuMs.total / 1000).toFixed(1)} s of CPU (${(a.burstCpuMs.mainThread / 1000).toFixed(1)} s in the main thread: HTTP, engine, this load)`,
+    `  dashboard: the street's households reached this week ${a.dashboard.reached}, households with a receipt ${a.dashboard.households}` +
+      (a.dashboard.reached === a.dashboard.households ? ' (consistent)' : ' (INCONSISTENT)'),
+  )
+  console.log(
+    `  burst: ${(requests / a.residents).toFixed(2)} database requests per 收到, ${(a.burstExamined / a.residents).toFixed(1)} documents examined per 收到, ${(a.burstCpuMs.total / 1000).toFixed(1)} s of CPU (${(a.burstCpuMs.mainThread / 1000).toFixed(1)} s in the main thread: HTTP, engine, this load)`,
   )
 }
 
