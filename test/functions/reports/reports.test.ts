@@ -261,6 +261,28 @@ it('regenerating keeps the id and replaces the figures; the list pages newest fi
   })
 })
 
+it('pages a long list by its cursor: every report once, newest first', async () => {
+  const other = g.demo.units.find((u) => u.level === 'community' && u._id !== communityId && !u.retired) as Unit
+  const now = new Date()
+  const weeks = Array.from({ length: 13 }, (_, i) => periodOf('week', new Date(+now - i * 7 * 86_400_000)))
+  for (const p of weeks) await generate(streetStaff, other._id, 'week', p)
+  const first = await ok<ReportPage>(streetStaff, 'list', { unitId: other._id, kind: 'week' })
+  expect(first.rows).toHaveLength(10)
+  expect(first.nextCursor).toBeDefined()
+  const second = await ok<ReportPage>(streetStaff, 'list', {
+    unitId: other._id,
+    kind: 'week',
+    cursor: first.nextCursor,
+  })
+  expect(second.nextCursor).toBeUndefined()
+  expect([...first.rows, ...second.rows].map((r) => r.period)).toEqual(weeks)
+  // a cursor of another unit's list is refused
+  expect(await call(streetStaff, 'list', { unitId: streetId, cursor: first.nextCursor })).toMatchObject({
+    ok: false,
+    code: 'INVALID_PAYLOAD',
+  })
+})
+
 it('exports the report as a workbook with its figures and boards', async () => {
   const report = await generate(communityStaff, communityId, 'month')
   const file = await ok<{ url: string; fileName: string; fileID: string }>(communityStaff, 'export', {
