@@ -3,7 +3,8 @@
  * first grid. The party leader and a building head vote 赞成 online on 会议详情 and watch the live tally; the grid
  * chief records the two other building heads in person (现场表决: presence checklist, each one's vote), ends the vote
  * with a public reason and a task for the building head with a deadline (结束表决) and writes the minutes; the item
- * reads 通过 with the notice and the task, and the resident finds the decision among the grid's notices. Every page
+ * reads 通过 with the notice and the task, and the resident finds the decision among the grid's notices and opens
+ * from it the proposal, with the outcome and the reason (议题详情). Every page
  * is screenshotted at 375×800 and raises no page error.
  */
 import type { PersonDoc } from '../../core/model'
@@ -98,6 +99,29 @@ it('the heads vote, one in person recorded by the chief, and the decision is pub
   const feed = await d.openAs(resident, 'pages/notices/list/index')
   await feed.getByText('议事会决议：楼间空地改建小花园').first().waitFor()
   await shot(feed, 'council-decision-notice')
+  expect(feed.errors).toEqual([])
+  // the notice leads back to the proposal: 议题详情 with the outcome and the reason
+  await feed.getByText('议事会决议：楼间空地改建小花园').first().click()
+  await feed.locator('.notice-source__open', { hasText: '查看议题和表决结果' }).click()
+  await feed.locator('.card__title', { hasText: '议事结果：通过' }).waitFor()
+  await feed.locator('.council-reason', { hasText: '多数赞成，先清理杂物' }).first().waitFor()
+  // h5 slides the page in: wait until the decision card is in view and stands still before looking
+  await feed.waitForFunction(
+    () => {
+      const card = Array.from(document.querySelectorAll('.card__title')).find((e) =>
+        e.textContent?.includes('议事结果'),
+      )
+      const r = card?.getBoundingClientRect()
+      const w = window as unknown as { lastAt?: string }
+      const at = r && r.width > 0 && r.top > 0 && r.top < 800 ? `${r.left},${r.top}` : ''
+      const still = !!at && w.lastAt === at
+      w.lastAt = at
+      return still
+    },
+    undefined,
+    { polling: 200 },
+  )
+  await shot(feed, 'council-decision-proposal')
   expect(feed.errors).toEqual([])
   const seen = await d.openAs(resident, 'council/proposals/index')
   await seen.locator('.council-meetings-link').click()
