@@ -89,7 +89,7 @@ it('reports, follows, escalates to the street, dispatches to 城管, reopens on 
   await page.locator('.detail-description', { hasText: LAMP }).waitFor({ timeout: 20_000 })
   const id = new URL(page.url().replace('/#/', '/')).searchParams.get('id') as string
   expect(id).toBeTruthy()
-  expect(await page.locator('.detail-photo').count()).toBe(1)
+  expect(await page.locator('.photo-grid__photo').count()).toBe(1)
   await shot(page, 'requests-detail-reported', true)
   expect(page.errors).toEqual([])
 

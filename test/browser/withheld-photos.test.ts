@@ -3,7 +3,9 @@
  * (the check's stand-in finds a word in the photo's bytes): a grid chief's patrol finding on 巡查台账, a volunteer's
  * 完成 photo on 隔离服务任务 (我最近完成的), a resident's proposal on 议题详情. The uploader reads
  * 1 张图片未通过内容安全审核，已对所有人隐藏 beside the photo that passed; another reader sees the passed photo and no
- * such line. Every page is screenshotted at 375×800 and raises no page error.
+ * such line. A photo whose verdict is held back (still 审核中) is marked 审核中 for its uploader on those three pages and
+ * on 诉求详情 (the report's photo and a 办结 step's), and for the scope's leaders; another resident does not get it.
+ * Every page is screenshotted at 375×800 and raises no page error.
  */
 import { PNG } from 'pngjs'
 import type { Page } from 'playwright-core'
@@ -90,16 +92,16 @@ it('巡查台账: the patroller reads that a finding’s photo was withheld; the
 
   const mine = await open(chief, 'manage/requests/patrol/index')
   const row = mine.locator('.patrol-row', { hasText: '单元门口有小广告' }).first()
-  await row.locator('.patrol-row__withheld', { hasText: LINE }).waitFor()
-  expect(await row.locator('.patrol-row__photo').count()).toBe(1)
+  await row.locator('.photo-grid__withheld', { hasText: LINE }).waitFor()
+  expect(await row.locator('.photo-grid__photo').count()).toBe(1)
   await row.scrollIntoViewIfNeeded()
   await shot(mine, 'withheld-patrol-chief')
   expect(mine.errors).toEqual([])
 
   const theirs = await open(party, 'manage/requests/patrol/index')
   const same = theirs.locator('.patrol-row', { hasText: '单元门口有小广告' }).first()
-  await same.locator('.patrol-row__photo').waitFor()
-  expect(await same.locator('.patrol-row__withheld').count()).toBe(0)
+  await same.locator('.photo-grid__photo').waitFor()
+  expect(await same.locator('.photo-grid__withheld').count()).toBe(0)
   expect(await theirs.locator('body').innerText()).not.toContain('未通过内容安全审核')
   expect(theirs.errors).toEqual([])
 })
@@ -126,8 +128,8 @@ it('隔离服务任务: the volunteer reads it under 我最近完成的', async 
 
   const tasks = await open(head, 'emergency/isolation/tasks/index')
   const done = tasks.locator('.iso-finished-task', { hasText: home.name }).first()
-  await done.locator('.iso-withheld', { hasText: LINE }).waitFor()
-  expect(await done.locator('.iso-photo').count()).toBe(1)
+  await done.locator('.photo-grid__withheld', { hasText: LINE }).waitFor()
+  expect(await done.locator('.photo-grid__photo').count()).toBe(1)
   await done.scrollIntoViewIfNeeded()
   await shot(tasks, 'withheld-isolation-volunteer')
   expect(tasks.errors).toEqual([])
@@ -147,15 +149,162 @@ it('议题详情: the proposer reads it under the photos; a neighbour sees the p
   await d.cloud.mediaChecks.settled()
 
   const mine = await open(proposer, `council/proposal/index?id=${id}`)
-  await mine.locator('.council-withheld', { hasText: LINE }).waitFor()
-  expect(await mine.locator('.council-photo').count()).toBe(1)
+  await mine.locator('.photo-grid__withheld', { hasText: LINE }).waitFor()
+  expect(await mine.locator('.photo-grid__photo').count()).toBe(1)
   await shot(mine, 'withheld-proposal-proposer')
   expect(mine.errors).toEqual([])
 
   const theirs = await open(neighbour, `council/proposal/index?id=${id}`)
-  await theirs.locator('.council-photo').waitFor()
-  expect(await theirs.locator('.council-withheld').count()).toBe(0)
+  await theirs.locator('.photo-grid__photo').waitFor()
+  expect(await theirs.locator('.photo-grid__withheld').count()).toBe(0)
   expect(await theirs.locator('body').innerText()).not.toContain('未通过内容安全审核')
   await shot(theirs, 'withheld-proposal-neighbour')
   expect(theirs.errors).toEqual([])
+})
+
+describe('审核中: a photo whose verdict has not come yet', () => {
+  const CHECKING = '.photo-grid__item--checking'
+  const HINT = '审核中的图片只有上传人和负责干部看得到'
+  beforeEach(() => {
+    d.cloud.mediaChecks.configure({ hold: true })
+  })
+  afterEach(async () => {
+    d.cloud.mediaChecks.configure({ hold: false })
+    await d.cloud.mediaChecks.release()
+    await d.cloud.mediaChecks.settled()
+  })
+
+  /** The marks `page` shows in `scope`: each 审核中 photo carries the word, and the page explains it once. */
+  async function marked(page: Tagged, scope: ReturnType<Page['locator']>, n: number) {
+    await scope.locator(CHECKING).first().waitFor()
+    expect(await scope.locator(CHECKING).count()).toBe(n)
+    expect(await scope.locator(`${CHECKING} .photo-grid__checking`).allInnerTexts()).toEqual(Array(n).fill('审核中'))
+    expect(await page.locator('body').innerText()).toContain(HINT)
+  }
+
+  it('诉求详情: the reporter sees their report’s photo 审核中; the chief sees it and their own 办结 photo 审核中', async () => {
+    const reporter = resident()
+    const chief = holderOf(d.demo, 'gridChief', gridOf(reporter))
+    const { id } = await call<{ id: string }>('requests', reporter, 'report', {
+      tapId: `held-report-${Date.now().toString(36)}`,
+      category: 'sanitation',
+      description: '3号楼北侧绿地有人倾倒建筑垃圾，已经堆了好几天',
+      photos: [await photo(reporter, 'request')],
+      place: { kind: 'spot', unitId: gridOf(reporter), label: '3号楼北侧绿地' },
+    })
+    await call('requests', chief, 'act', { id, move: 'accept', tapId: `held-accept-${id}` })
+    await call('requests', chief, 'act', {
+      id,
+      move: 'complete',
+      note: '已清运',
+      photos: [await photo(chief, 'request')],
+      tapId: `held-complete-${id}`,
+    })
+
+    const mine = await open(reporter, `requests/detail/index?id=${id}`)
+    await marked(mine, mine.locator('.detail-summary'), 1)
+    // the chief's 办结 photo is not theirs and still unchecked: the reporter does not get it yet
+    expect(await mine.locator('.photo-grid__photo').count()).toBe(1)
+    await shot(mine, 'checking-request-reporter')
+    expect(mine.errors).toEqual([])
+
+    const theirs = await open(chief, `requests/detail/index?id=${id}`)
+    await marked(theirs, theirs.locator('body'), 2)
+    const step = theirs.locator('.timeline-event', { hasText: '已清运' })
+    expect(await step.locator(CHECKING).count()).toBe(1)
+    await step.scrollIntoViewIfNeeded()
+    await shot(theirs, 'checking-request-chief')
+    expect(theirs.errors).toEqual([])
+  })
+
+  it('巡查台账: the patroller and the grid’s party leader see the finding’s photo 审核中', async () => {
+    const gridId = gridOf(resident())
+    const chief = holderOf(d.demo, 'gridChief', gridId)
+    const party = holderOf(d.demo, 'partyLeader', gridId)
+    const start = Date.now() - 40 * 60_000
+    await call('requests', chief, 'logPatrol', {
+      gridId,
+      tapId: `held-patrol-${Date.now().toString(36)}`,
+      route: '南门—健身区—垃圾分类亭',
+      startedAt: new Date(start).toISOString(),
+      endedAt: new Date(start + 30 * 60_000).toISOString(),
+      findings: [
+        {
+          description: '垃圾分类亭旁有积水',
+          photos: [await photo(chief, 'request')],
+          category: 'sanitation',
+          asRequest: false,
+        },
+      ],
+    })
+    for (const [who, name] of [
+      [chief, 'checking-patrol-chief'],
+      [party, 'checking-patrol-party'],
+    ] as const) {
+      const page = await open(who, 'manage/requests/patrol/index')
+      const row = page.locator('.patrol-row', { hasText: '垃圾分类亭旁有积水' }).first()
+      await marked(page, row, 1)
+      await row.scrollIntoViewIfNeeded()
+      await shot(page, name)
+      expect(page.errors).toEqual([])
+    }
+  })
+
+  it('隔离服务任务: the volunteer sees their 完成 photo 审核中 under 我最近完成的', async () => {
+    // a lived-in home beside the resident persona's, isolated neither by the seed nor by the test above
+    const own = unitOf(d.demo, resident().householdId as string)
+    const taken = new Set([own._id, personaPerson(d.demo, 'resident', 1).householdId])
+    const home = d.demo.units.find(
+      (u) =>
+        u.level === 'household' &&
+        u.parentId === own.parentId &&
+        !taken.has(u._id) &&
+        d.demo.people.some((p) => p.householdId === u._id),
+    )
+    if (!home) throw new Error(`no other lived-in home beside ${own.name}`)
+    const chief = holderOf(d.demo, 'gridChief', gridOf(resident()))
+    const head = personaPerson(d.demo, 'buildingHead', 0)
+    const tomorrow = addDays(beijingDayOf(new Date()), 1)
+    const card = await call<{ id: string }>('isolation', chief, 'mark', {
+      householdId: home._id,
+      startDay: tomorrow,
+      days: 1,
+      reason: '密接，居家观察',
+      supplies: { times: ['11:00'], note: '米、面' },
+      garbage: { times: [] },
+    })
+    const taskId = isolationTaskId(card.id, 'supplies', tomorrow, '11:00')
+    await call('isolation', head, 'claim', { taskId })
+    await call('isolation', head, 'done', { taskId, note: '已放门口', photos: [await photo(head, 'isolation')] })
+
+    const tasks = await open(head, 'emergency/isolation/tasks/index')
+    const done = tasks.locator('.iso-finished-task', { hasText: home.name }).first()
+    await marked(tasks, done, 1)
+    await done.scrollIntoViewIfNeeded()
+    await shot(tasks, 'checking-isolation-volunteer')
+    expect(tasks.errors).toEqual([])
+  })
+
+  it('议题详情: the proposer sees their photo 审核中; a neighbour does not get it yet', async () => {
+    const proposer = resident()
+    const neighbour = personaPerson(d.demo, 'resident', 1)
+    const { id } = await call<{ id: string }>('council', proposer, 'propose', {
+      tapId: `held-proposal-${Date.now().toString(36)}`,
+      gridId: gridOf(proposer),
+      title: '儿童游乐区铺设软垫',
+      text: '游乐区地面是水泥的，孩子摔倒容易受伤，希望铺上软垫',
+      photos: [await photo(proposer, 'proposal')],
+    })
+
+    const mine = await open(proposer, `council/proposal/index?id=${id}`)
+    await marked(mine, mine.locator('body'), 1)
+    await shot(mine, 'checking-proposal-proposer')
+    expect(mine.errors).toEqual([])
+
+    const theirs = await open(neighbour, `council/proposal/index?id=${id}`)
+    await theirs.locator('text=儿童游乐区铺设软垫').first().waitFor()
+    expect(await theirs.locator('.photo-grid__photo').count()).toBe(0)
+    expect(await theirs.locator('body').innerText()).not.toContain('审核中')
+    expect(theirs.errors).toEqual([])
+  })
 })

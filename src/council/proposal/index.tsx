@@ -5,8 +5,9 @@
  */
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Image, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import { ErrorState, LoadingState } from '../../components/PageState'
+import { PhotoGrid } from '../../components/PhotoGrid'
 import { useRemotePage } from '../../hooks/use-page-reload'
 import { pageUrl } from '../../routes'
 import {
@@ -21,7 +22,6 @@ import {
   type ProposalDetail,
 } from '../../services/council'
 import { Button } from '../../ui/nutui'
-import { withheldLine } from '../../../core/uploads'
 import { CouncilPage, formatDay, StatusMark, useAction } from '../common'
 
 export default function ProposalPage() {
@@ -56,21 +56,8 @@ function Detail({ d, onChange }: { d: ProposalDetail; onChange: (d: ProposalDeta
           {d.isProposer ? '我发起的' : d.proposer} · {d.gridName} · {formatDay(d.createdAt)}
         </Text>
         <Text className='council-text'>{d.text}</Text>
-        {d.photos.length ? (
-          <View className='council-photos'>
-            {d.photos.map((src) => (
-              <Image
-                key={src}
-                className='council-photo'
-                src={src}
-                mode='aspectFill'
-                onClick={() => void Taro.previewImage({ urls: d.photos, current: src })}
-              />
-            ))}
-          </View>
-        ) : null}
-        {/* the proposer's own photos the image check refused: hidden from everyone, told only to them */}
-        {d.withheldPhotos > 0 ? <Text className='council-withheld'>{withheldLine(d.withheldPhotos)}</Text> : null}
+        {/* 审核中 ones reach only the proposer and the grid's heads; the refused ones' count, the proposer alone */}
+        <PhotoGrid photos={d.photos} checking={d.checkingPhotos} withheld={d.withheldPhotos} />
         {d.request ? (
           <Text
             className='council-meta council-link'

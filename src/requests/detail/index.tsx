@@ -8,16 +8,16 @@
  */
 import { useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { AppPage } from '../../components/AppPage'
 import { ChunkedList } from '../../components/ChunkedList'
 import { EmptyMark, ErrorState, LoadingState, NotJoinedState } from '../../components/PageState'
+import { PhotoGrid } from '../../components/PhotoGrid'
 import { usePersonaReady } from '../../hooks/use-persona'
 import { useRemote } from '../../hooks/use-remote'
 import { pageUrl } from '../../routes'
 import { toServiceError, type ServiceError } from '../../services/errors'
 import { knownMe } from '../../services/grid'
-import { withheldLine } from '../../../core/uploads'
 import {
   followRequest,
   getRequest,
@@ -140,32 +140,6 @@ function RequestDetail({ initial }: { initial: RequestView }) {
   )
 }
 
-const preview = (urls: string[], current: string) => void Taro.previewImage({ current, urls }).catch(() => undefined)
-
-/** The photos the viewer may see; `withheld` of their own the image check refused are said in words (the photos
- * themselves are hidden from everyone, the uploader too). */
-function Photos({ urls, withheld, className }: { urls: string[]; withheld: number; className: string }) {
-  return (
-    <>
-      {urls.length ? (
-        <View className={`detail-photos ${className}`}>
-          {urls.map((url) => (
-            <Image
-              key={url}
-              className='detail-photo'
-              src={url}
-              mode='aspectFill'
-              lazyLoad
-              onClick={() => preview(urls, url)}
-            />
-          ))}
-        </View>
-      ) : null}
-      {withheld > 0 ? <Text className='detail-photos__withheld'>{withheldLine(withheld)}</Text> : null}
-    </>
-  )
-}
-
 function Summary({ view }: { view: RequestView }) {
   const phone = view.reporter.phone
   return (
@@ -181,7 +155,7 @@ function Summary({ view }: { view: RequestView }) {
       <Text className='detail-description' userSelect>
         {view.description}
       </Text>
-      <Photos urls={view.photos} withheld={view.withheldPhotos} className='detail-summary__photos' />
+      <PhotoGrid photos={view.photos} checking={view.checkingPhotos} withheld={view.withheldPhotos} />
       <Text className='detail-meta detail-place'>
         地点：{view.place.label}
         {view.place.location?.name && view.place.location.name !== view.place.label
@@ -378,7 +352,7 @@ function Timeline({ events }: { events: RequestEventView[] }) {
               {e.reason ? <Text className='timeline-event__reason'>退回原因：{e.reason}</Text> : null}
               {e.rating ? <Text className='timeline-event__rating'>评价：{RATING_LABELS[e.rating]}</Text> : null}
               {e.note ? <Text className='timeline-event__note'>{e.note}</Text> : null}
-              <Photos urls={e.photos} withheld={e.withheldPhotos} className='timeline-event__photos' />
+              <PhotoGrid photos={e.photos} checking={e.checkingPhotos} withheld={e.withheldPhotos} small />
             </View>
           </View>
         )}

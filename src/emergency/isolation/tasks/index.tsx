@@ -6,8 +6,7 @@
  * by someone else meanwhile says so and the list is read again.
  */
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { ChunkedList } from '../../../components/ChunkedList'
 import { Button, Input } from '../../../manage/ui'
 import {
@@ -20,9 +19,9 @@ import {
   type IsolationTaskRow,
 } from '../../../services/isolation'
 import type { UploadedImage } from '../../../services/upload'
+import { PhotoGrid } from '../../../components/PhotoGrid'
 import { PhotoPicker } from '../../../components/PhotoPicker'
 import { Gate, messageOf, PagedFoot, usePaged } from '../../common'
-import { withheldLine } from '../../../../core/uploads'
 import { taskLine, taskTitle } from '../isolation'
 import '../../../manage/manage.css'
 import '../isolation.css'
@@ -194,8 +193,6 @@ function Held({
   )
 }
 
-const preview = (urls: string[], current: string) => void Taro.previewImage({ current, urls }).catch(() => undefined)
-
 /** A task I finished lately: its 完成 photos as I see them (审核中 ones too), and how many the check refused. */
 function Finished({ task: t }: { task: IsolationTaskRow }) {
   return (
@@ -205,21 +202,7 @@ function Finished({ task: t }: { task: IsolationTaskRow }) {
         <Text className='iso-row__state'>{taskLine(t)}</Text>
       </View>
       <Text className='iso-line'>{t.household.name}</Text>
-      {t.photos.length ? (
-        <View className='iso-photos'>
-          {t.photos.map((url) => (
-            <Image
-              key={url}
-              className='iso-photo'
-              src={url}
-              mode='aspectFill'
-              lazyLoad
-              onClick={() => preview(t.photos, url)}
-            />
-          ))}
-        </View>
-      ) : null}
-      {t.withheldPhotos > 0 ? <Text className='iso-withheld'>{withheldLine(t.withheldPhotos)}</Text> : null}
+      <PhotoGrid photos={t.photos} checking={t.checkingPhotos} withheld={t.withheldPhotos} small />
     </View>
   )
 }

@@ -20,11 +20,11 @@ import {
   type RequestCategory,
 } from '../../../services/requests'
 import { pickImages, type UploadedImage } from '../../../services/upload'
-import { withheldLine } from '../../../../core/uploads'
 import { messageOf } from '../../format'
 import { Button, Input, Switch } from '../../ui'
 import { LeaderGate } from '../../components/LeaderGate'
 import { PagedList } from '../../components/PagedList'
+import { PhotoGrid } from '../../../components/PhotoGrid'
 import { ScopeChips } from '../ScopeChips'
 import { beijingClock, beijingToday, beijingTodayAt, patrolScopes, type RequestScope } from '../scope'
 import { useCursorList } from '../use-cursor'
@@ -374,22 +374,14 @@ function PatrolRow({ patrol }: { patrol: PatrolView }) {
             {f.spot ? `（${f.spot}）` : ''}
             {f.requestId ? <Text className='patrol-row__request'> · 已转为诉求 ›</Text> : null}
           </Text>
-          {f.photos.length ? (
-            <View className='patrol-row__photos'>
-              {f.photos.map((url) => (
-                <Image
-                  key={url}
-                  className='patrol-row__photo'
-                  src={url}
-                  mode='aspectFill'
-                  lazyLoad
-                  onClick={() => void Taro.previewImage({ current: url, urls: f.photos }).catch(() => undefined)}
-                />
-              ))}
-            </View>
-          ) : null}
-          {/* told only to the patroller who took them (0 for everyone else) */}
-          {f.withheldPhotos > 0 ? <Text className='patrol-row__withheld'>{withheldLine(f.withheldPhotos)}</Text> : null}
+          {/* 审核中 ones reach only the patroller and the grid's leaders; the refused ones' count, the patroller alone */}
+          <PhotoGrid
+            className='patrol-row__photos'
+            photos={f.photos}
+            checking={f.checkingPhotos}
+            withheld={f.withheldPhotos}
+            small
+          />
         </View>
       ))}
     </View>
