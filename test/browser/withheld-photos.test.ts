@@ -1,9 +1,9 @@
 /**
  * Photos the image check refused, as their uploader and others read them on the h5 build against the local cloud
  * (the check's stand-in finds a word in the photo's bytes): a grid chief's patrol finding on 巡查台账, a volunteer's
- * 完成 photo on 隔离服务任务 (我最近完成的), a resident's proposal on 议题详情. The uploader reads
- * 1 张图片未通过内容安全审核，已对所有人隐藏 beside the photo that passed; another reader sees the passed photo and no
- * such line. A photo whose verdict is held back (still 审核中) is marked 审核中 for its uploader on those three pages and
+ * 完成 photo on 隔离服务任务 (我最近完成的; the household sees the passed one on 我家的隔离服务), a resident's proposal
+ * on 议题详情. The uploader reads 1 张图片未通过内容安全审核，已对所有人隐藏 beside the photo that passed; another
+ * reader sees the passed photo and no such line. A photo whose verdict is held back (still 审核中) is marked 审核中 for its uploader on those three pages and
  * on 诉求详情 (the report's photo and a 办结 step's), and for the scope's leaders; another resident does not get it.
  * Every page is screenshotted at 375×800 and raises no page error.
  */
@@ -133,6 +133,17 @@ it('隔离服务任务: the volunteer reads it under 我最近完成的', async 
   await done.scrollIntoViewIfNeeded()
   await shot(tasks, 'withheld-isolation-volunteer')
   expect(tasks.errors).toEqual([])
+
+  // the household, on 我家的隔离服务 (tomorrow's tasks): the photo that passed, and no word of the other
+  const theirs = await open(neighbour, 'emergency/isolation/home/index')
+  await theirs.locator('.iso-day-next').click()
+  const task = theirs.locator('.iso-home-task', { hasText: '志愿者留言：已放门口' }).first()
+  await task.locator('.photo-grid__photo').waitFor()
+  expect(await task.locator('.photo-grid__photo').count()).toBe(1)
+  expect(await theirs.locator('body').innerText()).not.toContain('未通过内容安全审核')
+  await task.scrollIntoViewIfNeeded()
+  await shot(theirs, 'withheld-isolation-household')
+  expect(theirs.errors).toEqual([])
 })
 
 it('议题详情: the proposer reads it under the photos; a neighbour sees the passed photo and no such line', async () => {

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
+import { PhotoGrid } from '../../../components/PhotoGrid'
 import { useRemotePage } from '../../../hooks/use-page-reload'
 import { InlineError } from '../../../manage/components/InlineError'
 import { Button } from '../../../manage/ui'
@@ -98,6 +99,8 @@ function HomeDay({ day, setDay }: { day: string; setDay: (day: string) => void }
             </View>
             {t.note ? <Text className='iso-line'>送：{t.note}</Text> : null}
             {t.doneNote ? <Text className='iso-line'>志愿者留言：{t.doneNote}</Text> : null}
+            {/* the 完成 photos that passed the image check (a keeper also sees them 审核中, marked so) */}
+            <PhotoGrid photos={t.photos} checking={t.checkingPhotos} withheld={t.withheldPhotos} small />
             {t.receivedAt ? <Text className='iso-line'>已确认收到 {clock(t.receivedAt)}</Text> : null}
             {t.kind === 'supplies' && !t.receivedAt && (t.state === 'done' || t.state === 'claimed') ? (
               <View className='iso-actions'>
