@@ -136,7 +136,8 @@ export const PERMISSIONS: Record<ActionKey, Permission> = {
   'notices.unreached': { who: LEADER_ROLES, target: 'unit' },
   'notices.visit': { who: LEADER_ROLES, target: 'unit' },
   'notices.remind': { who: PUBLISHERS, target: 'unit' },
-  'notices.subscribe': { who: ['resident'], target: 'none' },
+  // any registered person; the handler asks a home for the templates sent by home (core/notices/templates.ts)
+  'notices.subscribe': { who: 'registered' },
 
   // a request's photos are uploaded by every role (core/uploads.ts UPLOADERS); server/uploads.ts checks each purpose's
   'files.reserve': { who: ROLES, target: 'none' },

@@ -7,6 +7,7 @@
 import { ACTION_KEYS, type ActionKey } from '../../core/contract'
 import type { ClaimDoc, GroupDoc, PersonDoc } from '../../core/model'
 import { PERMISSIONS } from '../../core/permissions'
+import { DISPATCH_TEMPLATE } from '../../core/dashboard/dispatch'
 import { VOLUNTEER_RULES } from '../../core/points/rules'
 import { ROLES, type Role } from '../../core/roles'
 import { ancestorAt, isWithin, type Unit } from '../../core/units'
@@ -145,7 +146,7 @@ const PAYLOAD: Record<ActionKey, (u: string, f: { claimId: string; groupId: stri
   'notices.unreached': (u) => ({ noticeId: 'no-such-notice', microgridId: u }),
   'notices.visit': (u) => ({ noticeId: 'no-such-notice', householdId: u, method: 'door' }),
   'notices.remind': (u) => ({ noticeId: 'no-such-notice', unitId: u }),
-  'notices.subscribe': () => ({ templateId: 'notice-template' }),
+  'notices.subscribe': () => ({ templateId: DISPATCH_TEMPLATE.id }),
   // every role may upload a request's photos (core/uploads.ts UPLOADERS)
   'files.reserve': () => ({ purpose: 'request', exts: ['jpg'] }),
   'files.uploaded': () => ({ purpose: 'request', fileIDs: ['cloud://local.bucket/none.jpg'] }),

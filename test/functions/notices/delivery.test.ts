@@ -5,6 +5,7 @@
  */
 import type { NoticesApi } from '../../../core/contract'
 import type { PersonDoc, SubscriptionDoc } from '../../../core/model'
+import { DISPATCH_TEMPLATE } from '../../../core/dashboard/dispatch'
 import { NOTICE_TEMPLATE } from '../../../core/notices/links'
 import { isWithin } from '../../../core/units'
 import { BATCH } from '../../../cloudfunctions/notices/deliver'
@@ -222,4 +223,31 @@ it('a client cannot fire the timer: its call carries an openid', async () => {
     { openid: someone.openid! },
   )
   expect(res.result).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
+})
+
+it('keeps a subscription of a template sent to named people for staff with no home, and refuses what it cannot serve', async () => {
+  const staff = c.demo.people.find((p) => p.openid && !p.homePath && p.roles.some((r) => r.role === 'streetStaff'))
+  if (!staff) throw new Error('the demo has no street staff without a home')
+  const before = await c.counts()
+  // the morning dispatch goes to named leaders: a street worker with no home can take it
+  expect(await c.ok(staff, 'subscribe', { templateId: DISPATCH_TEMPLATE.id })).toEqual({ remaining: 1 })
+  const subs = (await c.dump()).subscriptions as SubscriptionDoc[]
+  expect(subs.find((s) => s._id === subscriptionId(staff._id, DISPATCH_TEMPLATE.id))).toMatchObject({
+    personId: staff._id,
+    homePath: '',
+    remaining: 1,
+  })
+  // a notice's messages go to the residents under its units: without a home there is nothing to send them by
+  expect(await c.act(staff, 'subscribe', { templateId: NOTICE_TEMPLATE.id })).toMatchObject({
+    ok: false,
+    code: 'FORBIDDEN',
+  })
+  // a template the app never asks for is refused, with its reason in Chinese
+  const [resident] = residentsUnder('/s1/c1/g1/')
+  expect(await c.act(resident, 'subscribe', { templateId: 'made-up-template' })).toMatchObject({
+    ok: false,
+    code: 'INVALID_PAYLOAD',
+    message: expect.stringContaining('没有这种提醒'),
+  })
+  expect((await c.counts()).subscriptions).toBe(before.subscriptions + 1)
 })
