@@ -4,7 +4,7 @@
  * household, relays into grid groups without a second notice, 我发布的.
  */
 import type { AckResult, NoticeCard, NoticeDetail, NoticesApi, UnitRef } from '../../../core/contract'
-import type { NoticeDoc, PersonDoc } from '../../../core/model'
+import type { AckDoc, NoticeDoc, PersonDoc } from '../../../core/model'
 import { isWithin } from '../../../core/units'
 import { BLOCKED, inDays, startNoticesCloud, type NoticesCloud } from '../harness/notices-cloud'
 
@@ -30,10 +30,13 @@ const draft = (unitIds: string[], extra: Record<string, unknown> = {}) => ({
 const residentsUnder = (path: string): PersonDoc[] =>
   c.demo.people.filter((p) => p.openid && p.roles.length === 1 && p.homePath && isWithin(p.homePath, path))
 
-/** A household under `path` with at least two signed-up members (and nobody in it leading anything). */
+/** A household under `path` with at least two signed-up members (and nobody in it leading anything), none of
+ * whom has opened a demo notice (the demo's answered households: emulator/seed/receipts.ts). */
 function twoMemberHome(path: string): [PersonDoc, PersonDoc] {
+  const opened = new Set(((c.demo.requests.acks ?? []) as AckDoc[]).map((a) => a.personId))
   const byHome = new Map<string, PersonDoc[]>()
   for (const p of residentsUnder(path)) byHome.set(p.householdId!, [...(byHome.get(p.householdId!) ?? []), p])
+  for (const [home, members] of byHome) if (members.some((m) => opened.has(m._id))) byHome.delete(home)
   const pair = [...byHome.values()].find((m) => m.length >= 2)
   if (!pair) throw new Error(`no two-member household under ${path}`)
   return [pair[0], pair[1]]
