@@ -100,6 +100,7 @@ export async function buildReport(
     })
   }
   const gridNames = new Map(grids.map((g) => [g.grid._id, g.grid.name]))
+  const communityNames = new Map(grids.map((g) => [g.grid._id, g.community.name]))
   const missing = [...new Set(decided.rows.map((p) => p.gridId).filter((id) => !gridNames.has(id)))]
   if (missing.length) for (const g of await data.units.byIds(missing)) gridNames.set(g._id, g.name)
   const newest: ReportDecision[] = decided.rows.map((p) => ({
@@ -107,6 +108,7 @@ export async function buildReport(
     title: p.title,
     gridId: p.gridId,
     gridName: gridNames.get(p.gridId) ?? '',
+    communityName: communityNames.get(p.gridId) ?? '',
     outcome: p.decision ? PROPOSAL_OUTCOME_LABELS[p.decision.outcome] : '',
     at: (p.decision?.at ?? p.updatedAt).toISOString(),
   }))

@@ -58,6 +58,8 @@ export interface ReportDecision {
   title: string
   gridId: string
   gridName: string
+  /** the grid's community (a street's report names both: grids of different communities share names) */
+  communityName: string
   /** 通过 / 不通过 */
   outcome: string
   at: string

@@ -70,7 +70,9 @@ const better = (m: RankMeasure) => (a: GridStanding, b: GridStanding) =>
 
 export function board(grids: readonly GridStanding[], m: RankMeasure, n: number = TOP_N): Board {
   const ranked = grids.filter((g) => valueOf(g, m) !== null).sort(better(m))
-  const topCount = Math.min(n, Math.ceil(ranked.length / 2))
+  // nobody is praised for nothing: a grid at 0 (0 %, no patrol) is never on 红榜, however few grids there are
+  const praised = ranked.filter((g) => (valueOf(g, m) as number) > 0).length
+  const topCount = Math.min(n, Math.ceil(ranked.length / 2), praised)
   const bottomCount = Math.min(n, ranked.length - topCount)
   const row = (g: GridStanding, i: number): RankedGrid => ({
     gridId: g.gridId,

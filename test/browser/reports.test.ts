@@ -5,6 +5,8 @@
  * resident of one of the community's grids finds the notice in their feed. 375×800 screenshots; no page errors.
  */
 import type { Page } from 'playwright-core'
+import { reportId } from '../../core/ids'
+import { periodOf } from '../../core/dashboard/stats'
 import { personaPerson, shot, startDemoCloud, type DemoCloud } from './demo-cloud'
 
 jest.setTimeout(300_000)
@@ -71,4 +73,21 @@ it('a community worker generates 月通报, sees the 红黑榜, publishes it, an
   await feed.getByText(`${name}月通报`).first().waitFor()
   await shot(feed, 'report-notice-feed')
   expect(feed.errors).toEqual([])
+})
+
+it('a street’s 月通报 names each ranked grid’s community (grids of different communities share names)', async () => {
+  const staff = personaPerson(d.demo, 'streetStaff', 0)
+  const street = d.demo.units.find((u) => u.level === 'street')
+  if (!street) throw new Error('the demo has no street')
+  const communities = new Set(d.demo.units.filter((u) => u.level === 'community').map((u) => u.name))
+  const page = await d.openAs(staff, `dashboard/report/index?id=${reportId(street._id, periodOf('month', new Date()))}`)
+  const rows = page.locator('.report .rp-board--patrols .rp-board__row')
+  await rows.first().waitFor()
+  const named = await rows.locator('.rp-board__community').allTextContents()
+  expect(named.length).toBe(await rows.count())
+  for (const n of named) expect(communities).toContain(n)
+  await settled(page)
+  await page.locator('.report .rp-board--onTime').scrollIntoViewIfNeeded()
+  await shot(page, 'report-street-boards')
+  expect(page.errors).toEqual([])
 })

@@ -24,6 +24,7 @@ import {
   RANK_LABELS,
   REPORT_KIND_LABELS,
   type Board,
+  type RankedGrid,
   type ReportView,
 } from '../../services/reports'
 import { pageUrl } from '../../routes'
@@ -67,6 +68,7 @@ function ReportBody({ report: initial }: { report: ReportView }) {
   const f = report.figures
   const p = report.previous
   const last = report.kind === 'week' ? '上周' : '上月'
+  const street = report.unit.level === 'street'
 
   const toExcel = async () => {
     if (busy) return
@@ -163,7 +165,7 @@ function ReportBody({ report: initial }: { report: ReportView }) {
           <Text className='card__hint'>下辖 {report.grids} 个网格</Text>
         </View>
         {report.boards.map((b) => (
-          <BoardView key={b.measure} board={b} />
+          <BoardView key={b.measure} board={b} street={street} />
         ))}
       </View>
 
@@ -177,6 +179,7 @@ function ReportBody({ report: initial }: { report: ReportView }) {
           <View key={d.proposalId} className='rp-decision'>
             <Text className='rp-decision__title'>{d.title}</Text>
             <Text className='rp-decision__sub'>
+              {street && d.communityName ? `${d.communityName} ` : ''}
               {d.gridName} · {d.outcome} · {formatDay(d.at)}
             </Text>
           </View>
@@ -221,7 +224,21 @@ function ReportBody({ report: initial }: { report: ReportView }) {
   )
 }
 
-function BoardView({ board }: { board: Board }) {
+/** A grid on a board; a street's board names its community too (grids of different communities share names). */
+function BoardRow({ grid: g, measure, street }: { grid: RankedGrid; measure: Board['measure']; street: boolean }) {
+  return (
+    <View className='rp-board__row'>
+      <Text className='rp-board__rank'>{g.rank}</Text>
+      <View className='rp-board__name'>
+        <Text className='rp-board__grid'>{g.name}</Text>
+        {street ? <Text className='rp-board__community'>{g.communityName}</Text> : null}
+      </View>
+      <Text className='rp-board__value'>{boardValueText(measure, g.value)}</Text>
+    </View>
+  )
+}
+
+function BoardView({ board, street }: { board: Board; street: boolean }) {
   const label = RANK_LABELS[board.measure]
   return (
     <View className={`rp-board rp-board--${board.measure}`}>
@@ -233,22 +250,14 @@ function BoardView({ board }: { board: Board }) {
           <View className='rp-board__col rp-board__col--red'>
             <Text className='rp-board__head rp-board__head--red'>红榜</Text>
             {board.top.map((g) => (
-              <View key={g.gridId} className='rp-board__row'>
-                <Text className='rp-board__rank'>{g.rank}</Text>
-                <Text className='rp-board__name'>{g.name}</Text>
-                <Text className='rp-board__value'>{boardValueText(board.measure, g.value)}</Text>
-              </View>
+              <BoardRow key={g.gridId} grid={g} measure={board.measure} street={street} />
             ))}
           </View>
           <View className='rp-board__col rp-board__col--black'>
             <Text className='rp-board__head rp-board__head--black'>黑榜</Text>
             {board.bottom.length === 0 ? <Text className='rp-board__note'>网格太少，不设黑榜</Text> : null}
             {board.bottom.map((g) => (
-              <View key={g.gridId} className='rp-board__row'>
-                <Text className='rp-board__rank'>{g.rank}</Text>
-                <Text className='rp-board__name'>{g.name}</Text>
-                <Text className='rp-board__value'>{boardValueText(board.measure, g.value)}</Text>
-              </View>
+              <BoardRow key={g.gridId} grid={g} measure={board.measure} street={street} />
             ))}
           </View>
         </View>

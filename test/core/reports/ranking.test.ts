@@ -37,6 +37,19 @@ describe('one board', () => {
     expect(b.unranked).toBe(0)
   })
 
+  it.each([
+    ['a 0 % grid alone is not praised: it goes on 黑榜', [0], [], ['g1']],
+    ['only grids above 0 on 红榜; the 0s are 黑榜', [0, 0.5, 0, 0.8], ['g4', 'g2'], ['g3', 'g1']],
+    ['all at 0: no 红榜, five on 黑榜 (ties as ever)', [0, 0, 0, 0, 0, 0], [], ['g6', 'g5', 'g4', 'g3', 'g2']],
+  ])('never praises a grid for nothing: %s', (_, rates, top, bottom) => {
+    const b = board(
+      rates.map((r, i) => grid(i + 1, { reach: r })),
+      'reach',
+    )
+    expect(names(b.top)).toEqual(top)
+    expect(names(b.bottom)).toEqual(bottom)
+  })
+
   it('breaks ties by grid order, on both boards', () => {
     const grids = [grid(3, { reach: 0.5 }), grid(1, { reach: 0.5 }), grid(2, { reach: 0.9 }), grid(4, { reach: 0.5 })]
     const b = board(grids, 'reach')
