@@ -326,6 +326,9 @@ export const PAGES: PagePlan[] = [
     more: ['.dash-more__button'],
     charts: 2,
   },
+  // 今日调度 (issue 13 item 4): each part's count and its first few (DISPATCH_ITEMS), the rest as a count
+  { name: '今日调度, the grid', route: 'dashboard/dispatch/index', persona: 'gridChief' },
+  { name: '今日调度, 35 grids', route: 'dashboard/dispatch/index', persona: 'communityStaff' },
   // 周例会 / 月通报 (issue 13 item 5): the community's reports of a year of weeks and two years of months (paged by
   // 10), and this month's bulletin ranking its 35 grids (红黑榜: the best and worst five of each measure)
   {
