@@ -17,17 +17,10 @@ import { DISPATCH_TEMPLATE, getDispatch, type DispatchList, type DispatchPart } 
 import { pageUrl, reachUrl } from '../../routes'
 import { LeaderGate } from '../../manage/components/LeaderGate'
 import '../../manage/manage.css'
+import { ledUnits, UnitChoice } from '../units'
 import './dispatch.css'
 
-const ORDER = ['gridChief', 'communityStaff', 'streetStaff']
-
-/** The units the person leads, narrowest first. */
-const dispatchUnits = (roles: RoleView[]): RoleView[] | null => {
-  const fit = roles
-    .filter((r) => DISPATCH_ROLES.includes(r.role))
-    .sort((a, b) => ORDER.indexOf(a.role) - ORDER.indexOf(b.role))
-  return fit.length ? fit : null
-}
+const dispatchUnits = ledUnits(DISPATCH_ROLES)
 
 export default function DispatchPage() {
   return (
@@ -42,19 +35,7 @@ function Dispatch({ units }: { units: RoleView[] }) {
   const [unitId, setUnitId] = useState(asked || units[0].unitId)
   return (
     <View>
-      {units.length > 1 && !asked ? (
-        <View className='choice-row dispatch-units'>
-          {units.map((u) => (
-            <Text
-              key={u.unitId}
-              className={`choice choice--small${u.unitId === unitId ? ' choice--active' : ''}`}
-              onClick={() => setUnitId(u.unitId)}
-            >
-              {u.unitName}
-            </Text>
-          ))}
-        </View>
-      ) : null}
+      {asked ? null : <UnitChoice units={units} unitId={unitId} onChange={setUnitId} className='dispatch-units' />}
       <List key={unitId} unitId={unitId} />
     </View>
   )

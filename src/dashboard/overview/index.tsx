@@ -25,17 +25,10 @@ import { pageUrl } from '../../routes'
 import { LeaderGate } from '../../manage/components/LeaderGate'
 import { BarChart } from '../BarChart'
 import '../../manage/manage.css'
+import { ledUnits, UnitChoice } from '../units'
 import '../dashboard.css'
 
-const ORDER = ['gridChief', 'communityStaff', 'streetStaff']
-
-/** The units the person's roles open a dashboard of, narrowest first. */
-const dashboardUnits = (roles: RoleView[]): RoleView[] | null => {
-  const fit = roles
-    .filter((r) => DASHBOARD_READERS.includes(r.role))
-    .sort((a, b) => ORDER.indexOf(a.role) - ORDER.indexOf(b.role))
-  return fit.length ? fit : null
-}
+const dashboardUnits = ledUnits(DASHBOARD_READERS)
 
 export default function DashboardPage() {
   return (
@@ -51,19 +44,7 @@ function Dashboard({ units }: { units: RoleView[] }) {
   const [period, setPeriod] = useState<PeriodKind>('week')
   return (
     <View>
-      {units.length > 1 && !asked ? (
-        <View className='choice-row dash-units'>
-          {units.map((u) => (
-            <Text
-              key={u.unitId}
-              className={`choice choice--small${u.unitId === unitId ? ' choice--active' : ''}`}
-              onClick={() => setUnitId(u.unitId)}
-            >
-              {u.unitName}
-            </Text>
-          ))}
-        </View>
-      ) : null}
+      {asked ? null : <UnitChoice units={units} unitId={unitId} onChange={setUnitId} className='dash-units' />}
       <View className='dash-periods'>
         {(['week', 'month'] as const).map((p) => (
           <Text

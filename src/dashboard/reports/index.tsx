@@ -17,23 +17,17 @@ import { pageUrl } from '../../routes'
 import { LeaderGate } from '../../manage/components/LeaderGate'
 import { Button } from '../../ui/nutui'
 import '../../manage/manage.css'
+import { ledUnits, UnitChoice } from '../units'
 import '../dashboard.css'
 import './reports.css'
 
-const ORDER = ['communityStaff', 'streetStaff']
 const KINDS = [
   { kind: 'week', tab: '周报', name: '周例会', make: '生成本周' },
   { kind: 'month', tab: '月报', name: '月通报', make: '生成本月' },
 ] as const
 type Kind = (typeof KINDS)[number]['kind']
 
-/** The units the person's roles keep reports of, narrowest first. */
-const reportUnits = (roles: RoleView[]): RoleView[] | null => {
-  const fit = roles
-    .filter((r) => REPORT_KEEPERS.includes(r.role))
-    .sort((a, b) => ORDER.indexOf(a.role) - ORDER.indexOf(b.role))
-  return fit.length ? fit : null
-}
+const reportUnits = ledUnits(REPORT_KEEPERS)
 
 export default function ReportsPage() {
   return (
@@ -49,19 +43,7 @@ function Reports({ units }: { units: RoleView[] }) {
   const [kind, setKind] = useState<Kind>(params.kind === 'week' ? 'week' : 'month')
   return (
     <View>
-      {units.length > 1 && !params.unit ? (
-        <View className='choice-row dash-units'>
-          {units.map((u) => (
-            <Text
-              key={u.unitId}
-              className={`choice choice--small${u.unitId === unitId ? ' choice--active' : ''}`}
-              onClick={() => setUnitId(u.unitId)}
-            >
-              {u.unitName}
-            </Text>
-          ))}
-        </View>
-      ) : null}
+      {params.unit ? null : <UnitChoice units={units} unitId={unitId} onChange={setUnitId} className='dash-units' />}
       <View className='dash-periods'>
         {KINDS.map((k) => (
           <Text
