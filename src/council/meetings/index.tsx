@@ -24,7 +24,7 @@ import {
 } from '../../services/council'
 import { knownMe } from '../../services/grid'
 import { Button } from '../../ui/nutui'
-import { CouncilPage, formatDay, useAction } from '../common'
+import { CouncilPage, formatDay, useAction, ListFoot } from '../common'
 import '../meeting.css'
 
 export default function MeetingsPageView() {
@@ -98,17 +98,14 @@ function List({ gridId, first, onScheduled }: { gridId: string; first: MeetingsP
             </View>
           )}
         </ChunkedList>
-        {/* what changes below the rows in a block of its own: the rows are never sent again with it */}
-        <View className='council-list__foot'>
-          {rows.length === 0 ? <Text className='council-muted'>还没有召开过议事会</Text> : null}
-          {cursor ? (
-            <View className='council-actions'>
-              <Button
-                size='small'
-                fill='outline'
-                className='council-meetings-more'
-                loading={load.busy}
-                onClick={() =>
+        <ListFoot
+          empty={rows.length === 0 ? '还没有召开过议事会' : null}
+          moreClass='council-meetings-more'
+          busy={load.busy}
+          error={load.error}
+          more={
+            cursor
+              ? () =>
                   void load.run(
                     () => listMeetings(gridId, cursor),
                     (p) => {
@@ -116,14 +113,9 @@ function List({ gridId, first, onScheduled }: { gridId: string; first: MeetingsP
                       setCursor(p.nextCursor)
                     },
                   )
-                }
-              >
-                加载更多
-              </Button>
-            </View>
-          ) : null}
-          {load.error ? <Text className='council-error'>{load.error}</Text> : null}
-        </View>
+              : null
+          }
+        />
       </View>
     </View>
   )

@@ -23,7 +23,7 @@ import {
 } from '../../services/council'
 import { knownMe } from '../../services/grid'
 import { Button } from '../../ui/nutui'
-import { CouncilPage, formatDay, StatusMark, useAction } from '../common'
+import { CouncilPage, formatDay, StatusMark, useAction, ListFoot } from '../common'
 
 export default function ProposalsPageView() {
   const param = useRouter().params.grid ?? ''
@@ -133,17 +133,14 @@ function List({
             </View>
           )}
         </ChunkedList>
-        {/* what changes below the rows in a block of its own: the rows are never sent again with it */}
-        <View className='council-list__foot'>
-          {rows.length === 0 ? <Text className='council-muted'>{empty[stage]}</Text> : null}
-          {cursor ? (
-            <View className='council-actions'>
-              <Button
-                size='small'
-                fill='outline'
-                className='council-more'
-                loading={load.busy}
-                onClick={() =>
+        <ListFoot
+          empty={rows.length === 0 ? empty[stage] : null}
+          moreClass='council-more'
+          busy={load.busy}
+          error={load.error}
+          more={
+            cursor
+              ? () =>
                   void load.run(
                     () => listProposals(gridId, stage, cursor),
                     (p) => {
@@ -151,14 +148,9 @@ function List({
                       setCursor(p.nextCursor)
                     },
                   )
-                }
-              >
-                加载更多
-              </Button>
-            </View>
-          ) : null}
-          {load.error ? <Text className='council-error'>{load.error}</Text> : null}
-        </View>
+              : null
+          }
+        />
       </View>
     </View>
   )
