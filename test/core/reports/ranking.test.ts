@@ -1,7 +1,7 @@
 /** 红黑榜 (core/reports/ranking.ts): who is on 红榜 and 黑榜 for each measure, ties, grids left out, and that the
  * boards depend only on the grids' figures and order, never on the order they are handed in. */
 import fc from 'fast-check'
-import { board, boards, RANK_MEASURES, type GridStanding } from '../../../core/reports/ranking'
+import { board, boards, RANK_MEASURES, valueOf, type GridStanding } from '../../../core/reports/ranking'
 
 const grid = (order: number, f: Partial<GridStanding> = {}): GridStanding => ({
   gridId: `g${order}`,
@@ -115,7 +115,11 @@ describe('property', () => {
           const worstTop = Math.min(...b.top.map((r) => r.value))
           for (const r of b.bottom) expect(r.value).toBeLessThanOrEqual(worstTop)
           expect(b.ranked + b.unranked).toBe(gs.length)
-          expect(b.top.length + b.bottom.length).toBe(Math.min(b.ranked, 10))
+          // 红榜: the better half, at most five, only grids above 0; 黑榜: as many of the rest, at most five
+          const praised = gs.filter((g) => (valueOf(g, b.measure) ?? 0) > 0).length
+          expect(b.top.length).toBe(Math.min(5, Math.ceil(b.ranked / 2), praised))
+          for (const r of b.top) expect(r.value).toBeGreaterThan(0)
+          expect(b.bottom.length).toBe(Math.min(5, b.ranked - b.top.length))
         }
       }),
     )
