@@ -8,9 +8,9 @@
  * re-reads the report: a second generation rewrites the figures and keeps its id, createdAt and notice.
  */
 import { PROPOSAL_OUTCOME_LABELS, REPORT_LIMITS, type ReportDecision } from '../../core/contract'
-import { boards, type GridStanding } from '../../core/reports/ranking'
+import { reportOf, standingOf } from '../../core/reports/document'
+import type { GridStanding } from '../../core/reports/ranking'
 import { kindOfPeriod, momentOf, periodBefore, periodRange } from '../../core/reports/period'
-import { reportId } from '../../core/ids'
 import type { ReportDoc } from '../../core/model'
 import type { Unit } from '../../core/units'
 import type { Data } from '../../server/data'
@@ -87,16 +87,7 @@ export async function buildReport(
     batch.forEach(({ grid, community }, j) => {
       const f = figures.get(grid._id)
       if (!f) return
-      standings.push({
-        gridId: grid._id,
-        name: grid.name,
-        communityName: community.name,
-        order: i + j,
-        onTime: f.onTime,
-        satisfaction: f.figures.requests.rates.satisfaction,
-        reach: f.figures.reachRate,
-        patrols: f.figures.patrols,
-      })
+      standings.push(standingOf(grid, community.name, i + j, f.figures, f.onTime))
     })
   }
   const gridNames = new Map(grids.map((g) => [g.grid._id, g.grid.name]))
@@ -113,27 +104,19 @@ export async function buildReport(
     at: (p.decision?.at ?? p.updatedAt).toISOString(),
   }))
 
-  const id = reportId(unit._id, period)
-  const fresh: Omit<ReportDoc, 'createdAt' | 'notice'> = {
-    _id: id,
-    unitId: unit._id,
-    unitPath: unit.path,
-    unitName: unit.name,
-    level: unit.level as ReportDoc['level'],
-    kind,
+  const fresh = reportOf({
+    unit,
     period,
-    previousPeriod,
-    startsAt: range.start,
-    endsAt: range.end,
     figures: read.figures,
     previous: read.previous,
     grids: grids.length,
-    boards: boards(standings),
+    standings,
     decisions: { count: decided.total, newest },
-    generatedBy: by.id,
-    generatedByName: by.name,
-    generatedAt: now,
-  }
+    by: { id: by.id, name: by.name },
+    now,
+  })
+  if (!fresh) throw new AppError('REPORT_PERIOD')
+  const id = fresh._id
   return data.transaction(async (tx) => {
     const held = await tx.reports.get(id)
     const doc: ReportDoc = { ...fresh, createdAt: held?.createdAt ?? now, notice: held?.notice ?? null }

@@ -10,11 +10,11 @@ import { figuresFrom } from '../../core/dashboard/figures'
 import { monthKey, momentBefore, periodOf, type PeriodKind } from '../../core/dashboard/stats'
 import { figuresOf } from '../../core/grid/counters'
 import { siblingKey } from '../../core/grid/siblings'
-import { reportId, requestCounterId, unitStatsId } from '../../core/ids'
+import { requestCounterId, unitStatsId } from '../../core/ids'
 import type { RequestCounterDoc, ReportDoc, UnitCounterDoc, UnitStatsDoc } from '../../core/model'
 import { rates, zeroFigures } from '../../core/requests/rates'
-import { boards, type GridStanding } from '../../core/reports/ranking'
-import { momentOf, periodBefore, periodRange } from '../../core/reports/period'
+import { reportOf, standingOf } from '../../core/reports/document'
+import { momentOf, periodBefore } from '../../core/reports/period'
 import type { Unit } from '../../core/units'
 import { seedDay } from './points-wallet'
 
@@ -56,7 +56,6 @@ export function seedReports(
     for (const kind of ['week', 'month'] as PeriodKind[]) {
       const period = periodOf(kind, now)
       const at = momentOf(period) as Date
-      const range = periodRange(period) as { start: Date; end: Date }
       const communities =
         unit.level === 'community' ? [unit] : childrenOf(unit._id).filter((u) => u.level === 'community')
       const grids = communities.flatMap((c) =>
@@ -64,42 +63,28 @@ export function seedReports(
           .filter((u) => u.level === 'grid')
           .map((grid) => ({ grid, community: c })),
       )
-      const standings: GridStanding[] = grids.map(({ grid, community }, order) => {
-        const f = figures(grid._id, period, at)
-        return {
-          gridId: grid._id,
-          name: grid.name,
-          communityName: community.name,
+      const standings = grids.map(({ grid, community }, order) =>
+        standingOf(
+          grid,
+          community.name,
           order,
-          onTime: rates(requests.get(requestCounterId(grid._id, monthKey(at))) ?? zeroFigures()).onTime,
-          satisfaction: f.requests.rates.satisfaction,
-          reach: f.reachRate,
-          patrols: f.patrols,
-        }
-      })
+          figures(grid._id, period, at),
+          rates(requests.get(requestCounterId(grid._id, monthKey(at))) ?? zeroFigures()).onTime,
+        ),
+      )
       const previousPeriod = periodBefore(period) as string
-      out.push({
-        _id: reportId(unit._id, period),
-        unitId: unit._id,
-        unitPath: unit.path,
-        unitName: unit.name,
-        level: unit.level as ReportDoc['level'],
-        kind,
+      const report = reportOf({
+        unit,
         period,
-        previousPeriod,
-        startsAt: range.start,
-        endsAt: range.end,
         figures: figures(unit._id, period, at),
         previous: { ...figures(unit._id, previousPeriod, momentBefore(kind, at)), unreachedUrgent: 0 },
         grids: grids.length,
-        boards: boards(standings),
+        standings,
         decisions: { count: 0, newest: [] },
-        generatedBy: 'timer',
-        generatedByName: '定时生成',
-        generatedAt: now,
-        createdAt: now,
-        notice: null,
+        by: { id: 'timer', name: '定时生成' },
+        now,
       })
+      if (report) out.push({ ...report, createdAt: now, notice: null })
     }
   return { reports: out }
 }
