@@ -1,6 +1,7 @@
 /** What the 三长议事 pages share (sub-package council/): the loader, a button's call, dates and status marks. */
 import { useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
+import { monthDayTime } from '../../core/beijing-time'
 import { AppPage } from '../components/AppPage'
 import { usePersonaReady } from '../hooks/use-persona'
 import { PROPOSAL_STATUS_LABELS, type ProposalRow } from '../services/council'
@@ -13,14 +14,8 @@ export function CouncilPage({ className, children }: { className: string; childr
   return <AppPage className={`council ${className}`}>{usePersonaReady() ? children() : null}</AppPage>
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0')
-
-/** 11月22日 08:05, in the device's time zone. */
-export function formatDay(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return ''
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
+/** 11月22日 08:05, Beijing time. */
+export const formatDay = (iso: string): string => monthDayTime(iso)
 
 export const messageOf = (e: unknown): string => toServiceError(e).message
 

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
+import { beijingMinute } from '../../core/beijing-time'
 import { EmptyMark, ErrorState, LoadingState, NotJoinedState } from '../components/PageState'
 import { useElderClass } from '../hooks/use-elder-mode'
 import { usePersonaReady } from '../hooks/use-persona'
@@ -13,14 +14,8 @@ import { getMe, type MeResult, type RoleView } from '../services/grid'
 import { Button, Empty } from '../ui/nutui'
 import './emergency.css'
 
-const pad = (n: number): string => String(n).padStart(2, '0')
-
-/** 2026-11-22 08:05, in the device's time zone. */
-export function formatTime(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
+/** 2026-11-22 08:05, Beijing time. */
+export const formatTime = (iso: string): string => beijingMinute(iso)
 
 export const messageOf = (e: unknown): string => toServiceError(e).message
 

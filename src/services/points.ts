@@ -6,6 +6,7 @@
  * and statement. Amounts are never sent: the cloud computes every point from its own rules.
  */
 import Taro from '@tarojs/taro'
+import { beijingClock, beijingDay, dateText as beijingDateText, monthDayTime } from '../../core/beijing-time'
 import type { AdjustDirection, CheckKind, PointsApi } from '../../core/contract'
 import { ServiceError } from './errors'
 import { call } from './transport'
@@ -237,24 +238,12 @@ export function hoursText(minutes: number): string {
   return m ? `${h} 小时 ${m} 分` : `${h} 小时`
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0')
+/** 12月5日 09:00, Beijing time. */
+export const dayTime = (iso: string): string => monthDayTime(iso)
 
-/** 12月5日 09:00, in the device's time zone. */
-export function dayTime(iso: string): string {
-  const d = new Date(iso)
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
+/** 12月31日 this year, 2027年12月31日 another (a date that may be a year or more away: an expiry), Beijing time. */
+export const dateText = (iso: string): string => beijingDateText(iso)
 
-/** 12月31日 this year, 2027年12月31日 another (a date that may be a year or more away: an expiry). */
-export function dateText(iso: string): string {
-  const d = new Date(iso)
-  const day = `${d.getMonth() + 1}月${d.getDate()}日`
-  return d.getFullYear() === new Date().getFullYear() ? day : `${d.getFullYear()}年${day}`
-}
-
-/** 12月5日 09:00–11:30 (the end's day too when it differs). */
-export function timeRange(startIso: string, endIso: string): string {
-  const [s, e] = [new Date(startIso), new Date(endIso)]
-  const sameDay = s.toDateString() === e.toDateString()
-  return `${dayTime(startIso)}–${sameDay ? `${pad(e.getHours())}:${pad(e.getMinutes())}` : dayTime(endIso)}`
-}
+/** 12月5日 09:00–11:30 (the end's day too when it differs), Beijing time. */
+export const timeRange = (startIso: string, endIso: string): string =>
+  `${dayTime(startIso)}–${beijingDay(startIso) === beijingDay(endIso) ? beijingClock(endIso) : dayTime(endIso)}`

@@ -6,6 +6,7 @@
  * the `moves` the detail answers with and nothing else.
  */
 import Taro from '@tarojs/taro'
+import { dateTimeText } from '../../core/beijing-time'
 import type { RequestsApi, UserMove } from '../../core/contract'
 import { REQUEST_TEMPLATE } from '../../core/requests/messages'
 import { call } from './transport'
@@ -201,14 +202,8 @@ export const getPatrols = (unitId: string, day: string, cursor?: string, pageSiz
 
 // ---- display ----
 
-const pad = (n: number): string => String(n).padStart(2, '0')
-
-/** 12月5日 09:00 (the year too when it is not this one), in the device's time zone. */
-export function requestTime(iso: string): string {
-  const d = new Date(iso)
-  const year = d.getFullYear() === new Date().getFullYear() ? '' : `${d.getFullYear()}年`
-  return `${year}${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
+/** 12月5日 09:00 (the year too when it is not this one), Beijing time. */
+export const requestTime = (iso: string): string => dateTimeText(iso)
 
 /** 12月5日 09:00 前 / 已超时, for a deadline. */
 export function dueText(iso: string | null, overdue: boolean): string {

@@ -70,14 +70,8 @@ export const callSlot = (slotId: string): Promise<R<'call'>> => call('testing', 
 export const markTested = (roundId: string, by: { code: string } | { bookingId: string }): Promise<R<'markDone'>> =>
   call('testing', 'markDone', { roundId, ...by })
 
-/** 08:20, Beijing time: slots are planned in it (core/testing/plan.ts), whatever zone the phone is set to. */
-export const clock = (iso: string): string => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(11, 16)
-
-/** 12月20日 */
-export const dayLabel = (date: string): string => {
-  const [, m, d] = date.split('-').map(Number)
-  return `${m}月${d}日`
-}
+/** 08:20, Beijing time: slots are planned in it (core/testing/plan.ts), whatever zone the phone is set to; 12月20日. */
+export { beijingClock as clock, monthDay as dayLabel } from '../../core/beijing-time'
 
 /** 68% of households, or — when none */
 export const share = (part: number, whole: number): string => (whole ? `${Math.round((part / whole) * 100)}%` : '—')

@@ -11,6 +11,7 @@ import { Text, View } from '@tarojs/components'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { SubscribeCard } from '../../components/SubscribeCard'
 import { useRemote } from '../../hooks/use-remote'
+import { beijingClock as hm, beijingDay, monthDay, weekdayOf, WEEKDAYS } from '../../../core/beijing-time'
 import { DISPATCH_ROLES, DISPATCH_TITLES } from '../../../core/dashboard/dispatch'
 import type { RoleView } from '../../services/grid'
 import { DISPATCH_TEMPLATE, getDispatch, type DispatchList, type DispatchPart } from '../../services/dashboard'
@@ -50,20 +51,11 @@ function List({ unitId }: { unitId: string }) {
   return <ListView view={state.data} />
 }
 
-const WEEKDAYS = '日一二三四五六'
 /** 12月3日 星期四 */
-const dayLabel = (day: string): string => {
-  const d = new Date(`${day}T00:00:00Z`)
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 星期${WEEKDAYS[d.getUTCDay()]}`
-}
-/** Beijing HH:MM of an instant. */
-const hm = (iso: string): string => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(11, 16)
+const dayLabel = (day: string): string => `${monthDay(day)} 星期${WEEKDAYS[weekdayOf(day)]}`
 /** 今天 18:00 / 12月5日 18:00 (Beijing) */
-const when = (iso: string, today: string): string => {
-  const b = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString()
-  const day = b.slice(0, 10)
-  return `${day === today ? '今天' : `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`} ${b.slice(11, 16)}`
-}
+const when = (iso: string, today: string): string =>
+  `${beijingDay(iso) === today ? '今天' : monthDay(beijingDay(iso))} ${hm(iso)}`
 const open = (url: string) => void Taro.navigateTo({ url })
 
 function ListView({ view }: { view: DispatchList }) {

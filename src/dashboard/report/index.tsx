@@ -9,6 +9,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { useRemote } from '../../hooks/use-remote'
+import { monthDayTime as formatDay } from '../../../core/beijing-time'
 import { REPORT_KEEPERS } from '../../../core/permissions'
 import type { RoleView } from '../../services/grid'
 import { openFile } from '../../services/files'
@@ -53,12 +54,6 @@ function Report() {
   return <ReportBody report={state.data} />
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-/** 12月3日 08:05 */
-const formatDay = (iso: string): string => {
-  const d = new Date(iso)
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
 const num = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1))
 
 function ReportBody({ report: initial }: { report: ReportView }) {

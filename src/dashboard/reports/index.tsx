@@ -9,6 +9,7 @@ import { Text, View } from '@tarojs/components'
 import { ChunkedList } from '../../components/ChunkedList'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { useRemote } from '../../hooks/use-remote'
+import { monthDayTime as formatDay } from '../../../core/beijing-time'
 import { REPORT_KEEPERS } from '../../../core/permissions'
 import type { RoleView } from '../../services/grid'
 import { generateReport, listReports, type ReportSummary } from '../../services/reports'
@@ -145,11 +146,4 @@ function ReportList({ unitId, kind }: { unitId: string; kind: Kind }) {
       </View>
     </View>
   )
-}
-
-const pad = (n: number) => String(n).padStart(2, '0')
-/** 12月3日 08:05 */
-function formatDay(iso: string): string {
-  const d = new Date(iso)
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
 }

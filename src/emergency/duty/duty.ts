@@ -2,6 +2,7 @@
  * What the 卡口值守 pages share: the roles that keep checkpoints (core/permissions.ts DUTY_KEEPERS, narrowest first),
  * Beijing days and clock times (shifts are set in 北京时间 whatever the phone's zone), and a shift's plain-word label.
  */
+import { beijingClock, beijingDay as beijingDayOf, DAY_MS, monthDay } from '../../../core/beijing-time'
 import { DUTY_KEEPERS } from '../../../core/permissions'
 import { ROLE_LABELS, type Role } from '../../../core/roles'
 import type { RoleView } from '../../services/grid'
@@ -27,33 +28,18 @@ export const keeperScopes = (roles: readonly RoleView[]): DutyScope[] =>
       key: `${r.role}-${r.unitId}`,
     }))
 
-const BEIJING = 8 * 3_600_000
-const DAY = 24 * 3_600_000
-const two = (n: number) => String(n).padStart(2, '0')
-const beijing = (at: Date | string) => new Date(+new Date(at) + BEIJING)
-
 /** The Beijing day (YYYY-MM-DD) `offset` days from now. */
-export const beijingDay = (offset = 0, now = Date.now()): string =>
-  new Date(now + BEIJING + offset * DAY).toISOString().slice(0, 10)
+export const beijingDay = (offset = 0, now = Date.now()): string => beijingDayOf(now + offset * DAY_MS)
 
-/** 12月3日 */
-export const dayLabel = (day: string): string => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`
-
-/** 08:00 (北京时间) */
-export const clock = (iso: string): string => {
-  const b = beijing(iso)
-  return `${two(b.getUTCHours())}:${two(b.getUTCMinutes())}`
-}
-
-/** 12月3日 08:00 */
-export const dayClock = (iso: string): string => `${dayLabel(beijing(iso).toISOString().slice(0, 10))} ${clock(iso)}`
+/** 12月3日 (a Beijing day), 08:00 (北京时间), 12月3日 08:00 */
+export { monthDay as dayLabel, beijingClock as clock, monthDayTime as dayClock } from '../../../core/beijing-time'
 
 /** 08:00–16:00, or 16:00–次日00:00 when it ends the next day. */
 export function shiftSpan(s: { startAt: string; endAt: string }): string {
-  const next = beijing(s.endAt).toISOString().slice(0, 10) !== beijing(s.startAt).toISOString().slice(0, 10)
-  return `${clock(s.startAt)}–${next ? '次日' : ''}${clock(s.endAt)}`
+  const next = beijingDayOf(s.endAt) !== beijingDayOf(s.startAt)
+  return `${beijingClock(s.startAt)}–${next ? '次日' : ''}${beijingClock(s.endAt)}`
 }
 
 /** 12月3日 08:00–16:00 */
 export const shiftWhen = (s: { startAt: string; endAt: string }): string =>
-  `${dayLabel(beijing(s.startAt).toISOString().slice(0, 10))} ${shiftSpan(s)}`
+  `${monthDay(beijingDayOf(s.startAt))} ${shiftSpan(s)}`

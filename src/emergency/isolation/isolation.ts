@@ -2,6 +2,7 @@
  * What the 居家隔离户 pages share: who keeps isolations and who reads the figures (core/permissions.ts, narrowest
  * first), the times offered for each kind of service, and a task's plain-word lines.
  */
+import { beijingDay as beijingDayOf } from '../../../core/beijing-time'
 import { ISOLATION_KEEPERS, ISOLATION_LEADERS } from '../../../core/permissions'
 import { ROLE_LABELS, type Role } from '../../../core/roles'
 import type { RoleView } from '../../services/grid'
@@ -36,8 +37,6 @@ export const leaderScopes = (roles: readonly RoleView[]): IsolationScope[] =>
 /** The times a form offers (北京时间). */
 export const SUPPLY_TIMES = ['08:00', '10:00', '12:00', '15:00', '18:00'] as const
 export const GARBAGE_TIMES = ['07:00', '09:00', '13:00', '17:00', '20:00'] as const
-
-const beijingDayOf = (iso: string): string => new Date(+new Date(iso) + 8 * 3_600_000).toISOString().slice(0, 10)
 
 /** 物资配送 · 10:00 (on a page of one day) */
 export const slotTitle = (t: IsolationTaskRow): string => `${ISOLATION_KIND_LABELS[t.kind]} · ${t.slot}`

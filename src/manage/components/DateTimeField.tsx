@@ -1,9 +1,10 @@
 /**
  * A date and a time picked with the platform's own pickers (Taro Picker mode date / time: the wheel in WeChat, the
- * same wheel in the browser), never typed. Device time, as the person reads their phone's clock. `dateOnly`: just
- * the day (the time part kept as it was).
+ * same wheel in the browser), never typed. Beijing time whatever the phone's zone: a leader picking 09:00 means
+ * 09:00 in Beijing. `dateOnly`: just the day (the time part kept as it was).
  */
 import { Picker, Text, View } from '@tarojs/components'
+import { beijingAt, beijingClock, beijingDay, dateText, WEEKDAYS, weekdayOf } from '../../../core/beijing-time'
 import './DateTimeField.css'
 
 export interface DateTimeFieldProps {
@@ -17,30 +18,20 @@ export interface DateTimeFieldProps {
   className?: string
 }
 
-const two = (n: number): string => String(n).padStart(2, '0')
-/** YYYY-MM-DD, as Picker mode date takes and gives it. */
-export const pickerDay = (d: Date): string => `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`
-/** HH:mm, as Picker mode time takes and gives it. */
-export const pickerTime = (d: Date): string => `${two(d.getHours())}:${two(d.getMinutes())}`
-const WEEKDAYS = '日一二三四五六'
+/** YYYY-MM-DD (Beijing), as Picker mode date takes and gives it. */
+export const pickerDay = (d: Date): string => beijingDay(d)
+/** HH:mm (Beijing), as Picker mode time takes and gives it. */
+export const pickerTime = (d: Date): string => beijingClock(d)
 
-/** 12月5日 周六 (with the year when it is not this one). */
-export function dayLabel(d: Date, now = new Date()): string {
-  const day = `${d.getMonth() + 1}月${d.getDate()}日 周${WEEKDAYS[d.getDay()]}`
-  return d.getFullYear() === now.getFullYear() ? day : `${d.getFullYear()}年${day}`
-}
+/** 12月5日 周六 (with the year when it is not this one), Beijing time. */
+export const dayLabel = (d: Date, now = new Date()): string =>
+  `${dateText(d, now)} 周${WEEKDAYS[weekdayOf(beijingDay(d))]}`
 
 /** `value` moved to the day picked (YYYY-MM-DD), keeping its time. */
-export function withDay(value: Date, day: string): Date {
-  const [y, m, d] = day.split('-').map(Number)
-  return new Date(y, m - 1, d, value.getHours(), value.getMinutes())
-}
+export const withDay = (value: Date, day: string): Date => beijingAt(day, beijingClock(value))
 
 /** `value` at the time picked (HH:mm), keeping its day. */
-export function withTime(value: Date, time: string): Date {
-  const [h, m] = time.split(':').map(Number)
-  return new Date(value.getFullYear(), value.getMonth(), value.getDate(), h, m)
-}
+export const withTime = (value: Date, time: string): Date => beijingAt(beijingDay(value), time)
 
 export function DateTimeField({ label, value, onChange, start, end, dateOnly, className }: DateTimeFieldProps) {
   return (

@@ -3,6 +3,7 @@
  * handles requests (the three heads, community and street staff, a street's department), narrowest first; a person
  * holding several picks one on the page. A department role asks by its street (unitId) and its departmentId.
  */
+import { beijingAt, beijingToday } from '../../../core/beijing-time'
 import { DEFAULT_DEPARTMENTS, REQUEST_LEVEL_LABELS, type RequestLevel } from '../../../core/contract'
 import { PATROLLERS, REQUEST_HANDLERS, STAFF_ROLES } from '../../../core/permissions'
 import type { Role } from '../../../core/roles'
@@ -87,38 +88,12 @@ export function levelFromHere(level: RequestLevel, mine: RequestLevel): string {
     : `已上报${REQUEST_LEVEL_LABELS[level]}`
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0')
-const BEIJING_MS = 8 * 3600_000
-
-/** Today in Beijing, YYYY-MM-DD (the day patrols and months are kept by). */
-export function beijingToday(now: Date = new Date()): string {
-  const b = new Date(now.getTime() + BEIJING_MS)
-  return `${b.getUTCFullYear()}-${pad(b.getUTCMonth() + 1)}-${pad(b.getUTCDate())}`
-}
-
-/** A moment's Beijing clock time, HH:MM: patrols are kept by Beijing day, so their times read in Beijing too
- * (a phone set to another zone would otherwise show a morning patrol of 今天 at 22:30). */
-export function beijingClock(at: Date): string {
-  const b = new Date(at.getTime() + BEIJING_MS)
-  return `${pad(b.getUTCHours())}:${pad(b.getUTCMinutes())}`
-}
+/** Patrols are kept by Beijing day and months by Beijing month, so their days, times and months read in Beijing too
+ * (a phone set to another zone would otherwise show a morning patrol of 今天 at 22:30): core/beijing-time.ts. */
+export { beijingClock, beijingToday, recentMonths } from '../../../core/beijing-time'
 
 /** Today in Beijing at HH:MM, Beijing time. */
-export function beijingTodayAt(hhmm: string, now: Date = new Date()): Date {
-  const [y, m, d] = beijingToday(now).split('-').map(Number)
-  const [h, min] = hhmm.split(':').map(Number)
-  return new Date(Date.UTC(y, m - 1, d, h, min) - BEIJING_MS)
-}
-
-/** This month and the `count - 1` before, YYYY-MM, in Beijing time. */
-export function recentMonths(now: Date = new Date(), count = 6): string[] {
-  const b = new Date(now.getTime() + BEIJING_MS)
-  const [y, m] = [b.getUTCFullYear(), b.getUTCMonth()]
-  return Array.from({ length: count }, (_, i) => {
-    const d = new Date(Date.UTC(y, m - i, 1))
-    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`
-  })
-}
+export const beijingTodayAt = (hhmm: string, now: Date = new Date()): Date => beijingAt(beijingToday(now), hhmm)
 
 /** 2026年12月 */
 export const monthLabel = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5))}月`

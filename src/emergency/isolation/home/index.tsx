@@ -4,6 +4,7 @@
  */
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
+import { beijingDay as beijingDayOf } from '../../../../core/beijing-time'
 import { PhotoGrid } from '../../../components/PhotoGrid'
 import { useRemotePage } from '../../../hooks/use-page-reload'
 import { InlineError } from '../../../manage/components/InlineError'
@@ -115,5 +116,3 @@ function HomeDay({ day, setDay }: { day: string; setDay: (day: string) => void }
     </View>
   )
 }
-
-const beijingDayOf = (iso: string): string => new Date(+new Date(iso) + 8 * 3_600_000).toISOString().slice(0, 10)

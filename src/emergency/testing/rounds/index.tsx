@@ -10,6 +10,7 @@ import { Text, View } from '@tarojs/components'
 import { ErrorState, LoadingState } from '../../../components/PageState'
 import { useRemote } from '../../../hooks/use-remote'
 import { LeaderGate } from '../../../manage/components/LeaderGate'
+import { addDays, beijingToday } from '../../../../core/beijing-time'
 import { TESTING_KEEPERS } from '../../../../core/permissions'
 import { LEADER_ROLES } from '../../../../core/roles'
 import { pageUrl } from '../../../routes'
@@ -98,10 +99,8 @@ function RoundList({ unitId }: { unitId: string }) {
   )
 }
 
-const tomorrow = (): string => {
-  const d = new Date(Date.now() + 86_400_000)
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+/** Tomorrow in Beijing, YYYY-MM-DD (a round's day is a Beijing day). */
+const tomorrow = (): string => addDays(beijingToday(), 1)
 
 function NewRound({ scope }: { scope: RoleView }) {
   const [name, setName] = useState('')

@@ -7,6 +7,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { beijingAt, beijingDay } from '../../../../core/beijing-time'
 import { ChunkedList } from '../../../components/ChunkedList'
 import { RoleTag } from '../../../components/RoleTag'
 import type { RoleView } from '../../../services/grid'
@@ -43,8 +44,9 @@ const BY = ['activity', 'team', 'period'] as const
 type By = (typeof BY)[number]
 const BY_WORDS: Record<By, string> = { activity: '按活动', team: '按服务队', period: '按时间段' }
 const DAY_MS = 24 * 60 * 60 * 1000
-const startOfDay = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate())
-const endOfDay = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate(), 23, 59, 59)
+/** The first moment and the last second of a moment's Beijing day. */
+const startOfDay = (d: Date) => beijingAt(beijingDay(d))
+const endOfDay = (d: Date) => new Date(+beijingAt(beijingDay(d), '23:59') + 59_000)
 
 function ExportHours({ scope }: { scope: RoleView }) {
   const sent = useRouter().params.activity

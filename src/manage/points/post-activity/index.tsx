@@ -8,6 +8,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
+import { addDays, beijingAt, beijingToday } from '../../../../core/beijing-time'
 import { RoleTag } from '../../../components/RoleTag'
 import { pageUrl } from '../../../routes'
 import type { RoleView } from '../../../services/grid'
@@ -60,11 +61,8 @@ const ROLE_FIELDS: { key: 'name' | 'quota' | 'pointsPerHour' | 'cap'; label: str
 
 const blankRole = (name = ''): RoleDraft => ({ name, quota: '2', pointsPerHour: '10', cap: '40', night: 1 })
 
-/** Tomorrow at `hour`:00, device time. */
-function tomorrowAt(hour: number): Date {
-  const now = new Date()
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, hour, 0)
-}
+/** Tomorrow at `hour`:00, Beijing time. */
+const tomorrowAt = (hour: number): Date => beijingAt(addDays(beijingToday(), 1), `${hour}:00`)
 
 const hourText = (h: number): string => `${h}点`
 

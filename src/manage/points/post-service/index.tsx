@@ -7,6 +7,7 @@
  */
 import { useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
+import { beijingAt, beijingDay } from '../../../../core/beijing-time'
 import { ChunkedList } from '../../../components/ChunkedList'
 import { RoleTag } from '../../../components/RoleTag'
 import type { RoleView } from '../../../services/grid'
@@ -43,8 +44,8 @@ export default function PostServicePage() {
   )
 }
 
-/** The last minute of a day (device time): a service stays redeemable through the day picked. */
-const endOfDay = (d: Date): Date => new Date(d.getFullYear(), d.getMonth(), d.getDate(), 23, 59)
+/** The last minute of a Beijing day: a service stays redeemable through the day picked. */
+const endOfDay = (d: Date): Date => beijingAt(beijingDay(d), '23:59')
 const lastDayOffered = (): Date => new Date(Date.now() + WALLET_LIMITS.validDays * DAY_MS)
 
 type Message = { text: string; error: boolean } | null
@@ -250,7 +251,7 @@ function EditService({
           ? `库存只剩 ${service.stock}`
           : '')
     if (wrong) return setError(wrong)
-    const changedDay = new Date(service.validUntil).toDateString() !== validUntil.toDateString()
+    const changedDay = beijingDay(service.validUntil) !== beijingDay(validUntil)
     setBusy(true)
     setError('')
     try {

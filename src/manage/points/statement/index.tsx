@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import { ChunkedList } from '../../../components/ChunkedList'
 import { Text, View } from '@tarojs/components'
+import { recentMonths } from '../../../../core/beijing-time'
 import type { RoleView } from '../../../services/grid'
 import { dayTime, getStatement, type StatementRow } from '../../../services/points'
 import { usePages } from '../../../points/use-pages'
@@ -14,17 +15,6 @@ import '../points-manage.css'
 import '../../../points/points.css'
 
 const keyOf = (r: StatementRow) => `${r.code}-${r.usedAt}`
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** This month and the five before, YYYY-MM, in Beijing time (the statement's months). */
-function months(now: Date): string[] {
-  const beijing = new Date(now.getTime() + 8 * 3600_000)
-  const [y, m] = [beijing.getUTCFullYear(), beijing.getUTCMonth()]
-  return Array.from({ length: 6 }, (_, i) => {
-    const d = new Date(Date.UTC(y, m - i, 1))
-    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`
-  })
-}
 
 export default function StatementPage() {
   return (
@@ -35,7 +25,8 @@ export default function StatementPage() {
 }
 
 function StatementView({ scope }: { scope: RoleView }) {
-  const [choices] = useState(() => months(new Date()))
+  // this month and the five before, in Beijing time (the statement's months)
+  const [choices] = useState(() => recentMonths(new Date()))
   const [month, setMonth] = useState(choices[0])
   return (
     <View>
