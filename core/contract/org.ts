@@ -2,15 +2,20 @@
 import { z } from 'zod'
 import type { Issue } from '../envelope'
 import type { Level } from '../units'
-import { displayName, fileID, mobile, unitId } from './fields'
+import { childCursor, displayName, fileID, mobile, unitId } from './fields'
 import type { UnitRef } from './grid'
 
 /** Levels staff may create under a parent; streets and households come from setup and rosters. */
 export const CREATABLE_LEVELS = ['community', 'grid', 'microgrid'] as const
 
+/** Child units per page of org.tree (组织架构 and its move picker). */
+export const ORG_PAGE = 20
+
 export const orgPayloads = {
-  /** The tree under a unit down to micro-grids, with household and resident counts (retired units included, marked). */
-  tree: z.object({ unitId }).strict(),
+  /** One level of the tree: a unit with its counts and the path above it, and one page of its child units (retired
+   * ones included, marked) in name order after `cursor` (the `nextCursor` of the page before), each with its
+   * counts and how many child units it has. Its cost is the page's, whatever lies under the unit. */
+  tree: z.object({ unitId, cursor: childCursor.optional() }).strict(),
   createUnit: z
     .object({ parentId: unitId, name: displayName, level: z.enum(CREATABLE_LEVELS), wartime: z.boolean().optional() })
     .strict(),
@@ -44,12 +49,24 @@ export const orgPayloads = {
     .strict(),
 }
 
-export interface TreeNode extends UnitRef {
+/** A unit as 组织架构 shows it: its tags, the households and residents under it, how many child units it has. */
+export interface OrgUnit extends UnitRef {
   wartime: boolean
   retired: boolean
   households: number
   residents: number
-  children: TreeNode[]
+  /** Child units (retired ones included; households are counted, never listed): 0 for a micro-grid. */
+  children: number
+}
+
+export interface OrgTreeResult {
+  /** The unit, with the units above it, the street first (its own children are the pages: not counted, so a
+   * unit of many children costs what one of a page does). */
+  unit: Omit<OrgUnit, 'children'> & { path: UnitRef[] }
+  /** One page of its child units in name order (at most ORG_PAGE). */
+  children: OrgUnit[]
+  /** Set when more children follow: pass it as `cursor` for the next page. */
+  nextCursor?: string
 }
 
 export interface RosterFile {
@@ -74,7 +91,7 @@ export interface BootstrapResult {
 }
 
 export interface OrgApi {
-  tree: { payload: z.input<typeof orgPayloads.tree>; result: TreeNode }
+  tree: { payload: z.input<typeof orgPayloads.tree>; result: OrgTreeResult }
   createUnit: { payload: z.input<typeof orgPayloads.createUnit>; result: UnitRef & { path: string } }
   renameUnit: { payload: z.input<typeof orgPayloads.renameUnit>; result: UnitRef }
   moveUnit: { payload: z.input<typeof orgPayloads.moveUnit>; result: { moved: number; people: number } }

@@ -10,6 +10,8 @@ import { all, allIn, first, pathPrefix, rebaseField, rows, total } from './query
 
 /** Groups per aggregate page (the service returns few groups unless told how many). */
 const GROUPS = 1000
+/** Ids per `in` list (the platform caps the size of one query). */
+const IN_SLICE = 100
 
 export interface Units {
   get(id: string): Promise<StoredUnit | null>
@@ -19,9 +21,19 @@ export interface Units {
   /**
    * One page of the child units below `parentId` in sibling order (households and retired units left out),
    * after the key `cursor`: at most `limit` of them, and whether more follow. One range read of `siblingKey`,
-   * so its cost is the page's, whatever the number of children.
+   * so its cost is the page's, whatever the number of children. `withRetired`: retired units too (组织架构).
    */
-  childrenPage(parentId: string, cursor: string | undefined, limit: number): Promise<{ rows: Unit[]; more: boolean }>
+  childrenPage(
+    parentId: string,
+    cursor: string | undefined,
+    limit: number,
+    withRetired?: boolean,
+  ): Promise<{ rows: Unit[]; more: boolean }>
+  /**
+   * How many child units (retired ones too, households never) each of these units has; a unit with none is
+   * missing. One aggregate over `parentId_1`: it examines the children of these units, not what lies below them.
+   */
+  childCounts(parentIds: readonly string[]): Promise<Map<string, number>>
   /** Sets a unit's sibling key (the repair, for units written before the key existed). */
   setSiblingKey(id: string, key: string): Promise<void>
   /** Every unit at or under `path`, retired ones too; households only when asked. */
@@ -58,15 +70,31 @@ export function units(db: Database): Units {
     get: (id) => first<StoredUnit>(col().where({ _id: id })),
     byIds: (ids) => allIn<Unit>(ids, (slice) => col().where({ _id: _.in(slice) })),
     childrenOf: (parentId) => all<Unit>(col().where({ parentId, level: _.neq('household'), retired: _.neq(true) })),
-    async childrenPage(parentId, cursor, limit) {
+    async childrenPage(parentId, cursor, limit, withRetired = false) {
       const { after, before } = siblingRange(parentId, cursor)
+      const range = { siblingKey: _.gt(after).and(_.lt(before)) }
       const found = await rows<Unit>(
         col()
-          .where({ siblingKey: _.gt(after).and(_.lt(before)), retired: _.neq(true) })
+          .where(withRetired ? range : { ...range, retired: _.neq(true) })
           .orderBy('siblingKey', 'asc')
           .limit(limit + 1),
       )
       return { rows: found.slice(0, limit), more: found.length > limit }
+    },
+    async childCounts(parentIds) {
+      const out = new Map<string, number>()
+      const ids = [...new Set(parentIds)]
+      // a page's worth of parents is one slice: one group each at most, well under GROUPS
+      for (let i = 0; i < ids.length; i += IN_SLICE) {
+        const res = (await col()
+          .aggregate()
+          .match({ parentId: _.in(ids.slice(i, i + IN_SLICE)), level: _.neq('household') })
+          .group({ _id: '$parentId', units: $.sum(1) })
+          .limit(GROUPS)
+          .end()) as unknown as { list: { _id: string; units: number }[] }
+        for (const g of res.list) out.set(g._id, g.units)
+      }
+      return out
     },
     async setSiblingKey(id, key) {
       await col()

@@ -1,12 +1,15 @@
 /** The grid tree (组织架构) and rosters, kept by community and street staff. */
-import type { ImportResult, RosterFile, TreeNode } from '../../core/contract'
+import type { ImportResult, OrgTreeResult, RosterFile } from '../../core/contract'
 import { call } from './transport'
 
-export type { ImportResult, RosterFile, TreeNode } from '../../core/contract'
+export { ORG_PAGE } from '../../core/contract'
+export type { ImportResult, OrgTreeResult, OrgUnit, RosterFile } from '../../core/contract'
 
 export type CreatableLevel = 'community' | 'grid' | 'microgrid'
 
-export const getTree = (unitId: string): Promise<TreeNode> => call('org', 'tree', { unitId })
+/** One level of the tree: the unit, the units above it, one page of its child units (after `cursor`). */
+export const getOrgLevel = (unitId: string, cursor?: string): Promise<OrgTreeResult> =>
+  call('org', 'tree', cursor ? { unitId, cursor } : { unitId })
 
 export const createUnit = (parentId: string, name: string, level: CreatableLevel, wartime = false) =>
   call('org', 'createUnit', { parentId, name, level, ...(wartime ? { wartime } : {}) })

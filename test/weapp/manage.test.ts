@@ -1,11 +1,20 @@
 /**
  * The leader pages (sub-package manage/) in the compiled weapp under miniprogram-simulate: 网格管理 shows
  * households with phones in full and asks for the chosen filter; claims are approved or rejected with a
- * reason; an invite card carries the join page's path; 组织架构 shows the tree with counts and tags and lists
+ * reason; an invite card carries the join page's path; 组织架构 opens a level at a time (counts, tags, 加载更多, a paged move picker) and lists
  * every bad row of a refused roster; 审计日志 shows who saw whose data. wx.cloud.callFunction answers with
  * envelopes shaped by core/contract.
  */
-import type { AuditEntry, ClaimView, HouseholdRow, HouseholdsResult, InviteView, TreeNode } from '../../core/contract'
+import type {
+  AuditEntry,
+  ClaimView,
+  HouseholdRow,
+  HouseholdsResult,
+  InviteView,
+  OrgTreeResult,
+  OrgUnit,
+} from '../../core/contract'
+import type { SimulatedComponent } from 'miniprogram-simulate'
 import { AUDITED_ACTIONS, FALLBACK_AUDIT_LABEL } from '../../core/privacy/audit'
 import { fail, ok } from '../../core/envelope'
 import { bootApp, count, createWx, renderPage, route, type CloudCall, eventually, tap, text, typeInto } from './harness'
@@ -226,95 +235,132 @@ describe('网格管理', () => {
   })
 })
 
-const tree: TreeNode = {
-  ...community,
+const orgStreet = { id: 'st-1', name: '和平街道', level: 'street' as const }
+const orgUnit = (ref: Pick<OrgUnit, 'id' | 'name' | 'level'>, fields: Partial<OrgUnit> = {}): OrgUnit => ({
+  ...ref,
   wartime: false,
   retired: false,
-  households: 120,
-  residents: 260,
+  households: 0,
+  residents: 0,
+  children: 0,
+  ...fields,
+})
+const { children: _count, ...communityOwn } = orgUnit(community, { households: 120, residents: 260 })
+/** The community open: its grids, a page of them. */
+const communityLevel: OrgTreeResult = {
+  unit: { ...communityOwn, path: [orgStreet] },
   children: [
-    {
-      id: 'g-3',
-      name: '第三网格',
-      level: 'grid',
-      wartime: false,
-      retired: false,
-      households: 80,
-      residents: 170,
-      children: [
-        { ...mg5, wartime: false, retired: false, households: 40, residents: 85, children: [] },
-        {
-          id: 'mg-w',
-          name: '方舱临时网格',
-          level: 'microgrid',
-          wartime: true,
-          retired: false,
-          households: 0,
-          residents: 0,
-          children: [],
-        },
-      ],
-    },
-    {
-      id: 'g-9',
-      name: '旧第九网格',
-      level: 'grid',
-      wartime: false,
-      retired: true,
-      households: 0,
-      residents: 0,
-      children: [],
-    },
+    orgUnit({ id: 'g-3', name: '第三网格', level: 'grid' }, { households: 80, residents: 170, children: 2 }),
+    orgUnit({ id: 'g-4', name: '第四网格', level: 'grid' }, { households: 40, residents: 90, children: 3 }),
+    orgUnit({ id: 'g-9', name: '旧第九网格', level: 'grid' }, { retired: true }),
   ],
 }
+/** 第三网格 open: its buildings. */
+const gridLevel: OrgTreeResult = {
+  unit: {
+    id: 'g-3',
+    name: '第三网格',
+    level: 'grid',
+    wartime: false,
+    retired: false,
+    households: 80,
+    residents: 170,
+    path: [orgStreet, community],
+  },
+  children: [
+    orgUnit(mg5, { households: 40, residents: 85 }),
+    orgUnit({ id: 'mg-w', name: '方舱临时网格', level: 'microgrid' }, { wartime: true }),
+  ],
+}
+const levels = (p: Record<string, unknown>) => ok(p.unitId === 'g-3' ? gridLevel : communityLevel)
+const names = (page: SimulatedComponent) => page.querySelectorAll('.org-node__name').map((n) => n.dom.textContent)
 
 describe('组织架构', () => {
-  test('the tree shows every unit with its counts, and 战时 / 已撤销 tags', async () => {
-    answer = route({ 'grid.me': () => ok(staffMe), 'org.tree': () => ok(tree) })
+  test('opens at the community: it with its counts, and its grids with theirs, 已撤销 marked', async () => {
+    answer = route({ 'grid.me': () => ok(staffMe), 'org.tree': levels })
     const page = await renderPage(ORG)
     await eventually(() => expect(calls('tree')).toEqual([{ unitId: 'co-1' }]))
-    await eventually(() => expect(page.querySelectorAll('.org-node')).toHaveLength(5))
+    await eventually(() => expect(names(page)).toEqual(['幸福里社区', '第三网格', '第四网格', '旧第九网格']))
     const nodes = page.querySelectorAll('.org-node')
-    expect(page.querySelectorAll('.org-node__name').map((n) => n.dom.textContent)).toEqual([
-      '幸福里社区',
-      '第三网格',
-      '5号楼',
-      '方舱临时网格',
-      '旧第九网格',
-    ])
     expect(nodes[0].dom.textContent).toContain('120 户 · 260 人')
-    expect(nodes[2].dom.textContent).toContain('40 户 · 85 人')
-    expect(nodes[3].dom.textContent).toContain('战时')
-    expect(nodes[4].dom.textContent).toContain('已撤销')
+    expect(nodes[1].dom.textContent).toContain('80 户 · 170 人 · 下设 2 个楼栋')
+    expect(nodes[3].dom.textContent).toContain('已撤销')
     expect(nodes[1].dom.textContent).not.toContain('已撤销')
+    expect(text(page, '.org-children__title')).toBe('下设 3 个网格')
     page.detach()
   })
 
-  test('the tree calls a building 楼栋, as every other page does', async () => {
-    answer = route({ 'grid.me': () => ok(staffMe), 'org.tree': () => ok(tree) })
+  test('tapping a grid opens it: its buildings, 战时 marked, and the way back up', async () => {
+    answer = route({ 'grid.me': () => ok(staffMe), 'org.tree': levels })
     const page = await renderPage(ORG)
-    await eventually(() => expect(page.querySelectorAll('.org-node')).toHaveLength(5))
-    expect(page.querySelectorAll('.org-node__level').map((n) => n.dom.textContent)).toEqual([
-      '社区',
-      '网格',
-      '楼栋',
-      '楼栋',
-      '网格',
-    ])
-    await tap(page, '.org-node', 2)
+    await eventually(() => expect(names(page)).toHaveLength(4))
+    await tap(page, '.org-node', 1)
+    await eventually(() => expect(names(page)).toEqual(['第三网格', '5号楼', '方舱临时网格']))
+    expect(calls('tree').at(-1)).toEqual({ unitId: 'g-3' })
+    expect(page.querySelectorAll('.org-node')[2].dom.textContent).toContain('战时')
+    // the crumbs start at the staff member's own community, never the street above it
+    expect(text(page, '.org-crumbs--tree')).toContain('幸福里社区')
+    expect(text(page, '.org-crumbs--tree')).not.toContain('和平街道')
+    await tap(page, '.org-crumb')
+    await eventually(() => expect(names(page)).toEqual(['幸福里社区', '第三网格', '第四网格', '旧第九网格']))
+    expect(calls('tree').at(-1)).toEqual({ unitId: 'co-1' })
+    page.detach()
+  })
+
+  test('加载更多 reads the page after the last one shown and adds it below', async () => {
+    answer = route({
+      'grid.me': () => ok(staffMe),
+      'org.tree': (p) =>
+        ok(
+          p.cursor
+            ? { unit: communityLevel.unit, children: [orgUnit({ id: 'g-10', name: '第十网格', level: 'grid' })] }
+            : { ...communityLevel, nextCursor: 'co-1/x/g-9' },
+        ),
+    })
+    const page = await renderPage(ORG)
+    await eventually(() => expect(text(page, '.org-children__title')).toBe('下设网格，已列出 3 个'))
+    await tap(page, '.org-more')
+    expect(calls('tree').at(-1)).toEqual({ unitId: 'co-1', cursor: 'co-1/x/g-9' })
+    await eventually(() => expect(names(page).at(-1)).toBe('第十网格'))
+    expect(page.querySelectorAll('.org-more')).toHaveLength(0)
+    page.detach()
+  })
+
+  test('a building moves to a grid picked from its community’s grids, a page of them, never the whole tree', async () => {
+    answer = route({
+      'grid.me': () => ok(staffMe),
+      'org.tree': levels,
+      'org.moveUnit': () => ok({ moved: 41, people: 85 }),
+    })
+    const page = await renderPage(ORG)
+    await eventually(() => expect(names(page)).toHaveLength(4))
+    await tap(page, '.org-node', 1)
+    await eventually(() => expect(names(page)).toEqual(['第三网格', '5号楼', '方舱临时网格']))
+    expect(page.querySelectorAll('.org-node__level').map((n) => n.dom.textContent)).toEqual(['网格', '楼栋', '楼栋'])
+    // a building has nothing to open: tapping it shows what can be done with it
+    await tap(page, '.org-node', 1)
     await tap(page, '.org-action--move')
     expect(page.dom.textContent).not.toContain('微网格')
+    await eventually(() => expect(page.querySelectorAll('.org-move-target')).toHaveLength(2))
+    expect(calls('tree').at(-1)).toEqual({ unitId: 'co-1' })
+    // its own grid is where it is; the retired grid is not offered
+    expect(text(page, '.org-move-target--here')).toContain('第三网格')
+    expect(page.dom.textContent).not.toContain('旧第九网格')
+    await tap(page, '.org-move-target', 1)
+    expect(calls('moveUnit')).toEqual([{ unitId: 'mg-5', newParentId: 'g-4' }])
+    await eventually(() => expect(page.dom.textContent).toContain('已移动到 第四网格（41 个单位，85 人）'))
     page.detach()
   })
 
   test('a name already in use is refused as taken, beside the form', async () => {
     answer = route({
       'grid.me': () => ok(staffMe),
-      'org.tree': () => ok(tree),
+      'org.tree': levels,
       'org.createUnit': () => fail('NAME_TAKEN', '已有名为“5号楼”的楼栋'),
     })
     const page = await renderPage(ORG)
-    await tap(page, '.org-node', 1)
+    await eventually(() => expect(names(page)).toHaveLength(4))
+    await tap(page, '.org-node__act', 1)
     await tap(page, '.org-action--create')
     await typeInto(page, '.org-form__name', '5号楼')
     await tap(page, '.org-form__submit')
@@ -326,11 +372,15 @@ describe('组织架构', () => {
   test('撤销 refused with UNIT_NOT_EMPTY says so beside the unit', async () => {
     answer = route({
       'grid.me': () => ok(staffMe),
-      'org.tree': () => ok(tree),
+      'org.tree': levels,
       'org.retireUnit': () => fail('UNIT_NOT_EMPTY'),
     })
     const page = await renderPage(ORG)
-    await tap(page, '.org-node', 1)
+    await eventually(() => expect(names(page)).toHaveLength(4))
+    // the community itself is the staff member's own: it cannot be retired from here
+    await tap(page, '.org-node__act', 0)
+    expect(page.querySelectorAll('.org-action--retire')).toHaveLength(0)
+    await tap(page, '.org-node__act', 1)
     await tap(page, '.org-action--retire')
     await tap(page, '.org-form__retire')
     expect(calls('retireUnit')).toEqual([{ unitId: 'g-3' }])
@@ -341,11 +391,12 @@ describe('组织架构', () => {
   test('新建 a wartime building under a grid sends its name, level and the switch', async () => {
     answer = route({
       'grid.me': () => ok(staffMe),
-      'org.tree': () => ok(tree),
+      'org.tree': levels,
       'org.createUnit': (p) => ok({ id: 'mg-new', name: p.name, level: 'microgrid', path: '/st-1/co-1/g-3/mg-new/' }),
     })
     const page = await renderPage(ORG)
-    await tap(page, '.org-node', 1)
+    await eventually(() => expect(names(page)).toHaveLength(4))
+    await tap(page, '.org-node__act', 1)
     await tap(page, '.org-action--create')
     await typeInto(page, '.org-form__name', '7号楼')
     await tap(page, '.org-form__wartime')
@@ -370,7 +421,7 @@ describe('花名册', () => {
     let refuse = true
     answer = route({
       'grid.me': () => ok(staffMe),
-      'org.tree': () => ok(tree),
+      'org.tree': levels,
       'files.reserve': reserveRoster,
       'org.importRoster': () =>
         refuse
@@ -415,7 +466,7 @@ test('a file that is not a roster is named once, not again as a list of one', as
   const reason = '第一张工作表不是花名册，请使用花名册模板'
   answer = route({
     'grid.me': () => ok(staffMe),
-    'org.tree': () => ok(tree),
+    'org.tree': levels,
     'files.reserve': reserveRoster,
     'org.importRoster': () => fail('ROSTER_INVALID', reason, [{ reason }]),
   })

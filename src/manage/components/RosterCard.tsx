@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { Issue } from '../../../core/envelope'
 import { toServiceError } from '../../services/errors'
-import { exportRoster, importRoster, rosterTemplate, type ImportResult, type TreeNode } from '../../services/org'
+import { exportRoster, importRoster, rosterTemplate, type ImportResult } from '../../services/org'
 import { messageOf } from '../format'
 import { openRoster, pickAndUploadRoster } from '../roster-files'
 import { Button } from '../ui'
@@ -29,9 +29,17 @@ type Outcome =
   | { kind: 'info'; message: string }
   | { kind: 'error'; message: string }
 
-export function RosterCard({ root, onImported }: { root: TreeNode; onImported: () => void }) {
-  // Street staff pick one of their communities; community staff work on their own.
-  const communities = root.level === 'community' ? [root] : root.children.filter((c) => c.level === 'community')
+/**
+ * `communities`: the ones the roster may be about (组织架构 passes the community open, or at a street the
+ * communities listed so far); street staff pick one, community staff work on their own.
+ */
+export function RosterCard({
+  communities,
+  onImported,
+}: {
+  communities: readonly { id: string; name: string }[]
+  onImported: () => void
+}) {
   const [communityId, setCommunityId] = useState(communities[0]?.id ?? '')
   const [busy, setBusy] = useState<'' | 'template' | 'export' | 'import'>('')
   const [outcome, setOutcome] = useState<Outcome | null>(null)

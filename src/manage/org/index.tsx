@@ -1,25 +1,31 @@
 /**
- * 组织架构 (community and street staff): the tree from their community (or street) down to buildings, with
- * counts and 战时 / 已撤销 tags; create, rename, move and retire units; and the roster: template, export,
- * import (every bad row of a refused file listed).
+ * 组织架构 (community and street staff): one level of the tree at a time. It opens at their community (or street):
+ * the unit with its households and residents and 战时 / 已撤销 tags, and a page of its child units (加载更多 for
+ * the next), each with its counts and how many units it has below; tapping one opens it, the path above (面包屑)
+ * leads back up. Create, rename, move and retire work from the row of the unit; 移动 picks the new place a level
+ * at a time too. Below, the roster: template, export, import (every bad row of a refused file listed).
+ * Every screen is one call of org.tree, whatever the size of the street.
  */
-import { useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { FIELD_LIMITS } from '../../../core/contract/fields'
-import { LEVEL_LABELS, type Level } from '../../../core/units'
+import { LEVEL_LABELS, LEVELS, type Level } from '../../../core/units'
+import { ChunkedList } from '../../components/ChunkedList'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { RoleTag } from '../../components/RoleTag'
-import { useRemote } from '../../hooks/use-remote'
+import type { Remote } from '../../hooks/use-remote'
+import { toServiceError } from '../../services/errors'
 import { type RoleView } from '../../services/grid'
 import {
   createUnit,
-  getTree,
+  getOrgLevel,
   moveUnit,
   renameUnit,
   retireUnit,
   type CreatableLevel,
-  type TreeNode,
+  type OrgTreeResult,
+  type OrgUnit,
 } from '../../services/org'
 import { RosterCard } from '../components/RosterCard'
 import { messageOf } from '../format'
@@ -32,7 +38,7 @@ import './index.css'
 export default function OrgPage() {
   return (
     <LeaderGate className='app-page org' what='组织架构管理' scopeOf={(roles) => scopeFor(roles, 'org.createUnit')}>
-      {(scope) => <OrgTree scope={scope} />}
+      {(scope) => <OrgBrowser scope={scope} />}
     </LeaderGate>
   )
 }
@@ -47,36 +53,161 @@ const CREATE_LABEL: Record<CreatableLevel, string> = { community: '新建社区'
 /** Only grids (to another community) and micro-grids (to another grid) move. */
 const MOVE_TARGET: Partial<Record<Level, Level>> = { grid: 'community', microgrid: 'grid' }
 
-interface Row {
-  node: TreeNode
-  depth: number
-  parentId: string | null
+/** What the level below is called (网格 under a community); null under a building (households are not listed). */
+function belowLabel(level: Level): string | null {
+  const below = LEVELS[LEVELS.indexOf(level) + 1]
+  return below && below !== 'household' ? LEVEL_LABELS[below] : null
 }
 
-function flatten(node: TreeNode, depth = 0, parentId: string | null = null, out: Row[] = []): Row[] {
-  out.push({ node, depth, parentId })
-  for (const c of node.children) flatten(c, depth + 1, node.id, out)
-  return out
+/** 下设 4 个网格: how many units a unit has below it. */
+function childrenLabel(u: Shown): string | null {
+  const below = belowLabel(u.level)
+  return below && u.children !== undefined ? `下设 ${u.children} 个${below}` : null
+}
+
+/** A unit on the screen: the one open has no count of its children (they are its pages). */
+type Shown = Omit<OrgUnit, 'children'> & { children?: number }
+
+type Ref = { id: string; name: string; level: Level }
+
+/**
+ * One level of the tree, as shown: its first page read at once, 加载更多 appending the next. A reload (after an
+ * action, a pull-down) reads again as many pages as are shown, so every row shown is fresh.
+ */
+function useOrgLevel(unitId: string) {
+  const [state, setState] = useState<Remote<OrgTreeResult>>({ status: 'loading' })
+  const [more, setMore] = useState<{ busy: boolean; error: string }>({ busy: false, error: '' })
+  const pages = useRef(1)
+  const seq = useRef(0)
+  const shown = useRef<OrgTreeResult | null>(null)
+
+  const reload = useCallback(async () => {
+    const mine = ++seq.current
+    try {
+      const first = await getOrgLevel(unitId)
+      const children = [...first.children]
+      let next = first.nextCursor
+      for (let i = 1; i < pages.current && next; i++) {
+        const page = await getOrgLevel(unitId, next)
+        children.push(...page.children)
+        next = page.nextCursor
+      }
+      if (mine !== seq.current) return
+      const { nextCursor: _first, ...rest } = first
+      shown.current = { ...rest, children, ...(next ? { nextCursor: next } : {}) }
+      setState({ status: 'ok', data: shown.current })
+    } catch (e) {
+      if (mine === seq.current) setState({ status: 'error', error: toServiceError(e) })
+    }
+  }, [unitId])
+
+  useEffect(() => {
+    void reload()
+  }, [reload])
+
+  const loadMore = useCallback(async () => {
+    const was = shown.current
+    if (!was?.nextCursor) return
+    const mine = ++seq.current
+    setMore({ busy: true, error: '' })
+    try {
+      const page = await getOrgLevel(unitId, was.nextCursor)
+      if (mine !== seq.current) return
+      const ids = new Set(was.children.map((c) => c.id))
+      pages.current++
+      shown.current = {
+        unit: page.unit,
+        children: [...was.children, ...page.children.filter((c) => !ids.has(c.id))],
+        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      }
+      setState({ status: 'ok', data: shown.current })
+      setMore({ busy: false, error: '' })
+    } catch (e) {
+      if (mine === seq.current) setMore({ busy: false, error: messageOf(e) })
+    }
+  }, [unitId])
+
+  return { state, reload, loadMore, more }
+}
+
+/** The units from the caller's own unit down to the one open (the ones above theirs are not theirs to open). */
+function crumbsOf(data: OrgTreeResult, scopeId: string): Ref[] {
+  const chain: Ref[] = [...data.unit.path, data.unit]
+  const from = chain.findIndex((u) => u.id === scopeId)
+  return chain.slice(Math.max(from, 0))
+}
+
+function Crumbs({ crumbs, onOpen, className }: { crumbs: Ref[]; onOpen: (id: string) => void; className: string }) {
+  if (crumbs.length < 2) return null
+  return (
+    <View className={`org-crumbs ${className}`}>
+      {crumbs.map((c, i) =>
+        i === crumbs.length - 1 ? (
+          <Text key={c.id} className='org-crumb org-crumb--here'>
+            {c.name}
+          </Text>
+        ) : (
+          <View key={c.id} className='org-crumb' onClick={() => onOpen(c.id)}>
+            <Text className='org-crumb__name'>{c.name}</Text>
+            <Text className='org-crumb__sep'>›</Text>
+          </View>
+        ),
+      )}
+    </View>
+  )
+}
+
+function OrgBrowser({ scope }: { scope: RoleView }) {
+  const [at, setAt] = useState(scope.unitId)
+  return <OrgLevel key={at} scope={scope} unitId={at} onOpen={setAt} />
+}
+
+/** Where a unit shown on the screen sits: its parent (null for the caller's own unit) and the parent's parent
+ * when the caller may open it (where 移动 looks for the new place). */
+interface Row {
+  node: Shown
+  parentId: string | null
+  grandId: string | null
 }
 
 type Mode = 'create' | 'rename' | 'move' | 'retire'
 type Message = { text: string; error: boolean } | null
 
-function OrgTree({ scope }: { scope: RoleView }) {
-  const { state, reload } = useRemote(() => getTree(scope.unitId))
+function OrgLevel({ scope, unitId, onOpen }: { scope: RoleView; unitId: string; onOpen: (id: string) => void }) {
+  const { state, reload, loadMore, more } = useOrgLevel(unitId)
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
   const [selected, setSelected] = useState<string | null>(null)
   const [message, setMessage] = useState<Message>(null)
 
   if (state.status === 'loading') return <LoadingState />
   if (state.status === 'error') return <ErrorState error={state.error} onRetry={() => void reload()} />
-  const rows = flatten(state.data)
+  const data = state.data
+  const crumbs = crumbsOf(data, scope.unitId)
+  // crumbs[0] is the caller's unit: the open unit's parent and grandparent are theirs when on the crumbs
+  const up = (n: number): string | null => crumbs[crumbs.length - 1 - n]?.id ?? null
+  const head: Row = { node: data.unit, parentId: up(1), grandId: up(2) }
+  const rows: Row[] = data.children.map((c) => ({ node: c, parentId: data.unit.id, grandId: up(1) }))
+  const community = crumbs.find((c) => c.level === 'community')
+  const communities = community
+    ? [community]
+    : data.unit.level === 'street'
+      ? data.children.filter((c) => c.level === 'community' && !c.retired)
+      : []
 
   const done = async (text: string) => {
     setMessage({ text, error: false })
     setSelected(null)
     await reload()
   }
+  const toggle = (id: string) => {
+    setSelected(selected === id ? null : id)
+    setMessage(null)
+  }
+  const actions = (r: Row) =>
+    selected === r.node.id && !r.node.retired ? (
+      <NodeActions row={r} scopeId={scope.unitId} onDone={(text) => void done(text)} />
+    ) : null
+  const below = belowLabel(data.unit.level)
 
   return (
     <View>
@@ -85,61 +216,118 @@ function OrgTree({ scope }: { scope: RoleView }) {
           <Text className='card__title'>组织架构</Text>
           <RoleTag role={scope.role} />
         </View>
-        <Text className='manage-hint'>点选一个单位进行新建、重命名、移动或撤销。</Text>
+        <Crumbs crumbs={crumbs} onOpen={onOpen} className='org-crumbs--tree' />
+        <Text className='manage-hint'>点选单位名称进入下一级；点“操作”新建、重命名、移动或撤销。</Text>
         {message ? <Text className={message.error ? 'manage-error' : 'manage-message'}>{message.text}</Text> : null}
-        {rows.map((r) => (
-          <View key={r.node.id}>
-            <NodeRow
-              row={r}
-              active={selected === r.node.id}
-              onTap={() => {
-                setSelected(selected === r.node.id ? null : r.node.id)
-                setMessage(null)
-              }}
-            />
-            {selected === r.node.id && !r.node.retired ? (
-              <NodeActions row={r} rows={rows} onDone={(text) => void done(text)} />
-            ) : null}
-          </View>
-        ))}
+        <NodeRow
+          row={head}
+          current
+          active={selected === head.node.id}
+          onTap={() => toggle(head.node.id)}
+          onAct={() => toggle(head.node.id)}
+        />
+        {actions(head)}
+        {below ? (
+          <Text className='org-children__title'>
+            {data.nextCursor
+              ? `下设${below}，已列出 ${data.children.length} 个`
+              : data.children.length
+                ? `下设 ${data.children.length} 个${below}`
+                : `还没有${below}`}
+          </Text>
+        ) : null}
+        <ChunkedList rows={rows} keyOf={(r) => r.node.id} className='org-children'>
+          {(r) => (
+            <View>
+              <NodeRow
+                row={r}
+                active={selected === r.node.id}
+                onTap={() => (r.node.level === 'microgrid' ? toggle(r.node.id) : onOpen(r.node.id))}
+                onAct={() => toggle(r.node.id)}
+              />
+              {actions(r)}
+            </View>
+          )}
+        </ChunkedList>
+        {data.nextCursor ? (
+          <Button
+            className='org-more'
+            size='small'
+            fill='outline'
+            block
+            disabled={more.busy}
+            onClick={() => void loadMore()}
+          >
+            {more.busy ? '加载中…' : '加载更多'}
+          </Button>
+        ) : null}
+        {more.error ? <Text className='manage-error'>{more.error}</Text> : null}
       </View>
-      <RosterCard root={state.data} onImported={() => void reload()} />
+      {communities.length ? <RosterCard communities={communities} onImported={() => void reload()} /> : null}
     </View>
   )
 }
 
-function NodeRow({ row, active, onTap }: { row: Row; active: boolean; onTap: () => void }) {
-  const { node, depth } = row
+function NodeRow({
+  row,
+  active,
+  current = false,
+  onTap,
+  onAct,
+}: {
+  row: Row
+  active: boolean
+  current?: boolean
+  onTap: () => void
+  onAct?: () => void
+}) {
+  const { node } = row
   const cls = [
     'org-node',
     `org-node--${node.level}`,
+    current ? 'org-node--current' : '',
     node.retired ? 'org-node--retired' : '',
     active ? 'org-node--active' : '',
   ]
+  const below = childrenLabel(node)
   return (
-    <View className={cls.filter(Boolean).join(' ')} style={{ paddingLeft: `${depth * 32 + 8}px` }} onClick={onTap}>
-      <View className='org-node__title'>
-        <Text className='org-node__name'>{node.name}</Text>
-        <Text className='org-node__level'>{LEVEL_LABELS[node.level]}</Text>
-        {node.wartime ? (
-          <Tag className='org-node__tag org-node__tag--wartime' background='#fff4e5' color='#b45309'>
-            战时
-          </Tag>
-        ) : null}
-        {node.retired ? (
-          <Tag className='org-node__tag org-node__tag--retired' background='#f2f3f5' color='#6b7280'>
-            已撤销
-          </Tag>
-        ) : null}
+    <View className={cls.filter(Boolean).join(' ')} onClick={onTap}>
+      <View className='org-node__main'>
+        <View className='org-node__title'>
+          <Text className='org-node__name'>{node.name}</Text>
+          <Text className='org-node__level'>{LEVEL_LABELS[node.level]}</Text>
+          {node.wartime ? (
+            <Tag className='org-node__tag org-node__tag--wartime' background='#fff4e5' color='#b45309'>
+              战时
+            </Tag>
+          ) : null}
+          {node.retired ? (
+            <Tag className='org-node__tag org-node__tag--retired' background='#f2f3f5' color='#6b7280'>
+              已撤销
+            </Tag>
+          ) : null}
+        </View>
+        <Text className='org-node__counts'>
+          {node.households} 户 · {node.residents} 人{below ? ` · ${below}` : ''}
+        </Text>
       </View>
-      <Text className='org-node__counts'>
-        {node.households} 户 · {node.residents} 人
-      </Text>
+      {onAct && !node.retired ? (
+        <View
+          className='org-node__act'
+          onClick={(e) => {
+            e.stopPropagation()
+            onAct()
+          }}
+        >
+          <Text>操作</Text>
+        </View>
+      ) : null}
+      {!current && node.level !== 'microgrid' ? <Text className='org-node__open'>›</Text> : null}
     </View>
   )
 }
 
-function NodeActions({ row, rows, onDone }: { row: Row; rows: Row[]; onDone: (text: string) => void }) {
+function NodeActions({ row, scopeId, onDone }: { row: Row; scopeId: string; onDone: (text: string) => void }) {
   const { node } = row
   const [mode, setMode] = useState<Mode | null>(null)
   const [name, setName] = useState('')
@@ -149,9 +337,6 @@ function NodeActions({ row, rows, onDone }: { row: Row; rows: Row[]; onDone: (te
   const [error, setError] = useState('')
   const childLevel = CHILD_LEVEL[node.level]
   const moveLevel = MOVE_TARGET[node.level]
-  const targets = moveLevel
-    ? rows.filter((r) => r.node.level === moveLevel && !r.node.retired && r.node.id !== row.parentId)
-    : []
 
   const run = async (work: () => Promise<string>) => {
     setBusy(true)
@@ -262,24 +447,25 @@ function NodeActions({ row, rows, onDone }: { row: Row; rows: Row[]; onDone: (te
           <Text className='manage-form__label'>
             把“{node.name}”连同其下的住户移动到哪个{LEVEL_LABELS[moveLevel]}？
           </Text>
-          {targets.length === 0 ? <Text className='manage-hint'>没有可移动到的{LEVEL_LABELS[moveLevel]}</Text> : null}
-          {targets.map((t) => (
-            <View
-              key={t.node.id}
-              className='org-move-target'
-              onClick={() =>
+          {row.grandId ? (
+            <MovePicker
+              rootId={row.grandId}
+              scopeId={scopeId}
+              unit={node}
+              parentId={row.parentId}
+              target={moveLevel}
+              onPick={(t) =>
                 busy
                   ? undefined
                   : void run(async () => {
-                      const res = await moveUnit(node.id, t.node.id)
-                      return `已移动到 ${t.node.name}（${res.moved} 个单位，${res.people} 人）`
+                      const res = await moveUnit(node.id, t.id)
+                      return `已移动到 ${t.name}（${res.moved} 个单位，${res.people} 人）`
                     })
               }
-            >
-              <Text>{t.node.name}</Text>
-              <Text className='org-move-target__go'>移到这里 ›</Text>
-            </View>
-          ))}
+            />
+          ) : (
+            <Text className='manage-hint'>没有可移动到的{LEVEL_LABELS[moveLevel]}</Text>
+          )}
         </View>
       ) : null}
 
@@ -304,6 +490,86 @@ function NodeActions({ row, rows, onDone }: { row: Row; rows: Row[]; onDone: (te
           </Button>
         </View>
       ) : null}
+    </View>
+  )
+}
+
+interface PickerProps {
+  /** Where the picker opens: the parent of the unit's parent (its siblings' parents are listed there). */
+  rootId: string
+  /** The caller's own unit: the picker goes no higher. */
+  scopeId: string
+  unit: Shown
+  parentId: string | null
+  target: Level
+  onPick: (target: OrgUnit) => void
+}
+
+/** 移动's new place, a level at a time like the tree: a page of candidates with 加载更多, other parts opened. */
+function MovePicker(props: PickerProps) {
+  const [at, setAt] = useState(props.rootId)
+  return <PickerLevel key={at} {...props} unitId={at} onOpen={setAt} />
+}
+
+function PickerLevel({
+  unitId,
+  onOpen,
+  scopeId,
+  unit,
+  parentId,
+  target,
+  onPick,
+}: PickerProps & { unitId: string; onOpen: (id: string) => void }) {
+  const { state, loadMore, more, reload } = useOrgLevel(unitId)
+  if (state.status === 'loading') return <Text className='manage-hint'>加载中…</Text>
+  if (state.status === 'error') {
+    return (
+      <View className='org-picker'>
+        <Text className='manage-error'>{state.error.message}</Text>
+        <Button size='small' fill='outline' onClick={() => void reload()}>
+          重试
+        </Button>
+      </View>
+    )
+  }
+  const data = state.data
+  const rows = data.children.filter((c) => !c.retired && c.id !== unit.id)
+  return (
+    <View className='org-picker'>
+      <Crumbs crumbs={crumbsOf(data, scopeId)} onOpen={onOpen} className='org-crumbs--picker' />
+      {rows.length === 0 && !data.nextCursor ? (
+        <Text className='manage-hint'>没有可移动到的{LEVEL_LABELS[target]}</Text>
+      ) : null}
+      {rows.map((c) =>
+        c.level !== target ? (
+          <View key={c.id} className='org-move-open' onClick={() => onOpen(c.id)}>
+            <Text>{c.name}</Text>
+            <Text className='org-move-target__open'>打开 ›</Text>
+          </View>
+        ) : c.id === parentId ? (
+          <View key={c.id} className='org-move-target org-move-target--here'>
+            <Text>{c.name}</Text>
+            <Text className='manage-hint'>现在所在</Text>
+          </View>
+        ) : (
+          <View key={c.id} className='org-move-target' onClick={() => onPick(c)}>
+            <Text>{c.name}</Text>
+            <Text className='org-move-target__go'>移到这里 ›</Text>
+          </View>
+        ),
+      )}
+      {data.nextCursor ? (
+        <Button
+          className='org-picker__more'
+          size='small'
+          fill='outline'
+          disabled={more.busy}
+          onClick={() => void loadMore()}
+        >
+          {more.busy ? '加载中…' : '加载更多'}
+        </Button>
+      ) : null}
+      {more.error ? <Text className='manage-error'>{more.error}</Text> : null}
     </View>
   )
 }

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BootstrapResult, TreeNode } from '../../../core/contract'
+import type { BootstrapResult, OrgTreeResult } from '../../../core/contract'
 import { ERROR_MESSAGES, type Envelope, type ErrorCode } from '../../../core/envelope'
 import type { AuditDoc, PersonDoc } from '../../../core/model'
 import type { Unit } from '../../../core/units'
@@ -114,7 +114,7 @@ describe('a fresh environment', () => {
       level: 'grid',
     })
     expect(grid.ok).toBe(true)
-    const tree = await env.call<TreeNode>('o_first_staff', 'tree', { unitId: community._id })
+    const tree = await env.call<OrgTreeResult>('o_first_staff', 'tree', { unitId: community._id })
     expect(tree.ok && tree.data.children.map((c) => c.name)).toEqual(['第一网格'])
 
     // a second bootstrap, by anyone, with the right secret, is refused and writes nothing

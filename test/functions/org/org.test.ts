@@ -3,7 +3,7 @@
  * cloud: who may look at, create, rename, move and retire units, and what a move does to households and people.
  */
 import cloudSdk from 'wx-server-sdk'
-import type { MeResult, TreeNode } from '../../../core/contract'
+import type { MeResult, OrgTreeResult } from '../../../core/contract'
 import { ERROR_MESSAGES, type ErrorCode } from '../../../core/envelope'
 import type { PersonDoc } from '../../../core/model'
 import { ancestorAt, isWithin, type Unit } from '../../../core/units'
@@ -27,28 +27,51 @@ const refused = (code: ErrorCode) =>
 const units = async () => (await g.dump()).units as (Unit & { moving?: unknown })[]
 const people = async () => (await g.dump()).people as PersonDoc[]
 
+const level = async (unitId: string, as: PersonDoc = staff()) =>
+  data(await g.org<OrgTreeResult>(oid(as), 'tree', { unitId }))
+
 describe('org.tree', () => {
-  it('gives community staff their community down to buildings, with households and residents counted', async () => {
-    const tree = data(await g.org<TreeNode>(oid(staff()), 'tree', { unitId: 'c1' }))
-    expect(tree).toMatchObject({ id: 'c1', level: 'community', retired: false })
-    expect(tree.children.map((c) => c.name)).toEqual(['第1网格', '第2网格', '第3网格', '第4网格'])
+  it('gives community staff their community and its grids, each with households, residents and buildings counted', async () => {
+    const { unit, children, nextCursor } = await level('c1')
+    expect(unit).toMatchObject({ id: 'c1', level: 'community', retired: false })
+    expect(unit.path).toEqual([{ id: 's1', name: expect.any(String), level: 'street' }])
+    expect(children.map((c) => c.name)).toEqual(['第1网格', '第2网格', '第3网格', '第4网格'])
+    expect(nextCursor).toBeUndefined()
     const households = g.demo.units.filter((u) => u.level === 'household' && isWithin(u.path, '/s1/c1/'))
-    expect(tree.households).toBe(households.length)
-    expect(tree.residents).toBe(g.demo.people.filter((p) => p.homePath?.startsWith('/s1/c1/')).length)
-    for (const grid of tree.children) {
-      expect(grid.children.map((b) => b.level)).toEqual(['microgrid', 'microgrid', 'microgrid'])
-      expect(grid.households).toBe(grid.children.reduce((s, b) => s + b.households, 0))
-      for (const b of grid.children) {
-        expect(b.children).toEqual([]) // households are counted, never listed
-        expect(b.residents).toBe(g.demo.people.filter((p) => p.homePath?.includes(`/${b.id}/`)).length)
-      }
+    expect(unit.households).toBe(households.length)
+    expect(unit.residents).toBe(g.demo.people.filter((p) => p.homePath?.startsWith('/s1/c1/')).length)
+    for (const grid of children) {
+      expect(grid.children).toBe(3)
+      const homes = households.filter((h) => isWithin(h.path, `/s1/c1/${grid.id}/`))
+      expect(grid.households).toBe(homes.length)
     }
+  })
+
+  it('opens a grid: its buildings, each with its residents, and the way back up', async () => {
+    const { unit, children } = await level('g1')
+    expect(unit.path.map((u) => u.level)).toEqual(['street', 'community'])
+    expect(children.map((b) => b.level)).toEqual(['microgrid', 'microgrid', 'microgrid'])
+    for (const b of children) {
+      expect(b.children).toBe(0) // households are counted, never listed
+      expect(b.residents).toBe(g.demo.people.filter((p) => p.homePath?.includes(`/${b.id}/`)).length)
+    }
+    // a building opened: itself, nothing listed under it
+    const building = await level(children[0].id)
+    expect(building.children).toEqual([])
+    expect(building.unit).toMatchObject({ level: 'microgrid', households: children[0].households })
+  })
+
+  it('gives street staff their street and its communities', async () => {
+    const { unit, children } = await level('s1', g.holder('streetStaff'))
+    expect(unit).toMatchObject({ level: 'street', path: [] })
+    expect(children.map((c) => c.level)).toEqual(children.map(() => 'community'))
+    expect(children.find((c) => c.id === 'c1')).toMatchObject({ children: 4 })
   })
 
   it('lets a grid chief see their own grid, and refuses them the community', async () => {
     const chief = g.persona('gridChief')
     const gridId = chief.roles.find((r) => r.role === 'gridChief')?.unitId as string
-    expect(data(await g.org<TreeNode>(oid(chief), 'tree', { unitId: gridId })).children).toHaveLength(3)
+    expect((await level(gridId, chief)).children).toHaveLength(3)
     expect(await g.org(oid(chief), 'tree', { unitId: 'c1' })).toEqual(refused('FORBIDDEN'))
   })
 
@@ -56,8 +79,23 @@ describe('org.tree', () => {
     ['a resident', 'resident', 'c1', 'FORBIDDEN'],
     ['a merchant', 'merchant', 'c1', 'FORBIDDEN'],
     ['community staff, for the other community', 'communityStaff', 'c2', 'FORBIDDEN'],
+    ['community staff, for a grid of the other community', 'communityStaff', 'g5', 'FORBIDDEN'],
+    ['community staff, for their street', 'communityStaff', 's1', 'FORBIDDEN'],
   ] as const)('refuses %s', async (_n, role, unitId, code) => {
     expect(await g.org(oid(g.persona(role)), 'tree', { unitId })).toEqual(refused(code))
+  })
+
+  it('says a unit that does not exist is not found', async () => {
+    expect(await g.org(oid(staff()), 'tree', { unitId: 'no-such-unit' })).toEqual(refused('NOT_FOUND'))
+  })
+
+  it('refuses a cursor of another list in plain Chinese, and a cursor that is not one', async () => {
+    const res = await g.org(oid(staff()), 'tree', { unitId: 'c1', cursor: 'g1/x/y' })
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_PAYLOAD', message: expect.stringContaining('翻页位置不对') })
+    expect(await g.org(oid(staff()), 'tree', { unitId: 'c1', cursor: '' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_PAYLOAD',
+    })
   })
 
   it('refuses a WeChat user who has not joined', async () => {
@@ -89,8 +127,7 @@ describe('org.createUnit, renameUnit, retireUnit', () => {
     )
     microId = micro.id
     expect(micro.path).toBe(`/s1/c1/${gridId}/${micro.id}/`)
-    const tree = data(await g.org<TreeNode>(oid(staff()), 'tree', { unitId: gridId }))
-    expect(tree.children).toEqual([
+    expect((await level(gridId)).children).toEqual([
       expect.objectContaining({ id: microId, name: '临时隔离点', wartime: true, retired: false, households: 0 }),
     ])
   })
@@ -166,9 +203,9 @@ describe('org.createUnit, renameUnit, retireUnit', () => {
   it('retires an empty micro-grid, then its grid; the tree keeps them, marked', async () => {
     expect(data(await g.org(oid(staff()), 'retireUnit', { unitId: microId }))).toMatchObject({ id: microId })
     expect(data(await g.org(oid(staff()), 'retireUnit', { unitId: gridId }))).toMatchObject({ id: gridId })
-    const tree = data(await g.org<TreeNode>(oid(staff()), 'tree', { unitId: 'c1' }))
-    const retired = tree.children.find((c) => c.id === gridId)
-    expect(retired).toMatchObject({ retired: true, children: [expect.objectContaining({ retired: true })] })
+    const retired = (await level('c1')).children.find((c) => c.id === gridId)
+    expect(retired).toMatchObject({ retired: true, children: 1 })
+    expect((await level(gridId)).children).toEqual([expect.objectContaining({ id: microId, retired: true })])
   })
 })
 
@@ -203,9 +240,11 @@ describe('org.moveUnit', () => {
     expect(me.grid?.id).toBe(toGrid)
     expect(me.household?.id).toBe(home._id)
     expect(me.grid?.microgrid?.id).toBe(buildingId)
-    const tree = data(await g.org<TreeNode>(oid(staff()), 'tree', { unitId: 'c1' }))
-    expect(tree.children.find((c) => c.id === toGrid)?.children.map((c) => c.id)).toContain(buildingId)
-    expect(tree.children.find((c) => c.id === fromGrid)?.children.map((c) => c.id)).not.toContain(buildingId)
+    expect((await level(toGrid)).children.map((c) => c.id)).toContain(buildingId)
+    expect((await level(fromGrid)).children.map((c) => c.id)).not.toContain(buildingId)
+    const grids = (await level('c1')).children
+    expect(grids.find((c) => c.id === toGrid)?.children).toBe(4)
+    expect(grids.find((c) => c.id === fromGrid)?.children).toBe(2)
   })
 
   it('moves a grid to another community for street staff, with every household and person under it', async () => {

@@ -25,7 +25,7 @@ import {
   type MicroGridView,
 } from '../../../services/emergency'
 import type { MeResult } from '../../../services/grid'
-import { getTree } from '../../../services/org'
+import { getOrgLevel, type OrgUnit } from '../../../services/org'
 import { Button } from '../../../ui/nutui'
 import { Chips, Gate, PagedFoot, useAction, usePaged } from '../../common'
 import '../microgrid.css'
@@ -47,6 +47,25 @@ export default function MicroGridsPage() {
   )
 }
 
+/** Every child unit of a unit, org.tree a page at a time. */
+async function childUnits(unitId: string): Promise<OrgUnit[]> {
+  const out: OrgUnit[] = []
+  for (let cursor: string | undefined; ; ) {
+    const page = await getOrgLevel(unitId, cursor)
+    out.push(...page.children)
+    if (!page.nextCursor) return out
+    cursor = page.nextCursor
+  }
+}
+
+/** The grids (not retired) of a community, or of each community of a street. */
+async function gridsUnder(unitId: string): Promise<OrgUnit[]> {
+  const children = await childUnits(unitId)
+  const communities = children.filter((c) => c.level === 'community' && !c.retired)
+  const nested = await Promise.all(communities.map((c) => childUnits(c.id)))
+  return [...children, ...nested.flat()].filter((n) => n.level === 'grid' && !n.retired)
+}
+
 /** The grids I may open: the ones I lead, then those under my community or street (from the tree). */
 function useGrids(me: MeResult): GridChoice[] | null {
   const own = me.roles.filter((r) => GRID_ROLES.includes(r.role) && r.level === 'grid')
@@ -56,10 +75,9 @@ function useGrids(me: MeResult): GridChoice[] | null {
   )
   useEffect(() => {
     if (!staff) return
-    void getTree(staff.unitId)
-      .then((tree) => {
-        const nodes = tree.level === 'community' ? tree.children : tree.children.flatMap((c) => c.children)
-        const under = nodes.filter((n) => n.level === 'grid' && !n.retired).map((n) => ({ id: n.id, name: n.name }))
+    void gridsUnder(staff.unitId)
+      .then((grids) => {
+        const under = grids.map((n) => ({ id: n.id, name: n.name }))
         const mine = own.map((r) => ({ id: r.unitId, name: r.unitName }))
         setGrids([...mine, ...under.filter((u) => !mine.some((m) => m.id === u.id))])
       })
