@@ -17,14 +17,19 @@ export { holderOf, personaPerson, unitOf } from '../demo'
 const ROOT = path.resolve(__dirname, '../..')
 export const SHOTS = path.join(ROOT, 'test-results')
 
+export interface TabOptions {
+  timezoneId?: string
+}
+
 export interface DemoCloud {
   cloud: LocalCloud
   browser: Browser
   demo: DemoCommunity
-  /** A new browser tab the size of a phone, collecting uncaught page errors. */
-  newPage(): Promise<Page & { errors: string[] }>
+  /** A new browser tab the size of a phone, collecting uncaught page errors; `timezoneId` sets the zone it runs in
+   * (e.g. 'America/New_York'; the machine's by default). */
+  newPage(options?: TabOptions): Promise<Page & { errors: string[] }>
   /** A new tab signed in as `person` on the page at `route` (a path of src/routes.ts), once its first load is over. */
-  openAs(person: PersonDoc, route: string): Promise<Page & { errors: string[] }>
+  openAs(person: PersonDoc, route: string, options?: TabOptions): Promise<Page & { errors: string[] }>
   close(): Promise<void>
 }
 
@@ -56,8 +61,10 @@ export async function startDemoCloud(
   })
   const browser = await launchBrowser()
   fs.mkdirSync(SHOTS, { recursive: true })
-  const newPage = async () => {
-    const page = (await browser.newPage({ viewport: { width: 375, height: 800 } })) as Page & { errors: string[] }
+  const newPage = async (options: TabOptions = {}) => {
+    const page = (await browser.newPage({ viewport: { width: 375, height: 800 }, ...options })) as Page & {
+      errors: string[]
+    }
     page.errors = []
     page.on('pageerror', (e) => page.errors.push(e.message))
     return page
@@ -67,8 +74,8 @@ export async function startDemoCloud(
     browser,
     demo,
     newPage,
-    async openAs(person, route) {
-      const page = await newPage()
+    async openAs(person, route, options) {
+      const page = await newPage(options)
       await signInAs(page, person)
       await page.goto(`${cloud.url}/#/${route}`)
       await page.locator('.app-page:visible').first().waitFor()

@@ -5,6 +5,7 @@
  * position; it fails naming the wheel when it cannot reach the number.
  */
 import type { Locator, Page } from 'playwright-core'
+import { beijingClock, beijingDay } from '../../core/beijing-time'
 
 /** Taro's wheel geometry (picker-group.js): rows of 34 px, the chosen row 102 px from the top. */
 const ROW = 34
@@ -77,17 +78,13 @@ async function pick(page: Page, opener: Locator, values: number[], names: string
   await head.waitFor({ state: 'hidden' })
 }
 
-/** Sets a DateTimeField (its root `field`) to `when` (device time): the day, then the time. */
+/** Sets a DateTimeField (its root `field`) to `when` as Beijing's clock reads it (the field is Beijing time whatever
+ * the browser's zone): the day, then the time. */
 export async function pickDateTime(page: Page, field: string, when: Date, dateOnly = false): Promise<void> {
   const root = page.locator(`${field}:visible`)
-  await pick(
-    page,
-    root.locator('.dt-field__date'),
-    [when.getFullYear(), when.getMonth() + 1, when.getDate()],
-    ['year', 'month', 'day'],
-  )
+  await pick(page, root.locator('.dt-field__date'), beijingDay(when).split('-').map(Number), ['year', 'month', 'day'])
   if (dateOnly) return
-  await pick(page, root.locator('.dt-field__time'), [when.getHours(), when.getMinutes()], ['hour', 'minute'])
-  const two = (n: number) => String(n).padStart(2, '0')
-  await root.locator('.dt-field__time', { hasText: `${two(when.getHours())}:${two(when.getMinutes())}` }).waitFor()
+  const clock = beijingClock(when)
+  await pick(page, root.locator('.dt-field__time'), clock.split(':').map(Number), ['hour', 'minute'])
+  await root.locator('.dt-field__time', { hasText: clock }).waitFor()
 }
