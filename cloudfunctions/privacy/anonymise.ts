@@ -1,7 +1,7 @@
 /**
  * Deleting a person (privacy.requestDeletion, PIPL Art. 47): their personal data goes, their id stays where the
- * ledger and request history need it. Claims, the audit, subscriptions, the name on the notices they published and
- * on their relays, their volunteering (open sign-ups withdrawn; name off sheets, leaderboards and teams), their name
+ * ledger and request history need it. Claims, the audit, subscriptions, the name on the notices and activities they
+ * published and on their relays, their volunteering (open sign-ups withdrawn; name off sheets, leaderboards and teams), their name
  * on requests and their follows of them, their emergency-mode records (duty seats to come withdrawn, the reserve
  * registration removed, names off seats, handover notes and call-up answers), their care and isolation records, their
  * name on what they did as staff (./staff.ts), and their stored files go first and the person last, so a failure part
@@ -29,8 +29,10 @@ export async function anonymise(data: Data, person: PersonDoc, name: string): Pr
   await data.audit.renameActor(person._id, name)
   // no more messages: the subscriptions go (the WeChat identity is the person's, and goes with it below)
   await data.subscriptions.forget(person._id)
-  // notices they published keep the unit that spoke (和平里社区 · 许玉兰 → 和平里社区); relays keep their note
+  // notices they published keep the unit that spoke (和平里社区 · 许玉兰 → 和平里社区), as do the activities they posted;
+  // relays keep their note
   await data.notices.unsign(person._id, person.name)
+  await data.activities.unsign(person._id, person.name)
   await data.relays.unsign(person._id)
   // their vouchers keep what was redeemed and verified (merchants' statements), not whose
   await data.vouchers.forgetHolder(person._id, name)

@@ -4,8 +4,9 @@
  * organiserId_1_startAt_-1 (what I organise), unitPath_1_startAt_1 (日调度: a unit's activities starting today).
  */
 import type { ActivityDoc } from '../../core/model'
+import { unsigned } from '../../core/notices/origin'
 import type { Database } from '../cloud'
-import { allIn, first, pathPrefix, rows, total } from './query'
+import { all, allIn, first, pathPrefix, rows, total } from './query'
 
 export interface Activities {
   get(id: string): Promise<ActivityDoc | null>
@@ -21,6 +22,9 @@ export interface Activities {
   startingUnder(path: string, from: Date, to: Date, limit: number): Promise<ActivityDoc[]>
   /** 日调度: how many startingUnder holds. */
   countStartingUnder(path: string, from: Date, to: Date): Promise<number>
+  /** A deleted organiser's name goes from what residents see (和平里社区 · 许玉兰 → 和平里社区): every activity they
+   * posted (index organiserId_1_startAt_-1), page by page; one already unsigned is left as it is. */
+  unsign(organiserId: string, name: string): Promise<void>
 }
 
 export function activities(db: Database): Activities {
@@ -57,5 +61,14 @@ export function activities(db: Database): Activities {
       rows<ActivityDoc>(
         col().where({ organiserId: personId }).orderBy('startAt', 'desc').orderBy('_id', 'asc').skip(skip).limit(limit),
       ),
+    async unsign(organiserId, name) {
+      const signed = await all<Pick<ActivityDoc, '_id' | 'origin'>>(
+        col().where({ organiserId }).field({ _id: true, origin: true }),
+      )
+      for (const a of signed) {
+        const origin = unsigned(a.origin, name)
+        if (origin !== null) await col().doc(a._id).update({ data: { origin } })
+      }
+    },
   }
 }

@@ -6,14 +6,14 @@
  */
 import type { MeetingItemDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { allIn, first } from './query'
+import { all, allIn, first } from './query'
 
 export interface CouncilItems {
   get(id: string): Promise<MeetingItemDoc | null>
   byIds(ids: readonly string[]): Promise<MeetingItemDoc[]>
-  /** A deleted person's name off the decisions' tasks they own (privacy.requestDeletion; index task.ownerId_1). No
-   * tally moves. */
-  renameOwner(personId: string, name: string): Promise<void>
+  /** The items whose decision's task a person owns (their deletion renames each with its request and notice in a
+   * transaction: cloudfunctions/privacy/staff.ts; index task.ownerId_1, page by page). */
+  ownedBy(personId: string): Promise<MeetingItemDoc[]>
 }
 
 export function councilItems(db: Database): CouncilItems {
@@ -22,10 +22,6 @@ export function councilItems(db: Database): CouncilItems {
   return {
     get: (id) => first<MeetingItemDoc>(col().where({ _id: id })),
     byIds: (ids) => allIn<MeetingItemDoc>(ids, (slice) => col().where({ _id: _.in(slice) })),
-    async renameOwner(personId, name) {
-      await col()
-        .where({ 'task.ownerId': personId })
-        .update({ data: { 'task.ownerName': name } })
-    },
+    ownedBy: (personId) => all<MeetingItemDoc>(col().where({ 'task.ownerId': personId })),
   }
 }

@@ -2,7 +2,8 @@
  * `reports`: 周例会 / 月通报, one per community or street and period (core/ids.ts reportId). Reads: by id; a unit's
  * reports newest period first in keyset pages (indexes unitId_1_endsAt_-1, unitId_1_kind_1_endsAt_-1: a page costs
  * its rows); by ids (the timers' batches). Writes: `put` (the seed); generating and publishing write through
- * transactions (tx.reports re-reads the report: a regeneration keeps its id, createdAt and notice).
+ * transactions (tx.reports re-reads the report: a regeneration keeps its id, createdAt and notice); a deletion renames
+ * who generated and published it (generatedBy_1, notice.by_1).
  */
 import type { PeriodKind } from '../../core/dashboard/stats'
 import type { ReportDoc } from '../../core/model'
@@ -22,6 +23,9 @@ export interface Reports {
   ): Promise<{ rows: ReportDoc[]; more: boolean }>
   /** Writes one report whole (the seed). */
   put(doc: ReportDoc): Promise<void>
+  /** A deleted person's name off the reports they generated and published (privacy.requestDeletion; indexes
+   * generatedBy_1, notice.by_1). Only those names change: the figures stay as generated. */
+  renamePerson(personId: string, name: string): Promise<void>
 }
 
 export function reports(db: Database): Reports {
@@ -49,6 +53,14 @@ export function reports(db: Database): Reports {
     },
     async put({ _id, ...doc }) {
       await col().doc(_id).set({ data: doc })
+    },
+    async renamePerson(personId, name) {
+      await col()
+        .where({ generatedBy: personId })
+        .update({ data: { generatedByName: name } })
+      await col()
+        .where({ 'notice.by': personId })
+        .update({ data: { 'notice.byName': name } })
     },
   }
 }

@@ -3,13 +3,15 @@
  * through the real wx-server-sdk in the local cloud: the emergency they declared and ended, the checkpoint, call-up
  * and testing round they created, the call-up answer they assigned, the reserve member they registered, the
  * isolation they marked and ended, the 战时网格 they drew and retired, the care mark they made, the 列入议程 and
- * 不予上会 steps they made on other people's proposals, the council decision's task they own, the patrol they logged,
- * the points rules they last changed and the sign-up adjustment they made all stay, each under 已注销居民 with nobody
- * else's name touched; cut off at any step of it and asked again, the deletion ends as one
- * that never stopped.
+ * 不予上会 steps they made on other people's proposals, the council decision's task they own (with the line of the
+ * decision's notice and of the task's request that name them), the patrol they logged, the points rules they last
+ * changed, the sign-up adjustment they made and the 月通报 they generated and published all stay, each under 已注销居民
+ * with nobody else's name touched; cut off at any step of it and asked again, the deletion ends as one that never
+ * stopped.
  */
 import cloudSdk from 'wx-server-sdk'
 import { anonymise } from '../../../cloudfunctions/privacy/anonymise'
+import { decisionNotice, decisionTaskText } from '../../../core/council/decision'
 import type { Envelope } from '../../../core/envelope'
 import { DELETED_NAME } from '../../../core/grid/phone-visibility'
 import type { PersonDoc } from '../../../core/model'
@@ -50,6 +52,9 @@ const COLLECTIONS = [
   'patrols',
   'pointsSettings',
   'signups',
+  'requests',
+  'notices',
+  'reports',
 ] as const
 
 /** A staff member and the records of emergency mode and care they made (each as its function stores it, in part). */
@@ -159,12 +164,52 @@ async function story(): Promise<PersonDoc> {
       {
         _id: id('item'),
         title: '增设充电桩',
-        task: { requestId: 'req', ownerId: me.id, ownerName: me.name, dueAt: now },
+        noticeId: id('notice'),
+        task: { requestId: id('req'), ownerId: me.id, ownerName: me.name, dueAt: now },
       },
       {
         _id: id('item2'),
         title: '楼道刷漆',
         task: { requestId: 'req2', ownerId: OTHER.id, ownerName: OTHER.name, dueAt: now },
+      },
+    ],
+    // the decision's notice and its task's request, as council.closeItem words them
+    notices: [
+      {
+        _id: id('notice'),
+        publisherId: OTHER.id,
+        origin: `第1网格 · ${OTHER.name}`,
+        ...decisionNotice({
+          gridName: '第1网格',
+          meetingTitle: '十二月议事会',
+          proposalTitle: '增设充电桩',
+          reason: '同意',
+          tally: { for: 3, against: 0, abstain: 0 },
+          task: { ownerName: me.name, dueAt: now },
+        }),
+      },
+    ],
+    requests: [
+      {
+        _id: id('req'),
+        reporterId: OTHER.id,
+        reporterLabel: `议事会 ${OTHER.name}`,
+        description: decisionTaskText({ proposalTitle: '增设充电桩', reason: '同意', ownerName: me.name, dueAt: now }),
+      },
+    ],
+    // a 月通报 they generated and published, a 周报 someone else did
+    reports: [
+      {
+        _id: id('rpt'),
+        generatedBy: me.id,
+        generatedByName: me.name,
+        notice: { id: 'n_rpt', publishedAt: now, by: me.id, byName: me.name },
+      },
+      {
+        _id: id('rpt2'),
+        generatedBy: OTHER.id,
+        generatedByName: OTHER.name,
+        notice: { id: 'n_rpt2', publishedAt: now, by: OTHER.id, byName: OTHER.name },
       },
     ],
     patrols: [{ _id: id('patrol'), gridId: 'g1', personId: me.id, personName: me.name, startedAt: now }],
@@ -255,6 +300,26 @@ it('after a staff member’s deletion everything they made stays under 已注销
     OTHER.name,
     DELETED_NAME,
   ])
+  expect(names.notices).toEqual([
+    expect.objectContaining({
+      origin: `第1网格 · ${OTHER.name}`,
+      body: expect.stringMatching(/\n由 已注销居民 负责落实，/),
+    }),
+  ])
+  expect(names.requests).toEqual([
+    expect.objectContaining({
+      reporterLabel: `议事会 ${OTHER.name}`,
+      description: expect.stringMatching(/^议事会决议落实：增设充电桩。同意（负责人：已注销居民，.*前完成）$/),
+    }),
+  ])
+  // (in id order: rpt2 before rpt)
+  expect(names.reports).toEqual([
+    expect.objectContaining({ generatedByName: OTHER.name, notice: expect.objectContaining({ byName: OTHER.name }) }),
+    expect.objectContaining({
+      generatedByName: DELETED_NAME,
+      notice: expect.objectContaining({ byName: DELETED_NAME }),
+    }),
+  ])
   expect(names.patrols).toEqual([expect.objectContaining({ personName: DELETED_NAME })])
   expect(names.pointsSettings).toEqual([expect.objectContaining({ version: 2, updatedByName: DELETED_NAME })])
   expect(names.signups).toEqual([
@@ -275,7 +340,7 @@ it('cut off anywhere in it and asked again, ends as a deletion that never stoppe
   const expected = await left(ref)
   expect(expected.traces).toEqual([])
   const first = log.indexOf('data.emergencies.renameStaff')
-  const last = log.lastIndexOf('data.signups.renameStaff')
+  const last = log.lastIndexOf('data.reports.renamePerson')
   expect(first).toBeGreaterThan(0)
   expect(last).toBeGreaterThan(first)
   for (let at = first; at <= last + 1; at++) {
