@@ -95,7 +95,14 @@ export const PAGES: PagePlan[] = [
     open: ['.reach-building'],
     more: ['.unreached-more', '.reach-rows-more', '.reach-pages__next'],
   },
-  { name: '组织架构', route: 'manage/org/index', persona: 'communityStaff' },
+  // a level at a time: the community's 35 grids a page at a time, then a grid opened (its buildings)
+  { name: '组织架构', route: 'manage/org/index', persona: 'communityStaff', more: ['.org-more'] },
+  {
+    name: '组织架构, a grid opened',
+    route: 'manage/org/index',
+    persona: 'communityStaff',
+    open: ['.org-node@1'],
+  },
   { name: '积分', route: 'pages/points/home/index', persona: 'resident' },
   { name: '志愿活动', route: 'points/activities/index', persona: 'resident', more: ['.activities-more'] },
   { name: '积分明细', route: 'points/wallet/index', persona: 'resident', more: ['.points-more__button'] },
