@@ -17,6 +17,7 @@
  * Screenshots at 375×800 go to test-results/council-journey-*.png; no page raises an error.
  */
 import type { Page } from 'playwright-core'
+import { beijingDay, monthDay } from '../../core/beijing-time'
 import type { MeetingItemDoc, PersonDoc, RequestDoc } from '../../core/model'
 import { isWithin, type Unit } from '../../core/units'
 import { personaPerson, shot, startDemoCloud, type DemoCloud } from './demo-cloud'
@@ -207,7 +208,7 @@ it('3. the item passes with a task: a notice to the grid, a request with the dea
   await page.locator('.council-task').click()
   await page.locator('.request-detail:visible .detail-due--resolve').waitFor()
   expect(await page.locator('.request-detail:visible .detail-due--resolve').innerText()).toContain(
-    `办结时限：${due.getMonth() + 1}月${due.getDate()}日`,
+    `办结时限：${monthDay(beijingDay(due))}`,
   )
   await page.locator('.request-detail:visible', { hasText: TITLE }).first().waitFor()
   await shot(page, 'council-journey-request', true)

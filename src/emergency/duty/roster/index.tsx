@@ -7,6 +7,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { addDays } from '../../../../core/beijing-time'
 import { ErrorState, LoadingState } from '../../../components/PageState'
 import { useElderClass } from '../../../hooks/use-elder-mode'
 import { useRemotePage } from '../../../hooks/use-page-reload'
@@ -134,7 +135,7 @@ function Day({
                 addShifts(
                   c.id,
                   day,
-                  beijingDay(days - 1, Date.parse(`${day}T12:00:00+08:00`)),
+                  addDays(day, days - 1),
                   THREE_SHIFTS.map((t) => ({ ...t, capacity })),
                 ),
               '已生成班次',

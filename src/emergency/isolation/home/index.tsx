@@ -4,7 +4,7 @@
  */
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { beijingDay as beijingDayOf } from '../../../../core/beijing-time'
+import { addDays, beijingDay as beijingDayOf } from '../../../../core/beijing-time'
 import { PhotoGrid } from '../../../components/PhotoGrid'
 import { useRemotePage } from '../../../hooks/use-page-reload'
 import { InlineError } from '../../../manage/components/InlineError'
@@ -17,12 +17,6 @@ import '../isolation.css'
 
 export default function IsolationHomePage() {
   return <Gate className='app-page manage iso-home'>{() => <Home />}</Gate>
-}
-
-const shift = (day: string, n: number): string => {
-  const d = new Date(`${day}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + n)
-  return d.toISOString().slice(0, 10)
 }
 
 function Home() {
@@ -48,7 +42,7 @@ function HomeDay({ day, setDay }: { day: string; setDay: (day: string) => void }
       </View>
     )
   const go = (n: number) => {
-    const next = shift(day, n)
+    const next = addDays(day, n)
     if (next < iso.startDay || next > iso.lastDay) return
     setDay(next)
   }
