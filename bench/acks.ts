@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
+import { performance } from 'node:perf_hooks'
 import path from 'node:path'
 import { periodOf } from '../core/dashboard/stats'
 import { ackId } from '../core/ids'
@@ -33,6 +34,9 @@ export interface AckFigures {
   burstRequests: Record<string, number>
   /** documents the burst's queries examined (the local cloud's count) */
   burstExamined: number
+  /** after the burst: the countAcks timer fired until every 收到 was counted (a street's notice is counted in
+   * batches, core/notices/counting.ts): how long that took, in how many firings and database requests */
+  counting: { seconds: number; firings: number; requests: number }
   /** the dashboard's households reached this week in the street (its unitStats and shards summed), against the
    * distinct households of every receipt of the run: equal when no 收到 was lost or counted twice */
   dashboard: { reached: number; households: number }
@@ -170,8 +174,8 @@ function levelSums(counters: ReachCounterDoc[]): Record<string, number> {
  * `functionsDir`: the built functions to run (default cloudfunctions/), e.g. a private build to compare two versions;
  * `cold`: the burst also starts the function's instances (by default they are warmed first); `instances`: how many
  * the local cloud runs at once (default 8; on 2 cores fewer spend less CPU switching between them); `opened`: the
- * crowd opened the notice before pressing 收到 (as in the app, where 收到 is on the opened notice: their read marks
- * exist), instead of pressing it unopened; `warmAcks`: that many residents first press 收到 on an earlier notice
+ * crowd opened the notice before pressing 收到 (the default: as in the app, where 收到 is on the opened notice and
+ * opening writes the read mark), or (false) presses it unopened, one write more each; `warmAcks`: that many residents first press 收到 on an earlier notice
  * through the instances (a platform instance is warm from earlier traffic; each worker's JIT otherwise warms during
  * the burst itself).
  */
@@ -179,7 +183,7 @@ export async function benchAcks(
   opts: { functionsDir?: string; cold?: boolean; instances?: number; opened?: boolean; warmAcks?: number } = {},
 ): Promise<AckFigures> {
   const instances = opts.instances ?? INSTANCES
-  const opened = opts.opened ?? false
+  const opened = opts.opened ?? true
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-bench-acks-'))
   const { units, people } = benchCommunity()
   const cloud = await startLocalCloud({
@@ -253,6 +257,26 @@ export async function benchAcks(
     const burstRequests = requests.counts
     requests.reset()
 
+    // the street's notice counts its 收到 by the countAcks timer: fired back to back until nothing waits
+    const countStart = performance.now()
+    let firings = 0
+    for (;;) {
+      firings++
+      const event = { Type: 'Timer', TriggerName: 'countAcks', Time: new Date().toISOString(), Message: '' }
+      const fired = (await cloud.callFunction('notices', event, { openid: '' })).result as {
+        ok: boolean
+        data?: { acks: number; left: boolean }
+      }
+      if (!fired.ok) throw new Error('countAcks failed')
+      if (fired.data?.acks === 0 && !fired.data.left) break
+    }
+    const counting = {
+      seconds: (performance.now() - countStart) / 1000,
+      firings,
+      requests: Object.values(requests.counts).reduce((x, y) => x + y, 0),
+    }
+    requests.reset()
+
     const receipts = cloud.engine.find('receipts', { noticeId }, { limit: 1_000_000 }) as unknown as ReceiptDoc[]
     const counters = cloud.engine.find(
       'reachCounters',
@@ -277,6 +301,7 @@ export async function benchAcks(
       failures,
       burstRequests,
       burstExamined,
+      counting,
       dashboard: {
         reached: stats.reduce((n, d) => n + Number(d.reached ?? 0), 0),
         households: new Set(everyReceipt.map((r) => r.householdId)).size,

@@ -84,7 +84,7 @@ const ms = (n: number): string => `${n.toFixed(2)} ms`
 
 /**
  * 收到 under load (bench/acks.ts). `--acks` runs it alone with BENCH_ACK_INSTANCES (instances of the function at
- * once, default 8), BENCH_ACK_OPENED=1 (the crowd opened the notice first, as in the app) and BENCH_ACK_WARM (收到
+ * once, default 8), BENCH_ACK_OPENED=0 (the crowd presses 收到 unopened; by default they opened it first, as in the app) and BENCH_ACK_WARM (收到
  * of an earlier notice through the instances before the burst, default 0).
  */
 async function printAcks(opts: Parameters<typeof benchAcks>[0]): Promise<void> {
@@ -113,6 +113,9 @@ async function printAcks(opts: Parameters<typeof benchAcks>[0]): Promise<void> {
   )
   const requests = Object.values(a.burstRequests).reduce((x, y) => x + y, 0)
   console.log(
+    `  counted after the burst by the countAcks timer: ${a.counting.seconds.toFixed(1)} s, ${a.counting.firings} firing(s), ${a.counting.requests} database requests (${(a.counting.requests / a.households).toFixed(1)} per household)`,
+  )
+  console.log(
     `  dashboard: the street's households reached this week ${a.dashboard.reached}, households with a receipt ${a.dashboard.households}` +
       (a.dashboard.reached === a.dashboard.households ? ' (consistent)' : ' (INCONSISTENT)'),
   )
@@ -123,7 +126,7 @@ async function printAcks(opts: Parameters<typeof benchAcks>[0]): Promise<void> {
 
 const ackOptions = (): Parameters<typeof benchAcks>[0] => ({
   instances: process.env.BENCH_ACK_INSTANCES ? Number(process.env.BENCH_ACK_INSTANCES) : undefined,
-  opened: process.env.BENCH_ACK_OPENED === '1',
+  opened: process.env.BENCH_ACK_OPENED !== '0',
   warmAcks: Number(process.env.BENCH_ACK_WARM ?? 0),
 })
 

@@ -1,5 +1,6 @@
 /** Documents as stored in the cloud database (`units` is in units.ts). */
 import type { Urgency, VisitMethod } from './contract/notices'
+import type { AckCounting } from './notices/counting'
 import type { CareSlot } from './contract/care'
 import type { VolunteerRules } from './points/rules'
 import type { RoleGrant } from './roles'
@@ -122,6 +123,8 @@ export interface NoticeDoc {
   origin: string
   publishedAt: Date
   expiresAt: Date
+  /** how its 收到 are counted (core/notices/counting.ts); absent: at once ('now'), as before the field */
+  counting?: AckCounting
   /** what published it when not a leader's own notice: an emergency, a testing round or a council decision
    * (server/notice-publish.ts); its detail links to the source's page (core/notices/links.ts sourceLink) */
   source?: NoticeSource
@@ -196,6 +199,12 @@ export interface AckDoc {
   readAt: Date
   /** pressed 收到 */
   ackedAt?: Date
+  /**
+   * A 收到 of a notice that counts in batches (core/notices/counting.ts), not yet counted in the household's receipt
+   * and the counters: the `countAcks` timer counts it and removes the mark. With it, the household it was pressed for.
+   */
+  uncounted?: true
+  householdId?: string
 }
 
 /** One shard of the households under one unit (building, grid, community or street) reached by one notice:
@@ -673,6 +682,9 @@ export interface RequestDoc {
   levelOverdue: boolean
   /** any of the three: the overdue mark of every list */
   overdue: boolean
+  /** `path` while the request is open and marked overdue, absent otherwise (core/requests/machine.ts applyEvent):
+   * 日调度 reads a unit's overdue ones by its prefix, none of those that ended late */
+  overduePath?: string
   respondDueAt: Date | null
   resolveDueAt: Date | null
   levelDueAt: Date | null
@@ -1527,8 +1539,9 @@ export interface ReportDoc {
   generatedByName: string
   generatedAt: Date
   createdAt: Date
-  /** the notice it was published as (core/ids.ts reportNoticeId), once */
-  notice: { id: string; publishedAt: Date; byName: string } | null
+  /** the notice it was published as (core/ids.ts reportNoticeId), once: who published it, by id and name (已注销居民
+   * after their deletion) */
+  notice: { id: string; publishedAt: Date; by: string; byName: string } | null
 }
 
 /** The weeklyReports / monthlyReports timer's walk of one period (`_id` = core/ids.ts reportRunId). */

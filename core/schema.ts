@@ -84,7 +84,11 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     name: 'acks',
     purpose: '个人已读与收到：每人每条通知一条',
-    indexes: [{ name: 'personId_1_noticeId_1', keys: { personId: 1, noticeId: 1 } }],
+    indexes: [
+      { name: 'personId_1_noticeId_1', keys: { personId: 1, noticeId: 1 } },
+      // the countAcks timer's page of 收到 not yet counted, and a notice's number of them (its reach page)
+      { name: 'uncounted_1_noticeId_1', keys: { uncounted: 1, noticeId: 1 } },
+    ],
   },
   {
     name: 'reachCounters',

@@ -14,6 +14,7 @@
 import { randomBytes } from 'node:crypto'
 import type { DeliveryDoc, NoticeDoc, NoticeSource } from '../core/model'
 import type { Urgency } from '../core/contract/notices'
+import { countingFor } from '../core/notices/counting'
 import { expiryProblem } from '../core/notices/expiry'
 import { originLine, speakingGrant } from '../core/notices/origin'
 import { MAX_NOTICE_DAYS, outermost, publishGrants } from '../core/notices/scope'
@@ -131,6 +132,7 @@ export async function publishNotice(
     origin: originLine(speaker?.name ?? '', person.name),
     publishedAt: now,
     expiresAt: draft.expiresAt,
+    counting: countingFor(targets.map((u) => u.level)),
     ...(options.source ? { source: options.source } : {}),
   }
   const delivery: DeliveryDoc = {

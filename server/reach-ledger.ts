@@ -172,8 +172,9 @@ const receiptEvent = (input: ReachInput, at: Date) =>
  * Records that a household was reached, by a member's 收到 (`via: 'ack'`), a member opening a notice that asks for
  * no 收到 (`via: 'read'`: reading is reaching), or a leader's visit (`via: 'visit'`,
  * with method and note). Idempotent; safe under any concurrency; counts the household exactly once.
- * Used by notices.visit and notices.detail (reading); a resident's 收到 goes through `recordAck`, which also writes
- * their ack.
+ * Used by notices.visit and notices.detail (reading) and by the countAcks timer (server/ack-counting.ts: a batched
+ * notice's 收到, `receipt` its page's pre-read); a resident's 收到 at once goes through `recordAck`, which also
+ * writes their ack.
  *
  * Each round first reads the receipt outside a transaction (data.transaction's precheck: a household already
  * reached costs one read and no transaction — later members, repeated taps, and every loser of a race once the
@@ -181,8 +182,8 @@ const receiptEvent = (input: ReachInput, at: Date) =>
  * The SDK's own immediate retries are off: they would re-collide at once with the same contenders; the rounds back
  * off with jitter instead.
  */
-export function recordReach(data: Data, input: ReachInput): Promise<ReachOutcome> {
-  return reachOnce(data, input, input.at ?? new Date())
+export function recordReach(data: Data, input: ReachInput, receipt?: ReceiptDoc | null): Promise<ReachOutcome> {
+  return reachOnce(data, input, input.at ?? new Date(), receipt)
 }
 
 /**

@@ -3,7 +3,7 @@
  * read of it was a database request of its own (the CPU of a burst is its requests, docs/benchmarks.md).
  *
  * Only fields that never change once a notice is published are kept: its id, the ids of the units it was
- * published to, and when it ends. Its paths (unitPaths) are rewritten when a unit moves (notices.rebasePaths),
+ * published to, when it ends, its urgency and how its 收到 are counted. Its paths (unitPaths) are rewritten when a unit moves (notices.rebasePaths),
  * so the audience is decided by ids instead: a home is addressed when one of the notice's units is among the
  * ids of its own (fresh) path, which is the same test as the paths' and needs nothing that can go stale. Who
  * calls is never cached here: the caller, their household and their roles are read on every call (router).
@@ -15,7 +15,7 @@ import type { NoticeDoc } from '../../core/model'
 import { pathIds } from '../../core/units'
 import type { Data } from '../../server/data'
 
-export type AckNotice = Pick<NoticeDoc, '_id' | 'unitIds' | 'expiresAt' | 'urgency'>
+export type AckNotice = Pick<NoticeDoc, '_id' | 'unitIds' | 'expiresAt' | 'urgency' | 'counting'>
 
 export const TTL_MS = 30_000
 export const MAX_NOTICES = 64
@@ -34,6 +34,7 @@ export async function ackNotice(data: Data, noticeId: string, now = Date.now()):
     unitIds: [...doc.unitIds],
     expiresAt: new Date(doc.expiresAt),
     urgency: doc.urgency,
+    counting: doc.counting ?? 'now',
   }
   if (kept.size >= MAX_NOTICES) kept.delete(kept.keys().next().value as string)
   kept.set(noticeId, { notice, until: now + TTL_MS })

@@ -119,8 +119,9 @@ export interface NoticeDetail extends Omit<NoticeCard, 'excerpt'> {
 export interface AckResult {
   acked: true
   /** True when this person's 收到 is what reached the household (the first of its members, and no visit before);
-   * a repeat of that same 收到 (a retry, a double tap) answers the same, as an idempotent request should. */
-  householdReached: boolean
+   * a repeat of that same 收到 (a retry, a double tap) answers the same, as an idempotent request should. Null for a
+   * community's or street's notice, whose 收到 are counted within a minute (core/notices/counting.ts). */
+  householdReached: boolean | null
 }
 
 export interface ReachRow extends UnitRef {
@@ -142,6 +143,9 @@ export interface ReachResult {
   nextCursor?: string
   /** The notice's subscribe messages (server/delivery-progress.ts): sent of due, and whether the delivery is over. */
   delivery: { sent: number; due: number; done: boolean }
+  /** 收到 pressed on this notice that are not in `reached` yet: a community's or street's notice counts them within a
+   * minute (core/notices/counting.ts); always 0 for a notice counted at once. */
+  counting: number
   /** Whether the unreached under this unit were already reminded today (Beijing time): 提醒未触达 waits for tomorrow. */
   remindedToday: boolean
 }

@@ -1,11 +1,11 @@
 /**
  * `acks`: one person's opening and 收到 of a notice (core/ids.ts ackId). Indexes (core/schema.ts):
- * personId_1_noticeId_1.
+ * personId_1_noticeId_1; uncounted_1_noticeId_1 (the 收到 a batched notice keeps for the countAcks timer).
  */
 import { ackId } from '../../core/ids'
 import type { AckDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { addOnce, allIn, first, updated } from './query'
+import { addOnce, allIn, first, IN_SLICE, rows, total, updated } from './query'
 
 export interface Acks {
   get(noticeId: string, personId: string): Promise<AckDoc | null>
@@ -21,7 +21,13 @@ export interface Acks {
    * Records the person's 收到: added to their read mark (one write, the usual case: 收到 is pressed on the opened
    * notice), or created read and acknowledged; false when they had pressed it before (the first ackedAt stays).
    */
-  markAcked(noticeId: string, personId: string, at: Date): Promise<boolean>
+  markAcked(noticeId: string, personId: string, at: Date, uncountedFor?: string): Promise<boolean>
+  /** A page of 收到 not yet counted (`uncountedFor` above; server/ack-counting.ts), any notice, in no set order. */
+  uncounted(limit: number): Promise<AckDoc[]>
+  /** These 收到 are counted now: their mark goes (a mark gone already is left alone). */
+  markCounted(ids: readonly string[]): Promise<void>
+  /** How many 收到 of the notice wait to be counted. */
+  uncountedOf(noticeId: string): Promise<number>
 }
 
 export function acks(db: Database): Acks {
@@ -48,18 +54,28 @@ export function acks(db: Database): Acks {
       // add, never set: a 收到 written a moment ago (ackedAt) must not be overwritten by the opening
       await addOnce(col(), { _id: ackId(noticeId, personId), noticeId, personId, readAt: at })
     },
-    async markAcked(noticeId, personId, at) {
+    async markAcked(noticeId, personId, at, uncountedFor) {
       const _id = ackId(noticeId, personId)
+      // a 收到 left for the timer carries its mark and household in the same write: nothing acknowledged is uncounted
+      const mark = uncountedFor ? { uncounted: true as const, householdId: uncountedFor } : {}
       const addAck = async () =>
         updated(
           await col()
             .where({ _id, ackedAt: _.exists(false) })
-            .update({ data: { ackedAt: at } }),
+            .update({ data: { ackedAt: at, ...mark } }),
         ) > 0
       if (await addAck()) return true
-      if (await addOnce(col(), { _id, noticeId, personId, readAt: at, ackedAt: at })) return true
+      if (await addOnce(col(), { _id, noticeId, personId, readAt: at, ackedAt: at, ...mark })) return true
       // it exists: acknowledged before, or opened just now (a read mark written between the two)
       return addAck()
     },
+    uncounted: (limit) => rows<AckDoc>(col().where({ uncounted: true }).limit(limit)),
+    async markCounted(ids) {
+      for (let i = 0; i < ids.length; i += IN_SLICE)
+        await col()
+          .where({ _id: _.in(ids.slice(i, i + IN_SLICE)), uncounted: true })
+          .update({ data: { uncounted: _.remove() } })
+    },
+    uncountedOf: (noticeId) => total(col().where({ uncounted: true, noticeId })),
   }
 }

@@ -13,7 +13,7 @@ export type Query = ReturnType<Collection['where']>
 export const PAGE = 1000
 
 /** `in` lists stay short: the platform caps the size of one query. */
-const IN_SLICE = 100
+export const IN_SLICE = 100
 
 export const rows = async <T>(query: Query): Promise<T[]> =>
   (await (query.get() as unknown as Promise<{ data: T[] }>)).data

@@ -10,6 +10,8 @@ import { all, allIn, first } from './query'
 
 export interface Receipts {
   get(noticeId: string, householdId: string): Promise<ReceiptDoc | null>
+  /** The receipts of these ids (core/ids.ts receiptId) that exist. */
+  byIds(ids: readonly string[]): Promise<ReceiptDoc[]>
   /** Which of these notices reached this household. */
   ofHousehold(householdId: string, noticeIds: readonly string[]): Promise<ReceiptDoc[]>
   /** Which households of one building a notice reached. */
@@ -30,6 +32,7 @@ export function receipts(db: Database): Receipts {
     })
   return {
     get: (noticeId, householdId) => first<ReceiptDoc>(col().where({ _id: receiptId(noticeId, householdId) })),
+    byIds: (ids) => byIds<ReceiptDoc>([...ids]),
     ofHousehold: (householdId, noticeIds) => byIds<ReceiptDoc>(noticeIds.map((n) => receiptId(n, householdId))),
     async reachedIn(noticeId, microgridId) {
       const found = await all<Pick<ReceiptDoc, 'householdId'>>(

@@ -28,7 +28,7 @@ import { careDayOf } from '../../core/care/days'
 import { isWithin, type Unit } from '../../core/units'
 import { DEMO_EMERGENCY_ID } from '../../emulator/seed/emergency'
 import { personaPerson, startDemoCloud, type DemoCloud } from './demo-cloud'
-import { buildingsOf, fireMissedChecks, gridOf, reserveLeaders, reserveMembers } from './emergency-kit'
+import { buildingsOf, fireCountAcks, fireMissedChecks, gridOf, reserveLeaders, reserveMembers } from './emergency-kit'
 
 jest.setTimeout(300_000)
 
@@ -369,6 +369,8 @@ it('6. a missed daily check alerts the helper and the grid chief (未探访)', a
 
 it('7. ending the emergency keeps its record readable and takes the wartime leader’s grant away', async () => {
   const three = nextThree()
+  // the declaration's notice went to the community: its 收到 are counted by the countAcks timer within a minute
+  await fireCountAcks(d)
   const page = await open(staff(), emergencyUrl)
   await page.locator('.emergency-end').click()
   await page.locator('.taro-modal__foot >> text=结束').click()

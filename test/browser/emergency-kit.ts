@@ -29,6 +29,13 @@ export function reserveLeaders(d: DemoCloud, count = 3): PersonDoc[] {
     .slice(0, count)
 }
 
+/** Fires the notices function's countAcks timer: a community's notice counts its 收到 within a minute
+ * (core/notices/counting.ts); fails unless it counted everything waiting. */
+export async function fireCountAcks(d: DemoCloud): Promise<void> {
+  const fired = await d.cloud.callFunction('notices', { Type: 'Timer', TriggerName: 'countAcks' }, { openid: '' })
+  expect(fired.result).toMatchObject({ ok: true, data: { left: false } })
+}
+
 /** Fires care's missedChecks timer a minute after `day`'s 20:00 (Beijing); fails unless it ran for that day. */
 export async function fireMissedChecks(d: DemoCloud, day: string): Promise<void> {
   const fired = await d.cloud.callFunction(

@@ -319,6 +319,7 @@ describe('通知触达', () => {
         rows: buildings.map((b) => ({ ...b })),
         pageSize: 20,
         delivery: { sent: 120, due: 300, done: false },
+        counting: 0,
         remindedToday: false,
       }
     }

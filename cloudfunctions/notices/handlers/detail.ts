@@ -67,22 +67,24 @@ export const ack: Action<'notices', 'ack'> = {
     const person = caller.person
     const household = person?.householdId ? caller.units.get(person.householdId) : undefined
     if (!person || !household) throw new AppError('FORBIDDEN')
-    // the household's receipt beside the notice, one round trip: most of a crowd's 收到 end at it; the notice as
-    // this instance keeps it (ack-notices.ts: only what never changes after publishing), read once per instance
-    const [notice, receipt] = await Promise.all([
-      ackNotice(data, payload.noticeId),
-      data.receipts.get(payload.noticeId, household._id),
-    ])
+    // the notice as this instance keeps it (ack-notices.ts: only what never changes after publishing), read once
+    // per instance: a crowd presses 收到 on one notice
+    const notice = await ackNotice(data, payload.noticeId)
     if (!notice) throw new AppError('NOT_FOUND')
     if (!addressedTo(notice, household.path)) throw new AppError('FORBIDDEN')
     if (!isLive(notice, new Date())) throw new AppError('NOTICE_EXPIRED')
-    // THE LEDGER RULE (server/reach-ledger.ts): the household's receipt and a shard of every counter above it once,
-    // then the person's ack
+    // a community's or street's notice (core/notices/counting.ts): the person's 收到 alone, one write marked for
+    // the countAcks timer, which counts the household by the ledger rule within a minute (server/ack-counting.ts)
+    if (notice.counting === 'batched') {
+      await data.acks.markAcked(notice._id, person._id, new Date(), household._id)
+      return { acked: true, householdReached: null }
+    }
+    // THE LEDGER RULE (server/reach-ledger.ts): the household's receipt (its read is the first thing it does: most
+    // 收到 end there) and a shard of every counter above it once, then the person's ack
     const { householdReached } = await recordAck(data, {
       noticeId: notice._id,
       household,
       personId: person._id,
-      receipt,
       urgent: notice.urgency === 'urgent',
     })
     return { acked: true, householdReached }

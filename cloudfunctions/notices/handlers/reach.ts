@@ -11,7 +11,8 @@
  * Cost (reads): reach = 1 notice + one page of the unit's children (≤ pageSize + 1: a range of `siblingKey`
  * when the notice covers the unit whole, else the few children holding its parts, by id) + for the page's rows
  * and the audience parts their unit counters and 16 reach-counter shards each, by id (1 query per 100 ids) + the
- * day's reminder: bounded by the page, whatever the number of children and whatever lies below. unreached = 1 notice + 1 building + its households + its receipts +
+ * day's reminder + for a batched notice one count of the 收到 still to be counted (as many as its crowd left since
+ * the last firing of countAcks): bounded by the page, whatever the number of children and whatever lies below. unreached = 1 notice + 1 building + its households + its receipts +
  * the page's members + 1 audit write. visit = ledger (5 writes, 0 when already reached).
  */
 import type { ReachResult, UnreachedRow } from '../../../core/contract'
@@ -107,11 +108,13 @@ export const reach: Action<'notices', 'reach'> = {
     const slice = page.rows.filter((c) => c.child.level === rowLevel)
     // a row counts the audience parts inside it: itself when the notice covers it whole
     const paths = [...new Set([...audience, ...slice.flatMap((c) => c.parts)])]
-    const [households, reachedBy, reminder, delivery] = await Promise.all([
+    const [households, reachedBy, reminder, delivery, counting] = await Promise.all([
       householdsOf(data, paths),
       data.reachCounters.reachedIn(notice._id, paths.map(unitOfPath)),
       data.reminders.get(reminderId(notice._id, unit._id, beijingDay(new Date()))),
       deliveryProgress(data, notice._id),
+      // a community's or street's notice: the 收到 its crowd left for the countAcks timer (core/notices/counting.ts)
+      notice.counting === 'batched' ? data.acks.uncountedOf(notice._id) : 0,
     ])
     const sum = (parts: readonly string[], of: ReadonlyMap<string, number>) =>
       parts.reduce((n, p) => n + (of.get(unitOfPath(p)) ?? 0), 0)
@@ -135,6 +138,7 @@ export const reach: Action<'notices', 'reach'> = {
       pageSize,
       ...(page.more && page.rows.length ? { nextCursor: siblingKey(page.rows[page.rows.length - 1].child) } : {}),
       delivery,
+      counting,
       remindedToday: !!reminder,
     }
   },

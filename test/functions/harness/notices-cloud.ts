@@ -1,6 +1,6 @@
 /**
  * The `notices` function hosted by the local cloud over the demo community (test/functions/harness/functions-cloud.ts), with
- * the msgSecCheck stand-in refusing BLOCKED, timers fired by hand (`fireDeliver`), and the people the notices
+ * the msgSecCheck stand-in refusing BLOCKED, timers fired by hand (`fireDeliver`, `fireCountAcks`), and the people the notices
  * tests need picked from the demo by what they are, not by name.
  */
 import type { ActionName } from '../../../core/contract'
@@ -19,6 +19,8 @@ export interface NoticesCloud extends FunctionsCloud {
   ok<T = unknown>(person: PersonDoc, action: ActionName<'notices'>, payload: unknown): Promise<T>
   /** Fires the `deliver` timer trigger as the platform does (no user). */
   fireDeliver(): Promise<Envelope<{ sent: number; finished: number }>>
+  /** Fires the `countAcks` timer (the 收到 a community's or street's notice left uncounted; core/notices/counting.ts). */
+  fireCountAcks(): Promise<Envelope<{ acks: number; households: number; left: boolean }>>
   /** How many documents each collection holds. */
   counts(): Promise<Record<string, number>>
   holder(role: Role, unitId: string): PersonDoc
@@ -47,6 +49,14 @@ export async function startNoticesCloud(): Promise<NoticesCloud> {
       return (await g.cloud.callFunction('notices', event, { openid: '' })).result as Envelope<{
         sent: number
         finished: number
+      }>
+    },
+    async fireCountAcks() {
+      const event = { Type: 'Timer', TriggerName: 'countAcks', Time: new Date().toISOString(), Message: '' }
+      return (await g.cloud.callFunction('notices', event, { openid: '' })).result as Envelope<{
+        acks: number
+        households: number
+        left: boolean
       }>
     },
     async counts() {

@@ -83,6 +83,8 @@ it('a building moved to another community, then a grid: old and new units reach 
   )
   expect(residents.length).toBeGreaterThan(5)
   for (const p of residents) expect(await c.act(p, 'ack', { noticeId })).toMatchObject({ ok: true })
+  // a street's notice: its 收到 are counted by the countAcks timer (core/notices/counting.ts)
+  expect(await c.fireCountAcks()).toMatchObject({ ok: true, data: { left: false } })
   const before = await countersAndRecount(noticeId)
   expect(before.counters).toEqual(before.recount)
   const inBuilding = before.counters['c1-b7']

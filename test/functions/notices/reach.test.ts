@@ -6,7 +6,7 @@
  * leaders outside the notice or the building are refused.
  */
 import type { AckResult, NoticesApi } from '../../../core/contract'
-import type { AuditDoc, PersonDoc, ReachCounterDoc, ReceiptDoc, SubscriptionDoc } from '../../../core/model'
+import type { AckDoc, AuditDoc, PersonDoc, ReachCounterDoc, ReceiptDoc, SubscriptionDoc } from '../../../core/model'
 import { NOTICE_TEMPLATE } from '../../../core/notices/links'
 import { ERROR_MESSAGES } from '../../../core/envelope'
 import { isWithin } from '../../../core/units'
@@ -368,27 +368,35 @@ describe('the subscribe messages on the reach page', () => {
   }, 30_000)
 })
 
+/** Every level's shards summed == the receipts under that unit. */
+function expectCountersMatch(
+  receipts: readonly ReceiptDoc[],
+  counters: readonly ReachCounterDoc[],
+  above: readonly string[],
+): void {
+  const sums = new Map<string, number>()
+  for (const k of counters) sums.set(k.unitId, (sums.get(k.unitId) ?? 0) + k.reached)
+  for (const [unitId, n] of sums)
+    expect([unitId, n]).toEqual([
+      unitId,
+      receipts.filter((r) => r.microgridId === unitId || r.gridId === unitId || above.includes(unitId)).length,
+    ])
+}
+
 describe('under load', () => {
-  it('every resident of a community acks at once (some twice) from many workers: counters == receipts', async () => {
-    const noticeId = await publish(c.holder('communityStaff', 'c2'), ['c2'])
-    const people = residentsUnder('/s1/c2/')
-    const taps = [...people, ...people.slice(0, 60)]
-    expect(taps.length).toBeGreaterThanOrEqual(250)
+  it('a grid’s notice, counted at once: every resident acks three times at once from many workers; counters == receipts', async () => {
+    const chief = c.holder('gridChief', 'g5')
+    const noticeId = await publish(chief, ['g5'])
+    const people = residentsUnder('/s1/c2/g5/')
+    const taps = [...people, ...people, ...people]
+    expect(taps.length).toBeGreaterThanOrEqual(60)
     const results = await Promise.all(taps.map((p) => c.act<AckResult>(p, 'ack', { noticeId })))
     expect(results.filter((r) => !r.ok)).toEqual([])
     const households = new Set(people.map((p) => p.householdId))
     const { receipts, counters, counted } = await ledger(noticeId)
     expect(receipts).toHaveLength(households.size)
     expect(counted).toBe(households.size)
-    // every level's shards summed == the receipts under that unit
-    const sums = new Map<string, number>()
-    for (const k of counters) sums.set(k.unitId, (sums.get(k.unitId) ?? 0) + k.reached)
-    for (const [unitId, n] of sums)
-      expect([unitId, n]).toEqual([
-        unitId,
-        receipts.filter((r) => r.microgridId === unitId || r.gridId === unitId || unitId === 'c2' || unitId === 's1')
-          .length,
-      ])
+    expectCountersMatch(receipts, counters, ['c2', 's1'])
     // per household exactly one member reports reaching it (on each of their taps); the others do not
     const reporters = new Map<string, Set<string>>()
     results.forEach((r, i) => {
@@ -398,9 +406,54 @@ describe('under load', () => {
     })
     expect(reporters.size).toBe(households.size)
     expect([...reporters.values()].every((s) => s.size === 1)).toBe(true)
-    const r = await c.ok<Reach>(c.holder('communityStaff', 'c2'), 'reach', { noticeId, unitId: 'c2' })
+    const r = await c.ok<Reach>(chief, 'reach', { noticeId, unitId: 'g5' })
     expect(r.reached).toBe(households.size)
+    expect(r.counting).toBe(0)
+  }, 300_000)
+
+  it('a community’s notice, counted by the timer: every resident acks at once (some twice); the reach page says how many wait, then counters == receipts', async () => {
+    const staff = c.holder('communityStaff', 'c2')
+    const noticeId = await publish(staff, ['c2'])
+    const people = residentsUnder('/s1/c2/')
+    const taps = [...people, ...people.slice(0, 60)]
+    expect(taps.length).toBeGreaterThanOrEqual(250)
+    const results = await Promise.all(taps.map((p) => c.act<AckResult>(p, 'ack', { noticeId })))
+    expect(results.filter((r) => !r.ok)).toEqual([])
+    // each 收到 is kept at once, counted within a minute: nobody is told they reached their household yet
+    expect(results.every((r) => r.ok && r.data.acked && r.data.householdReached === null)).toBe(true)
+    const households = new Set(people.map((p) => p.householdId))
+    const waiting = await c.ok<Reach>(staff, 'reach', { noticeId, unitId: 'c2' })
+    expect(waiting.reached).toBe(0)
+    expect(waiting.counting).toBe(people.length)
+    // every resident sees their own 收到 at once
+    const mine = await c.ok<{ acked: boolean }>(people[0], 'detail', { noticeId })
+    expect(mine.acked).toBe(true)
+
+    const fired = await c.fireCountAcks()
+    expect(fired).toMatchObject({ ok: true, data: { acks: people.length, households: households.size, left: false } })
+    const { receipts, counters, counted } = await ledger(noticeId)
+    expect(receipts).toHaveLength(households.size)
+    expect(counted).toBe(households.size)
+    expectCountersMatch(receipts, counters, ['c2', 's1'])
+    // the receipt names a member who pressed 收到, at the time they pressed it
+    const acks = ((await c.dump()).acks as AckDoc[]).filter((a) => a.noticeId === noticeId)
+    for (const rc of receipts) {
+      const by = acks.find((a) => a.personId === rc.by)
+      expect([rc.via, by?.householdId, new Date(rc.at).getTime()]).toEqual([
+        'ack',
+        rc.householdId,
+        new Date(by?.ackedAt ?? 0).getTime(),
+      ])
+    }
+    const r = await c.ok<Reach>(staff, 'reach', { noticeId, unitId: 'c2' })
+    expect(r.reached).toBe(households.size)
+    expect(r.counting).toBe(0)
     expect(r.rowLevel).toBe('grid')
     expect(r.rows.reduce((n, g) => n + g.reached, 0)).toBe(households.size)
+    // a second firing finds nothing; more taps of the same people count nothing more
+    expect(await c.fireCountAcks()).toMatchObject({ ok: true, data: { acks: 0, households: 0 } })
+    await Promise.all(people.slice(0, 20).map((p) => c.act(p, 'ack', { noticeId })))
+    expect((await c.ok<Reach>(staff, 'reach', { noticeId, unitId: 'c2' })).counting).toBe(0)
+    expect((await ledger(noticeId)).counted).toBe(households.size)
   }, 300_000)
 })
