@@ -4,8 +4,10 @@
  * a care team (四包一) drawn from the personas — the community worker as 社区干部, the resident persona as 网格员
  * (a resident volunteer), their neighbour as 民警 — with the last week of daily checks: the first was visited every
  * day but one (that day's alert raised and answered), the second not since yesterday (yesterday's 未探访 open), the
- * third has no checks yet. So the community worker, the grid's chief and the resident persona each have something to
- * try; counts (checks, alerts) equal the records.
+ * third has no checks yet. In the second grid (第2网格, the other grid chief persona's) its first care person has that
+ * chief as 网格员 and the community worker as 社区干部, checked every day but yesterday (yesterday's 未探访 open), so
+ * that chief's 今日调度 and 我包联的 have someone too. So the community worker, both grid chiefs and the resident
+ * persona each have something to try; counts (checks, alerts) equal the records.
  */
 import { careDayOf } from '../../core/care/days'
 import { EMPTY_TEAM, marked } from '../../core/care/team'
@@ -51,20 +53,38 @@ export function seedCare({
     )
   const h = (p: PersonDoc): CareHelper => ({ personId: p._id, name: p.name })
   const inGrid = cares.filter((c) => isWithin(c.homePath, grid.path) && !personaIds.has(c._id)).slice(0, 3)
-  const teams: Record<string, CarePersonDoc['team']>[] = [
-    { t: { ...EMPTY_TEAM, cadre: h(staff), gridWorker: h(resident), police: h(neighbour) } },
-    { t: { ...EMPTY_TEAM, cadre: h(staff), gridWorker: h(resident) } },
-    { t: { ...EMPTY_TEAM, gridWorker: h(neighbour) } },
+  // the other grid chief persona's grid: its first care person, that chief their 网格员
+  const chief = byOpenid.get(personas.find((p) => p.role === 'gridChief')?.openid ?? '')
+  const second = chief && units.find((u) => u.level === 'grid' && isWithin(chief.homePath ?? '', u.path))
+  const inSecond =
+    chief && second && second._id !== grid._id
+      ? cares.filter((c) => isWithin(c.homePath, second.path) && !personaIds.has(c._id)).slice(0, 1)
+      : []
+  // each care person's team, and the days before today (1 = yesterday) with a check and those missed
+  const plans: { c: CarePersonDoc; team: CarePersonDoc['team']; checked: number[]; missed: number[] }[] = [
+    ...inGrid.map((c, i) => ({
+      c,
+      team: [
+        { ...EMPTY_TEAM, cadre: h(staff), gridWorker: h(resident), police: h(neighbour) },
+        { ...EMPTY_TEAM, cadre: h(staff), gridWorker: h(resident) },
+        { ...EMPTY_TEAM, gridWorker: h(neighbour) },
+      ][i],
+      checked: [[1, 2, 4, 5, 6, 7], [2, 3, 4, 5, 6, 7], []][i],
+      missed: [[3], [1], []][i],
+    })),
+    ...inSecond.map((c) => ({
+      c,
+      team: { ...EMPTY_TEAM, cadre: h(staff), gridWorker: h(chief as PersonDoc) },
+      checked: [2, 3, 4, 5, 6, 7],
+      missed: [1],
+    })),
   ]
   const checks: CareCheckDoc[] = []
   const alerts: CareAlertDoc[] = []
   const dayOf = (n: number) => careDayOf(new Date(+day0 - n * DAY + 12 * HOUR))
-  inGrid.forEach((c, i) => {
-    c.team = teams[i].t
+  for (const { c, team, checked, missed } of plans) {
+    c.team = team
     c.helperIds = Object.values(c.team).flatMap((x) => (x ? [x.personId] : []))
-    // days before today (1 = yesterday) with a check, and the days missed
-    const checked = i === 0 ? [1, 2, 4, 5, 6, 7] : i === 1 ? [2, 3, 4, 5, 6, 7] : []
-    const missed = i === 0 ? [3] : i === 1 ? [1] : []
     for (const n of checked) {
       const at = new Date(+day0 - n * DAY + 10 * HOUR)
       const by = n % 2 === 0 && c.team.cadre ? c.team.cadre : (c.team.gridWorker as CareHelper)
@@ -98,6 +118,6 @@ export function seedCare({
     c.alerts = missed.length
     c.lastAlertDay = missed.length ? dayOf(Math.min(...missed)) : ''
     c.openAlertDay = missed.length && Math.min(...missed) < Math.min(...checked) ? dayOf(Math.min(...missed)) : ''
-  })
+  }
   return { carePersons: cares, careChecks: checks, careAlerts: alerts }
 }

@@ -179,8 +179,17 @@ export function buildDemoCommunity(seed: number = DEMO_SEED): DemoCommunity {
   // points: one ledger for every seeded movement (earnings, grants, the redeemed voucher), so balances add up
   const ledger = seedLedger()
   const activities = seedActivities({ units, people, personas, ledger })
-  // 日调度 (issue 13 item 4): an activity this evening in the first grid, so its chief's 今日调度 has every section
-  activities.activities.push(...seedDispatchActivity(activities.activities))
+  // 日调度 (issue 13 item 4): an activity this evening in the first grid, so its chief's 今日调度 has every section,
+  // and one in the other grid chief persona's grid (第2网格), organised by that chief
+  const otherChief = people.find((p) => p.openid === personas.find((x) => x.role === 'gridChief')?.openid)
+  const otherGrid = units.find((u) => u._id === otherChief?.roles.find((r) => r.role === 'gridChief')?.unitId)
+  activities.activities.push(
+    ...seedDispatchActivity(
+      activities.activities,
+      undefined,
+      otherChief && otherGrid ? [{ grid: otherGrid, chief: otherChief }] : [],
+    ),
+  )
   const wallet = seedWallet({ units, people, personas, ledger })
   const requests = seedRequests({ units, people, personas })
   // the testing round (issue 12) rides with the requests' records: every caller seeds those whole

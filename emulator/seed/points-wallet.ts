@@ -2,8 +2,9 @@
  * The demo's points wallet, so every persona can try it: services from the community (社区理发) and from both
  * merchants of 和平里社区 (a meal, an 爱心超市 parcel), starting balances posted as real `grant` transfers from the
  * community's pool (to its volunteers and the resident personas; some granted long enough ago to show as expiring
- * soon), and one voucher the first resident persona has redeemed and not yet used. Balances come out of the same
- * ledger rule the functions use (core/points/ledger.ts post), so every account equals the sum of its legs.
+ * soon), one voucher the first resident persona has redeemed and not yet used, and one of the second the restaurant
+ * verified yesterday (its 核销对账). Balances come out of the same ledger rule the functions use (core/points/ledger.ts
+ * post), so every account equals the sum of its legs.
  * `seedLedger` is shared with the activities seed (its earnings are transfers through the same ledger).
  */
 import { accountId, transferId, voucherId } from '../../core/ids'
@@ -214,13 +215,12 @@ export function seedWallet(
     }),
   ]
 
-  // one voucher the first resident persona redeemed yesterday and has not used yet
+  // one voucher the first resident persona redeemed yesterday and has not used yet, and one the second redeemed three
+  // days ago and the restaurant verified yesterday at noon (so its 核销对账 has a row)
   const vouchers: VoucherDoc[] = []
-  const holder = personaPeople[0]
-  if (holder) {
+  const redeem = (holder: PersonDoc, key: string, code: string, at: Date, usedAt?: Date): void => {
     const meal = services[1]
-    const at = new Date(+now - DAY)
-    const id = voucherId(holder._id, 'seed-meal-1')
+    const id = voucherId(holder._id, key)
     ledger.post(
       {
         id: transferId('redeem', id),
@@ -241,7 +241,7 @@ export function seedWallet(
     vouchers.push({
       _id: id,
       // a fixed code, so the demo's 核销 can be tried by typing it
-      code: voucherCode('20250301001'),
+      code: voucherCode(code),
       serviceId: meal._id,
       serviceTitle: meal.title,
       providerName: meal.providerName,
@@ -250,10 +250,20 @@ export function seedWallet(
       personId: holder._id,
       personName: holder.name,
       cost: meal.cost,
-      status: 'active',
+      status: usedAt ? 'used' : 'active',
       createdAt: at,
       expiresAt: voucherExpiry(at, meal.voucherDays, meal.validUntil),
+      ...(usedAt ? { usedAt, usedBy: restaurant._id } : {}),
     })
   }
+  if (personaPeople[0]) redeem(personaPeople[0], 'seed-meal-1', '20250301001', new Date(+now - DAY))
+  if (personaPeople[1])
+    redeem(
+      personaPeople[1],
+      'seed-meal-2',
+      '20250301002',
+      new Date(+now - 3 * DAY + (11 / 24) * DAY),
+      new Date(+now - DAY / 2),
+    )
   return { ...ledger.docs(), services, vouchers }
 }

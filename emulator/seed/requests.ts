@@ -4,7 +4,8 @@
  * waiting at the grid, escalated ones at the community and the street, one whistled to 城管 waiting for its 报到 and
  * one 城管 is handling past its deadline, one waiting for 环卫 that missed its 报到, done ones waiting for a rating
  * (the resident persona's, an errand among them), rated ones, a reopened one, returned, merged, withdrawn and
- * auto-closed ones, 回头看 pending and passed — and patrols of the grids, two of them today.
+ * auto-closed ones, 回头看 pending and passed, one of 第1网格 the timer sent up past its 办结 time, a fresh one at
+ * 第2网格 for its chief — and patrols of the grids, two of them today.
  *
  * Nothing is written by hand: each request is opened by core/requests/machine.ts openRequest and moved by its
  * decide(), as the function does, and between its moves the timer's moves (autoEscalate, autoClose) are made
@@ -875,8 +876,38 @@ export function seedRequests(
     }
   }
 
+  // played last, so no reporter drawn for the stories above changed: the first grid's overdue one (its 办结 time ran
+  // out at the grid, the timer sent it up, the community took it on), and the other grid chief persona's 待我办理
+  // (第2网格): a fresh one waiting at the grid, due tonight
+  const lastStories: Story[] = [
+    {
+      key: 'g1-late-garage',
+      gridId: g1,
+      category: 'sanitation',
+      text: '地下车库入口堆了很多废旧家具，占了半条车道，晚上进出很危险。',
+      place: 'spot',
+      spot: '地下车库入口',
+      daysAgo: 9,
+      hour: 10,
+      steps: [
+        respond(2, 'chief', '已到现场查看，需要联系清运'),
+        accept(7 * 24 + 4, 'staff', '社区已受理，正在联系清运公司'),
+      ],
+    },
+    {
+      key: 'g2-fresh-tap',
+      gridId: g2,
+      category: 'help',
+      text: '单元门口的公共水龙头关不紧，一整夜都在滴水，地面结了一层青苔很滑。',
+      place: 'building',
+      daysAgo: 0,
+      hour: -1,
+      steps: [],
+    },
+  ]
+
   // play: the survivors of merges before their duplicates (the order above), then the patrols' findings
-  for (const s of [...stories, ...patrolStories]) play(s)
+  for (const s of [...stories, ...patrolStories, ...lastStories]) play(s)
 
   // the day markers: one per grid and day patrolled (the community's "patrolled today" view reads them by id)
   const markers = new Map<string, PatrolDayDoc>()
