@@ -12,6 +12,7 @@ import { periodOf } from '../core/dashboard/stats'
 import { ackId } from '../core/ids'
 import type { PersonDoc, ReachCounterDoc, ReceiptDoc } from '../core/model'
 import { startLocalCloud, type LocalCloud } from '../emulator'
+import { DEFAULT_INSTANCES } from '../emulator/functions/host'
 import { buildDemoCommunity } from '../emulator/seed'
 import { runLoad, type LoadResult } from './load'
 
@@ -81,8 +82,8 @@ function cpuNow(): { total: number; mainThread: number } {
 
 const RESIDENTS = 2_000
 const SINGLE = 50
-/** instances of the function the local cloud runs at once, by default (its own default) */
-const INSTANCES = 8
+/** instances of the function the local cloud runs at once, by default: its own default (one per core) */
+const INSTANCES = DEFAULT_INSTANCES
 
 /** The demo street, with every resident reachable and enough extra members that 2,000 + 50 can press 收到. */
 function benchCommunity() {
@@ -171,9 +172,25 @@ function levelSums(counters: ReachCounterDoc[]): Record<string, number> {
 }
 
 /**
+ * Fires the notices function's countAcks timer back to back until no 收到 waits to be counted (a community's or
+ * street's notice counts them in batches, core/notices/counting.ts); how many firings it took.
+ */
+export async function countEveryAck(cloud: LocalCloud): Promise<number> {
+  for (let firings = 1; ; firings++) {
+    const event = { Type: 'Timer', TriggerName: 'countAcks', Time: new Date().toISOString(), Message: '' }
+    const fired = (await cloud.callFunction('notices', event, { openid: '' })).result as {
+      ok: boolean
+      data?: { acks: number; left: boolean }
+    }
+    if (!fired.ok) throw new Error('countAcks failed')
+    if (fired.data?.acks === 0 && !fired.data.left) return firings
+  }
+}
+
+/**
  * `functionsDir`: the built functions to run (default cloudfunctions/), e.g. a private build to compare two versions;
  * `cold`: the burst also starts the function's instances (by default they are warmed first); `instances`: how many
- * the local cloud runs at once (default 8; on 2 cores fewer spend less CPU switching between them); `opened`: the
+ * the local cloud runs at once (default: the local cloud's, one per core; more on 2 cores spend CPU switching between them); `opened`: the
  * crowd opened the notice before pressing 收到 (the default: as in the app, where 收到 is on the opened notice and
  * opening writes the read mark), or (false) presses it unopened, one write more each; `warmAcks`: that many residents first press 收到 on an earlier notice
  * through the instances (a platform instance is warm from earlier traffic; each worker's JIT otherwise warms during
@@ -259,17 +276,7 @@ export async function benchAcks(
 
     // the street's notice counts its 收到 by the countAcks timer: fired back to back until nothing waits
     const countStart = performance.now()
-    let firings = 0
-    for (;;) {
-      firings++
-      const event = { Type: 'Timer', TriggerName: 'countAcks', Time: new Date().toISOString(), Message: '' }
-      const fired = (await cloud.callFunction('notices', event, { openid: '' })).result as {
-        ok: boolean
-        data?: { acks: number; left: boolean }
-      }
-      if (!fired.ok) throw new Error('countAcks failed')
-      if (fired.data?.acks === 0 && !fired.data.left) break
-    }
+    const firings = await countEveryAck(cloud)
     const counting = {
       seconds: (performance.now() - countStart) / 1000,
       firings,

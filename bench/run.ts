@@ -84,7 +84,7 @@ const ms = (n: number): string => `${n.toFixed(2)} ms`
 
 /**
  * 收到 under load (bench/acks.ts). `--acks` runs it alone with BENCH_ACK_INSTANCES (instances of the function at
- * once, default 8), BENCH_ACK_OPENED=0 (the crowd presses 收到 unopened; by default they opened it first, as in the app) and BENCH_ACK_WARM (收到
+ * once, default the local cloud's: one per core), BENCH_ACK_OPENED=0 (the crowd presses 收到 unopened; by default they opened it first, as in the app) and BENCH_ACK_WARM (收到
  * of an earlier notice through the instances before the burst, default 0).
  */
 async function printAcks(opts: Parameters<typeof benchAcks>[0]): Promise<void> {

@@ -46,7 +46,7 @@ export interface LocalCloudOptions {
   envId?: string
   /** APPID functions see in getWXContext() and event.userInfo (default 'wx-local-app') */
   appid?: string
-  /** most concurrent instances per function (default 8) */
+  /** most concurrent instances per function (default one per core, at least 2: functions/host.ts DEFAULT_INSTANCES) */
   maxInstancesPerFunction?: number
   /** schedule config.json timer triggers (default true) */
   timers?: boolean

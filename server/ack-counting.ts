@@ -9,12 +9,13 @@
  * RULE (server/reach-ledger.ts recordReach, via 'ack') for every household not yet reached, a few at once; then the
  * page's marks go. Crash-safe without a cursor: a firing killed before the marks went counts the same page again,
  * and the ledger's create-only receipt makes that count nothing twice. A household or notice that no longer exists
- * (deleted, anonymised) has nothing to count: its marks go. Any other failure ends the firing with the page's marks
+ * (deleted, anonymised), retired, or moved out of the notice's audience has nothing to count: its marks go. Any other failure ends the firing with the page's marks
  * in place, for the next firing to try again.
  */
 import { COUNT_BUDGET_MS, COUNT_PAGE } from '../core/notices/counting'
 import { receiptId } from '../core/ids'
 import type { AckDoc } from '../core/model'
+import { pathIds } from '../core/units'
 import type { Data } from './data'
 import { recordReach } from './reach-ledger'
 import { byId } from './views'
@@ -76,7 +77,17 @@ async function countPage(data: Data, page: readonly AckDoc[]): Promise<number> {
   await eachAtOnce(groups, AT_ONCE, async (g) => {
     const household = home.get(g.householdId)
     const n = notice.get(g.noticeId)
-    if (reached.has(receiptId(g.noticeId, g.householdId)) || !n || !household || household.level !== 'household') return
+    // counted where the household is now, if it is still in the notice's audience (a move since its 收到 may have
+    // taken it out)
+    if (
+      reached.has(receiptId(g.noticeId, g.householdId)) ||
+      !n ||
+      !household ||
+      household.level !== 'household' ||
+      household.retired ||
+      !pathIds(household.path).some((id) => n.unitIds.includes(id))
+    )
+      return
     const outcome = await recordReach(
       data,
       {

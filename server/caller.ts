@@ -16,9 +16,27 @@ export interface Caller {
   units: Map<string, Unit>
 }
 
-export async function loadCaller(data: Data, openid: string | undefined): Promise<Caller> {
+/**
+ * `home`: the person alone, for an action on the caller's own home only (notices.ack in a flash crowd: one request
+ * fewer per call). Their grants are their resident grant over their household, with its path as the person carries
+ * it (`homePath`, rewritten with the tree on a move); no unit is read, so `units` is empty and a handler that
+ * counts by the household's path reads the household itself.
+ */
+export type CallerDepth = 'full' | 'home'
+
+export async function loadCaller(data: Data, openid: string | undefined, depth: CallerDepth = 'full'): Promise<Caller> {
   const person = openid ? await data.people.byOpenid(openid) : null
   if (!person) return { openid: openid ?? null, person: null, grants: [], units: new Map() }
+  if (depth === 'home') {
+    const { householdId, homePath } = person
+    const grants: ScopedGrant[] =
+      householdId && homePath
+        ? person.roles
+            .filter((g) => g.role === 'resident' && g.unitId === householdId)
+            .map((g) => ({ role: g.role, unitId: householdId, path: homePath }))
+        : []
+    return { openid: openid ?? null, person, grants, units: new Map() }
+  }
   const ids = [...(person.householdId ? [person.householdId] : []), ...person.roles.map((g) => g.unitId)]
   const units = new Map((await data.units.byIds(ids)).map((u) => [u._id, u]))
   const grants = grantsInForce(person.roles, units).map((g) => ({

@@ -8,7 +8,7 @@ import { PAYLOADS } from '../core/contract'
 import { fail, ok, type Envelope } from '../core/envelope'
 import { allows, PERMISSIONS } from '../core/permissions'
 import type { Unit } from '../core/units'
-import { loadCaller, type Caller } from './caller'
+import { loadCaller, type Caller, type CallerDepth } from './caller'
 import { callerOpenid, getCloud, getDatabase } from './cloud'
 import { createData, type Data } from './data'
 import { AppError } from './errors'
@@ -35,6 +35,8 @@ export interface ActionDef<P, R> {
    * claim's household, a group's grid); null when what the payload names does not exist (NOT_FOUND).
    */
   target?: (payload: P, data: Data) => string | null | Promise<string | null>
+  /** 'home': the caller as the person and their own home only (server/caller.ts), for an action on it alone */
+  caller?: CallerDepth
   handle(ctx: HandlerContext<P>): Promise<R>
 }
 
@@ -128,7 +130,7 @@ export function createMain<F extends FunctionName>(
       if (!parsed.ok) return fail('INVALID_PAYLOAD', parsed.detail)
 
       const data = platform.data()
-      const caller = await loadCaller(data, platform.openid())
+      const caller = await loadCaller(data, platform.openid(), def.caller)
       const permission = PERMISSIONS[`${fn}.${action}` as ActionKey]
       let target: Unit | null = null
       if (permission.who !== 'anyone') {

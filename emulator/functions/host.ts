@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { buildSync } from 'esbuild'
@@ -40,7 +41,7 @@ export interface HostOptions {
   envId: string
   appid: string
   blockedWords: string[]
-  /** most concurrent instances of one function (further calls queue); default 8 */
+  /** most concurrent instances of one function (further calls queue); default DEFAULT_INSTANCES */
   maxInstances?: number
   /** environment variables of one function (configured per function on the platform) */
   functionEnv?: Record<string, Record<string, string>>
@@ -73,6 +74,14 @@ interface Pool {
   version: number
   mtimeMs: number
 }
+
+/**
+ * Instances of one function at once, by default: one per core (at least 2). On the platform each instance runs on
+ * a CPU of its own; here they share this machine's cores, and more instances than cores run nothing more at once
+ * but spend CPU switching between them (a 收到 burst of 2,000: 8.4 s of CPU with 2 instances on 2 cores, 13.2 s
+ * with 8; docs/benchmarks.md). No function calls itself, so a queue behind busy instances cannot deadlock.
+ */
+export const DEFAULT_INSTANCES = Math.max(2, os.availableParallelism())
 
 /** idle instances are terminated after this long */
 const IDLE_MS = 5 * 60 * 1000
@@ -241,7 +250,7 @@ export class FunctionHost {
         idle.busy = true
         return idle
       }
-      if (pool.instances.length < (this.opts.maxInstances ?? 8)) {
+      if (pool.instances.length < (this.opts.maxInstances ?? DEFAULT_INSTANCES)) {
         const inst = this.spawn(pool, name, index)
         inst.busy = true
         return inst

@@ -63,22 +63,28 @@ export const detail: Action<'notices', 'detail'> = {
 }
 
 export const ack: Action<'notices', 'ack'> = {
+  // the person alone (server/caller.ts 'home'): a flash crowd's 收到 is one request fewer; the household is read
+  // below only where its path moves counters
+  caller: 'home',
   async handle({ payload, caller, data }) {
     const person = caller.person
-    const household = person?.householdId ? caller.units.get(person.householdId) : undefined
-    if (!person || !household) throw new AppError('FORBIDDEN')
+    if (!person?.householdId || !person.homePath) throw new AppError('FORBIDDEN')
     // the notice as this instance keeps it (ack-notices.ts: only what never changes after publishing), read once
     // per instance: a crowd presses 收到 on one notice
     const notice = await ackNotice(data, payload.noticeId)
     if (!notice) throw new AppError('NOT_FOUND')
-    if (!addressedTo(notice, household.path)) throw new AppError('FORBIDDEN')
+    if (!addressedTo(notice, person.homePath)) throw new AppError('FORBIDDEN')
     if (!isLive(notice, new Date())) throw new AppError('NOTICE_EXPIRED')
     // a community's or street's notice (core/notices/counting.ts): the person's 收到 alone, one write marked for
-    // the countAcks timer, which counts the household by the ledger rule within a minute (server/ack-counting.ts)
+    // the countAcks timer, which counts the household where it is then, by the ledger rule, within a minute
+    // (server/ack-counting.ts)
     if (notice.counting === 'batched') {
-      await data.acks.markAcked(notice._id, person._id, new Date(), household._id)
+      await data.acks.markAcked(notice._id, person._id, new Date(), person.householdId)
       return { acked: true, householdReached: null }
     }
+    // counted now: by the household as it is (its path moves the counters above it)
+    const household = await data.units.get(person.householdId)
+    if (!household || household.retired || !addressedTo(notice, household.path)) throw new AppError('FORBIDDEN')
     // THE LEDGER RULE (server/reach-ledger.ts): the household's receipt (its read is the first thing it does: most
     // 收到 end there) and a shard of every counter above it once, then the person's ack
     const { householdReached } = await recordAck(data, {
