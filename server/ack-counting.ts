@@ -6,22 +6,20 @@
  * (a household answered by three members is counted once, for the first of them on the page, at that 收到's time), their
  * receipts read in one query (most of a crowd are later members of a household already reached), their units in
  * one (the fresh path: a household moved since its 收到 counts where it is now), the notices in one; then THE LEDGER
- * RULE (server/reach-ledger.ts recordReach, via 'ack') for every household not yet reached, a few at once; then the
- * page's marks go. Crash-safe without a cursor: a firing killed before the marks went counts the same page again,
+ * RULE (server/reach-ledger.ts recordReach, via 'ack') for every household not yet reached, one lane per reach
+ * shard at once (lanes never share a document); then the page's marks go. Crash-safe without a cursor: a firing killed before the marks went counts the same page again,
  * and the ledger's create-only receipt makes that count nothing twice. A household or notice that no longer exists
  * (deleted, anonymised), retired, or moved out of the notice's audience has nothing to count: its marks go. Any other failure ends the firing with the page's marks
  * in place, for the next firing to try again.
  */
 import { COUNT_BUDGET_MS, COUNT_PAGE } from '../core/notices/counting'
 import { receiptId } from '../core/ids'
+import { shardOf } from '../core/notices/reach'
 import type { AckDoc } from '../core/model'
 import { pathIds } from '../core/units'
 import type { Data } from './data'
 import { recordReach } from './reach-ledger'
 import { byId } from './views'
-
-/** Households counted at once: enough to overlap the round trips, few enough to rarely meet on a shard. */
-const AT_ONCE = 4
 
 export interface CountRun {
   /** 收到 whose marks went this run */
@@ -53,13 +51,19 @@ function groupsOf(page: readonly AckDoc[]): Group[] {
   return [...out.values()]
 }
 
-/** Runs `work` over `items`, `width` at a time. */
-async function eachAtOnce<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  const lane = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++])
-  }
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane))
+/**
+ * Runs `work` over the groups in one lane per reach shard (core/notices/reach.ts shardOf), the lanes at once: a
+ * household moves only its own shard of every counter above it, so two lanes never meet on a document and run
+ * without conflicts; within a lane, one household after another.
+ */
+async function byShard(groups: readonly Group[], work: (g: Group) => Promise<void>): Promise<void> {
+  const lanes = new Map<number, Group[]>()
+  for (const g of groups) lanes.set(shardOf(g.householdId), [...(lanes.get(shardOf(g.householdId)) ?? []), g])
+  await Promise.all(
+    [...lanes.values()].map(async (lane) => {
+      for (const g of lane) await work(g)
+    }),
+  )
 }
 
 /** Counts one page; the number of households it reached. */
@@ -74,7 +78,7 @@ async function countPage(data: Data, page: readonly AckDoc[]): Promise<number> {
   const home = byId(homes)
   const notice = byId(notices)
   let households = 0
-  await eachAtOnce(groups, AT_ONCE, async (g) => {
+  await byShard(groups, async (g) => {
     const household = home.get(g.householdId)
     const n = notice.get(g.noticeId)
     // counted where the household is now, if it is still in the notice's audience (a move since its 收到 may have

@@ -18,5 +18,5 @@ export const countingFor = (targetLevels: readonly Level[]): AckCounting =>
   targetLevels.some((l) => BATCHED_LEVELS.includes(l)) ? 'batched' : 'now'
 
 /** Acks counted per page by the timer, and the part of a firing it may spend before it leaves the rest for the next. */
-export const COUNT_PAGE = 100
+export const COUNT_PAGE = 500
 export const COUNT_BUDGET_MS = 40_000
