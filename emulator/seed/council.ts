@@ -2,8 +2,10 @@
  * The demo's proposals (三长议事, issue 13) in the first grid of 和平里社区 (the resident persona's), as
  * council.propose / support / toAgenda / decline leave them, the threshold the default (3): one a support short of it
  * (the resident persona's support puts it on the agenda), one just raised, one on the agenda by its supports (raised
- * by the resident persona), one the grid chief put there by choice, one declined with a public reason. Supporters are
- * neighbours who are not personas, so every persona can still support; each count equals its active support records.
+ * by the resident persona), one the grid chief put there by choice, one declined with a public reason; and in the
+ * second grid (第2网格, the other grid chief persona's) one open, a support short of it, so its 议事 has one too.
+ * Supporters are neighbours who are not personas, so every persona can still support; each count equals its active
+ * support records.
  */
 import { THRESHOLD_BY } from '../../core/council/support'
 import { proposalId, proposalSupportId } from '../../core/ids'
@@ -22,6 +24,8 @@ export const DEMO_PROPOSALS = {
   byThreshold: 'seed-proposal-fitness',
   byChief: 'seed-proposal-charging',
   declined: 'seed-proposal-parking',
+  /** in the other grid chief persona's grid (第2网格) */
+  otherGrid: 'seed-proposal-benches',
 } as const
 
 export function seedCouncil({
@@ -43,15 +47,17 @@ export function seedCouncil({
     (p) => p.roles.some((r) => r.role === 'buildingHead') && isWithin(p.homePath ?? '', grid.path),
   ) as PersonDoc
   const personaIds = new Set(personas.flatMap((p) => byOpenid.get(p.openid)?._id ?? []))
-  const neighbours = people.filter(
-    (p) =>
-      p.openid &&
-      !p.deletedAt &&
-      p.roles.length === 1 &&
-      p.roles[0].role === 'resident' &&
-      isWithin(p.homePath ?? '', grid.path) &&
-      !personaIds.has(p._id),
-  )
+  const neighboursOf = (g: Unit) =>
+    people.filter(
+      (p) =>
+        p.openid &&
+        !p.deletedAt &&
+        p.roles.length === 1 &&
+        p.roles[0].role === 'resident' &&
+        isWithin(p.homePath ?? '', g.path) &&
+        !personaIds.has(p._id),
+    )
+  const neighbours = neighboursOf(grid)
   const second = of('resident', 1) ?? neighbours[5]
   const day0 = seedDay()
   const at = (hoursAgo: number) => new Date(+day0 - hoursAgo * HOUR)
@@ -67,6 +73,7 @@ export function seedCouncil({
     hoursAgo: number,
     supporters: PersonDoc[],
     end?: { status: ProposalStatus; byName: string; byId: string; note: string; hoursAgo: number },
+    g: Unit = grid,
   ) => {
     const id = proposalId(by._id, key)
     const createdAt = at(hoursAgo)
@@ -74,7 +81,7 @@ export function seedCouncil({
       supports.push({
         _id: proposalSupportId(id, s._id),
         proposalId: id,
-        gridId: grid._id,
+        gridId: g._id,
         personId: s._id,
         active: true,
         at: at(hoursAgo - 1 - i),
@@ -89,9 +96,9 @@ export function seedCouncil({
     const status = end?.status ?? 'open'
     proposals.push({
       _id: id,
-      gridId: grid._id,
-      gridPath: grid.path,
-      communityId: ancestorAt(grid.path, 'community') as string,
+      gridId: g._id,
+      gridPath: g.path,
+      communityId: ancestorAt(g.path, 'community') as string,
       title,
       text,
       photos: [],
@@ -166,5 +173,21 @@ export function seedCouncil({
       hoursAgo: 100,
     },
   )
+  // the other grid chief persona's grid: one open, a support short of the threshold
+  const otherChief = of('gridChief')
+  const other = units.find((u) => u._id === otherChief?.roles.find((r) => r.role === 'gridChief')?.unitId)
+  const theirs = other && other._id !== grid._id ? neighboursOf(other) : []
+  if (other && theirs.length >= 3)
+    add(
+      DEMO_PROPOSALS.otherGrid,
+      theirs[0],
+      resident_,
+      '健身角想加几张长椅',
+      '健身角旁边没有坐的地方，老人锻炼完只能站着歇，希望在树荫下加几张长椅。',
+      20,
+      theirs.slice(1, 3),
+      undefined,
+      other,
+    )
   return { proposals, proposalSupports: supports }
 }

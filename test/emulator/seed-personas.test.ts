@@ -78,7 +78,7 @@ it('gives the residents their requests, their duty shift and their points', asyn
   }
 })
 
-it('gives every leader of a unit requests to handle, households, care persons and checkpoints under it', async () => {
+it('gives every leader of a unit requests to handle, households, proposals, care persons and checkpoints under it', async () => {
   for (const persona of personas()) {
     const p = personOf(persona.openid)
     for (const r of p.roles.filter((x) => x.role !== 'resident' && x.role !== 'merchant')) {
@@ -96,6 +96,11 @@ it('gives every leader of a unit requests to handle, households, care persons an
       if (r.role === 'buildingHead' || r.role === 'gridChief') {
         const homes = await call<{ rows: unknown[] }>(p, 'grid', 'households', { unitId: r.unitId })
         expect([label, homes.rows.length > 0]).toEqual([label, true])
+      }
+      // 议事 (我的 → 三长议事): the proposals of the grid they lead
+      if (r.role === 'gridChief' || r.role === 'partyLeader') {
+        const open = await rows(p, 'council', 'proposals', { gridId: r.unitId })
+        expect([label, open.length > 0]).toEqual([label, true])
       }
       if (r.role === 'gridChief' || r.role === 'communityStaff' || r.role === 'streetStaff') {
         expect([label, (await rows(p, 'care', 'list', { unitId: r.unitId })).length > 0]).toEqual([label, true])
