@@ -1536,6 +1536,7 @@ export interface ReportDoc {
   decisions: { count: number; newest: import('./contract/reports').ReportDecision[] }
   /** 'timer', or the person id of who generated it */
   generatedBy: string
+  /** their name (已注销居民 after their deletion) */
   generatedByName: string
   generatedAt: Date
   createdAt: Date

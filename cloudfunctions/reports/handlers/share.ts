@@ -75,10 +75,11 @@ export const publish: Action<'reports', 'publish'> = {
       // the reports' own permission let the caller act over the unit
       { id, authority: 'scope' },
     )
+    const by = caller.person?._id ?? ''
     const byName = caller.person?.name ?? ''
     await data.transaction(async (tx) => {
       const held = await tx.reports.get(report._id)
-      if (held && !held.notice) await tx.reports.update(report._id, { notice: { id, publishedAt: now, byName } })
+      if (held && !held.notice) await tx.reports.update(report._id, { notice: { id, publishedAt: now, by, byName } })
     })
     return { noticeId: id, created }
   },
