@@ -2,7 +2,8 @@
  * Counting the 收到 a batched notice kept (core/notices/counting.ts): the `countAcks` timer of the notices function.
  *
  * A 收到 of a community's or street's notice is the person's ack with `uncounted` and their household on it (one
- * write in the flash crowd, server/data/acks.ts markAcked). Here, a page at a time: the page's households by notice
+ * write in the flash crowd, server/data/acks.ts markAcked); so is the first reading of one that asks for no 收到
+ * (reading reaches the household: markRead). Here, a page at a time: the page's households by notice
  * (a household answered by three members is counted once, for the first of them on the page, at that 收到's time), their
  * receipts read in one query (most of a crowd are later members of a household already reached), their units in
  * one (the fresh path: a household moved since its 收到 counts where it is now), the notices in one; then THE LEDGER
@@ -97,7 +98,8 @@ async function countPage(data: Data, page: readonly AckDoc[]): Promise<number> {
       {
         noticeId: g.noticeId,
         household,
-        via: 'ack',
+        // a 收到, or the reading of a notice without 回执 (its read mark carries the household)
+        via: g.first.ackedAt ? 'ack' : 'read',
         by: g.first.personId,
         at: answeredAt(g.first),
         urgent: n.urgency === 'urgent',

@@ -15,8 +15,12 @@ export interface Acks {
   ofPerson(personId: string, noticeIds: readonly string[]): Promise<AckDoc[]>
   /** Which of these people opened or acknowledged the notice. */
   readersAmong(noticeId: string, personIds: readonly string[]): Promise<Set<string>>
-  /** Marks the notice read by the person, once: an existing ack (read or 收到) is left as it is. */
-  markRead(noticeId: string, personId: string, at: Date): Promise<void>
+  /**
+   * Marks the notice read by the person, once: an existing ack (read or 收到) is left as it is. `uncountedFor`: a
+   * notice without 回执 counted in batches, whose reading reaches the household (core/notices/counting.ts): the
+   * mark carries `uncounted` and that household, for the countAcks timer.
+   */
+  markRead(noticeId: string, personId: string, at: Date, uncountedFor?: string): Promise<void>
   /**
    * Records the person's 收到: added to their read mark (one write, the usual case: 收到 is pressed on the opened
    * notice), or created read and acknowledged; false when they had pressed it before (the first ackedAt stays).
@@ -50,9 +54,10 @@ export function acks(db: Database): Acks {
       )
       return new Set(found.map((a) => a.personId))
     },
-    async markRead(noticeId, personId, at) {
+    async markRead(noticeId, personId, at, uncountedFor) {
       // add, never set: a 收到 written a moment ago (ackedAt) must not be overwritten by the opening
-      await addOnce(col(), { _id: ackId(noticeId, personId), noticeId, personId, readAt: at })
+      const mark = uncountedFor ? { uncounted: true as const, householdId: uncountedFor } : {}
+      await addOnce(col(), { _id: ackId(noticeId, personId), noticeId, personId, readAt: at, ...mark })
     },
     async markAcked(noticeId, personId, at, uncountedFor) {
       const _id = ackId(noticeId, personId)

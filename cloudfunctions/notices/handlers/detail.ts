@@ -23,17 +23,23 @@ export const detail: Action<'notices', 'detail'> = {
       const now = new Date()
       const household = caller.person.householdId ? caller.units.get(caller.person.householdId) : undefined
       // a notice that asks for no 收到 is reached by reading: THE LEDGER RULE, as a 收到 would (once per household,
-      // its receipt and building counter in one transaction), and before the read mark, as for 收到
-      if (!notice.ackRequired && household && isLive(notice, now))
-        await recordReach(data, {
-          noticeId: notice._id,
-          household,
-          via: 'read',
-          by: caller.person._id,
-          at: now,
-          urgent: notice.urgency === 'urgent',
-        })
-      await data.acks.markRead(notice._id, caller.person._id, now)
+      // its receipt and building counter in one transaction), and before the read mark, as for 收到; a community's
+      // or street's notice counts it as its 收到, by the countAcks timer (the read mark carries the household)
+      const reaching = !notice.ackRequired && household && isLive(notice, now)
+      if (reaching && notice.counting === 'batched')
+        await data.acks.markRead(notice._id, caller.person._id, now, household._id)
+      else {
+        if (reaching)
+          await recordReach(data, {
+            noticeId: notice._id,
+            household,
+            via: 'read',
+            by: caller.person._id,
+            at: now,
+            urgent: notice.urgency === 'urgent',
+          })
+        await data.acks.markRead(notice._id, caller.person._id, now)
+      }
     }
 
     const relay = payload.gridId ? await data.relays.get(notice._id, payload.gridId) : null

@@ -456,4 +456,23 @@ describe('under load', () => {
     expect((await c.ok<Reach>(staff, 'reach', { noticeId, unitId: 'c2' })).counting).toBe(0)
     expect((await ledger(noticeId)).counted).toBe(households.size)
   }, 300_000)
+
+  it('a community’s notice without 回执: reading reaches the household, counted by the timer as a 收到 would be', async () => {
+    const staff = c.holder('communityStaff', 'c1')
+    const { id: noticeId } = await c.ok<{ id: string }>(staff, 'publish', draft(['c1'], { ackRequired: false }))
+    const readers = homesWith('/s1/c1/g2/', 2)
+      .slice(0, 3)
+      .flatMap((m) => m.slice(0, 2))
+    await Promise.all(readers.map((p) => c.ok(p, 'detail', { noticeId })))
+    const before = await c.ok<Reach>(staff, 'reach', { noticeId, unitId: 'c1' })
+    expect([before.reached, before.counting]).toEqual([0, readers.length])
+    expect(await c.fireCountAcks()).toMatchObject({ ok: true, data: { households: 3, left: false } })
+    const { receipts } = await ledger(noticeId)
+    expect(receipts.map((r) => r.via)).toEqual(['read', 'read', 'read'])
+    const after = await c.ok<Reach>(staff, 'reach', { noticeId, unitId: 'c1' })
+    expect([after.reached, after.counting]).toEqual([3, 0])
+    // opening it again marks nothing more
+    await c.ok(readers[0], 'detail', { noticeId })
+    expect((await c.ok<Reach>(staff, 'reach', { noticeId, unitId: 'c1' })).counting).toBe(0)
+  }, 300_000)
 })
