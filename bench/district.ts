@@ -230,18 +230,23 @@ export async function benchDistrict(argv: readonly string[]): Promise<void> {
     )
   }
   const [first, last] = [all[0], all[all.length - 1]]
-  console.log(
-    `\n| screen or job (p50 / p99, documents examined per call) | ${all.map((f) => `${f.grids} grid(s)`).join(' | ')} | growth ${last.grids} ÷ ${first.grids}: p50, examined |`,
-  )
-  console.log(`| --- | ${all.map(() => '---').join(' | ')} | --- |`)
-  for (const label of first.rows.keys()) {
-    const [a, z] = [first.rows.get(label), last.rows.get(label)]
-    const growth =
-      a && z && !('missing' in a) && !('missing' in z)
-        ? `${ratio(z.p50, a.p50)}, ${ratio(z.examined, a.examined)}`
-        : '—'
-    console.log(`| ${label} | ${all.map((f) => fmt(f.rows.get(label))).join(' | ')} | ${growth} |`)
+  // a leader's screen reads one page of the unit's children (≤ 20): from 1 grid (one child) it grows until the page
+  // is full, then stops, so the growth that says whether it grows with the district is from the size before last
+  const middle = all.length > 2 ? all[all.length - 2] : undefined
+  const growth = (from: SizeFigures, label: string): string => {
+    const [a, z] = [from.rows.get(label), last.rows.get(label)]
+    return a && z && !('missing' in a) && !('missing' in z)
+      ? `${ratio(z.p50, a.p50)}, ${ratio(z.examined, a.examined)}`
+      : '—'
   }
+  console.log(
+    `\n| screen or job (p50 / p99, documents examined per call) | ${all.map((f) => `${f.grids} grid(s)`).join(' | ')} | growth ${last.grids} ÷ ${first.grids}: p50, examined |${middle ? ` ${last.grids} ÷ ${middle.grids} |` : ''}`,
+  )
+  console.log(`| --- | ${all.map(() => '---').join(' | ')} | --- |${middle ? ' --- |' : ''}`)
+  for (const label of first.rows.keys())
+    console.log(
+      `| ${label} | ${all.map((f) => fmt(f.rows.get(label))).join(' | ')} | ${growth(first, label)} |${middle ? ` ${growth(middle, label)} |` : ''}`,
+    )
   console.log('')
   for (const f of all)
     for (const [label, o] of f.rows)
