@@ -253,6 +253,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'reporterId_1', keys: { reporterId: 1 } },
       // 日调度: open requests under a unit falling due today
       { name: 'path_1_group_1_overdue_1_nextDueAt_1', keys: { path: 1, group: 1, overdue: 1, nextDueAt: 1 } },
+      // 日调度: open overdue requests under a unit, newest change first (only those carry overduePath)
+      { name: 'overduePath_1_updatedAt_-1', keys: { overduePath: 1, updatedAt: -1 } },
     ],
   },
   {
@@ -591,6 +593,9 @@ export const COLLECTIONS: CollectionSpec[] = [
       // a unit's reports newest period first, keyset; one kind of them
       { name: 'unitId_1_endsAt_-1', keys: { unitId: 1, endsAt: -1 } },
       { name: 'unitId_1_kind_1_endsAt_-1', keys: { unitId: 1, kind: 1, endsAt: -1 } },
+      // who generated one and who published it: a deletion renames them (privacy)
+      { name: 'generatedBy_1', keys: { generatedBy: 1 } },
+      { name: 'notice.by_1', keys: { 'notice.by': 1 } },
     ],
   },
   {

@@ -3,8 +3,9 @@
  * morning message's counts): a unit's five sections for its Beijing day. Every read is bounded whatever lies under
  * the unit — counters by id (the request counters of the last OVERDUE_MONTHS months, the unit's households, each
  * notice's reach shards of the unit) and limited or counted queries on indexed fields whose candidates are what is
- * due today (requests due by tonight, shifts of today, alerts since yesterday, activities of today), never the
- * subtree's records: test/functions/dashboard/dispatch.test.ts compares a street's documents examined with a grid's.
+ * due today (requests open and overdue or due by tonight, shifts of today, alerts since yesterday, activities of
+ * today), never the subtree's records: test/functions/dashboard/dispatch.test.ts compares a street's documents
+ * examined with a grid's, and finds them the same after many requests ended late.
  */
 import type {
   DispatchActivity,
@@ -65,7 +66,7 @@ export async function readDispatch(data: Data, unit: Unit, now: Date): Promise<D
     activityCount,
   ] = await Promise.all([
     data.requestCounters.byIds(recentMonths(now).map((m) => requestCounterId(unit._id, m))),
-    data.requests.under(unit.path, { group: 'open', overdue: true }, undefined, n),
+    data.requests.overdueUnder(unit.path, n),
     data.requests.dueUnder(unit.path, end, n),
     data.requests.countDueUnder(unit.path, end),
     data.notices.live(pathIds(unit.path), now, true, 0, NOTICES_READ),

@@ -567,6 +567,9 @@ export function applyEvent(r: RequestDoc, e: RequestEventDoc): RequestDoc {
       break
   }
   n.overdue = n.respondOverdue || n.resolveOverdue || n.levelOverdue
+  // the place's path while open and marked overdue: 日调度 reads a unit's by prefix, past every one that ended late
+  if (n.group === 'open' && n.overdue) n.overduePath = n.path
+  else delete n.overduePath
   n.ownerKey = ownerKeyOf(n, n.level, n.departmentId)
   n.nextDueAt = nextDueAt(n)
   return n

@@ -5,7 +5,8 @@
  * path_1_level_1_group_1_updatedAt_-1 and path_1_overdue_1_updatedAt_-1 (everything under a leader's unit),
  * buildingId_1_category_1_group_1_createdAt_-1 and gridId_1_category_1_group_1_createdAt_-1 (duplicate hints),
  * group_1_nextDueAt_1 and state_1_resolvedAt_1 (the sweep timer), reporterId_1 (a person's own: their export and
- * deletion), path_1_group_1_overdue_1_nextDueAt_1 (日调度: what falls due today under a unit).
+ * deletion), path_1_group_1_overdue_1_nextDueAt_1 (日调度: what falls due today under a unit), overduePath_1_updatedAt_-1
+ * (日调度: what is open and overdue under a unit).
  */
 import type { RequestLevel, StateGroup } from '../../core/contract/requests'
 import type { RequestDoc } from '../../core/model'
@@ -51,6 +52,9 @@ export interface Requests {
   dueUnder(path: string, by: Date, limit: number): Promise<RequestDoc[]>
   /** 日调度: how many dueUnder holds. */
   countDueUnder(path: string, by: Date): Promise<number>
+  /** 日调度: open requests marked overdue at or under a path, most recently changed first, ties by id (index
+   * overduePath_1_updatedAt_-1: only open overdue ones carry the field, so those that ended late are never read). */
+  overdueUnder(path: string, limit: number): Promise<RequestDoc[]>
 }
 
 export function requests(db: Database): Requests {
@@ -125,5 +129,13 @@ export function requests(db: Database): Requests {
     dueUnder: (path, by, limit) =>
       rows<RequestDoc>(col().where(dueWhere(path, by)).orderBy('nextDueAt', 'asc').orderBy('_id', 'asc').limit(limit)),
     countDueUnder: (path, by) => total(col().where(dueWhere(path, by))),
+    overdueUnder: (path, limit) =>
+      rows<RequestDoc>(
+        col()
+          .where({ overduePath: pathPrefix(db, path) })
+          .orderBy('updatedAt', 'desc')
+          .orderBy('_id', 'asc')
+          .limit(limit),
+      ),
   }
 }
