@@ -352,6 +352,49 @@ describe('组织架构', () => {
     page.detach()
   })
 
+  test('street staff move a building to a grid of another community, opening it from the street in the picker', async () => {
+    const streetMe = {
+      ...staffMe,
+      roles: [{ role: 'streetStaff' as const, unitId: 'st-1', unitName: '和平街道', level: 'street' as const }],
+    }
+    const other = { id: 'co-2', name: '春晖社区', level: 'community' as const }
+    const { children: _n, ...streetOwn } = orgUnit(orgStreet)
+    const byUnit: Record<string, OrgTreeResult> = {
+      'st-1': {
+        unit: { ...streetOwn, path: [] },
+        children: [orgUnit(community, { children: 3 }), orgUnit(other, { children: 1 })],
+      },
+      'co-2': {
+        unit: { ...communityOwn, ...other, path: [orgStreet] },
+        children: [orgUnit({ id: 'g-21', name: '春晖第1网格', level: 'grid' })],
+      },
+    }
+    answer = route({
+      'grid.me': () => ok(streetMe),
+      'org.tree': (p) => (byUnit[p.unitId as string] ? ok(byUnit[p.unitId as string]) : levels(p)),
+      'org.moveUnit': () => ok({ moved: 41, people: 85 }),
+    })
+    const page = await renderPage(ORG)
+    await eventually(() => expect(names(page)).toEqual(['和平街道', '幸福里社区', '春晖社区']))
+    await tap(page, '.org-node', 1)
+    await eventually(() => expect(names(page)).toHaveLength(4))
+    await tap(page, '.org-node', 1)
+    await eventually(() => expect(names(page)).toEqual(['第三网格', '5号楼', '方舱临时网格']))
+    await tap(page, '.org-node', 1)
+    await tap(page, '.org-action--move')
+    // the picker opens at the building's community, a crumb up to the street
+    await eventually(() => expect(page.querySelectorAll('.org-move-target')).toHaveLength(2))
+    await tap(page, '.org-crumbs--picker .org-crumb')
+    await eventually(() => expect(page.querySelectorAll('.org-move-open')).toHaveLength(2))
+    expect(calls('tree').at(-1)).toEqual({ unitId: 'st-1' })
+    await tap(page, '.org-move-open', 1)
+    await eventually(() => expect(text(page, '.org-move-target')).toContain('春晖第1网格'))
+    await tap(page, '.org-move-target')
+    expect(calls('moveUnit')).toEqual([{ unitId: 'mg-5', newParentId: 'g-21' }])
+    await eventually(() => expect(page.dom.textContent).toContain('已移动到 春晖第1网格'))
+    page.detach()
+  })
+
   test('a name already in use is refused as taken, beside the form', async () => {
     answer = route({
       'grid.me': () => ok(staffMe),
