@@ -69,6 +69,7 @@ export interface LocalCloud {
   callFunction(name: string, data: unknown, opts: { openid: string }): Promise<{ result: unknown }>
   outbox(): unknown[]
   mintCloudID(data: unknown): string
+  /** bulk upsert by _id, collection by collection; returns once the load is compacted into the snapshot (engine.settle) */
   seed(collections: Record<string, object[]>): Promise<void>
   close(): Promise<void>
   /** the storage engine (tests, benchmarks) */
@@ -254,6 +255,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     mintCloudID: (data) => cloudIds.mint(data),
     async seed(collections) {
       for (const [name, docs] of Object.entries(collections)) await engine.put(name, docs as Doc[])
+      // a bulk load: its snapshot is written before seed() returns, never under the calls after it
+      await engine.settle()
     },
     queryStats,
     mediaChecks,

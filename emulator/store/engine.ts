@@ -486,12 +486,15 @@ export class Engine {
       if (op.k !== 'coll') this.versions.set(docKey(op.c, op.k === 'put' ? op.d._id : op.id), seq)
     }
     const durable = this.journal.append(seq, ops)
-    if (this.journal.size > this.compactBytes && !this.compacting && !this.journal.broken)
-      // in the background; a failure leaves the previous snapshot and the journal segments, which replay reads
-      this.compact().catch((e: Error) =>
-        this.warn(`[local cloud] compaction failed (every write is kept): ${e.message}`),
-      )
+    // in the background; a failure leaves the previous snapshot and the journal segments, which replay reads
+    if (this.journal.size > this.compactBytes && !this.compacting && !this.journal.broken) void this.compactOrWarn()
     return durable
+  }
+
+  private compactOrWarn(): Promise<void> {
+    return this.compact().catch((e: Error) =>
+      this.warn(`[local cloud] compaction failed (every write is kept): ${e.message}`),
+    )
   }
 
   private applyOp(op: Op): void {
@@ -513,6 +516,17 @@ export class Engine {
       for (const ix of coll.indexes.values()) ix.add(key, op.d)
       for (const gx of coll.geo.values()) gx.add(key, op.d)
     } else coll.docs.delete(key)
+  }
+
+  /**
+   * After a bulk load (the seed): waits for a running compaction, then compacts a journal longer than the
+   * threshold, so that the load's snapshot is written now and not under the requests that follow (the first
+   * write after a district's seed started a compaction of all of it, 858 k documents: for about 8 s every request
+   * waited behind its chunks, a grid.households call 94.9 ms instead of about 11, none of it in documents examined).
+   */
+  async settle(): Promise<void> {
+    await this.compacting?.catch(() => undefined)
+    if (this.journal.size > this.compactBytes && !this.journal.broken) await this.compactOrWarn()
   }
 
   /**

@@ -186,6 +186,27 @@ describe('streamed snapshots and compaction', () => {
     fs.rmSync(dir, { recursive: true, force: true })
   })
 
+  it('a seed past the 16 MB compaction threshold is in the snapshot when seed() returns: no compaction of it runs under the calls after it', async () => {
+    const dataDir = tempDir('seed-settled')
+    const t = await startTestCloud({ dataDir })
+    try {
+      const padded = (docs: Doc[]): Doc[] => docs.map((d) => ({ ...d, note: 'x'.repeat(1_000) }))
+      // two collections of about 9 MB each, as a seed puts one collection after another: the second passes 16 MB
+      await t.cloud.seed({ units: padded(people(9_000)), people: padded(people(9_000, 9_000)) })
+      const files = () => fs.readdirSync(dbDir(dataDir))
+      // no compaction left running: no rotated journal segment, no snapshot being written, the journal fresh
+      expect(files().filter((f) => /^journal\.\d+(_\d+)?\.jsonl$|\.tmp$/.test(f))).toEqual([])
+      expect(fs.statSync(journalFile(dataDir)).size).toBeLessThan(1024 * 1024)
+      expect(fs.readFileSync(path.join(dbDir(dataDir), 'snapshot.jsonl'), 'utf8')).toContain('"_id":"p17999"')
+      // the first write after the seed starts none either (a compaction rotates the journal as it starts)
+      await t.db.collection('people').add({ data: { _id: 'after' } })
+      expect(files().filter((f) => /^journal\.\d+(_\d+)?\.jsonl$/.test(f))).toEqual([])
+      expect((await t.db.collection('people').doc('p17999').get()).data.name).toBe('居民17999')
+    } finally {
+      await t.close()
+    }
+  })
+
   it('two compactions that fail at the same point both leave their journal lines for replay', async () => {
     const dir = tempDir('compact-twice')
     let e = new Engine(dir, { durability: 'fsync' })
