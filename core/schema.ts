@@ -70,6 +70,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [
       { name: 'unitIds_1_publishedAt_-1', keys: { unitIds: 1, publishedAt: -1 } },
       { name: 'publisherId_1_publishedAt_-1', keys: { publisherId: 1, publishedAt: -1 } },
+      // dashboard.repairStats: the notices of a period under a community or street, by path prefix
+      { name: 'unitPaths_1_publishedAt_-1', keys: { unitPaths: 1, publishedAt: -1 } },
     ],
   },
   {
@@ -520,7 +522,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     name: 'statMarks',
     purpose: '看板去重标记：一户或一人在一个周期的一项人数里只计一次',
-    indexes: [],
+    // dashboard.repairStats: a grid's markers of a period, compared with the recount
+    indexes: [{ name: 'period_1_unitIds_1', keys: { period: 1, unitIds: 1 } }],
   },
   {
     name: 'repairCursors',

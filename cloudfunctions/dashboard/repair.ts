@@ -4,13 +4,19 @@
  * core/dashboard/stats.ts statsFor, the definition of every figure), compared with what its document and reach shards
  * hold, and mended where they drifted; the drift is logged and returned.
  *
- * The walk: this month's and this week's periods (of the firing that starts a walk), each over every grid, then every
- * community, then every street, by unit id. A grid is recounted from its own records (notices to it or its
+ * The walk: this month's and this week's periods (of the firing that starts a walk), and before them a month or week
+ * that has ended since the last walk started (SETTLE_MS after its end: a 收到 is counted by the notices function's
+ * countAcks timer within a minute, with its own time, so the period that just ended can still move for a minute;
+ * the last walk read it while it was open), each over every grid, then every community, then every street, by unit
+ * id. Each ended period is thus walked once more when it is final, which the reports (周例会, 月通报) read. A grid is recounted from its own records (notices to it or its
  * buildings, receipts of its households, its patrols, its care persons' missed checks, and its residents' points
  * and volunteering — activities, duty shifts, isolation tasks — wherever they did it). A community or street sums
- * its children's figures (repaired before it in the walk: a household or a resident with a home counts in one grid)
- * and adds what only it counts: the notices to it or any unit under it, urgent ones to it exactly, and the
- * volunteering of people with no home its community paid for (recounted over all their records of the period).
+ * its children's figures (repaired before it in the walk: a household or a resident with a home counts in one grid),
+ * read a page of children at a time as reports.generate does, and adds what only it counts: the notices to it or any
+ * unit under it (one prefix range of their `unitPaths`, never a list of the units under it: a street of 930 grids
+ * has about 260,000), urgent ones to it exactly, and the volunteering of people with no home its community paid for
+ * (recounted over all their records of the period). A step thus reads its own records and its children's figures,
+ * never the subtree.
  *
  * Bounded and resumable: a firing takes REPAIR_STEPS unit-periods from where the last stopped, kept in the
  * `repairCursors` document `unitStats`; a walk done starts again with the periods of the firing.
@@ -18,8 +24,17 @@
  * Figures move while it runs. A step reads the held figures first, then the records, and mends in a transaction that
  * reads them again: any change in between moved them (every change moves its figures in its own transaction), so
  * the step is left `busy` for the next walk instead of writing a recount of another moment. A mend writes the
- * recount whole into the period document and zeroes the unit's reach shards. The distinct markers (`statMarks`) are
- * left as they are.
+ * recount whole into the period document and zeroes the unit's reach shards.
+ *
+ * The distinct markers (`statMarks`, server/unit-stats.ts): a marker says a household or person was counted in a
+ * period in its units, so a second 收到 or shift of theirs counts nothing. The recount makes the markers it would
+ * leave (core/dashboard/stats.ts `recount`); a grid's are compared with those held for it (its households reached,
+ * its residents' volunteering; index period_1_unitIds_1), a community's with those of the people with no home it
+ * counts (by id). A marker missing here (none, or one counted in other units: the next 收到 would count the
+ * household again) or naming other units too is written in the mend's transaction; one the recount does not make (the household's next 收到 would count nothing)
+ * is removed after it. Every marker is created with a move of its unit's figures, so the figures read again in the
+ * transaction also say the markers did not move. A receipt reads its markers before its transaction: one that read
+ * a marker the repair then removes counts nothing, and the next walk finds the household uncounted and mends both.
  */
 import { accountId } from '../../core/ids'
 import { eventsFrom, type StatRecords } from '../../core/dashboard/events'
@@ -29,12 +44,16 @@ import {
   noStats,
   periodBounds,
   periodsOf,
+  previousPeriod,
+  recount,
   statsFor,
   statsOf,
   STAT_FIGURES,
   type StatFigures,
+  type StatMark,
 } from '../../core/dashboard/stats'
-import type { RepairCursorDoc, UnitStatsDoc } from '../../core/model'
+import { statMarkId } from '../../core/ids'
+import type { RepairCursorDoc, StatMarkDoc, UnitStatsDoc } from '../../core/model'
 import { ancestorAt, type Unit } from '../../core/units'
 import type { Data } from '../../server/data'
 import { statIdsOf } from '../../server/unit-stats'
@@ -43,6 +62,10 @@ import { statIdsOf } from '../../server/unit-stats'
 export const REPAIR_STEPS = 20
 /** The walk's cursor document. */
 export const CURSOR_ID = 'unitStats'
+/** How long after its end a period is final (countAcks counts a 收到 within a minute, with the 收到's time). */
+export const SETTLE_MS = 5 * 60_000
+/** Children per page when summing a community's or street's (as reports.generate reads the tree). */
+const CHILD_PAGE = 100
 const LEVELS = ['grid', 'community', 'street'] as const
 type WalkLevel = (typeof LEVELS)[number]
 /** Figures a community or street takes as the sum of its children. */
@@ -53,6 +76,16 @@ export interface StatMend {
   period: string
   /** the recount minus what was held, per figure that drifted */
   drift: Partial<StatFigures>
+  /** markers that disagreed with the recount (written, moved to the recount's units, or removed), when any did */
+  marks?: MarkDrift
+}
+export interface MarkDrift {
+  /** counted by the recount here, no marker of this unit: written */
+  missing: string[]
+  /** a marker of this unit that names other units than the recount's: rewritten */
+  moved: string[]
+  /** a marker the recount does not make: removed */
+  extra: string[]
 }
 export interface StatsRepairReport {
   /** unit-periods compared */
@@ -73,8 +106,17 @@ async function heldOf(read: (ids: string[]) => Promise<UnitStatsDoc[]>, unitId: 
 
 const same = (a: StatFigures, b: StatFigures) => STAT_FIGURES.every((f) => a[f] === b[f])
 
+interface Recount {
+  figures: StatFigures
+  /** the markers the recount leaves in this unit for the period */
+  marks: StatMark[]
+}
+
+const marksIn = (marks: readonly StatMark[], unitId: string, period: string) =>
+  marks.filter((m) => m.period === period && m.unitIds.includes(unitId))
+
 /** A grid's figures of a period, from its records. */
-async function recountGrid(data: Data, grid: Unit, period: string): Promise<StatFigures> {
+async function recountGrid(data: Data, grid: Unit, period: string): Promise<Recount> {
   const { from, to } = periodBounds(period)
   const [units, residents] = await Promise.all([
     data.units.under(grid.path, true),
@@ -110,36 +152,49 @@ async function recountGrid(data: Data, grid: Unit, period: string): Promise<Stat
     households: new Map(units.filter((u) => u.level === 'household').map((u) => [u._id, u.path])),
     urgency: new Map(receiptNotices.map((n) => [n._id, n.urgency === 'urgent'])),
   }
-  return statsOf(statsFor(eventsFrom(records)).get(`${grid._id}_${period}`))
+  const counted = recount(eventsFrom(records))
+  return {
+    figures: statsOf(counted.stats.get(`${grid._id}_${period}`)),
+    marks: marksIn(counted.marks, grid._id, period),
+  }
 }
 
 /** A community's or street's figures of a period: its children's, plus what only it counts. */
-async function recountAbove(data: Data, unit: Unit, period: string): Promise<StatFigures> {
+async function recountAbove(data: Data, unit: Unit, period: string): Promise<Recount> {
   const { from, to } = periodBounds(period)
-  const below = await data.units.under(unit.path, false)
-  const children = below.filter((u) => u.parentId === unit._id && !u.retired)
-  const childDocs = await data.unitStats.byIds(children.flatMap((c) => statIdsOf(c._id, period)))
-  const summed = childDocs.reduce((s, d) => addStats(s, statsOf(d)), noStats())
+  // its children's figures, a page of children at a time (retired units and households left out)
+  let summed = noStats()
+  for (let cursor: string | undefined; ; ) {
+    const page = await data.units.childrenPage(unit._id, cursor, CHILD_PAGE)
+    const docs = await data.unitStats.byIds(page.rows.flatMap((c) => statIdsOf(c._id, period)))
+    summed = docs.reduce((s, d) => addStats(s, statsOf(d)), summed)
+    if (!page.more || !page.rows.length) break
+    cursor = page.rows[page.rows.length - 1].siblingKey
+  }
   const out = noStats()
   for (const f of SUMMED) out[f] = summed[f]
   // the notices to it or any unit under it (a notice counts once however many of its targets are there)
-  const targets = [unit, ...below].filter((u) => u.level !== 'household').map((u) => u._id)
-  const notices = await data.notices.publishedToBetween(targets, from, to)
+  const notices = await data.notices.publishedUnderBetween(unit.path, from, to)
   const own = statsOf(statsFor(eventsFrom({ notices })).get(`${unit._id}_${period}`))
   out.notices = own.notices
   out.urgentNotices = own.urgentNotices
   out.urgentHere = own.urgentHere
-  if (unit.level === 'community') {
-    const homeless = await homelessVolunteering(data, unit, from, to, period)
-    out.volunteerMinutes += homeless.volunteerMinutes
-    out.activeVolunteers += homeless.activeVolunteers
-  }
-  return out
+  if (unit.level !== 'community') return { figures: out, marks: [] }
+  const homeless = await homelessVolunteering(data, unit, from, to, period)
+  out.volunteerMinutes += homeless.figures.volunteerMinutes
+  out.activeVolunteers += homeless.figures.activeVolunteers
+  return { figures: out, marks: homeless.marks }
 }
 
 /** The volunteering a community paid for of people with no home (counted in the community only), over all their
  * records of the period (a person is one active volunteer of the period, where first counted). */
-async function homelessVolunteering(data: Data, community: Unit, from: Date, to: Date, period: string) {
+async function homelessVolunteering(
+  data: Data,
+  community: Unit,
+  from: Date,
+  to: Date,
+  period: string,
+): Promise<Recount> {
   const [signups, seats, tasks] = await Promise.all([
     data.signups.earnedInCommunity(community._id, from, to),
     data.shiftSignups.earnedUnder(community.path, from, to),
@@ -153,7 +208,7 @@ async function homelessVolunteering(data: Data, community: Unit, from: Date, to:
     ]),
   ]
   const people = (await data.people.byIds(ids)).filter((p) => !p.homePath)
-  if (!people.length) return noStats()
+  if (!people.length) return { figures: noStats(), marks: [] }
   const who = people.map((p) => p._id)
   const [allSignups, allSeats, allTasks] = await Promise.all([
     data.signups.earnedOfPeople(who, from, to),
@@ -174,7 +229,34 @@ async function homelessVolunteering(data: Data, community: Unit, from: Date, to:
     isolationTasks: allTasks,
     communities: new Map(communities.map((c) => [c._id, c.path])),
   })
-  return statsOf(statsFor(events).get(`${community._id}_${period}`))
+  const counted = recount(events)
+  return {
+    figures: statsOf(counted.stats.get(`${community._id}_${period}`)),
+    marks: marksIn(counted.marks, community._id, period),
+  }
+}
+
+const sameUnits = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((u, i) => u === b[i])
+
+/**
+ * The held markers against the recount's: a grid's are all those held for it (by unit and period), a community's
+ * those of the people with no home it counts (by id: their other markers are the grids').
+ */
+async function markDrift(data: Data, unit: Unit, level: WalkLevel, period: string, want: readonly StatMark[]) {
+  const wanted = new Map(want.map((m) => [statMarkId(m.period, m.figure, m.key), m]))
+  if (level === 'street') return { drift: null, wanted, held: new Map<string, StatMarkDoc>() }
+  const heldDocs =
+    level === 'grid' ? await data.statMarks.ofUnit(unit._id, period) : await data.statMarks.byIds([...wanted.keys()])
+  const held = new Map(heldDocs.map((m) => [m._id, m]))
+  const drift: MarkDrift = { missing: [], moved: [], extra: [] }
+  for (const [id, m] of wanted) {
+    const h = held.get(id)
+    if (!h) drift.missing.push(id)
+    else if (!sameUnits(h.unitIds, m.unitIds)) drift.moved.push(id)
+  }
+  for (const id of held.keys()) if (!wanted.has(id)) drift.extra.push(id)
+  const none = !drift.missing.length && !drift.moved.length && !drift.extra.length
+  return { drift: none ? null : drift, wanted, held }
 }
 
 /** Compares one unit-period with its recount and mends it if nothing moved meanwhile. */
@@ -186,13 +268,22 @@ async function repairOne(
   now: Date,
 ): Promise<{ mend: StatMend | null; busy: boolean }> {
   const held = await heldOf((ids) => data.unitStats.byIds(ids), unit._id, period)
-  const recount = level === 'grid' ? await recountGrid(data, unit, period) : await recountAbove(data, unit, period)
-  if (same(held.figures, recount)) return { mend: null, busy: false }
+  const counted = level === 'grid' ? await recountGrid(data, unit, period) : await recountAbove(data, unit, period)
+  const recount = counted.figures
+  const marks = await markDrift(data, unit, level, period, counted.marks)
+  const figuresRight = same(held.figures, recount)
+  if (figuresRight && !marks.drift) return { mend: null, busy: false }
   const wrote = await data.transaction(async (tx) => {
     const ids = statIdsOf(unit._id, period)
     const docs = await Promise.all(ids.map((id) => tx.unitStats.get(id)))
     const fresh = docs.reduce((s, d) => addStats(s, statsOf(d)), noStats())
     if (!same(fresh, held.figures)) return false
+    // the markers the recount leaves, where missing or counted elsewhere (a 收到 racing to create one conflicts)
+    for (const id of [...(marks.drift?.missing ?? []), ...(marks.drift?.moved ?? [])]) {
+      const { period: p, figure, key, unitIds, at } = marks.wanted.get(id) as StatMark
+      await tx.statMarks.set(id, { period: p, figure, key, unitIds, at })
+    }
+    if (figuresRight) return true
     const [main, ...shards] = docs
     await tx.unitStats.set(ids[0], {
       ...(main?.decisionsOpen !== undefined ? { decisionsOpen: main.decisionsOpen } : {}),
@@ -209,15 +300,34 @@ async function repairOne(
     return true
   })
   if (!wrote) return { mend: null, busy: true }
+  // markers the recount does not make: removed after the figures are right (no transaction removes; see above)
+  for (const id of marks.drift?.extra ?? []) await data.statMarks.remove(id)
   const drift: Partial<StatFigures> = {}
   for (const f of STAT_FIGURES) if (recount[f] !== held.figures[f]) drift[f] = recount[f] - held.figures[f]
-  return { mend: { unitId: unit._id, period, drift }, busy: false }
+  return { mend: { unitId: unit._id, period, drift, ...(marks.drift ? { marks: marks.drift } : {}) }, busy: false }
 }
 
-/** A new walk: the periods of `at` (this month, this week), from the first grid. */
-const newWalk = (at: Date): RepairCursorDoc => ({
+/**
+ * The periods of a walk starting at `at`: the month and week that ended (and settled) since the last walk started at
+ * `last` (it read them while they were open), then this month and this week. The first walk: this month and week.
+ */
+export function walkPeriods(at: Date, last: Date | null): string[] {
+  const ended = last
+    ? (['month', 'week'] as const)
+        .map((kind) => previousPeriod(kind, at))
+        .filter((p) => {
+          const settled = +periodBounds(p).to + SETTLE_MS
+          return settled <= +at && settled > +last
+        })
+    : []
+  // one that ended less than SETTLE_MS ago waits for the next walk (this one's start is after the last's)
+  return [...ended, ...periodsOf(at)]
+}
+
+/** A new walk: the periods of `at` (see walkPeriods), from the first grid. */
+const newWalk = (at: Date, last: Date | null = null): RepairCursorDoc => ({
   _id: CURSOR_ID,
-  periods: periodsOf(at),
+  periods: walkPeriods(at, last),
   at: 0,
   level: 'grid',
   after: '',
@@ -233,8 +343,9 @@ export async function repairStats(data: Data, opts: { now?: Date; steps?: number
   const now = opts.now ?? new Date()
   const steps = opts.steps ?? REPAIR_STEPS
   const report: StatsRepairReport = { checked: 0, wrong: 0, mended: [], busy: 0, next: null }
-  let cursor = (await data.repairCursors.get(CURSOR_ID)) ?? newWalk(now)
-  if (cursor.at >= cursor.periods.length) cursor = newWalk(now)
+  const saved = await data.repairCursors.get(CURSOR_ID)
+  let cursor = saved ?? newWalk(now)
+  if (cursor.at >= cursor.periods.length) cursor = newWalk(now, saved ? new Date(saved.startedAt) : null)
   let done = 0
   walk: while (cursor.at < cursor.periods.length) {
     const period = cursor.periods[cursor.at]

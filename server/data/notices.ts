@@ -1,12 +1,13 @@
 /**
  * `notices`: one document per notice whatever its audience. Indexes (core/schema.ts): unitIds_1_publishedAt_-1
- * (feeds, relay inbox), publisherId_1_publishedAt_-1 (我发布的). A move's prefix query over unitPaths runs once
+ * (feeds, relay inbox), publisherId_1_publishedAt_-1 (我发布的), unitPaths_1_publishedAt_-1 (the dashboard repair's
+ * notices under a community or street). A move's prefix query over unitPaths runs once
  * per move, over few documents.
  */
 import type { NoticeDoc } from '../../core/model'
 import { unsigned } from '../../core/notices/origin'
 import type { Database } from '../cloud'
-import { all, allIn, first, rebaseEach, rows, total } from './query'
+import { all, allIn, first, pathPrefix, rebaseEach, rows, total } from './query'
 
 export interface Notices {
   get(id: string): Promise<NoticeDoc | null>
@@ -25,6 +26,9 @@ export interface Notices {
   rebasePaths(from: string, to: string): Promise<number>
   /** dashboard.repairStats: notices to any of these units published in [from, to) (index unitIds_1_publishedAt_-1). */
   publishedToBetween(unitIds: readonly string[], from: Date, to: Date): Promise<NoticeDoc[]>
+  /** dashboard.repairStats: notices to a unit at or under `path` published in [from, to) (index
+   * unitPaths_1_publishedAt_-1: one prefix range, whatever the number of units under it). */
+  publishedUnderBetween(path: string, from: Date, to: Date): Promise<NoticeDoc[]>
 }
 
 export function notices(db: Database): Notices {
@@ -74,5 +78,7 @@ export function notices(db: Database): Notices {
       )
       return [...new Map(found.map((n) => [n._id, n])).values()]
     },
+    publishedUnderBetween: (path, from, to) =>
+      all<NoticeDoc>(col().where({ unitPaths: pathPrefix(db, path), publishedAt: _.and(_.gte(from), _.lt(to)) })),
   }
 }

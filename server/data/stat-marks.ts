@@ -1,15 +1,20 @@
 /**
  * `statMarks`: a household or person counted once in a period's distinct figure (core/ids.ts statMarkId), written
- * by server/unit-stats.ts in the transaction that counts them. Read by id only (inside that transaction; the seed
- * writes them with `put`). No index.
+ * by server/unit-stats.ts in the transaction that counts them. Read by id (inside that transaction; the seed
+ * writes them with `put`), and by unit and period for the dashboard repair (index period_1_unitIds_1), which also
+ * mends them (cloudfunctions/dashboard/repair.ts).
  */
 import type { StatMarkDoc } from '../../core/model'
 import type { Database } from '../cloud'
-import { allIn } from './query'
+import { all, allIn } from './query'
 
 export interface StatMarks {
   byIds(ids: readonly string[]): Promise<StatMarkDoc[]>
   put(doc: StatMarkDoc): Promise<void>
+  /** dashboard.repairStats: the markers of a period counted in a unit (a grid's: its households and residents). */
+  ofUnit(unitId: string, period: string): Promise<StatMarkDoc[]>
+  /** dashboard.repairStats: a marker the recount does not make (its household or person not counted there). */
+  remove(id: string): Promise<void>
 }
 
 export function statMarks(db: Database): StatMarks {
@@ -19,6 +24,10 @@ export function statMarks(db: Database): StatMarks {
     byIds: (ids) => allIn<StatMarkDoc>(ids, (slice) => col().where({ _id: _.in(slice) })),
     async put({ _id, ...doc }) {
       await col().doc(_id).set({ data: doc })
+    },
+    ofUnit: (unitId, period) => all<StatMarkDoc>(col().where({ period, unitIds: unitId })),
+    async remove(id) {
+      await col().doc(id).remove()
     },
   }
 }
