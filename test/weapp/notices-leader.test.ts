@@ -354,6 +354,8 @@ describe('通知触达', () => {
     expect(text(page, '.reach-totals__percent')).toBe('40%')
     expect(text(page, '.reach-title')).toBe('明日停水通知')
     expect(text(page, '.reach-delivery')).toBe('订阅消息发送中：120 / 300 条')
+    // nothing waiting to be counted: no line about it
+    none(page, '.reach-counting')
     expect(texts(page, '.reach-building__name')).toEqual(['6号楼', '7号楼', '5号楼'])
     expect(texts(page, '.reach-building__count')).toEqual(['0/4', '1/2', '3/4'])
     const widths = page
@@ -451,6 +453,29 @@ describe('通知触达', () => {
       expect.objectContaining({ url: expect.stringMatching(/^\/manage\/notices\/reach\/index\?id=n-1&unit=g-\d+$/) }),
     )
     none(page, '.unreached')
+    page.detach()
+  })
+
+  test('a community’s 收到 not counted yet show under the bar as the people who just answered', async () => {
+    const community = { id: 'c-1', name: '幸福里社区', level: 'community' as const }
+    const { nextCursor: _none, ...base } = reachServer()['notices.reach']().data
+    answer = route({
+      ...reachServer(),
+      'notices.reach': () =>
+        ok({
+          ...base,
+          unit: community,
+          households: 600,
+          reached: 270,
+          rowLevel: 'grid',
+          rows: [{ id: 'g-1', name: '第1网格', level: 'grid', households: 600, reached: 270 }],
+          counting: 3,
+        } satisfies ReachResult),
+    })
+    const page = await renderPage(REACH, { id: 'n-1', unit: 'c-1' })
+    await eventually(() => expect(text(page, '.reach-counting')).toBe('另有 3 人刚点了“收到”，一分钟内计入'))
+    // they are not in the households reached yet
+    expect(text(page, '.reach-totals__count')).toBe('已触达 270 / 600 户')
     page.detach()
   })
 
