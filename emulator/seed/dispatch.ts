@@ -4,8 +4,8 @@
  * shifts with free seats (duty.ts) and a care person nobody checked on (care.ts); this adds the one thing of today it
  * lacked — a volunteer activity this evening — so that chief's 今日调度 has something in every section. The second
  * grid chief persona's grid (第2网格) has its share the same way: an overdue request and one due today (requests.ts),
- * today's shifts at its own checkpoint (duty.ts), a care person not visited yesterday (care.ts), and its own activity
- * this evening (here). Dated off seedDay(), like the rest, so the demo is the same all day.
+ * today's shifts at its own checkpoint (duty.ts), a care person not visited yesterday (care.ts), and its own night
+ * patrol tonight (here). Dated off seedDay(), like the rest, so the demo is the same all day.
  */
 import type { ActivityDoc, PersonDoc } from '../../core/model'
 import type { Unit } from '../../core/units'
@@ -20,7 +20,7 @@ export interface DispatchGrid {
 }
 
 /** This evening's 平安巡逻 of the grid of the open clean-up, 19:00–21:00 Beijing, nobody signed up yet; and one
- * 18:30–20:30 in each of `more`, organised by its chief. */
+ * 22:00–24:00 in each of `more`, organised by its chief (ending at midnight, it is open on 积分 all day). */
 export function seedDispatchActivity(
   activities: readonly ActivityDoc[],
   now: Date = seedDay(),
@@ -54,7 +54,7 @@ export function seedDispatchActivity(
   return [
     patrol('act-today-patrol', new Date(+now + 19 * HOUR), `${model.place.replace(/中心花园$/, '')}北门岗亭`),
     ...more.map(({ grid, chief }) => ({
-      ...patrol(`act-today-patrol-${grid._id}`, new Date(+now + 18.5 * HOUR), `${grid.name}北门岗亭`),
+      ...patrol(`act-today-patrol-${grid._id}`, new Date(+now + 22 * HOUR), `${grid.name}北门岗亭`),
       audience: { kind: 'grid' as const, id: grid._id, name: grid.name },
       unitId: grid._id,
       unitPath: grid.path,
