@@ -130,7 +130,8 @@ export interface ReachRow extends UnitRef {
 }
 
 export interface ReachResult {
-  notice: { id: string; title: string; urgency: Urgency; publishedAt: string; expiresAt: string }
+  /** `ackRequired`: whether residents are asked to press 收到 (without it, reading reaches the household) */
+  notice: { id: string; title: string; urgency: Urgency; ackRequired: boolean; publishedAt: string; expiresAt: string }
   unit: UnitRef
   households: number
   reached: number

@@ -309,6 +309,7 @@ describe('通知触达', () => {
           id: 'n-1',
           title: '明日停水通知',
           urgency: 'urgent',
+          ackRequired: true,
           publishedAt: '2026-11-22T01:00:00.000Z',
           expiresAt: '2026-11-25T01:00:00.000Z',
         },
@@ -476,6 +477,18 @@ describe('通知触达', () => {
     await eventually(() => expect(text(page, '.reach-counting')).toBe('另有 3 人刚点了“收到”，一分钟内计入'))
     // they are not in the households reached yet
     expect(text(page, '.reach-totals__count')).toBe('已触达 270 / 600 户')
+    page.detach()
+  })
+
+  test('a notice without 回执: who just read it shows as the people who just read it', async () => {
+    const { nextCursor: _none, ...base } = reachServer()['notices.reach']().data
+    answer = route({
+      ...reachServer(),
+      'notices.reach': () =>
+        ok({ ...base, notice: { ...base.notice, ackRequired: false }, counting: 2 } satisfies ReachResult),
+    })
+    const page = await renderPage(REACH, { id: 'n-1', unit: 'g-1' })
+    await eventually(() => expect(text(page, '.reach-counting')).toBe('另有 2 人刚看过这条通知，一分钟内计入'))
     page.detach()
   })
 

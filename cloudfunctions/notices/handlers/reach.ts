@@ -123,6 +123,7 @@ export const reach: Action<'notices', 'reach'> = {
         id: notice._id,
         title: notice.title,
         urgency: notice.urgency,
+        ackRequired: notice.ackRequired,
         publishedAt: iso(notice.publishedAt),
         expiresAt: iso(notice.expiresAt),
       },

@@ -172,7 +172,9 @@ function Summary({ reach, onRefresh }: { reach: ReachResult; onRefresh: () => vo
       <Bar reached={reach.reached} households={reach.households} />
       <Delivery delivery={reach.delivery} />
       {reach.counting > 0 ? (
-        <Text className='reach-counting'>另有 {reach.counting} 人刚点了“收到”，一分钟内计入</Text>
+        <Text className='reach-counting'>
+          另有 {reach.counting} 人{reach.notice.ackRequired ? '刚点了“收到”' : '刚看过这条通知'}，一分钟内计入
+        </Text>
       ) : null}
       {message ? (
         <Text className={message.error ? 'manage-error reach-remind__error' : 'manage-message reach-remind__done'}>
