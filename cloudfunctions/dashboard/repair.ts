@@ -30,9 +30,9 @@
  * period in its units, so a second 收到 or shift of theirs counts nothing. The recount makes the markers it would
  * leave (core/dashboard/stats.ts `recount`); a grid's are compared with those held for it (its households reached,
  * its residents' volunteering; index period_1_unitIds_1), a community's with those of the people with no home it
- * counts (by id). A marker missing here (none, or one counted in other units: the next 收到 would count the
- * household again) or naming other units too is written in the mend's transaction; one the recount does not make (the household's next 收到 would count nothing)
- * is removed after it. Every marker is created with a move of its unit's figures, so the figures read again in the
+ * counts (by id: so none of these is found extra). A marker missing here (none, or one counted in other units: the
+ * next 收到 would count the household again) or naming other units too is written in the mend's transaction; one the
+ * recount does not make (the household's next 收到 would count nothing) is removed after it. Every marker is created with a move of its unit's figures, so the figures read again in the
  * transaction also say the markers did not move. A receipt reads its markers before its transaction: one that read
  * a marker the repair then removes counts nothing, and the next walk finds the household uncounted and mends both.
  */
