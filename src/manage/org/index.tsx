@@ -6,7 +6,7 @@
  * at a time too. Below, the roster: template, export, import (every bad row of a refused file listed).
  * Every screen is one call of org.tree, whatever the size of the street.
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { FIELD_LIMITS } from '../../../core/contract/fields'
@@ -14,19 +14,10 @@ import { LEVEL_LABELS, LEVELS, type Level } from '../../../core/units'
 import { ChunkedList } from '../../components/ChunkedList'
 import { ErrorState, LoadingState } from '../../components/PageState'
 import { RoleTag } from '../../components/RoleTag'
-import type { Remote } from '../../hooks/use-remote'
-import { toServiceError } from '../../services/errors'
+import { Crumbs, crumbsOf, OrgPicker } from '../../components/OrgPicker'
+import { useOrgLevel } from '../../hooks/use-org-level'
 import { type RoleView } from '../../services/grid'
-import {
-  createUnit,
-  getOrgLevel,
-  moveUnit,
-  renameUnit,
-  retireUnit,
-  type CreatableLevel,
-  type OrgTreeResult,
-  type OrgUnit,
-} from '../../services/org'
+import { createUnit, moveUnit, renameUnit, retireUnit, type CreatableLevel, type OrgUnit } from '../../services/org'
 import { RosterCard } from '../components/RosterCard'
 import { messageOf } from '../format'
 import { scopeFor } from '../scope'
@@ -67,95 +58,6 @@ function childrenLabel(u: Shown): string | null {
 
 /** A unit on the screen: the one open has no count of its children (they are its pages). */
 type Shown = Omit<OrgUnit, 'children'> & { children?: number }
-
-type Ref = { id: string; name: string; level: Level }
-
-/**
- * One level of the tree, as shown: its first page read at once, 加载更多 appending the next. A reload (after an
- * action, a pull-down) reads again as many pages as are shown, so every row shown is fresh.
- */
-function useOrgLevel(unitId: string) {
-  const [state, setState] = useState<Remote<OrgTreeResult>>({ status: 'loading' })
-  const [more, setMore] = useState<{ busy: boolean; error: string }>({ busy: false, error: '' })
-  const pages = useRef(1)
-  const seq = useRef(0)
-  const shown = useRef<OrgTreeResult | null>(null)
-
-  const reload = useCallback(async () => {
-    const mine = ++seq.current
-    try {
-      const first = await getOrgLevel(unitId)
-      const children = [...first.children]
-      let next = first.nextCursor
-      for (let i = 1; i < pages.current && next; i++) {
-        const page = await getOrgLevel(unitId, next)
-        children.push(...page.children)
-        next = page.nextCursor
-      }
-      if (mine !== seq.current) return
-      const { nextCursor: _first, ...rest } = first
-      shown.current = { ...rest, children, ...(next ? { nextCursor: next } : {}) }
-      setState({ status: 'ok', data: shown.current })
-    } catch (e) {
-      if (mine === seq.current) setState({ status: 'error', error: toServiceError(e) })
-    }
-  }, [unitId])
-
-  useEffect(() => {
-    void reload()
-  }, [reload])
-
-  const loadMore = useCallback(async () => {
-    const was = shown.current
-    if (!was?.nextCursor) return
-    const mine = ++seq.current
-    setMore({ busy: true, error: '' })
-    try {
-      const page = await getOrgLevel(unitId, was.nextCursor)
-      if (mine !== seq.current) return
-      const ids = new Set(was.children.map((c) => c.id))
-      pages.current++
-      shown.current = {
-        unit: page.unit,
-        children: [...was.children, ...page.children.filter((c) => !ids.has(c.id))],
-        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-      }
-      setState({ status: 'ok', data: shown.current })
-      setMore({ busy: false, error: '' })
-    } catch (e) {
-      if (mine === seq.current) setMore({ busy: false, error: messageOf(e) })
-    }
-  }, [unitId])
-
-  return { state, reload, loadMore, more }
-}
-
-/** The units from the caller's own unit down to the one open (the ones above theirs are not theirs to open). */
-function crumbsOf(data: OrgTreeResult, scopeId: string): Ref[] {
-  const chain: Ref[] = [...data.unit.path, data.unit]
-  const from = chain.findIndex((u) => u.id === scopeId)
-  return chain.slice(Math.max(from, 0))
-}
-
-function Crumbs({ crumbs, onOpen, className }: { crumbs: Ref[]; onOpen: (id: string) => void; className: string }) {
-  if (crumbs.length < 2) return null
-  return (
-    <View className={`org-crumbs ${className}`}>
-      {crumbs.map((c, i) =>
-        i === crumbs.length - 1 ? (
-          <Text key={c.id} className='org-crumb org-crumb--here'>
-            {c.name}
-          </Text>
-        ) : (
-          <View key={c.id} className='org-crumb' onClick={() => onOpen(c.id)}>
-            <Text className='org-crumb__name'>{c.name}</Text>
-            <Text className='org-crumb__sep'>›</Text>
-          </View>
-        ),
-      )}
-    </View>
-  )
-}
 
 function OrgBrowser({ scope }: { scope: RoleView }) {
   const [at, setAt] = useState(scope.unitId)
@@ -448,12 +350,15 @@ function NodeActions({ row, scopeId, onDone }: { row: Row; scopeId: string; onDo
             把“{node.name}”连同其下的住户移动到哪个{LEVEL_LABELS[moveLevel]}？
           </Text>
           {row.grandId ? (
-            <MovePicker
+            <OrgPicker
               rootId={row.grandId}
               scopeId={scopeId}
-              unit={node}
-              parentId={row.parentId}
               target={moveLevel}
+              skipId={node.id}
+              hereId={row.parentId}
+              hereLabel='现在所在'
+              pickLabel='移到这里 ›'
+              empty={`没有可移动到的${LEVEL_LABELS[moveLevel]}`}
               onPick={(t) =>
                 busy
                   ? undefined
@@ -490,86 +395,6 @@ function NodeActions({ row, scopeId, onDone }: { row: Row; scopeId: string; onDo
           </Button>
         </View>
       ) : null}
-    </View>
-  )
-}
-
-interface PickerProps {
-  /** Where the picker opens: the parent of the unit's parent (its siblings' parents are listed there). */
-  rootId: string
-  /** The caller's own unit: the picker goes no higher. */
-  scopeId: string
-  unit: Shown
-  parentId: string | null
-  target: Level
-  onPick: (target: OrgUnit) => void
-}
-
-/** 移动's new place, a level at a time like the tree: a page of candidates with 加载更多, other parts opened. */
-function MovePicker(props: PickerProps) {
-  const [at, setAt] = useState(props.rootId)
-  return <PickerLevel key={at} {...props} unitId={at} onOpen={setAt} />
-}
-
-function PickerLevel({
-  unitId,
-  onOpen,
-  scopeId,
-  unit,
-  parentId,
-  target,
-  onPick,
-}: PickerProps & { unitId: string; onOpen: (id: string) => void }) {
-  const { state, loadMore, more, reload } = useOrgLevel(unitId)
-  if (state.status === 'loading') return <Text className='manage-hint'>加载中…</Text>
-  if (state.status === 'error') {
-    return (
-      <View className='org-picker'>
-        <Text className='manage-error'>{state.error.message}</Text>
-        <Button size='small' fill='outline' onClick={() => void reload()}>
-          重试
-        </Button>
-      </View>
-    )
-  }
-  const data = state.data
-  const rows = data.children.filter((c) => !c.retired && c.id !== unit.id)
-  return (
-    <View className='org-picker'>
-      <Crumbs crumbs={crumbsOf(data, scopeId)} onOpen={onOpen} className='org-crumbs--picker' />
-      {rows.length === 0 && !data.nextCursor ? (
-        <Text className='manage-hint'>没有可移动到的{LEVEL_LABELS[target]}</Text>
-      ) : null}
-      {rows.map((c) =>
-        c.level !== target ? (
-          <View key={c.id} className='org-move-open' onClick={() => onOpen(c.id)}>
-            <Text>{c.name}</Text>
-            <Text className='org-move-target__open'>打开 ›</Text>
-          </View>
-        ) : c.id === parentId ? (
-          <View key={c.id} className='org-move-target org-move-target--here'>
-            <Text>{c.name}</Text>
-            <Text className='manage-hint'>现在所在</Text>
-          </View>
-        ) : (
-          <View key={c.id} className='org-move-target' onClick={() => onPick(c)}>
-            <Text>{c.name}</Text>
-            <Text className='org-move-target__go'>移到这里 ›</Text>
-          </View>
-        ),
-      )}
-      {data.nextCursor ? (
-        <Button
-          className='org-picker__more'
-          size='small'
-          fill='outline'
-          disabled={more.busy}
-          onClick={() => void loadMore()}
-        >
-          {more.busy ? '加载中…' : '加载更多'}
-        </Button>
-      ) : null}
-      {more.error ? <Text className='manage-error'>{more.error}</Text> : null}
     </View>
   )
 }

@@ -2,12 +2,14 @@
  * 战时网格 (?grid=<gridId>): a grid's 战时网格 for the emergency in force over it — each with its leader, buildings and
  * households — and, for its grid chief or the staff over it, 划分: a name, how it is drawn (按楼栋 / 按巷道 / 按院落), the
  * grid's buildings not yet in one, and a temporary leader from the reserve force (a page at a time). The ones retired
- * stay listed below for the record. Party leaders read. Staff pick the grid among their community's.
+ * stay listed below for the record. Party leaders read. Staff pick the grid a level at a time (OrgPicker: their
+ * street's communities, a community's grids, a page of each with 加载更多), one call a step whatever the street's size.
  */
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { ChunkedList } from '../../../components/ChunkedList'
+import { OrgPicker, type OrgRef } from '../../../components/OrgPicker'
 import { ErrorState, LoadingState } from '../../../components/PageState'
 import { useRemotePage } from '../../../hooks/use-page-reload'
 import { pageUrl } from '../../../routes'
@@ -24,8 +26,7 @@ import {
   type MicroGridKind,
   type MicroGridView,
 } from '../../../services/emergency'
-import type { MeResult } from '../../../services/grid'
-import { getOrgLevel, type OrgUnit } from '../../../services/org'
+import type { MeResult, RoleView } from '../../../services/grid'
 import { Button } from '../../../ui/nutui'
 import { Chips, Gate, PagedFoot, useAction, usePaged } from '../../common'
 import '../microgrid.css'
@@ -47,53 +48,20 @@ export default function MicroGridsPage() {
   )
 }
 
-/** Every child unit of a unit, org.tree a page at a time. */
-async function childUnits(unitId: string): Promise<OrgUnit[]> {
-  const out: OrgUnit[] = []
-  for (let cursor: string | undefined; ; ) {
-    const page = await getOrgLevel(unitId, cursor)
-    out.push(...page.children)
-    if (!page.nextCursor) return out
-    cursor = page.nextCursor
-  }
-}
-
-/** The grids (not retired) of a community, or of each community of a street. */
-async function gridsUnder(unitId: string): Promise<OrgUnit[]> {
-  const children = await childUnits(unitId)
-  const communities = children.filter((c) => c.level === 'community' && !c.retired)
-  const nested = await Promise.all(communities.map((c) => childUnits(c.id)))
-  return [...children, ...nested.flat()].filter((n) => n.level === 'grid' && !n.retired)
-}
-
-/** The grids I may open: the ones I lead, then those under my community or street (from the tree). */
-function useGrids(me: MeResult): GridChoice[] | null {
-  const own = me.roles.filter((r) => GRID_ROLES.includes(r.role) && r.level === 'grid')
-  const staff = me.roles.find((r) => STAFF.includes(r.role))
-  const [grids, setGrids] = useState<GridChoice[] | null>(
-    staff ? null : own.map((r) => ({ id: r.unitId, name: r.unitName })),
-  )
-  useEffect(() => {
-    if (!staff) return
-    void gridsUnder(staff.unitId)
-      .then((grids) => {
-        const under = grids.map((n) => ({ id: n.id, name: n.name }))
-        const mine = own.map((r) => ({ id: r.unitId, name: r.unitName }))
-        setGrids([...mine, ...under.filter((u) => !mine.some((m) => m.id === u.id))])
-      })
-      .catch(() => setGrids(own.map((r) => ({ id: r.unitId, name: r.unitName }))))
-    // the roles do not change while the page is open
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
-  return grids
-}
-
 function Grids({ me }: { me: MeResult }) {
   const asked = useRouter().params.grid
-  const grids = useGrids(me)
+  const own = me.roles
+    .filter((r) => GRID_ROLES.includes(r.role) && r.level === 'grid')
+    .map((r) => ({ id: r.unitId, name: r.unitName }))
+  const staff = me.roles.find((r) => STAFF.includes(r.role))
+  if (staff) return <StaffGrids scope={staff} own={own} asked={asked} />
+  if (!own.length) return <Text className='em-muted'>你负责的范围里还没有网格</Text>
+  return <OwnGrids grids={own} asked={asked} />
+}
+
+/** A grid chief's (or party leader's) own grids: the first, or the one asked for; a picker when they lead several. */
+function OwnGrids({ grids, asked }: { grids: GridChoice[]; asked?: string }) {
   const [at, setAt] = useState<string | null>(asked ?? null)
-  if (!grids) return <LoadingState />
-  if (!grids.length) return <Text className='em-muted'>你负责的范围里还没有网格</Text>
   const gridId = at && grids.some((g) => g.id === at) ? at : grids[0].id
   const index = grids.findIndex((g) => g.id === gridId)
   return (
@@ -112,6 +80,70 @@ function Grids({ me }: { me: MeResult }) {
         </View>
       ) : null}
       <Grid key={gridId} gridId={gridId} />
+    </View>
+  )
+}
+
+/** A grid picked by staff, with the community it was listed under (where 换一个网格 opens again). */
+interface Picked extends GridChoice {
+  under: OrgRef | null
+}
+
+/**
+ * Community or street staff pick the grid a level at a time (one org.tree call a step, 加载更多 for long lists):
+ * their community's grids, or their street's communities and then one community's grids. The grid asked for (or
+ * the one they lead themselves) is open at first, the picker folded to its name.
+ */
+function StaffGrids({ scope, own, asked }: { scope: RoleView; own: GridChoice[]; asked?: string }) {
+  const first: Picked | null = asked
+    ? { id: asked, name: own.find((g) => g.id === asked)?.name ?? '', under: null }
+    : own[0]
+      ? { ...own[0], under: null }
+      : null
+  const [picked, setPicked] = useState<Picked | null>(first)
+  const [picking, setPicking] = useState(!first)
+  return (
+    <View>
+      <View className='card microgrids-where'>
+        <Text className='em-label'>网格</Text>
+        {picking ? (
+          <View>
+            <OrgPicker
+              className='microgrids-picker'
+              rootId={picked?.under?.id ?? scope.unitId}
+              scopeId={scope.unitId}
+              target='grid'
+              hereId={picked?.id}
+              hereLabel='正在查看'
+              pickLabel='查看 ›'
+              empty='这里还没有网格'
+              onPick={(g, under) => {
+                setPicked({ id: g.id, name: g.name, under })
+                setPicking(false)
+              }}
+            />
+            {picked ? (
+              <View className='microgrids-picker-fold' onClick={() => setPicking(false)}>
+                <Text>收起</Text>
+              </View>
+            ) : null}
+          </View>
+        ) : (
+          <View className='em-picker microgrids-grid-picker' onClick={() => setPicking(true)}>
+            <Text className='microgrids-grid-picker__name'>
+              {picked?.name
+                ? `${picked.name}${picked.under && picked.under.id !== scope.unitId ? `（${picked.under.name}）` : ''}`
+                : ''}
+            </Text>
+            <Text className='microgrids-grid-picker__change'>{picked?.name ? '换一个 ›' : '换一个网格 ›'}</Text>
+          </View>
+        )}
+      </View>
+      {picked ? (
+        <Grid key={picked.id} gridId={picked.id} />
+      ) : (
+        <Text className='em-muted microgrids-pick-hint'>选一个网格，查看和划分它的战时网格</Text>
+      )}
     </View>
   )
 }
