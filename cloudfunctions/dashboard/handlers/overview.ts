@@ -9,10 +9,10 @@
  */
 import { DASHBOARD_PAGE, type DashboardFigures } from '../../../core/contract'
 import { momentBefore, periodLabel } from '../../../core/dashboard/stats'
-import { isSiblingCursor } from '../../../core/grid/siblings'
 import type { Unit } from '../../../core/units'
 import { readFigures } from '../../../server/dashboard-figures'
 import { AppError } from '../../../server/errors'
+import { childCursor } from '../../../server/paging'
 import type { Action } from '../../../server/router'
 import { unitRef } from '../../../server/views'
 
@@ -23,10 +23,8 @@ export const overview: Action<'dashboard', 'overview'> = {
   async handle({ data, payload, target: unit }) {
     if (!unit || unit.retired) throw new AppError('NOT_FOUND')
     if (!DASHBOARD_LEVELS.has(unit.level)) throw new AppError('DASHBOARD_LEVEL')
-    const { cursor, period } = payload
-    if (cursor !== undefined && !isSiblingCursor(unit._id, cursor)) {
-      throw new AppError('INVALID_PAYLOAD', '翻页位置不对，请刷新后再试')
-    }
+    const { period } = payload
+    const cursor = childCursor(unit._id, payload.cursor)
     const now = new Date()
     const page =
       unit.level === 'grid'

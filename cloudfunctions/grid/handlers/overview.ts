@@ -7,10 +7,10 @@
 import { OVERVIEW_PAGE, type UnitCounts } from '../../../core/contract'
 import { figuresOf } from '../../../core/grid/counters'
 import { headsByUnit } from '../../../core/grid/heads'
-import { isSiblingCursor } from '../../../core/grid/siblings'
 import { pathIds } from '../../../core/units'
 import { viewerOf } from '../../../server/caller'
 import { AppError } from '../../../server/errors'
+import { childCursor } from '../../../server/paging'
 import type { Data } from '../../../server/data'
 import type { Action } from '../../../server/router'
 import { byId, unitRef } from '../../../server/views'
@@ -28,10 +28,7 @@ export const overview: Action<'grid', 'overview'> = {
   target: (payload) => payload.unitId,
   async handle({ caller, data, payload, target: unit }) {
     if (!unit) throw new AppError('NOT_FOUND')
-    const { cursor } = payload
-    if (cursor !== undefined && !isSiblingCursor(unit._id, cursor)) {
-      throw new AppError('INVALID_PAYLOAD', '翻页位置不对，请刷新后再试')
-    }
+    const cursor = childCursor(unit._id, payload.cursor)
     const ancestorIds = pathIds(unit.path).slice(0, -1)
     const [ancestors, page] = await Promise.all([
       data.units.byIds(ancestorIds),

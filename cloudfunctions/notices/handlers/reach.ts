@@ -17,7 +17,7 @@
  */
 import type { ReachResult, UnreachedRow } from '../../../core/contract'
 import { byDoor } from '../../../core/grid/order'
-import { isSiblingCursor, siblingKey } from '../../../core/grid/siblings'
+import { siblingKey } from '../../../core/grid/siblings'
 import { reminderId } from '../../../core/ids'
 import { audienceWithin, leadsOver } from '../../../core/notices/audience'
 import { beijingDay } from '../../../core/notices/beijing-time'
@@ -30,6 +30,7 @@ import { recordRead } from '../../../server/audit'
 import type { Caller } from '../../../server/caller'
 import { deliveryProgress } from '../../../server/delivery-progress'
 import { AppError } from '../../../server/errors'
+import { childCursor } from '../../../server/paging'
 import type { Data } from '../../../server/data'
 import { recordReach } from '../../../server/reach-ledger'
 import { recipientsUnder, spendAndSend, type Recipient } from '../../../server/recipients'
@@ -98,10 +99,8 @@ export const reach: Action<'notices', 'reach'> = {
     const { notice, audience } = await noticeOver(data, payload.noticeId, target, caller)
     const unit = target as Unit
     const rowLevel = levelBelow(unit.level)
-    const { cursor, pageSize } = payload
-    if (cursor !== undefined && !isSiblingCursor(unit._id, cursor)) {
-      throw new AppError('INVALID_PAYLOAD', '翻页位置不对，请刷新后再试')
-    }
+    const { pageSize } = payload
+    const cursor = childCursor(unit._id, payload.cursor)
 
     // the children the notice went to (a part of them at least), in name order, this page of them
     const page = rowLevel ? await rowsPage(data, unit, audience, cursor, pageSize) : { rows: [], more: false }

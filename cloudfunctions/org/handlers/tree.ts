@@ -10,9 +10,9 @@
  */
 import { ORG_PAGE, type OrgUnit } from '../../../core/contract'
 import { figuresOf } from '../../../core/grid/counters'
-import { isSiblingCursor } from '../../../core/grid/siblings'
 import { pathIds, type Unit } from '../../../core/units'
 import { AppError } from '../../../server/errors'
+import { childCursor } from '../../../server/paging'
 import type { Action } from '../../../server/router'
 import { byId, unitRef } from '../../../server/views'
 
@@ -23,10 +23,7 @@ export const tree: Action<'org', 'tree'> = {
   target: (payload) => payload.unitId,
   async handle({ payload, target: unit, data }) {
     if (!unit) throw new AppError('NOT_FOUND')
-    const { cursor } = payload
-    if (cursor !== undefined && !isSiblingCursor(unit._id, cursor)) {
-      throw new AppError('INVALID_PAYLOAD', '翻页位置不对，请刷新后再试')
-    }
+    const cursor = childCursor(unit._id, payload.cursor)
     const ancestorIds = pathIds(unit.path).slice(0, -1)
     const [ancestors, page] = await Promise.all([
       data.units.byIds(ancestorIds),

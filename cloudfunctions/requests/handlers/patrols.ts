@@ -15,7 +15,6 @@
  */
 import type { PatrolView, PatrolsView, RequestFigures } from '../../../core/contract/requests'
 import { findingRequestId, patrolDayId, patrolId } from '../../../core/ids'
-import { isSiblingCursor } from '../../../core/grid/siblings'
 import type { PatrolDoc } from '../../../core/model'
 import {
   endOfBeijingDay,
@@ -32,6 +31,7 @@ import { checkText } from '../../../server/content-check'
 import type { Data } from '../../../server/data'
 import { addInTx } from '../../../server/data/request-counters'
 import { AppError } from '../../../server/errors'
+import { childCursor } from '../../../server/paging'
 import type { Action } from '../../../server/router'
 import { attachAndCheck, checkAttachable, seenImages } from '../../../server/uploads'
 import { countInTx } from '../../../server/unit-stats'
@@ -239,10 +239,7 @@ export const patrols: Action<'requests', 'patrols'> = {
       return { kind: 'grid', rows, nextCursor: page.more && last ? patrolCursor(last) : null }
     }
     if (unit.level === 'community') {
-      if (cursor !== undefined && !isSiblingCursor(unit._id, cursor)) {
-        throw new AppError('INVALID_PAYLOAD', '翻页位置不对，请刷新后再试')
-      }
-      const page = await data.units.childrenPage(unit._id, cursor, pageSize)
+      const page = await data.units.childrenPage(unit._id, childCursor(unit._id, cursor), pageSize)
       const markers = new Map(
         (await data.patrolDays.byIds(page.rows.map((g) => patrolDayId(g._id, day)))).map((m) => [m.gridId, m]),
       )
