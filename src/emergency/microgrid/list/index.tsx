@@ -107,7 +107,9 @@ function StaffGrids({ scope, own, asked }: { scope: RoleView; own: GridChoice[];
       <View className='card microgrids-where'>
         <Text className='em-label'>网格</Text>
         {picking ? (
-          <View>
+          // keyed apart: on h5 a tap's click would otherwise reach the folded row that takes this element's place
+          <View key='picking'>
+            {picked ? null : <Text className='em-muted microgrids-pick-hint'>选一个网格，查看和划分它的战时网格</Text>}
             <OrgPicker
               className='microgrids-picker'
               rootId={picked?.under?.id ?? scope.unitId}
@@ -129,7 +131,7 @@ function StaffGrids({ scope, own, asked }: { scope: RoleView; own: GridChoice[];
             ) : null}
           </View>
         ) : (
-          <View className='em-picker microgrids-grid-picker' onClick={() => setPicking(true)}>
+          <View key='folded' className='em-picker microgrids-grid-picker' onClick={() => setPicking(true)}>
             <Text className='microgrids-grid-picker__name'>
               {picked?.name
                 ? `${picked.name}${picked.under && picked.under.id !== scope.unitId ? `（${picked.under.name}）` : ''}`
@@ -139,11 +141,7 @@ function StaffGrids({ scope, own, asked }: { scope: RoleView; own: GridChoice[];
           </View>
         )}
       </View>
-      {picked ? (
-        <Grid key={picked.id} gridId={picked.id} />
-      ) : (
-        <Text className='em-muted microgrids-pick-hint'>选一个网格，查看和划分它的战时网格</Text>
-      )}
+      {picked ? <Grid key={picked.id} gridId={picked.id} /> : null}
     </View>
   )
 }
