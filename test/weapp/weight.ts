@@ -238,6 +238,13 @@ export const PAGES: PagePlan[] = [
     persona: 'gridChief',
     more: ['.em-more__button'],
   },
+  // community staff pick the grid first: the community's 35 grids a page at a time (OrgPicker, 加载更多)
+  {
+    name: '战时网格, picking among 35 grids',
+    route: 'emergency/microgrid/list/index',
+    persona: 'communityStaff',
+    more: ['.org-picker__more'],
+  },
   {
     name: '一个战时网格, 换负责人',
     route: 'emergency/microgrid/detail/index',
