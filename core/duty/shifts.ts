@@ -2,6 +2,8 @@
  * Shift templates (班次模板) applied to a range of Beijing days: which shifts a checkpoint gets. Pure; the handler
  * writes them with core/ids.ts shiftId(checkpointId, startAt), so applying a template twice creates nothing new.
  */
+import { shiftId } from '../ids'
+import type { CheckpointDoc, ShiftDoc } from '../model'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -73,3 +75,23 @@ export function planShifts(template: readonly ShiftTemplate[], fromDay: string, 
   }
   return out.sort((a, b) => +a.startAt - +b.startAt)
 }
+
+/** A planned shift of a checkpoint as stored, empty (its id from shiftId(checkpoint, startAt): created once). */
+export const newShift = (
+  checkpoint: Pick<CheckpointDoc, '_id' | 'unitPath' | 'communityId'>,
+  p: PlannedShift,
+  createdAt: Date,
+): ShiftDoc => ({
+  _id: shiftId(checkpoint._id, p.startAt),
+  checkpointId: checkpoint._id,
+  unitPath: checkpoint.unitPath,
+  communityId: checkpoint.communityId,
+  startAt: p.startAt,
+  endAt: p.endAt,
+  capacity: p.capacity,
+  filled: 0,
+  free: p.capacity,
+  handover: null,
+  confirmedAt: null,
+  createdAt,
+})

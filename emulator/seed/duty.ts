@@ -8,8 +8,8 @@
  * are written as the seat transaction writes them (core/duty/seats.ts decides each).
  */
 import { decideSignUp, type Hold } from '../../core/duty/seats'
-import { planShifts, THREE_SHIFTS, beijingDayOf } from '../../core/duty/shifts'
-import { dutyPersonId, shiftId, shiftSignupId } from '../../core/ids'
+import { newShift, planShifts, THREE_SHIFTS, beijingDayOf } from '../../core/duty/shifts'
+import { dutyPersonId, shiftSignupId } from '../../core/ids'
 import type { CheckpointDoc, DutyPersonDoc, PersonDoc, ShiftDoc, ShiftSignupDoc } from '../../core/model'
 import type { Persona } from '../../core/persona'
 import { isWithin, type Unit } from '../../core/units'
@@ -113,20 +113,9 @@ export function seedDuty({
       createdByName: c.staff.name,
       createdAt: created,
     }
-    const shifts: ShiftDoc[] = planShifts(THREE_SHIFTS, c.days[0], c.days[1]).map((p) => ({
-      _id: shiftId(checkpoint._id, p.startAt),
-      checkpointId: checkpoint._id,
-      unitPath: c.grid.path,
-      communityId: 'c1',
-      startAt: p.startAt,
-      endAt: p.endAt,
-      capacity: p.capacity,
-      filled: 0,
-      free: p.capacity,
-      handover: null,
-      confirmedAt: null,
-      createdAt: created,
-    }))
+    const shifts: ShiftDoc[] = planShifts(THREE_SHIFTS, c.days[0], c.days[1]).map((p) =>
+      newShift(checkpoint, p, created),
+    )
     // neighbours of the grid who use the app and hold no other role, in the demo's order
     const neighbours = people.filter(
       (p) => p.openid && p.roles.length === 1 && p._id !== resident._id && isWithin(p.homePath ?? '', c.grid.path),

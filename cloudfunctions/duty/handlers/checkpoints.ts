@@ -4,8 +4,8 @@
  * per hour of duty (staff).
  */
 import { randomBytes } from 'node:crypto'
-import { planShifts, templateProblem } from '../../../core/duty/shifts'
-import { checkpointId, dutySettingsId, shiftId } from '../../../core/ids'
+import { newShift, planShifts, templateProblem } from '../../../core/duty/shifts'
+import { checkpointId, dutySettingsId } from '../../../core/ids'
 import type { CheckpointDoc, ShiftDoc } from '../../../core/model'
 import { ancestorAt, ancestorPath, isWithin } from '../../../core/units'
 import type { CheckpointCursor } from '../../../server/data/checkpoints'
@@ -79,20 +79,9 @@ export const addShifts: Action<'duty', 'addShifts'> = {
     const problem = templateProblem(payload.template, payload.fromDay, payload.toDay)
     if (problem) throw new AppError('DUTY_TEMPLATE_INVALID')
     const now = new Date()
-    const docs: ShiftDoc[] = planShifts(payload.template, payload.fromDay, payload.toDay).map((p) => ({
-      _id: shiftId(c._id, p.startAt),
-      checkpointId: c._id,
-      unitPath: c.unitPath,
-      communityId: c.communityId,
-      startAt: p.startAt,
-      endAt: p.endAt,
-      capacity: p.capacity,
-      filled: 0,
-      free: p.capacity,
-      handover: null,
-      confirmedAt: null,
-      createdAt: now,
-    }))
+    const docs: ShiftDoc[] = planShifts(payload.template, payload.fromDay, payload.toDay).map((p) =>
+      newShift(c, p, now),
+    )
     const created = await data.shifts.addMissing(docs)
     return { created, kept: docs.length - created }
   },
