@@ -89,7 +89,13 @@ describe('the navigation bar', () => {
     expect(await bar(page).home.isVisible()).toBe(false)
     await bar(page).back.click()
     await titled(page, '我的')
-    await page.locator('.me-profile:visible').waitFor()
+    // 我的 is drawn again: its profile card has a size (Playwright's ':visible' wait on it timed out here although the
+    // card was on screen, 375×108 at the top, in every snapshot taken after the same step)
+    await page.waitForFunction(() => {
+      const r = document.querySelector('.me-profile')?.getBoundingClientRect()
+      return !!r && r.width > 0 && r.height > 0
+    })
+    expect(await page.locator('.me-profile__name').first().innerText()).not.toBe('')
     expect(await bar(page).back.isVisible()).toBe(false)
     expect(page.errors).toEqual([])
     await page.close()
