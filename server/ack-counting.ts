@@ -3,21 +3,23 @@
  *
  * A 收到 of a community's or street's notice is the person's ack with `uncounted` and their household on it (one
  * write in the flash crowd, server/data/acks.ts markAcked); so is the first reading of one that asks for no 收到
- * (reading reaches the household: markRead). Here, a page at a time: the page's households by notice
- * (a household answered by three members is counted once, for the first of them on the page, at that 收到's time), their
+ * (reading reaches the household: markRead). Here, a page at a time: the page's households by notice (a household
+ * answered by three members is counted once, for the first of them on the page, at that 收到's time), their
  * receipts read in one query (most of a crowd are later members of a household already reached), their units in
- * one (the fresh path: a household moved since its 收到 counts where it is now), the notices in one; then THE LEDGER
- * RULE (server/reach-ledger.ts recordReach, via 'ack') for every household not yet reached, one lane per reach
- * shard at once (lanes never share a document); then the page's marks go. Crash-safe without a cursor: a firing killed before the marks went counts the same page again,
- * and the ledger's create-only receipt makes that count nothing twice. A household or notice that no longer exists
- * (deleted, anonymised), retired, or moved out of the notice's audience has nothing to count: its marks go. Any other failure ends the firing with the page's marks
- * in place, for the next firing to try again.
+ * one (the fresh path: a household moved since its 收到 counts where it is now), the notices in one; then THE
+ * LEDGER RULE (server/reach-ledger.ts recordReach) for every household not yet reached, one lane per reach shard at
+ * once (lanes never share a document); then the page's marks go.
+ *
+ * Crash-safe without a cursor: a firing killed before the marks went counts the same page again, and the ledger's
+ * create-only receipt makes that count nothing twice. A household or notice that no longer exists (deleted,
+ * anonymised), is retired, or is no longer in the notice's audience has nothing to count: its marks go. Any other
+ * failure ends the firing with the page's marks in place, for the next firing to try again.
  */
 import { COUNT_BUDGET_MS, COUNT_PAGE } from '../core/notices/counting'
 import { receiptId } from '../core/ids'
+import { addressedTo } from '../core/notices/audience'
 import { shardOf } from '../core/notices/reach'
 import type { AckDoc } from '../core/model'
-import { pathIds } from '../core/units'
 import type { Data } from './data'
 import { recordReach } from './reach-ledger'
 import { byId } from './views'
@@ -59,7 +61,10 @@ function groupsOf(page: readonly AckDoc[]): Group[] {
  */
 async function byShard(groups: readonly Group[], work: (g: Group) => Promise<void>): Promise<void> {
   const lanes = new Map<number, Group[]>()
-  for (const g of groups) lanes.set(shardOf(g.householdId), [...(lanes.get(shardOf(g.householdId)) ?? []), g])
+  for (const g of groups) {
+    const shard = shardOf(g.householdId)
+    lanes.set(shard, [...(lanes.get(shard) ?? []), g])
+  }
   await Promise.all(
     [...lanes.values()].map(async (lane) => {
       for (const g of lane) await work(g)
@@ -90,7 +95,7 @@ async function countPage(data: Data, page: readonly AckDoc[]): Promise<number> {
       !household ||
       household.level !== 'household' ||
       household.retired ||
-      !pathIds(household.path).some((id) => n.unitIds.includes(id))
+      !addressedTo(n, household.path)
     )
       return
     const outcome = await recordReach(

@@ -4,15 +4,14 @@
  *
  * Only fields that never change once a notice is published are kept: its id, the ids of the units it was
  * published to, when it ends, its urgency and how its 收到 are counted. Its paths (unitPaths) are rewritten when a unit moves (notices.rebasePaths),
- * so the audience is decided by ids instead: a home is addressed when one of the notice's units is among the
- * ids of its own (fresh) path, which is the same test as the paths' and needs nothing that can go stale. Who
+ * so the audience is decided by ids instead (core/notices/audience.ts addressedTo), the same test as the paths'
+ * and needing nothing that can go stale. Who
  * calls is never cached here: the caller, their household and their roles are read on every call (router).
  *
  * Bounds: at most MAX_NOTICES entries (the oldest goes first) and TTL_MS each, so an instance holds a few KB, and
  * if a later change ever edits one of these fields (none does today), an instance sees it within TTL_MS.
  */
 import type { NoticeDoc } from '../../core/model'
-import { pathIds } from '../../core/units'
 import type { Data } from '../../server/data'
 
 export type AckNotice = Pick<NoticeDoc, '_id' | 'unitIds' | 'expiresAt' | 'urgency' | 'counting'>
@@ -39,13 +38,6 @@ export async function ackNotice(data: Data, noticeId: string, now = Date.now()):
   if (kept.size >= MAX_NOTICES) kept.delete(kept.keys().next().value as string)
   kept.set(noticeId, { notice, until: now + TTL_MS })
   return notice
-}
-
-/** The home lies under one of the notice's units (by ids: see above). */
-export const addressedTo = (notice: Pick<AckNotice, 'unitIds'>, homePath: string | undefined): boolean => {
-  if (!homePath) return false
-  const ids = new Set(pathIds(homePath))
-  return notice.unitIds.some((id) => ids.has(id))
 }
 
 /** How many notices this instance keeps now (tests). */

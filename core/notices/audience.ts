@@ -5,13 +5,24 @@
 import type { NoticeDoc } from '../model'
 import type { ScopedGrant } from '../permissions'
 import { LEADER_ROLES } from '../roles'
-import { isWithin, type Unit } from '../units'
+import { isWithin, pathIds, type Unit } from '../units'
 
 type Audience = Pick<NoticeDoc, 'unitPaths'>
 
 /** The home lies under one of the notice's units: the notice is in its residents' feed. */
 export const reachesHome = (n: Audience, homePath: string | undefined): boolean =>
   !!homePath && n.unitPaths.some((p) => isWithin(homePath, p))
+
+/**
+ * The same test by ids: one of the notice's units is among the ids of the home's own (fresh) path. For what may
+ * not hold the notice's paths as they are now (its unitPaths are rewritten when a unit moves): a notice kept per
+ * function instance for 收到, and the countAcks timer counting a household where it is when it counts.
+ */
+export const addressedTo = (n: Pick<NoticeDoc, 'unitIds'>, homePath: string | undefined): boolean => {
+  if (!homePath) return false
+  const ids = new Set(pathIds(homePath))
+  return n.unitIds.some((id) => ids.has(id))
+}
 
 /**
  * A leader whose scope contains one of the notice's units, or lies inside one (a grid chief reads a notice to

@@ -34,6 +34,10 @@ export interface Acks {
   uncountedOf(noticeId: string): Promise<number>
 }
 
+/** What a 收到 (or reading) left for the countAcks timer carries, in the same write as the ack itself. */
+const uncountedMark = (householdId: string | undefined) =>
+  householdId ? { uncounted: true as const, householdId } : {}
+
 export function acks(db: Database): Acks {
   const _ = db.command
   const col = () => db.collection('acks')
@@ -56,13 +60,18 @@ export function acks(db: Database): Acks {
     },
     async markRead(noticeId, personId, at, uncountedFor) {
       // add, never set: a 收到 written a moment ago (ackedAt) must not be overwritten by the opening
-      const mark = uncountedFor ? { uncounted: true as const, householdId: uncountedFor } : {}
-      await addOnce(col(), { _id: ackId(noticeId, personId), noticeId, personId, readAt: at, ...mark })
+      await addOnce(col(), {
+        _id: ackId(noticeId, personId),
+        noticeId,
+        personId,
+        readAt: at,
+        ...uncountedMark(uncountedFor),
+      })
     },
     async markAcked(noticeId, personId, at, uncountedFor) {
       const _id = ackId(noticeId, personId)
       // a 收到 left for the timer carries its mark and household in the same write: nothing acknowledged is uncounted
-      const mark = uncountedFor ? { uncounted: true as const, householdId: uncountedFor } : {}
+      const mark = uncountedMark(uncountedFor)
       const addAck = async () =>
         updated(
           await col()

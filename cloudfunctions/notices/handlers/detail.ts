@@ -1,13 +1,13 @@
 /** notices.detail (opening marks it read; a notice without 回执 is reached by reading) and notices.ack (收到, through
  * the reach ledger). */
-import { leadsOver, reachesHome } from '../../../core/notices/audience'
+import { addressedTo, leadsOver, reachesHome } from '../../../core/notices/audience'
 import { isLive } from '../../../core/notices/expiry'
 import { AppError } from '../../../server/errors'
 import { recordAck, recordReach } from '../../../server/reach-ledger'
 import type { Action } from '../../../server/router'
 import { imagesFor } from '../../../server/uploads'
 import { unitRef } from '../../../server/views'
-import { ackNotice, addressedTo } from '../ack-notices'
+import { ackNotice } from '../ack-notices'
 import { cardsFor, targetsOf } from '../cards'
 
 export const detail: Action<'notices', 'detail'> = {
@@ -25,21 +25,18 @@ export const detail: Action<'notices', 'detail'> = {
       // a notice that asks for no 收到 is reached by reading: THE LEDGER RULE, as a 收到 would (once per household,
       // its receipt and building counter in one transaction), and before the read mark, as for 收到; a community's
       // or street's notice counts it as its 收到, by the countAcks timer (the read mark carries the household)
-      const reaching = !notice.ackRequired && household && isLive(notice, now)
-      if (reaching && notice.counting === 'batched')
-        await data.acks.markRead(notice._id, caller.person._id, now, household._id)
-      else {
-        if (reaching)
-          await recordReach(data, {
-            noticeId: notice._id,
-            household,
-            via: 'read',
-            by: caller.person._id,
-            at: now,
-            urgent: notice.urgency === 'urgent',
-          })
-        await data.acks.markRead(notice._id, caller.person._id, now)
-      }
+      const reaching = !notice.ackRequired && household && isLive(notice, now) ? household : undefined
+      const batched = notice.counting === 'batched'
+      if (reaching && !batched)
+        await recordReach(data, {
+          noticeId: notice._id,
+          household: reaching,
+          via: 'read',
+          by: caller.person._id,
+          at: now,
+          urgent: notice.urgency === 'urgent',
+        })
+      await data.acks.markRead(notice._id, caller.person._id, now, batched ? reaching?._id : undefined)
     }
 
     const relay = payload.gridId ? await data.relays.get(notice._id, payload.gridId) : null
