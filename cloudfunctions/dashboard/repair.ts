@@ -56,6 +56,7 @@ import { statMarkId } from '../../core/ids'
 import type { RepairCursorDoc, StatMarkDoc, UnitStatsDoc } from '../../core/model'
 import { ancestorAt, type Unit } from '../../core/units'
 import type { Data } from '../../server/data'
+import { childPages } from '../../server/paging'
 import { statIdsOf } from '../../server/unit-stats'
 
 /** Unit-periods per firing (each: its records, and a transaction when wrong). */
@@ -164,12 +165,9 @@ async function recountAbove(data: Data, unit: Unit, period: string): Promise<Rec
   const { from, to } = periodBounds(period)
   // its children's figures, a page of children at a time (retired units and households left out)
   let summed = noStats()
-  for (let cursor: string | undefined; ; ) {
-    const page = await data.units.childrenPage(unit._id, cursor, CHILD_PAGE)
-    const docs = await data.unitStats.byIds(page.rows.flatMap((c) => statIdsOf(c._id, period)))
+  for await (const children of childPages(data, unit._id, CHILD_PAGE)) {
+    const docs = await data.unitStats.byIds(children.flatMap((c) => statIdsOf(c._id, period)))
     summed = docs.reduce((s, d) => addStats(s, statsOf(d)), summed)
-    if (!page.more || !page.rows.length) break
-    cursor = page.rows[page.rows.length - 1].siblingKey
   }
   const out = noStats()
   for (const f of SUMMED) out[f] = summed[f]

@@ -16,6 +16,7 @@ import type { Unit } from '../../core/units'
 import type { Data } from '../../server/data'
 import { periodFigures, readFigures } from '../../server/dashboard-figures'
 import { AppError } from '../../server/errors'
+import { allChildren } from '../../server/paging'
 
 /** Grids whose counters are read together. */
 export const GRID_BATCH = 50
@@ -31,15 +32,7 @@ export interface ReportAuthor {
 }
 export const TIMER_AUTHOR: ReportAuthor = { id: 'timer', name: '定时生成' }
 
-async function childrenOf(data: Data, parentId: string): Promise<Unit[]> {
-  const out: Unit[] = []
-  for (let cursor: string | undefined; ; ) {
-    const page = await data.units.childrenPage(parentId, cursor, TREE_PAGE)
-    out.push(...page.rows)
-    if (!page.more || !page.rows.length) return out
-    cursor = page.rows[page.rows.length - 1].siblingKey
-  }
-}
+const childrenOf = (data: Data, parentId: string): Promise<Unit[]> => allChildren(data, parentId, TREE_PAGE)
 
 /** The grids under a community or street in the tree's order, each with its community. */
 export async function gridsUnder(data: Data, unit: Unit): Promise<{ grid: Unit; community: Unit }[]> {

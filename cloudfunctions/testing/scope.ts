@@ -8,22 +8,13 @@
  */
 import type { Unit } from '../../core/units'
 import type { Data } from '../../server/data'
+import { allChildren } from '../../server/paging'
 
 /** Children read per call (a grid holds a handful of buildings, a community a few dozen grids). */
 const CHILDREN_PAGE = 100
 
 /** Every child of a unit (retired ones left out), by name, a page at a time. */
-async function childrenOf(data: Data, parentId: string): Promise<Unit[]> {
-  const out: Unit[] = []
-  let cursor: string | undefined
-  for (;;) {
-    const page = await data.units.childrenPage(parentId, cursor, CHILDREN_PAGE)
-    out.push(...page.rows)
-    const last = page.rows[page.rows.length - 1]
-    if (!page.more || !last?.siblingKey) return out
-    cursor = last.siblingKey
-  }
-}
+const childrenOf = (data: Data, parentId: string): Promise<Unit[]> => allChildren(data, parentId, CHILDREN_PAGE)
 
 /** The scope's buildings (micro-grids), grid by grid, with the households each holds (its unit counter). */
 export async function buildingsOfScope(
